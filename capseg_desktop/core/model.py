@@ -1,0 +1,362 @@
+"""Model sessions: one object per loaded model, for either runtime.
+
+* ``.tflite`` runs on LiteRT (fast start, small, what the bundled model uses);
+* ``.keras`` and ``.h5`` run on Keras 3, including Keras 2 files such as the original
+  ``segm_model_final.h5``. TensorFlow is imported only here, only when such a file is opened.
+
+A session validates the model on load (one input of 1 or 3 channels, one 1-channel output of
+the same height and width) and knows its name, sha256, input channels and the multiple its
+sides must be padded to.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from .errors import ModelLoadError
+
+MODEL_SUFFIXES = (".tflite", ".keras", ".h5", ".hdf5")
+
+# Side lengths tried to find the padding multiple: k * odd, so that a model whose sides must
+# be a multiple of 2k fails at k and succeeds at 2k.
+_PROBE_MULTIPLES = (1, 2, 4, 8, 16, 32, 64)
+
+
+class Segmenter(Protocol):
+    """What the pipeline needs from a model: a batch in, a probability batch out."""
+
+    input_channels: int
+    multiple: int
+
+    def predict(self, batch: np.ndarray) -> np.ndarray:  # N x H x W x C -> N x H x W
+        ...
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """What an exported result records about the model that made it."""
+
+    name: str
+    sha256: str
+    runtime: str
+    input_channels: int
+    multiple: int
+
+    @property
+    def short_hash(self) -> str:
+        return self.sha256[:12]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "sha256": self.sha256,
+            "runtime": self.runtime,
+            "input_channels": self.input_channels,
+            "multiple": self.multiple,
+        }
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _odd_side(k: int) -> int:
+    side = k
+    while side < 48 or (side // k) % 2 == 0:
+        side += k
+    return side
+
+
+@dataclass
+class ModelSession:
+    """A loaded, validated model. Use :func:`load_model` to make one."""
+
+    path: Path
+    sha256: str
+    runtime: str
+    input_channels: int = 1
+    multiple: int = 1
+    card: dict[str, Any] | None = None
+    _backend: Any = field(default=None, repr=False)
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def info(self) -> ModelInfo:
+        return ModelInfo(self.name, self.sha256, self.runtime, self.input_channels, self.multiple)
+
+    def predict(self, batch: np.ndarray) -> np.ndarray:
+        """N x H x W x C float32 in [0, 1] to N x H x W probabilities."""
+        out = self._backend.run(np.ascontiguousarray(batch, dtype=np.float32))
+        out = np.asarray(out, dtype=np.float32)
+        if out.ndim == 4:
+            out = out[..., 0]
+        return out
+
+    def recommended_parameters(self) -> dict[str, float]:
+        """Counting parameters the model card recommends for this model (may be empty)."""
+        if not self.card:
+            return {}
+        params = self.card.get("recommended_parameters") or {}
+        return {k: float(v) for k, v in params.items() if isinstance(v, (int, float))}
+
+    # Validation --------------------------------------------------------------------------
+    def _probe_multiple(self) -> int:
+        """Find the padding multiple by running tiny zero images, which also proves that the
+        output has the input's height and width."""
+        last_error = ""
+        for k in _PROBE_MULTIPLES:
+            side = _odd_side(k)
+            zeros = np.zeros((1, side, side, self.input_channels), dtype=np.float32)
+            try:
+                out = self._backend.run(zeros)
+            except Exception as exc:  # shape mismatch inside the network: try a larger multiple
+                last_error = repr(exc)
+                continue
+            out = np.asarray(out)
+            if out.ndim == 4 and out.shape[1:3] == (side, side) and out.shape[3] == 1:
+                return k
+            if out.ndim == 4 and out.shape[3] != 1:
+                raise ModelLoadError(
+                    f"The model {self.name} gives {out.shape[3]} output channels; "
+                    "CapSeg needs a model with one output channel (capillary probability).",
+                    detail=f"output shape {out.shape}",
+                )
+            last_error = f"output shape {out.shape} for input {zeros.shape}"
+        raise ModelLoadError(
+            f"The model {self.name} does not produce a mask of the same size as its input, "
+            "so it cannot be used to segment capillaries.",
+            detail=last_error,
+        )
+
+
+# Keras -------------------------------------------------------------------------------------
+def _keras_compat_objects() -> dict[str, Any]:
+    """Keras 2 files carry arguments Keras 3 refuses (``groups`` on transposed convolutions
+    being the one in the original model). These subclasses drop them."""
+    import keras
+
+    def tolerant(base: type) -> type:
+        class Tolerant(base):  # type: ignore[misc, valid-type]
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                for legacy in ("groups",) if "Transpose" in base.__name__ else ():
+                    kwargs.pop(legacy, None)
+                super().__init__(*args, **kwargs)
+
+        Tolerant.__name__ = base.__name__
+        return Tolerant
+
+    return {
+        name: tolerant(getattr(keras.layers, name))
+        for name in ("Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose")
+    }
+
+
+class _KerasBackend:
+    def __init__(self, model: Any) -> None:
+        self.model = model
+
+    def run(self, batch: np.ndarray) -> np.ndarray:
+        return np.asarray(self.model(batch, training=False))
+
+
+def _quiet_tensorflow() -> None:
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+    # Keras 3 warns on every call of a Keras 2 functional model whose input was saved as a
+    # list; the call is correct.
+    warnings.filterwarnings("ignore", message="The structure of `inputs` doesn't match")
+
+
+def load_keras_model(path: Path) -> Any:
+    """The raw Keras model (used by training and conversion too)."""
+    _quiet_tensorflow()
+    try:
+        import keras
+    except ImportError as exc:  # pragma: no cover - depends on the installation
+        raise ModelLoadError(
+            "Keras models (.keras, .h5) need TensorFlow, which is not installed here; "
+            "use a .tflite model instead.",
+            detail=repr(exc),
+        ) from exc
+    try:
+        return keras.models.load_model(
+            str(path), compile=False, custom_objects=_keras_compat_objects(), safe_mode=True
+        )
+    except Exception as exc:
+        raise ModelLoadError(
+            f"The model file {path.name} could not be opened: it is damaged or not a Keras "
+            "model.",
+            detail=repr(exc),
+        ) from exc
+
+
+def _keras_input_channels(model: Any, name: str) -> int:
+    inputs = model.inputs
+    if len(inputs) != 1:
+        raise ModelLoadError(
+            f"The model {name} has {len(inputs)} inputs; CapSeg needs a model with one image "
+            "input."
+        )
+    shape = tuple(inputs[0].shape)
+    if len(shape) != 4 or shape[-1] not in (1, 3):
+        raise ModelLoadError(
+            f"The model {name} expects input of shape {shape}; CapSeg needs images with 1 "
+            "(grey) or 3 (colour) channels.",
+        )
+    outputs = model.outputs
+    if len(outputs) != 1:
+        raise ModelLoadError(
+            f"The model {name} has {len(outputs)} outputs; CapSeg needs one mask output."
+        )
+    out_shape = tuple(outputs[0].shape)
+    if len(out_shape) != 4 or out_shape[-1] != 1:
+        raise ModelLoadError(
+            f"The model {name} gives output of shape {out_shape}; CapSeg needs one mask "
+            "channel of the image's size.",
+        )
+    return int(shape[-1])
+
+
+# LiteRT ------------------------------------------------------------------------------------
+class _LiteRTBackend:
+    def __init__(self, path: Path, num_threads: int | None) -> None:
+        from ai_edge_litert.interpreter import Interpreter
+
+        self.interpreter = Interpreter(
+            model_path=str(path), num_threads=num_threads or min(4, os.cpu_count() or 1)
+        )
+        inputs = self.interpreter.get_input_details()
+        outputs = self.interpreter.get_output_details()
+        if len(inputs) != 1:
+            raise ModelLoadError(
+                f"The model {path.name} has {len(inputs)} inputs; CapSeg needs one image input."
+            )
+        if len(outputs) != 1:
+            raise ModelLoadError(
+                f"The model {path.name} has {len(outputs)} outputs; CapSeg needs one mask output."
+            )
+        self.input_index = inputs[0]["index"]
+        self.output_index = outputs[0]["index"]
+        self.input_shape = tuple(int(v) for v in inputs[0]["shape_signature"])
+        self._allocated: tuple[int, ...] | None = None
+
+    def run(self, batch: np.ndarray) -> np.ndarray:
+        if self._allocated != batch.shape:
+            self.interpreter.resize_tensor_input(self.input_index, list(batch.shape), strict=False)
+            self.interpreter.allocate_tensors()
+            self._allocated = batch.shape
+        self.interpreter.set_tensor(self.input_index, batch)
+        self.interpreter.invoke()
+        return self.interpreter.get_tensor(self.output_index)
+
+
+# Loading -----------------------------------------------------------------------------------
+def _find_card(path: Path, sha256: str) -> dict[str, Any] | None:
+    """A ``model_card.json`` beside the model that lists this file (by name or hash)."""
+    card_path = path.with_name("model_card.json")
+    if not card_path.is_file():
+        return None
+    try:
+        card = json.loads(card_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    files = card.get("files") or {}
+    listed = files.get(path.name)
+    listed_hash = listed.get("sha256") if isinstance(listed, dict) else listed
+    if listed_hash == sha256 or (listed is not None and listed_hash is None):
+        return card
+    return None
+
+
+def load_model(path: str | Path, num_threads: int | None = None) -> ModelSession:
+    """Load and validate a segmentation model. Raises ``ModelLoadError`` with a plain sentence."""
+    path = Path(path)
+    if not path.is_file():
+        raise ModelLoadError(f"The model file {path.name} does not exist.")
+    suffix = path.suffix.lower()
+    if suffix not in MODEL_SUFFIXES:
+        raise ModelLoadError(
+            f"{path.name} is not a model CapSeg can open; choose a .tflite, .keras or .h5 file."
+        )
+    if path.stat().st_size == 0:
+        raise ModelLoadError(f"The model file {path.name} is empty.")
+    sha256 = file_sha256(path)
+
+    if suffix == ".tflite":
+        try:
+            backend: Any = _LiteRTBackend(path, num_threads)
+        except ModelLoadError:
+            raise
+        except Exception as exc:
+            raise ModelLoadError(
+                f"The model file {path.name} could not be opened: it is damaged or not a "
+                "TensorFlow Lite model.",
+                detail=repr(exc),
+            ) from exc
+        shape = backend.input_shape
+        if len(shape) != 4 or shape[-1] not in (1, 3):
+            raise ModelLoadError(
+                f"The model {path.name} expects input of shape {shape}; CapSeg needs images "
+                "with 1 (grey) or 3 (colour) channels."
+            )
+        channels = int(shape[-1])
+        runtime = "litert"
+    else:
+        model = load_keras_model(path)
+        channels = _keras_input_channels(model, path.name)
+        backend = _KerasBackend(model)
+        runtime = "keras"
+
+    session = ModelSession(
+        path=path, sha256=sha256, runtime=runtime, input_channels=channels, _backend=backend
+    )
+    session.multiple = session._probe_multiple()
+    session.card = _find_card(path, sha256)
+    return session
+
+
+def convert_to_tflite(source: str | Path, target: str | Path) -> Path:
+    """Convert a Keras model (.keras/.h5, Keras 2 files included) to a ``.tflite`` file with
+    free height and width, written atomically."""
+    from .atomic import write_bytes_atomic
+
+    source, target = Path(source), Path(target)
+    session = load_model(source)
+    if session.runtime != "keras":
+        raise ModelLoadError(f"{source.name} is already a TensorFlow Lite model.")
+    model = session._backend.model
+    import tensorflow as tf
+
+    from tensorflow.python.framework.convert_to_constants import (
+        convert_variables_to_constants_v2,
+    )
+
+    # Batch 1, free height and width. The variables are frozen into constants first: a
+    # Keras 3 model traced as is keeps resource variables that LiteRT cannot read.
+    spec = tf.TensorSpec([1, None, None, session.input_channels], tf.float32, name="image")
+    function = tf.function(lambda image: model(image, training=False), input_signature=[spec])
+    try:
+        frozen = convert_variables_to_constants_v2(function.get_concrete_function())
+        flatbuffer = tf.lite.TFLiteConverter.from_concrete_functions([frozen]).convert()
+    except Exception as exc:
+        raise ModelLoadError(
+            f"The model {source.name} could not be converted to TensorFlow Lite.",
+            detail=repr(exc),
+        ) from exc
+    write_bytes_atomic(target, flatbuffer, overwrite=True)
+    return target

@@ -1,0 +1,181 @@
+"""Pictures: the mask, the overlay and the annotated image with its legend strip.
+
+All functions take and return RGB uint8 arrays. ``encode_png`` also writes the legend as PNG
+text chunks, so that an exported file carries its provenance in its metadata too.
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from typing import Iterable, Sequence
+
+import cv2
+import numpy as np
+
+from .counting import Capillary
+
+BOX_RGB = (255, 230, 0)  # yellow: stands out on beige skin and red-brown loops
+OUTLINE_RGB = (0, 200, 255)
+LABEL_TEXT_RGB = (0, 0, 0)
+OVERLAY_RGB = (0, 200, 255)  # azure tint: the complement of the capillaries' red-brown
+LEGEND_BG_RGB = (245, 245, 245)
+LEGEND_TEXT_RGB = (20, 20, 20)
+_FONT = cv2.FONT_HERSHEY_SIMPLEX
+
+
+def mask_image(mask: np.ndarray) -> np.ndarray:
+    """Boolean mask to an RGB picture: white capillaries on black."""
+    grey = np.where(mask, 255, 0).astype(np.uint8)
+    return cv2.cvtColor(grey, cv2.COLOR_GRAY2RGB)
+
+
+def overlay_image(
+    rgb: np.ndarray,
+    mask: np.ndarray,
+    opacity: float = 0.45,
+    colour: Sequence[int] = OVERLAY_RGB,
+) -> np.ndarray:
+    """The mask tinted over the original at ``opacity`` (0 = original only, 1 = solid)."""
+    opacity = float(np.clip(opacity, 0.0, 1.0))
+    out = rgb.copy()
+    if opacity == 0.0 or not mask.any():
+        return out
+    tint = np.asarray(colour, dtype=np.float32)
+    selected = out[mask].astype(np.float32)
+    out[mask] = np.clip(selected * (1.0 - opacity) + tint * opacity + 0.5, 0, 255).astype(np.uint8)
+    return out
+
+
+def _scale_for(height: int, width: int) -> tuple[float, int]:
+    """Font scale and line thickness that read well at the image's own resolution."""
+    reference = max(400.0, min(float(max(height, width)) / 3.0, 4000.0))
+    font_scale = 0.55 * reference / 400.0
+    thickness = max(1, int(round(2 * reference / 400.0)))
+    return font_scale, thickness
+
+
+def _ascii(text: str) -> str:
+    """OpenCV's Hershey fonts draw ASCII only."""
+    return text.encode("ascii", "replace").decode("ascii")
+
+
+def draw_boxes(
+    rgb: np.ndarray,
+    capillaries: Iterable[Capillary],
+    outline_mask: np.ndarray | None = None,
+) -> np.ndarray:
+    """A numbered box on every capillary (and, if given, the mask's outline in thin azure)."""
+    out = rgb.copy()
+    height, width = out.shape[:2]
+    font_scale, thickness = _scale_for(height, width)
+    if outline_mask is not None and outline_mask.any():
+        contours, _ = cv2.findContours(
+            outline_mask.astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE
+        )
+        cv2.drawContours(out, contours, -1, OUTLINE_RGB, max(1, thickness // 2), cv2.LINE_AA)
+    for capillary in capillaries:
+        x0, y0, x1, y1 = capillary.bbox
+        cv2.rectangle(out, (x0, y0), (x1 - 1, y1 - 1), BOX_RGB, thickness, cv2.LINE_AA)
+        label = str(capillary.id)
+        (text_w, text_h), baseline = cv2.getTextSize(label, _FONT, font_scale, thickness)
+        pad = max(2, thickness)
+        # The number sits in a filled tab at the box's top-left corner, inside the image.
+        tab_x0 = min(max(0, x0), max(0, width - text_w - 2 * pad))
+        tab_y0 = min(max(0, y0), max(0, height - text_h - baseline - 2 * pad))
+        tab_x1, tab_y1 = tab_x0 + text_w + 2 * pad, tab_y0 + text_h + baseline + 2 * pad
+        cv2.rectangle(out, (tab_x0, tab_y0), (tab_x1, tab_y1), BOX_RGB, cv2.FILLED)
+        cv2.putText(
+            out, label, (tab_x0 + pad, tab_y1 - baseline - pad), _FONT, font_scale,
+            LABEL_TEXT_RGB, thickness, cv2.LINE_AA,
+        )
+    return out
+
+
+def _wrap(text: str, max_width: int, font_scale: float, thickness: int) -> list[str]:
+    words = text.split(" ")
+    lines: list[str] = []
+    current = ""
+    for word in words:
+        candidate = word if not current else f"{current} {word}"
+        if cv2.getTextSize(candidate, _FONT, font_scale, thickness)[0][0] <= max_width or not current:
+            current = candidate
+        else:
+            lines.append(current)
+            current = word
+    if current:
+        lines.append(current)
+    return lines
+
+
+def legend_strip(width: int, lines: Sequence[str], font_scale: float, thickness: int) -> np.ndarray:
+    """A light strip holding ``lines`` of text, wrapped to ``width``."""
+    margin = max(6, int(10 * font_scale))
+    wrapped: list[str] = []
+    for line in lines:
+        wrapped.extend(_wrap(_ascii(line), width - 2 * margin, font_scale, thickness))
+    (_, text_h), baseline = cv2.getTextSize("Ag", _FONT, font_scale, thickness)
+    line_h = text_h + baseline + max(4, int(6 * font_scale))
+    strip = np.full((2 * margin + line_h * len(wrapped), width, 3), LEGEND_BG_RGB, dtype=np.uint8)
+    cv2.line(strip, (0, 0), (width - 1, 0), (160, 160, 160), max(1, thickness // 2))
+    for index, line in enumerate(wrapped):
+        y = margin + index * line_h + text_h
+        cv2.putText(strip, line, (margin, y), _FONT, font_scale, LEGEND_TEXT_RGB, thickness, cv2.LINE_AA)
+    return strip
+
+
+def annotated_image(
+    rgb: np.ndarray,
+    capillaries: Sequence[Capillary],
+    legend_lines: Sequence[str],
+    mask: np.ndarray | None = None,
+) -> np.ndarray:
+    """The original at full resolution with numbered boxes, and a legend strip below it."""
+    boxed = draw_boxes(rgb, capillaries, outline_mask=mask)
+    height, width = rgb.shape[:2]
+    font_scale, thickness = _scale_for(height, width)
+    strip = legend_strip(width, legend_lines, font_scale * 1.1, thickness)
+    return np.vstack([boxed, strip])
+
+
+def _png_text_chunk(keyword: str, text: str) -> bytes:
+    # iTXt: UTF-8 text (file names may be non-ASCII), uncompressed.
+    payload = keyword.encode("latin-1")[:79] + b"\x00\x00\x00" + b"\x00" + b"\x00" + text.encode("utf-8")
+    body = b"iTXt" + payload
+    return struct.pack(">I", len(payload)) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
+
+
+def encode_png(rgb: np.ndarray, text: dict[str, str] | None = None) -> bytes:
+    """RGB (or single-channel) array to PNG bytes, with optional text chunks after IHDR."""
+    pixels = cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR) if rgb.ndim == 3 else rgb
+    ok, encoded = cv2.imencode(".png", pixels, [cv2.IMWRITE_PNG_COMPRESSION, 3])
+    if not ok:
+        raise ValueError("PNG encoding failed")
+    data = encoded.tobytes()
+    if not text:
+        return data
+    ihdr_end = 8 + 4 + 4 + 13 + 4  # signature, length, type, IHDR data, CRC
+    chunks = b"".join(_png_text_chunk(key, value) for key, value in text.items())
+    return data[:ihdr_end] + chunks + data[ihdr_end:]
+
+
+def read_png_text(data: bytes) -> dict[str, str]:
+    """The text chunks of a PNG (tEXt and uncompressed iTXt), for checking provenance."""
+    out: dict[str, str] = {}
+    position = 8
+    while position + 8 <= len(data):
+        length, kind = struct.unpack(">I4s", data[position : position + 8])
+        body = data[position + 8 : position + 8 + length]
+        if kind == b"tEXt":
+            key, _, value = body.partition(b"\x00")
+            out[key.decode("latin-1")] = value.decode("latin-1")
+        elif kind == b"iTXt":
+            key, _, rest = body.partition(b"\x00")
+            if rest[:1] == b"\x00":
+                _, _, rest = rest[2:].partition(b"\x00")  # language tag
+                _, _, value = rest.partition(b"\x00")  # translated keyword
+                out[key.decode("latin-1")] = value.decode("utf-8", "replace")
+        elif kind == b"IEND":
+            break
+        position += 12 + length
+    return out
