@@ -1,0 +1,238 @@
+"""The count in large type, the density, the capillary table and the counting controls."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import AnalysisResult, CountingParams
+
+NO_COUNT = "–"
+#: Spin-box changes are gathered for this long so that holding an arrow key recounts once
+#: per pause, not once per step.
+RECOUNT_DELAY_MS = 60
+
+
+class CountPanel(QWidget):
+    params_changed = Signal()  # threshold, minimum area, merge distance or scale changed
+    reset_requested = Signal()
+    capillary_selected = Signal(int)  # id, 0 when nothing is selected
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("count_panel")
+        self._updating = False
+
+        self.count_label = QLabel(NO_COUNT)
+        self.count_label.setObjectName("count_label")
+        font = QFont(self.count_label.font())
+        font.setPointSize(40)
+        font.setBold(True)
+        self.count_label.setFont(font)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.count_label.setAccessibleName("Capillary count")
+        self.count_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.count_caption = QLabel("capillaries")
+        self.count_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.density_label = QLabel("No image analysed yet.")
+        self.density_label.setObjectName("density_label")
+        self.density_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.density_label.setWordWrap(True)
+        self.density_label.setAccessibleName("Capillary density")
+        bigger = QFont(self.density_label.font())
+        bigger.setPointSizeF(bigger.pointSizeF() * 1.15)
+        self.density_label.setFont(bigger)
+
+        self.threshold = QDoubleSpinBox()
+        self.threshold.setRange(0.01, 0.99)
+        self.threshold.setSingleStep(0.05)
+        self.threshold.setDecimals(2)
+        self.threshold.setAccessibleName("Probability threshold")
+        self.threshold.setToolTip("A pixel counts as capillary when the model's probability is above this.")
+        self.min_area = QSpinBox()
+        self.min_area.setRange(0, 1_000_000)
+        self.min_area.setSingleStep(20)
+        self.min_area.setSuffix(" px")
+        self.min_area.setAccessibleName("Minimum area in pixels")
+        self.min_area.setToolTip("Smaller patches are ignored as noise.")
+        self.merge_distance = QDoubleSpinBox()
+        self.merge_distance.setRange(0.0, 1000.0)
+        self.merge_distance.setSingleStep(1.0)
+        self.merge_distance.setDecimals(1)
+        self.merge_distance.setSuffix(" px")
+        self.merge_distance.setAccessibleName("Merge distance in pixels")
+        self.merge_distance.setToolTip("Patches closer than this are counted as one capillary.")
+        self.um_per_px = QDoubleSpinBox()
+        self.um_per_px.setRange(0.0, 1000.0)
+        self.um_per_px.setDecimals(3)
+        self.um_per_px.setSingleStep(0.1)
+        self.um_per_px.setSpecialValueText("not set")
+        self.um_per_px.setSuffix(" µm/px")
+        self.um_per_px.setAccessibleName("Scale in micrometres per pixel")
+        self.um_per_px.setToolTip("The microscope's scale; with it, the density per millimetre is shown.")
+        self.reset_button = QPushButton("Reset to model defaults")
+        self.reset_button.setAccessibleName("Reset counting parameters to the model's defaults")
+
+        self._recount_timer = QTimer(self)
+        self._recount_timer.setSingleShot(True)
+        self._recount_timer.setInterval(RECOUNT_DELAY_MS)
+        self._recount_timer.timeout.connect(self.params_changed)
+        for box in (self.threshold, self.min_area, self.merge_distance, self.um_per_px):
+            box.valueChanged.connect(self._value_edited)
+            box.setKeyboardTracking(False)
+        self.reset_button.clicked.connect(self.reset_requested)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("&Threshold", self.threshold)
+        form.addRow("Minimum &area", self.min_area)
+        form.addRow("&Merge distance", self.merge_distance)
+        form.addRow("&Scale", self.um_per_px)
+        form.addRow(self.reset_button)
+        settings_box = QGroupBox("Counting")
+        settings_box.setLayout(form)
+
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("capillary_table")
+        self.table.setHorizontalHeaderLabels(["#", "Area (px)", "Box x0, y0 – x1, y1"])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName("Capillaries")
+        self.table.setAccessibleDescription("One row per counted capillary; selecting a row highlights it in the views.")
+        self.table.itemSelectionChanged.connect(self._row_selected)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.count_caption)
+        layout.addWidget(self.density_label)
+        layout.addWidget(settings_box)
+        layout.addWidget(self.table, 1)
+
+        for first, second in (
+            (self.threshold, self.min_area),
+            (self.min_area, self.merge_distance),
+            (self.merge_distance, self.um_per_px),
+            (self.um_per_px, self.reset_button),
+            (self.reset_button, self.table),
+        ):
+            QWidget.setTabOrder(first, second)
+
+    # Parameters --------------------------------------------------------------------------
+    def set_params(self, params: CountingParams, um_per_px: float | None) -> None:
+        """Show ``params`` without emitting ``params_changed``."""
+        self._updating = True
+        try:
+            self.threshold.setValue(params.threshold)
+            self.min_area.setValue(int(params.min_area_px))
+            self.merge_distance.setValue(params.merge_distance_px)
+            self.um_per_px.setValue(um_per_px or 0.0)
+        finally:
+            self._updating = False
+        self._split_area_px = params.split_area_px
+
+    def params(self) -> CountingParams:
+        return CountingParams(
+            threshold=round(self.threshold.value(), 4),
+            min_area_px=int(self.min_area.value()),
+            merge_distance_px=float(self.merge_distance.value()),
+            split_area_px=int(getattr(self, "_split_area_px", CountingParams().split_area_px)),
+        )
+
+    def scale_um_per_px(self) -> float | None:
+        value = self.um_per_px.value()
+        return value if value > 0 else None
+
+    def _value_edited(self) -> None:
+        if not self._updating:
+            self._recount_timer.start()
+
+    def flush(self) -> None:
+        """Recount now if a change is waiting (tests, and before an export)."""
+        if self._recount_timer.isActive():
+            self._recount_timer.stop()
+            self.params_changed.emit()
+
+    # Results -----------------------------------------------------------------------------
+    def show_result(self, result: AnalysisResult | None, message: str = "") -> None:
+        self._updating = True
+        try:
+            self.table.clearSelection()
+            if result is None:
+                self.count_label.setText(NO_COUNT)
+                self.count_caption.setText("capillaries")
+                self.density_label.setText(message or "No image analysed yet.")
+                self.table.setRowCount(0)
+                return
+            self.count_label.setText(str(result.count))
+            self.count_caption.setText("capillary" if result.count == 1 else "capillaries")
+            density = result.density_per_mm
+            if density is None:
+                self.density_label.setText("Density: set the scale (µm/px) to see capillaries per mm.")
+            else:
+                self.density_label.setText(
+                    f"{density:.1f} per mm  ({result.width_mm:.2f} mm wide at {result.um_per_px:g} µm/px)"
+                )
+            self.table.setRowCount(len(result.capillaries))
+            for row, capillary in enumerate(result.capillaries):
+                x0, y0, x1, y1 = capillary.bbox
+                values = (str(capillary.id), str(capillary.area_px), f"{x0}, {y0} – {x1}, {y1}")
+                for column, value in enumerate(values):
+                    item = QTableWidgetItem(value)
+                    if column < 2:
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    item.setData(Qt.ItemDataRole.UserRole, capillary.id)
+                    self.table.setItem(row, column, item)
+        finally:
+            self._updating = False
+
+    def _row_selected(self) -> None:
+        if self._updating:
+            return
+        rows = self.table.selectionModel().selectedRows()
+        number = 0
+        if rows:
+            item = self.table.item(rows[0].row(), 0)
+            number = int(item.data(Qt.ItemDataRole.UserRole)) if item else 0
+        self.capillary_selected.emit(number)
+
+    def select_capillary(self, number: int) -> None:
+        """Select the row of capillary ``number`` (0 clears) without emitting a signal."""
+        self._updating = True
+        try:
+            self.table.clearSelection()
+            for row in range(self.table.rowCount()):
+                item = self.table.item(row, 0)
+                if item is not None and int(item.data(Qt.ItemDataRole.UserRole)) == number:
+                    self.table.selectRow(row)
+                    self.table.scrollToItem(item)
+                    break
+        finally:
+            self._updating = False
+
+    def selected_capillary(self) -> int:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return 0
+        item = self.table.item(rows[0].row(), 0)
+        return int(item.data(Qt.ItemDataRole.UserRole)) if item else 0

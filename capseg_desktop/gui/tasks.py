@@ -1,0 +1,283 @@
+"""Work off the GUI thread: each task is a ``QObject`` moved to its own ``QThread``.
+
+A model session is not safe to call from two threads at once, so ``TaskQueue`` runs one task
+at a time, in order; a newer request of the same kind cancels the older one (opening another
+image during an analysis cancels it and starts the new one when the old one has stopped).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import deque
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+
+from ..core import (
+    Analysis,
+    AnalysisCancelled,
+    Analyzer,
+    CapSegError,
+    CountingParams,
+    ModelSession,
+    load_model,
+    read_image,
+)
+from ..core.result import failed_row
+
+log = logging.getLogger("capseg_desktop.gui.tasks")
+
+
+class Task(QObject):
+    """One piece of background work. Subclasses implement ``execute`` and emit their own
+    result signals; ``run`` turns errors into ``failed`` and a cancel into ``cancelled``."""
+
+    kind = "task"
+    progress = Signal(float, str)
+    failed = Signal(str, str)  # plain sentence, technical detail
+    cancelled = Signal()
+    done = Signal()  # always last, whatever the outcome
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._cancel = threading.Event()
+        self.thread_: QThread | None = None
+
+    def cancel(self) -> None:
+        """Safe from any thread: the task stops at its next check."""
+        self._cancel.set()
+        if self.thread_ is not None:
+            self.thread_.requestInterruption()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def prepare(self) -> None:
+        """Called on the GUI thread just before the task starts (read widgets here)."""
+
+    def execute(self) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            if self.is_cancelled():
+                raise AnalysisCancelled()
+            self.execute()
+        except AnalysisCancelled:
+            self.cancelled.emit()
+        except CapSegError as error:
+            log.warning("%s failed: %s (%s)", type(self).__name__, error, error.detail)
+            self.failed.emit(str(error), error.detail)
+        except Exception as error:  # an unexpected bug: keep the app alive, log everything
+            log.exception("%s failed unexpectedly", type(self).__name__)
+            self.failed.emit(f"An unexpected error stopped the work ({error}).", repr(error))
+        finally:
+            self.done.emit()
+
+
+class ModelLoadTask(Task):
+    kind = "model"
+    loaded = Signal(object)  # ModelSession
+
+    def __init__(self, path: str | Path, loader: Callable[[Path], ModelSession] = load_model) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self.loader = loader
+
+    def execute(self) -> None:
+        started = time.perf_counter()
+        session = self.loader(self.path)
+        log.info("Model %s loaded in %.0f ms", self.path, (time.perf_counter() - started) * 1000)
+        self.loaded.emit(session)
+
+
+class AnalysisTask(Task):
+    """Read one image (shown as soon as it is read), then segment and count it."""
+
+    kind = "analysis"
+    image_read = Signal(object)  # LoadedImage
+    finished = Signal(object)  # Analysis
+
+    def __init__(
+        self,
+        path: str | Path,
+        configure: Callable[[], tuple[Analyzer | None, CountingParams | None, float | None]],
+        max_pixels: int,
+    ) -> None:
+        super().__init__()
+        self.path = Path(path)
+        # The model and the parameters are taken when the task starts, not when it is
+        # queued: a model still loading at start-up is ready by then.
+        self.configure = configure
+        self.analyzer: Analyzer | None = None
+        self.params: CountingParams | None = None
+        self.um_per_px: float | None = None
+        self.max_pixels = max_pixels
+
+    def prepare(self) -> None:
+        self.analyzer, self.params, self.um_per_px = self.configure()
+
+    def execute(self) -> None:
+        started = time.perf_counter()
+        image = read_image(self.path, max_pixels=self.max_pixels)
+        read_ms = (time.perf_counter() - started) * 1000.0
+        self.progress.emit(0.05, "Image read")
+        self.image_read.emit(image)
+        if self.analyzer is None:
+            return  # no model yet: the picture is shown, the count waits for a model
+        analysis = self.analyzer.analyze_image(
+            image, self.params, self.um_per_px,
+            progress=self.progress.emit, should_cancel=self.is_cancelled,
+            extra_timings={"read": read_ms},
+        )
+        if self.is_cancelled():
+            raise AnalysisCancelled()
+        self.finished.emit(analysis)
+
+
+class BatchTask(Task):
+    """Analyse a list of images one after the other; a bad image is reported and skipped."""
+
+    kind = "batch"
+    item_started = Signal(int)
+    item_finished = Signal(int, object, dict)  # index, Analysis or None, summary row
+    finished = Signal()
+
+    def __init__(
+        self,
+        paths: list[Path],
+        analyzer: Analyzer,
+        params: CountingParams | None,
+        um_per_px: float | None,
+        max_pixels: int,
+    ) -> None:
+        super().__init__()
+        self.paths = list(paths)
+        self.analyzer = analyzer
+        self.params = params
+        self.um_per_px = um_per_px
+        self.max_pixels = max_pixels
+
+    def execute(self) -> None:
+        total = len(self.paths)
+        for index, path in enumerate(self.paths):
+            if self.is_cancelled():
+                raise AnalysisCancelled()
+            self.item_started.emit(index)
+            self.progress.emit(index / max(1, total), f"Analysing {path.name} ({index + 1} of {total})")
+
+            def item_progress(fraction: float, _message: str, index: int = index) -> None:
+                self.progress.emit((index + fraction) / total, f"Analysing {path.name} ({index + 1} of {total})")
+
+            try:
+                image = read_image(path, max_pixels=self.max_pixels)
+                analysis: Analysis = self.analyzer.analyze_image(
+                    image, self.params, self.um_per_px,
+                    progress=item_progress, should_cancel=self.is_cancelled,
+                )
+            except AnalysisCancelled:
+                raise
+            except CapSegError as error:
+                log.warning("Batch: %s failed: %s (%s)", path, error, error.detail)
+                self.item_finished.emit(index, None, failed_row(path.name, str(error)))
+                continue
+            except Exception as error:
+                log.exception("Batch: %s failed unexpectedly", path)
+                self.item_finished.emit(index, None, failed_row(path.name, f"Unexpected error: {error}"))
+                continue
+            self.item_finished.emit(index, analysis, analysis.result.summary_row(path.name))
+        self.progress.emit(1.0, f"{total} images analysed")
+        self.finished.emit()
+
+
+class TaskQueue(QObject):
+    """Runs tasks one at a time, each in its own ``QThread``."""
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pending: deque[Task] = deque()
+        self._running: Task | None = None
+        self._threads: dict[QThread, Task] = {}
+        self._closing = False
+
+    @property
+    def running(self) -> Task | None:
+        return self._running
+
+    def is_busy(self) -> bool:
+        return self._running is not None or bool(self._pending)
+
+    def has(self, kind: str) -> bool:
+        tasks = list(self._pending) + ([self._running] if self._running else [])
+        return any(task.kind == kind and not task.is_cancelled() for task in tasks)
+
+    def submit(self, task: Task, replaces: tuple[str, ...] = ()) -> None:
+        """Queue ``task``; running or queued tasks whose kind is in ``replaces`` are cancelled."""
+        if self._closing:
+            return
+        self.cancel(replaces)
+        self._pending.append(task)
+        self._start_next()
+
+    def cancel(self, kinds: tuple[str, ...] | None = None) -> None:
+        """Cancel tasks of these kinds (all tasks when ``kinds`` is None)."""
+        for task in list(self._pending):
+            if kinds is None or task.kind in kinds:
+                self._pending.remove(task)
+                task.cancelled.emit()
+                task.done.emit()
+                task.deleteLater()
+        if self._running is not None and (kinds is None or self._running.kind in kinds):
+            self._running.cancel()
+
+    def _start_next(self) -> None:
+        if self._running is not None or not self._pending or self._closing:
+            self.busy_changed.emit(self.is_busy())
+            return
+        task = self._pending.popleft()
+        thread = QThread()
+        thread.setObjectName(f"capseg-{task.kind}")
+        task.thread_ = thread
+        task.moveToThread(thread)
+        thread.started.connect(task.run)
+        # Direct: quit is thread-safe, and must reach the thread even while the GUI thread
+        # is blocked in shutdown()'s wait().
+        task.done.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+        thread.finished.connect(self._thread_finished)
+        self._threads[thread] = task
+        self._running = task
+        try:
+            task.prepare()
+        except Exception:
+            log.exception("Preparing %s failed", type(task).__name__)
+        self.busy_changed.emit(True)
+        thread.start()
+
+    @Slot()
+    def _thread_finished(self) -> None:
+        thread = self.sender()
+        task = self._threads.pop(thread, None)  # type: ignore[arg-type]
+        if task is not None:
+            task.deleteLater()
+        if isinstance(thread, QThread):
+            thread.deleteLater()
+        if task is self._running:
+            self._running = None
+        self._start_next()
+
+    def shutdown(self) -> None:
+        """Cancel everything and wait for the running thread to stop (window closing)."""
+        self._closing = True
+        self.cancel(None)
+        for thread in list(self._threads):
+            thread.requestInterruption()
+            thread.quit()
+            thread.wait()
+        self._threads.clear()
+        self._running = None

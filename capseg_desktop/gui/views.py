@@ -1,0 +1,321 @@
+"""Three image views (original, mask, overlay) that zoom and pan together, with the counted
+capillaries' boxes drawn on each; a click on a box selects that capillary."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+    QTransform,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsItem,
+    QGraphicsPixmapItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import render
+
+ZOOM_STEP = 1.25
+MIN_SCALE = 0.01
+MAX_SCALE = 32.0
+CLICK_SLOP_PX = 4
+
+BOX_COLOUR = QColor(*render.BOX_RGB)
+SELECTED_COLOUR = QColor(255, 0, 200)  # magenta: unlike anything on skin, mask or boxes
+
+
+class BoxLabel(QGraphicsItem):
+    """A capillary's number in a filled tab, like the exported picture's, at a fixed screen
+    size whatever the zoom."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+        self.colour = BOX_COLOUR
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self._font = QFont()
+        self._font.setBold(True)
+        self._font.setPointSize(8)
+        metrics = QFontMetricsF(self._font)
+        self._rect = QRectF(0, 0, metrics.horizontalAdvance(text) + 6, metrics.height() + 2)
+
+    def set_colour(self, colour: QColor) -> None:
+        self.colour = colour
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, _option: object, _widget: object = None) -> None:
+        painter.fillRect(self._rect, self.colour)
+        painter.setFont(self._font)
+        painter.setPen(QColor(0, 0, 0) if self.colour == BOX_COLOUR else QColor(255, 255, 255))
+        painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self.text)
+
+
+class ImageView(QGraphicsView):
+    """One picture with optional tinted layer and boxes. Wheel or +/- zoom, drag pans."""
+
+    view_changed = Signal()
+    box_clicked = Signal(int)  # capillary id, 0 for a click beside every box
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHints(QPainter.RenderHint.SmoothPixmapTransform | QPainter.RenderHint.Antialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setBackgroundBrush(QBrush(QColor(58, 58, 58)))
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAcceptDrops(False)  # files dropped here reach the main window
+        self.viewport().setAcceptDrops(False)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.picture_item = QGraphicsPixmapItem()
+        self.picture_item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self.scene().addItem(self.picture_item)
+        self.layer_item = QGraphicsPixmapItem()
+        self.layer_item.setZValue(1)
+        self.scene().addItem(self.layer_item)
+        self._boxes: dict[int, tuple[QGraphicsRectItem, BoxLabel]] = {}
+        self._selected = 0
+        self._press_pos: QPoint | None = None
+        self.fit_mode = True
+
+    # Content -----------------------------------------------------------------------------
+    def has_picture(self) -> bool:
+        return not self.picture_item.pixmap().isNull()
+
+    def set_picture(self, pixmap: QPixmap) -> None:
+        self.picture_item.setPixmap(pixmap)
+        self.scene().setSceneRect(QRectF(pixmap.rect()))
+
+    def set_layer(self, pixmap: QPixmap | None, opacity: float = 1.0) -> None:
+        self.layer_item.setPixmap(pixmap if pixmap is not None else QPixmap())
+        self.layer_item.setOpacity(opacity)
+
+    def set_layer_opacity(self, opacity: float) -> None:
+        self.layer_item.setOpacity(opacity)
+
+    def clear(self) -> None:
+        self.set_boxes([])
+        self.picture_item.setPixmap(QPixmap())
+        self.layer_item.setPixmap(QPixmap())
+
+    def set_boxes(self, boxes: list[tuple[int, tuple[int, int, int, int]]]) -> None:
+        """``boxes``: (capillary id, (x0, y0, x1, y1)) with x1, y1 exclusive."""
+        for rect, label in self._boxes.values():
+            self.scene().removeItem(rect)
+            self.scene().removeItem(label)
+        self._boxes.clear()
+        for number, (x0, y0, x1, y1) in boxes:
+            rect = QGraphicsRectItem(QRectF(x0, y0, x1 - x0, y1 - y0))
+            rect.setZValue(2)
+            label = BoxLabel(str(number))
+            label.setPos(QPointF(x0, y0))
+            label.setZValue(3)
+            self.scene().addItem(rect)
+            self.scene().addItem(label)
+            self._boxes[number] = (rect, label)
+        self._style_boxes()
+
+    def box_ids(self) -> list[int]:
+        return sorted(self._boxes)
+
+    def select_box(self, number: int) -> None:
+        self._selected = number
+        self._style_boxes()
+
+    def selected_box(self) -> int:
+        return self._selected
+
+    def _style_boxes(self) -> None:
+        for number, (rect, label) in self._boxes.items():
+            selected = number == self._selected
+            colour = SELECTED_COLOUR if selected else BOX_COLOUR
+            pen = QPen(colour, 3.0 if selected else 1.5)
+            pen.setCosmetic(True)  # the line width is in screen pixels, whatever the zoom
+            rect.setPen(pen)
+            rect.setBrush(QBrush(QColor(255, 0, 200, 40)) if selected else QBrush(Qt.BrushStyle.NoBrush))
+            label.set_colour(colour)
+            label.setZValue(5 if selected else 3)
+            rect.setZValue(4 if selected else 2)
+
+    def box_at(self, scene_pos: QPointF) -> int:
+        """The smallest box under ``scene_pos`` (boxes can nest), 0 if none."""
+        hits = [
+            (rect.rect().width() * rect.rect().height(), number)
+            for number, (rect, _label) in self._boxes.items()
+            if rect.rect().contains(scene_pos)
+        ]
+        return min(hits)[1] if hits else 0
+
+    def centre_on_box(self, number: int) -> None:
+        """Bring a box into view without changing the zoom."""
+        if number in self._boxes:
+            self.ensureVisible(self._boxes[number][0].rect(), 20, 20)
+
+    # Zoom --------------------------------------------------------------------------------
+    def scale_factor(self) -> float:
+        return self.transform().m11()
+
+    def set_scale(self, scale: float) -> None:
+        scale = min(MAX_SCALE, max(MIN_SCALE, scale))
+        self.fit_mode = False
+        self.setTransform(QTransform.fromScale(scale, scale))
+        self.view_changed.emit()
+
+    def zoom_by(self, factor: float) -> None:
+        self.set_scale(self.scale_factor() * factor)
+
+    def fit(self) -> None:
+        if self.has_picture():
+            self.fitInView(self.picture_item, Qt.AspectRatioMode.KeepAspectRatio)
+        self.fit_mode = True
+        self.view_changed.emit()
+
+    def fit_scale(self) -> float:
+        """The scale at which the whole picture fits the viewport."""
+        rect = self.sceneRect()
+        if rect.isEmpty():
+            return 1.0
+        viewport = self.viewport().rect()
+        return min(viewport.width() / rect.width(), viewport.height() / rect.height())
+
+    # Events ------------------------------------------------------------------------------
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta().y()
+        if delta == 0:
+            super().wheelEvent(event)
+            return
+        self.zoom_by(ZOOM_STEP ** (delta / 120.0))
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_by(ZOOM_STEP)
+        elif key == Qt.Key.Key_Minus:
+            self.zoom_by(1 / ZOOM_STEP)
+        else:
+            super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press_pos = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if self._press_pos is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        moved = (event.position().toPoint() - self._press_pos).manhattanLength()
+        self._press_pos = None
+        if moved <= CLICK_SLOP_PX and self.has_picture():
+            self.box_clicked.emit(self.box_at(self.mapToScene(event.position().toPoint())))
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self.view_changed.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.fit_mode:
+            self.fit()
+
+
+class ViewPane(QWidget):
+    """A view with its title above it."""
+
+    def __init__(self, title: str, view: ImageView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.title = QLabel(title)
+        self.title.setObjectName(f"{view.objectName()}_title")
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(2)
+        layout.addWidget(self.title)
+        layout.addWidget(view, 1)
+        view.setAccessibleName(f"{title} view")
+        view.setAccessibleDescription(
+            f"The {title.lower()} picture. Mouse wheel or plus and minus keys zoom, drag pans; "
+            "the three views move together."
+        )
+
+
+class ViewGroup:
+    """Keeps the views at one zoom and one position."""
+
+    def __init__(self, views: list[ImageView]) -> None:
+        self.views = views
+        self._syncing = False
+        for view in views:
+            view.view_changed.connect(lambda view=view: self._follow(view))
+
+    def _follow(self, leader: ImageView) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            transform = leader.transform()
+            centre = leader.mapToScene(leader.viewport().rect().center())
+            for view in self.views:
+                if view is leader:
+                    continue
+                view.fit_mode = leader.fit_mode
+                view.setTransform(transform)
+                view.centerOn(centre)
+        finally:
+            self._syncing = False
+
+    def leader(self) -> ImageView:
+        return self.views[0]
+
+    def fit(self) -> None:
+        self.leader().fit()
+
+    def zoom_by(self, factor: float) -> None:
+        leader = self.leader()
+        anchor = leader.transformationAnchor()
+        leader.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        leader.zoom_by(factor)
+        leader.setTransformationAnchor(anchor)
+
+    def actual_size(self) -> None:
+        leader = self.leader()
+        anchor = leader.transformationAnchor()
+        leader.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        leader.set_scale(1.0)
+        leader.setTransformationAnchor(anchor)
+
+    def select_box(self, number: int, reveal: bool = False) -> None:
+        for view in self.views:
+            view.select_box(number)
+        if reveal and number:
+            self.leader().centre_on_box(number)
+
+    def set_boxes(self, boxes: list[tuple[int, tuple[int, int, int, int]]]) -> None:
+        for view in self.views:
+            view.set_boxes(boxes)
