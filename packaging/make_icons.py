@@ -2,14 +2,16 @@
 
     python packaging/make_icons.py [SOURCE.png]
 
-SOURCE defaults to the app's own icon (resources/icons/app.png, else the largest
-resources/icons/*.png); without one it draws the placeholder packaging/icon_placeholder.png.
+SOURCE defaults to the app's own icon: drawn at 1024 px by capseg_desktop.gui.icon.draw_icon
+(the window icon, so every size is sharp), else the largest resources/icons/*.png, else the
+placeholder packaging/icon_placeholder.png.
 Writes resources/icons/app.ico (Windows: exe, installer, shortcuts) and app.icns (macOS .app).
 The Linux package resizes the same source into the hicolor theme (build_deb.sh).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -20,11 +22,27 @@ ICONS = ROOT / "resources" / "icons"
 PLACEHOLDER = ROOT / "packaging" / "icon_placeholder.png"
 
 
+def drawn_app_icon(side: int = 1024) -> Path | None:
+    """The GUI's own icon, rendered large into build/ (None where the GUI cannot load)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, str(ROOT))
+    try:
+        from PySide6.QtGui import QGuiApplication
+
+        from capseg_desktop.gui.icon import draw_icon
+    except ImportError:
+        return None
+    app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - QPainter needs it
+    target = ROOT / "build" / "icons" / f"capseg-{side}.png"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return target if draw_icon(side).save(str(target), "PNG") else None
+
+
 def source_icon() -> Path:
     """The PNG every installer icon is made from (the GUI's icon when it exists)."""
-    preferred = ICONS / "app.png"
-    if preferred.is_file():
-        return preferred
+    drawn = drawn_app_icon()
+    if drawn is not None:
+        return drawn
     candidates = sorted(ICONS.glob("*.png"), key=lambda p: Image.open(p).size[0], reverse=True)
     if candidates:
         return candidates[0]
@@ -55,7 +73,7 @@ def main(argv: list[str]) -> int:
     image.save(ICONS / "app.ico", sizes=[(s, s) for s in (16, 24, 32, 48, 64, 128, 256)])
     big = image.resize((1024, 1024), Image.LANCZOS) if image.size[0] < 1024 else image
     big.save(ICONS / "app.icns")
-    print(f"{source.relative_to(ROOT)} -> resources/icons/app.ico, resources/icons/app.icns")
+    print(f"{source} -> resources/icons/app.ico, resources/icons/app.icns")
     return 0
 
 

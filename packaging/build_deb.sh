@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Build dist/capseg-desktop_<version>_<arch>.deb from the PyInstaller bundle.
+#
+#   packaging/build_deb.sh [--rebuild]
+#
+# Uses dist/capseg-desktop/ (built first by packaging/build_bundle.sh when it is missing, or
+# always with --rebuild). The package installs the bundle under /opt/capseg-desktop, a
+# launcher /usr/bin/capseg-desktop, the menu entry and the icon in the hicolor theme; dpkg
+# owns every file, so `apt-get remove capseg-desktop` leaves nothing behind. Debian's
+# desktop-file-utils and hicolor-icon-theme triggers refresh the menu and icon caches.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+PYTHON="${CAPSEG_PYTHON:-${PYTHON:-$ROOT/.venv/bin/python}}"
+NAME=capseg-desktop
+BUNDLE="dist/$NAME"
+
+if [[ "${1:-}" == "--rebuild" || ! -x "$BUNDLE/$NAME" ]]; then
+    packaging/build_bundle.sh
+fi
+
+VERSION="$("$PYTHON" -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')"
+ARCH="$(dpkg --print-architecture)"
+STAGE="build/deb/${NAME}_${VERSION}_${ARCH}"
+DEB="dist/${NAME}_${VERSION}_${ARCH}.deb"
+
+rm -rf "$STAGE"
+mkdir -p "$STAGE/DEBIAN" "$STAGE/opt" "$STAGE/usr/bin" "$STAGE/usr/share/applications" \
+    "$STAGE/usr/share/doc/$NAME"
+cp -a "$BUNDLE" "$STAGE/opt/$NAME"
+
+# A wrapper rather than a symlink: the bundle finds _internal/ beside its real executable.
+cat > "$STAGE/usr/bin/$NAME" <<LAUNCHER
+#!/bin/sh
+exec /opt/$NAME/$NAME "\$@"
+LAUNCHER
+chmod 0755 "$STAGE/usr/bin/$NAME"
+
+install -m 0644 "resources/linux/$NAME.desktop" "$STAGE/usr/share/applications/$NAME.desktop"
+
+# Icons: the app's own PNG (or the packaging placeholder), at the theme's usual sizes.
+ICON_SOURCE="$("$PYTHON" -c 'import sys; sys.path.insert(0, "packaging"); import make_icons; print(make_icons.source_icon())')"
+"$PYTHON" - "$ICON_SOURCE" "$STAGE/usr/share/icons/hicolor" "$NAME" <<'PY'
+import sys
+from pathlib import Path
+from PIL import Image
+source, theme, name = Image.open(sys.argv[1]).convert("RGBA"), Path(sys.argv[2]), sys.argv[3]
+for side in (32, 48, 64, 128, 256, 512):
+    if side <= source.size[0]:
+        folder = theme / f"{side}x{side}" / "apps"
+        folder.mkdir(parents=True, exist_ok=True)
+        source.resize((side, side), Image.LANCZOS).save(folder / f"{name}.png")
+PY
+
+cat > "$STAGE/usr/share/doc/$NAME/copyright" <<COPYRIGHT
+Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
+Upstream-Name: CapSeg Desktop
+License: MIT (CapSeg Desktop). The bundled Python, Qt (PySide6, LGPL-3.0), TensorFlow,
+ LiteRT (Apache-2.0), OpenCV (Apache-2.0), NumPy and Pillow keep their own licences, which
+ are included under /opt/$NAME/_internal where their packages ship them.
+COPYRIGHT
+
+# Libraries the bundle takes from the system (everything else is inside it): the C library
+# and, for the desktop session, X11/xcb, fonts and OpenGL, which Qt's xcb platform loads.
+DEPENDS="libc6 (>= 2.28), libstdc++6, libgcc-s1, zlib1g, libglib2.0-0, libfontconfig1, libfreetype6, libdbus-1-3, libegl1, libgl1, libx11-6, libx11-xcb1, libxcb1, libxkbcommon0, libxkbcommon-x11-0, libxcb-cursor0, libxcb-icccm4, libxcb-image0, libxcb-keysyms1, libxcb-randr0, libxcb-render-util0, libxcb-shape0, libxcb-xfixes0, libxcb-xkb1, libxcb-sync1, libxcb-shm0, libxcb-render0"
+INSTALLED_KB="$(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)"
+cat > "$STAGE/DEBIAN/control" <<CONTROL
+Package: $NAME
+Version: $VERSION
+Architecture: $ARCH
+Maintainer: CapSeg Desktop maintainers <capseg@example.org>
+Installed-Size: $INSTALLED_KB
+Depends: $DEPENDS
+Section: science
+Priority: optional
+Homepage: https://github.com/capseg/capseg-desktop
+Description: count blood capillaries in nailfold capillaroscopy images
+ CapSeg Desktop opens a nailfold capillaroscopy image, segments the capillaries with a
+ bundled U-Net (LiteRT) and counts them; results export as PNG, CSV and JSON. Your own
+ Keras models (.keras, .h5) open too. Self-contained: Python, Qt and TensorFlow are inside
+ /opt/$NAME.
+CONTROL
+
+mkdir -p dist
+rm -f "$DEB"
+dpkg-deb --root-owner-group -Zxz -z"${CAPSEG_DEB_XZ_LEVEL:-6}" --build "$STAGE" "$DEB" >/dev/null
+echo "$DEB: $(du -m "$DEB" | cut -f1) MB compressed, $((INSTALLED_KB / 1024)) MB installed"
