@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import AnalysisResult, CountingParams
+from .qt_compat import emit
 
 NO_COUNT = "–"
 #: Spin-box changes are gathered for this long so that holding an arrow key recounts once
@@ -171,7 +172,7 @@ class CountPanel(QWidget):
         """Recount now if a change is waiting (tests, and before an export)."""
         if self._recount_timer.isActive():
             self._recount_timer.stop()
-            self.params_changed.emit()
+            emit(self.params_changed)
 
     # Results -----------------------------------------------------------------------------
     def show_result(self, result: AnalysisResult | None, message: str = "") -> None:
@@ -214,7 +215,7 @@ class CountPanel(QWidget):
         if rows:
             item = self.table.item(rows[0].row(), 0)
             number = int(item.data(Qt.ItemDataRole.UserRole)) if item else 0
-        self.capillary_selected.emit(number)
+        emit(self.capillary_selected, number)
 
     def select_capillary(self, number: int) -> None:
         """Select the row of capillary ``number`` (0 clears) without emitting a signal."""

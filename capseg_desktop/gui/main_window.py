@@ -61,6 +61,7 @@ from .batch_panel import BatchPanel
 from .count_panel import CountPanel
 from .icon import app_icon
 from .logs import where_details_are
+from .qt_compat import emit
 from .qt_images import array_to_pixmap, tinted_mask_rgba
 from .settings import AppSettings
 from .tasks import AnalysisTask, BatchTask, ModelLoadTask, TaskQueue
@@ -418,7 +419,7 @@ class MainWindow(QMainWindow):
         self.model_label.setToolTip(f"{session.path}\nsha256 {session.sha256}")
         self._set_status(f"Model {session.name} ready. Open an image (Ctrl+O) or drop one here.")
         self._update_actions()
-        self.model_ready.emit(session)
+        emit(self.model_ready, session)
         if self.image_path is not None and self.base_analysis is None and self._analysis_task is None:
             self.open_image(self.image_path, remember=False)
 
@@ -428,7 +429,7 @@ class MainWindow(QMainWindow):
             return
         self.model_label.setText(f"Model: {self.session.name}" if self.session else "No model")
         self._set_status("The model could not be loaded." + (" The previous model is still in use." if self.session else ""))
-        self.model_failed.emit(message)
+        emit(self.model_failed, message)
         self.show_error("Model not loaded", message)
 
     def show_model_info(self) -> None:
@@ -546,7 +547,7 @@ class MainWindow(QMainWindow):
             f"{analysis.result.count} capillaries in {Path(analysis.result.source).name} "
             f"(model {timings.get('segment', 0):.0f} ms, count {timings.get('count', 0):.0f} ms)."
         )
-        self.analysis_finished.emit(self.analysis)
+        emit(self.analysis_finished, self.analysis)
 
     def show_analysis(self, analysis: Analysis) -> None:
         """Show an analysis (recounted at once if the panel's parameters have changed)."""
@@ -582,7 +583,7 @@ class MainWindow(QMainWindow):
         self._analysis_task = None
         self.count_panel.show_result(self.analysis.result if self.analysis else None, "The analysis failed.")
         self._set_status(message)
-        self.analysis_failed.emit(message)
+        emit(self.analysis_failed, message)
         self.show_error("The image could not be analysed", message)
 
     @Slot()
@@ -602,7 +603,7 @@ class MainWindow(QMainWindow):
         self.count_panel.show_result(None, "Analysis cancelled: press F5 to analyse again.")
         self._set_status("Analysis cancelled.")
         self._update_actions()
-        self.analysis_cancelled.emit()
+        emit(self.analysis_cancelled)
 
     def reanalyse(self) -> None:
         if self.image_path is not None:
@@ -755,7 +756,7 @@ class MainWindow(QMainWindow):
         self.batch_panel.finish()
         self._set_status(self.batch_panel.summary_label.text() + ".")
         self._update_actions()
-        self.batch_finished.emit()
+        emit(self.batch_finished)
 
     @Slot()
     def _batch_cancelled(self) -> None:
@@ -765,7 +766,7 @@ class MainWindow(QMainWindow):
         self.batch_panel.finish(cancelled=True)
         self._set_status("Batch cancelled; the images already analysed are kept.")
         self._update_actions()
-        self.batch_finished.emit()
+        emit(self.batch_finished)
 
     @Slot(str, str)
     def _batch_failed(self, message: str, detail: str) -> None:
@@ -775,7 +776,7 @@ class MainWindow(QMainWindow):
         self.batch_panel.finish(cancelled=True)
         self._update_actions()
         self.show_error("The batch stopped", message)
-        self.batch_finished.emit()
+        emit(self.batch_finished)
 
     def show_batch_item(self, index: int) -> None:
         if not 0 <= index < len(self.batch_panel.paths):
@@ -788,7 +789,7 @@ class MainWindow(QMainWindow):
             self.queue.cancel(("analysis",))
             self.show_analysis(cached)
             self._set_status(f"{self.analysis.result.count} capillaries in {path.name} (from the batch).")
-            self.analysis_finished.emit(self.analysis)
+            emit(self.analysis_finished, self.analysis)
         elif summary is not None and summary.get("status") != "ok":
             self._set_status(f"{path.name}: {summary.get('message', 'failed')}")
         else:
@@ -980,10 +981,10 @@ class MainWindow(QMainWindow):
             self.batch_panel.set_progress(fraction)
             self._set_status(message)
 
-    @Slot(bool)
-    def _busy_changed(self, busy: bool) -> None:
+    @Slot()
+    def _busy_changed(self) -> None:
         running = self.queue.running
-        working = busy and running is not None and running.kind in ("analysis", "batch")
+        working = running is not None and running.kind in ("analysis", "batch")
         self.progress_bar.setVisible(working)
         self.cancel_button.setVisible(working)
         if working:

@@ -16,6 +16,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
+
 from ..core import (
     Analysis,
     AnalysisCancelled,
@@ -27,6 +28,7 @@ from ..core import (
     read_image,
 )
 from ..core.result import failed_row
+from .qt_compat import emit
 
 log = logging.getLogger("capseg_desktop.gui.tasks")
 
@@ -68,15 +70,15 @@ class Task(QObject):
                 raise AnalysisCancelled()
             self.execute()
         except AnalysisCancelled:
-            self.cancelled.emit()
+            emit(self.cancelled)
         except CapSegError as error:
             log.warning("%s failed: %s (%s)", type(self).__name__, error, error.detail)
-            self.failed.emit(str(error), error.detail)
+            emit(self.failed, str(error), error.detail)
         except Exception as error:  # an unexpected bug: keep the app alive, log everything
             log.exception("%s failed unexpectedly", type(self).__name__)
-            self.failed.emit(f"An unexpected error stopped the work ({error}).", repr(error))
+            emit(self.failed, f"An unexpected error stopped the work ({error}).", repr(error))
         finally:
-            self.done.emit()
+            emit(self.done)
 
 
 class ModelLoadTask(Task):
@@ -92,7 +94,7 @@ class ModelLoadTask(Task):
         started = time.perf_counter()
         session = self.loader(self.path)
         log.info("Model %s loaded in %.0f ms", self.path, (time.perf_counter() - started) * 1000)
-        self.loaded.emit(session)
+        emit(self.loaded, session)
 
 
 class AnalysisTask(Task):
@@ -125,18 +127,18 @@ class AnalysisTask(Task):
         started = time.perf_counter()
         image = read_image(self.path, max_pixels=self.max_pixels)
         read_ms = (time.perf_counter() - started) * 1000.0
-        self.progress.emit(0.05, "Image read")
-        self.image_read.emit(image)
+        emit(self.progress, 0.05, "Image read")
+        emit(self.image_read, image)
         if self.analyzer is None:
             return  # no model yet: the picture is shown, the count waits for a model
         analysis = self.analyzer.analyze_image(
             image, self.params, self.um_per_px,
-            progress=self.progress.emit, should_cancel=self.is_cancelled,
+            progress=lambda fraction, message: emit(self.progress, fraction, message), should_cancel=self.is_cancelled,
             extra_timings={"read": read_ms},
         )
         if self.is_cancelled():
             raise AnalysisCancelled()
-        self.finished.emit(analysis)
+        emit(self.finished, analysis)
 
 
 class BatchTask(Task):
@@ -167,11 +169,11 @@ class BatchTask(Task):
         for index, path in enumerate(self.paths):
             if self.is_cancelled():
                 raise AnalysisCancelled()
-            self.item_started.emit(index)
-            self.progress.emit(index / max(1, total), f"Analysing {path.name} ({index + 1} of {total})")
+            emit(self.item_started, index)
+            emit(self.progress, index / max(1, total), f"Analysing {path.name} ({index + 1} of {total})")
 
             def item_progress(fraction: float, _message: str, index: int = index) -> None:
-                self.progress.emit((index + fraction) / total, f"Analysing {path.name} ({index + 1} of {total})")
+                emit(self.progress, (index + fraction) / total, f"Analysing {path.name} ({index + 1} of {total})")
 
             try:
                 image = read_image(path, max_pixels=self.max_pixels)
@@ -183,21 +185,23 @@ class BatchTask(Task):
                 raise
             except CapSegError as error:
                 log.warning("Batch: %s failed: %s (%s)", path, error, error.detail)
-                self.item_finished.emit(index, None, failed_row(path.name, str(error)))
+                emit(self.item_finished, index, None, failed_row(path.name, str(error)))
                 continue
             except Exception as error:
                 log.exception("Batch: %s failed unexpectedly", path)
-                self.item_finished.emit(index, None, failed_row(path.name, f"Unexpected error: {error}"))
+                emit(self.item_finished, index, None, failed_row(path.name, f"Unexpected error: {error}"))
                 continue
-            self.item_finished.emit(index, analysis, analysis.result.summary_row(path.name))
-        self.progress.emit(1.0, f"{total} images analysed")
-        self.finished.emit()
+            emit(self.item_finished, index, analysis, analysis.result.summary_row(path.name))
+        emit(self.progress, 1.0, f"{total} images analysed")
+        emit(self.finished)
 
 
 class TaskQueue(QObject):
     """Runs tasks one at a time, each in its own ``QThread``."""
 
-    busy_changed = Signal(bool)
+    # No bool argument: in PySide6 6.12 every emit of a Python bool from Python drops a
+    # reference to True/False, and the interpreter aborts once the count reaches zero.
+    busy_changed = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -230,15 +234,15 @@ class TaskQueue(QObject):
         for task in list(self._pending):
             if kinds is None or task.kind in kinds:
                 self._pending.remove(task)
-                task.cancelled.emit()
-                task.done.emit()
+                emit(task.cancelled)
+                emit(task.done)
                 task.deleteLater()
         if self._running is not None and (kinds is None or self._running.kind in kinds):
             self._running.cancel()
 
     def _start_next(self) -> None:
         if self._running is not None or not self._pending or self._closing:
-            self.busy_changed.emit(self.is_busy())
+            emit(self.busy_changed)
             return
         task = self._pending.popleft()
         thread = QThread()
@@ -256,7 +260,7 @@ class TaskQueue(QObject):
             task.prepare()
         except Exception:
             log.exception("Preparing %s failed", type(task).__name__)
-        self.busy_changed.emit(True)
+        emit(self.busy_changed)
         thread.start()
 
     @Slot()
