@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 from collections import OrderedDict
 from pathlib import Path
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         self._started = False
         self._params_loaded_from_settings = False
 
+        self.setObjectName("main_window")
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
@@ -808,8 +810,9 @@ class MainWindow(QMainWindow):
         if not chosen:
             return None
         path = Path(chosen)
-        if not path.suffix:
-            path = path.with_suffix(Path(suggested).suffix)
+        if not path.suffix:  # take the extension of the type chosen in the dialog
+            match = re.search(r"\*(\.\w+)", selected_filter or "")
+            path = path.with_suffix(match.group(1) if match else Path(suggested).suffix)
         self._last_selected_filter = selected_filter
         overwrite = False
         if path.exists():
@@ -851,27 +854,25 @@ class MainWindow(QMainWindow):
         log.info("Saved %s to %s", what, written)
         return written
 
+    # The writers read self.analysis when they run: _export first applies a parameter change
+    # still waiting in the panel's recount timer.
     def export_annotated(self) -> Path | None:
-        analysis = self.analysis
         return self._export(
-            "the annotated image", lambda p, o: analysis.write_annotated_png(p, overwrite=o),
+            "the annotated image", lambda p, o: self.analysis.write_annotated_png(p, overwrite=o),
             "Export annotated PNG", f"{self._stem()}_annotated.png", "PNG image (*.png)",
         )
 
     def export_mask(self) -> Path | None:
-        analysis = self.analysis
         return self._export(
-            "the mask", lambda p, o: analysis.write_mask_png(p, overwrite=o),
+            "the mask", lambda p, o: self.analysis.write_mask_png(p, overwrite=o),
             "Export mask PNG", f"{self._stem()}_mask.png", "PNG image (*.png)",
         )
 
     def export_results(self) -> Path | None:
-        analysis = self.analysis
-
         def write(path: Path, overwrite: bool) -> Path:
             if path.suffix.lower() == ".json":
-                return analysis.write_json(path, overwrite=overwrite)
-            return analysis.write_csv(path, overwrite=overwrite)
+                return self.analysis.write_json(path, overwrite=overwrite)
+            return self.analysis.write_csv(path, overwrite=overwrite)
 
         return self._export(
             "the results", write, "Export results", f"{self._stem()}_capillaries.csv",
