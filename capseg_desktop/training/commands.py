@@ -1,0 +1,161 @@
+"""The training subcommands of ``capseg``: ``train``, ``synth`` and ``evaluate``.
+
+``cli.py`` calls :func:`register`. Nothing heavy is imported here: TensorFlow, Keras and the
+training modules are imported inside the command functions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """Add ``train``, ``synth`` and ``evaluate`` to a ``capseg`` argument parser."""
+    synth = subparsers.add_parser(
+        "synth", help="make synthetic nailfold strips with exact masks and counts",
+        description="Write synthetic nailfold capillaroscopy strips: NAME.png, NAME_mask.png "
+        "(0/255), NAME_instances.png (16-bit capillary ids) and counts.json.",
+    )
+    synth.add_argument("--out", type=Path, required=True, help="output folder")
+    synth.add_argument("-n", type=int, required=True, help="number of strips")
+    synth.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    synth.add_argument("--prefix", default="synth", help="file name prefix (default synth)")
+    synth.set_defaults(func=run_synth)
+
+    train = subparsers.add_parser(
+        "train", help="train a U-Net and write .keras, .tflite, model card and curves",
+        description="Train the capillary U-Net on synthetic strips and (optionally) real "
+        "strips with masks or teacher pseudo-labels; keep the best held-out epoch.",
+    )
+    train.add_argument("--out", type=Path, required=True, help="folder for the model bundle")
+    train.add_argument("--synthetic", type=Path, action="append", default=[],
+                       help="folder of synthetic pairs (repeatable); made with --synth-count if empty")
+    train.add_argument("--synth-count", type=int, default=0, help="strips to generate into an empty --synthetic folder")
+    train.add_argument("--synth-seed", type=int, default=0)
+    train.add_argument("--real-images", type=Path, help="folder of real images")
+    train.add_argument("--real-masks", type=Path, help="folder of NAME_mask.png for the real images")
+    train.add_argument("--teacher", type=Path, help="teacher model: makes pseudo-labels into --real-masks")
+    train.add_argument("--points", type=Path,
+                       help="our point annotations (JSON): pseudo-label regions without a point are dropped")
+    train.add_argument("--depth", type=int, default=4)
+    train.add_argument("--base-filters", type=int, default=6)
+    train.add_argument("--max-filters", type=int, default=64)
+    train.add_argument("--channels", type=int, choices=(1, 3), default=3)
+    train.add_argument("--full-resolution", action="store_true",
+                       help="compute features at full resolution too (slower)")
+    train.add_argument("--epochs", type=int, default=40)
+    train.add_argument("--steps", type=int, default=40, help="steps per epoch")
+    train.add_argument("--batch", type=int, default=8)
+    train.add_argument("--patch", default="192x384", help="HxW training patch (default 192x384)")
+    train.add_argument("--lr", type=float, default=2e-3)
+    train.add_argument("--patience", type=int, default=8)
+    train.add_argument("--val-fraction", type=float, default=0.15)
+    train.add_argument("--real-weight", type=float, default=0.5, help="share of real patches per batch")
+    train.add_argument("--seed", type=int, default=0)
+    train.add_argument("--threads", type=int, default=0, help="TensorFlow threads (0: all)")
+    train.add_argument("--version", default="1.0.0")
+    train.set_defaults(func=run_train)
+
+    evaluate = subparsers.add_parser(
+        "evaluate", help="precision, recall and F1 of a model against point annotations",
+        description="Compare detected capillaries with annotated points (one [x, y] per "
+        "capillary, per image, in a JSON file) and, with --masks, masks with Dice and IoU.",
+    )
+    evaluate.add_argument("--images", type=Path, required=True, help="folder of images")
+    evaluate.add_argument("--points", type=Path, required=True,
+                          help='JSON: {"image.png": [[x, y], ...], ...}')
+    evaluate.add_argument("--masks", type=Path, help="folder of NAME_mask.png reference masks")
+    evaluate.add_argument("--model", type=Path, help="model file (default: the bundled model)")
+    evaluate.add_argument("--tolerance", type=float, default=10.0,
+                          help="pixels a point may lie outside a detected box and still match (default 10)")
+    evaluate.add_argument("--threshold", type=float, help="override the recommended threshold")
+    evaluate.add_argument("--min-area", type=int, help="override the recommended minimum area (px)")
+    evaluate.add_argument("--json", type=Path, help="also write the per-image report here")
+    evaluate.set_defaults(func=run_evaluate)
+
+
+def run_synth(args: argparse.Namespace) -> int:
+    from .synth import write_dataset
+
+    counts = write_dataset(args.out, args.n, seed=args.seed, prefix=args.prefix)
+    total = sum(counts.values())
+    print(f"wrote {len(counts)} strips ({total} capillaries) to {args.out}")
+    return 0
+
+
+def _parse_patch(text: str) -> tuple[int, int]:
+    height, width = (int(v) for v in text.lower().split("x"))
+    return height, width
+
+
+def run_train(args: argparse.Namespace) -> int:
+    from .train import TrainConfig, train, training_command
+    from .unet import UNetConfig
+
+    command = training_command()
+    for folder in args.synthetic:
+        has_pairs = folder.is_dir() and any(folder.glob("*_mask.png"))
+        if not has_pairs:
+            if args.synth_count <= 0:
+                print(f"{folder} holds no synthetic pairs; give --synth-count to make them", file=sys.stderr)
+                return 2
+            from .synth import write_dataset
+
+            print(f"generating {args.synth_count} synthetic strips into {folder}")
+            write_dataset(folder, args.synth_count, seed=args.synth_seed)
+    if args.teacher is not None:
+        if args.real_images is None or args.real_masks is None:
+            print("--teacher needs --real-images and --real-masks", file=sys.stderr)
+            return 2
+        from .pseudo import make_pseudo_labels
+
+        points = json.loads(args.points.read_text()) if args.points else None
+        images = sorted(p for p in args.real_images.glob("*.png"))
+        print(f"pseudo-labelling {len(images)} real images with {args.teacher.name}")
+        make_pseudo_labels(args.teacher, images, args.real_masks, points=points)
+    config = TrainConfig(
+        out_dir=args.out,
+        synthetic_dirs=list(args.synthetic),
+        real_images=args.real_images,
+        real_masks=args.real_masks,
+        unet=UNetConfig(depth=args.depth, base_filters=args.base_filters, max_filters=args.max_filters,
+                        input_channels=args.channels, full_resolution=args.full_resolution),
+        epochs=args.epochs,
+        steps_per_epoch=args.steps,
+        batch_size=args.batch,
+        patch=_parse_patch(args.patch),
+        learning_rate=args.lr,
+        patience=args.patience,
+        val_fraction=args.val_fraction,
+        real_weight=args.real_weight,
+        seed=args.seed,
+        version=args.version,
+        threads=args.threads,
+        command=command,
+    )
+    train(config)
+    return 0
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate_folder, format_report
+
+    try:
+        report = evaluate_folder(
+            images_dir=args.images, points_path=args.points, masks_dir=args.masks,
+            model_path=args.model, tolerance_px=args.tolerance,
+            threshold=args.threshold, min_area_px=args.min_area,
+        )
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"capseg evaluate: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # CapSegError and friends carry a plain sentence
+        print(f"capseg evaluate: {exc}", file=sys.stderr)
+        return 1
+    print(format_report(report))
+    if args.json is not None:
+        args.json.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    return 0

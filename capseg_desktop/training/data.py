@@ -1,0 +1,170 @@
+"""Training samples: image + mask pairs read from folders, cut into patches and augmented.
+
+Everything is NumPy + OpenCV and driven by one ``numpy.random.Generator``, so a seed gives the
+same batches. Augmentations (all label-preserving for the mask where geometric):
+horizontal flip, small rotation, scale, brightness, contrast, hue and saturation jitter,
+blur, noise and JPEG artefacts. No vertical flip: loops hang from the top edge, and that is
+a cue the model may use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Sequence
+
+import cv2
+import numpy as np
+
+
+@dataclass
+class Sample:
+    name: str
+    rgb: np.ndarray  # H x W x 3 uint8
+    mask: np.ndarray  # H x W uint8 0/1
+    source: str  # "synthetic" or "real"
+
+
+@dataclass(frozen=True)
+class AugmentParams:
+    rotation_deg: float = 8.0
+    scale_range: tuple[float, float] = (0.8, 1.25)
+    brightness: float = 0.12
+    contrast_range: tuple[float, float] = (0.75, 1.25)
+    hue_deg: float = 8.0
+    saturation_range: tuple[float, float] = (0.7, 1.35)
+    blur_probability: float = 0.3
+    noise_sigma_max: float = 0.03
+    jpeg_probability: float = 0.3
+
+
+def read_rgb(path: Path) -> np.ndarray:
+    bgr = cv2.imread(str(path), cv2.IMREAD_COLOR)
+    if bgr is None:
+        raise FileNotFoundError(f"cannot read image {path}")
+    return cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)
+
+
+def read_mask(path: Path) -> np.ndarray:
+    grey = cv2.imread(str(path), cv2.IMREAD_GRAYSCALE)
+    if grey is None:
+        raise FileNotFoundError(f"cannot read mask {path}")
+    return (grey > 127).astype(np.uint8)
+
+
+def mask_path_for(image: Path, masks_dir: Path) -> Path:
+    return masks_dir / f"{image.stem}_mask.png"
+
+
+def load_pairs(images_dir: Path, masks_dir: Path | None, source: str) -> list[Sample]:
+    """Images ``NAME.png`` with masks ``NAME_mask.png`` (in ``masks_dir``, default the same
+    folder). Files ending in ``_mask``/``_instances`` are not images."""
+    masks_dir = masks_dir or images_dir
+    samples = []
+    for image in sorted(images_dir.glob("*.png")):
+        if image.stem.endswith(("_mask", "_instances")):
+            continue
+        mask = mask_path_for(image, masks_dir)
+        if not mask.is_file():
+            continue
+        samples.append(Sample(image.name, read_rgb(image), read_mask(mask), source))
+    return samples
+
+
+# Augmentation ------------------------------------------------------------------------------
+def _geometric(rng: np.random.Generator, rgb: np.ndarray, mask: np.ndarray,
+               params: AugmentParams) -> tuple[np.ndarray, np.ndarray]:
+    if rng.random() < 0.5:
+        rgb, mask = rgb[:, ::-1], mask[:, ::-1]
+    angle = rng.uniform(-params.rotation_deg, params.rotation_deg)
+    scale = float(np.exp(rng.uniform(np.log(params.scale_range[0]), np.log(params.scale_range[1]))))
+    height, width = mask.shape
+    matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle, scale)
+    # Pixels rotated in from outside copy the border; for the top edge, that continues loops
+    # upward as they would in a wider field of view.
+    rgb = cv2.warpAffine(np.ascontiguousarray(rgb), matrix, (width, height), flags=cv2.INTER_LINEAR,
+                         borderMode=cv2.BORDER_REFLECT_101)
+    mask = cv2.warpAffine(np.ascontiguousarray(mask), matrix, (width, height), flags=cv2.INTER_NEAREST,
+                          borderMode=cv2.BORDER_REFLECT_101)
+    return rgb, mask
+
+
+def _photometric(rng: np.random.Generator, rgb: np.ndarray, params: AugmentParams) -> np.ndarray:
+    hsv = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV).astype(np.float32)
+    hsv[..., 0] = (hsv[..., 0] + rng.uniform(-params.hue_deg, params.hue_deg) / 2.0) % 180.0
+    hsv[..., 1] = np.clip(hsv[..., 1] * rng.uniform(*params.saturation_range), 0, 255)
+    rgb = cv2.cvtColor(hsv.astype(np.uint8), cv2.COLOR_HSV2RGB)
+    image = rgb.astype(np.float32) / 255.0
+    mean = float(image.mean())
+    image = (image - mean) * rng.uniform(*params.contrast_range) + mean
+    image += rng.uniform(-params.brightness, params.brightness)
+    if rng.random() < params.blur_probability:
+        image = cv2.GaussianBlur(image, (0, 0), rng.uniform(0.5, 2.0))
+    sigma = rng.uniform(0.0, params.noise_sigma_max)
+    if sigma > 0:
+        image += rng.normal(0, sigma, image.shape).astype(np.float32)
+    rgb = np.clip(image * 255.0 + 0.5, 0, 255).astype(np.uint8)
+    if rng.random() < params.jpeg_probability:
+        ok, data = cv2.imencode(".jpg", rgb, [cv2.IMWRITE_JPEG_QUALITY, int(rng.integers(35, 95))])
+        rgb = cv2.imdecode(data, cv2.IMREAD_UNCHANGED)
+    return rgb
+
+
+def _crop(rng: np.random.Generator, rgb: np.ndarray, mask: np.ndarray,
+          patch: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+    """A patch; images smaller than the patch are padded by reflection. The top edge is kept
+    in half of the patches, since that is where every loop starts."""
+    patch_h, patch_w = patch
+    height, width = mask.shape
+    if height < patch_h or width < patch_w:
+        pad_h, pad_w = max(0, patch_h - height), max(0, patch_w - width)
+        rgb = cv2.copyMakeBorder(rgb, 0, pad_h, 0, pad_w, cv2.BORDER_REFLECT_101)
+        mask = cv2.copyMakeBorder(mask, 0, pad_h, 0, pad_w, cv2.BORDER_REFLECT_101)
+        height, width = mask.shape
+    top = 0 if rng.random() < 0.5 else int(rng.integers(0, height - patch_h + 1))
+    left = int(rng.integers(0, width - patch_w + 1))
+    return rgb[top : top + patch_h, left : left + patch_w], mask[top : top + patch_h, left : left + patch_w]
+
+
+def augmented_patch(rng: np.random.Generator, sample: Sample, patch: tuple[int, int],
+                    params: AugmentParams) -> tuple[np.ndarray, np.ndarray]:
+    # Cut a patch with room around it first, so that the geometric step is cheap.
+    room = (min(sample.mask.shape[0], int(patch[0] * 1.5)), min(sample.mask.shape[1], int(patch[1] * 1.5)))
+    rgb, mask = _crop(rng, sample.rgb, sample.mask, room)
+    rgb, mask = _geometric(rng, rgb, mask, params)
+    rgb = _photometric(rng, rgb, params)
+    return _crop(rng, rgb, mask, patch)
+
+
+def batches(samples_by_source: dict[str, Sequence[Sample]], weights: dict[str, float],
+            batch_size: int, patch: tuple[int, int], seed: int,
+            params: AugmentParams | None = None) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Endless augmented batches (x: B x H x W x 3 float32 in [0, 1], y: B x H x W x 1)."""
+    params = params or AugmentParams()
+    rng = np.random.default_rng(seed)
+    sources = [s for s in samples_by_source if samples_by_source[s]]
+    probabilities = np.array([weights.get(s, 1.0) for s in sources], dtype=np.float64)
+    probabilities /= probabilities.sum()
+    while True:
+        x = np.empty((batch_size, patch[0], patch[1], 3), np.float32)
+        y = np.empty((batch_size, patch[0], patch[1], 1), np.float32)
+        for index in range(batch_size):
+            pool = samples_by_source[sources[int(rng.choice(len(sources), p=probabilities))]]
+            sample = pool[int(rng.integers(len(pool)))]
+            rgb, mask = augmented_patch(rng, sample, patch, params)
+            x[index] = rgb.astype(np.float32) / 255.0
+            y[index, :, :, 0] = mask
+        yield x, y
+
+
+def fixed_batches(samples: Sequence[Sample], multiple: int, max_side: int = 1280
+                  ) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Whole images (no augmentation), cropped to the model's multiple: the validation set."""
+    out = []
+    for sample in samples:
+        height = sample.mask.shape[0] // multiple * multiple
+        width = min(max_side, sample.mask.shape[1]) // multiple * multiple
+        x = sample.rgb[None, :height, :width].astype(np.float32) / 255.0
+        y = sample.mask[None, :height, :width, None].astype(np.float32)
+        out.append((x, y))
+    return out

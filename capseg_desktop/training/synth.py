@@ -1,0 +1,393 @@
+"""Synthetic nailfold capillaroscopy strips with exact masks, instance images and counts.
+
+A strip is built in layers, the way the picture forms in a capillaroscope:
+
+1. skin: a beige-pink base colour, slow uneven illumination, mottling and fine grain, an
+   optional darker band along the top (the cuticle side);
+2. capillaries: hairpin loops hanging from the top edge (or from a little below it), two limbs
+   of different widths joined by a rounded apex; straight, tilted, tortuous, crossed once
+   (a twisted loop) or twice (a figure eight); some faint, some out of focus, some with a
+   dark apex; each one is an instance in the mask;
+3. distractors that are not capillaries and are not in the mask: air bubbles (dark rim and a
+   bright highlight), dust specks, fibres, isolated dark hemorrhage spots, glare;
+4. the camera: blur, colour cast, noise, JPEG compression.
+
+Everything is drawn from one ``numpy.random.Generator``, so a seed gives the same strip on
+every machine. Capillaries keep a gap of at least ``min_gap_px`` between each other so that
+the true count is unambiguous for the counting step (which merges parts closer than 23 px).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+MIN_CAPILLARY_AREA_PX = 500
+
+
+@dataclass(frozen=True)
+class SynthParams:
+    width_range: tuple[int, int] = (1274, 1280)
+    height_range: tuple[int, int] = (170, 420)
+    capillaries_range: tuple[int, int] = (6, 16)
+    min_gap_px: int = 30
+    edge_margin_px: int = 12
+    # Probability of each optional feature per capillary / per strip.
+    faint_probability: float = 0.15
+    defocus_probability: float = 0.2
+    dark_apex_probability: float = 0.12
+    crossed_probability: float = 0.15
+    lower_start_probability: float = 0.2
+    jpeg_quality_range: tuple[int, int] = (45, 92)
+
+
+@dataclass
+class SyntheticStrip:
+    rgb: np.ndarray  # H x W x 3 uint8
+    mask: np.ndarray  # H x W bool
+    instances: np.ndarray  # H x W uint16, k = capillary k
+    count: int
+
+
+# Skin ----------------------------------------------------------------------------------------
+def _smooth_noise(rng: np.random.Generator, height: int, width: int, cell_px: float) -> np.ndarray:
+    """Zero-mean, unit-ish smooth noise with features about ``cell_px`` large."""
+    small_h = max(2, int(height / cell_px) + 2)
+    small_w = max(2, int(width / cell_px) + 2)
+    coarse = rng.standard_normal((small_h, small_w)).astype(np.float32)
+    field = cv2.resize(coarse, (width, height), interpolation=cv2.INTER_CUBIC)
+    return field / (field.std() + 1e-6)
+
+
+def _skin(rng: np.random.Generator, height: int, width: int) -> np.ndarray:
+    """Float RGB in [0, 1]."""
+    # Anchors seen in real strips: pale pink, cream, yellowish and orange beige.
+    anchors = np.array([
+        [0.95, 0.87, 0.84], [0.93, 0.89, 0.78], [0.90, 0.86, 0.70], [0.88, 0.74, 0.58],
+        [0.93, 0.83, 0.75],
+    ], np.float32)
+    weights = rng.dirichlet(np.full(len(anchors), 0.4))
+    base = (weights[:, None] * anchors).sum(axis=0) + rng.normal(0, 0.015, 3).astype(np.float32)
+    skin = np.broadcast_to(base.astype(np.float32), (height, width, 3)).copy()
+
+    light = 1.0 + rng.uniform(0.03, 0.09) * _smooth_noise(rng, height, width, rng.uniform(250, 600))
+    yy, xx = np.mgrid[0:height, 0:width].astype(np.float32)
+    cx, cy = rng.uniform(0.2, 0.8) * width, rng.uniform(-0.2, 1.2) * height
+    vignette = 1.0 - rng.uniform(0.0, 0.12) * (((xx - cx) / width) ** 2 + ((yy - cy) / height) ** 2)
+    skin *= (light * vignette)[:, :, None]
+
+    # Mottling: redder and paler patches, then the fine grain of the skin surface.
+    tint = _smooth_noise(rng, height, width, rng.uniform(40, 120))
+    skin += rng.uniform(0.01, 0.03) * tint[:, :, None] * np.array([0.6, 1.0, 1.0], np.float32)
+    grain = cv2.GaussianBlur(rng.standard_normal((height, width)).astype(np.float32), (0, 0), rng.uniform(0.8, 1.6))
+    skin += rng.uniform(0.015, 0.05) * grain[:, :, None] * np.array([1.0, 1.0, 1.15], np.float32)
+    # Broad paler and darker folds of the skin surface.
+    folds = _smooth_noise(rng, height, width, rng.uniform(60, 160))
+    skin += rng.uniform(0.0, 0.03) * np.tanh(2 * folds)[:, :, None]
+
+    if rng.random() < 0.35:  # a darker, browner band along the top with a wavy lower edge
+        edge = rng.uniform(0.15, 0.45) * height + 0.06 * height * _smooth_noise(rng, 1, width, 200)[0]
+        band = np.clip((edge[None, :] - yy) / rng.uniform(8, 30), 0.0, 1.0)
+        band = cv2.GaussianBlur(band, (0, 0), 3)
+        darker = np.array([0.04, 0.07, 0.09], np.float32) * rng.uniform(0.4, 1.1)
+        skin -= band[:, :, None] * darker
+    return skin
+
+
+# Capillaries ---------------------------------------------------------------------------------
+@dataclass
+class _Loop:
+    points: np.ndarray  # K x 2 (x, y) along the vessel, one pixel apart
+    radii: np.ndarray  # K limb half-widths
+    fade_y: float  # the loop fades in above this height (0 = from the top edge)
+    apex: tuple[float, float]
+    x_extent: tuple[float, float]
+
+
+def _limb_offsets(rng: np.random.Generator, ys: np.ndarray, length: float, half_gap: float,
+                  crossings: int) -> tuple[np.ndarray, np.ndarray]:
+    t = ys / max(length, 1.0)
+    if crossings:
+        # cos goes from 1 to -1 (one crossing) or back to 1 (two): the limbs swap sides.
+        left = -half_gap * np.cos(np.pi * crossings * t)
+    else:
+        left = np.full_like(ys, -half_gap)
+    right = -left
+    # Tortuosity of each limb on its own; small, so that limbs rarely touch unless crossed.
+    for offsets in (left, right):
+        amplitude = rng.uniform(0.0, 0.4) * half_gap * (rng.random() < 0.6)
+        for _ in range(3):  # a few incommensurate waves: irregular, not a clean sine
+            period = rng.uniform(40, 160)
+            offsets += amplitude / 2 * rng.uniform(0.3, 1.0) * np.sin(2 * np.pi * ys / period + rng.uniform(0, 2 * np.pi))
+    return left, right
+
+
+def _make_loop(rng: np.random.Generator, centre_x: float, height: int, params: SynthParams) -> _Loop:
+    top = -12.0
+    fade_y = 0.0
+    if rng.random() < params.lower_start_probability:
+        top = rng.uniform(0.05, 0.3) * height
+        fade_y = top + rng.uniform(10, 25)
+    apex_y = rng.uniform(max(top + 50, 0.3 * height), 0.92 * height)
+    apex_y = min(apex_y, top + rng.uniform(70, 300))
+    apex_y = max(apex_y, top + 45)
+    half_gap = rng.uniform(5, 20)
+    arterial = rng.uniform(2.5, 5.5)
+    venous = arterial * rng.uniform(1.0, 1.9)
+    if rng.random() < 0.5:
+        arterial, venous = venous, arterial
+    crossings = 0
+    if rng.random() < params.crossed_probability:
+        crossings = int(rng.choice([1, 2]))
+        half_gap = max(half_gap, 8.0)
+
+    length = apex_y - top
+    ys = np.arange(top, apex_y + 0.5, 1.0, dtype=np.float32)
+    left, right = _limb_offsets(rng, ys - top, length, half_gap, crossings)
+    # A tilt and a slow sway shared by both limbs.
+    tilt = rng.normal(0, 0.15)
+    sway_amp = rng.uniform(0, 10) if rng.random() < 0.5 else 0.0
+    sway = tilt * (ys - top) + sway_amp * np.sin(2 * np.pi * (ys - top) / rng.uniform(80, 250) + rng.uniform(0, 6.3))
+    left_x = centre_x + sway + left
+    right_x = centre_x + sway + right
+
+    # Rounded apex: a half ellipse from the end of one limb to the end of the other.
+    lx, rx = float(left_x[-1]), float(right_x[-1])
+    mid, half = (lx + rx) / 2, max(abs(rx - lx) / 2, 3.0)
+    depth = half * rng.uniform(0.8, 1.4)
+    angles = np.linspace(np.pi, 0.0, max(8, int(np.pi * half)), dtype=np.float32)
+    sign = 1.0 if rx >= lx else -1.0
+    apex_x = mid + sign * half * np.cos(angles)
+    apex_ys = apex_y + depth * np.sin(angles)
+
+    xs = np.concatenate([left_x, apex_x, right_x[::-1]])
+    yss = np.concatenate([ys, apex_ys, ys[::-1]])
+    radii = np.concatenate([
+        np.full_like(ys, arterial),
+        np.linspace(arterial, venous, len(angles), dtype=np.float32),
+        np.full_like(ys, venous),
+    ])
+    radii *= 1.0 + 0.12 * np.sin(np.arange(len(radii)) / rng.uniform(10, 30) + rng.uniform(0, 6.3))
+    points = np.stack([xs, yss], axis=1)
+    extent = (float(xs.min() - radii.max()), float(xs.max() + radii.max()))
+    return _Loop(points, radii.astype(np.float32), fade_y, (float(mid), float(apex_y + depth)), extent)
+
+
+def _draw_loop(loop: _Loop, height: int, width: int) -> tuple[np.ndarray, tuple[int, int, int, int]]:
+    """Float coverage in [0, 1] of the vessel inside its own box (x0, y0, x1, y1)."""
+    pad = int(np.ceil(loop.radii.max())) + 4
+    x0 = max(0, int(np.floor(loop.points[:, 0].min())) - pad)
+    x1 = min(width, int(np.ceil(loop.points[:, 0].max())) + pad)
+    y0 = 0
+    y1 = min(height, int(np.ceil(loop.points[:, 1].max())) + pad)
+    scale = 4  # supersampled so that thin limbs have smooth edges
+    canvas = np.zeros(((y1 - y0) * scale, (x1 - x0) * scale), np.uint8)
+    for (x, y), radius in zip(loop.points, loop.radii):
+        centre = (int(round((x - x0) * scale)), int(round((y - y0) * scale)))
+        cv2.circle(canvas, centre, max(1, int(round(radius * scale))), 255, -1)
+    coverage = cv2.resize(canvas, (x1 - x0, y1 - y0), interpolation=cv2.INTER_AREA).astype(np.float32) / 255.0
+    return coverage, (x0, y0, x1, y1)
+
+
+def _place_centres(rng: np.random.Generator, width: int, count: int, params: SynthParams) -> list[float]:
+    spacing = width / count
+    centres = []
+    for index in range(count):
+        centres.append((index + 0.5) * spacing + rng.uniform(-0.3, 0.3) * spacing)
+    return centres
+
+
+# Distractors ---------------------------------------------------------------------------------
+def _alpha_blend(image: np.ndarray, alpha: np.ndarray, colour: np.ndarray) -> None:
+    image *= 1.0 - alpha[:, :, None]
+    image += alpha[:, :, None] * colour
+
+
+def _add_bubble(rng: np.random.Generator, image: np.ndarray, forbidden: np.ndarray) -> None:
+    height, width = image.shape[:2]
+    radius = rng.uniform(3, 12) if rng.random() < 0.7 else rng.uniform(12, 30)
+    cx, cy = rng.uniform(0, width), rng.uniform(0, height)
+    yy, xx = np.ogrid[0:height, 0:width]
+    distance = np.sqrt((xx - cx) ** 2 + (yy - cy) ** 2) / radius
+    inside = np.clip(1.0 - distance, 0.0, 1.0)
+    rim = np.exp(-((distance - 0.9) ** 2) / 0.02).astype(np.float32)
+    lower = np.clip((yy - cy) / radius, 0.0, 1.0)
+    # Dark, slightly brown rim heavier at the bottom; pale body; a bright highlight.
+    rim_alpha = rim * rng.uniform(0.25, 0.6) * (0.5 + 0.8 * lower)
+    _alpha_blend(image, rim_alpha.astype(np.float32), np.array([0.42, 0.38, 0.33], np.float32) * rng.uniform(0.6, 1.2))
+    body = (inside > 0).astype(np.float32) * rng.uniform(0.05, 0.3)
+    _alpha_blend(image, body, np.array([0.93, 0.93, 0.9], np.float32))
+    hx, hy = cx + rng.uniform(-0.3, 0.3) * radius, cy - rng.uniform(0.0, 0.4) * radius
+    spot = np.exp(-(((xx - hx) ** 2 + (yy - hy) ** 2) / (2 * (radius * rng.uniform(0.1, 0.3)) ** 2)))
+    _alpha_blend(image, (spot * rng.uniform(0.5, 0.95)).astype(np.float32), np.array([1.0, 1.0, 1.0], np.float32))
+
+
+def _add_dust(rng: np.random.Generator, image: np.ndarray) -> None:
+    height, width = image.shape[:2]
+    alpha = np.zeros((height, width), np.float32)
+    cx, cy = int(rng.uniform(0, width)), int(rng.uniform(0, height))
+    axes = (int(rng.uniform(1, 5)), int(rng.uniform(1, 5)))
+    cv2.ellipse(alpha, (cx, cy), axes, rng.uniform(0, 180), 0, 360, 1.0, -1, cv2.LINE_AA)
+    alpha = cv2.GaussianBlur(alpha, (0, 0), rng.uniform(0.6, 2.0)) * rng.uniform(0.4, 0.9)
+    grey = rng.uniform(0.15, 0.5)
+    _alpha_blend(image, alpha, np.array([grey, grey, grey * 1.05], np.float32))
+
+
+def _add_fibre(rng: np.random.Generator, image: np.ndarray) -> None:
+    height, width = image.shape[:2]
+    alpha = np.zeros((height, width), np.float32)
+    length = rng.uniform(30, 220)
+    x, y = rng.uniform(0, width), rng.uniform(0, height)
+    angle = rng.uniform(0, 2 * np.pi)
+    bend = rng.normal(0, 0.03)
+    points = []
+    for _ in range(int(length)):
+        points.append((x, y))
+        angle += bend + rng.normal(0, 0.02)
+        x, y = x + np.cos(angle), y + np.sin(angle)
+    polyline = np.array(points, np.int32).reshape(-1, 1, 2)
+    cv2.polylines(alpha, [polyline], False, 1.0, int(rng.integers(1, 3)), cv2.LINE_AA)
+    alpha = cv2.GaussianBlur(alpha, (0, 0), rng.uniform(0.5, 1.5)) * rng.uniform(0.3, 0.8)
+    grey = rng.uniform(0.2, 0.55)
+    _alpha_blend(image, alpha, np.array([grey, grey * 0.98, grey * 1.02], np.float32))
+
+
+def _add_hemorrhage(rng: np.random.Generator, image: np.ndarray, allowed: np.ndarray) -> None:
+    """An isolated dark red-brown spot, placed where no capillary is near."""
+    height, width = image.shape[:2]
+    ys, xs = np.nonzero(allowed)
+    if len(xs) == 0:
+        return
+    pick = rng.integers(len(xs))
+    cx, cy = int(xs[pick]), int(ys[pick])
+    alpha = np.zeros((height, width), np.float32)
+    for _ in range(int(rng.integers(1, 4))):
+        axes = (int(rng.uniform(2, 9)), int(rng.uniform(2, 7)))
+        offset = (int(rng.normal(0, 3)), int(rng.normal(0, 3)))
+        cv2.ellipse(alpha, (cx + offset[0], cy + offset[1]), axes, rng.uniform(0, 180), 0, 360, 1.0, -1, cv2.LINE_AA)
+    alpha = cv2.GaussianBlur(alpha, (0, 0), rng.uniform(0.8, 2.0)) * rng.uniform(0.6, 0.95)
+    colour = np.array([rng.uniform(0.25, 0.45), rng.uniform(0.08, 0.16), rng.uniform(0.06, 0.12)], np.float32)
+    _alpha_blend(image, alpha, colour)
+
+
+def _add_glare(rng: np.random.Generator, image: np.ndarray) -> None:
+    height, width = image.shape[:2]
+    alpha = np.zeros((height, width), np.float32)
+    centre = (int(rng.uniform(0, width)), int(rng.uniform(0, height)))
+    axes = (int(rng.uniform(15, 120)), int(rng.uniform(5, 40)))
+    cv2.ellipse(alpha, centre, axes, rng.uniform(-30, 30), 0, 360, 1.0, -1)
+    alpha = cv2.GaussianBlur(alpha, (0, 0), rng.uniform(6, 20)) * rng.uniform(0.15, 0.5)
+    _alpha_blend(image, alpha, np.array([1.0, 0.99, 0.97], np.float32))
+
+
+# The strip -----------------------------------------------------------------------------------
+def make_strip(rng: np.random.Generator, params: SynthParams | None = None,
+               height: int | None = None, width: int | None = None) -> SyntheticStrip:
+    params = params or SynthParams()
+    height = height or int(rng.integers(params.height_range[0], params.height_range[1] + 1))
+    width = width or int(rng.integers(params.width_range[0], params.width_range[1] + 1))
+    image = _skin(rng, height, width)
+
+    wanted = int(rng.integers(params.capillaries_range[0], params.capillaries_range[1] + 1))
+    instances = np.zeros((height, width), np.uint16)
+    occupied: list[tuple[float, float]] = []
+    blood_alpha = np.zeros((height, width), np.float32)
+    blood_colour = np.zeros((height, width, 3), np.float32)
+    count = 0
+    for centre in _place_centres(rng, width, wanted, params):
+        loop = _make_loop(rng, centre, height, params)
+        lo, hi = loop.x_extent
+        if lo < params.edge_margin_px or hi > width - params.edge_margin_px:
+            continue
+        if any(lo < b + params.min_gap_px and hi > a - params.min_gap_px for a, b in occupied):
+            continue
+        coverage, (x0, y0, x1, y1) = _draw_loop(loop, height, width)
+        local_y = np.arange(y0, y1, dtype=np.float32)[:, None]
+        if loop.fade_y > 0:
+            coverage = coverage * np.clip((local_y - (loop.fade_y - 20)) / 20.0, 0.0, 1.0)
+        geometry = coverage > 0.5
+        if geometry.sum() < MIN_CAPILLARY_AREA_PX:
+            continue
+        count += 1
+        occupied.append((lo, hi))
+        instances[y0:y1, x0:x1][geometry] = count
+
+        # Appearance: colour, strength, wall darker than the lumen's centre, maybe defocus.
+        strength = rng.uniform(0.4, 0.85)
+        if rng.random() < params.faint_probability:
+            strength = rng.uniform(0.25, 0.4)
+        red = rng.uniform(0.5, 0.72)
+        green = red * rng.uniform(0.36, 0.55)
+        colour = np.array([red, green, green * rng.uniform(0.7, 0.95)], np.float32)
+        shade = 1.0 + 0.2 * _smooth_noise(rng, y1 - y0, x1 - x0, 20)
+        alpha = np.clip(cv2.GaussianBlur(coverage, (0, 0), rng.uniform(0.8, 2.0)) * strength * shade, 0.0, 1.0)
+        alpha = cv2.GaussianBlur(alpha, (0, 0), rng.uniform(0.5, 1.8))
+        if rng.random() < params.dark_apex_probability:
+            ax, ay = loop.apex
+            yy, xx = np.mgrid[y0:y1, x0:x1].astype(np.float32)
+            blob = np.exp(-(((xx - ax) ** 2) / 200.0 + ((yy - ay + 10) ** 2) / 300.0))
+            blob *= coverage > 0.05
+            alpha = np.maximum(alpha, blob * 0.95)
+            colour = colour * (1.0 - 0.5 * blob[:, :, None])
+        else:
+            colour = np.broadcast_to(colour, (y1 - y0, x1 - x0, 3))
+        if rng.random() < params.defocus_probability:
+            sigma = rng.uniform(1.5, 4.0)
+            alpha = cv2.GaussianBlur(alpha, (0, 0), sigma)
+        region = blood_alpha[y0:y1, x0:x1]
+        take = alpha > region
+        region[take] = alpha[take]
+        blood_colour[y0:y1, x0:x1][take] = colour[take]
+
+    # Distractors go under the blood (bubbles and dust sit on the skin, glare on top).
+    near = cv2.dilate((instances > 0).astype(np.uint8), np.ones((61, 61), np.uint8)) > 0
+    free = ~near
+    free[: max(1, height // 5)] = False
+    for _ in range(int(rng.integers(0, 4))):
+        _add_hemorrhage(rng, image, free)
+    for _ in range(int(rng.integers(0, 7))):
+        _add_bubble(rng, image, near)
+    for _ in range(int(rng.integers(0, 9))):
+        _add_dust(rng, image)
+    for _ in range(int(rng.integers(0, 3))):
+        _add_fibre(rng, image)
+    _alpha_blend(image, blood_alpha, np.zeros(3, np.float32))
+    image += blood_colour * blood_alpha[:, :, None]
+    for _ in range(int(rng.integers(0, 3))):
+        _add_glare(rng, image)
+
+    # Camera.
+    image = cv2.GaussianBlur(image, (0, 0), rng.uniform(0.9, 2.6))
+    image *= np.array([rng.uniform(0.95, 1.05), rng.uniform(0.95, 1.05), rng.uniform(0.93, 1.05)], np.float32)
+    image += rng.normal(0, rng.uniform(0.005, 0.02), image.shape).astype(np.float32)
+    rgb = np.clip(image * 255.0 + 0.5, 0, 255).astype(np.uint8)
+    quality = int(rng.integers(params.jpeg_quality_range[0], params.jpeg_quality_range[1] + 1))
+    ok, encoded = cv2.imencode(".jpg", cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, quality])
+    rgb = cv2.cvtColor(cv2.imdecode(encoded, cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB)
+    return SyntheticStrip(rgb=rgb, mask=instances > 0, instances=instances, count=count)
+
+
+def write_dataset(out_dir: Path, n: int, seed: int = 0, prefix: str = "synth",
+                  params: SynthParams | None = None) -> dict[str, int]:
+    """Write ``PREFIX_NNNN.png`` (image), ``_mask.png`` (0/255), ``_instances.png`` (16-bit ids)
+    and ``counts.json`` ({image name: true count}) into ``out_dir``."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    counts: dict[str, int] = {}
+    for index in range(n):
+        # One generator per image: image k is the same whatever n is.
+        rng = np.random.default_rng([seed, index])
+        strip = make_strip(rng, params)
+        name = f"{prefix}_{index:04d}"
+        cv2.imwrite(str(out_dir / f"{name}.png"), cv2.cvtColor(strip.rgb, cv2.COLOR_RGB2BGR))
+        cv2.imwrite(str(out_dir / f"{name}_mask.png"), np.where(strip.mask, 255, 0).astype(np.uint8))
+        cv2.imwrite(str(out_dir / f"{name}_instances.png"), strip.instances)
+        counts[f"{name}.png"] = strip.count
+    counts_path = out_dir / "counts.json"
+    existing = json.loads(counts_path.read_text()) if counts_path.is_file() else {}
+    existing.update(counts)
+    counts_path.write_text(json.dumps(existing, indent=1, sort_keys=True) + "\n")
+    return counts
