@@ -76,7 +76,7 @@ class Capillary:
 @dataclass(frozen=True)
 class CountResult:
     capillaries: tuple[Capillary, ...]
-    labels: np.ndarray  # int32 H x W: 0 background, k = pixels of capillary k
+    labels: np.ndarray  # H x W (uint16, int32 if ever needed): 0 background, k = capillary k
 
     @property
     def count(self) -> int:
@@ -189,4 +189,9 @@ def count_capillaries(
         area = int(sum(int(areas[m]) for m in members))
         centroid = (float(xs.mean() + x0), float(ys.mean() + y0))
         capillaries.append(Capillary(number, bbox, area, centroid, len(members)))
-    return CountResult(tuple(capillaries), lookup[labels])
+    # Half the memory of int32 for a large scan; more than 65535 capillaries is not a strip.
+    if len(capillaries) < np.iinfo(np.uint16).max:
+        lookup = lookup.astype(np.uint16)
+    relabelled = lookup[labels]
+    del labels
+    return CountResult(tuple(capillaries), relabelled)

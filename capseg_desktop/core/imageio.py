@@ -104,6 +104,8 @@ def _to_rgb8(pixels: np.ndarray) -> np.ndarray:
         alpha = pixels[:, :, 3:4].astype(np.float32) / 255.0
         bgr = pixels[:, :, :3].astype(np.float32) * alpha + 255.0 * (1.0 - alpha)
         return cv2.cvtColor(np.clip(bgr + 0.5, 0, 255).astype(np.uint8), cv2.COLOR_BGR2RGB)
+    if pixels.flags.c_contiguous:  # in place: a large scan is not held twice
+        return cv2.cvtColor(pixels, cv2.COLOR_BGR2RGB, dst=pixels)
     return cv2.cvtColor(pixels[:, :, :3], cv2.COLOR_BGR2RGB)
 
 

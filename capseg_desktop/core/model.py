@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -169,17 +168,18 @@ def _keras_compat_objects() -> dict[str, Any]:
 class _KerasBackend:
     def __init__(self, model: Any) -> None:
         self.model = model
+        # Keras 2 functional models saved their single input as a list; passing the batch in
+        # the same structure keeps Keras 3 from warning on every call.
+        self.wrap_in_list = isinstance(getattr(model, "_inputs_struct", None), list)
 
     def run(self, batch: np.ndarray) -> np.ndarray:
-        return np.asarray(self.model(batch, training=False))
+        inputs = [batch] if self.wrap_in_list else batch
+        return np.asarray(self.model(inputs, training=False))
 
 
 def _quiet_tensorflow() -> None:
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     os.environ.setdefault("KERAS_BACKEND", "tensorflow")
-    # Keras 3 warns on every call of a Keras 2 functional model whose input was saved as a
-    # list; the call is correct.
-    warnings.filterwarnings("ignore", message="The structure of `inputs` doesn't match")
 
 
 def load_keras_model(path: Path) -> Any:

@@ -18,7 +18,11 @@ from .model import Segmenter
 ProgressCallback = Callable[[float, str], None]
 CancelCheck = Callable[[], bool]
 
-DEFAULT_TILE_PX = 1536
+# Images up to this many pixels (a 1280 x 1950 strip) go through the model in one pass;
+# larger ones in overlapping tiles, which bounds the runtime's working memory (measured: an
+# 8000 x 8000 image peaks at about 1.4 GB for the whole process).
+SINGLE_PASS_MAX_PIXELS = 2_500_000
+DEFAULT_TILE_PX = 1024
 DEFAULT_OVERLAP_PX = 64
 
 
@@ -59,6 +63,7 @@ def predict_probabilities(
     rgb: np.ndarray,
     tile_px: int = DEFAULT_TILE_PX,
     overlap_px: int = DEFAULT_OVERLAP_PX,
+    single_pass_max_pixels: int = SINGLE_PASS_MAX_PIXELS,
     progress: ProgressCallback | None = None,
     should_cancel: CancelCheck | None = None,
 ) -> np.ndarray:
@@ -66,7 +71,7 @@ def predict_probabilities(
     ``should_cancel()`` turns true between tiles."""
     height, width = rgb.shape[:2]
     channels = int(segmenter.input_channels)
-    if height <= tile_px and width <= tile_px:
+    if height * width <= single_pass_max_pixels or (height <= tile_px and width <= tile_px):
         if should_cancel is not None and should_cancel():
             raise AnalysisCancelled()
         probabilities = _predict_padded(segmenter, preprocess(rgb, channels))
