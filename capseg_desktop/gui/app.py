@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 import tempfile
 import threading
@@ -17,18 +16,6 @@ from .. import __version__
 log = logging.getLogger("capseg_desktop.gui.app")
 
 SCREENSHOT_TIMEOUT_S = 300.0
-
-
-def _process_age_ms() -> float | None:
-    """Milliseconds since this process started (Linux), to log the launch-to-window time."""
-    try:
-        with open("/proc/self/stat", encoding="ascii") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
-        with open("/proc/uptime", encoding="ascii") as uptime:
-            now_s = float(uptime.read().split()[0])
-        return (now_s - int(fields[19]) / os.sysconf("SC_CLK_TCK")) * 1000.0
-    except (OSError, ValueError, IndexError, AttributeError):
-        return None
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -57,7 +44,6 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(list(sys.argv[1:] if argv is None else argv))
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from .logs import configure_logging, make_excepthook
@@ -85,12 +71,9 @@ def main(argv: list[str] | None = None) -> int:
         exc_info=(hook_args.exc_type, hook_args.exc_value, hook_args.exc_traceback),
     )
     window.show()
-    age = _process_age_ms()
-    if age is not None:
-        log.info("Window on screen %.0f ms after launch", age)
     if args.image:
         target = Path(args.image)
-        QTimer.singleShot(0, lambda: window.open_paths([target]))
+        window.open_when_started([target])
     return app.exec()
 
 
@@ -138,18 +121,13 @@ def _screenshot(app, args, MainWindow, AppSettings) -> int:  # noqa: N803 - clas
             print(f"{out} ({pixmap.width()} x {pixmap.height()}): {window.analysis.result.count} capillaries")
             app.exit(0)
 
-        def check_model() -> None:
-            if window.session is None and not window.queue.has("model"):
-                fail("no model was found; pass --model PATH or put capseg_unet.tflite in models/.")
-
         window.analysis_finished.connect(lambda _analysis: QTimer.singleShot(150, save))
         window.analysis_failed.connect(fail)
         window.analysis_cancelled.connect(lambda: fail("the analysis was cancelled."))
         window.model_failed.connect(fail)
         window.resize(*args.size)
         window.show()
-        QTimer.singleShot(0, check_model)
-        QTimer.singleShot(0, lambda: window.open_image(image, remember=False))
+        window.open_when_started([image])
         QTimer.singleShot(int(args.timeout * 1000), lambda: fail(f"no result after {args.timeout:g} s."))
         app.exec()
         window.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -19,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import AnalysisResult, CountingParams
 from .qt_compat import emit
+
+if TYPE_CHECKING:
+    from ..core import AnalysisResult, CountingParams
 
 NO_COUNT = "–"
 #: Spin-box changes are gathered for this long so that holding an arrow key recounts once
@@ -106,6 +110,12 @@ class CountPanel(QWidget):
         form.addRow(self.reset_button)
         settings_box = QGroupBox("Counting")
         settings_box.setLayout(form)
+        # Until the engine has given its defaults (or the settings theirs) there is nothing
+        # sensible to edit.
+        settings_box.setEnabled(False)
+        self.settings_box = settings_box
+        self._has_params = False
+        self._split_area_px = 0
 
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("capillary_table")
@@ -140,24 +150,42 @@ class CountPanel(QWidget):
             QWidget.setTabOrder(first, second)
 
     # Parameters --------------------------------------------------------------------------
-    def set_params(self, params: CountingParams, um_per_px: float | None) -> None:
-        """Show ``params`` without emitting ``params_changed``."""
+    def set_params(self, params: CountingParams | dict[str, Any], um_per_px: float | None) -> None:
+        """Show ``params`` (a ``CountingParams`` or a dict of its fields) without emitting
+        ``params_changed``."""
+        values = params if isinstance(params, dict) else params.to_dict()
         self._updating = True
         try:
-            self.threshold.setValue(params.threshold)
-            self.min_area.setValue(int(params.min_area_px))
-            self.merge_distance.setValue(params.merge_distance_px)
+            self.threshold.setValue(float(values["threshold"]))
+            self.min_area.setValue(int(values["min_area_px"]))
+            self.merge_distance.setValue(float(values["merge_distance_px"]))
             self.um_per_px.setValue(um_per_px or 0.0)
         finally:
             self._updating = False
-        self._split_area_px = params.split_area_px
+        self._split_area_px = int(values["split_area_px"])
+        self._has_params = True
+        self.settings_box.setEnabled(True)
+
+    def set_scale(self, um_per_px: float | None) -> None:
+        self._updating = True
+        try:
+            self.um_per_px.setValue(um_per_px or 0.0)
+        finally:
+            self._updating = False
+
+    def has_params(self) -> bool:
+        return self._has_params
 
     def params(self) -> CountingParams:
+        from ..core import CountingParams
+
+        if not self._has_params:
+            return CountingParams()
         return CountingParams(
             threshold=round(self.threshold.value(), 4),
             min_area_px=int(self.min_area.value()),
             merge_distance_px=float(self.merge_distance.value()),
-            split_area_px=int(getattr(self, "_split_area_px", CountingParams().split_area_px)),
+            split_area_px=self._split_area_px,
         )
 
     def scale_um_per_px(self) -> float | None:

@@ -9,13 +9,12 @@ from pathlib import Path
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPainterPath, QPen
 
-from ..core.paths import resources_dir
-
 ICON_FILE = "capseg.png"
 
 
 def icon_path() -> Path:
-    return resources_dir() / "icons" / ICON_FILE
+    # Where core.paths.resources_dir() points, found without importing the engine (start-up).
+    return Path(__file__).resolve().parents[2] / "resources" / "icons" / ICON_FILE
 
 
 def draw_icon(size: int = 256) -> QImage:

@@ -31,6 +31,18 @@ def default_log_folder() -> Path:
     return Path(location) if location else Path.home() / ".capseg-desktop"
 
 
+def process_age_ms() -> float | None:
+    """Milliseconds since this process started (Linux), to log the launch-to-window time."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        with open("/proc/uptime", encoding="ascii") as uptime:
+            now_s = float(uptime.read().split()[0])
+        return (now_s - int(fields[19]) / os.sysconf("SC_CLK_TCK")) * 1000.0
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
+
+
 def configure_logging(folder: str | Path | None = None) -> Path | None:
     """Send the application's log records to a rotating file; returns its path (or ``None``
     when the folder cannot be written, in which case the log goes to stderr only)."""

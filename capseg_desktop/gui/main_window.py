@@ -12,9 +12,9 @@ import re
 import time
 from collections import OrderedDict
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -42,35 +42,25 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..core import (
-    Analysis,
-    Analyzer,
-    CountingParams,
-    ExportError,
-    LoadedImage,
-    ModelSession,
-    list_images,
-    load_model,
-    render,
-)
-from ..core.atomic import write_text_atomic
-from ..core.imageio import DEFAULT_MAX_PIXELS, is_supported_image_path
-from ..core.model import MODEL_SUFFIXES
-from ..core.paths import default_model_path
-from ..core.result import summary_csv
 from .batch_panel import BatchPanel
 from .count_panel import CountPanel
 from .icon import app_icon
-from .logs import where_details_are
+from .logs import process_age_ms
 from .qt_compat import emit
-from .qt_images import array_to_pixmap, tinted_mask_rgba
 from .settings import AppSettings
 from .tasks import AnalysisTask, BatchTask, ModelLoadTask, TaskQueue
 from .views import ImageView, ViewGroup, ViewPane
 
+if TYPE_CHECKING:
+    from ..core import Analysis, Analyzer, LoadedImage, ModelSession
+
+# The engine (NumPy, OpenCV, the model runtime) is imported where it is first used, not at
+# the top: it takes a noticeable part of a second to load, and the window is on screen first.
+
 log = logging.getLogger("capseg_desktop.gui.window")
 
 APP_NAME = "CapSeg Desktop"
+STARTUP_DELAY_MS = 30
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.PNG *.JPG *.JPEG *.TIF *.TIFF *.BMP);;All files (*)"
 MODEL_FILTER = "Models (*.tflite *.keras *.h5 *.hdf5);;All files (*)"
 #: Batch analyses kept in memory so that choosing a row shows it without a new inference.
@@ -91,8 +81,8 @@ class MainWindow(QMainWindow):
         settings: AppSettings | None = None,
         model_path: str | Path | None = None,
         autoload_model: bool = True,
-        max_pixels: int = DEFAULT_MAX_PIXELS,
-        model_loader: Callable[[Path], ModelSession] = load_model,
+        max_pixels: int | None = None,
+        model_loader: Callable[[Path], ModelSession] | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings or AppSettings()
@@ -116,6 +106,8 @@ class MainWindow(QMainWindow):
         self._shown_threshold: float | None = None
         self._closing = False
         self._started = False
+        self._startup_done = False
+        self._startup_paths: list[Path] = []
         self._params_loaded_from_settings = False
 
         self.setObjectName("main_window")
@@ -341,9 +333,12 @@ class MainWindow(QMainWindow):
         self.opacity_slider.blockSignals(True)
         self.opacity_slider.setValue(int(round(self.opacity * 100)))
         self.opacity_slider.blockSignals(False)
-        saved = self.settings.params()
+        saved = self.settings.param_values()
         self._params_loaded_from_settings = saved is not None
-        self.count_panel.set_params(saved or CountingParams(), self.settings.um_per_px())
+        if saved is not None:
+            self.count_panel.set_params(saved, self.settings.um_per_px())
+        else:
+            self.count_panel.set_scale(self.settings.um_per_px())
         self.arrangement = self.settings.arrangement()
         self.arrange_actions[self.arrangement].setChecked(True)
 
@@ -360,11 +355,32 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._started:
             self._started = True
-            # After the first paint: the window is on screen before the model loads.
-            QTimer.singleShot(0, self.start_up)
+            # After the first paint: the window is on screen before the engine and the
+            # model load.
+            QTimer.singleShot(STARTUP_DELAY_MS, self.start_up)
 
     def start_up(self) -> None:
-        log.info("Main window shown")
+        age_ms = process_age_ms()
+        log.info("Main window shown%s", f" and painted {age_ms:.0f} ms after launch" if age_ms else "")
+        from ..core import CountingParams
+
+        if not self.count_panel.has_params():
+            self.count_panel.set_params(CountingParams(), self.count_panel.scale_um_per_px())
+        self._start_model()
+        self._startup_done = True
+        # Queued after the model, so the first analysis runs with it.
+        paths, self._startup_paths = self._startup_paths, []
+        if paths:
+            self.open_paths(paths)
+
+    def open_when_started(self, paths: list[Path]) -> None:
+        """Open ``paths`` (command line) once the start-up has queued the model."""
+        if self._startup_done:
+            self.open_paths(paths)
+        else:
+            self._startup_paths.extend(paths)
+
+    def _start_model(self) -> None:
         if not self.autoload_model:
             if self.session is None:
                 self._set_status("No model loaded: choose Model > Load model… to count capillaries.")
@@ -373,6 +389,7 @@ class MainWindow(QMainWindow):
         if path is None:
             self.model_label.setText("No model")
             self._set_status("No model found: choose Model > Load model… to count capillaries.")
+            emit(self.model_failed, "No model was found in the models folder; load one with Model > Load model… (or start with --model PATH).")
             return
         self.load_model(path, startup=True)
 
@@ -382,11 +399,15 @@ class MainWindow(QMainWindow):
         remembered = self.settings.model_path()
         if remembered and Path(remembered).is_file():
             return Path(remembered)
+        from ..core.paths import default_model_path
+
         return default_model_path()
 
     # Model -------------------------------------------------------------------------------
     def load_model_dialog(self) -> None:
-        folder = self.settings.folder("model") or str(default_model_path().parent if default_model_path() else Path.home())
+        from ..core.paths import models_dir
+
+        folder = self.settings.folder("model") or str(models_dir() if models_dir().is_dir() else Path.home())
         path, _ = QFileDialog.getOpenFileName(self, "Load model", folder, MODEL_FILTER)
         if path:
             self.settings.set_folder("model", Path(path).parent)
@@ -394,7 +415,7 @@ class MainWindow(QMainWindow):
 
     def load_model(self, path: str | Path, startup: bool = False) -> None:
         path = Path(path)
-        task = ModelLoadTask(path, self.model_loader)
+        task = ModelLoadTask(path, self.model_loader)  # None: core.load_model
         task.loaded.connect(self._model_loaded)
         task.failed.connect(self._model_failed)
         self._model_task_startup = startup
@@ -413,8 +434,10 @@ class MainWindow(QMainWindow):
     def use_session(self, session: ModelSession, keep_params: bool = False) -> None:
         """Make ``session`` the model; without ``keep_params`` the panel takes the model's
         recommended parameters."""
+        from ..core import Analyzer
+
         self.session = session
-        self.analyzer = Analyzer(session, max_pixels=self.max_pixels)
+        self.analyzer = Analyzer(session, max_pixels=self._pixel_budget())
         if not keep_params:
             self.count_panel.set_params(self.analyzer.default_params(), self.count_panel.scale_um_per_px())
         self.model_label.setText(f"Model: {session.name} ({session.runtime})")
@@ -444,7 +467,9 @@ class MainWindow(QMainWindow):
         session = self.session
         if session is None:
             return "No model loaded."
-        params = Analyzer(session).default_params() if self.analyzer is None else self.analyzer.default_params()
+        from ..core import Analyzer
+
+        params = (self.analyzer or Analyzer(session)).default_params()
         lines = [
             f"Model: {session.name}",
             f"File: {session.path}",
@@ -491,7 +516,7 @@ class MainWindow(QMainWindow):
             self._fill_recent_menu()
         task = AnalysisTask(
             path, lambda: (self.analyzer, self.count_panel.params(), self.count_panel.scale_um_per_px()),
-            self.max_pixels,
+            self._pixel_budget(),
         )
         task.image_read.connect(self._image_read)
         task.progress.connect(self._progress)
@@ -516,8 +541,15 @@ class MainWindow(QMainWindow):
             self._set_status(f"Analysing {image.path.name if image.path else 'the image'}…")
             self.count_panel.show_result(None, "Analysing…")
 
+    def _pixel_budget(self) -> int:
+        from ..core.imageio import DEFAULT_MAX_PIXELS
+
+        return self.max_pixels or DEFAULT_MAX_PIXELS
+
     def show_image(self, image: LoadedImage) -> None:
         """Show a new picture in all three views, with no result yet."""
+        from .qt_images import array_to_pixmap
+
         self.image = image
         self.image_path = image.path
         self.base_analysis = None
@@ -562,6 +594,9 @@ class MainWindow(QMainWindow):
         self._display(analysis)
 
     def _display(self, analysis: Analysis) -> None:
+        from ..core import render
+        from .qt_images import array_to_pixmap, tinted_mask_rgba
+
         self.analysis = analysis
         if self._shown_threshold != analysis.result.params.threshold:
             mask = analysis.mask
@@ -633,6 +668,8 @@ class MainWindow(QMainWindow):
         self._set_status(f"{self.analysis.result.count} capillaries with {params.describe()} (recounted in {self.last_recount_ms:.0f} ms).")
 
     def reset_params(self) -> None:
+        from ..core import CountingParams
+
         defaults = self.analyzer.default_params() if self.analyzer else CountingParams()
         self.count_panel.set_params(defaults, self.count_panel.scale_um_per_px())
         self.recount()
@@ -704,6 +741,8 @@ class MainWindow(QMainWindow):
             self.open_folder(Path(chosen))
 
     def open_folder(self, folder: str | Path) -> None:
+        from ..core import list_images
+
         folder = Path(folder)
         self.settings.set_folder("batch", folder)
         try:
@@ -721,7 +760,7 @@ class MainWindow(QMainWindow):
         if self.analyzer is None:
             self.show_error("No model", "Load a model first (Model > Load model…); then open the folder again.")
             return
-        task = BatchTask(paths, self.analyzer, self.count_panel.params(), self.count_panel.scale_um_per_px(), self.max_pixels)
+        task = BatchTask(paths, self.analyzer, self.count_panel.params(), self.count_panel.scale_um_per_px(), self._pixel_budget())
         task.item_started.connect(self._batch_item_started)
         task.item_finished.connect(self._batch_item_finished)
         task.progress.connect(self._progress)
@@ -831,6 +870,8 @@ class MainWindow(QMainWindow):
         return self.image_path.stem if self.image_path else "capseg"
 
     def _export(self, what: str, write: Callable[[Path, bool], Path], title: str, suggested: str, file_filter: str) -> Path | None:
+        from ..core import ExportError
+
         if self.analysis is None:
             self.show_error("Nothing to export", "There is no result to export yet: open an image and wait for its count.")
             return None
@@ -880,6 +921,10 @@ class MainWindow(QMainWindow):
         )
 
     def export_summary(self) -> Path | None:
+        from ..core import ExportError
+        from ..core.atomic import write_text_atomic
+        from ..core.result import summary_csv
+
         rows = self.batch_panel.summary_rows()
         if not rows:
             self.show_error("Nothing to export", "There is no batch result to export yet: open a folder first.")
@@ -929,6 +974,9 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _usable(path: Path) -> bool:
+        from ..core.imageio import is_supported_image_path
+        from ..core.model import MODEL_SUFFIXES
+
         return path.is_dir() or is_supported_image_path(path) or path.suffix.lower() in MODEL_SUFFIXES
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -950,6 +998,9 @@ class MainWindow(QMainWindow):
 
     def open_paths(self, paths: list[Path]) -> None:
         """What a drop (or the command line) gives: a model, a folder, one or more images."""
+        from ..core.imageio import is_supported_image_path
+        from ..core.model import MODEL_SUFFIXES
+
         models = [p for p in paths if p.suffix.lower() in MODEL_SUFFIXES]
         folders = [p for p in paths if p.is_dir()]
         images = [p for p in paths if is_supported_image_path(p) and not p.is_dir()]

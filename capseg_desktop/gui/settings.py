@@ -8,12 +8,13 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from ..core import CountingParams
-
 ORGANIZATION = "CapSeg"
 APPLICATION = "CapSeg Desktop"
 MAX_RECENT_FILES = 8
 DEFAULT_OPACITY = 0.45
+#: The fields of ``core.CountingParams`` (named here so that reading the settings does not
+#: load the engine; a test checks the two agree).
+PARAM_NAMES = ("threshold", "min_area_px", "merge_distance_px", "split_area_px")
 
 #: A settings file to use instead of the per-user store (tests, screenshot runs).
 SETTINGS_FILE_ENV = "CAPSEG_SETTINGS_FILE"
@@ -99,23 +100,22 @@ class AppSettings:
     def set_opacity(self, value: float) -> None:
         self.store.setValue("view/overlay_opacity", float(value))
 
-    def params(self) -> CountingParams | None:
-        """The counting parameters last used, or ``None`` (then the model's defaults apply)."""
-        values: dict[str, Any] = {}
-        for name in CountingParams.__dataclass_fields__:
+    def param_values(self) -> dict[str, float] | None:
+        """The counting parameters last used (``CountingParams`` fields), or ``None``; then
+        the model's recommended ones apply."""
+        values: dict[str, float] = {}
+        for name in PARAM_NAMES:
             value = self._float(f"parameters/{name}", None)
-            if value is not None:
-                values[name] = value
-        if len(values) != len(CountingParams.__dataclass_fields__):
-            return None
-        try:
-            return CountingParams.from_dict(values)
-        except (TypeError, ValueError):
-            return None
+            if value is None:
+                return None
+            values[name] = value
+        return values
 
-    def set_params(self, params: CountingParams) -> None:
-        for name, value in params.to_dict().items():
-            self.store.setValue(f"parameters/{name}", value)
+    def set_params(self, params: Any) -> None:
+        """Store a ``CountingParams`` (or a dict of its fields)."""
+        values = params if isinstance(params, dict) else params.to_dict()
+        for name in PARAM_NAMES:
+            self.store.setValue(f"parameters/{name}", values[name])
 
     def clear_params(self) -> None:
         self.store.remove("parameters")

@@ -12,23 +12,18 @@ import threading
 import time
 from collections import deque
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 
-from ..core import (
-    Analysis,
-    AnalysisCancelled,
-    Analyzer,
-    CapSegError,
-    CountingParams,
-    ModelSession,
-    load_model,
-    read_image,
-)
-from ..core.result import failed_row
 from .qt_compat import emit
+
+if TYPE_CHECKING:
+    from ..core import Analysis, Analyzer, CountingParams, ModelSession
+
+# The engine is imported inside the tasks: importing this module stays light, so the window
+# can appear before NumPy and OpenCV have loaded.
 
 log = logging.getLogger("capseg_desktop.gui.tasks")
 
@@ -65,6 +60,8 @@ class Task(QObject):
 
     @Slot()
     def run(self) -> None:
+        from ..core import AnalysisCancelled, CapSegError
+
         try:
             if self.is_cancelled():
                 raise AnalysisCancelled()
@@ -85,14 +82,16 @@ class ModelLoadTask(Task):
     kind = "model"
     loaded = Signal(object)  # ModelSession
 
-    def __init__(self, path: str | Path, loader: Callable[[Path], ModelSession] = load_model) -> None:
+    def __init__(self, path: str | Path, loader: Callable[[Path], ModelSession] | None = None) -> None:
         super().__init__()
         self.path = Path(path)
         self.loader = loader
 
     def execute(self) -> None:
+        from ..core import load_model
+
         started = time.perf_counter()
-        session = self.loader(self.path)
+        session = (self.loader or load_model)(self.path)
         log.info("Model %s loaded in %.0f ms", self.path, (time.perf_counter() - started) * 1000)
         emit(self.loaded, session)
 
@@ -124,6 +123,8 @@ class AnalysisTask(Task):
         self.analyzer, self.params, self.um_per_px = self.configure()
 
     def execute(self) -> None:
+        from ..core import AnalysisCancelled, read_image
+
         started = time.perf_counter()
         image = read_image(self.path, max_pixels=self.max_pixels)
         read_ms = (time.perf_counter() - started) * 1000.0
@@ -165,6 +166,9 @@ class BatchTask(Task):
         self.max_pixels = max_pixels
 
     def execute(self) -> None:
+        from ..core import AnalysisCancelled, CapSegError, read_image
+        from ..core.result import failed_row
+
         total = len(self.paths)
         for index, path in enumerate(self.paths):
             if self.is_cancelled():

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import render
 from .qt_compat import emit
 
 ZOOM_STEP = 1.25
@@ -38,7 +37,7 @@ MIN_SCALE = 0.01
 MAX_SCALE = 32.0
 CLICK_SLOP_PX = 4
 
-BOX_COLOUR = QColor(*render.BOX_RGB)
+BOX_COLOUR = QColor(255, 230, 0)  # core.render.BOX_RGB, the exported boxes' yellow (tested)
 SELECTED_COLOUR = QColor(255, 0, 200)  # magenta: unlike anything on skin, mask or boxes
 
 

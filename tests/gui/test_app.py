@@ -37,14 +37,24 @@ def run_app(args: list[str], tmp_path: Path, **env: str) -> subprocess.Completed
     )
 
 
-def test_gui_never_loads_tensorflow():
+def test_gui_never_loads_tensorflow_and_the_window_needs_no_engine_to_appear():
+    """The window module loads neither TensorFlow (ever) nor NumPy/OpenCV (until after the
+    window is on screen: they take a noticeable part of a second)."""
     code = (
         "import sys\n"
         "import capseg_desktop.gui.app, capseg_desktop.gui.main_window\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('tensorflow', 'keras')))\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules if m.split('.')[0] in ('tensorflow', 'keras', 'numpy', 'cv2')}))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_gui_constants_agree_with_the_core():
+    from capseg_desktop.core import CountingParams, render
+    from capseg_desktop.gui import settings, views
+
+    assert settings.PARAM_NAMES == tuple(CountingParams.__dataclass_fields__)
+    assert views.BOX_COLOUR.getRgb()[:3] == render.BOX_RGB
 
 
 def test_screenshot_mode_saves_the_window_with_the_count(tmp_path):
@@ -70,7 +80,7 @@ def test_screenshot_mode_fails_plainly(tmp_path):
     image = write_capillary_image(tmp_path / "strip.png", loops=2)
     no_model = run_app(["--screenshot", str(tmp_path / "y.png"), str(image)], tmp_path, CAPSEG_MODELS_DIR=str(no_model_dir))
     assert no_model.returncode != 0
-    assert "no model was found" in no_model.stderr
+    assert "No model was found" in no_model.stderr
 
 
 def test_screenshot_mode_reports_a_corrupt_image(tmp_path):
@@ -93,7 +103,7 @@ def test_command_line_image_is_opened(qtbot, tmp_path, monkeypatch):
     seen = {}
 
     def fake_exec():
-        window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "main_window")
+        window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "main_window" and w.isVisible())
         qtbot.waitUntil(window.original_view.has_picture, timeout=5000)
         seen["title"] = window.windowTitle()
         seen["status"] = window.status_label.text()
