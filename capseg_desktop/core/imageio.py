@@ -144,10 +144,12 @@ def decode_image(
         Image.MAX_IMAGE_PIXELS = None  # our own budget below applies instead
         with Image.open(io.BytesIO(data)) as header:
             width, height = header.size
-            try:
-                orientation = int(header.getexif().get(0x0112, 1) or 1)
-            except Exception:
-                orientation = 1
+            # Pillow decodes a whole PNG to find an eXIf chunk; look for one first (rare).
+            if fmt != "PNG" or b"eXIf" in data:
+                try:
+                    orientation = int(header.getexif().get(0x0112, 1) or 1)
+                except Exception:
+                    orientation = 1
     except Exception as exc:
         raise ImageReadError(
             f"{name} looks like a {fmt} image but is damaged and cannot be opened.",

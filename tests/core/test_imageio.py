@@ -84,13 +84,14 @@ def test_rgba_is_composited_over_white(tmp_path):
     assert image.rgb[0, 9].tolist() == [255, 255, 255]
 
 
-def test_exif_orientation_is_applied(tmp_path):
+@pytest.mark.parametrize("suffix", [".jpg", ".png"])
+def test_exif_orientation_is_applied(tmp_path, suffix):
     # Stored 60 wide x 40 tall with orientation 6 (rotate 90 clockwise): upright it is 40 x 60.
     rgb = gradient_rgb()
     rgb[:5, :5] = (255, 0, 0)  # a red mark at the stored top-left corner
     exif = Image.Exif()
     exif[0x0112] = 6
-    path = tmp_path / "rotated.jpg"
+    path = tmp_path / f"rotated{suffix}"
     Image.fromarray(rgb).save(path, quality=98, exif=exif.tobytes())
     image = read_image(path)
     assert (image.height, image.width) == (60, 40)
