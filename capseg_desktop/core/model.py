@@ -11,12 +11,14 @@ sides must be padded to.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Iterator, Protocol
 
 import numpy as np
 
@@ -233,6 +235,23 @@ def _keras_input_channels(model: Any, name: str) -> int:
 
 
 # LiteRT ------------------------------------------------------------------------------------
+@contextlib.contextmanager
+def _native_stderr_silenced() -> Iterator[None]:
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):  # no real stderr (a windowed app)
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as devnull:
+            os.dup2(devnull.fileno(), 2)
+            yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
 class _LiteRTBackend:
     def __init__(self, path: Path, num_threads: int | None) -> None:
         from ai_edge_litert.interpreter import Interpreter
@@ -258,7 +277,13 @@ class _LiteRTBackend:
     def run(self, batch: np.ndarray) -> np.ndarray:
         if self._allocated != batch.shape:
             self.interpreter.resize_tensor_input(self.input_index, list(batch.shape), strict=False)
-            self.interpreter.allocate_tensors()
+            if self._allocated is None:
+                # The first allocation prints "INFO: Created TensorFlow Lite XNNPACK delegate"
+                # from C++ straight to stderr: noise in a clinician's terminal.
+                with _native_stderr_silenced():
+                    self.interpreter.allocate_tensors()
+            else:
+                self.interpreter.allocate_tensors()
             self._allocated = batch.shape
         self.interpreter.set_tensor(self.input_index, batch)
         self.interpreter.invoke()
