@@ -135,6 +135,7 @@ def make_window(qtbot, settings_path):
         if show:
             window.show()
             qtbot.waitExposed(window)
+            qtbot.waitUntil(lambda: window._startup_done, timeout=5000)
         return window
 
     return build
