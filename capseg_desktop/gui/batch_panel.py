@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .qt_compat import emit
-
 COLUMNS = ("Image", "Count", "Density (/mm)", "Status")
 FAILED_BRUSH = QBrush(QColor(200, 30, 30))
 
@@ -138,4 +136,4 @@ class BatchPanel(QWidget):
     def _row_chosen(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if rows:
-            emit(self.image_chosen, rows[0].row())
+            self.image_chosen.emit(rows[0].row())

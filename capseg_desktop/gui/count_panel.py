@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .qt_compat import emit
-
 if TYPE_CHECKING:
     from ..core import AnalysisResult, CountingParams
 
@@ -200,7 +198,7 @@ class CountPanel(QWidget):
         """Recount now if a change is waiting (tests, and before an export)."""
         if self._recount_timer.isActive():
             self._recount_timer.stop()
-            emit(self.params_changed)
+            self.params_changed.emit()
 
     # Results -----------------------------------------------------------------------------
     def show_result(self, result: AnalysisResult | None, message: str = "") -> None:
@@ -243,7 +241,7 @@ class CountPanel(QWidget):
         if rows:
             item = self.table.item(rows[0].row(), 0)
             number = int(item.data(Qt.ItemDataRole.UserRole)) if item else 0
-        emit(self.capillary_selected, number)
+        self.capillary_selected.emit(number)
 
     def select_capillary(self, number: int) -> None:
         """Select the row of capillary ``number`` (0 clears) without emitting a signal."""

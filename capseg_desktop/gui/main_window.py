@@ -46,7 +46,6 @@ from .batch_panel import BatchPanel
 from .count_panel import CountPanel
 from .icon import app_icon
 from .logs import process_age_ms
-from .qt_compat import emit
 from .settings import AppSettings
 from .tasks import AnalysisTask, BatchTask, ModelLoadTask, TaskQueue
 from .views import ImageView, ViewGroup, ViewPane
@@ -389,7 +388,7 @@ class MainWindow(QMainWindow):
         if path is None:
             self.model_label.setText("No model")
             self._set_status("No model found: choose Model > Load model… to count capillaries.")
-            emit(self.model_failed, "No model was found in the models folder; load one with Model > Load model… (or start with --model PATH).")
+            self.model_failed.emit("No model was found in the models folder; load one with Model > Load model… (or start with --model PATH).")
             return
         self.load_model(path, startup=True)
 
@@ -444,7 +443,7 @@ class MainWindow(QMainWindow):
         self.model_label.setToolTip(f"{session.path}\nsha256 {session.sha256}")
         self._set_status(f"Model {session.name} ready. Open an image (Ctrl+O) or drop one here.")
         self._update_actions()
-        emit(self.model_ready, session)
+        self.model_ready.emit(session)
         if self.image_path is not None and self.base_analysis is None and self._analysis_task is None:
             self.open_image(self.image_path, remember=False)
 
@@ -454,7 +453,7 @@ class MainWindow(QMainWindow):
             return
         self.model_label.setText(f"Model: {self.session.name}" if self.session else "No model")
         self._set_status("The model could not be loaded." + (" The previous model is still in use." if self.session else ""))
-        emit(self.model_failed, message)
+        self.model_failed.emit(message)
         self.show_error("Model not loaded", message)
 
     def show_model_info(self) -> None:
@@ -581,7 +580,7 @@ class MainWindow(QMainWindow):
             f"{analysis.result.count} capillaries in {Path(analysis.result.source).name} "
             f"(model {timings.get('segment', 0):.0f} ms, count {timings.get('count', 0):.0f} ms)."
         )
-        emit(self.analysis_finished, self.analysis)
+        self.analysis_finished.emit(self.analysis)
 
     def show_analysis(self, analysis: Analysis) -> None:
         """Show an analysis (recounted at once if the panel's parameters have changed)."""
@@ -620,7 +619,7 @@ class MainWindow(QMainWindow):
         self._analysis_task = None
         self.count_panel.show_result(self.analysis.result if self.analysis else None, "The analysis failed.")
         self._set_status(message)
-        emit(self.analysis_failed, message)
+        self.analysis_failed.emit(message)
         self.show_error("The image could not be analysed", message)
 
     @Slot()
@@ -640,7 +639,7 @@ class MainWindow(QMainWindow):
         self.count_panel.show_result(None, "Analysis cancelled: press F5 to analyse again.")
         self._set_status("Analysis cancelled.")
         self._update_actions()
-        emit(self.analysis_cancelled)
+        self.analysis_cancelled.emit()
 
     def reanalyse(self) -> None:
         if self.image_path is not None:
@@ -797,7 +796,7 @@ class MainWindow(QMainWindow):
         self.batch_panel.finish()
         self._set_status(self.batch_panel.summary_label.text() + ".")
         self._update_actions()
-        emit(self.batch_finished)
+        self.batch_finished.emit()
 
     @Slot()
     def _batch_cancelled(self) -> None:
@@ -807,7 +806,7 @@ class MainWindow(QMainWindow):
         self.batch_panel.finish(cancelled=True)
         self._set_status("Batch cancelled; the images already analysed are kept.")
         self._update_actions()
-        emit(self.batch_finished)
+        self.batch_finished.emit()
 
     @Slot(str, str)
     def _batch_failed(self, message: str, detail: str) -> None:
@@ -817,7 +816,7 @@ class MainWindow(QMainWindow):
         self.batch_panel.finish(cancelled=True)
         self._update_actions()
         self.show_error("The batch stopped", message)
-        emit(self.batch_finished)
+        self.batch_finished.emit()
 
     def show_batch_item(self, index: int) -> None:
         if not 0 <= index < len(self.batch_panel.paths):
@@ -830,7 +829,7 @@ class MainWindow(QMainWindow):
             self.queue.cancel(("analysis",))
             self.show_analysis(cached)
             self._set_status(f"{self.analysis.result.count} capillaries in {path.name} (from the batch).")
-            emit(self.analysis_finished, self.analysis)
+            self.analysis_finished.emit(self.analysis)
         elif summary is not None and summary.get("status") != "ok":
             self._set_status(f"{path.name}: {summary.get('message', 'failed')}")
         else:

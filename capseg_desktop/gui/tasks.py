@@ -17,8 +17,6 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 
-from .qt_compat import emit
-
 if TYPE_CHECKING:
     from ..core import Analysis, Analyzer, CountingParams, ModelSession
 
@@ -67,15 +65,15 @@ class Task(QObject):
                 raise AnalysisCancelled()
             self.execute()
         except AnalysisCancelled:
-            emit(self.cancelled)
+            self.cancelled.emit()
         except CapSegError as error:
             log.warning("%s failed: %s (%s)", type(self).__name__, error, error.detail)
-            emit(self.failed, str(error), error.detail)
+            self.failed.emit(str(error), error.detail)
         except Exception as error:  # an unexpected bug: keep the app alive, log everything
             log.exception("%s failed unexpectedly", type(self).__name__)
-            emit(self.failed, f"An unexpected error stopped the work ({error}).", repr(error))
+            self.failed.emit(f"An unexpected error stopped the work ({error}).", repr(error))
         finally:
-            emit(self.done)
+            self.done.emit()
 
 
 class ModelLoadTask(Task):
@@ -93,7 +91,7 @@ class ModelLoadTask(Task):
         started = time.perf_counter()
         session = (self.loader or load_model)(self.path)
         log.info("Model %s loaded in %.0f ms", self.path, (time.perf_counter() - started) * 1000)
-        emit(self.loaded, session)
+        self.loaded.emit(session)
 
 
 class AnalysisTask(Task):
@@ -128,18 +126,18 @@ class AnalysisTask(Task):
         started = time.perf_counter()
         image = read_image(self.path, max_pixels=self.max_pixels)
         read_ms = (time.perf_counter() - started) * 1000.0
-        emit(self.progress, 0.05, "Image read")
-        emit(self.image_read, image)
+        self.progress.emit(0.05, "Image read")
+        self.image_read.emit(image)
         if self.analyzer is None:
             return  # no model yet: the picture is shown, the count waits for a model
         analysis = self.analyzer.analyze_image(
             image, self.params, self.um_per_px,
-            progress=lambda fraction, message: emit(self.progress, fraction, message), should_cancel=self.is_cancelled,
+            progress=self.progress.emit, should_cancel=self.is_cancelled,
             extra_timings={"read": read_ms},
         )
         if self.is_cancelled():
             raise AnalysisCancelled()
-        emit(self.finished, analysis)
+        self.finished.emit(analysis)
 
 
 class BatchTask(Task):
@@ -173,11 +171,11 @@ class BatchTask(Task):
         for index, path in enumerate(self.paths):
             if self.is_cancelled():
                 raise AnalysisCancelled()
-            emit(self.item_started, index)
-            emit(self.progress, index / max(1, total), f"Analysing {path.name} ({index + 1} of {total})")
+            self.item_started.emit(index)
+            self.progress.emit(index / max(1, total), f"Analysing {path.name} ({index + 1} of {total})")
 
             def item_progress(fraction: float, _message: str, index: int = index) -> None:
-                emit(self.progress, (index + fraction) / total, f"Analysing {path.name} ({index + 1} of {total})")
+                self.progress.emit((index + fraction) / total, f"Analysing {path.name} ({index + 1} of {total})")
 
             try:
                 image = read_image(path, max_pixels=self.max_pixels)
@@ -189,23 +187,21 @@ class BatchTask(Task):
                 raise
             except CapSegError as error:
                 log.warning("Batch: %s failed: %s (%s)", path, error, error.detail)
-                emit(self.item_finished, index, None, failed_row(path.name, str(error)))
+                self.item_finished.emit(index, None, failed_row(path.name, str(error)))
                 continue
             except Exception as error:
                 log.exception("Batch: %s failed unexpectedly", path)
-                emit(self.item_finished, index, None, failed_row(path.name, f"Unexpected error: {error}"))
+                self.item_finished.emit(index, None, failed_row(path.name, f"Unexpected error: {error}"))
                 continue
-            emit(self.item_finished, index, analysis, analysis.result.summary_row(path.name))
-        emit(self.progress, 1.0, f"{total} images analysed")
-        emit(self.finished)
+            self.item_finished.emit(index, analysis, analysis.result.summary_row(path.name))
+        self.progress.emit(1.0, f"{total} images analysed")
+        self.finished.emit()
 
 
 class TaskQueue(QObject):
     """Runs tasks one at a time, each in its own ``QThread``."""
 
-    # No bool argument: in PySide6 6.12 every emit of a Python bool from Python drops a
-    # reference to True/False, and the interpreter aborts once the count reaches zero.
-    busy_changed = Signal()
+    busy_changed = Signal()  # read is_busy() and running
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -238,15 +234,15 @@ class TaskQueue(QObject):
         for task in list(self._pending):
             if kinds is None or task.kind in kinds:
                 self._pending.remove(task)
-                emit(task.cancelled)
-                emit(task.done)
+                task.cancelled.emit()
+                task.done.emit()
                 task.deleteLater()
         if self._running is not None and (kinds is None or self._running.kind in kinds):
             self._running.cancel()
 
     def _start_next(self) -> None:
         if self._running is not None or not self._pending or self._closing:
-            emit(self.busy_changed)
+            self.busy_changed.emit()
             return
         task = self._pending.popleft()
         thread = QThread()
@@ -264,7 +260,7 @@ class TaskQueue(QObject):
             task.prepare()
         except Exception:
             log.exception("Preparing %s failed", type(task).__name__)
-        emit(self.busy_changed)
+        self.busy_changed.emit()
         thread.start()
 
     @Slot()

@@ -30,8 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .qt_compat import emit
-
 ZOOM_STEP = 1.25
 MIN_SCALE = 0.01
 MAX_SCALE = 32.0
@@ -182,7 +180,7 @@ class ImageView(QGraphicsView):
         scale = min(MAX_SCALE, max(MIN_SCALE, scale))
         self.fit_mode = False
         self.setTransform(QTransform.fromScale(scale, scale))
-        emit(self.view_changed)
+        self.view_changed.emit()
 
     def zoom_by(self, factor: float) -> None:
         self.set_scale(self.scale_factor() * factor)
@@ -191,7 +189,7 @@ class ImageView(QGraphicsView):
         if self.has_picture():
             self.fitInView(self.picture_item, Qt.AspectRatioMode.KeepAspectRatio)
         self.fit_mode = True
-        emit(self.view_changed)
+        self.view_changed.emit()
 
     def fit_scale(self) -> float:
         """The scale at which the whole picture fits the viewport."""
@@ -230,11 +228,11 @@ class ImageView(QGraphicsView):
         moved = (event.position().toPoint() - self._press_pos).manhattanLength()
         self._press_pos = None
         if moved <= CLICK_SLOP_PX and self.has_picture():
-            emit(self.box_clicked, self.box_at(self.mapToScene(event.position().toPoint())))
+            self.box_clicked.emit(self.box_at(self.mapToScene(event.position().toPoint())))
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
-        emit(self.view_changed)
+        self.view_changed.emit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
