@@ -61,9 +61,14 @@ License: MIT (CapSeg Desktop). The bundled Python, Qt (PySide6, LGPL-3.0), Tenso
  are included under /opt/$NAME/_internal where their packages ship them.
 COPYRIGHT
 
-# Libraries the bundle takes from the system (everything else is inside it): the C library
-# and, for the desktop session, X11/xcb, fonts and OpenGL, which Qt's xcb platform loads.
-DEPENDS="libc6 (>= 2.28), libstdc++6, libgcc-s1, zlib1g, libglib2.0-0, libfontconfig1, libfreetype6, libdbus-1-3, libegl1, libgl1, libx11-6, libx11-xcb1, libxcb1, libxkbcommon0, libxkbcommon-x11-0, libxcb-cursor0, libxcb-icccm4, libxcb-image0, libxcb-keysyms1, libxcb-randr0, libxcb-render-util0, libxcb-shape0, libxcb-xfixes0, libxcb-xkb1, libxcb-sync1, libxcb-shm0, libxcb-render0"
+# Libraries the bundle takes from the system; PyInstaller carries everything else (Qt, ICU,
+# fontconfig, xkbcommon, ... found with ldd over the bundle). The C library must be as new as
+# the newest symbol version any bundled library asks for.
+GLIBC_MIN="$(find "$BUNDLE" -type f \( -name '*.so*' -o -name "$NAME" \) -print0 \
+    | xargs -0 objdump -T 2>/dev/null | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -n 1)"
+DEPENDS="libc6 (>= ${GLIBC_MIN:-2.31}), libgl1, libegl1, libxcb1, libxcb-icccm4, libxcb-keysyms1"
+# Qt's GTK platform theme (native file dialogs on GNOME) loads only where GTK 3 is present.
+RECOMMENDS="libgtk-3-0"
 INSTALLED_KB="$(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)"
 cat > "$STAGE/DEBIAN/control" <<CONTROL
 Package: $NAME
@@ -72,6 +77,7 @@ Architecture: $ARCH
 Maintainer: CapSeg Desktop maintainers <capseg@example.org>
 Installed-Size: $INSTALLED_KB
 Depends: $DEPENDS
+Recommends: $RECOMMENDS
 Section: science
 Priority: optional
 Homepage: https://github.com/capseg/capseg-desktop
