@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QImage,
     QKeySequence,
     QPixmap,
     QResizeEvent,
@@ -527,11 +528,11 @@ class MainWindow(QMainWindow):
         self._set_status(f"Opening {path.name}…")
         self.queue.submit(task, replaces=("analysis",))
 
-    @Slot(object)
-    def _image_read(self, image: LoadedImage) -> None:
+    @Slot(object, object)
+    def _image_read(self, image: LoadedImage, picture: QImage) -> None:
         if self._closing or self.sender() is not self._analysis_task:
             return
-        self.show_image(image)
+        self.show_image(image, picture)
         if self.analyzer is None:
             self._set_status(f"{image.path.name if image.path else 'Image'} shown; load a model (Model > Load model…) to count capillaries.")
             self.count_panel.show_result(None, "No model loaded: the count appears when a model is loaded.")
@@ -545,20 +546,19 @@ class MainWindow(QMainWindow):
 
         return self.max_pixels or DEFAULT_MAX_PIXELS
 
-    def show_image(self, image: LoadedImage) -> None:
-        """Show a new picture in all three views, with no result yet."""
-        from .qt_images import array_to_pixmap
+    def show_image(self, image: LoadedImage, picture: QImage | None = None) -> None:
+        """Show a new picture in all three views, with no result yet (``picture``: the
+        image already converted by the worker)."""
+        from .qt_images import array_to_qimage, to_pixmap
 
         self.image = image
         self.image_path = image.path
         self.base_analysis = None
         self.analysis = None
         self._shown_threshold = None
-        self._original_pixmap = array_to_pixmap(image.rgb)
-        blank = QPixmap(self._original_pixmap.size())
-        blank.fill(Qt.GlobalColor.black)
+        self._original_pixmap = to_pixmap(picture if picture is not None else array_to_qimage(image.rgb))
         self.original_view.set_picture(self._original_pixmap)
-        self.mask_view.set_picture(blank)
+        self.mask_view.set_placeholder(image.width, image.height)
         self.overlay_view.set_picture(self._original_pixmap)
         self.overlay_view.set_layer(None)
         self.views.set_boxes([])
@@ -569,12 +569,12 @@ class MainWindow(QMainWindow):
         self.views.fit()
         self._update_actions()
 
-    @Slot(object)
-    def _analysis_done(self, analysis: Analysis) -> None:
+    @Slot(object, object)
+    def _analysis_done(self, analysis: Analysis, pictures: tuple) -> None:
         if self._closing or self.sender() is not self._analysis_task:
             return
         self._analysis_task = None
-        self.show_analysis(analysis)
+        self.show_analysis(analysis, pictures)
         timings = analysis.result.timings_ms
         self._set_status(
             f"{analysis.result.count} capillaries in {Path(analysis.result.source).name} "
@@ -582,26 +582,29 @@ class MainWindow(QMainWindow):
         )
         self.analysis_finished.emit(self.analysis)
 
-    def show_analysis(self, analysis: Analysis) -> None:
-        """Show an analysis (recounted at once if the panel's parameters have changed)."""
+    def show_analysis(self, analysis: Analysis, pictures: tuple | None = None) -> None:
+        """Show an analysis (recounted at once if the panel's parameters have changed);
+        ``pictures``: (threshold, mask QImage, tint QImage) made by the worker."""
         if self.image is not analysis.image:
             self.show_image(analysis.image)
         self.base_analysis = analysis
         params, scale = self.count_panel.params(), self.count_panel.scale_um_per_px()
         if analysis.result.params != params or analysis.result.um_per_px != scale:
             analysis = analysis.recount(params, scale)
-        self._display(analysis)
+        self._display(analysis, pictures)
 
-    def _display(self, analysis: Analysis) -> None:
+    def _display(self, analysis: Analysis, pictures: tuple | None = None) -> None:
         from ..core import render
-        from .qt_images import array_to_pixmap, tinted_mask_rgba
+        from .qt_images import mask_pictures, to_pixmap
 
         self.analysis = analysis
-        if self._shown_threshold != analysis.result.params.threshold:
-            mask = analysis.mask
-            self.mask_view.set_picture(array_to_pixmap(analysis.mask_rgb()))
-            self.overlay_view.set_layer(array_to_pixmap(tinted_mask_rgba(mask, render.OVERLAY_RGB)), self.opacity)
-            self._shown_threshold = analysis.result.params.threshold
+        threshold = analysis.result.params.threshold
+        if self._shown_threshold != threshold:
+            if pictures is None or pictures[0] != threshold:
+                pictures = (threshold, *mask_pictures(analysis.mask, render.OVERLAY_RGB))
+            self.mask_view.set_picture(to_pixmap(pictures[1]))
+            self.overlay_view.set_layer(to_pixmap(pictures[2]), self.opacity)
+            self._shown_threshold = threshold
         selected = self.count_panel.selected_capillary()
         self.views.set_boxes([(c.id, c.bbox) for c in analysis.result.capillaries])
         self.count_panel.show_result(analysis.result)
@@ -630,10 +633,8 @@ class MainWindow(QMainWindow):
         self.base_analysis = None
         self.analysis = None
         self.views.set_boxes([])
-        if self.mask_view.has_picture() and self._original_pixmap is not None:
-            blank = QPixmap(self._original_pixmap.size())
-            blank.fill(Qt.GlobalColor.black)
-            self.mask_view.set_picture(blank)
+        if self.image is not None:
+            self.mask_view.set_placeholder(self.image.width, self.image.height)
             self.overlay_view.set_layer(None)
             self._shown_threshold = None
         self.count_panel.show_result(None, "Analysis cancelled: press F5 to analyse again.")

@@ -98,8 +98,8 @@ class AnalysisTask(Task):
     """Read one image (shown as soon as it is read), then segment and count it."""
 
     kind = "analysis"
-    image_read = Signal(object)  # LoadedImage
-    finished = Signal(object)  # Analysis
+    image_read = Signal(object, object)  # LoadedImage, its QImage
+    finished = Signal(object, object)  # Analysis, (mask QImage, overlay tint QImage)
 
     def __init__(
         self,
@@ -121,13 +121,14 @@ class AnalysisTask(Task):
         self.analyzer, self.params, self.um_per_px = self.configure()
 
     def execute(self) -> None:
-        from ..core import AnalysisCancelled, read_image
+        from ..core import AnalysisCancelled, read_image, render
+        from .qt_images import array_to_qimage, mask_pictures
 
         started = time.perf_counter()
         image = read_image(self.path, max_pixels=self.max_pixels)
         read_ms = (time.perf_counter() - started) * 1000.0
         self.progress.emit(0.05, "Image read")
-        self.image_read.emit(image)
+        self.image_read.emit(image, array_to_qimage(image.rgb))
         if self.analyzer is None:
             return  # no model yet: the picture is shown, the count waits for a model
         analysis = self.analyzer.analyze_image(
@@ -137,7 +138,8 @@ class AnalysisTask(Task):
         )
         if self.is_cancelled():
             raise AnalysisCancelled()
-        self.finished.emit(analysis)
+        pictures = mask_pictures(analysis.mask, render.OVERLAY_RGB)
+        self.finished.emit(analysis, (analysis.result.params.threshold, *pictures))
 
 
 class BatchTask(Task):

@@ -107,6 +107,13 @@ class ImageView(QGraphicsView):
         self.picture_item.setPixmap(pixmap)
         self.scene().setSceneRect(QRectF(pixmap.rect()))
 
+    def set_placeholder(self, width: int, height: int) -> None:
+        """No picture yet (the mask before the count), but the image's size, so that the view
+        zooms and pans with the others; cheaper than a black picture of an 8000-pixel scan."""
+        self.picture_item.setPixmap(QPixmap())
+        self.layer_item.setPixmap(QPixmap())
+        self.scene().setSceneRect(QRectF(0, 0, width, height))
+
     def set_layer(self, pixmap: QPixmap | None, opacity: float = 1.0) -> None:
         self.layer_item.setPixmap(pixmap if pixmap is not None else QPixmap())
         self.layer_item.setOpacity(opacity)
@@ -186,8 +193,8 @@ class ImageView(QGraphicsView):
         self.set_scale(self.scale_factor() * factor)
 
     def fit(self) -> None:
-        if self.has_picture():
-            self.fitInView(self.picture_item, Qt.AspectRatioMode.KeepAspectRatio)
+        if not self.sceneRect().isEmpty():
+            self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
         self.fit_mode = True
         self.view_changed.emit()
 
