@@ -445,7 +445,8 @@ class MainWindow(QMainWindow):
         self._set_status(f"Model {session.name} ready. Open an image (Ctrl+O) or drop one here.")
         self._update_actions()
         self.model_ready.emit(session)
-        if self.image_path is not None and self.base_analysis is None and self._analysis_task is None:
+        # The picture on screen is counted (again) with the new model.
+        if self.image_path is not None and self._analysis_task is None:
             self.open_image(self.image_path, remember=False)
 
     @Slot(str, str)
@@ -1028,7 +1029,12 @@ class MainWindow(QMainWindow):
         sender = self.sender()
         if self._closing or (sender is not self._analysis_task and sender is not self._batch_task):
             return
-        self.progress_bar.setValue(int(round(fraction * 100)))
+        if sender is self._analysis_task and message == "Image read":
+            # One tile gives no steps to show: a busy bar until the count is there.
+            self.progress_bar.setRange(0, 0)
+        else:
+            self.progress_bar.setRange(0, 100)
+            self.progress_bar.setValue(int(round(fraction * 100)))
         if sender is self._batch_task:
             self.batch_panel.set_progress(fraction)
             self._set_status(message)
@@ -1040,6 +1046,7 @@ class MainWindow(QMainWindow):
         self.progress_bar.setVisible(working)
         self.cancel_button.setVisible(working)
         if working:
+            self.progress_bar.setRange(0, 100)
             self.progress_bar.setValue(0)
         self._update_actions()
 

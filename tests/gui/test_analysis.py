@@ -188,3 +188,18 @@ def test_window_keeps_handling_events_during_an_analysis(qtbot, window, stub_ses
     backend.gate.set()
     qtbot.waitSignal(window.analysis_finished, timeout=10_000).wait()
     assert max(b - a for a, b in zip(ticks, ticks[1:])) < 0.1
+
+
+def test_loading_another_model_counts_the_image_again(qtbot, window, tmp_path):
+    from pathlib import Path
+
+    image = write_capillary_image(tmp_path / "strip.png", loops=4)
+    open_and_wait(qtbot, window, image)
+    blind = make_stub_session()
+    blind._backend.run = lambda batch: np.zeros(batch.shape[:3] + (1,), np.float32)  # sees nothing
+    window.model_loader = lambda path: blind
+    with qtbot.waitSignal(window.analysis_finished, timeout=10_000):
+        window.load_model(Path("blind.tflite"))
+    assert window.session is blind
+    assert window.count_panel.count_label.text() == "0"
+    assert window.model_label.text() == "Model: stub-darkness.tflite (litert)"
