@@ -86,12 +86,21 @@ class ModelLoadTask(Task):
         self.loader = loader
 
     def execute(self) -> None:
-        from ..core import load_model
-
         started = time.perf_counter()
-        session = (self.loader or load_model)(self.path)
+        session = (self.loader or load_model_for_gui)(self.path)
         log.info("Model %s loaded in %.0f ms", self.path, (time.perf_counter() - started) * 1000)
         self.loaded.emit(session)
+
+
+def load_model_for_gui(path: Path) -> ModelSession:
+    """``core.load_model`` leaving one processor core to the window: with every core in the
+    inference, the GUI thread waited for the scheduler (60-230 ms stalls on two cores)."""
+    import os
+
+    from ..core import load_model
+
+    cores = os.cpu_count() or 1
+    return load_model(path, num_threads=max(1, min(4, cores - 1)))
 
 
 class AnalysisTask(Task):
