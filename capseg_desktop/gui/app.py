@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(list(sys.argv[1:] if argv is None else argv))
     from PySide6.QtWidgets import QApplication
 
-    from .logs import configure_logging, make_excepthook
+    from .logs import configure_logging, make_excepthook, route_qt_messages
     from .settings import APPLICATION, ORGANIZATION
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -54,7 +54,12 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
     log_file = configure_logging()
+    route_qt_messages()
     log.info("CapSeg Desktop %s starting (log %s)", __version__, log_file)
+    from .qt_compat import guard_note
+
+    if guard_note():
+        log.warning(guard_note())
 
     from .icon import app_icon
     from .main_window import MainWindow

@@ -12,7 +12,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Callable
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QMessageLogContext, QStandardPaths, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 LOG_FILE_NAME = "capseg-desktop.log"
@@ -101,3 +101,21 @@ def make_excepthook(
         )
 
     return hook
+
+
+def _qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    # The offscreen platform (screenshots, CI) warns about window hints it cannot honour;
+    # that is not news for a user's terminal.
+    if "propagateSizeHints" in message:
+        return
+    level = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+    }.get(kind, logging.ERROR)
+    logging.getLogger("capseg_desktop.qt").log(level, "%s", message)
+
+
+def route_qt_messages() -> None:
+    """Qt's own warnings go to the log file instead of the terminal."""
+    qInstallMessageHandler(_qt_message)

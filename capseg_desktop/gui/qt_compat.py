@@ -15,12 +15,9 @@ without the defect (6.11.x, or a later 6.12); see ``binding_drops_references``.
 from __future__ import annotations
 
 import ctypes
-import logging
 import sys
 
 from PySide6.QtCore import QObject, Signal
-
-log = logging.getLogger("capseg_desktop.gui.qt_compat")
 
 _PROBE_CALLS = 32
 #: References added: at a million dropped references a second, enough for 30 years.
@@ -58,8 +55,14 @@ def protect_interpreter() -> bool:
         # ob_refcnt is the first field of every object in a release build of CPython.
         ctypes.c_ssize_t.from_address(id(singleton)).value += _HEADROOM
     _protected = True
-    log.warning(
-        "This Qt binding drops references to None/True on Python %s; protected those objects. "
-        "Install PySide6 6.11.x (or Python 3.12) to avoid the defect.", sys.version.split()[0]
-    )
     return True
+
+
+def guard_note() -> str:
+    """A line for the log (written once logging is set up), empty when no guard was needed."""
+    if not _protected:
+        return ""
+    return (
+        f"The Qt binding drops references to None/True on Python {sys.version.split()[0]}; "
+        "those objects are protected. PySide6 6.11.x (or Python 3.12) avoids the defect."
+    )
