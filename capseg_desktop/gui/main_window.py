@@ -771,7 +771,11 @@ class MainWindow(QMainWindow):
         self._batch_task = task
         self._batch_cache.clear()
         self.batch_panel.start(folder, paths)
-        self.batch_dock.show()
+        if not self.batch_dock.isVisible():
+            self.batch_dock.show()
+            # A results list, not a second workspace: the views keep most of the height.
+            rows = min(len(paths), 6)
+            self.resizeDocks([self.batch_dock], [90 + 28 * rows], Qt.Orientation.Vertical)
         self._set_status(f"Analysing {len(paths)} images in {folder}…")
         self.queue.submit(task, replaces=("analysis", "batch"))
 
