@@ -48,7 +48,7 @@ from .count_panel import CountPanel
 from .icon import app_icon
 from .logs import process_age_ms
 from .settings import AppSettings
-from .tasks import AnalysisTask, BatchTask, ModelLoadTask, TaskQueue
+from .tasks import AnalysisTask, BatchTask, ModelLoadTask, RecountTask, TaskQueue
 from .views import ImageView, ViewGroup, ViewPane
 
 if TYPE_CHECKING:
@@ -63,6 +63,9 @@ APP_NAME = "CapSeg Desktop"
 STARTUP_DELAY_MS = 30
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.PNG *.JPG *.JPEG *.TIF *.TIFF *.BMP);;All files (*)"
 MODEL_FILTER = "Models (*.tflite *.keras *.h5 *.hdf5);;All files (*)"
+#: Above this many pixels a recount runs in the worker (seconds on an 8000 x 8000 scan);
+#: below it, in place (milliseconds on a strip).
+RECOUNT_IN_WORKER_PIXELS = 6_000_000
 #: Batch analyses kept in memory so that choosing a row shows it without a new inference.
 BATCH_CACHE_PIXELS = 200_000_000
 
@@ -100,6 +103,7 @@ class MainWindow(QMainWindow):
         self.last_error = ""
         self.last_recount_ms = 0.0
         self._analysis_task: AnalysisTask | None = None
+        self._recount_task: RecountTask | None = None
         self._batch_task: BatchTask | None = None
         self._batch_cache: OrderedDict[int, Analysis] = OrderedDict()
         self._original_pixmap: QPixmap | None = None
@@ -662,11 +666,29 @@ class MainWindow(QMainWindow):
         self.settings.set_um_per_px(scale)
         if self.base_analysis is None:
             return
+        image = self.base_analysis.image
+        if image.width * image.height > RECOUNT_IN_WORKER_PIXELS:
+            task = RecountTask(self.base_analysis, params, scale)
+            task.finished.connect(self._recount_done)
+            self._recount_task = task
+            self._set_status(f"Recounting with {params.describe()}…")
+            self.queue.submit(task, replaces=("recount",))
+            return
         started = time.perf_counter()
         self._display(self.base_analysis.recount(params, scale))
         self.last_recount_ms = (time.perf_counter() - started) * 1000.0
         log.info("Recount to %d capillaries in %.1f ms", self.analysis.result.count, self.last_recount_ms)
         self._set_status(f"{self.analysis.result.count} capillaries with {params.describe()} (recounted in {self.last_recount_ms:.0f} ms).")
+
+    @Slot(object, object)
+    def _recount_done(self, analysis: Analysis, pictures: tuple) -> None:
+        if self._closing or self.sender() is not self._recount_task:
+            return
+        self._recount_task = None
+        if self.base_analysis is None or analysis.image is not self.base_analysis.image:
+            return  # another image was opened meanwhile
+        self._display(analysis, pictures)
+        self._set_status(f"{analysis.result.count} capillaries with {analysis.result.params.describe()}.")
 
     def reset_params(self) -> None:
         from ..core import CountingParams
@@ -881,6 +903,11 @@ class MainWindow(QMainWindow):
             self.show_error("Nothing to export", "There is no result to export yet: open an image and wait for its count.")
             return None
         self.count_panel.flush()
+        if self._recount_task is not None:
+            # The file must hold the count on screen's parameters: finish that recount here.
+            self.queue.cancel(("recount",))
+            self._recount_task = None
+            self._display(self.base_analysis.recount(self.count_panel.params(), self.count_panel.scale_um_per_px()))
         chosen = self._ask_save_path(title, suggested, file_filter)
         if chosen is None:
             return None

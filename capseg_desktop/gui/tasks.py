@@ -151,6 +151,29 @@ class AnalysisTask(Task):
         self.finished.emit(analysis, (analysis.result.params.threshold, *pictures))
 
 
+class RecountTask(Task):
+    """A recount of a large scan (seconds on 8000 x 8000 pixels), off the GUI thread."""
+
+    kind = "recount"
+    finished = Signal(object, object)  # Analysis, (threshold, mask QImage, tint QImage)
+
+    def __init__(self, base: Analysis, params: CountingParams, um_per_px: float | None) -> None:
+        super().__init__()
+        self.base = base
+        self.params = params
+        self.um_per_px = um_per_px
+
+    def execute(self) -> None:
+        from ..core import AnalysisCancelled, render
+        from .qt_images import mask_pictures
+
+        analysis = self.base.recount(self.params, self.um_per_px)
+        if self.is_cancelled():
+            raise AnalysisCancelled()
+        pictures = mask_pictures(analysis.mask, render.OVERLAY_RGB)
+        self.finished.emit(analysis, (analysis.result.params.threshold, *pictures))
+
+
 class BatchTask(Task):
     """Analyse a list of images one after the other; a bad image is reported and skipped."""
 

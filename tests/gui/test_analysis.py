@@ -203,3 +203,17 @@ def test_loading_another_model_counts_the_image_again(qtbot, window, tmp_path):
     assert window.session is blind
     assert window.count_panel.count_label.text() == "0"
     assert window.model_label.text() == "Model: stub-darkness.tflite (litert)"
+
+
+def test_a_large_scan_is_recounted_in_the_worker(qtbot, window, tmp_path, monkeypatch):
+    import capseg_desktop.gui.main_window as main_window
+
+    monkeypatch.setattr(main_window, "RECOUNT_IN_WORKER_PIXELS", 1000)  # this strip counts as large
+    image = write_capillary_image(tmp_path / "strip.png", loops=5, faint=2)
+    open_and_wait(qtbot, window, image)
+    window.count_panel.threshold.setValue(0.6)
+    window.count_panel.flush()
+    assert window.count_panel.count_label.text() == "7"  # not yet: the worker is counting
+    qtbot.waitUntil(lambda: window.count_panel.count_label.text() == "5", timeout=10_000)
+    assert window.analysis.result.params.threshold == pytest.approx(0.6)
+    assert window._shown_threshold == pytest.approx(0.6)

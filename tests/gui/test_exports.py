@@ -137,3 +137,18 @@ def test_nothing_to_export_before_a_result(qtbot, window, dialogs):
     assert not window.export_annotated_action.isEnabled()
     window.export_annotated()
     assert "no result to export" in dialogs.texts("warning")[0]
+
+
+def test_export_during_a_background_recount_writes_the_new_count(qtbot, window, tmp_path, monkeypatch):
+    import capseg_desktop.gui.main_window as main_window
+
+    monkeypatch.setattr(main_window, "RECOUNT_IN_WORKER_PIXELS", 1000)
+    image = write_capillary_image(tmp_path / "strip.png", loops=3, faint=2)
+    open_and_wait(qtbot, window, image)
+    window.count_panel.threshold.setValue(0.6)
+    window.count_panel.flush()  # the recount is now in the worker
+    save_dialog_returning(monkeypatch, tmp_path / "r.json")
+    window.export_results_action.trigger()
+    data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert data["count"] == 3 and data["parameters"]["threshold"] == 0.6
+    assert window.count_panel.count_label.text() == "3"
