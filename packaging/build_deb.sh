@@ -67,8 +67,6 @@ COPYRIGHT
 GLIBC_MIN="$(find "$BUNDLE" -type f \( -name '*.so*' -o -name "$NAME" \) -print0 \
     | xargs -0 objdump -T 2>/dev/null | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -n 1)"
 DEPENDS="libc6 (>= ${GLIBC_MIN:-2.31}), libgl1, libegl1, libxcb1, libxcb-icccm4, libxcb-keysyms1"
-# Qt's GTK platform theme (native file dialogs on GNOME) loads only where GTK 3 is present.
-RECOMMENDS="libgtk-3-0"
 INSTALLED_KB="$(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)"
 cat > "$STAGE/DEBIAN/control" <<CONTROL
 Package: $NAME
@@ -77,7 +75,6 @@ Architecture: $ARCH
 Maintainer: CapSeg Desktop maintainers <capseg@example.org>
 Installed-Size: $INSTALLED_KB
 Depends: $DEPENDS
-Recommends: $RECOMMENDS
 Section: science
 Priority: optional
 Homepage: https://github.com/capseg/capseg-desktop

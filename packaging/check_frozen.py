@@ -165,6 +165,8 @@ def selftest(workdir: Path, image: Path, models: list[Path]) -> None:
             raise CheckFailed(f"the bundled model was not found in {internal / 'models'} (got {default})")
     if not paths["resources_exists"]:
         raise CheckFailed("resources/ is missing from the bundle")
+    if report.get("tensorflow_after_bundled_model"):
+        raise CheckFailed("TensorFlow was imported to run the bundled .tflite model; it must load only for Keras models")
     for entry in report["models"]:
         if "error" in entry:
             raise CheckFailed(f"self-test: {Path(entry['model']).name} failed in the frozen app:\n{entry['error']}")

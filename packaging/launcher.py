@@ -56,6 +56,9 @@ def _frozen_selftest(argv: list[str]) -> int:
                 entry["error"] = "".join(traceback.format_exception(exc))
                 status = 1
             report["models"].append(entry)
+            if model == str(default):
+                # The bundled model runs on LiteRT: TensorFlow must not have been imported yet.
+                report["tensorflow_after_bundled_model"] = "tensorflow" in sys.modules
         report["tensorflow_loaded"] = "tensorflow" in sys.modules
     except Exception as exc:
         report["error"] = "".join(traceback.format_exception(exc))
