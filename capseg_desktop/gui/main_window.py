@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.last_recount_ms = 0.0
         self._analysis_task: AnalysisTask | None = None
         self._recount_task: RecountTask | None = None
+        self._model_task_startup = False  # the model being loaded is the start-up one
         self._batch_task: BatchTask | None = None
         self._batch_cache: OrderedDict[int, Analysis] = OrderedDict()
         self._original_pixmap: QPixmap | None = None
@@ -419,7 +420,7 @@ class MainWindow(QMainWindow):
 
     def load_model(self, path: str | Path, startup: bool = False) -> None:
         path = Path(path)
-        task = ModelLoadTask(path, self.model_loader)  # None: core.load_model
+        task = ModelLoadTask(path, self.model_loader)  # None: tasks.load_model_for_gui
         task.loaded.connect(self._model_loaded)
         task.failed.connect(self._model_failed)
         self._model_task_startup = startup
@@ -431,7 +432,7 @@ class MainWindow(QMainWindow):
     def _model_loaded(self, session: ModelSession) -> None:
         if self._closing:
             return
-        startup = getattr(self, "_model_task_startup", False)
+        startup = self._model_task_startup
         self.use_session(session, keep_params=startup and self._params_loaded_from_settings)
         self.settings.set_model_path(session.path)
 
@@ -529,7 +530,6 @@ class MainWindow(QMainWindow):
         task.failed.connect(self._analysis_failed)
         task.cancelled.connect(self._analysis_cancelled)
         self._analysis_task = task
-        self._pending_path = path
         self._set_status(f"Opening {path.name}…")
         self.queue.submit(task, replaces=("analysis",))
 
@@ -879,7 +879,6 @@ class MainWindow(QMainWindow):
         if not path.suffix:  # take the extension of the type chosen in the dialog
             match = re.search(r"\*(\.\w+)", selected_filter or "")
             path = path.with_suffix(match.group(1) if match else Path(suggested).suffix)
-        self._last_selected_filter = selected_filter
         overwrite = False
         if path.exists():
             answer = QMessageBox.question(
