@@ -167,3 +167,47 @@ def test_every_menu_action_has_a_shortcut_and_controls_have_names(qtbot, window)
             widget = widget.parentWidget()
         reached.append(widget)
     assert reached == expected
+
+
+def test_quitting_mid_analysis_exits_cleanly_in_a_fresh_process(tmp_path):
+    """The whole application, quit while the worker is inside the model: exit status 0 and
+    no 'QThread: Destroyed while thread is still running' (which would abort the process)."""
+    import os
+    import subprocess
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[2]
+    image = write_capillary_image(tmp_path / "strip.png", loops=3)
+    code = f"""
+import threading
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from capseg_desktop.gui.main_window import MainWindow
+from capseg_desktop.gui.settings import AppSettings
+from tests.gui.conftest import make_stub_session
+
+app = QApplication([])
+session = make_stub_session()
+session._backend.gate = threading.Event()
+window = MainWindow(AppSettings({str(tmp_path / 's.ini')!r}), autoload_model=False)
+window.use_session(session)
+window.show()
+window.open_image({str(image)!r})
+
+def quit_when_inside_the_model():
+    if not session._backend.entered.is_set():
+        QTimer.singleShot(10, quit_when_inside_the_model)
+        return
+    threading.Timer(0.3, session._backend.gate.set).start()  # the model call in flight ends
+    window.close()
+    app.quit()
+
+QTimer.singleShot(0, quit_when_inside_the_model)
+app.exec()
+print("clean exit")
+"""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CAPSEG_LOG_DIR": str(tmp_path / "log")}
+    result = subprocess.run([sys.executable, "-c", code], cwd=repo, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "clean exit" in result.stdout
+    assert "QThread" not in result.stderr
