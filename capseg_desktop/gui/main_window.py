@@ -467,7 +467,27 @@ class MainWindow(QMainWindow):
         if self.session is None:
             QMessageBox.information(self, "Model information", "No model is loaded. Choose Model > Load model… to open one.")
             return
-        QMessageBox.information(self, "Model information", self._model_description())
+        self._show_details("Model information", self._model_description(), self._card_text())
+
+    def show_about(self) -> None:
+        self._show_details(
+            "About CapSeg Desktop",
+            f"CapSeg Desktop {__version__}\n"
+            "Counts blood capillaries in nailfold capillaroscopy images.\n\n"
+            + self._model_description(),
+            self._card_text(),
+        )
+
+    def _show_details(self, title: str, text: str, details: str) -> None:
+        """A message with the full model card behind its "Show Details…" button."""
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self)
+        if details:
+            box.setDetailedText(details)
+        box.exec()
+
+    def _card_text(self) -> str:
+        card = self.session.card if self.session else None
+        return json.dumps(card, indent=2, ensure_ascii=False) if card else ""
 
     def _model_description(self) -> str:
         session = self.session
@@ -477,33 +497,27 @@ class MainWindow(QMainWindow):
 
         params = (self.analyzer or Analyzer(session)).default_params()
         lines = [
-            f"Model: {session.name}",
+            f"Model: {session.name} ({session.runtime})",
             f"File: {session.path}",
-            f"Runtime: {session.runtime}",
             f"sha256: {session.sha256}",
             f"Input: {session.input_channels} channel(s), sides padded to a multiple of {session.multiple}",
-            f"Default counting parameters: {params.describe()}",
+            f"Recommended counting: {params.describe()}",
         ]
-        if session.card:
-            lines.append("")
-            lines.append("Model card:")
-            for key, value in session.card.items():
-                if key == "files":
-                    continue
-                text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-                lines.append(f"  {key}: {text[:300]}")
-        else:
+        card = session.card
+        if not card:
             lines.append("No model card lists this file.")
+            return "\n".join(lines)
+        lines.append("")
+        lines.append(f"Model card: {card.get('name', '?')} version {card.get('version', '?')}")
+        if isinstance(card.get("parameters"), int):
+            lines.append(f"Weights: {card['parameters']:,}")
+        metrics = card.get("metrics")
+        if isinstance(metrics, dict):
+            numbers = [f"{k.replace('_', ' ')} {v:g}" for k, v in metrics.items() if isinstance(v, (int, float))]
+            if numbers:
+                lines.append("Metrics: " + ", ".join(numbers))
+        lines.append("The whole card is under Show Details.")
         return "\n".join(lines)
-
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About CapSeg Desktop",
-            f"CapSeg Desktop {__version__}\n"
-            "Counts blood capillaries in nailfold capillaroscopy images.\n\n"
-            + self._model_description(),
-        )
 
     # Opening images ----------------------------------------------------------------------
     def open_image_dialog(self) -> None:

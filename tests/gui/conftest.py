@@ -89,6 +89,7 @@ class Dialogs:
 
     shown: list[tuple[str, str, str]] = field(default_factory=list)
     answer: Any = None
+    details: str = ""
 
     def texts(self, kind: str | None = None) -> list[str]:
         return [text for k, _title, text in self.shown if kind is None or k == kind]
@@ -112,6 +113,13 @@ def dialogs(monkeypatch) -> Dialogs:
     for kind in ("warning", "critical", "information", "question"):
         monkeypatch.setattr(QMessageBox, kind, staticmethod(recorder(kind)))
     monkeypatch.setattr(QMessageBox, "about", staticmethod(lambda parent, title, text: record.shown.append(("about", title, text))))
+
+    def exec_box(box):
+        record.shown.append(("box", box.windowTitle(), box.text()))
+        record.details = box.detailedText()
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_box)
     return record
 
 

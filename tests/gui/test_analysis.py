@@ -217,3 +217,15 @@ def test_a_large_scan_is_recounted_in_the_worker(qtbot, window, tmp_path, monkey
     qtbot.waitUntil(lambda: window.count_panel.count_label.text() == "5", timeout=10_000)
     assert window.analysis.result.params.threshold == pytest.approx(0.6)
     assert window._shown_threshold == pytest.approx(0.6)
+
+
+def test_about_and_model_information_name_the_model_and_its_card(qtbot, window, dialogs):
+    window.session.card = {"name": "capseg_unet", "version": "9.9", "parameters": 1234, "metrics": {"dice": 0.87}}
+    window.about_action.trigger()
+    kind, title, text = dialogs.shown[-1]
+    assert title == "About CapSeg Desktop"
+    assert "CapSeg Desktop " in text and "stub-darkness.tflite" in text
+    assert "version 9.9" in text and "dice 0.87" in text
+    assert '"parameters": 1234' in dialogs.details
+    window.model_info_action.trigger()
+    assert dialogs.shown[-1][1] == "Model information" and "sha256: " + "5" * 64 in dialogs.shown[-1][2]
