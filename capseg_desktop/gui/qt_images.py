@@ -8,8 +8,23 @@ QImage (unlike QPixmap) may be made in any thread.
 
 from __future__ import annotations
 
+import sys
+
+import cv2
 import numpy as np
 from PySide6.QtGui import QImage, QPixmap, qRgb, qRgba
+
+#: Rows converted per step. PySide6 keeps the GIL through a QImage format conversion, so a
+#: whole 8000 x 8000 scan converted in one call froze the GUI thread for 0.3 s; in blocks,
+#: the GUI thread gets its turn between them (OpenCV releases the GIL inside each block).
+BLOCK_ROWS = 256
+
+
+def _pixels(image: QImage) -> np.ndarray:
+    """A writable H x W x 4 view of a 32-bit QImage's pixels (B, G, R, A bytes)."""
+    height, width = image.height(), image.width()
+    rows = np.frombuffer(image.bits(), dtype=np.uint8).reshape(height, image.bytesPerLine())
+    return rows[:, : width * 4].reshape(height, width, 4)
 
 
 def array_to_qimage(pixels: np.ndarray) -> QImage:
@@ -17,13 +32,19 @@ def array_to_qimage(pixels: np.ndarray) -> QImage:
     pixels (the array may be freed or changed afterwards)."""
     if pixels.dtype != np.uint8 or pixels.ndim != 3 or pixels.shape[2] not in (3, 4):
         raise ValueError(f"expected H x W x 3 or 4 uint8 pixels, got {pixels.shape} {pixels.dtype}")
-    pixels = np.ascontiguousarray(pixels)
     height, width, channels = pixels.shape
-    if channels == 3:
-        wrapped = QImage(pixels.data, width, height, width * 3, QImage.Format.Format_RGB888)
-        return wrapped.convertToFormat(QImage.Format.Format_RGB32)  # a copy in the screen's format
-    wrapped = QImage(pixels.data, width, height, width * 4, QImage.Format.Format_RGBA8888)
-    return wrapped.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+    if channels == 4:
+        wrapped = QImage(np.ascontiguousarray(pixels).data, width, height, width * 4, QImage.Format.Format_RGBA8888)
+        return wrapped.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+    if sys.byteorder != "little":  # the byte order below is a little-endian machine's
+        wrapped = QImage(np.ascontiguousarray(pixels).data, width, height, width * 3, QImage.Format.Format_RGB888)
+        return wrapped.convertToFormat(QImage.Format.Format_RGB32)
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    target = _pixels(image)
+    for top in range(0, height, BLOCK_ROWS):
+        # RGB32 is 0xffRRGGBB: B, G, R, 255 in memory on little-endian machines.
+        cv2.cvtColor(pixels[top : top + BLOCK_ROWS], cv2.COLOR_RGB2BGRA, dst=target[top : top + BLOCK_ROWS])
+    return image
 
 
 def mask_to_qimage(
@@ -34,14 +55,14 @@ def mask_to_qimage(
     gives the core's overlay blend (original * (1 - a) + tint * a on the mask), so the
     opacity can change without redrawing."""
     height, width = mask.shape
-    indices = np.ascontiguousarray(mask, dtype=np.uint8)
-    wrapped = QImage(indices.data, width, height, width, QImage.Format.Format_Indexed8)
-    off = qRgba(*off_rgba) if off_rgba is not None else qRgba(0, 0, 0, 0)
-    wrapped.setColorTable([off, qRgb(*on_rgb)])
     opaque = off_rgba is not None and off_rgba[3] == 255
-    return wrapped.convertToFormat(
-        QImage.Format.Format_RGB32 if opaque else QImage.Format.Format_ARGB32_Premultiplied
-    )
+    image = QImage(width, height, QImage.Format.Format_RGB32 if opaque else QImage.Format.Format_ARGB32_Premultiplied)
+    words = _pixels(image).view(np.uint32)[..., 0]
+    on = np.uint32(qRgb(*on_rgb))
+    off = np.uint32(qRgba(*off_rgba) if off_rgba is not None else 0)  # premultiplied: opaque or 0
+    for top in range(0, height, BLOCK_ROWS):
+        np.copyto(words[top : top + BLOCK_ROWS], np.where(mask[top : top + BLOCK_ROWS], on, off))
+    return image
 
 
 def mask_pictures(mask: np.ndarray, tint_rgb: tuple[int, int, int]) -> tuple[QImage, QImage]:
