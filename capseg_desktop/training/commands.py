@@ -23,6 +23,10 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     synth.add_argument("-n", type=int, required=True, help="number of strips")
     synth.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     synth.add_argument("--prefix", default="synth", help="file name prefix (default synth)")
+    synth.add_argument("--samples", action="store_true",
+                       help="sample-folder layout: images only at the top, masks in masks/, no instance images")
+    synth.add_argument("--only", type=lambda text: [int(v) for v in text.split(",")],
+                       help="write only these strip numbers (comma-separated) of the n")
     synth.set_defaults(func=run_synth)
 
     train = subparsers.add_parser(
@@ -80,7 +84,8 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
 def run_synth(args: argparse.Namespace) -> int:
     from .synth import write_dataset
 
-    counts = write_dataset(args.out, args.n, seed=args.seed, prefix=args.prefix)
+    counts = write_dataset(args.out, args.n, seed=args.seed, prefix=args.prefix,
+                           samples_layout=args.samples, indices=args.only)
     total = sum(counts.values())
     print(f"wrote {len(counts)} strips ({total} capillaries) to {args.out}")
     return 0
@@ -112,7 +117,9 @@ def run_train(args: argparse.Namespace) -> int:
             return 2
         from .pseudo import make_pseudo_labels
 
-        points = json.loads(args.points.read_text()) if args.points else None
+        from .evaluate import load_points
+
+        points = load_points(args.points) if args.points else None
         images = sorted(p for p in args.real_images.glob("*.png"))
         print(f"pseudo-labelling {len(images)} real images with {args.teacher.name}")
         make_pseudo_labels(args.teacher, images, args.real_masks, points=points)
@@ -137,6 +144,12 @@ def run_train(args: argparse.Namespace) -> int:
         command=command,
     )
     train(config)
+    from .calibrate import calibrate_bundle
+    from .evaluate import load_points
+
+    calibrate_bundle(args.out, list(args.synthetic), args.real_images,
+                     load_points(args.points) if args.points else None,
+                     teacher=args.teacher)
     return 0
 
 

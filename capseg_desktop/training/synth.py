@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 import cv2
 import numpy as np
@@ -33,13 +34,13 @@ MIN_CAPILLARY_AREA_PX = 500
 class SynthParams:
     width_range: tuple[int, int] = (1274, 1280)
     height_range: tuple[int, int] = (170, 420)
-    capillaries_range: tuple[int, int] = (6, 16)
+    capillaries_range: tuple[int, int] = (7, 17)
     min_gap_px: int = 30
     edge_margin_px: int = 12
     # Probability of each optional feature per capillary / per strip.
     faint_probability: float = 0.15
     defocus_probability: float = 0.2
-    dark_apex_probability: float = 0.12
+    dark_apex_probability: float = 0.18
     crossed_probability: float = 0.15
     lower_start_probability: float = 0.2
     jpeg_quality_range: tuple[int, int] = (45, 92)
@@ -67,7 +68,7 @@ def _skin(rng: np.random.Generator, height: int, width: int) -> np.ndarray:
     """Float RGB in [0, 1]."""
     # Anchors seen in real strips: pale pink, cream, yellowish and orange beige.
     anchors = np.array([
-        [0.95, 0.87, 0.84], [0.93, 0.89, 0.78], [0.90, 0.86, 0.70], [0.88, 0.74, 0.58],
+        [0.95, 0.87, 0.84], [0.93, 0.88, 0.78], [0.91, 0.85, 0.72], [0.88, 0.74, 0.58],
         [0.93, 0.83, 0.75],
     ], np.float32)
     weights = rng.dirichlet(np.full(len(anchors), 0.4))
@@ -82,12 +83,12 @@ def _skin(rng: np.random.Generator, height: int, width: int) -> np.ndarray:
 
     # Mottling: redder and paler patches, then the fine grain of the skin surface.
     tint = _smooth_noise(rng, height, width, rng.uniform(40, 120))
-    skin += rng.uniform(0.01, 0.03) * tint[:, :, None] * np.array([0.6, 1.0, 1.0], np.float32)
+    skin += rng.uniform(0.005, 0.02) * tint[:, :, None] * np.array([0.6, 1.0, 1.0], np.float32)
     grain = cv2.GaussianBlur(rng.standard_normal((height, width)).astype(np.float32), (0, 0), rng.uniform(0.8, 1.6))
     skin += rng.uniform(0.015, 0.05) * grain[:, :, None] * np.array([1.0, 1.0, 1.15], np.float32)
     # Broad paler and darker folds of the skin surface.
     folds = _smooth_noise(rng, height, width, rng.uniform(60, 160))
-    skin += rng.uniform(0.0, 0.03) * np.tanh(2 * folds)[:, :, None]
+    skin += rng.uniform(0.0, 0.02) * np.tanh(2 * folds)[:, :, None]
 
     if rng.random() < 0.35:  # a darker, browner band along the top with a wavy lower edge
         edge = rng.uniform(0.15, 0.45) * height + 0.06 * height * _smooth_noise(rng, 1, width, 200)[0]
@@ -132,18 +133,19 @@ def _make_loop(rng: np.random.Generator, centre_x: float, height: int, params: S
     if rng.random() < params.lower_start_probability:
         top = rng.uniform(0.05, 0.3) * height
         fade_y = top + rng.uniform(10, 25)
-    apex_y = rng.uniform(max(top + 50, 0.3 * height), 0.92 * height)
-    apex_y = min(apex_y, top + rng.uniform(70, 300))
+    apex_y = rng.uniform(max(top + 45, 0.2 * height), 0.75 * height)
+    apex_y = min(apex_y, top + rng.uniform(60, 260))
     apex_y = max(apex_y, top + 45)
-    half_gap = rng.uniform(5, 20)
-    arterial = rng.uniform(2.5, 5.5)
-    venous = arterial * rng.uniform(1.0, 1.9)
+    arterial = rng.uniform(2.5, 6.0)
+    venous = arterial * rng.uniform(1.0, 1.8)
+    # The gap between the limbs' centres: from touching walls to a wide, open loop.
+    half_gap = (arterial + venous) / 2 * rng.uniform(1.2, 2.8)
     if rng.random() < 0.5:
         arterial, venous = venous, arterial
     crossings = 0
     if rng.random() < params.crossed_probability:
         crossings = int(rng.choice([1, 2]))
-        half_gap = max(half_gap, 8.0)
+        half_gap = max(half_gap, 9.0)
 
     length = apex_y - top
     ys = np.arange(top, apex_y + 0.5, 1.0, dtype=np.float32)
@@ -214,11 +216,14 @@ def _add_bubble(rng: np.random.Generator, image: np.ndarray, forbidden: np.ndarr
     yy, xx = np.ogrid[0:height, 0:width]
     distance = np.sqrt((xx - cx) ** 2 + (yy - cy) ** 2) / radius
     inside = np.clip(1.0 - distance, 0.0, 1.0)
-    rim = np.exp(-((distance - 0.9) ** 2) / 0.02).astype(np.float32)
+    rim = np.exp(-((distance - 0.9) ** 2) / rng.uniform(0.015, 0.06)).astype(np.float32)
     lower = np.clip((yy - cy) / radius, 0.0, 1.0)
-    # Dark, slightly brown rim heavier at the bottom; pale body; a bright highlight.
-    rim_alpha = rim * rng.uniform(0.25, 0.6) * (0.5 + 0.8 * lower)
-    _alpha_blend(image, rim_alpha.astype(np.float32), np.array([0.42, 0.38, 0.33], np.float32) * rng.uniform(0.6, 1.2))
+    # Dark rim, grey or brown (lit through the blood-tinted oil), heavier at the bottom;
+    # pale body; a bright highlight.
+    rim_alpha = np.clip(rim * rng.uniform(0.3, 0.8) * (0.5 + 1.2 * lower), 0.0, 1.0)
+    rim_colour = (np.array([0.42, 0.38, 0.33], np.float32) if rng.random() < 0.5
+                  else np.array([0.40, 0.27, 0.17], np.float32)) * rng.uniform(0.6, 1.1)
+    _alpha_blend(image, rim_alpha.astype(np.float32), rim_colour)
     body = (inside > 0).astype(np.float32) * rng.uniform(0.05, 0.3)
     _alpha_blend(image, body, np.array([0.93, 0.93, 0.9], np.float32))
     hx, hy = cx + rng.uniform(-0.3, 0.3) * radius, cy - rng.uniform(0.0, 0.4) * radius
@@ -230,11 +235,13 @@ def _add_dust(rng: np.random.Generator, image: np.ndarray) -> None:
     height, width = image.shape[:2]
     alpha = np.zeros((height, width), np.float32)
     cx, cy = int(rng.uniform(0, width)), int(rng.uniform(0, height))
-    axes = (int(rng.uniform(1, 5)), int(rng.uniform(1, 5)))
+    large = rng.random() < 0.15
+    axes = (int(rng.uniform(6, 14)), int(rng.uniform(4, 10))) if large else (int(rng.uniform(1, 5)), int(rng.uniform(1, 5)))
     cv2.ellipse(alpha, (cx, cy), axes, rng.uniform(0, 180), 0, 360, 1.0, -1, cv2.LINE_AA)
     alpha = cv2.GaussianBlur(alpha, (0, 0), rng.uniform(0.6, 2.0)) * rng.uniform(0.4, 0.9)
     grey = rng.uniform(0.15, 0.5)
-    _alpha_blend(image, alpha, np.array([grey, grey, grey * 1.05], np.float32))
+    blue = 1.05 if not large else rng.uniform(1.1, 1.5)
+    _alpha_blend(image, alpha, np.array([grey, grey * (1 + (blue - 1) / 2), min(1.0, grey * blue)], np.float32))
 
 
 def _add_fibre(rng: np.random.Generator, image: np.ndarray) -> None:
@@ -251,8 +258,8 @@ def _add_fibre(rng: np.random.Generator, image: np.ndarray) -> None:
         x, y = x + np.cos(angle), y + np.sin(angle)
     polyline = np.array(points, np.int32).reshape(-1, 1, 2)
     cv2.polylines(alpha, [polyline], False, 1.0, int(rng.integers(1, 3)), cv2.LINE_AA)
-    alpha = cv2.GaussianBlur(alpha, (0, 0), rng.uniform(0.5, 1.5)) * rng.uniform(0.3, 0.8)
-    grey = rng.uniform(0.2, 0.55)
+    alpha = cv2.GaussianBlur(alpha, (0, 0), rng.uniform(0.8, 1.8)) * rng.uniform(0.15, 0.5)
+    grey = rng.uniform(0.3, 0.6)
     _alpha_blend(image, alpha, np.array([grey, grey * 0.98, grey * 1.02], np.float32))
 
 
@@ -272,6 +279,19 @@ def _add_hemorrhage(rng: np.random.Generator, image: np.ndarray, allowed: np.nda
     alpha = cv2.GaussianBlur(alpha, (0, 0), rng.uniform(0.8, 2.0)) * rng.uniform(0.6, 0.95)
     colour = np.array([rng.uniform(0.25, 0.45), rng.uniform(0.08, 0.16), rng.uniform(0.06, 0.12)], np.float32)
     _alpha_blend(image, alpha, colour)
+
+
+def _add_sparkles(rng: np.random.Generator, image: np.ndarray) -> None:
+    """Small bright specks: light reflected by the immersion oil and skin flakes."""
+    height, width = image.shape[:2]
+    alpha = np.zeros((height, width), np.float32)
+    cx, cy = rng.uniform(0, width), rng.uniform(0, height)
+    spread = rng.uniform(20, 200)
+    for _ in range(int(rng.integers(3, 30))):
+        x, y = int(cx + rng.normal(0, spread)), int(cy + rng.normal(0, spread / 3))
+        cv2.circle(alpha, (x, y), int(rng.integers(1, 5)), float(rng.uniform(0.4, 1.0)), -1, cv2.LINE_AA)
+    alpha = cv2.GaussianBlur(alpha, (0, 0), rng.uniform(0.8, 2.0))
+    _alpha_blend(image, np.clip(alpha * 1.5, 0, 1), np.array([1.0, 1.0, 0.95], np.float32))
 
 
 def _add_glare(rng: np.random.Generator, image: np.ndarray) -> None:
@@ -321,11 +341,11 @@ def make_strip(rng: np.random.Generator, params: SynthParams | None = None,
         if rng.random() < params.faint_probability:
             strength = rng.uniform(0.25, 0.4)
         red = rng.uniform(0.5, 0.72)
-        green = red * rng.uniform(0.36, 0.55)
+        green = red * rng.uniform(0.38, 0.6)
         colour = np.array([red, green, green * rng.uniform(0.7, 0.95)], np.float32)
         shade = 1.0 + 0.2 * _smooth_noise(rng, y1 - y0, x1 - x0, 20)
         alpha = np.clip(cv2.GaussianBlur(coverage, (0, 0), rng.uniform(0.8, 2.0)) * strength * shade, 0.0, 1.0)
-        alpha = cv2.GaussianBlur(alpha, (0, 0), rng.uniform(0.5, 1.8))
+        alpha = cv2.GaussianBlur(alpha, (0, 0), rng.uniform(0.6, 2.2))
         if rng.random() < params.dark_apex_probability:
             ax, ay = loop.apex
             yy, xx = np.mgrid[y0:y1, x0:x1].astype(np.float32)
@@ -344,12 +364,14 @@ def make_strip(rng: np.random.Generator, params: SynthParams | None = None,
         blood_colour[y0:y1, x0:x1][take] = colour[take]
 
     # Distractors go under the blood (bubbles and dust sit on the skin, glare on top).
-    near = cv2.dilate((instances > 0).astype(np.uint8), np.ones((61, 61), np.uint8)) > 0
+    near = cv2.dilate((instances > 0).astype(np.uint8), np.ones((31, 31), np.uint8)) > 0
     free = ~near
-    free[: max(1, height // 5)] = False
-    for _ in range(int(rng.integers(0, 4))):
+    free[: max(1, height // 6)] = False
+    for _ in range(int(rng.integers(0, 5))):
         _add_hemorrhage(rng, image, free)
-    for _ in range(int(rng.integers(0, 7))):
+    bubbles = int(rng.integers(0, 7))
+    bubbles_on_top = int(rng.integers(0, bubbles + 1))
+    for _ in range(bubbles - bubbles_on_top):
         _add_bubble(rng, image, near)
     for _ in range(int(rng.integers(0, 9))):
         _add_dust(rng, image)
@@ -357,8 +379,12 @@ def make_strip(rng: np.random.Generator, params: SynthParams | None = None,
         _add_fibre(rng, image)
     _alpha_blend(image, blood_alpha, np.zeros(3, np.float32))
     image += blood_colour * blood_alpha[:, :, None]
+    for _ in range(bubbles_on_top):  # bubbles in the oil, in front of the vessels
+        _add_bubble(rng, image, near)
     for _ in range(int(rng.integers(0, 3))):
         _add_glare(rng, image)
+    if rng.random() < 0.4:
+        _add_sparkles(rng, image)
 
     # Camera.
     image = cv2.GaussianBlur(image, (0, 0), rng.uniform(0.9, 2.6))
@@ -372,19 +398,27 @@ def make_strip(rng: np.random.Generator, params: SynthParams | None = None,
 
 
 def write_dataset(out_dir: Path, n: int, seed: int = 0, prefix: str = "synth",
-                  params: SynthParams | None = None) -> dict[str, int]:
+                  params: SynthParams | None = None, samples_layout: bool = False,
+                  indices: Iterable[int] | None = None) -> dict[str, int]:
     """Write ``PREFIX_NNNN.png`` (image), ``_mask.png`` (0/255), ``_instances.png`` (16-bit ids)
-    and ``counts.json`` ({image name: true count}) into ``out_dir``."""
+    and ``counts.json`` ({image name: true count}) into ``out_dir``.
+
+    ``samples_layout``: the layout of ``Test_images/``, a folder users open as is: only images
+    at the top, masks in ``masks/``, no instance images. ``indices``: write only these of
+    the ``n`` strips (strip k is the same whatever else is written)."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    mask_dir = out_dir / "masks" if samples_layout else out_dir
+    mask_dir.mkdir(exist_ok=True)
     counts: dict[str, int] = {}
-    for index in range(n):
+    for index in (range(n) if indices is None else indices):
         # One generator per image: image k is the same whatever n is.
         rng = np.random.default_rng([seed, index])
         strip = make_strip(rng, params)
         name = f"{prefix}_{index:04d}"
         cv2.imwrite(str(out_dir / f"{name}.png"), cv2.cvtColor(strip.rgb, cv2.COLOR_RGB2BGR))
-        cv2.imwrite(str(out_dir / f"{name}_mask.png"), np.where(strip.mask, 255, 0).astype(np.uint8))
-        cv2.imwrite(str(out_dir / f"{name}_instances.png"), strip.instances)
+        cv2.imwrite(str(mask_dir / f"{name}_mask.png"), np.where(strip.mask, 255, 0).astype(np.uint8))
+        if not samples_layout:
+            cv2.imwrite(str(out_dir / f"{name}_instances.png"), strip.instances)
         counts[f"{name}.png"] = strip.count
     counts_path = out_dir / "counts.json"
     existing = json.loads(counts_path.read_text()) if counts_path.is_file() else {}
