@@ -113,15 +113,18 @@ def _close_pairs(
     # Rounding margin: distances between pixels are square roots of integers, the closest
     # one below an integer limit d is sqrt(d*d - 1), far more than this below it.
     limit = distance_px - 1e-4
+    kept_array = np.asarray(kept, dtype=np.int64)
+    left, top = boxes[kept_array, 0], boxes[kept_array, 1]
+    right, bottom = left + boxes[kept_array, 2], top + boxes[kept_array, 3]
     for index, label in enumerate(kept):
         x, y, w, h = boxes[label]
         x0, y0 = max(0, x - reach), max(0, y - reach)
         x1, y1 = min(width, x + w + reach), min(height, y + h + reach)
-        neighbours = []
-        for other in kept[index + 1 :]:
-            ox, oy, ow, oh = boxes[other]
-            if ox < x1 and ox + ow > x0 and oy < y1 and oy + oh > y0:
-                neighbours.append(other)
+        # Only later components whose boxes come within reach can be close (vectorised: a
+        # large scan has a thousand components).
+        later = slice(index + 1, None)
+        near = (left[later] < x1) & (right[later] > x0) & (top[later] < y1) & (bottom[later] > y0)
+        neighbours = kept_array[later][near].tolist()
         if not neighbours:
             continue
         window = labels[y0:y1, x0:x1]

