@@ -133,7 +133,8 @@ def _make_loop(rng: np.random.Generator, centre_x: float, height: int, params: S
     if rng.random() < params.lower_start_probability:
         top = rng.uniform(0.05, 0.3) * height
         fade_y = top + rng.uniform(10, 25)
-    apex_y = rng.uniform(max(top + 45, 0.2 * height), 0.75 * height)
+    lowest = max(top + 45, 0.2 * height)
+    apex_y = rng.uniform(lowest, max(lowest + 1.0, 0.75 * height))  # small test strips too
     apex_y = min(apex_y, top + rng.uniform(60, 260))
     apex_y = max(apex_y, top + 45)
     arterial = rng.uniform(2.5, 6.0)
