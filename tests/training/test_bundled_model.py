@@ -43,7 +43,6 @@ def test_core_uses_the_cards_parameters(bundled_tflite: Path, bundled_card: dict
         assert params[key] == pytest.approx(value)
 
 
-@pytest.mark.slow
 def test_keras_and_litert_masks_agree(bundled_tflite: Path, bundled_card: dict) -> None:
     litert = load_model(bundled_tflite)
     keras_session = load_model(MODELS / "capseg_unet.keras")

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import cv2
 import numpy as np
-import pytest
 
 from capseg_desktop.core import load_model
 from capseg_desktop.core.model import file_sha256
@@ -24,7 +23,6 @@ def _small_pairs(folder: Path, n: int) -> None:
         cv2.imwrite(str(folder / f"s{index}_mask.png"), np.where(strip.mask, 255, 0).astype(np.uint8))
 
 
-@pytest.mark.slow
 def test_two_epochs_write_keras_tflite_card_and_curves(tmp_path: Path) -> None:
     _small_pairs(tmp_path / "synth", 5)
     out = tmp_path / "model"
