@@ -110,8 +110,18 @@ def main(argv: list[str] | None = None) -> int:
             print("No model: neither models/ nor the reference model is present.", file=sys.stderr)
             return 1
 
+        strip = _strip_1280x400(images, Path(tmp))
         header = "| pipeline (median ms per image)               |      read |   segment |     count |    render |     total |"
-        print("\n" + header + "\n|" + "---|" * 6)
+        print(f"\nThe target size: one 1280 x 400 strip (cut from {strip.name}), {3 * args.repeats} runs")
+        print(header + "\n|" + "---|" * 6)
+        for name, session in sessions:
+            print(_row(name, bench_new(session, [strip], 3 * args.repeats)), flush=True)
+        if keras_original is not None and args.legacy_images > 0:
+            legacy_strip, _ = bench_legacy(keras_original, [strip])
+            print(_row("original approach", legacy_strip))
+
+        print(f"\nAll {len(images)} images ({args.repeats} runs each)")
+        print(header + "\n|" + "---|" * 6)
         results = {}
         for name, session in sessions:
             stages = bench_new(session, images, args.repeats)
@@ -140,6 +150,20 @@ def main(argv: list[str] | None = None) -> int:
         one = read_image(images[0])
         print(f"\nFirst image: {images[0].name}, {one.width} x {one.height} px; machine: {_machine()}")
     return 0
+
+
+def _strip_1280x400(images: list[Path], folder: Path) -> Path:
+    """A 1280 x 400 PNG cut from the tallest image (edges mirrored if it is smaller)."""
+    import cv2
+
+    tallest = max(images, key=lambda p: read_image(p).height)
+    rgb = read_image(tallest).rgb[:400, :1280]
+    pad_bottom, pad_right = 400 - rgb.shape[0], 1280 - rgb.shape[1]
+    if pad_bottom or pad_right:
+        rgb = cv2.copyMakeBorder(rgb, 0, pad_bottom, 0, pad_right, cv2.BORDER_REFLECT)
+    path = folder / f"{tallest.stem}_1280x400.png"
+    cv2.imwrite(str(path), cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR))
+    return path
 
 
 def _machine() -> str:
