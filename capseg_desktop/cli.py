@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from pathlib import Path
 from typing import Sequence, TextIO
@@ -26,8 +27,15 @@ OUTPUT_SUFFIXES = ("_annotated.png", "_mask.png", ".json")
 
 def _positive_float(text: str) -> float:
     value = float(text)
-    if value <= 0:
-        raise argparse.ArgumentTypeError("must be greater than 0")
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError("must be a number greater than 0")
+    return value
+
+
+def _non_negative_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError("must be a number, 0 or more")
     return value
 
 
@@ -64,17 +72,19 @@ def collect_inputs(paths: Sequence[str]) -> tuple[list[Path], list[tuple[Path, s
 
 
 def _output_stems(images: list[Path]) -> dict[Path, str]:
-    """Output name stems; images with the same name from different folders get a suffix."""
-    seen: dict[str, int] = {}
+    """Output name stems, unique (case-insensitively, as on Windows and macOS) among all the
+    images of the run: a second ``a.png`` from another folder becomes ``a_2`` unless an image
+    of the run is already called ``a_2``."""
+    taken = {image.stem.lower() for image in images}
+    used: set[str] = set()
     stems: dict[Path, str] = {}
     for image in images:
         stem = image.stem
-        key = stem.lower()
-        if key in seen:
-            seen[key] += 1
-            stem = f"{stem}_{seen[key]}"
-        else:
-            seen[key] = 1
+        number = 1
+        while stem.lower() in used or (number > 1 and stem.lower() in taken):
+            number += 1
+            stem = f"{image.stem}_{number}"
+        used.add(stem.lower())
         stems[image] = stem
     return stems
 
@@ -86,9 +96,16 @@ class _Progress:
         self.total = total
         self.stream = stream
         self.enabled = total > 1
+        # A terminal gets a bar redrawn in place; a log file gets one plain line per image.
+        self.redraw = self.enabled and hasattr(stream, "isatty") and stream.isatty()
 
     def show(self, done: int, label: str) -> None:
         if not self.enabled:
+            return
+        if not self.redraw:
+            if done < self.total:
+                self.stream.write(f"{done + 1}/{self.total} {label}\n")
+                self.stream.flush()
             return
         width = 30
         filled = int(width * done / self.total)
@@ -97,14 +114,14 @@ class _Progress:
         self.stream.flush()
 
     def note(self, message: str) -> None:
-        """A message on its own line, the bar redrawn after it."""
-        if self.enabled:
+        """A message on its own line (the bar is redrawn after it)."""
+        if self.redraw:
             self.stream.write("\r\033[K")
         self.stream.write(message + "\n")
         self.stream.flush()
 
     def close(self) -> None:
-        if self.enabled:
+        if self.redraw:
             self.stream.write("\n")
             self.stream.flush()
 
@@ -146,8 +163,11 @@ def run_analyze(args: argparse.Namespace) -> int:
     rows = [failed_row(str(path), why) for path, why in problems]
     for _, why in problems:
         err.write(f"{why}\n")
+    if not images:
+        err.write("Nothing to analyse: no image was found in what was given.\n")
+        return 2
     stems = _output_stems(images)
-    summary_path = (out_dir or (images[0].parent if images else Path.cwd())) / "summary.csv"
+    summary_path = (out_dir or images[0].parent) / "summary.csv"
 
     # Refuse before any work if results would overwrite existing files.
     if not args.overwrite:
@@ -240,10 +260,11 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("paths", nargs="+", metavar="PATH", help="image files or folders")
     analyze.add_argument("--model", help="model file (.tflite, .keras, .h5); default: the bundled model")
     analyze.add_argument("--out", help="output folder (default: beside each image)")
-    analyze.add_argument("--threshold", type=_probability, help="probability threshold (default 0.5)")
-    analyze.add_argument("--min-area", type=_non_negative_int, help="smallest counted area in pixels (default 340)")
-    analyze.add_argument("--merge-distance", type=float, help="merge parts closer than this, in pixels (default 23)")
-    analyze.add_argument("--split-area", type=_non_negative_int, help="split merged groups with two parts above this area (default 1500)")
+    defaults = "default: the model card's recommendation, else"
+    analyze.add_argument("--threshold", type=_probability, help=f"probability threshold ({defaults} 0.5)")
+    analyze.add_argument("--min-area", type=_non_negative_int, help=f"count only areas above this, in pixels ({defaults} 340)")
+    analyze.add_argument("--merge-distance", type=_non_negative_float, help=f"merge parts closer than this, in pixels ({defaults} 23)")
+    analyze.add_argument("--split-area", type=_non_negative_int, help=f"split merged groups with two parts above this area ({defaults} 1500)")
     analyze.add_argument("--um-per-px", type=_positive_float, help="scale in micrometres per pixel, for the density per mm")
     analyze.add_argument("--overwrite", action="store_true", help="replace existing output files")
     analyze.set_defaults(func=run_analyze)

@@ -27,6 +27,24 @@ def export_error_for(exc: OSError, path: Path) -> ExportError:
     return ExportError(message, detail=repr(exc))
 
 
+def _exists_error(path: Path) -> ExportError:
+    return ExportError(f'"{path.name}" already exists in "{path.parent}"; it was not overwritten.')
+
+
+def _place_without_overwriting(temp: Path, path: Path) -> None:
+    """Give the finished temporary file its name only if that name is still free: a hard link
+    fails with FileExistsError rather than replace a file created since the check. Where the
+    file system has no hard links (FAT, some network shares), fall back to check-and-rename."""
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        if path.exists():
+            raise FileExistsError(errno.EEXIST, "exists", str(path)) from None
+        os.replace(temp, path)
+
+
 def write_bytes_atomic(path: str | Path, data: bytes, overwrite: bool = False) -> Path:
     """Write ``data`` to ``path`` via a temporary file and a rename.
 
@@ -34,9 +52,7 @@ def write_bytes_atomic(path: str | Path, data: bytes, overwrite: bool = False) -
     cannot be written; in either case no file is left behind."""
     path = Path(path)
     if path.exists() and not overwrite:
-        raise ExportError(
-            f'"{path.name}" already exists in "{path.parent}"; it was not overwritten.'
-        )
+        raise _exists_error(path)
     temp_name = None
     try:
         handle, temp_name = tempfile.mkstemp(
@@ -46,8 +62,13 @@ def write_bytes_atomic(path: str | Path, data: bytes, overwrite: bool = False) -
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temp_name, path)
-        temp_name = None
+        if overwrite:
+            os.replace(temp_name, path)
+            temp_name = None
+        else:
+            _place_without_overwriting(Path(temp_name), path)  # the link's twin goes below
+    except FileExistsError as exc:  # appeared while we were writing
+        raise _exists_error(path) from exc
     except OSError as exc:
         raise export_error_for(exc, path) from exc
     finally:

@@ -6,6 +6,7 @@ plain sentence; a partial image is never returned as a success."""
 from __future__ import annotations
 
 import io
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,7 +81,9 @@ def _describe_other(data: bytes, name: str) -> str:
 def _looks_truncated(fmt: str, data: bytes) -> bool:
     """Decoders happily return the top part of a cut-off file; the file's last bytes tell."""
     if fmt == "PNG":
-        return b"IEND" not in data[-64:]
+        # The IEND chunk (length 0) may be followed by data some devices append.
+        end = data.rfind(b"\x00\x00\x00\x00IEND")
+        return end < 8
     if fmt == "JPEG":
         return b"\xff\xd9" not in data[-1024:]
     return False
@@ -141,8 +144,11 @@ def decode_image(
     # The header gives the size without decoding a pixel, so a huge image is refused cheaply.
     orientation = 1
     try:
-        Image.MAX_IMAGE_PIXELS = None  # our own budget below applies instead
-        with Image.open(io.BytesIO(data)) as header:
+        with warnings.catch_warnings():
+            # Our own pixel budget applies; Pillow's bomb warning would only repeat it.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            header_image = Image.open(io.BytesIO(data))
+        with header_image as header:
             width, height = header.size
             # Pillow decodes a whole PNG to find an eXIf chunk; look for one first (rare).
             if fmt != "PNG" or b"eXIf" in data:
@@ -150,6 +156,12 @@ def decode_image(
                     orientation = int(header.getexif().get(0x0112, 1) or 1)
                 except Exception:
                     orientation = 1
+    except Image.DecompressionBombError as exc:
+        raise ImageTooLargeError(
+            f"{name} is too large to analyse (more than {2 * (Image.MAX_IMAGE_PIXELS or 0) / 1e6:.0f} "
+            "megapixels).",
+            detail=repr(exc),
+        ) from exc
     except Exception as exc:
         raise ImageReadError(
             f"{name} looks like a {fmt} image but is damaged and cannot be opened.",
@@ -215,8 +227,20 @@ def is_supported_image_path(path: str | Path) -> bool:
     return Path(path).suffix.lower() in SUPPORTED_SUFFIXES
 
 
+#: Names CapSeg gives its own pictures; a folder analysed twice must not count its results.
+OUTPUT_NAME_ENDINGS = ("_annotated.png", "_mask.png")
+
+
+def is_capseg_output(path: str | Path) -> bool:
+    return Path(path).name.lower().endswith(OUTPUT_NAME_ENDINGS)
+
+
 def list_images(folder: str | Path) -> list[Path]:
-    """Image files directly in ``folder``, sorted by name (case-insensitive)."""
+    """Image files directly in ``folder``, sorted by name (case-insensitive), leaving out the
+    pictures CapSeg itself wrote there (``NAME_annotated.png``, ``NAME_mask.png``)."""
     folder = Path(folder)
-    files = [p for p in folder.iterdir() if p.is_file() and is_supported_image_path(p)]
+    files = [
+        p for p in folder.iterdir()
+        if p.is_file() and is_supported_image_path(p) and not is_capseg_output(p)
+    ]
     return sorted(files, key=lambda p: p.name.lower())

@@ -33,7 +33,8 @@ def test_analyze_folder_writes_results_and_reports_the_bad_image(folder, tmp_pat
     assert code == 1  # one image failed
     captured = capsys.readouterr()
     assert "broken.png" in captured.err and "damaged" in captured.err
-    assert "[####" in captured.err  # progress bar for more than one image
+    assert "1/3 broken.png" in captured.err and "3/3 right ring.png" in captured.err  # progress
+    assert "\033[K" not in captured.err  # no terminal codes in a captured log
 
     data = json.loads((out / "right ring.json").read_text(encoding="utf-8"))
     assert data["count"] == 5 and len(data["capillaries"]) == 5
@@ -78,9 +79,57 @@ def test_missing_model_is_one_sentence(tmp_path, capsys):
 
 
 def test_convert_command(darkness_model_dir, tmp_path):
+    from capseg_desktop.core import Analyzer, load_model
+
     target = tmp_path / "converted.tflite"
     assert main(["convert", str(darkness_model_dir / "darkness.keras"), str(target)]) == 0
-    assert target.stat().st_size > 0
+    image = tmp_path / "bars.png"
+    cv2.imwrite(str(image), cv2.cvtColor(bars_image(bars=4), cv2.COLOR_RGB2BGR))
+    keras_mask = Analyzer(load_model(darkness_model_dir / "darkness.keras")).analyze_path(image).mask
+    lite = Analyzer(load_model(target)).analyze_path(image)
+    assert lite.result.count == 4 and lite.result.model.runtime == "litert"
+    assert (lite.mask == keras_mask).all()
+    assert main(["convert", str(darkness_model_dir / "darkness.keras"), str(target)]) == 2  # exists
+
+
+def test_second_run_does_not_count_its_own_outputs(folder, darkness_model_dir, capsys):
+    single = folder.parent / "single"
+    single.mkdir()
+    (single / "a.png").write_bytes((folder / "left index.png").read_bytes())
+    model = str(darkness_model_dir / "darkness.tflite")
+    assert main(["analyze", str(single), "--model", model]) == 0
+    assert main(["analyze", str(single), "--model", model, "--overwrite"]) == 0
+    assert "1 of 1 image(s) analysed, 3 capillaries" in capsys.readouterr().out
+    assert not list(single.glob("*_annotated_annotated.png"))
+
+
+def test_same_names_from_different_folders_get_distinct_outputs(tmp_path, darkness_model_dir):
+    paths = []
+    for folder, bars in (("x", 2), ("y", 3), ("z", 4)):
+        (tmp_path / folder).mkdir()
+        name = "a_2.png" if folder == "z" else "a.png"
+        path = tmp_path / folder / name
+        cv2.imwrite(str(path), cv2.cvtColor(bars_image(bars=bars), cv2.COLOR_RGB2BGR))
+        paths.append(str(path))
+    out = tmp_path / "out"
+    assert main(["analyze", *paths, "--model", str(darkness_model_dir / "darkness.tflite"), "--out", str(out)]) == 0
+    counts = {p.stem: json.loads(p.read_text())["count"] for p in out.glob("*.json")}
+    assert counts == {"a": 2, "a_3": 3, "a_2": 4}
+
+
+@pytest.mark.parametrize("flag, value", [("--um-per-px", "nan"), ("--um-per-px", "inf"), ("--um-per-px", "0"), ("--merge-distance", "-1")])
+def test_nonsense_numbers_are_refused(tmp_path, flag, value, capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["analyze", str(tmp_path), flag, value])
+    assert exited.value.code == 2
+    assert "must be a number" in capsys.readouterr().err
+
+
+def test_nothing_to_analyse_writes_no_summary(tmp_path, darkness_model_dir, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["analyze", str(tmp_path / "nope.png"), "--model", str(darkness_model_dir / "darkness.tflite")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+    assert not (tmp_path / "summary.csv").exists()
 
 
 def test_console_script_runs(tmp_path):

@@ -175,3 +175,17 @@ def test_pixel_budget_refuses_before_decoding(tmp_path):
         read_image(path, max_pixels=10_000_000)
     assert "4000 x 3000" in str(caught.value) and "too large" in str(caught.value)
     assert read_image(path, max_pixels=12_000_000).width == 4000
+
+
+def test_png_with_data_after_iend_reads(tmp_path):
+    path = tmp_path / "camera.png"
+    path.write_bytes(cv2.imencode(".png", gradient_rgb())[1].tobytes() + b"VENDOR-TRAILER" * 20)
+    assert read_image(path).width == 60
+
+
+def test_folder_listing_leaves_out_capseg_outputs(tmp_path):
+    from capseg_desktop.core.imageio import list_images
+
+    for name in ("b.png", "A.jpg", "b_annotated.png", "b_mask.png", "notes.txt"):
+        (tmp_path / name).write_bytes(b"")
+    assert [p.name for p in list_images(tmp_path)] == ["A.jpg", "b.png"]

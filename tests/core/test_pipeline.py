@@ -176,7 +176,26 @@ def test_write_failure_leaves_no_file(tmp_path, monkeypatch, darkness_session):
     def disk_full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(os_module, "replace", disk_full)
+    monkeypatch.setattr(os_module, "fsync", disk_full)  # where a full disk shows at the latest
     with pytest.raises(ExportError, match="disk .* is full"):
         analysis.write_annotated_png(tmp_path / "out.png")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bars.png"]
+
+
+def test_file_created_during_the_write_is_not_replaced(tmp_path, monkeypatch, darkness_session):
+    import os as os_module
+
+    path = write_png(tmp_path / "bars.png", bars_image())
+    analysis = Analyzer(darkness_session).analyze_path(path)
+    target = tmp_path / "bars.json"
+    real_fsync = os_module.fsync
+
+    def someone_else_saves(descriptor):
+        real_fsync(descriptor)
+        target.write_text("saved by another program meanwhile")
+
+    monkeypatch.setattr(os_module, "fsync", someone_else_saves)
+    with pytest.raises(ExportError, match="already exists"):
+        analysis.write_json(target)
+    assert target.read_text() == "saved by another program meanwhile"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")] == []

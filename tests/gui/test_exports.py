@@ -114,7 +114,7 @@ def test_export_to_a_full_disk_shows_one_sentence_and_the_app_goes_on(qtbot, win
     def full_disk(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(atomic.os, "replace", full_disk)
+    monkeypatch.setattr(atomic.os, "fsync", full_disk)  # where a full disk shows at the latest
     window.export_annotated_action.trigger()
     assert dialogs.texts("warning") == [f'The disk holding "{tmp_path}" is full; free some space or choose another folder.']
     assert not target.exists() and not list(tmp_path.glob("*.partial"))
