@@ -8,9 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -19,6 +17,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from .tables import results_table
 
 COLUMNS = ("Image", "Count", "Density (/mm)", "Status")
 FAILED_BRUSH = QBrush(QColor(200, 30, 30))
@@ -46,18 +46,7 @@ class BatchPanel(QWidget):
         self.export_button = QPushButton("Export summary CSV…")
         self.export_button.setAccessibleName("Export the batch summary as CSV")
         self.export_button.setEnabled(False)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setObjectName("batch_table")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table = results_table("batch_table", COLUMNS, stretch_columns=(0, 3))
         self.table.setAccessibleName("Batch results")
         self.table.setAccessibleDescription("One row per image; choose a row to show that image.")
         self.table.itemSelectionChanged.connect(self._row_chosen)

@@ -7,11 +7,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -20,6 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from .tables import results_table
 
 if TYPE_CHECKING:
     from ..core import AnalysisResult, CountingParams
@@ -115,17 +115,9 @@ class CountPanel(QWidget):
         self._has_params = False
         self._split_area_px = 0
 
-        self.table = QTableWidget(0, 3)
-        self.table.setObjectName("capillary_table")
-        self.table.setHorizontalHeaderLabels(["#", "Area (px)", "Box x0, y0 – x1, y1"])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table = results_table(
+            "capillary_table", ["#", "Area (px)", "Box x0, y0 – x1, y1"], stretch_columns=(2,)
+        )
         self.table.setAccessibleName("Capillaries")
         self.table.setAccessibleDescription("One row per counted capillary; selecting a row highlights it in the views.")
         self.table.itemSelectionChanged.connect(self._row_selected)

@@ -1,0 +1,26 @@
+"""The read-only, row-selecting result tables of the count panel and the batch panel."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget
+
+
+def results_table(
+    object_name: str, headers: Sequence[str], stretch_columns: Sequence[int]
+) -> QTableWidget:
+    """A table of results: whole rows selected one at a time, not editable, no row numbers;
+    ``stretch_columns`` share the spare width, the others fit their contents."""
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(object_name)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    for column in range(len(headers)):
+        mode = QHeaderView.ResizeMode.Stretch if column in stretch_columns else QHeaderView.ResizeMode.ResizeToContents
+        header.setSectionResizeMode(column, mode)
+    return table
