@@ -797,7 +797,7 @@ class MainWindow(QMainWindow):
         if self.analyzer is None:
             self.show_error("No model", "Load a model first (Model > Load model…); then open the folder again.")
             return
-        task = BatchTask(paths, self.analyzer, self.count_panel.params(), self.count_panel.scale_um_per_px(), self._pixel_budget())
+        task = BatchTask(paths, self.analyzer, self.count_panel.params(), self.count_panel.scale_um_per_px())
         task.item_started.connect(self._batch_item_started)
         task.item_finished.connect(self._batch_item_finished)
         task.progress.connect(self._progress)

@@ -103,6 +103,17 @@ def load_model_for_gui(path: Path) -> ModelSession:
     return load_model(path, num_threads=max(1, min(4, cores - 1)))
 
 
+def _emit_analysis(task: "AnalysisTask | RecountTask", analysis: Analysis) -> None:
+    """Unless cancelled, make the mask pictures here in the worker and hand them over."""
+    from ..core import AnalysisCancelled, render
+    from .qt_images import mask_pictures
+
+    if task.is_cancelled():
+        raise AnalysisCancelled()
+    pictures = mask_pictures(analysis.mask, render.OVERLAY_RGB)
+    task.finished.emit(analysis, (analysis.result.params.threshold, *pictures))
+
+
 class AnalysisTask(Task):
     """Read one image (shown as soon as it is read), then segment and count it."""
 
@@ -130,8 +141,8 @@ class AnalysisTask(Task):
         self.analyzer, self.params, self.um_per_px = self.configure()
 
     def execute(self) -> None:
-        from ..core import AnalysisCancelled, read_image, render
-        from .qt_images import array_to_qimage, mask_pictures
+        from ..core import read_image
+        from .qt_images import array_to_qimage
 
         started = time.perf_counter()
         image = read_image(self.path, max_pixels=self.max_pixels)
@@ -145,10 +156,7 @@ class AnalysisTask(Task):
             progress=self.progress.emit, should_cancel=self.is_cancelled,
             extra_timings={"read": read_ms},
         )
-        if self.is_cancelled():
-            raise AnalysisCancelled()
-        pictures = mask_pictures(analysis.mask, render.OVERLAY_RGB)
-        self.finished.emit(analysis, (analysis.result.params.threshold, *pictures))
+        _emit_analysis(self, analysis)
 
 
 class RecountTask(Task):
@@ -164,14 +172,7 @@ class RecountTask(Task):
         self.um_per_px = um_per_px
 
     def execute(self) -> None:
-        from ..core import AnalysisCancelled, render
-        from .qt_images import mask_pictures
-
-        analysis = self.base.recount(self.params, self.um_per_px)
-        if self.is_cancelled():
-            raise AnalysisCancelled()
-        pictures = mask_pictures(analysis.mask, render.OVERLAY_RGB)
-        self.finished.emit(analysis, (analysis.result.params.threshold, *pictures))
+        _emit_analysis(self, self.base.recount(self.params, self.um_per_px))
 
 
 class BatchTask(Task):
@@ -188,17 +189,15 @@ class BatchTask(Task):
         analyzer: Analyzer,
         params: CountingParams | None,
         um_per_px: float | None,
-        max_pixels: int,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
-        self.analyzer = analyzer
+        self.analyzer = analyzer  # carries the window's pixel budget
         self.params = params
         self.um_per_px = um_per_px
-        self.max_pixels = max_pixels
 
     def execute(self) -> None:
-        from ..core import AnalysisCancelled, CapSegError, read_image
+        from ..core import AnalysisCancelled, CapSegError
         from ..core.result import failed_row
 
         total = len(self.paths)
@@ -212,9 +211,8 @@ class BatchTask(Task):
                 self.progress.emit((index + fraction) / total, f"Analysing {path.name} ({index + 1} of {total})")
 
             try:
-                image = read_image(path, max_pixels=self.max_pixels)
-                analysis: Analysis = self.analyzer.analyze_image(
-                    image, self.params, self.um_per_px,
+                analysis: Analysis = self.analyzer.analyze_path(
+                    path, self.params, self.um_per_px,
                     progress=item_progress, should_cancel=self.is_cancelled,
                 )
             except AnalysisCancelled:
