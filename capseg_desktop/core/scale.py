@@ -12,6 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import cv2
+import numpy as np
+
 # Where the scale came from.
 SCALE_SET = "set"              # from the user's micrometres per pixel
 SCALE_ESTIMATED = "estimated"  # measured on the image itself
@@ -53,3 +56,105 @@ class ScaleInfo:
 
 
 NATIVE_SCALE = ScaleInfo(factor=1.0, limb_width_px=None, model_limb_width_px=None, source=SCALE_NATIVE)
+
+
+# Estimating the scale from the image ---------------------------------------------------------
+# Capillaries are dark red-brown ridges on paler skin. At each pixel, the Hessian's ridge
+# response, normalised by sigma**RIDGE_GAMMA (Lindeberg's ridge normalisation), peaks at the
+# smoothing scale that matches the vessel's width; the strongest 0.5 % of pixels vote (by
+# their response) for the image's typical ridge scale. On the reference strips rescaled from
+# 0.35x to 1.5x the estimate follows the rescaling within about 15 %.
+RIDGE_GAMMA = 1.5
+RIDGE_TOP_FRACTION = 0.005
+# Limb width = LIMB_WIDTH_PER_SIGMA x ridge scale: measured on synthetic strips, where the
+# drawn width of every limb is known (``tests/core/test_scale.py`` checks it).
+LIMB_WIDTH_PER_SIGMA = 2.3
+_SIGMA_STEPS = 0.6 * 2.0 ** (np.arange(0, 14) / 3.0)  # 0.6 to 12.1 px
+_LEVELS = ((0.0, 2.4), (2.4, 4.8), (4.8, 100.0))  # sigma ranges computed at full, 1/2, 1/4 size
+_KXX = np.array([[1.0, -2.0, 1.0]], np.float32)
+_KXY = np.array([[0.25, 0.0, -0.25], [0.0, 0.0, 0.0], [-0.25, 0.0, 0.25]], np.float32)
+# The estimate runs on at most this many pixels (larger images are reduced first): a few tens
+# of milliseconds for any image.
+_ESTIMATE_MAX_PIXELS = 450_000
+
+
+def _vessel_signal(rgb: np.ndarray) -> np.ndarray:
+    """Positive where the image is darker than its surroundings in green, where blood absorbs
+    most; dividing by the local mean removes uneven illumination and dark regions."""
+    green = rgb[..., 1].astype(np.float32) if rgb.ndim == 3 else rgb.astype(np.float32)
+    background = cv2.GaussianBlur(green, (0, 0), 25.0) + 8.0
+    return 1.0 - green / background
+
+
+def _ridge_strength(signal: np.ndarray, sigma: float) -> np.ndarray:
+    smooth = cv2.GaussianBlur(signal, (0, 0), sigma)
+    dxx = cv2.filter2D(smooth, -1, _KXX)
+    dyy = cv2.filter2D(smooth, -1, _KXX.T)
+    dxy = cv2.filter2D(smooth, -1, _KXY)
+    root = np.sqrt((dxx - dyy) ** 2 + 4.0 * dxy * dxy)
+    return (root - dxx - dyy) * 0.5  # minus the smaller eigenvalue: > 0 on a bright ridge
+
+
+def estimate_ridge_sigma(rgb: np.ndarray) -> float | None:
+    """The image's typical vessel ridge scale in its own pixels, or ``None`` when the image
+    holds no ridge-like structure to measure (a blank or tiny picture)."""
+    height, width = rgb.shape[:2]
+    reduce = max(1.0, float(np.sqrt(height * width / _ESTIMATE_MAX_PIXELS)))
+    if reduce > 1.0:
+        rgb = cv2.resize(rgb, (max(8, int(round(width / reduce))), max(8, int(round(height / reduce)))),
+                         interpolation=cv2.INTER_AREA)
+    signal = _vessel_signal(rgb)
+    if min(signal.shape) < 16 or float(signal.std()) < 1e-3:
+        return None
+    best = np.full(signal.shape, -np.inf, np.float32)
+    best_sigma = np.zeros(signal.shape, np.float32)
+    level_signal = signal
+    for level, (low, high) in enumerate(_LEVELS):
+        # Large scales on a halved (or quartered) image: the same answer, a fraction of the cost.
+        if level:
+            level_signal = cv2.resize(level_signal, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+        shrink = 2.0 ** level
+        level_best = np.full(level_signal.shape, -np.inf, np.float32)
+        level_sigma = np.zeros(level_signal.shape, np.float32)
+        for sigma in _SIGMA_STEPS[(_SIGMA_STEPS >= low) & (_SIGMA_STEPS < high)]:
+            strength = _ridge_strength(level_signal, sigma / shrink)
+            strength *= np.float32(sigma ** RIDGE_GAMMA / (shrink * shrink))
+            better = strength > level_best
+            level_best[better] = strength[better]
+            level_sigma[better] = sigma
+        if level:
+            size = (signal.shape[1], signal.shape[0])
+            level_best = cv2.resize(level_best, size, interpolation=cv2.INTER_LINEAR)
+            level_sigma = cv2.resize(level_sigma, size, interpolation=cv2.INTER_NEAREST)
+        better = level_best > best
+        best[better] = level_best[better]
+        best_sigma[better] = level_sigma[better]
+    cutoff = float(np.quantile(best, 1.0 - RIDGE_TOP_FRACTION))
+    chosen = best >= cutoff
+    weights = best[chosen]
+    if cutoff <= 0 or weights.size == 0 or float(weights.sum()) <= 0:
+        return None
+    log_sigma = float(np.sum(np.log(best_sigma[chosen]) * weights) / np.sum(weights))
+    return float(np.exp(log_sigma)) * reduce
+
+
+def estimate_limb_width_px(rgb: np.ndarray) -> float | None:
+    sigma = estimate_ridge_sigma(rgb)
+    return None if sigma is None else sigma * LIMB_WIDTH_PER_SIGMA
+
+
+# Limits of the resize: beyond them the image is not a capillaroscopy picture at a usable scale,
+# and the analysis goes on at the nearest limit.
+MIN_FACTOR = 0.25
+MAX_FACTOR = 4.0
+# Closer to 1 than this, the image is analysed as it is (no resize, no loss, no time).
+SNAP_TO_ONE = 0.12
+
+
+def scale_factor_for_sigma(sigma: float | None, target_sigma: float | None) -> float:
+    """The resize that brings a ridge scale ``sigma`` to ``target_sigma`` (1.0 when either is
+    unknown or when they are within ``SNAP_TO_ONE`` of each other)."""
+    if not sigma or not target_sigma or not np.isfinite(sigma) or sigma <= 0:
+        return 1.0
+    factor = float(np.clip(target_sigma / sigma, MIN_FACTOR, MAX_FACTOR))
+    return 1.0 if abs(np.log(factor)) < np.log1p(SNAP_TO_ONE) else factor

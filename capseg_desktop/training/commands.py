@@ -23,6 +23,10 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     synth.add_argument("-n", type=int, required=True, help="number of strips")
     synth.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     synth.add_argument("--prefix", default="synth", help="file name prefix (default synth)")
+    synth.add_argument("--world", action="store_true",
+                       help="domain randomisation: the looks of many microscopes (see SynthParams.world)")
+    synth.add_argument("--limb-scale", type=float, default=1.0,
+                       help="resize every strip by this factor (0.35: limbs of about 3.5 px; 1.6: about 16 px)")
     synth.add_argument("--samples", action="store_true",
                        help="sample-folder layout: images only at the top, masks in masks/, no instance images")
     synth.add_argument("--only", type=lambda text: [int(v) for v in text.split(",")],
@@ -82,10 +86,11 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
 
 
 def run_synth(args: argparse.Namespace) -> int:
-    from .synth import write_dataset
+    from .synth import SynthParams, write_dataset
 
     counts = write_dataset(args.out, args.n, seed=args.seed, prefix=args.prefix,
-                           samples_layout=args.samples, indices=args.only)
+                           params=SynthParams.world() if args.world else None,
+                           samples_layout=args.samples, indices=args.only, limb_scale=args.limb_scale)
     total = sum(counts.values())
     print(f"wrote {len(counts)} strips ({total} capillaries) to {args.out}")
     return 0

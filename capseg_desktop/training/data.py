@@ -23,6 +23,29 @@ class Sample:
     rgb: np.ndarray  # H x W x 3 uint8
     mask: np.ndarray  # H x W uint8 0/1
     source: str  # "synthetic" or "real"
+    scale: float = 1.0  # the resize applied to bring it to the model's scale
+
+
+def normalise_scale(samples: Sequence[Sample], target_sigma: float | None) -> list[Sample]:
+    """Each sample resized so that its ridge scale (``core.scale.estimate_ridge_sigma``, the
+    same measure the analysis uses) becomes ``target_sigma``: the model learns one scale, and
+    the analysis brings every image to it."""
+    if not target_sigma:
+        return list(samples)
+    from capseg_desktop.core.scale import estimate_ridge_sigma, scale_factor_for_sigma
+
+    out = []
+    for sample in samples:
+        factor = scale_factor_for_sigma(estimate_ridge_sigma(sample.rgb), target_sigma)
+        if factor == 1.0:
+            out.append(sample)
+            continue
+        height, width = sample.mask.shape
+        size = (max(8, int(round(width * factor))), max(8, int(round(height * factor))))
+        rgb = cv2.resize(sample.rgb, size, interpolation=cv2.INTER_AREA if factor < 1 else cv2.INTER_LINEAR)
+        mask = cv2.resize(sample.mask, size, interpolation=cv2.INTER_NEAREST)
+        out.append(Sample(sample.name, rgb, mask, sample.source, factor))
+    return out
 
 
 @dataclass(frozen=True)
@@ -36,6 +59,23 @@ class AugmentParams:
     blur_probability: float = 0.3
     noise_sigma_max: float = 0.03
     jpeg_probability: float = 0.3
+    # Domain randomisation (AugmentParams.world()); all off for the v1 recipe.
+    wide_rotation_probability: float = 0.0
+    wide_rotation_deg: float = 60.0
+    blur_sigma_max: float = 2.0
+    jpeg_quality_min: int = 35
+    dark_region_probability: float = 0.0
+    glare_probability: float = 0.0
+    cast: float = 0.0
+
+    @classmethod
+    def world(cls) -> "AugmentParams":
+        """Looks of other microscopes: tilts up to 60 degrees (dark corners as a border), pale
+        and bluish casts, low contrast, a darker third, glare, heavy blur and JPEG."""
+        return cls(rotation_deg=10.0, scale_range=(0.7, 1.4), brightness=0.15, contrast_range=(0.4, 1.3),
+                   hue_deg=20.0, saturation_range=(0.4, 1.4), blur_probability=0.4, noise_sigma_max=0.05,
+                   jpeg_probability=0.4, wide_rotation_probability=0.35, blur_sigma_max=3.0,
+                   jpeg_quality_min=20, dark_region_probability=0.3, glare_probability=0.3, cast=0.15)
 
 
 def read_rgb(path: Path) -> np.ndarray:
@@ -77,9 +117,19 @@ def _geometric(rng: np.random.Generator, rgb: np.ndarray, mask: np.ndarray,
     if rng.random() < 0.5:
         rgb, mask = rgb[:, ::-1], mask[:, ::-1]
     angle = rng.uniform(-params.rotation_deg, params.rotation_deg)
+    wide = rng.random() < params.wide_rotation_probability
+    if wide:
+        angle = rng.uniform(-params.wide_rotation_deg, params.wide_rotation_deg)
     scale = float(np.exp(rng.uniform(np.log(params.scale_range[0]), np.log(params.scale_range[1]))))
     height, width = mask.shape
     matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle, scale)
+    if wide:  # a tilted picture: what comes in from outside is a dark border, not more skin
+        fill = float(rng.uniform(0, 40))
+        rgb = cv2.warpAffine(np.ascontiguousarray(rgb), matrix, (width, height), flags=cv2.INTER_LINEAR,
+                             borderMode=cv2.BORDER_CONSTANT, borderValue=(fill, fill, fill))
+        mask = cv2.warpAffine(np.ascontiguousarray(mask), matrix, (width, height), flags=cv2.INTER_NEAREST,
+                              borderMode=cv2.BORDER_CONSTANT, borderValue=0)
+        return rgb, mask
     # Pixels rotated in from outside copy the border; for the top edge, that continues loops
     # upward as they would in a wider field of view.
     rgb = cv2.warpAffine(np.ascontiguousarray(rgb), matrix, (width, height), flags=cv2.INTER_LINEAR,
@@ -98,14 +148,32 @@ def _photometric(rng: np.random.Generator, rgb: np.ndarray, params: AugmentParam
     mean = float(image.mean())
     image = (image - mean) * rng.uniform(*params.contrast_range) + mean
     image += rng.uniform(-params.brightness, params.brightness)
+    if params.cast:
+        image *= (1.0 + rng.uniform(-params.cast, params.cast, 3)).astype(np.float32)
+    height, width = image.shape[:2]
+    if rng.random() < params.dark_region_probability:
+        horizontal = rng.random() < 0.6
+        length = width if horizontal else height
+        ramp = np.arange(length, dtype=np.float32)[:: (1 if rng.random() < 0.5 else -1)]
+        shadow = 1.0 / (1.0 + np.exp((ramp - rng.uniform(0.2, 0.45) * length) / rng.uniform(10, 60)))
+        factor = 1.0 - rng.uniform(0.3, 0.65) * shadow
+        image *= factor[None, :, None] if horizontal else factor[:, None, None]
+    if rng.random() < params.glare_probability:
+        glare = np.zeros((height, width), np.float32)
+        for _ in range(int(rng.integers(1, 5))):
+            centre = (int(rng.uniform(0, width)), int(rng.uniform(0, height)))
+            axes = (int(rng.uniform(2, 25)), int(rng.uniform(2, 12)))
+            cv2.ellipse(glare, centre, axes, rng.uniform(0, 180), 0, 360, 1.0, -1, cv2.LINE_AA)
+        glare = cv2.GaussianBlur(glare, (0, 0), rng.uniform(0.5, 4.0))[:, :, None]
+        image = image * (1.0 - glare) + glare
     if rng.random() < params.blur_probability:
-        image = cv2.GaussianBlur(image, (0, 0), rng.uniform(0.5, 2.0))
+        image = cv2.GaussianBlur(image, (0, 0), rng.uniform(0.5, params.blur_sigma_max))
     sigma = rng.uniform(0.0, params.noise_sigma_max)
     if sigma > 0:
         image += rng.normal(0, sigma, image.shape).astype(np.float32)
     rgb = np.clip(image * 255.0 + 0.5, 0, 255).astype(np.uint8)
     if rng.random() < params.jpeg_probability:
-        ok, data = cv2.imencode(".jpg", rgb, [cv2.IMWRITE_JPEG_QUALITY, int(rng.integers(35, 95))])
+        ok, data = cv2.imencode(".jpg", rgb, [cv2.IMWRITE_JPEG_QUALITY, int(rng.integers(params.jpeg_quality_min, 95))])
         rgb = cv2.imdecode(data, cv2.IMREAD_UNCHANGED)
     return rgb
 

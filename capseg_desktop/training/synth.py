@@ -44,6 +44,17 @@ class SynthParams:
     crossed_probability: float = 0.15
     lower_start_probability: float = 0.2
     jpeg_quality_range: tuple[int, int] = (45, 92)
+    # Domain randomisation (``capseg synth --world``): looks of many microscopes, not one.
+    domain_random: bool = False
+
+    @classmethod
+    def world(cls) -> "SynthParams":
+        """Strips as varied as the microscopes in use: pale pink to brown and bluish skin, low
+        contrast, uneven light and dark regions, vignetting, heavy blur, noise and JPEG,
+        tilted loops, one to three rows, dense and sparse, giant loops, specular highlights,
+        glare, bubbles, dust, haemorrhages and dark image borders as hard negatives."""
+        return cls(height_range=(170, 600), capillaries_range=(3, 20), faint_probability=0.25, defocus_probability=0.3,
+                   lower_start_probability=0.2, jpeg_quality_range=(20, 95), domain_random=True)
 
 
 @dataclass
@@ -64,21 +75,25 @@ def _smooth_noise(rng: np.random.Generator, height: int, width: int, cell_px: fl
     return field / (field.std() + 1e-6)
 
 
-def _skin(rng: np.random.Generator, height: int, width: int) -> np.ndarray:
+_REFERENCE_SKINS = [[0.95, 0.87, 0.84], [0.93, 0.88, 0.78], [0.91, 0.85, 0.72], [0.88, 0.74, 0.58],
+                    [0.93, 0.83, 0.75]]
+# Other microscopes and skins: pink on pink, brown, bluish-grey (cold light), grey-violet.
+_WORLD_SKINS = _REFERENCE_SKINS + [[0.97, 0.78, 0.80], [0.92, 0.70, 0.72], [0.70, 0.52, 0.40],
+                                   [0.78, 0.80, 0.88], [0.85, 0.84, 0.90], [0.80, 0.72, 0.80]]
+
+
+def _skin(rng: np.random.Generator, height: int, width: int, world: bool = False) -> np.ndarray:
     """Float RGB in [0, 1]."""
     # Anchors seen in real strips: pale pink, cream, yellowish and orange beige.
-    anchors = np.array([
-        [0.95, 0.87, 0.84], [0.93, 0.88, 0.78], [0.91, 0.85, 0.72], [0.88, 0.74, 0.58],
-        [0.93, 0.83, 0.75],
-    ], np.float32)
+    anchors = np.array(_WORLD_SKINS if world else _REFERENCE_SKINS, np.float32)
     weights = rng.dirichlet(np.full(len(anchors), 0.4))
     base = (weights[:, None] * anchors).sum(axis=0) + rng.normal(0, 0.015, 3).astype(np.float32)
     skin = np.broadcast_to(base.astype(np.float32), (height, width, 3)).copy()
 
-    light = 1.0 + rng.uniform(0.03, 0.09) * _smooth_noise(rng, height, width, rng.uniform(250, 600))
+    light = 1.0 + rng.uniform(0.03, 0.25 if world else 0.09) * _smooth_noise(rng, height, width, rng.uniform(250, 600))
     yy, xx = np.mgrid[0:height, 0:width].astype(np.float32)
     cx, cy = rng.uniform(0.2, 0.8) * width, rng.uniform(-0.2, 1.2) * height
-    vignette = 1.0 - rng.uniform(0.0, 0.12) * (((xx - cx) / width) ** 2 + ((yy - cy) / height) ** 2)
+    vignette = 1.0 - rng.uniform(0.0, 0.5 if world else 0.12) * (((xx - cx) / width) ** 2 + ((yy - cy) / height) ** 2)
     skin *= (light * vignette)[:, :, None]
 
     # Mottling: redder and paler patches, then the fine grain of the skin surface.
@@ -127,10 +142,14 @@ def _limb_offsets(rng: np.random.Generator, ys: np.ndarray, length: float, half_
     return left, right
 
 
-def _make_loop(rng: np.random.Generator, centre_x: float, height: int, params: SynthParams) -> _Loop:
+def _make_loop(rng: np.random.Generator, centre_x: float, height: int, params: SynthParams,
+               row_top: float = 0.0) -> _Loop:
     top = -12.0
     fade_y = 0.0
-    if rng.random() < params.lower_start_probability:
+    if row_top > 0:  # a deeper row: the loop rises out of the skin below the first row
+        top = row_top
+        fade_y = top + rng.uniform(10, 25)
+    elif rng.random() < params.lower_start_probability:
         top = rng.uniform(0.05, 0.3) * height
         fade_y = top + rng.uniform(10, 25)
     lowest = max(top + 45, 0.2 * height)
@@ -139,6 +158,8 @@ def _make_loop(rng: np.random.Generator, centre_x: float, height: int, params: S
     apex_y = max(apex_y, top + 45)
     arterial = rng.uniform(2.5, 6.0)
     venous = arterial * rng.uniform(1.0, 1.8)
+    if params.domain_random and rng.random() < 0.06:  # a giant loop: limbs two to three times wider
+        arterial, venous = arterial * rng.uniform(1.8, 2.6), venous * rng.uniform(1.8, 2.6)
     # The gap between the limbs' centres: from touching walls to a wide, open loop.
     half_gap = (arterial + venous) / 2 * rng.uniform(1.2, 2.8)
     if rng.random() < 0.5:
@@ -152,7 +173,7 @@ def _make_loop(rng: np.random.Generator, centre_x: float, height: int, params: S
     ys = np.arange(top, apex_y + 0.5, 1.0, dtype=np.float32)
     left, right = _limb_offsets(rng, ys - top, length, half_gap, crossings)
     # A tilt and a slow sway shared by both limbs.
-    tilt = rng.normal(0, 0.15)
+    tilt = float(np.clip(rng.normal(0, 0.45 if params.domain_random else 0.15), -1.2, 1.2))
     sway_amp = rng.uniform(0, 10) if rng.random() < 0.5 else 0.0
     sway = tilt * (ys - top) + sway_amp * np.sin(2 * np.pi * (ys - top) / rng.uniform(80, 250) + rng.uniform(0, 6.3))
     left_x = centre_x + sway + left
@@ -305,64 +326,125 @@ def _add_glare(rng: np.random.Generator, image: np.ndarray) -> None:
     _alpha_blend(image, alpha, np.array([1.0, 0.99, 0.97], np.float32))
 
 
+def _paint_blood(rng: np.random.Generator, params: SynthParams, loop: _Loop, coverage: np.ndarray,
+                 box: tuple[int, int, int, int], blood_alpha: np.ndarray, blood_colour: np.ndarray) -> None:
+    """Appearance: colour, strength, wall darker than the lumen's centre, maybe defocus."""
+    x0, y0, x1, y1 = box
+    strength = rng.uniform(0.4, 0.85)
+    if rng.random() < params.faint_probability:
+        strength = rng.uniform(0.25, 0.4)
+    red = rng.uniform(0.5, 0.72)
+    green = red * rng.uniform(0.38, 0.6)
+    colour = np.array([red, green, green * rng.uniform(0.7, 0.95)], np.float32)
+    if params.domain_random:
+        strength *= rng.uniform(0.55, 1.0)  # low contrast
+        if rng.random() < 0.25:  # bluish-violet blood under cold light
+            colour = np.array([rng.uniform(0.3, 0.55), rng.uniform(0.15, 0.3), rng.uniform(0.3, 0.5)], np.float32)
+        elif rng.random() < 0.25:  # pale pink loops on pink skin
+            colour = np.array([rng.uniform(0.7, 0.85), rng.uniform(0.35, 0.5), rng.uniform(0.4, 0.55)], np.float32)
+    shade = 1.0 + 0.2 * _smooth_noise(rng, y1 - y0, x1 - x0, 20)
+    alpha = np.clip(cv2.GaussianBlur(coverage, (0, 0), rng.uniform(0.8, 2.0)) * strength * shade, 0.0, 1.0)
+    alpha = cv2.GaussianBlur(alpha, (0, 0), rng.uniform(0.6, 2.2))
+    if rng.random() < params.dark_apex_probability:
+        ax, ay = loop.apex
+        yy, xx = np.mgrid[y0:y1, x0:x1].astype(np.float32)
+        blob = np.exp(-(((xx - ax) ** 2) / 200.0 + ((yy - ay + 10) ** 2) / 300.0))
+        blob *= coverage > 0.05
+        alpha = np.maximum(alpha, blob * 0.95)
+        colour = colour * (1.0 - 0.5 * blob[:, :, None])
+    else:
+        colour = np.broadcast_to(colour, (y1 - y0, x1 - x0, 3))
+    if rng.random() < params.defocus_probability:
+        sigma = rng.uniform(1.5, 4.0)
+        alpha = cv2.GaussianBlur(alpha, (0, 0), sigma)
+    region = blood_alpha[y0:y1, x0:x1]
+    take = alpha > region
+    region[take] = alpha[take]
+    blood_colour[y0:y1, x0:x1][take] = colour[take]
+
+
+def _add_dark_region(rng: np.random.Generator, image: np.ndarray) -> None:
+    """A third of the picture in shadow, with a soft edge (uneven oil or light)."""
+    height, width = image.shape[:2]
+    horizontal = rng.random() < 0.6
+    length = width if horizontal else height
+    edge = rng.uniform(0.2, 0.45) * length
+    ramp = np.arange(length, dtype=np.float32)
+    if rng.random() < 0.5:
+        ramp = ramp[::-1]
+    shadow = 1.0 / (1.0 + np.exp((ramp - edge) / rng.uniform(15, 80)))
+    factor = 1.0 - rng.uniform(0.3, 0.65) * shadow
+    image *= (factor[None, :, None] if horizontal else factor[:, None, None])
+
+
+def _add_specular(rng: np.random.Generator, image: np.ndarray) -> None:
+    """Specular reflections: small saturated white spots and streaks with sharp edges."""
+    height, width = image.shape[:2]
+    alpha = np.zeros((height, width), np.float32)
+    for _ in range(int(rng.integers(1, 8))):
+        centre = (int(rng.uniform(0, width)), int(rng.uniform(0, height)))
+        axes = (int(rng.uniform(2, 14)), int(rng.uniform(1, 6)))
+        cv2.ellipse(alpha, centre, axes, rng.uniform(0, 180), 0, 360, 1.0, -1, cv2.LINE_AA)
+    alpha = cv2.GaussianBlur(alpha, (0, 0), rng.uniform(0.5, 1.5))
+    _alpha_blend(image, np.clip(alpha * 1.2, 0, 1), np.array([1.0, 1.0, 1.0], np.float32))
+
+
+def _add_borders(image: np.ndarray, left: int, right: int, rng: np.random.Generator) -> None:
+    height, width = image.shape[:2]
+    alpha = np.zeros((height, width), np.float32)
+    if left:
+        alpha[:, :left] = 1.0
+    if right:
+        alpha[:, width - right:] = 1.0
+    alpha = cv2.GaussianBlur(alpha, (0, 0), rng.uniform(1.0, 4.0))
+    _alpha_blend(image, alpha, np.full(3, rng.uniform(0.0, 0.12), np.float32))
+
+
 # The strip -----------------------------------------------------------------------------------
 def make_strip(rng: np.random.Generator, params: SynthParams | None = None,
                height: int | None = None, width: int | None = None) -> SyntheticStrip:
     params = params or SynthParams()
     height = height or int(rng.integers(params.height_range[0], params.height_range[1] + 1))
     width = width or int(rng.integers(params.width_range[0], params.width_range[1] + 1))
-    image = _skin(rng, height, width)
+    world = params.domain_random
+    image = _skin(rng, height, width, world)
+    left_border, right_border = 0, 0
+    if world and rng.random() < 0.25:  # the dark edge of the field of view, on one side or both
+        left_border = int(rng.uniform(4, 60)) if rng.random() < 0.7 else 0
+        right_border = int(rng.uniform(4, 60)) if rng.random() < 0.7 else 0
+    rows = 1
+    if world and height >= 300:
+        rows = int(rng.choice([1, 2, 3], p=[0.6, 0.3, 0.1])) if height >= 450 else int(rng.choice([1, 2], p=[0.7, 0.3]))
+    row_tops = [row * height / rows for row in range(rows)]
 
-    wanted = int(rng.integers(params.capillaries_range[0], params.capillaries_range[1] + 1))
     instances = np.zeros((height, width), np.uint16)
-    occupied: list[tuple[float, float]] = []
     blood_alpha = np.zeros((height, width), np.float32)
     blood_colour = np.zeros((height, width, 3), np.float32)
     count = 0
-    for centre in _place_centres(rng, width, wanted, params):
-        loop = _make_loop(rng, centre, height, params)
-        lo, hi = loop.x_extent
-        if lo < params.edge_margin_px or hi > width - params.edge_margin_px:
-            continue
-        if any(lo < b + params.min_gap_px and hi > a - params.min_gap_px for a, b in occupied):
-            continue
-        coverage, (x0, y0, x1, y1) = _draw_loop(loop, height, width)
-        local_y = np.arange(y0, y1, dtype=np.float32)[:, None]
-        if loop.fade_y > 0:
-            coverage = coverage * np.clip((local_y - (loop.fade_y - 20)) / 20.0, 0.0, 1.0)
-        geometry = coverage > 0.5
-        if geometry.sum() < MIN_CAPILLARY_AREA_PX:
-            continue
-        count += 1
-        occupied.append((lo, hi))
-        instances[y0:y1, x0:x1][geometry] = count
-
-        # Appearance: colour, strength, wall darker than the lumen's centre, maybe defocus.
-        strength = rng.uniform(0.4, 0.85)
-        if rng.random() < params.faint_probability:
-            strength = rng.uniform(0.25, 0.4)
-        red = rng.uniform(0.5, 0.72)
-        green = red * rng.uniform(0.38, 0.6)
-        colour = np.array([red, green, green * rng.uniform(0.7, 0.95)], np.float32)
-        shade = 1.0 + 0.2 * _smooth_noise(rng, y1 - y0, x1 - x0, 20)
-        alpha = np.clip(cv2.GaussianBlur(coverage, (0, 0), rng.uniform(0.8, 2.0)) * strength * shade, 0.0, 1.0)
-        alpha = cv2.GaussianBlur(alpha, (0, 0), rng.uniform(0.6, 2.2))
-        if rng.random() < params.dark_apex_probability:
-            ax, ay = loop.apex
-            yy, xx = np.mgrid[y0:y1, x0:x1].astype(np.float32)
-            blob = np.exp(-(((xx - ax) ** 2) / 200.0 + ((yy - ay + 10) ** 2) / 300.0))
-            blob *= coverage > 0.05
-            alpha = np.maximum(alpha, blob * 0.95)
-            colour = colour * (1.0 - 0.5 * blob[:, :, None])
-        else:
-            colour = np.broadcast_to(colour, (y1 - y0, x1 - x0, 3))
-        if rng.random() < params.defocus_probability:
-            sigma = rng.uniform(1.5, 4.0)
-            alpha = cv2.GaussianBlur(alpha, (0, 0), sigma)
-        region = blood_alpha[y0:y1, x0:x1]
-        take = alpha > region
-        region[take] = alpha[take]
-        blood_colour[y0:y1, x0:x1][take] = colour[take]
+    for row, row_top in enumerate(row_tops):
+        band_bottom = int(row_tops[row + 1] - 35) if row + 1 < rows else height
+        wanted = int(rng.integers(params.capillaries_range[0], params.capillaries_range[1] + 1))
+        if row:
+            wanted = max(1, int(wanted * rng.uniform(0.3, 0.8)))  # deeper rows are sparser
+        occupied: list[tuple[float, float]] = []
+        for centre in _place_centres(rng, width, wanted, params):
+            loop = _make_loop(rng, centre, band_bottom, params, row_top=row_top)
+            lo, hi = loop.x_extent
+            if lo < params.edge_margin_px + left_border or hi > width - params.edge_margin_px - right_border:
+                continue
+            if any(lo < b + params.min_gap_px and hi > a - params.min_gap_px for a, b in occupied):
+                continue
+            coverage, (x0, y0, x1, y1) = _draw_loop(loop, height, width)
+            local_y = np.arange(y0, y1, dtype=np.float32)[:, None]
+            if loop.fade_y > 0:
+                coverage = coverage * np.clip((local_y - (loop.fade_y - 20)) / 20.0, 0.0, 1.0)
+            geometry = coverage > 0.5
+            if geometry.sum() < MIN_CAPILLARY_AREA_PX:
+                continue
+            count += 1
+            occupied.append((lo, hi))
+            instances[y0:y1, x0:x1][geometry] = count
+            _paint_blood(rng, params, loop, coverage, (x0, y0, x1, y1), blood_alpha, blood_colour)
 
     # Distractors go under the blood (bubbles and dust sit on the skin, glare on top).
     near = cv2.dilate((instances > 0).astype(np.uint8), np.ones((31, 31), np.uint8)) > 0
@@ -387,10 +469,19 @@ def make_strip(rng: np.random.Generator, params: SynthParams | None = None,
     if rng.random() < 0.4:
         _add_sparkles(rng, image)
 
+    if world:
+        if rng.random() < 0.35:
+            _add_dark_region(rng, image)
+        if rng.random() < 0.5:
+            _add_specular(rng, image)
+        if left_border or right_border:
+            _add_borders(image, left_border, right_border, rng)
+
     # Camera.
-    image = cv2.GaussianBlur(image, (0, 0), rng.uniform(0.9, 2.6))
-    image *= np.array([rng.uniform(0.95, 1.05), rng.uniform(0.95, 1.05), rng.uniform(0.93, 1.05)], np.float32)
-    image += rng.normal(0, rng.uniform(0.005, 0.02), image.shape).astype(np.float32)
+    image = cv2.GaussianBlur(image, (0, 0), rng.uniform(0.9, 3.5 if world else 2.6))
+    cast = (0.85, 1.12) if world else (0.95, 1.05)
+    image *= np.array([rng.uniform(*cast), rng.uniform(*cast), rng.uniform(cast[0] - 0.02, cast[1])], np.float32)
+    image += rng.normal(0, rng.uniform(0.005, 0.045 if world else 0.02), image.shape).astype(np.float32)
     rgb = np.clip(image * 255.0 + 0.5, 0, 255).astype(np.uint8)
     quality = int(rng.integers(params.jpeg_quality_range[0], params.jpeg_quality_range[1] + 1))
     ok, encoded = cv2.imencode(".jpg", cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, quality])
@@ -398,15 +489,26 @@ def make_strip(rng: np.random.Generator, params: SynthParams | None = None,
     return SyntheticStrip(rgb=rgb, mask=instances > 0, instances=instances, count=count)
 
 
+def rescale_strip(strip: SyntheticStrip, factor: float) -> SyntheticStrip:
+    """The same strip seen through another magnification: image, mask and instances resized."""
+    height, width = strip.mask.shape
+    size = (max(1, int(round(width * factor))), max(1, int(round(height * factor))))
+    rgb = cv2.resize(strip.rgb, size, interpolation=cv2.INTER_AREA if factor < 1 else cv2.INTER_LINEAR)
+    instances = cv2.resize(strip.instances, size, interpolation=cv2.INTER_NEAREST)
+    return SyntheticStrip(rgb=rgb, mask=instances > 0, instances=instances,
+                          count=int(len(np.unique(instances)) - (1 if (instances == 0).any() else 0)))
+
+
 def write_dataset(out_dir: Path, n: int, seed: int = 0, prefix: str = "synth",
                   params: SynthParams | None = None, samples_layout: bool = False,
-                  indices: Iterable[int] | None = None) -> dict[str, int]:
+                  indices: Iterable[int] | None = None, limb_scale: float = 1.0) -> dict[str, int]:
     """Write ``PREFIX_NNNN.png`` (image), ``_mask.png`` (0/255), ``_instances.png`` (16-bit ids)
     and ``counts.json`` ({image name: true count}) into ``out_dir``.
 
     ``samples_layout``: the layout of ``Test_images/``, a folder users open as is: only images
     at the top, masks in ``masks/``, no instance images. ``indices``: write only these of
-    the ``n`` strips (strip k is the same whatever else is written)."""
+    the ``n`` strips (strip k is the same whatever else is written). ``limb_scale``: every
+    strip resized by this factor (0.35 makes limbs of about 3.5 px, 1.6 of about 16 px)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     mask_dir = out_dir / "masks" if samples_layout else out_dir
     mask_dir.mkdir(exist_ok=True)
@@ -415,6 +517,8 @@ def write_dataset(out_dir: Path, n: int, seed: int = 0, prefix: str = "synth",
         # One generator per image: image k is the same whatever n is.
         rng = np.random.default_rng([seed, index])
         strip = make_strip(rng, params)
+        if limb_scale != 1.0:
+            strip = rescale_strip(strip, limb_scale)
         name = f"{prefix}_{index:04d}"
         cv2.imwrite(str(out_dir / f"{name}.png"), cv2.cvtColor(strip.rgb, cv2.COLOR_RGB2BGR))
         cv2.imwrite(str(mask_dir / f"{name}_mask.png"), np.where(strip.mask, 255, 0).astype(np.uint8))

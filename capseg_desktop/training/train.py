@@ -18,7 +18,7 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
-from .data import AugmentParams, Sample, batches, fixed_batches, load_pairs
+from .data import AugmentParams, Sample, batches, fixed_batches, load_pairs, normalise_scale
 from .unet import UNetConfig
 
 MODEL_STEM = "capseg_unet"
@@ -44,6 +44,13 @@ class TrainConfig:
     threads: int = 0
     command: str = ""
     extra_card: dict[str, Any] = field(default_factory=dict)
+    # Honest splits: real images named in ``test_names`` are never loaded; those in
+    # ``val_names`` only choose the best epoch. Empty: a random ``val_fraction`` split.
+    test_names: Sequence[str] = ()
+    val_names: Sequence[str] = ()
+    # The model's scale: every training image is brought to this ridge scale (px) first.
+    target_sigma: float | None = None
+    world_augmentation: bool = False
 
 
 def training_command() -> str:
@@ -106,10 +113,19 @@ def train(config: TrainConfig, log: Callable[[str], None] = print) -> dict[str, 
     real: list[Sample] = []
     if config.real_images is not None and config.real_masks is not None:
         real = load_pairs(config.real_images, config.real_masks, "real")
+        real = [s for s in real if s.name not in set(config.test_names)]
     if not synthetic and not real:
         raise ValueError("no training pairs found (images NAME.png with NAME_mask.png)")
     synth_train, synth_val = _split(synthetic, config.val_fraction, rng)
-    real_train, real_val = _split(real, config.val_fraction, rng)
+    if config.val_names:
+        real_val = [s for s in real if s.name in set(config.val_names)]
+        real_train = [s for s in real if s.name not in set(config.val_names)]
+    else:
+        real_train, real_val = _split(real, config.val_fraction, rng)
+    if config.target_sigma:
+        log(f"bringing every image to the model's scale (ridge scale {config.target_sigma:g} px)")
+        synth_train, synth_val, real_train, real_val = (
+            normalise_scale(group, config.target_sigma) for group in (synth_train, synth_val, real_train, real_val))
     log(f"training pairs: {len(synth_train)} synthetic, {len(real_train)} real; "
         f"held out: {len(synth_val)} synthetic, {len(real_val)} real")
 
@@ -120,7 +136,8 @@ def train(config: TrainConfig, log: Callable[[str], None] = print) -> dict[str, 
     train_stream = batches(
         {"synthetic": synth_train, "real": real_train},
         {"synthetic": 1.0 - config.real_weight, "real": config.real_weight},
-        config.batch_size, config.patch, config.seed, AugmentParams(),
+        config.batch_size, config.patch, config.seed,
+        AugmentParams.world() if config.world_augmentation else AugmentParams(),
     )
     val_sets = {
         "synthetic": fixed_batches(synth_val, config.unet.multiple),
