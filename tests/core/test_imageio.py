@@ -73,15 +73,15 @@ def test_grey_png_becomes_three_equal_channels(tmp_path):
 
 
 def test_rgba_is_composited_over_white(tmp_path):
-    rgba = np.zeros((10, 10, 4), dtype=np.uint8)
-    rgba[:, :5] = (200, 20, 10, 255)  # opaque red-brown
-    rgba[:, 5:] = (0, 0, 0, 0)  # fully transparent
+    rgba = np.zeros((40, 40, 4), dtype=np.uint8)
+    rgba[:, :20] = (200, 20, 10, 255)  # opaque red-brown
+    rgba[:, 20:] = (0, 0, 0, 0)  # fully transparent
     path = tmp_path / "alpha.png"
     Image.fromarray(rgba, "RGBA").save(path)
     image = read_image(path)
     assert image.channels == 4
     assert image.rgb[0, 0].tolist() == [200, 20, 10]
-    assert image.rgb[0, 9].tolist() == [255, 255, 255]
+    assert image.rgb[0, 39].tolist() == [255, 255, 255]
 
 
 @pytest.mark.parametrize("suffix", [".jpg", ".png"])
