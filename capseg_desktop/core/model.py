@@ -14,8 +14,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import os
 import sys
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Protocol
@@ -29,6 +31,13 @@ MODEL_SUFFIXES = (".tflite", ".keras", ".h5", ".hdf5")
 # Side lengths tried to find the padding multiple: k * odd, so that a model whose sides must
 # be a multiple of 2k fails at k and succeeds at 2k.
 _PROBE_MULTIPLES = (1, 2, 4, 8, 16, 32, 64)
+#: Image sizes (height, width) the analysis really uses, tried at load after the tiny probes:
+#: a 400 x 1280 strip and a non-square one. A model that accepts only one fixed size passes
+#: the tiny probes at its own size and fails here, at load, with a sentence, instead of on
+#: every image.
+REALISTIC_SIZES = ((400, 1280), (300, 500))
+
+log = logging.getLogger(__name__)
 
 
 class Segmenter(Protocol):
@@ -144,6 +153,39 @@ class ModelSession:
             detail=last_error,
         )
 
+    def _check_realistic_sizes(self, fixed_size: tuple[int, int] | None) -> None:
+        """Run the model once at each of ``REALISTIC_SIZES`` (padded to its multiple): the
+        output must be a finite mask of the input's size."""
+        multiple = max(1, self.multiple)
+        for height, width in REALISTIC_SIZES:
+            height = -(-height // multiple) * multiple
+            width = -(-width // multiple) * multiple
+            zeros = np.zeros((1, height, width, self.input_channels), dtype=np.float32)
+            problem = ""
+            try:
+                out = np.asarray(self._backend.run(zeros))
+            except MemoryError:
+                raise
+            except Exception as exc:
+                problem = repr(exc)
+            else:
+                if out.ndim != 4 or out.shape[1:3] != (height, width):
+                    problem = f"output shape {out.shape} for input {zeros.shape}"
+            if not problem:
+                continue
+            if fixed_size is not None:
+                raise ModelLoadError(
+                    f"The model {self.name} accepts only images of one fixed size "
+                    f"({fixed_size[1]} x {fixed_size[0]} pixels); CapSeg needs a model that "
+                    "accepts images of any size, such as a fully convolutional U-Net.",
+                    detail=problem,
+                )
+            raise ModelLoadError(
+                f"The model {self.name} fails on an image of {width} x {height} pixels, so it "
+                "cannot analyse images of the usual sizes.",
+                detail=problem,
+            )
+
 
 # Keras -------------------------------------------------------------------------------------
 def _keras_compat_objects() -> dict[str, Any]:
@@ -176,19 +218,54 @@ class _KerasBackend:
 
     def run(self, batch: np.ndarray) -> np.ndarray:
         inputs = [batch] if self.wrap_in_list else batch
-        return np.asarray(self.model(inputs, training=False))
+        with _tensorflow_messages_to_log():
+            return np.asarray(self.model(inputs, training=False))
+
+    @property
+    def fixed_size(self) -> tuple[int, int] | None:
+        shape = tuple(self.model.inputs[0].shape)
+        if len(shape) == 4 and shape[1] is not None and shape[2] is not None:
+            return int(shape[1]), int(shape[2])
+        return None
 
 
 def _quiet_tensorflow() -> None:
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+
+
+_tensorflow_loggers_quiet = False
+
+
+@contextlib.contextmanager
+def _tensorflow_messages_to_log() -> Iterator[None]:
+    """TensorFlow writes to the process's stderr from C++ (oneDNN, CPU features, absl) at
+    import and at its first operations, whatever ``TF_CPP_MIN_LOG_LEVEL`` says, and Keras
+    warns through Python. Both go to our log, never to the user's terminal."""
+    global _tensorflow_loggers_quiet
+    from .imageio import capture_native_stderr
+
+    with warnings.catch_warnings(record=True) as caught, capture_native_stderr() as lines:
+        warnings.simplefilter("always")
+        try:
+            yield
+        finally:
+            if not _tensorflow_loggers_quiet and "tensorflow" in sys.modules:
+                for name in ("tensorflow", "absl", "keras", "h5py"):
+                    logging.getLogger(name).setLevel(logging.ERROR)
+                _tensorflow_loggers_quiet = True
+    for line in lines:
+        log.info("TensorFlow: %s", line)
+    for warning in caught:
+        log.info("TensorFlow warning: %s", warning.message)
 
 
 def load_keras_model(path: Path) -> Any:
     """The raw Keras model (used by training and conversion too)."""
     _quiet_tensorflow()
     try:
-        import keras
+        with _tensorflow_messages_to_log():
+            import keras
     except ImportError as exc:  # pragma: no cover - depends on the installation
         raise ModelLoadError(
             "Keras models (.keras, .h5) need TensorFlow, which is not installed here; "
@@ -196,9 +273,10 @@ def load_keras_model(path: Path) -> Any:
             detail=repr(exc),
         ) from exc
     try:
-        return keras.models.load_model(
-            str(path), compile=False, custom_objects=_keras_compat_objects(), safe_mode=True
-        )
+        with _tensorflow_messages_to_log():
+            return keras.models.load_model(
+                str(path), compile=False, custom_objects=_keras_compat_objects(), safe_mode=True
+            )
     except Exception as exc:
         raise ModelLoadError(
             f"The model file {path.name} could not be opened: it is damaged or not a Keras "
@@ -237,19 +315,13 @@ def _keras_input_channels(model: Any, name: str) -> int:
 # LiteRT ------------------------------------------------------------------------------------
 @contextlib.contextmanager
 def _native_stderr_silenced() -> Iterator[None]:
-    try:
-        sys.stderr.flush()
-        saved = os.dup(2)
-    except (OSError, ValueError, AttributeError):  # no real stderr (a windowed app)
+    """What LiteRT prints from C++ (the XNNPACK delegate's INFO line) goes to the log."""
+    from .imageio import capture_native_stderr
+
+    with capture_native_stderr() as lines:
         yield
-        return
-    try:
-        with open(os.devnull, "wb") as devnull:
-            os.dup2(devnull.fileno(), 2)
-            yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
+    for line in lines:
+        log.info("LiteRT: %s", line)
 
 
 class _LiteRTBackend:
@@ -273,6 +345,12 @@ class _LiteRTBackend:
         self.output_index = outputs[0]["index"]
         self.input_shape = tuple(int(v) for v in inputs[0]["shape_signature"])
         self._allocated: tuple[int, ...] | None = None
+
+    @property
+    def fixed_size(self) -> tuple[int, int] | None:
+        if len(self.input_shape) == 4 and self.input_shape[1] > 0 and self.input_shape[2] > 0:
+            return self.input_shape[1], self.input_shape[2]
+        return None
 
     def run(self, batch: np.ndarray) -> np.ndarray:
         if self._allocated != batch.shape:
@@ -311,6 +389,10 @@ def _find_card(path: Path, sha256: str) -> dict[str, Any] | None:
 def load_model(path: str | Path, num_threads: int | None = None) -> ModelSession:
     """Load and validate a segmentation model. Raises ``ModelLoadError`` with a plain sentence."""
     path = Path(path)
+    if path.is_dir():
+        raise ModelLoadError(
+            f"{path.name} is a folder, not a model file; choose a .tflite, .keras or .h5 file."
+        )
     if not path.is_file():
         raise ModelLoadError(f"The model file {path.name} does not exist.")
     suffix = path.suffix.lower()
@@ -351,6 +433,7 @@ def load_model(path: str | Path, num_threads: int | None = None) -> ModelSession
         path=path, sha256=sha256, runtime=runtime, input_channels=channels, _backend=backend
     )
     session.multiple = session._probe_multiple()
+    session._check_realistic_sizes(getattr(backend, "fixed_size", None))
     session.card = _find_card(path, sha256)
     return session
 
