@@ -7,6 +7,7 @@ text chunks, so that an exported file carries its provenance in its metadata too
 from __future__ import annotations
 
 import struct
+import unicodedata
 import zlib
 from typing import Iterable, Sequence
 
@@ -14,6 +15,7 @@ import cv2
 import numpy as np
 
 from .counting import Capillary
+from .errors import ExportError
 
 BOX_RGB = (255, 230, 0)  # yellow: stands out on beige skin and red-brown loops
 OUTLINE_RGB = (0, 200, 255)
@@ -55,9 +57,49 @@ def _scale_for(height: int, width: int) -> tuple[float, int]:
     return font_scale, thickness
 
 
+#: Stands for "µ" in text prepared for drawing; drawn as a "u" with a descender.
+_MICRO = "\x01"
+_SUBSTITUTES = {"µ": _MICRO, "μ": _MICRO, "×": "x", "–": "-", "—": "-", "’": "'"}
+
+
 def _ascii(text: str) -> str:
-    """OpenCV's Hershey fonts draw ASCII only."""
-    return text.encode("ascii", "replace").decode("ascii")
+    """OpenCV's Hershey fonts draw ASCII only: accents are dropped ("é" -> "e"), "×" becomes
+    "x", "µ" is kept as a marker that :func:`_put_text` draws, anything else becomes "?"."""
+    out = []
+    for char in text:
+        char = _SUBSTITUTES.get(char, char)
+        if char == _MICRO or char.isascii():
+            out.append(char)
+            continue
+        base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+        out.append(base if base and base.isascii() else "?")
+    return "".join(out)
+
+
+def _text_width(text: str, font_scale: float, thickness: int) -> int:
+    return cv2.getTextSize(text.replace(_MICRO, "u"), _FONT, font_scale, thickness)[0][0]
+
+
+def _put_text(
+    image: np.ndarray, text: str, origin: tuple[int, int], font_scale: float,
+    colour: Sequence[int], thickness: int,
+) -> None:
+    """``cv2.putText`` that also draws "µ": a "u" whose left stem goes down below the line."""
+    x, y = origin
+    parts = text.split(_MICRO)
+    for index, part in enumerate(parts):
+        if part:
+            cv2.putText(image, part, (x, y), _FONT, font_scale, colour, thickness, cv2.LINE_AA)
+            x += _text_width(part, font_scale, thickness)
+        if index < len(parts) - 1:
+            cv2.putText(image, "u", (x, y), _FONT, font_scale, colour, thickness, cv2.LINE_AA)
+            (u_w, u_h), _ = cv2.getTextSize("u", _FONT, font_scale, thickness)
+            stem_x = x + max(1, int(round(u_w * 0.22)))
+            cv2.line(
+                image, (stem_x, y - int(round(u_h * 0.6))), (stem_x, y + int(round(u_h * 0.35))), colour,
+                thickness, cv2.LINE_AA,
+            )
+            x += u_w
 
 
 def draw_boxes(
@@ -98,7 +140,7 @@ def _wrap(text: str, max_width: int, font_scale: float, thickness: int) -> list[
     current = ""
     for word in words:
         candidate = word if not current else f"{current} {word}"
-        if cv2.getTextSize(candidate, _FONT, font_scale, thickness)[0][0] <= max_width or not current:
+        if _text_width(candidate, font_scale, thickness) <= max_width or not current:
             current = candidate
         else:
             lines.append(current)
@@ -120,7 +162,7 @@ def legend_strip(width: int, lines: Sequence[str], font_scale: float, thickness:
     cv2.line(strip, (0, 0), (width - 1, 0), (160, 160, 160), max(1, thickness // 2))
     for index, line in enumerate(wrapped):
         y = margin + index * line_h + text_h
-        cv2.putText(strip, line, (margin, y), _FONT, font_scale, LEGEND_TEXT_RGB, thickness, cv2.LINE_AA)
+        _put_text(strip, line, (margin, y), font_scale, LEGEND_TEXT_RGB, thickness)
     return strip
 
 
@@ -150,7 +192,9 @@ def encode_png(rgb: np.ndarray, text: dict[str, str] | None = None) -> bytes:
     pixels = cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR) if rgb.ndim == 3 else rgb
     ok, encoded = cv2.imencode(".png", pixels, [cv2.IMWRITE_PNG_COMPRESSION, 3])
     if not ok:
-        raise ValueError("PNG encoding failed")
+        raise ExportError(
+            "The picture could not be encoded as PNG.", detail=f"cv2.imencode failed for {rgb.shape}"
+        )
     data = encoded.tobytes()
     if not text:
         return data

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
@@ -12,13 +13,31 @@ from typing import Any
 from .. import __version__
 from .counting import Capillary, CountingParams
 from .model import ModelInfo
+from .scale import ScaleInfo
 
 CAPILLARY_CSV_FIELDS = ("id", "x0", "y0", "x1", "y1", "area_px", "centroid_x", "centroid_y")
 SUMMARY_CSV_FIELDS = (
     "file", "count", "density_per_mm", "width_px", "height_px", "um_per_px", "model",
     "model_sha256", "threshold", "min_area_px", "merge_distance_px", "split_area_px",
-    "status", "message",
+    "scale_factor", "limb_width_px", "scale_source", "status", "message",
 )
+
+
+def file_name_only(source: str) -> str:
+    """The last part of a path, whichever separator it uses: exported files never carry the
+    folders (folder names often hold patients' names)."""
+    return source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+
+
+def finite_or_none(value: float | None) -> float | None:
+    """A number that JSON and CSV can hold, or ``None``: never Infinity or NaN."""
+    if value is None:
+        return None
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        return None
+    return value if math.isfinite(value) else None
 
 
 def utc_now_iso() -> str:
@@ -37,43 +56,76 @@ class AnalysisResult:
     timings_ms: dict[str, float] = field(default_factory=dict)
     created: str = field(default_factory=utc_now_iso)
     app_version: str = __version__
+    #: Plain sentences about implausible input or output (see ``core.sanity``); a result
+    #: with warnings is shown and summarised as "warning", not "ok".
+    warnings: tuple[str, ...] = ()
+    #: How the image was brought to the model's scale; ``None`` when not recorded.
+    scale: ScaleInfo | None = None
+
+    @property
+    def file_name(self) -> str:
+        return file_name_only(self.source)
+
+    @property
+    def status(self) -> str:
+        return "warning" if self.warnings else "ok"
+
+    @property
+    def message(self) -> str:
+        return " ".join(self.warnings)
 
     @property
     def count(self) -> int:
         return len(self.capillaries)
 
     @property
+    def scale_um_per_px(self) -> float | None:
+        """The scale if it is a usable number (finite, above 0), else ``None``."""
+        scale = finite_or_none(self.um_per_px)
+        return scale if scale is not None and scale > 0 else None
+
+    @property
     def width_mm(self) -> float | None:
-        if not self.um_per_px or self.um_per_px <= 0:
+        scale = self.scale_um_per_px
+        if scale is None:
             return None
-        return self.width * self.um_per_px / 1000.0
+        width_mm = finite_or_none(self.width * scale / 1000.0)
+        return width_mm if width_mm else None
 
     @property
     def density_per_mm(self) -> float | None:
-        """Capillaries per millimetre of image width; ``None`` without a scale (no guess)."""
+        """Capillaries per millimetre of image width; ``None`` without a scale (no guess), and
+        never Infinity or NaN (an absurdly small scale gives no density, not infinity)."""
         width_mm = self.width_mm
-        return None if not width_mm else self.count / width_mm
+        return None if not width_mm else finite_or_none(self.count / width_mm)
 
     def to_dict(self) -> dict[str, Any]:
         density = self.density_per_mm
         return {
-            "source": self.source,
+            "source": self.file_name,
             "width_px": self.width,
             "height_px": self.height,
             "count": self.count,
-            "um_per_px": self.um_per_px,
+            "status": self.status,
+            "warnings": list(self.warnings),
+            "um_per_px": self.scale_um_per_px,
             "density_per_mm": None if density is None else round(density, 3),
+            "scale": None if self.scale is None else self.scale.to_dict(),
             "model": self.model.to_dict(),
             "parameters": self.params.to_dict(),
             "bbox_format": "[x0, y0, x1, y1] in pixels, x1 and y1 exclusive",
             "capillaries": [c.to_dict() for c in self.capillaries],
-            "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
+            "timings_ms": {
+                k: round(v, 2) for k, v in self.timings_ms.items() if finite_or_none(v) is not None
+            },
             "created": self.created,
             "app": f"CapSeg Desktop {self.app_version}",
         }
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
+        # allow_nan=False: a non-finite number that slipped through fails here, loudly, rather
+        # than being written as Infinity, which is not JSON.
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
     def capillaries_csv(self) -> str:
         """One row per capillary, with a commented header saying what made it."""
@@ -87,28 +139,34 @@ class AnalysisResult:
 
     def summary_row(self, file_label: str | None = None) -> dict[str, Any]:
         density = self.density_per_mm
+        scale = self.scale_um_per_px
+        scale_info = self.scale.to_dict() if self.scale is not None else {}
         return {
-            "file": file_label or self.source,
+            "file": file_name_only(file_label or self.source),
             "count": self.count,
             "density_per_mm": "" if density is None else f"{density:.3f}",
             "width_px": self.width,
             "height_px": self.height,
-            "um_per_px": "" if self.um_per_px is None else f"{self.um_per_px:g}",
+            "um_per_px": "" if scale is None else f"{scale:g}",
             "model": self.model.name,
             "model_sha256": self.model.sha256,
             "threshold": f"{self.params.threshold:g}",
             "min_area_px": self.params.min_area_px,
             "merge_distance_px": f"{self.params.merge_distance_px:g}",
             "split_area_px": self.params.split_area_px,
-            "status": "ok",
-            "message": "",
+            "scale_factor": _blank_if_none(scale_info.get("factor")),
+            "limb_width_px": _blank_if_none(scale_info.get("limb_width_px")),
+            "scale_source": _blank_if_none(scale_info.get("source")),
+            "status": self.status,
+            "message": self.message,
         }
 
     def density_text(self) -> str:
         density = self.density_per_mm
-        if density is None:
+        width_mm = self.width_mm
+        if density is None or width_mm is None:
             return "density: no scale set"
-        return f"density {density:.1f} per mm ({self.um_per_px:g} um/px, width {self.width_mm:.2f} mm)"
+        return f"density {density:.1f} per mm ({self.scale_um_per_px:g} µm/px, width {width_mm:.2f} mm)"
 
     def provenance_line(self) -> str:
         return (
@@ -119,23 +177,32 @@ class AnalysisResult:
 
     def legend_lines(self) -> list[str]:
         """The lines of the annotated image's legend strip."""
-        name = self.source.replace("\\", "/").rsplit("/", 1)[-1]
-        return [
-            f"{name}: {self.count} capillaries, {self.density_text()}",
+        first = f"{self.file_name}: {self.count} capillaries, {self.density_text()}"
+        if self.scale is not None:
+            first += f"; {self.scale.describe()}"
+        lines = [
+            first,
             f"Model {self.model.name} (sha256 {self.model.short_hash}, {self.model.runtime}); "
             f"{self.params.describe()}",
             f"CapSeg Desktop {self.app_version}, analysed {self.created}",
         ]
+        lines.extend(f"Warning: {warning}" for warning in self.warnings)
+        return lines
 
     def png_text(self) -> dict[str, str]:
         return {
             "Software": f"CapSeg Desktop {self.app_version}",
-            "Source": self.source,
+            "Source": self.file_name,
             "Description": " | ".join(self.legend_lines()),
             "CapSeg": json.dumps(
-                {k: v for k, v in self.to_dict().items() if k != "capillaries"}, ensure_ascii=False
+                {k: v for k, v in self.to_dict().items() if k != "capillaries"},
+                ensure_ascii=False, allow_nan=False,
             ),
         }
+
+
+def _blank_if_none(value: Any) -> Any:
+    return "" if value is None else value
 
 
 def summary_csv(rows: list[dict[str, Any]]) -> str:
@@ -147,5 +214,8 @@ def summary_csv(rows: list[dict[str, Any]]) -> str:
     return buffer.getvalue()
 
 
-def failed_row(file_label: str, message: str) -> dict[str, Any]:
-    return {"file": file_label, "count": "", "density_per_mm": "", "status": "failed", "message": message}
+def failed_row(file_label: str, message: str, status: str = "failed") -> dict[str, Any]:
+    return {
+        "file": file_name_only(file_label), "count": "", "density_per_mm": "", "status": status,
+        "message": message,
+    }
