@@ -9,48 +9,105 @@
 from __future__ import annotations
 
 import argparse
+import logging
+import logging.handlers
 import math
 import sys
 from pathlib import Path
 from typing import Sequence, TextIO
 
 from . import __version__
-from .core.atomic import write_text_atomic
+from .core.atomic import remove_stale_partials, write_text_atomic
 from .core.counting import CountingParams
-from .core.errors import CapSegError, ExportError, ModelLoadError
-from .core.imageio import SUPPORTED_SUFFIXES, is_supported_image_path, list_images
-from .core.paths import default_model_path
-from .core.result import failed_row, summary_csv
+from .core.errors import CapSegError, ExportError
+from .core.imageio import SUPPORTED_SUFFIXES, list_images
+from .core.paths import default_model_path, log_dir
 
-OUTPUT_SUFFIXES = ("_annotated.png", "_mask.png", ".json")
+log = logging.getLogger("capseg_desktop.cli")
+
+LOG_FILE_NAME = "capseg.log"
+#: Micrometres per pixel a microscope image can plausibly have: 0.01 um/px (a 100x objective
+#: on a fine sensor) to 1000 um/px (a whole finger in a few pixels). Outside is a typo, and a
+#: value like 1e-308 would make the density infinite.
+MIN_UM_PER_PX = 1e-3
+MAX_UM_PER_PX = 1e4
+
+
+def _number(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number, not {text!r}") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError("must be a number (not nan or inf)")
+    return value
 
 
 def _positive_float(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value) or value <= 0:
+    value = _number(text)
+    if value <= 0:
         raise argparse.ArgumentTypeError("must be a number greater than 0")
     return value
 
 
+def _scale(text: str) -> float:
+    value = _positive_float(text)
+    if not MIN_UM_PER_PX <= value <= MAX_UM_PER_PX:
+        raise argparse.ArgumentTypeError(
+            f"must be a number of micrometres per pixel between {MIN_UM_PER_PX:g} and "
+            f"{MAX_UM_PER_PX:g}, from the microscope's calibration"
+        )
+    return value
+
+
 def _non_negative_float(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value) or value < 0:
+    value = _number(text)
+    if value < 0:
         raise argparse.ArgumentTypeError("must be a number, 0 or more")
     return value
 
 
 def _non_negative_int(text: str) -> int:
-    value = int(text)
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
     if value < 0:
         raise argparse.ArgumentTypeError("must be 0 or more")
     return value
 
 
 def _probability(text: str) -> float:
-    value = float(text)
+    value = _number(text)
     if not 0.0 < value < 1.0:
         raise argparse.ArgumentTypeError("must be between 0 and 1")
     return value
+
+
+def configure_logging() -> Path | None:
+    """Log records (tracebacks, decoders' and TensorFlow's messages) go to a file in the
+    application-data folder, never to the terminal; returns its path, or ``None`` when that
+    folder cannot be written (the records are then dropped, the sentences still shown)."""
+    root = logging.getLogger("capseg_desktop")
+    root.setLevel(logging.INFO)
+    for old in [h for h in root.handlers if getattr(h, "_capseg_cli", False)]:
+        root.removeHandler(old)
+        old.close()
+    path: Path | None
+    try:
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / LOG_FILE_NAME
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=2_000_000, backupCount=2, encoding="utf-8"
+        )
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    except OSError:
+        path = None
+        handler = logging.NullHandler()
+    handler._capseg_cli = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    return path
 
 
 def collect_inputs(paths: Sequence[str]) -> tuple[list[Path], list[tuple[Path, str]]]:
@@ -74,16 +131,20 @@ def collect_inputs(paths: Sequence[str]) -> tuple[list[Path], list[tuple[Path, s
 def _output_stems(images: list[Path]) -> dict[Path, str]:
     """Output name stems, unique (case-insensitively, as on Windows and macOS) among all the
     images of the run: a second ``a.png`` from another folder becomes ``a_2`` unless an image
-    of the run is already called ``a_2``."""
-    taken = {image.stem.lower() for image in images}
+    of the run is already called ``a_2``. Names too long for the file system are shortened
+    with a stable hash."""
+    from .core.batch import output_stem
+
+    base = {image: output_stem(image) for image in images}
+    taken = {stem.lower() for stem in base.values()}
     used: set[str] = set()
     stems: dict[Path, str] = {}
     for image in images:
-        stem = image.stem
+        stem = base[image]
         number = 1
         while stem.lower() in used or (number > 1 and stem.lower() in taken):
             number += 1
-            stem = f"{image.stem}_{number}"
+            stem = output_stem(f"{base[image]}_{number}.png")
         used.add(stem.lower())
         stems[image] = stem
     return stems
@@ -126,19 +187,37 @@ class _Progress:
             self.stream.flush()
 
 
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
 def run_analyze(args: argparse.Namespace) -> int:
+    from .core.batch import (
+        STATUS_CANCELLED, STATUS_FAILED, BatchItem, failed_item, incomplete_outputs, output_paths,
+        run_batch, summary_csv, write_outputs,
+    )
     from .core.model import load_model
     from .core.pipeline import Analyzer
 
     err = sys.stderr
+    log_path = configure_logging()
+    log.info("capseg analyze %s", " ".join(args.paths))
     model_path = Path(args.model) if args.model else default_model_path()
     if model_path is None:
         err.write("No model given and no bundled model found in models/; use --model FILE.\n")
         return 2
     try:
         session = load_model(model_path)
-    except ModelLoadError as exc:
+    except CapSegError as exc:
+        log.warning("Model %s refused: %s (%s)", model_path, exc, exc.detail)
         err.write(f"{exc}\n")
+        return 2
+    except Exception:
+        log.exception("Model %s could not be loaded", model_path)
+        err.write(f"The model {model_path.name} could not be loaded (internal error; details in the log).\n")
         return 2
     analyzer = Analyzer(session)
     base = analyzer.default_params()
@@ -160,7 +239,7 @@ def run_analyze(args: argparse.Namespace) -> int:
             err.write(f'The output folder "{out_dir}" cannot be created ({exc.strerror}).\n')
             return 2
 
-    rows = [failed_row(str(path), why) for path, why in problems]
+    items: list[BatchItem] = [BatchItem(path, STATUS_FAILED, None, why) for path, why in problems]
     for _, why in problems:
         err.write(f"{why}\n")
     if not images:
@@ -168,18 +247,22 @@ def run_analyze(args: argparse.Namespace) -> int:
         return 2
     stems = _output_stems(images)
     summary_path = (out_dir or images[0].parent) / "summary.csv"
+    target_dirs = {out_dir or image.parent for image in images}
+    for folder in target_dirs:
+        remove_stale_partials(folder)
 
-    # Refuse before any work if results would overwrite existing files.
+    # Refuse before any work if results would overwrite existing files. Pictures without their
+    # JSON are the leftovers of an interrupted run, not results: they are replaced.
+    replace_incomplete: set[Path] = set()
     if not args.overwrite:
-        clashes = [
-            target
-            for image in images
-            for target in (
-                (out_dir or image.parent) / f"{stems[image]}{suffix}" for suffix in OUTPUT_SUFFIXES
-            )
-            if target.exists()
-        ]
-        if summary_path.exists():
+        clashes = []
+        for image in images:
+            folder = out_dir or image.parent
+            if incomplete_outputs(folder, stems[image]):
+                replace_incomplete.add(image)
+            else:
+                clashes.extend(p for p in output_paths(folder, stems[image]) if _exists(p))
+        if _exists(summary_path):
             clashes.append(summary_path)
         if clashes:
             err.write(
@@ -188,39 +271,77 @@ def run_analyze(args: argparse.Namespace) -> int:
             )
             return 2
 
-    progress = _Progress(len(images), err)
-    failures = len(problems)
-    for index, image in enumerate(images):
-        progress.show(index, image.name)
-        target_dir = out_dir or image.parent
-        stem = stems[image]
-        try:
-            analysis = analyzer.analyze_path(image, params=params, um_per_px=args.um_per_px)
-            analysis.write_annotated_png(target_dir / f"{stem}_annotated.png", overwrite=args.overwrite)
-            analysis.write_mask_png(target_dir / f"{stem}_mask.png", overwrite=args.overwrite)
-            analysis.write_json(target_dir / f"{stem}.json", overwrite=args.overwrite)
-            rows.append(analysis.result.summary_row(str(image)))
-            if not progress.enabled:
-                density = analysis.result.density_per_mm
+    bar = _Progress(len(images), err)
+    done: set[Path] = set()
+    interrupted = False
+    batch = run_batch(
+        analyzer, images, params=params, um_per_px=args.um_per_px,
+        progress=lambda finished, _total, path: bar.show(finished, path.name),
+    )
+    try:
+        for item in batch:
+            done.add(item.path)
+            if item.analysis is not None:
+                try:
+                    write_outputs(
+                        item.analysis, out_dir or item.path.parent, stems[item.path],
+                        overwrite=args.overwrite or item.path in replace_incomplete,
+                    )
+                except Exception as exc:  # a full disk or a bug must not end the batch either
+                    item = failed_item(item.path, exc)
+            items.append(item)
+            if item.status == STATUS_FAILED:
+                bar.note(f"{item.path}: {item.message}")
+            elif item.analysis is not None:
+                result = item.analysis.result
+                density = result.density_per_mm
                 extra = "" if density is None else f", {density:.1f} per mm"
-                print(f"{image}: {analysis.result.count} capillaries{extra}")
-        except CapSegError as exc:
-            failures += 1
-            rows.append(failed_row(str(image), str(exc)))
-            progress.note(f"{image}: {exc}")
-    progress.show(len(images), "done")
-    progress.close()
+                warning = f" (warning: {item.message})" if item.message else ""
+                if bar.enabled:
+                    if item.message:
+                        bar.note(f"{item.path}: warning: {item.message}")
+                else:
+                    print(f"{item.path}: {result.count} capillaries{extra}{warning}")
+    except KeyboardInterrupt:
+        interrupted = True
+        items.extend(
+            BatchItem(image, STATUS_CANCELLED, None, "The run was interrupted before this image was finished.")
+            for image in images if image not in done
+        )
+    finally:
+        batch.close()
+    bar.close()
 
     try:
-        write_text_atomic(summary_path, summary_csv(rows), overwrite=args.overwrite)
+        write_text_atomic(summary_path, summary_csv(items), overwrite=args.overwrite)
     except ExportError as exc:
         err.write(f"{exc}\n")
-        return 1
-    ok = sum(1 for row in rows if row.get("status") == "ok")
-    total_count = sum(int(row["count"]) for row in rows if row.get("status") == "ok")
-    print(f"{ok} of {len(rows)} image(s) analysed, {total_count} capillaries; summary: {summary_path}")
+        return 130 if interrupted else 1
+    except Exception:
+        log.exception("The summary %s could not be written", summary_path)
+        err.write(f'The summary "{summary_path}" could not be written (internal error; details in the log).\n')
+        return 130 if interrupted else 1
+    if interrupted:
+        err.write(
+            f"\nInterrupted; files already written are complete, none is half-written. Summary: {summary_path}\n"
+        )
+        return 130
+    finished = [item for item in items if item.analysis is not None]
+    failures = [item for item in items if item.status == STATUS_FAILED]
+    warned = sum(1 for item in finished if item.message)
+    total_count = sum(item.analysis.result.count for item in finished if item.analysis is not None)
+    print(
+        f"{len(finished)} of {len(items)} image(s) analysed, {total_count} capillaries; "
+        f"summary: {summary_path}"
+    )
+    if warned:
+        err.write(f"{warned} result(s) carry a warning; see the message column of {summary_path}.\n")
     if failures:
-        err.write(f"{failures} image(s) could not be analysed; see the status column of {summary_path}.\n")
+        where = f" Details are in the log file {log_path}." if log_path else ""
+        err.write(
+            f"{len(failures)} image(s) could not be analysed; see the status column of "
+            f"{summary_path}.{where}\n"
+        )
         return 1
     return 0
 
@@ -265,7 +386,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--min-area", type=_non_negative_int, help=f"count only areas above this, in pixels ({defaults} 340)")
     analyze.add_argument("--merge-distance", type=_non_negative_float, help=f"merge parts closer than this, in pixels ({defaults} 23)")
     analyze.add_argument("--split-area", type=_non_negative_int, help=f"split merged groups with two parts above this area ({defaults} 1500)")
-    analyze.add_argument("--um-per-px", type=_positive_float, help="scale in micrometres per pixel, for the density per mm")
+    analyze.add_argument("--um-per-px", type=_scale, help="scale in micrometres per pixel, for the density per mm")
     analyze.add_argument("--overwrite", action="store_true", help="replace existing output files")
     analyze.set_defaults(func=run_analyze)
 

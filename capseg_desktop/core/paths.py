@@ -1,28 +1,56 @@
-"""Where things live, found the same way in a checkout, an installed package and a
-PyInstaller bundle (relative to this file; no ``sys._MEIPASS`` needed)."""
+"""Where things live, found the same way in a checkout, an installed wheel and a PyInstaller
+bundle (no ``sys._MEIPASS`` needed).
+
+``models/`` and ``resources/`` sit at the top of the repository. A wheel installs them inside
+the package (``capseg_desktop/models``, ``capseg_desktop/resources``: see ``pyproject.toml``),
+where ``importlib.resources`` finds them; a checkout (editable install included) and the
+PyInstaller bundle keep them beside the package folder.
+"""
 
 from __future__ import annotations
 
 import os
+import sys
+from importlib import resources
 from pathlib import Path
 
 from .model import MODEL_SUFFIXES
 
 DEFAULT_MODEL_NAME = "capseg_unet.tflite"
+#: A folder for the log instead of the application-data folder (tests, a locked-down machine).
+LOG_DIR_ENV = "CAPSEG_LOG_DIR"
+ORGANISATION = "CapSeg"
+APPLICATION = "CapSeg Desktop"
 
 
 def app_root() -> Path:
-    """The folder holding ``capseg_desktop/``, ``models/`` and ``resources/``."""
+    """The folder holding ``capseg_desktop/`` (and, in a checkout or a bundle, ``models/`` and
+    ``resources/``)."""
     return Path(__file__).resolve().parents[2]
+
+
+def _packaged(folder: str) -> Path | None:
+    """``capseg_desktop/<folder>`` as installed from a wheel, if it is there."""
+    try:
+        candidate = resources.files("capseg_desktop").joinpath(folder)
+    except (ModuleNotFoundError, TypeError):  # pragma: no cover - the package is importable
+        return None
+    if candidate.is_dir():
+        return Path(str(candidate))
+    return None
+
+
+def _data_dir(folder: str) -> Path:
+    return _packaged(folder) or app_root() / folder
 
 
 def models_dir() -> Path:
     override = os.environ.get("CAPSEG_MODELS_DIR")
-    return Path(override) if override else app_root() / "models"
+    return Path(override) if override else _data_dir("models")
 
 
 def resources_dir() -> Path:
-    return app_root() / "resources"
+    return _data_dir("resources")
 
 
 def sample_images_dir() -> Path:
@@ -47,3 +75,20 @@ def seed_dir() -> Path | None:
     """The original service's reference material, beside a checkout (``../shared/data/seed``)."""
     candidate = app_root().parent / "shared" / "data" / "seed"
     return candidate if candidate.is_dir() else None
+
+
+def log_dir() -> Path:
+    """The application-data folder the log goes to, the same as the window's (found without
+    Qt): ``~/.local/share/CapSeg/CapSeg Desktop`` on Linux, ``%APPDATA%\\CapSeg\\CapSeg
+    Desktop`` on Windows, ``~/Library/Application Support/CapSeg/CapSeg Desktop`` on macOS."""
+    override = os.environ.get(LOG_DIR_ENV)
+    if override:
+        return Path(override)
+    home = Path.home()
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or home / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = home / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
+    return base / ORGANISATION / APPLICATION

@@ -5,6 +5,12 @@ import pytest
 from .tiny_models import build_darkness_model
 
 
+@pytest.fixture(autouse=True)
+def _log_in_tmp(tmp_path_factory, monkeypatch):
+    """The command line's log goes to a temporary folder, never the user's own."""
+    monkeypatch.setenv("CAPSEG_LOG_DIR", str(tmp_path_factory.getbasetemp() / "log"))
+
+
 @pytest.fixture(scope="session")
 def darkness_model_dir(tmp_path_factory):
     """A folder with the fixed-weight darkness model as .keras and .tflite."""

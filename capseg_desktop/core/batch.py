@@ -1,0 +1,183 @@
+"""The batch loop both front ends iterate: the command line and the window's folder analysis.
+
+It never aborts: every image ends as one ``BatchItem`` whatever happens to it. A ``CapSegError``
+becomes its own sentence; anything else (a runtime's ``RuntimeError``, ``cv2.error``,
+``MemoryError``, a bug of ours) becomes "could not be analysed (internal error; details in the
+log)" with the traceback in the log. A cancel is its own outcome: the image being analysed and
+those not yet started are ``cancelled``. ``summary_csv`` gives the same columns to both.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Callable, Iterator, Sequence
+
+import numpy as np
+
+from . import render
+from .atomic import fit_stem, write_files_atomic
+from .counting import CountingParams
+from .errors import AnalysisCancelled, CapSegError
+from .pipeline import Analysis, Analyzer
+from .result import failed_row
+from .result import summary_csv as _rows_csv
+from .sanity import image_warnings, probability_warnings
+
+log = logging.getLogger(__name__)
+
+STATUS_OK = "ok"
+STATUS_WARNING = "warning"
+STATUS_FAILED = "failed"
+STATUS_CANCELLED = "cancelled"
+
+#: What an image's outputs are called: ``NAME_annotated.png``, ``NAME_mask.png``, ``NAME.json``.
+#: The JSON comes last: it is committed last, so its presence means the set is complete.
+OUTPUT_SUFFIXES = ("_annotated.png", "_mask.png", ".json")
+_LONGEST_SUFFIX = max(OUTPUT_SUFFIXES, key=lambda suffix: len(suffix.encode("utf-8")))
+
+BatchProgress = Callable[[int, int, Path], None]
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    """How one image of a batch ended. ``message`` is one plain sentence ("" when ok)."""
+
+    path: Path
+    status: str  # "ok" | "warning" | "failed" | "cancelled"
+    analysis: Analysis | None
+    message: str
+
+
+def internal_error_message(path: Path) -> str:
+    return f'"{path.name}" could not be analysed (internal error; details in the log).'
+
+
+def failed_item(path: Path, exc: BaseException) -> BatchItem:
+    """The item for an image that raised ``exc``: its sentence if it is one of ours, else the
+    internal-error sentence, with the traceback logged."""
+    if isinstance(exc, CapSegError):
+        log.warning("%s: %s (%s)", path, exc, exc.detail)
+        return BatchItem(path, STATUS_FAILED, None, str(exc))
+    log.error("%s: unexpected error", path, exc_info=(type(exc), exc, exc.__traceback__))
+    return BatchItem(path, STATUS_FAILED, None, internal_error_message(path))
+
+
+def with_sanity_warnings(analysis: Analysis) -> Analysis:
+    """The analysis with the plausibility warnings of ``core.sanity`` in its result (unless the
+    pipeline already put them there)."""
+    if analysis.result.warnings:
+        return analysis
+    warnings = tuple(image_warnings(analysis.image.rgb) + probability_warnings(analysis.probabilities))
+    if not warnings:
+        return analysis
+    result = replace(analysis.result, warnings=warnings)
+    return Analysis(analysis.image, analysis.probabilities, result, analysis.counted)
+
+
+def item_for(path: Path, analysis: Analysis) -> BatchItem:
+    warnings = analysis.result.warnings
+    if warnings:
+        return BatchItem(path, STATUS_WARNING, analysis, " ".join(warnings))
+    return BatchItem(path, STATUS_OK, analysis, "")
+
+
+def _cancelled(path: Path) -> BatchItem:
+    return BatchItem(path, STATUS_CANCELLED, None, "The analysis was cancelled before this image was finished.")
+
+
+def run_batch(
+    analyzer: Analyzer,
+    paths: Sequence[Path],
+    params: CountingParams | None = None,
+    um_per_px: float | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+    progress: BatchProgress | None = None,
+) -> Iterator[BatchItem]:
+    """Analyse ``paths`` one by one, yielding one ``BatchItem`` per path, in order.
+
+    ``progress(done, total, path)`` is called before each image (``done`` images finished,
+    ``path`` the one starting) and once at the end with ``done == total``. After a cancel the
+    remaining paths are yielded as ``cancelled``, so every path has an item."""
+    paths = [Path(p) for p in paths]
+    total = len(paths)
+    for index, path in enumerate(paths):
+        if should_cancel is not None and should_cancel():
+            yield from (_cancelled(rest) for rest in paths[index:])
+            return
+        if progress is not None:
+            progress(index, total, path)
+        try:
+            analysis = analyzer.analyze_path(
+                path, params=params, um_per_px=um_per_px, should_cancel=should_cancel
+            )
+            analysis = with_sanity_warnings(analysis)
+            item = item_for(path, analysis)
+        except AnalysisCancelled:
+            yield from (_cancelled(rest) for rest in paths[index:])
+            return
+        except Exception as exc:  # never abort the batch; the sentence says what happened
+            item = failed_item(path, exc)
+        yield item
+    if progress is not None and paths:
+        progress(total, total, paths[-1])
+
+
+def summary_rows(items: Sequence[BatchItem]) -> list[dict[str, object]]:
+    rows = []
+    for item in items:
+        if item.analysis is not None and item.status in (STATUS_OK, STATUS_WARNING):
+            row = item.analysis.result.summary_row(item.path.name)
+            row["status"] = item.status
+            row["message"] = item.message
+        else:
+            row = failed_row(item.path.name, item.message, status=item.status)
+        rows.append(row)
+    return rows
+
+
+def summary_csv(items: Sequence[BatchItem]) -> str:
+    """The summary table (same columns from the command line and the window); the ``file``
+    column holds the file name only."""
+    return _rows_csv(summary_rows(items))
+
+
+# Outputs of one image ----------------------------------------------------------------------
+def output_stem(image: Path | str) -> str:
+    """The image's name without its suffix, shortened with a stable hash where the longest
+    output name would not fit the file system's 255 bytes."""
+    return fit_stem(Path(image).stem, _LONGEST_SUFFIX)
+
+
+def output_paths(folder: Path, stem: str) -> list[Path]:
+    return [folder / f"{stem}{suffix}" for suffix in OUTPUT_SUFFIXES]
+
+
+def output_files(analysis: Analysis, folder: Path, stem: str) -> dict[Path, bytes]:
+    """The annotated picture, the mask and the JSON of one analysis, as bytes."""
+    text = analysis.result.png_text()
+    annotated, mask, json_path = output_paths(folder, stem)
+    grey = np.where(analysis.mask, 255, 0).astype(np.uint8)
+    return {
+        annotated: render.encode_png(analysis.annotated_rgb(), text),
+        mask: render.encode_png(grey, text),
+        json_path: analysis.result.to_json().encode("utf-8"),
+    }
+
+
+def write_outputs(analysis: Analysis, folder: Path, stem: str, overwrite: bool = False) -> list[Path]:
+    """Write the three outputs together: all of them or none (raises ``ExportError``)."""
+    return write_files_atomic(output_files(analysis, folder, stem), overwrite=overwrite)
+
+
+def incomplete_outputs(folder: Path, stem: str) -> list[Path]:
+    """Pictures left by a run killed between committing an image's files: the JSON (committed
+    last) is missing. They belong to no result and may be replaced without ``--overwrite``."""
+    *pictures, json_path = output_paths(folder, stem)
+    try:
+        if json_path.exists():
+            return []
+        return [p for p in pictures if p.exists()]
+    except OSError:
+        return []
