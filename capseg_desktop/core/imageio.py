@@ -160,9 +160,11 @@ def _exif_orientation(exif: bytes | None) -> int:
     if not exif:
         return 1
     try:
-        parsed = Image.Exif()
-        parsed.load(exif if exif.startswith(b"Exif") else b"Exif\x00\x00" + exif)
-        value = int(parsed.get(0x0112, 1) or 1)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # damaged EXIF: upright is the safe reading
+            parsed = Image.Exif()
+            parsed.load(exif if exif.startswith(b"Exif") else b"Exif\x00\x00" + exif)
+            value = int(parsed.get(0x0112, 1) or 1)
     except Exception:
         return 1
     return value if 1 <= value <= 8 else 1
