@@ -66,7 +66,8 @@ COPYRIGHT
 # the newest symbol version any bundled library asks for.
 GLIBC_MIN="$(find "$BUNDLE" -type f \( -name '*.so*' -o -name "$NAME" \) -print0 \
     | xargs -0 objdump -T 2>/dev/null | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -n 1)"
-DEPENDS="libc6 (>= ${GLIBC_MIN:-2.31}), libgl1, libegl1, libxcb1, libxcb-icccm4, libxcb-keysyms1"
+# libxcb-cursor0: Qt 6.5+ will not load its xcb platform plug-in (a window on X11) without it.
+DEPENDS="libc6 (>= ${GLIBC_MIN:-2.31}), libgl1, libegl1, libxcb1, libxcb-cursor0, libxcb-icccm4, libxcb-keysyms1"
 INSTALLED_KB="$(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)"
 cat > "$STAGE/DEBIAN/control" <<CONTROL
 Package: $NAME

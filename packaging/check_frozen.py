@@ -15,7 +15,10 @@ sentence that says what broke:
    bundled TensorFlow, the path every TensorFlow exclusion in build.spec must survive;
 4. ``capseg-desktop --frozen-selftest``: the bundled model is found inside the bundle
    (``_internal/models``), and a Keras 3 ``.keras`` and an ``.h5`` model load and count;
-5. the bundle's size.
+5. the same screenshot once more with Qt's real ``xcb`` platform under Xvfb (Linux, when
+   ``xvfb-run`` is installed): offscreen cannot notice a missing system library such as
+   ``libxcb-cursor0``, which Qt 6.5+ needs to open a window on X11;
+6. the bundle's size.
 
 Environment: CAPSEG_MAX_LAUNCH_S (default 4) turns a slow start into a failure only when
 CAPSEG_ENFORCE_LAUNCH=1 (a shared CI machine is noisy, so by default it is a warning).
@@ -26,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -125,6 +129,27 @@ def screenshot(workdir: Path, image: Path, label: str, extra: list[str] | None =
     return to_saved
 
 
+def xcb_screenshot(workdir: Path, image: Path) -> None:
+    """The screenshot under Xvfb with the xcb platform plug-in, as on a Linux desktop."""
+    if not sys.platform.startswith("linux"):
+        return
+    xvfb_run = shutil.which("xvfb-run")
+    if xvfb_run is None:
+        log("xcb: skipped (xvfb-run is not installed; apt install xvfb xauth to run it)")
+        return
+    out = workdir / "screenshot-xcb.png"
+    env = dict(app_env(workdir), QT_QPA_PLATFORM="xcb")
+    command = [xvfb_run, "-a", "-s", "-screen 0 1600x1000x24", str(EXECUTABLE), "--screenshot",
+               str(out), str(image)]
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    if result.returncode != 0:
+        said = (result.stdout + result.stderr).strip()
+        hint = " (install libxcb-cursor0)" if "xcb-cursor" in said else ""
+        tail = "\n".join(said.splitlines()[-15:])
+        raise CheckFailed(f"xcb: exit code {result.returncode}{hint}\n{tail}")
+    log(f"xcb: {check_png(out)}")
+
+
 def tiny_keras_models(folder: Path) -> list[Path]:
     """A small U-Net-shaped network (convolution, pooling, transposed convolution, skip
     connection, batch norm, sigmoid) saved as .keras and .h5, made with the build python."""
@@ -197,6 +222,7 @@ def main(argv: list[str] | None = None) -> int:
             models = tiny_keras_models(workdir)
             screenshot(workdir, image, "screenshot-keras-model", ["--model", str(models[0])])
             selftest(workdir, image, models)
+            xcb_screenshot(workdir, image)
     except CheckFailed as failure:
         log(f"FAILED: {failure}")
         return 1
