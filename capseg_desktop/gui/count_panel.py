@@ -7,18 +7,17 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QLabel,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from .guarded import GuardedDoubleSpinBox, GuardedSpinBox
 from .tables import results_table
 
 if TYPE_CHECKING:
@@ -28,6 +27,11 @@ NO_COUNT = "–"
 #: Spin-box changes are gathered for this long so that holding an arrow key recounts once
 #: per pause, not once per step.
 RECOUNT_DELAY_MS = 60
+
+
+#: (field of CountingParams, label, unit) of the parameters the panel edits.
+EDITED = (("threshold", "&Threshold", ""), ("min_area_px", "Minimum &area", " px"), ("merge_distance_px", "&Merge distance", " px"))
+CHANGED_MARK = " ●"
 
 
 class CountPanel(QWidget):
@@ -51,35 +55,43 @@ class CountPanel(QWidget):
         self.count_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.count_caption = QLabel("capillaries")
         self.count_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # The density is the key clinical number: large, on one line; how it was measured
+        # goes on a small line below it.
         self.density_label = QLabel("No image analysed yet.")
         self.density_label.setObjectName("density_label")
         self.density_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.density_label.setWordWrap(True)
+        self.density_label.setWordWrap(False)
         self.density_label.setAccessibleName("Capillary density")
-        bigger = QFont(self.density_label.font())
-        bigger.setPointSizeF(bigger.pointSizeF() * 1.15)
-        self.density_label.setFont(bigger)
+        self._density_font = QFont(self.density_label.font())
+        self._density_font.setPointSizeF(self._density_font.pointSizeF() * 1.8)
+        self._density_font.setBold(True)
+        self._plain_font = QFont(self.density_label.font())
+        self.density_detail = QLabel("")
+        self.density_detail.setObjectName("density_detail")
+        self.density_detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.density_detail.setWordWrap(False)
+        self.density_detail.setAccessibleName("How the density was measured")
 
-        self.threshold = QDoubleSpinBox()
+        self.threshold = GuardedDoubleSpinBox()
         self.threshold.setRange(0.01, 0.99)
         self.threshold.setSingleStep(0.05)
         self.threshold.setDecimals(2)
         self.threshold.setAccessibleName("Probability threshold")
         self.threshold.setToolTip("A pixel counts as capillary when the model's probability is above this.")
-        self.min_area = QSpinBox()
+        self.min_area = GuardedSpinBox()
         self.min_area.setRange(0, 1_000_000)
         self.min_area.setSingleStep(20)
         self.min_area.setSuffix(" px")
         self.min_area.setAccessibleName("Minimum area in pixels")
         self.min_area.setToolTip("Smaller patches are ignored as noise.")
-        self.merge_distance = QDoubleSpinBox()
+        self.merge_distance = GuardedDoubleSpinBox()
         self.merge_distance.setRange(0.0, 1000.0)
         self.merge_distance.setSingleStep(1.0)
         self.merge_distance.setDecimals(1)
         self.merge_distance.setSuffix(" px")
         self.merge_distance.setAccessibleName("Merge distance in pixels")
         self.merge_distance.setToolTip("Patches closer than this are counted as one capillary.")
-        self.um_per_px = QDoubleSpinBox()
+        self.um_per_px = GuardedDoubleSpinBox()
         self.um_per_px.setRange(0.0, 1000.0)
         self.um_per_px.setDecimals(3)
         self.um_per_px.setSingleStep(0.1)
@@ -88,7 +100,10 @@ class CountPanel(QWidget):
         self.um_per_px.setAccessibleName("Scale in micrometres per pixel")
         self.um_per_px.setToolTip("The microscope's scale; with it, the density per millimetre is shown.")
         self.reset_button = QPushButton("Reset to model defaults")
+        self.reset_button.setObjectName("reset_button")
         self.reset_button.setAccessibleName("Reset counting parameters to the model's defaults")
+        self._recommended: dict[str, Any] | None = None
+        self._labels: dict[str, QLabel] = {}
 
         self._recount_timer = QTimer(self)
         self._recount_timer.setSingleShot(True)
@@ -101,9 +116,11 @@ class CountPanel(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("&Threshold", self.threshold)
-        form.addRow("Minimum &area", self.min_area)
-        form.addRow("&Merge distance", self.merge_distance)
+        for (name, text, _unit), box in zip(EDITED, (self.threshold, self.min_area, self.merge_distance)):
+            label = QLabel(text)
+            label.setBuddy(box)
+            self._labels[name] = label
+            form.addRow(label, box)
         form.addRow("&Scale", self.um_per_px)
         form.addRow(self.reset_button)
         settings_box = QGroupBox("Counting")
@@ -118,6 +135,11 @@ class CountPanel(QWidget):
         self.table = results_table(
             "capillary_table", ["#", "Area (px)", "Box x0, y0 – x1, y1"], stretch_columns=(2,)
         )
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        # Five rows at least: the table is where a count is checked, it must not shrink to
+        # three rows when the window is short.
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + 5 * self.table.verticalHeader().defaultSectionSize() + 4)
         self.table.setAccessibleName("Capillaries")
         self.table.setAccessibleDescription("One row per counted capillary; selecting a row highlights it in the views.")
         self.table.itemSelectionChanged.connect(self._row_selected)
@@ -127,6 +149,7 @@ class CountPanel(QWidget):
         layout.addWidget(self.count_label)
         layout.addWidget(self.count_caption)
         layout.addWidget(self.density_label)
+        layout.addWidget(self.density_detail)
         layout.addWidget(settings_box)
         layout.addWidget(self.table, 1)
 
@@ -155,6 +178,40 @@ class CountPanel(QWidget):
         self._split_area_px = int(values["split_area_px"])
         self._has_params = True
         self.settings_box.setEnabled(True)
+        self.mark_changes()
+
+    def set_recommended(self, params: CountingParams) -> None:
+        """The model card's recommendation: values that differ from it are marked."""
+        self._recommended = params.to_dict()
+        self.mark_changes()
+
+    def changed(self) -> list[str]:
+        """The fields (``CountingParams`` names) that differ from the recommendation."""
+        if self._recommended is None or not self._has_params:
+            return []
+        values = self.params().to_dict()
+        return [name for name, _t, _u in EDITED if abs(float(values[name]) - float(self._recommended[name])) > 1e-9]
+
+    def mark_changes(self) -> None:
+        changed = self.changed()
+        for (name, text, unit), box in zip(EDITED, (self.threshold, self.min_area, self.merge_distance)):
+            label = self._labels[name]
+            is_changed = name in changed
+            label.setText(text + (CHANGED_MARK if is_changed else ""))
+            font = label.font()
+            font.setBold(is_changed)
+            label.setFont(font)
+            recommended = "" if self._recommended is None else f"{float(self._recommended[name]):g}{unit}"
+            tip = f"Changed from the model's recommendation ({recommended})." if is_changed else (
+                f"As the model recommends ({recommended})." if recommended else "")
+            label.setToolTip(tip)
+            box.setAccessibleDescription(tip)
+        if self._recommended is not None:
+            r = self._recommended
+            what = (f"threshold {float(r['threshold']):g}, minimum area {int(r['min_area_px'])} px, "
+                    f"merge distance {float(r['merge_distance_px']):g} px")
+            self.reset_button.setToolTip(f"Set {what} (the model card's recommendation); the scale stays.")
+        self.reset_button.setText(f"Reset to model defaults ({len(changed)} changed)" if changed else "Reset to model defaults")
 
     def set_scale(self, um_per_px: float | None) -> None:
         self._updating = True
@@ -184,6 +241,7 @@ class CountPanel(QWidget):
 
     def _value_edited(self) -> None:
         if not self._updating:
+            self.mark_changes()
             self._recount_timer.start()
 
     def flush(self) -> None:
@@ -195,34 +253,41 @@ class CountPanel(QWidget):
     # Results -----------------------------------------------------------------------------
     def show_result(self, result: AnalysisResult | None, message: str = "") -> None:
         self._updating = True
+        self.table.setSortingEnabled(False)  # rows are filled in the core's order, then sorted
         try:
             self.table.clearSelection()
             if result is None:
                 self.count_label.setText(NO_COUNT)
                 self.count_caption.setText("capillaries")
+                self.density_label.setFont(self._plain_font)
                 self.density_label.setText(message or "No image analysed yet.")
+                self.density_detail.setText("")
                 self.table.setRowCount(0)
                 return
             self.count_label.setText(str(result.count))
             self.count_caption.setText("capillary" if result.count == 1 else "capillaries")
             density = result.density_per_mm
             if density is None:
-                self.density_label.setText("Density: set the scale (µm/px) to see capillaries per mm.")
+                self.density_label.setFont(self._plain_font)
+                self.density_label.setText("Density: set the scale (µm/px)")
+                self.density_detail.setText("to see capillaries per mm")
             else:
-                self.density_label.setText(
-                    f"{density:.1f} per mm  ({result.width_mm:.2f} mm wide at {result.um_per_px:g} µm/px)"
-                )
+                self.density_label.setFont(self._density_font)
+                self.density_label.setText(f"{density:.1f} per mm")
+                self.density_detail.setText(f"{result.width_mm:.2f} mm wide at {result.um_per_px:g} µm/px")
             self.table.setRowCount(len(result.capillaries))
             for row, capillary in enumerate(result.capillaries):
                 x0, y0, x1, y1 = capillary.bbox
-                values = (str(capillary.id), str(capillary.area_px), f"{x0}, {y0} – {x1}, {y1}")
+                values = (capillary.id, capillary.area_px, f"{x0}, {y0} – {x1}, {y1}")
                 for column, value in enumerate(values):
-                    item = QTableWidgetItem(value)
+                    item = QTableWidgetItem()
+                    item.setData(Qt.ItemDataRole.DisplayRole, value)  # numbers sort as numbers
                     if column < 2:
                         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     item.setData(Qt.ItemDataRole.UserRole, capillary.id)
                     self.table.setItem(row, column, item)
         finally:
+            self.table.setSortingEnabled(True)
             self._updating = False
 
     def _row_selected(self) -> None:

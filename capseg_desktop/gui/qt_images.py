@@ -65,9 +65,24 @@ def mask_to_qimage(
     return image
 
 
-def mask_pictures(mask: np.ndarray, tint_rgb: tuple[int, int, int]) -> tuple[QImage, QImage]:
-    """The mask view's picture (white on black) and the overlay's tint layer."""
-    return mask_to_qimage(mask, (255, 255, 255), (0, 0, 0, 255)), mask_to_qimage(mask, tint_rgb, None)
+#: Components below the minimum area in the mask view: visible if looked for, never taken
+#: for a counted capillary (white).
+REJECTED_GREY = (70, 70, 70)
+
+
+def mask_pictures(
+    mask: np.ndarray, tint_rgb: tuple[int, int, int], rejected: np.ndarray | None = None
+) -> tuple[QImage, QImage]:
+    """The mask view's picture (counted capillaries white, ``rejected`` components dark grey,
+    on black) and the overlay's tint layer (counted capillaries only)."""
+    picture = mask_to_qimage(mask, (255, 255, 255), (0, 0, 0, 255))
+    if rejected is not None and rejected.any():
+        words = _pixels(picture).view(np.uint32)[..., 0]
+        grey = np.uint32(qRgb(*REJECTED_GREY))
+        for top in range(0, mask.shape[0], BLOCK_ROWS):
+            block = words[top : top + BLOCK_ROWS]
+            block[rejected[top : top + BLOCK_ROWS]] = grey
+    return picture, mask_to_qimage(mask, tint_rgb, None)
 
 
 def to_pixmap(image: QImage) -> QPixmap:

@@ -103,15 +103,32 @@ def load_model_for_gui(path: Path) -> ModelSession:
     return load_model(path, num_threads=max(1, min(4, cores - 1)))
 
 
+def picture_key(analysis: Analysis) -> tuple[float, int]:
+    """What the mask pictures depend on: the threshold and the minimum area (merging and
+    splitting group pixels, they add or remove none)."""
+    params = analysis.result.params
+    return (params.threshold, params.min_area_px)
+
+
+def analysis_pictures(analysis: Analysis) -> tuple:
+    """(key, mask view picture, overlay tint) of an analysis: only counted capillaries are
+    white and tinted; components below the minimum area are dark grey in the mask view and
+    untinted, so counted and rejected detections never look alike."""
+    from ..core import render
+    from .qt_images import mask_pictures
+
+    counted = analysis.counted_mask
+    rejected = analysis.mask & ~counted
+    return (picture_key(analysis), *mask_pictures(counted, render.OVERLAY_RGB, rejected))
+
+
 def _emit_analysis(task: "AnalysisTask | RecountTask", analysis: Analysis) -> None:
     """Unless cancelled, make the mask pictures here in the worker and hand them over."""
-    from ..core import AnalysisCancelled, render
-    from .qt_images import mask_pictures
+    from ..core import AnalysisCancelled
 
     if task.is_cancelled():
         raise AnalysisCancelled()
-    pictures = mask_pictures(analysis.mask, render.OVERLAY_RGB)
-    task.finished.emit(analysis, (analysis.result.params.threshold, *pictures))
+    task.finished.emit(analysis, analysis_pictures(analysis))
 
 
 class AnalysisTask(Task):
@@ -119,7 +136,7 @@ class AnalysisTask(Task):
 
     kind = "analysis"
     image_read = Signal(object, object)  # LoadedImage, its QImage
-    finished = Signal(object, object)  # Analysis, (mask QImage, overlay tint QImage)
+    finished = Signal(object, object)  # Analysis, (picture key, mask QImage, tint QImage)
 
     def __init__(
         self,
@@ -163,7 +180,7 @@ class RecountTask(Task):
     """A recount of a large scan (seconds on 8000 x 8000 pixels), off the GUI thread."""
 
     kind = "recount"
-    finished = Signal(object, object)  # Analysis, (threshold, mask QImage, tint QImage)
+    finished = Signal(object, object)  # Analysis, (picture key, mask QImage, tint QImage)
 
     def __init__(self, base: Analysis, params: CountingParams, um_per_px: float | None) -> None:
         super().__init__()
@@ -176,7 +193,8 @@ class RecountTask(Task):
 
 
 class BatchTask(Task):
-    """Analyse a list of images one after the other; a bad image is reported and skipped."""
+    """Analyse a list of images through ``core.batch.run_batch``, the command line's own loop
+    (a bad image is reported and the batch goes on); rows come back as the summary CSV's."""
 
     kind = "batch"
     item_started = Signal(int)
@@ -189,43 +207,34 @@ class BatchTask(Task):
         analyzer: Analyzer,
         params: CountingParams | None,
         um_per_px: float | None,
+        indices: list[int] | None = None,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
+        self.indices = list(indices) if indices is not None else list(range(len(self.paths)))
         self.analyzer = analyzer  # carries the window's pixel budget
         self.params = params
         self.um_per_px = um_per_px
 
     def execute(self) -> None:
-        from ..core import AnalysisCancelled, CapSegError
-        from ..core.result import failed_row
+        from ..core import AnalysisCancelled
+        from ..core.batch import run_batch, summary_rows
 
         total = len(self.paths)
-        for index, path in enumerate(self.paths):
-            if self.is_cancelled():
-                raise AnalysisCancelled()
-            self.item_started.emit(index)
-            self.progress.emit(index / max(1, total), f"Analysing {path.name} ({index + 1} of {total})")
 
-            def item_progress(fraction: float, _message: str, index: int = index) -> None:
-                self.progress.emit((index + fraction) / total, f"Analysing {path.name} ({index + 1} of {total})")
+        def progress(done: int, _total: int, path: Path) -> None:
+            if done < total:
+                self.item_started.emit(self.indices[done])
+                self.progress.emit(done / max(1, total), f"Analysing {path.name} ({done + 1} of {total})")
 
-            try:
-                analysis: Analysis = self.analyzer.analyze_path(
-                    path, self.params, self.um_per_px,
-                    progress=item_progress, should_cancel=self.is_cancelled,
-                )
-            except AnalysisCancelled:
-                raise
-            except CapSegError as error:
-                log.warning("Batch: %s failed: %s (%s)", path, error, error.detail)
-                self.item_finished.emit(index, None, failed_row(path.name, str(error)))
-                continue
-            except Exception as error:
-                log.exception("Batch: %s failed unexpectedly", path)
-                self.item_finished.emit(index, None, failed_row(path.name, f"Unexpected error: {error}"))
-                continue
-            self.item_finished.emit(index, analysis, analysis.result.summary_row(path.name))
+        items = run_batch(
+            self.analyzer, self.paths, params=self.params, um_per_px=self.um_per_px,
+            should_cancel=self.is_cancelled, progress=progress,
+        )
+        for done, item in enumerate(items):
+            if item.status == "cancelled":
+                raise AnalysisCancelled()  # this image and the rest: the batch's own outcome
+            self.item_finished.emit(self.indices[done], item.analysis, summary_rows([item])[0])
         self.progress.emit(1.0, f"{total} images analysed")
         self.finished.emit()
 
@@ -241,6 +250,10 @@ class TaskQueue(QObject):
         self._running: Task | None = None
         self._threads: dict[QThread, Task] = {}
         self._closing = False
+
+    @property
+    def closing(self) -> bool:
+        return self._closing
 
     @property
     def running(self) -> Task | None:

@@ -3,7 +3,7 @@ capillaries' boxes drawn on each; a click on a box selects that capillary."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -30,42 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .tags import BOX_COLOUR, SELECTED_COLOUR, BoxItem, BoxLabel, place_tags
+
+__all__ = ["BOX_COLOUR", "SELECTED_COLOUR", "ImageView", "ViewGroup", "ViewPane", "best_orientation"]
+
 ZOOM_STEP = 1.25
 MIN_SCALE = 0.01
 MAX_SCALE = 32.0
 CLICK_SLOP_PX = 4
-
-BOX_COLOUR = QColor(255, 230, 0)  # core.render.BOX_RGB, the exported boxes' yellow (tested)
-SELECTED_COLOUR = QColor(255, 0, 200)  # magenta: unlike anything on skin, mask or boxes
-
-
-class BoxLabel(QGraphicsItem):
-    """A capillary's number in a filled tab, like the exported picture's, at a fixed screen
-    size whatever the zoom."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
-        self.colour = BOX_COLOUR
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        self._font = QFont()
-        self._font.setBold(True)
-        self._font.setPointSize(8)
-        metrics = QFontMetricsF(self._font)
-        self._rect = QRectF(0, 0, metrics.horizontalAdvance(text) + 6, metrics.height() + 2)
-
-    def set_colour(self, colour: QColor) -> None:
-        self.colour = colour
-        self.update()
-
-    def boundingRect(self) -> QRectF:
-        return self._rect
-
-    def paint(self, painter: QPainter, _option: object, _widget: object = None) -> None:
-        painter.fillRect(self._rect, self.colour)
-        painter.setFont(self._font)
-        painter.setPen(QColor(0, 0, 0) if self.colour == BOX_COLOUR else QColor(255, 255, 255))
-        painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self.text)
 
 
 class ImageView(QGraphicsView):
@@ -94,10 +66,13 @@ class ImageView(QGraphicsView):
         self.layer_item = QGraphicsPixmapItem()
         self.layer_item.setZValue(1)
         self.scene().addItem(self.layer_item)
-        self._boxes: dict[int, tuple[QGraphicsRectItem, BoxLabel]] = {}
+        self._boxes: dict[int, tuple[BoxItem, BoxLabel]] = {}
         self._selected = 0
         self._press_pos: QPoint | None = None
+        self._tags_scale = 0.0
         self.fit_mode = True
+        self.hint = ""  # drawn in the middle while there is no picture
+        self.view_changed.connect(self._relayout_tags)
 
     # Content -----------------------------------------------------------------------------
     def has_picture(self) -> bool:
@@ -133,15 +108,31 @@ class ImageView(QGraphicsView):
             self.scene().removeItem(label)
         self._boxes.clear()
         for number, (x0, y0, x1, y1) in boxes:
-            rect = QGraphicsRectItem(QRectF(x0, y0, x1 - x0, y1 - y0))
+            rect = BoxItem(QRectF(x0, y0, x1 - x0, y1 - y0))
             rect.setZValue(2)
             label = BoxLabel(str(number))
-            label.setPos(QPointF(x0, y0))
             label.setZValue(3)
             self.scene().addItem(rect)
             self.scene().addItem(label)
             self._boxes[number] = (rect, label)
         self._style_boxes()
+        self._relayout_tags(force=True)
+
+    def _relayout_tags(self, force: bool = False) -> None:
+        scale = self.scale_factor()
+        if force or abs(scale - self._tags_scale) > 1e-6:
+            self._tags_scale = scale
+            place_tags(self._boxes, scale, self.sceneRect())
+
+    def tag_rects(self) -> dict[int, QRectF]:
+        """The visible tags' rectangles in image (scene) coordinates."""
+        scale = self.scale_factor()
+        out = {}
+        for number, (_rect, label) in self._boxes.items():
+            if label.isVisible():
+                w, h = label.size_px()
+                out[number] = QRectF(label.pos(), QSizeF(w / scale, h / scale))
+        return out
 
     def box_ids(self) -> list[int]:
         return sorted(self._boxes)
@@ -157,10 +148,8 @@ class ImageView(QGraphicsView):
         for number, (rect, label) in self._boxes.items():
             selected = number == self._selected
             colour = SELECTED_COLOUR if selected else BOX_COLOUR
-            pen = QPen(colour, 3.0 if selected else 1.5)
-            pen.setCosmetic(True)  # the line width is in screen pixels, whatever the zoom
-            rect.setPen(pen)
-            rect.setBrush(QBrush(QColor(255, 0, 200, 40)) if selected else QBrush(Qt.BrushStyle.NoBrush))
+            fill = QBrush(QColor(255, 0, 200, 40)) if selected else QBrush(Qt.BrushStyle.NoBrush)
+            rect.set_style(colour, 3.0 if selected else 1.5, fill)
             label.set_colour(colour)
             label.setZValue(5 if selected else 3)
             rect.setZValue(4 if selected else 2)
@@ -237,6 +226,17 @@ class ImageView(QGraphicsView):
         if moved <= CLICK_SLOP_PX and self.has_picture():
             self.box_clicked.emit(self.box_at(self.mapToScene(event.position().toPoint())))
 
+    def paintEvent(self, event: object) -> None:
+        super().paintEvent(event)
+        if self.hint and not self.has_picture():
+            painter = QPainter(self.viewport())
+            font = painter.font()
+            font.setPointSizeF(font.pointSizeF() * 1.4)
+            painter.setFont(font)
+            painter.setPen(QColor(225, 225, 225))
+            painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, self.hint)
+            painter.end()
+
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
         self.view_changed.emit()
@@ -245,6 +245,21 @@ class ImageView(QGraphicsView):
         super().resizeEvent(event)
         if self.fit_mode:
             self.fit()
+
+
+def best_orientation(arrangement: str, area: tuple[int, int], image: tuple[int, int] | None) -> Qt.Orientation:
+    """Side by side, stacked, or (automatic) whichever shows the image larger: a wide nailfold
+    strip is three times larger stacked than side by side."""
+    if arrangement == "stacked":
+        return Qt.Orientation.Vertical
+    if arrangement == "auto" and image is not None:
+        width, height = max(1, area[0]), max(1, area[1] - 3 * 24)  # minus the titles
+        image_w, image_h = max(1, image[0]), max(1, image[1])
+        side = min(width / 3 / image_w, height / image_h)
+        stacked = min(width / image_w, height / 3 / image_h)
+        if stacked > side * 1.15:
+            return Qt.Orientation.Vertical
+    return Qt.Orientation.Horizontal
 
 
 class ViewPane(QWidget):
@@ -292,6 +307,7 @@ class ViewGroup:
                 view.fit_mode = leader.fit_mode
                 view.setTransform(transform)
                 view.centerOn(centre)
+                view._relayout_tags()
         finally:
             self._syncing = False
 

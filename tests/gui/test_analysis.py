@@ -197,7 +197,7 @@ def test_loading_another_model_counts_the_image_again(qtbot, window, tmp_path):
     open_and_wait(qtbot, window, image)
     blind = make_stub_session()
     blind._backend.run = lambda batch: np.zeros(batch.shape[:3] + (1,), np.float32)  # sees nothing
-    window.model_loader = lambda path: blind
+    window.models.loader = lambda path: blind
     with qtbot.waitSignal(window.analysis_finished, timeout=10_000):
         window.load_model(Path("blind.tflite"))
     assert window.session is blind
@@ -216,7 +216,7 @@ def test_a_large_scan_is_recounted_in_the_worker(qtbot, window, tmp_path, monkey
     assert window.count_panel.count_label.text() == "7"  # not yet: the worker is counting
     qtbot.waitUntil(lambda: window.count_panel.count_label.text() == "5", timeout=10_000)
     assert window.analysis.result.params.threshold == pytest.approx(0.6)
-    assert window._shown_threshold == pytest.approx(0.6)
+    assert window._shown_key[0] == pytest.approx(0.6)  # the mask pictures too
 
 
 def test_about_and_model_information_name_the_model_and_its_card(qtbot, window, dialogs):

@@ -29,7 +29,7 @@ def test_batch_of_three_images_with_one_corrupt(qtbot, window, dialogs, tmp_path
     assert rows[0][:2] == ["a.png", "3"] and rows[0][3] == "ok"
     assert rows[1][0] == "b.png" and rows[1][1] == "" and rows[1][3].startswith("failed: ")
     assert rows[2][:2] == ["c.png", "5"] and rows[2][3] == "ok"
-    assert "3 of 3 images analysed, 8 capillaries, 1 failed" == window.batch_panel.summary_label.text()
+    assert window.batch_panel.summary_label.text() == "2 of 3 images counted, 8 capillaries, 1 failed"
     assert not dialogs.shown  # a bad image marks its row; no dialog stops the batch
 
     # Choosing a row shows that image and its count, without a new inference.
@@ -60,7 +60,7 @@ def test_batch_can_be_cancelled(qtbot, window, tmp_path):
     window.open_folder(folder)
     assert backend.entered.wait(5)
     with qtbot.waitSignal(window.batch_finished, timeout=10_000):
-        window.batch_panel.cancel_button.click()
+        window.cancel_button.click()  # the one Cancel, in the status bar
         backend.gate.set()
     statuses = [window.batch_panel.table.item(r, 3).text() for r in range(4)]
     assert statuses.count("cancelled") >= 3
@@ -83,7 +83,7 @@ def test_settings_are_restored_on_a_second_start(qtbot, make_window, stub_sessio
     first.set_arrangement("side")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(tmp_path / "exports" / "x.png"), "")))
     (tmp_path / "exports").mkdir()
-    first.export_annotated()
+    first.exports.export_annotated()
     first.settings.set_model_path(tmp_path / "my.tflite")
     first.close()
 
@@ -97,7 +97,7 @@ def test_settings_are_restored_on_a_second_start(qtbot, make_window, stub_sessio
     assert second.recent_menu.actions()[0].text().endswith("strip.png")
     assert second.settings.folder("export") == str(tmp_path / "exports")
     assert second.settings.model_path() == str(tmp_path / "my.tflite")
-    assert second._startup_model_path() is None or str(second._startup_model_path()) != str(tmp_path / "my.tflite")  # missing file: not used
+    assert second.models.startup_path() is None or str(second.models.startup_path()) != str(tmp_path / "my.tflite")  # missing file: not used
     # The remembered parameters count the next image.
     with qtbot.waitSignal(second.analysis_finished, timeout=10_000):
         second.use_session(stub_session, keep_params=True)
@@ -111,7 +111,7 @@ def test_open_recent_reopens_the_image(qtbot, window, tmp_path):
     for path in (first, second):
         with qtbot.waitSignal(window.analysis_finished, timeout=10_000):
             window.open_image(path)
-    window._fill_recent_menu()
+    window.recent.fill()
     entries = [a for a in window.recent_menu.actions() if a.text().startswith("&")]
     assert [a.text() for a in entries[:2]] == ["&1 second.png", "&2 first.png"]
     with qtbot.waitSignal(window.analysis_finished, timeout=10_000):

@@ -41,7 +41,7 @@ def test_export_annotated_png_is_the_core_picture_at_full_size(qtbot, window, di
 
     assert asked == [str(tmp_path / "patient 7_annotated.png")]  # beside the image at first
     written = cv2.cvtColor(cv2.imread(str(target)), cv2.COLOR_BGR2RGB)
-    expected = window.analysis.annotated_rgb()
+    expected = window.exports.annotated_rgb(window.analysis)
     assert written.shape[1] == 1280 and written.shape[0] > 400  # the image plus its legend strip
     assert np.array_equal(written, expected)
     text = render.read_png_text(target.read_bytes())
@@ -80,7 +80,7 @@ def test_export_mask_and_results(qtbot, window, dialogs, tmp_path, monkeypatch):
     window.export_mask_action.trigger()
     mask = cv2.imread(str(tmp_path / "mask.png"), cv2.IMREAD_UNCHANGED)
     assert mask.shape == (300, 900)
-    assert np.array_equal(mask > 0, analysis.mask)
+    assert np.array_equal(mask > 0, analysis.counted_mask)  # counted capillaries only
 
     save_dialog_returning(monkeypatch, tmp_path / "result.json")
     window.export_results_action.trigger()
@@ -135,7 +135,7 @@ def test_export_into_a_missing_folder_is_refused_plainly(qtbot, window, dialogs,
 
 def test_nothing_to_export_before_a_result(qtbot, window, dialogs):
     assert not window.export_annotated_action.isEnabled()
-    window.export_annotated()
+    window.exports.export_annotated()
     assert "no result to export" in dialogs.texts("warning")[0]
 
 

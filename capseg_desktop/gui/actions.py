@@ -1,0 +1,165 @@
+"""Every command of the window, declared as data, and the one function that installs them.
+
+A row says what the user sees (text, shortcut, tip, icon), where it goes (menu and group,
+toolbar group) and what it does (``handler``: a dotted attribute of the window such as
+``"exports.export_annotated"``, or a callable taking the window). Adding a command is adding
+a row; the menus, the toolbar and the window-wide shortcuts follow from the table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable, Sequence
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QStyle, QToolBar
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMainWindow
+
+SP = QStyle.StandardPixmap
+Handler = str | Callable[[Any], Any] | None
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    id: str
+    text: str
+    shortcuts: tuple[str | QKeySequence.StandardKey, ...] = ()
+    tip: str = ""
+    icon: QStyle.StandardPixmap | None = None
+    menu: str = ""  # "&File" or "&View/Overlay o&pacity"; empty: no menu
+    group: int = 0  # a new group in the same menu starts after a separator
+    toolbar: int | None = None  # toolbar group, None: not on the toolbar
+    handler: Handler = None  # None: the action is given by the window (a dock's toggle)
+    checkable: bool = False
+    exclusive: str = ""  # checkable actions with the same name exclude each other
+
+
+def _zoom(factor: float) -> Callable[[Any], None]:
+    return lambda window: window.views.zoom_by(factor)
+
+
+def _opacity(step: float) -> Callable[[Any], None]:
+    return lambda window: window.set_opacity(window.opacity + step)
+
+
+def _arrange(key: str) -> Callable[[Any], None]:
+    return lambda window: window.set_arrangement(key)
+
+
+STD = QKeySequence.StandardKey
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    # File
+    ActionSpec("open", "&Open image…", (STD.Open,), "Open an image and count its capillaries", SP.SP_DialogOpenButton, "&File", 0, 0, "open_image_dialog"),
+    ActionSpec("open_folder", "Open &folder…", ("Ctrl+Shift+O",), "Analyse every image in a folder", SP.SP_DirOpenIcon, "&File", 0, 0, "batch.open_folder_dialog"),
+    ActionSpec("export_annotated", "&Export annotated PNG…", ("Ctrl+E",), "Save the image with numbered boxes and a legend", SP.SP_DialogSaveButton, "&File", 1, 0, "exports.export_annotated"),
+    ActionSpec("export_mask", "Export &mask PNG…", ("Ctrl+Shift+E",), "Save the counted capillaries as a black and white PNG", None, "&File", 1, None, "exports.export_mask"),
+    ActionSpec("export_results", "Export &results CSV/JSON…", ("Ctrl+Shift+S",), "Save the capillary table (CSV) or the full result (JSON)", None, "&File", 1, None, "exports.export_results"),
+    ActionSpec("export_summary", "Export &batch summary CSV…", ("Ctrl+Shift+B",), "Save one row per image of the batch", None, "&File", 1, None, "exports.export_summary"),
+    ActionSpec("clear_recent", "&Clear recent…", ("Alt+0",), "Forget the recently opened images", None, "", 0, None, "recent.clear"),
+    ActionSpec("quit", "&Quit", ("Ctrl+Q",), "Quit CapSeg Desktop", None, "&File", 2, None, "close"),
+    # Analysis
+    ActionSpec("reanalyse", "&Analyse again", ("F5",), "Run the model on the current image again", SP.SP_BrowserReload, "&Analysis", 0, None, "reanalyse"),
+    ActionSpec("cancel", "&Cancel", ("Esc",), "Stop the running analysis or batch", SP.SP_BrowserStop, "&Analysis", 0, None, "cancel"),
+    ActionSpec("reset_params", "&Reset to model defaults", ("Ctrl+R",), "Set threshold, minimum area and merge distance to the model card's recommendation", None, "&Analysis", 0, None, "reset_params"),
+    # Model
+    ActionSpec("load_model", "&Load model…", ("Ctrl+M",), "Open a .tflite, .keras or .h5 segmentation model", SP.SP_DriveHDIcon, "&Model", 0, 0, "models.load_model_dialog"),
+    ActionSpec("model_info", "Model &information", ("Ctrl+I",), "Show which model is loaded", None, "&Model", 0, None, "models.show_model_info"),
+    # View: + and - work wherever the focus is (the spin boxes no longer take it by surprise).
+    ActionSpec("zoom_in", "Zoom &in", ("Ctrl++", "Ctrl+=", "+", "="), "Zoom in", None, "&View", 0, 1, _zoom(1.25)),
+    ActionSpec("zoom_out", "Zoom &out", ("Ctrl+-", "-"), "Zoom out", None, "&View", 0, 1, _zoom(0.8)),
+    ActionSpec("fit", "&Fit to window", ("Ctrl+0",), "Show the whole image", None, "&View", 0, 1, "views.fit"),
+    ActionSpec("actual_size", "&100 %", ("Ctrl+1",), "One image pixel per screen pixel", None, "&View", 0, 1, "views.actual_size"),
+    ActionSpec("more_opaque", "Overlay more &opaque", ("Ctrl+]",), "Stronger mask tint in the overlay", None, "&View/Overlay o&pacity", 0, None, _opacity(0.1)),
+    ActionSpec("less_opaque", "Overlay more &transparent", ("Ctrl+[",), "Weaker mask tint in the overlay", None, "&View/Overlay o&pacity", 0, None, _opacity(-0.1)),
+    ActionSpec("arrange_auto", "Arrange &automatically", ("Ctrl+Alt+A",), "How the three views are placed", None, "&View", 1, None, _arrange("auto"), True, "arrange"),
+    ActionSpec("arrange_side", "Views &side by side", ("Ctrl+Alt+H",), "How the three views are placed", None, "&View", 1, None, _arrange("side"), True, "arrange"),
+    ActionSpec("arrange_stacked", "Views &stacked", ("Ctrl+Alt+V",), "How the three views are placed", None, "&View", 1, None, _arrange("stacked"), True, "arrange"),
+    ActionSpec("show_count", "&Count panel", ("Ctrl+K",), "Show or hide the count panel", None, "&View", 2),
+    ActionSpec("show_batch", "&Batch results panel", ("Ctrl+B",), "Show or hide the batch results", None, "&View", 2),
+    # Help
+    ActionSpec("help", "CapSeg Desktop &help", ("F1",), "The views, the parameters and how capillaries are counted", None, "&Help", 0, None, "show_help"),
+    ActionSpec("about", "&About CapSeg Desktop", ("Shift+F1",), "Version, model and model card", None, "&Help", 1, None, "models.show_about"),
+)
+
+
+def _resolve(window: Any, handler: Handler) -> Callable[[], Any]:
+    """A call of ``handler``, looked up when the action fires (the controllers may be made
+    after the actions)."""
+    if callable(handler):
+        return lambda: handler(window)
+
+    def call() -> Any:
+        target = window
+        for part in str(handler).split("."):
+            target = getattr(target, part)
+        return target()
+
+    return call
+
+
+def install_actions(
+    window: "QMainWindow",
+    specs: Sequence[ActionSpec] = ACTIONS,
+    given: dict[str, QAction] | None = None,
+    toolbar: QToolBar | None = None,
+) -> tuple[dict[str, QAction], dict[str, QMenu]]:
+    """Make (or take from ``given``) one QAction per row, add it to the window so that its
+    shortcut works with the menu bar hidden, and place it in its menu and toolbar group.
+    Returns the actions and the menus by id and path."""
+    given = given or {}
+    actions: dict[str, QAction] = {}
+    menus: dict[str, QMenu] = {}
+    last_group: dict[str, int] = {}
+    exclusive: dict[str, QActionGroup] = {}
+    toolbar_groups: dict[int, list[QAction]] = {}
+    for spec in specs:
+        action = given.get(spec.id) or QAction(spec.text, window)
+        action.setText(spec.text)
+        action.setObjectName(f"action_{spec.id}")
+        if spec.shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
+        if spec.tip:
+            action.setStatusTip(spec.tip)
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{spec.tip} ({keys})" if keys else spec.tip)
+        if spec.icon is not None:
+            action.setIcon(window.style().standardIcon(spec.icon))
+        if spec.checkable:
+            action.setCheckable(True)
+        if spec.exclusive:
+            exclusive.setdefault(spec.exclusive, QActionGroup(window)).addAction(action)
+        if spec.handler is not None:
+            slot = _resolve(window, spec.handler)
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
+        window.addAction(action)
+        if spec.menu:
+            menu = _menu(window, menus, spec.menu)
+            if spec.menu in last_group and last_group[spec.menu] != spec.group:
+                menu.addSeparator()
+            last_group[spec.menu] = spec.group
+            menu.addAction(action)
+        if spec.toolbar is not None:
+            toolbar_groups.setdefault(spec.toolbar, []).append(action)
+        actions[spec.id] = action
+    if toolbar is not None:
+        for number, group in enumerate(toolbar_groups[key] for key in sorted(toolbar_groups)):
+            if number:
+                toolbar.addSeparator()
+            for action in group:
+                toolbar.addAction(action)
+    return actions, menus
+
+
+def _menu(window: "QMainWindow", menus: dict[str, QMenu], path: str) -> QMenu:
+    if path in menus:
+        return menus[path]
+    parent_path, _, title = path.rpartition("/")
+    if parent_path:
+        menu = _menu(window, menus, parent_path).addMenu(title)
+    else:
+        menu = window.menuBar().addMenu(title)
+    menus[path] = menu
+    return menu

@@ -1,0 +1,224 @@
+"""Exports: where to save, whether to replace, and what each file holds.
+
+Every export records the counting parameters and which of them the user changed from the
+model card's recommendation (a legend line in the annotated PNG and its text chunks, keys in
+the JSON). The mask export holds only the counted capillaries.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from .settings import AppSettings
+
+if TYPE_CHECKING:
+    from ..core import Analysis, CountingParams
+    from .batch_controller import BatchController
+
+log = logging.getLogger("capseg_desktop.gui.export")
+
+PARAM_LABELS = {
+    "threshold": ("threshold", ""),
+    "min_area_px": ("minimum area", " px"),
+    "merge_distance_px": ("merge distance", " px"),
+    "split_area_px": ("split area", " px"),
+}
+
+
+def changed_params(params: CountingParams, recommended: CountingParams) -> dict[str, dict[str, Any]]:
+    """The parameters that differ from the recommendation: name -> {value, recommended}."""
+    used, advised = params.to_dict(), recommended.to_dict()
+    return {
+        name: {"value": used[name], "recommended": advised[name]}
+        for name in used
+        if abs(float(used[name]) - float(advised[name])) > 1e-9
+    }
+
+
+def describe_changes(changes: dict[str, dict[str, Any]]) -> str:
+    if not changes:
+        return "Counting parameters as the model card recommends."
+    parts = []
+    for name, values in changes.items():
+        label, unit = PARAM_LABELS.get(name, (name, ""))
+        parts.append(f"{label} {values['value']:g}{unit} (recommended {values['recommended']:g}{unit})")
+    return "Changed by the user: " + ", ".join(parts) + "."
+
+
+class ExportController(QObject):
+    saved = Signal(str, object)  # what, Path
+
+    def __init__(
+        self,
+        settings: AppSettings,
+        parent_widget: QWidget,
+        current: Callable[[], Analysis | None],
+        recommended: Callable[[], CountingParams],
+        batch: BatchController,
+    ) -> None:
+        super().__init__(parent_widget)
+        self.settings = settings
+        self.parent_widget = parent_widget
+        self.current = current  # the analysis on screen, pending recounts applied
+        self.recommended = recommended
+        self.batch = batch
+        self.on_error: Callable[[str, str], None] = lambda title, message: None
+        self.on_status: Callable[[str], None] = lambda text: None
+
+    # Where -------------------------------------------------------------------------------
+    def ask_save_path(self, title: str, suggested: str, file_filter: str, source: Path | None) -> tuple[Path, bool] | None:
+        """Ask where to save; returns the path and whether to overwrite, or None."""
+        folder = self.settings.folder("export")
+        if not folder or not Path(folder).is_dir():
+            folder = str(source.parent) if source else str(Path.home())
+        chosen, selected_filter = QFileDialog.getSaveFileName(
+            self.parent_widget, title, str(Path(folder) / suggested), file_filter,
+            options=QFileDialog.Option.DontConfirmOverwrite,  # asked below, the same on every platform
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if not path.suffix:  # take the extension of the type chosen in the dialog
+            match = re.search(r"\*(\.\w+)", selected_filter or "")
+            path = path.with_suffix(match.group(1) if match else Path(suggested).suffix)
+        overwrite = False
+        if path.exists():
+            answer = QMessageBox.question(
+                self.parent_widget, "Replace file?",
+                f'"{path.name}" already exists in "{path.parent}". Do you want to replace it?',
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+            overwrite = True
+        return path, overwrite
+
+    def _export(self, what: str, write: Callable[[Analysis, Path, bool], Path], title: str, suffix: str, file_filter: str) -> Path | None:
+        analysis = self.current()
+        if analysis is None:
+            self.on_error("Nothing to export", "There is no result to export yet: open an image and wait for its count.")
+            return None
+        source = analysis.image.path
+        stem = source.stem if source else "capseg"
+        chosen = self.ask_save_path(title, f"{stem}{suffix}", file_filter, source)
+        if chosen is None:
+            return None
+        return self._write(what, lambda path, overwrite: write(analysis, path, overwrite), *chosen)
+
+    def _write(self, what: str, write: Callable[[Path, bool], Path], path: Path, overwrite: bool) -> Path | None:
+        from ..core import ExportError
+
+        try:
+            written = write(path, overwrite)
+        except ExportError as error:
+            log.warning("Export of %s to %s failed: %s (%s)", what, path, error, error.detail)
+            self.on_error("Not saved", str(error))
+            return None
+        except OSError as error:
+            log.warning("Export of %s to %s failed: %r", what, path, error)
+            self.on_error("Not saved", f'"{path.name}" could not be written to "{path.parent}".')
+            return None
+        self.settings.set_folder("export", written.parent)
+        self.on_status(f"Saved {what} to {written}.")
+        log.info("Saved %s to %s", what, written)
+        self.saved.emit(what, written)
+        return written
+
+    # What --------------------------------------------------------------------------------
+    def changes(self, analysis: Analysis) -> dict[str, dict[str, Any]]:
+        return changed_params(analysis.result.params, self.recommended())
+
+    def legend_lines(self, analysis: Analysis) -> list[str]:
+        return [*analysis.result.legend_lines(), describe_changes(self.changes(analysis))]
+
+    def png_text(self, analysis: Analysis) -> dict[str, str]:
+        text = dict(analysis.result.png_text())
+        text["Description"] = " | ".join(self.legend_lines(analysis))
+        text["CapSegUserChanged"] = json.dumps(self.changes(analysis), ensure_ascii=False)
+        return text
+
+    def annotated_rgb(self, analysis: Analysis) -> Any:
+        from ..core import render
+
+        result = analysis.result
+        return render.annotated_image(analysis.image.rgb, result.capillaries, self.legend_lines(analysis), analysis.counted_mask)
+
+    def result_dict(self, analysis: Analysis) -> dict[str, Any]:
+        data = analysis.result.to_dict()
+        data["recommended_parameters"] = self.recommended().to_dict()
+        data["parameters_changed_by_user"] = self.changes(analysis)
+        return data
+
+    def export_annotated(self) -> Path | None:
+        from ..core import render
+        from ..core.atomic import write_bytes_atomic
+
+        def write(analysis: Analysis, path: Path, overwrite: bool) -> Path:
+            data = render.encode_png(self.annotated_rgb(analysis), self.png_text(analysis))
+            return write_bytes_atomic(path, data, overwrite=overwrite)
+
+        return self._export("the annotated image", write, "Export annotated PNG", "_annotated.png", "PNG image (*.png)")
+
+    def export_mask(self) -> Path | None:
+        """Only the counted capillaries: what the count and the boxes are made of."""
+        import numpy as np
+
+        from ..core import render
+        from ..core.atomic import write_bytes_atomic
+
+        def write(analysis: Analysis, path: Path, overwrite: bool) -> Path:
+            grey = np.where(analysis.counted_mask, 255, 0).astype(np.uint8)
+            return write_bytes_atomic(path, render.encode_png(grey, self.png_text(analysis)), overwrite=overwrite)
+
+        return self._export("the mask of counted capillaries", write, "Export mask PNG", "_mask.png", "PNG image (*.png)")
+
+    def export_results(self) -> Path | None:
+        from ..core.atomic import write_text_atomic
+
+        def write(analysis: Analysis, path: Path, overwrite: bool) -> Path:
+            if path.suffix.lower() == ".json":
+                text = json.dumps(self.result_dict(analysis), indent=2, ensure_ascii=False) + "\n"
+                return write_text_atomic(path, text, overwrite=overwrite)
+            return analysis.write_csv(path, overwrite=overwrite)
+
+        return self._export(
+            "the results", write, "Export results", "_capillaries.csv",
+            "Capillary table (*.csv);;Full result (*.json)",
+        )
+
+    def export_summary(self) -> Path | None:
+        from ..core.atomic import write_text_atomic
+
+        if not self.batch.has_rows():
+            self.on_error("Nothing to export", "There is no batch result to export yet: open a folder first.")
+            return None
+        stale = self.batch.stale_indices()
+        if stale:
+            answer = QMessageBox.question(
+                self.parent_widget, "Analyse again?",
+                f"{len(stale)} of the images were counted with other parameters than those on screen "
+                "and are no longer in memory. Analyse them again with the current parameters? "
+                "Export the summary when the batch has finished.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.Yes,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self.batch.rerun_stale()
+            return None
+        folder_name = (self.batch.folder.name if self.batch.folder else "") or "batch"
+        text = self.batch.summary_csv()
+        chosen = self.ask_save_path(
+            "Export batch summary", f"{folder_name}_summary.csv", "CSV table (*.csv)",
+            self.batch.folder / "summary.csv" if self.batch.folder else None,
+        )
+        if chosen is None:
+            return None
+        return self._write("the batch summary", lambda path, overwrite: write_text_atomic(path, text, overwrite=overwrite), *chosen)

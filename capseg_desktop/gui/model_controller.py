@@ -1,0 +1,157 @@
+"""The model's life in the window: which model to start with, loading in the background,
+remembering it, and what Model information and About say about it."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from .. import __version__
+from .handles import TaskLane
+from .settings import AppSettings
+from .tasks import ModelLoadTask, TaskQueue
+
+if TYPE_CHECKING:
+    from ..core import Analyzer, CountingParams, ModelSession
+
+log = logging.getLogger("capseg_desktop.gui.model")
+
+MODEL_FILTER = "Models (*.tflite *.keras *.h5 *.hdf5);;All files (*)"
+
+
+class ModelController(QObject):
+    loading = Signal(str)  # file name
+    #: (session, previous recommended CountingParams or None, loaded at start-up)
+    ready = Signal(object, object, bool)
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        queue: TaskQueue,
+        settings: AppSettings,
+        parent_widget: QWidget,
+        pixel_budget: Callable[[], int],
+        loader: Callable[[Path], ModelSession] | None = None,
+        override: Path | None = None,
+    ) -> None:
+        super().__init__(parent_widget)
+        self.settings = settings
+        self.parent_widget = parent_widget
+        self.pixel_budget = pixel_budget
+        self.loader = loader
+        self.override = override
+        self.session: ModelSession | None = None
+        self.analyzer: Analyzer | None = None
+        self.lane = TaskLane(queue, "model", self)
+
+    # Which model -------------------------------------------------------------------------
+    def startup_path(self) -> Path | None:
+        if self.override is not None:
+            return self.override
+        remembered = self.settings.model_path()
+        if remembered and Path(remembered).is_file():
+            return Path(remembered)
+        from ..core.paths import default_model_path
+
+        return default_model_path()
+
+    def recommended(self) -> CountingParams:
+        """The model card's counting parameters (the original's without a model)."""
+        from ..core import CountingParams
+
+        return self.analyzer.default_params() if self.analyzer is not None else CountingParams()
+
+    # Loading -----------------------------------------------------------------------------
+    def load_model_dialog(self) -> None:
+        from ..core.paths import models_dir
+
+        folder = self.settings.folder("model") or str(models_dir() if models_dir().is_dir() else Path.home())
+        path, _ = QFileDialog.getOpenFileName(self.parent_widget, "Load model", folder, MODEL_FILTER)
+        if path:
+            self.settings.set_folder("model", Path(path).parent)
+            self.load_model(Path(path))
+
+    def load_model(self, path: str | Path, startup: bool = False) -> None:
+        path = Path(path)
+        task = ModelLoadTask(path, self.loader)  # None: tasks.load_model_for_gui
+        handle = self.lane.submit(task, replaces=())
+        handle.on(task.loaded, lambda session: self._loaded(session, startup), final=True)
+        handle.on(task.failed, self._failed, final=True)
+        self.loading.emit(path.name)
+
+    def _loaded(self, session: ModelSession, startup: bool) -> None:
+        self.settings.set_model_path(session.path)
+        self.use_session(session, startup)
+
+    def use_session(self, session: ModelSession, startup: bool = False) -> None:
+        """Make ``session`` the model; ``ready`` carries the previous model's recommended
+        parameters (None for the first model) so the window can tell what changed."""
+        from ..core import Analyzer
+
+        previous = self.recommended() if self.analyzer is not None else None
+        self.session = session
+        self.analyzer = Analyzer(session, max_pixels=self.pixel_budget())
+        self.ready.emit(session, previous, startup)
+
+    def _failed(self, message: str, _detail: str) -> None:
+        self.failed.emit(message)
+
+    # Information -------------------------------------------------------------------------
+    def show_model_info(self) -> None:
+        if self.session is None:
+            QMessageBox.information(self.parent_widget, "Model information", "No model is loaded. Choose Model > Load model… to open one.")
+            return
+        self._show_details("Model information", self.description(), self.card_text())
+
+    def show_about(self) -> None:
+        self._show_details(
+            "About CapSeg Desktop",
+            f"CapSeg Desktop {__version__}\n"
+            "Counts blood capillaries in nailfold capillaroscopy images.\n"
+            "Press F1 for help on the views, the parameters and the counting rules.\n\n"
+            + self.description(),
+            self.card_text(),
+        )
+
+    def _show_details(self, title: str, text: str, details: str) -> None:
+        """A message with the full model card behind its "Show Details…" button."""
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self.parent_widget)
+        if details:
+            box.setDetailedText(details)
+        box.exec()
+
+    def card_text(self) -> str:
+        card = self.session.card if self.session else None
+        return json.dumps(card, indent=2, ensure_ascii=False) if card else ""
+
+    def description(self) -> str:
+        session = self.session
+        if session is None:
+            return "No model loaded."
+        lines = [
+            f"Model: {session.name} ({session.runtime})",
+            f"File: {session.path}",
+            f"sha256: {session.sha256}",
+            f"Input: {session.input_channels} channel(s), sides padded to a multiple of {session.multiple}",
+            f"Recommended counting: {self.recommended().describe()}",
+        ]
+        card = session.card
+        if not card:
+            lines.append("No model card lists this file.")
+            return "\n".join(lines)
+        lines.append("")
+        lines.append(f"Model card: {card.get('name', '?')} version {card.get('version', '?')}")
+        if isinstance(card.get("parameters"), int):
+            lines.append(f"Weights: {card['parameters']:,}")
+        metrics = card.get("metrics")
+        if isinstance(metrics, dict):
+            numbers = [f"{k.replace('_', ' ')} {v:g}" for k, v in metrics.items() if isinstance(v, (int, float))]
+            if numbers:
+                lines.append("Metrics: " + ", ".join(numbers))
+        lines.append("The whole card is under Show Details.")
+        return "\n".join(lines)

@@ -1,0 +1,137 @@
+"""How the main window is put together: the views, the docks, the actions and toolbar, the
+tab order, and the settings it restores and saves. Behaviour is in ``main_window`` and the
+controllers; this module only builds and remembers."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QScrollArea, QSplitter, QToolBar, QWidget
+
+from .actions import install_actions
+from .batch_panel import BatchPanel
+from .count_panel import CountPanel
+from .guarded import GuardedSlider
+from .views import ImageView, ViewGroup, ViewPane
+from .window_parts import RecentMenu
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+EMPTY_HINT = "Open or drop an image\n(File > Open image…, Ctrl+O)"
+
+
+
+def build_views(window: MainWindow) -> None:
+    window.original_view, window.mask_view, window.overlay_view = (ImageView(n) for n in ("original_view", "mask_view", "overlay_view"))
+    window.views = ViewGroup([window.original_view, window.mask_view, window.overlay_view])
+    window.view_splitter = QSplitter(Qt.Orientation.Horizontal)
+    window.view_splitter.setObjectName("view_splitter")
+    window.view_splitter.setChildrenCollapsible(False)
+    for title, view in (("Original", window.original_view), ("Mask", window.mask_view), ("Overlay", window.overlay_view)):
+        window.view_splitter.addWidget(ViewPane(title, view))
+        view.box_clicked.connect(window._box_clicked)
+    window.original_view.hint = EMPTY_HINT
+    window.original_view.view_changed.connect(window._update_zoom_label)
+    window.setCentralWidget(window.view_splitter)
+
+
+def _dock(window: MainWindow, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    dock = QDockWidget(title, window)
+    dock.setObjectName(name)
+    dock.setWidget(widget)
+    dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+    window.addDockWidget(area, dock)
+    return dock
+
+
+def build_panels(window: MainWindow) -> None:
+    window.count_panel = CountPanel()
+    window.count_panel.params_changed.connect(window.recount)
+    window.count_panel.reset_requested.connect(window.reset_params)
+    window.count_panel.capillary_selected.connect(lambda number: window.views.select_box(number, reveal=True))
+    # In a scroll area: on a short screen the panel scrolls instead of making the window
+    # taller than the screen or squeezing the capillary table to nothing.
+    scroller = QScrollArea()
+    scroller.setObjectName("count_scroller")
+    scroller.setWidgetResizable(True)
+    scroller.setFrameShape(QFrame.Shape.NoFrame)
+    scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroller.setWidget(window.count_panel)
+    window.count_dock = _dock(window, "Count", "count_dock", scroller, Qt.DockWidgetArea.RightDockWidgetArea)
+    window.count_dock.setMinimumWidth(290)
+    window.batch_panel = BatchPanel()
+    window.batch_panel.image_chosen.connect(window.show_batch_item)
+    window.batch_dock = _dock(window, "Batch results", "batch_dock", window.batch_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
+    window.batch_dock.hide()
+
+
+def build_actions(window: MainWindow) -> None:
+    window.toolbar = QToolBar("Main toolbar", window)
+    window.toolbar.setObjectName("main_toolbar")
+    window.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    given = {"show_count": window.count_dock.toggleViewAction(), "show_batch": window.batch_dock.toggleViewAction()}
+    window.actions_by_id, window.menus = install_actions(window, given=given, toolbar=window.toolbar)
+    for key, action in window.actions_by_id.items():
+        setattr(window, f"{key}_action", action)
+    window.arrange_actions = {key: window.actions_by_id[f"arrange_{key}"] for key in ("auto", "side", "stacked")}
+    window.recent_menu = window.menus["&File"].addMenu("Open &recent")
+    window.menus["&File"].insertMenu(window.export_annotated_action, window.recent_menu)
+    window.recent = RecentMenu(window.recent_menu, window.settings, window.open_image, window.clear_recent_action, window)
+    window.toolbar.addSeparator()
+    window.opacity_slider = GuardedSlider(Qt.Orientation.Horizontal)
+    window.opacity_slider.setObjectName("opacity_slider")
+    window.opacity_slider.setRange(0, 100)
+    window.opacity_slider.setFixedWidth(110)
+    window.opacity_slider.setAccessibleName("Overlay opacity")
+    window.opacity_slider.setToolTip("Opacity of the mask tint in the overlay view (Ctrl+[ and Ctrl+])")
+    window.opacity_slider.valueChanged.connect(lambda value: window.set_opacity(value / 100.0))
+    label = QLabel(" Overlay ")
+    label.setBuddy(window.opacity_slider)
+    window.toolbar.addWidget(label)
+    window.toolbar.addWidget(window.opacity_slider)
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, window.toolbar)
+
+
+def set_tab_order(window: MainWindow) -> None:
+    panel = window.count_panel
+    chain: list[QWidget] = [
+        panel.threshold, panel.min_area, panel.merge_distance, panel.um_per_px, panel.reset_button, panel.table,
+        window.original_view, window.mask_view, window.overlay_view, window.opacity_slider, window.batch_panel.table,
+        window.batch_panel.export_button,
+    ]
+    for first, second in zip(chain, chain[1:]):
+        QWidget.setTabOrder(first, second)
+
+# Settings ----------------------------------------------------------------------------
+
+def restore_settings(window: MainWindow) -> None:
+    geometry = window.settings.geometry()
+    if geometry is None or not window.restoreGeometry(geometry):
+        window.resize(1280, 800)
+    state = window.settings.window_state()
+    if state is not None:
+        window.restoreState(state)
+    window.batch_dock.hide()  # shown again by the next batch
+    window.opacity = window.settings.opacity()
+    window.opacity_slider.blockSignals(True)
+    window.opacity_slider.setValue(int(round(window.opacity * 100)))
+    window.opacity_slider.blockSignals(False)
+    saved = window.settings.param_values()
+    window._params_loaded_from_settings = saved is not None
+    if saved is not None:
+        window.count_panel.set_params(saved, window.settings.um_per_px())
+    else:
+        window.count_panel.set_scale(window.settings.um_per_px())
+    window.arrangement = window.settings.arrangement()
+    window.arrange_actions[window.arrangement].setChecked(True)
+
+
+def save_settings(window: MainWindow) -> None:
+    window.settings.set_window(window.saveGeometry(), window.saveState())
+    window.settings.set_params(window.count_panel.params())
+    window.settings.set_um_per_px(window.count_panel.scale_um_per_px())
+    window.settings.set_opacity(window.opacity)
+    window.settings.set_arrangement(window.arrangement)
+    window.settings.sync()

@@ -1,0 +1,117 @@
+"""Small parts of the main window: the status bar (one progress bar, one Cancel) and the
+Open recent menu."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QProgressBar, QPushButton, QStatusBar, QWidget
+
+from .settings import AppSettings
+
+
+class StatusArea(QObject):
+    """What the window is doing: a message, the scale the image was analysed at, one progress
+    bar and one Cancel for an analysis or a batch, the zoom and the model."""
+
+    def __init__(self, bar: QStatusBar, cancel: Callable[[], None]) -> None:
+        super().__init__(bar)
+        self.label = QLabel("Starting…")
+        self.label.setObjectName("status_label")
+        self.label.setAccessibleName("Status")
+        bar.addWidget(self.label, 1)
+        self.scale_label = QLabel("")
+        self.scale_label.setObjectName("scale_label")
+        self.scale_label.setAccessibleName("Scale the image was analysed at")
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 100)
+        self.progress_bar.setFixedWidth(160)
+        self.progress_bar.setAccessibleName("Progress")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAccessibleName("Cancel the analysis or the batch")
+        self.cancel_button.setToolTip("Stop the running analysis or batch (Esc)")
+        self.cancel_button.clicked.connect(cancel)
+        self.zoom_label = QLabel("")
+        self.zoom_label.setAccessibleName("Zoom")
+        self.model_label = QLabel("No model")
+        self.model_label.setObjectName("model_label")
+        self.model_label.setAccessibleName("Model")
+        for widget in (self.scale_label, self.progress_bar, self.cancel_button, self.zoom_label, self.model_label):
+            bar.addPermanentWidget(widget)
+        self.set_working(False)
+
+    def set_text(self, text: str) -> None:
+        self.label.setText(text)
+
+    def set_scale(self, scale: object | None) -> None:
+        """``scale``: a ``core.scale.ScaleInfo`` (or None)."""
+        describe = getattr(scale, "describe", None)
+        self.scale_label.setText(describe() if callable(describe) else "")
+        self.scale_label.setVisible(bool(self.scale_label.text()))
+
+    def set_working(self, working: bool) -> None:
+        self.progress_bar.setVisible(working)
+        self.cancel_button.setVisible(working)
+        if working:
+            self.progress_bar.setRange(0, 100)
+            self.progress_bar.setValue(0)
+
+    def set_progress(self, fraction: float | None) -> None:
+        """``None``: busy, no steps to show."""
+        if fraction is None:
+            self.progress_bar.setRange(0, 0)
+        else:
+            self.progress_bar.setRange(0, 100)
+            self.progress_bar.setValue(int(round(fraction * 100)))
+
+
+class RecentMenu(QObject):
+    """File > Open recent: only images that opened; Clear recent asks first."""
+
+    def __init__(self, menu: QMenu, settings: AppSettings, open_image: Callable[[Path], None], clear_action: QAction, parent_widget: QWidget) -> None:
+        super().__init__(menu)
+        self.menu = menu
+        self.settings = settings
+        self.open_image = open_image
+        self.clear_action = clear_action
+        self.parent_widget = parent_widget
+        menu.aboutToShow.connect(self.fill)
+        self.fill()
+
+    def fill(self) -> None:
+        self.menu.clear()
+        files = self.settings.recent_files()
+        for number, name in enumerate(files, start=1):
+            action = self.menu.addAction(f"&{number} {Path(name).name}")
+            action.setToolTip(name)
+            action.setShortcut(QKeySequence(f"Alt+{number}"))
+            action.triggered.connect(lambda _checked=False, name=name: self.open_image(Path(name)))
+        if not files:
+            empty = self.menu.addAction("No recent images")
+            empty.setEnabled(False)
+        self.menu.addSeparator()
+        self.menu.addAction(self.clear_action)
+        self.clear_action.setEnabled(bool(files))
+
+    def add(self, path: Path) -> None:
+        """An image that opened and was read: only then is it worth offering again."""
+        self.settings.add_recent_file(path)
+        self.fill()
+
+    def clear(self) -> None:
+        files = self.settings.recent_files()
+        if not files:
+            return
+        answer = QMessageBox.question(
+            self.parent_widget, "Clear recent images?",
+            f"Forget the {len(files)} recently opened image{'s' if len(files) != 1 else ''} in File > Open recent? "
+            "The images themselves are not touched.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.settings.clear_recent_files()
+            self.fill()
