@@ -1,7 +1,12 @@
 """One analysis from start to end, shared by the desktop window and the command line.
 
-``Analyzer.analyze_path`` reads, segments and counts; the returned ``Analysis`` keeps the
-probability map, so ``Analysis.recount`` with new parameters needs no new inference.
+``Analyzer.analyze_path`` reads, brings the image to the model's scale, segments and counts;
+the returned ``Analysis`` keeps the probability map (at the image's own size), so
+``Analysis.recount`` with new parameters needs no new inference.
+
+Counting parameters are in pixels *at the model's scale* (what the model card recommends);
+when an image was resized for the model, areas and distances are converted to the image's
+own pixels before counting, so boxes, areas and centroids are always in the image's pixels.
 """
 
 from __future__ import annotations
@@ -11,15 +16,20 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
+import cv2
 import numpy as np
 
-from . import render
+from . import render, sanity
 from .atomic import write_bytes_atomic, write_text_atomic
 from .counting import CountingParams, CountResult, count_capillaries
 from .errors import AnalysisCancelled
 from .imageio import DEFAULT_MAX_PIXELS, LoadedImage, read_image
 from .model import ModelSession
 from .result import AnalysisResult
+from .scale import (
+    LIMB_WIDTH_PER_SIGMA, MAX_FACTOR, MIN_FACTOR, NATIVE_SCALE, SCALE_ESTIMATED, SCALE_NATIVE, SCALE_SET,
+    ScaleInfo, estimate_ridge_sigma, scale_factor_for_sigma,
+)
 from .segment import CancelCheck, ProgressCallback, predict_probabilities
 
 
@@ -45,7 +55,8 @@ class Analysis:
     def recount(self, params: CountingParams, um_per_px: float | None = None) -> "Analysis":
         """Count again from the kept probability map: no inference, milliseconds."""
         started = time.perf_counter()
-        counted = count_capillaries(self.probabilities, params)
+        factor = self.result.scale.factor if self.result.scale is not None else 1.0
+        counted = count_capillaries(self.probabilities, params_at_image_scale(params, factor))
         timings = dict(self.result.timings_ms)
         timings["count"] = (time.perf_counter() - started) * 1000.0
         result = replace(
@@ -83,12 +94,73 @@ class Analysis:
         return write_text_atomic(path, self.result.capillaries_csv(), overwrite=overwrite)
 
 
-class Analyzer:
-    """Runs analyses with one loaded model."""
+def params_at_image_scale(params: CountingParams, factor: float) -> CountingParams:
+    """Parameters in model pixels converted to the pixels of an image resized by ``factor``
+    for the model (areas by the square of the factor)."""
+    if factor == 1.0:
+        return params
+    return CountingParams(
+        threshold=params.threshold,
+        min_area_px=max(1, int(round(params.min_area_px / factor**2))),
+        merge_distance_px=params.merge_distance_px / factor,
+        split_area_px=max(1, int(round(params.split_area_px / factor**2))),
+    )
 
-    def __init__(self, session: ModelSession, max_pixels: int = DEFAULT_MAX_PIXELS) -> None:
+
+# Upscaling for the model is limited to this many pixels (the probability map at model scale is
+# made in tiles, but the resized picture is held whole).
+MAX_MODEL_PIXELS = 40_000_000
+
+
+class Analyzer:
+    """Runs analyses with one loaded model.
+
+    ``scale_mode``: ``"auto"`` (the default) brings each image to the scale its model card
+    states; ``"native"`` analyses every image at its own size (as version 1 did)."""
+
+    def __init__(self, session: ModelSession, max_pixels: int = DEFAULT_MAX_PIXELS,
+                 scale_mode: str = "auto") -> None:
         self.session = session
         self.max_pixels = max_pixels
+        self.scale_mode = scale_mode
+
+    def model_scale(self) -> dict:
+        """The card's ``scale`` section (empty when the model states none)."""
+        card = getattr(self.session, "card", None) or {}
+        section = card.get("scale") if isinstance(card, dict) else None
+        return section if isinstance(section, dict) else {}
+
+    def choose_scale(self, rgb: np.ndarray, um_per_px: float | None = None) -> ScaleInfo:
+        """How to resize this image for the model: from the user's micrometres per pixel when
+        both it and the model's calibrated scale are known, else estimated from the image."""
+        stated = self.model_scale()
+        target_sigma = stated.get("ridge_sigma_px")
+        if self.scale_mode == "native" or not target_sigma:
+            return NATIVE_SCALE
+        model_limb_px = float(target_sigma) * LIMB_WIDTH_PER_SIGMA
+        model_um_per_px = stated.get("um_per_px")
+        height, width = rgb.shape[:2]
+        largest = float(np.clip(np.sqrt(MAX_MODEL_PIXELS / max(1, height * width)), MIN_FACTOR, MAX_FACTOR))
+        if um_per_px and model_um_per_px and np.isfinite(um_per_px) and um_per_px > 0:
+            factor = float(np.clip(um_per_px / float(model_um_per_px), MIN_FACTOR, min(MAX_FACTOR, largest)))
+            return ScaleInfo(factor, model_limb_px / factor, round(model_limb_px, 2), SCALE_SET)
+        sigma = estimate_ridge_sigma(rgb)
+        if sigma is None:
+            return ScaleInfo(1.0, None, round(model_limb_px, 2), SCALE_NATIVE)
+        factor = min(scale_factor_for_sigma(sigma, float(target_sigma)), largest)
+        return ScaleInfo(factor, sigma * LIMB_WIDTH_PER_SIGMA, round(model_limb_px, 2), SCALE_ESTIMATED)
+
+    def segment(self, rgb: np.ndarray, factor: float, progress: ProgressCallback | None = None,
+                should_cancel: CancelCheck | None = None) -> np.ndarray:
+        """Probabilities at the image's own size, computed at ``factor`` times its size."""
+        if factor == 1.0:
+            return predict_probabilities(self.session, rgb, progress=progress, should_cancel=should_cancel)
+        height, width = rgb.shape[:2]
+        size = (max(1, int(round(width * factor))), max(1, int(round(height * factor))))
+        resized = cv2.resize(rgb, size, interpolation=cv2.INTER_AREA if factor < 1 else cv2.INTER_LINEAR)
+        probabilities = predict_probabilities(self.session, resized, progress=progress, should_cancel=should_cancel)
+        del resized
+        return cv2.resize(probabilities, (width, height), interpolation=cv2.INTER_LINEAR)
 
     def default_params(self) -> CountingParams:
         """The original's defaults, overridden by what the model card recommends."""
@@ -129,16 +201,18 @@ class Analyzer:
                 progress(0.05 + 0.9 * fraction, message)
 
         started = time.perf_counter()
-        probabilities = predict_probabilities(
-            self.session, image.rgb, progress=segment_progress, should_cancel=should_cancel
-        )
+        scale = self.choose_scale(image.rgb, um_per_px)
+        scale_ms = (time.perf_counter() - started) * 1000.0
+        started = time.perf_counter()
+        probabilities = self.segment(image.rgb, scale.factor, segment_progress, should_cancel)
         segment_ms = (time.perf_counter() - started) * 1000.0
         if should_cancel is not None and should_cancel():
             raise AnalysisCancelled()
         started = time.perf_counter()
-        counted = count_capillaries(probabilities, params)
+        counted = count_capillaries(probabilities, params_at_image_scale(params, scale.factor))
         count_ms = (time.perf_counter() - started) * 1000.0
-        timings = {**(extra_timings or {}), "segment": segment_ms, "count": count_ms}
+        timings = {**(extra_timings or {}), "scale": scale_ms, "segment": segment_ms, "count": count_ms}
+        warnings = tuple(sanity.image_warnings(image.rgb) + sanity.probability_warnings(probabilities))
         result = AnalysisResult(
             source=str(image.path) if image.path is not None else "(unsaved image)",
             width=image.width,
@@ -148,6 +222,8 @@ class Analyzer:
             capillaries=counted.capillaries,
             um_per_px=um_per_px,
             timings_ms=timings,
+            warnings=warnings,
+            scale=None if scale is NATIVE_SCALE else scale,
         )
         if progress is not None:
             progress(1.0, f"{result.count} capillaries")

@@ -69,6 +69,9 @@ RIDGE_TOP_FRACTION = 0.005
 # Limb width = LIMB_WIDTH_PER_SIGMA x ridge scale: measured on synthetic strips, where the
 # drawn width of every limb is known (``tests/core/test_scale.py`` checks it).
 LIMB_WIDTH_PER_SIGMA = 2.3
+# A typical capillary limb is about 10-12 µm wide; with no calibrated training images, a
+# model's nominal micrometres per pixel are this width over its limb width in pixels.
+NOMINAL_LIMB_WIDTH_UM = 11.0
 _SIGMA_STEPS = 0.6 * 2.0 ** (np.arange(0, 14) / 3.0)  # 0.6 to 12.1 px
 _LEVELS = ((0.0, 2.4), (2.4, 4.8), (4.8, 100.0))  # sigma ranges computed at full, 1/2, 1/4 size
 _KXX = np.array([[1.0, -2.0, 1.0]], np.float32)

@@ -17,6 +17,7 @@ import cv2
 import numpy as np
 
 from capseg_desktop.core.counting import CountingParams, count_capillaries
+from capseg_desktop.core.pipeline import params_at_image_scale
 
 from .evaluate import match_points, scores
 
@@ -28,11 +29,28 @@ DEFAULT_GRID: dict[str, Sequence[float]] = {
 }
 
 
+# For a model that states its scale: parameters in pixels at the model's scale, where the
+# reference strips are about 0.65 of their own size.
+SCALED_GRID: dict[str, Sequence[float]] = {
+    "threshold": (0.3, 0.4, 0.5, 0.6),
+    "min_area_px": (60, 100, 150, 200, 280, 380),
+    "merge_distance_px": (8.0, 12.0, 16.0, 23.0),
+    "split_area_px": (600, 1000, 1500, 2500),
+}
+
+
+def analysed_item(analyzer: Any, name: str, rgb: np.ndarray, points: list[list[float]]) -> CalibrationItem:
+    """Probabilities as the analysis makes them (brought to the model's scale and back)."""
+    scale = analyzer.choose_scale(rgb)
+    return CalibrationItem(name, analyzer.segment(rgb, scale.factor), points, scale.factor)
+
+
 @dataclass
 class CalibrationItem:
     name: str
     probabilities: np.ndarray
     points: list[list[float]]
+    factor: float = 1.0  # the resize the analysis applied for the model (parameters are in model px)
 
 
 def instance_points(instances: np.ndarray) -> list[list[float]]:
@@ -81,7 +99,7 @@ def score_params(items: Sequence[CalibrationItem], params: CountingParams,
     tp = fp = fn = 0
     errors = []
     for item in items:
-        counted = count_capillaries(item.probabilities, params)
+        counted = count_capillaries(item.probabilities, params_at_image_scale(params, item.factor))
         caps = counted.capillaries
         match = match_points(item.points, [c.bbox for c in caps], [c.centroid for c in caps], tolerance_px)
         tp, fp, fn = tp + match.true_positives, fp + match.false_positives, fn + match.false_negatives

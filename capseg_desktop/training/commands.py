@@ -38,7 +38,17 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
         description="Train the capillary U-Net on synthetic strips and (optionally) real "
         "strips with masks or teacher pseudo-labels; keep the best held-out epoch.",
     )
-    train.add_argument("--out", type=Path, required=True, help="folder for the model bundle")
+    train.add_argument("--recipe", type=Path,
+                       help="rebuild a model from a recipe (models/recipe.json rebuilds the bundled model); "
+                            "the other options but --out, --work, --quick, --stage and --baseline are ignored")
+    train.add_argument("--work", type=Path, default=Path("/tmp/capseg_recipe"),
+                       help="with --recipe: folder for the generated data and the bundle (default /tmp/capseg_recipe)")
+    train.add_argument("--quick", action="store_true", help="with --recipe: a few minutes' version (CI)")
+    train.add_argument("--stage", choices=("all", "train", "evaluate"), default="all",
+                       help="with --recipe: data and training only, or the evaluation of a bundle trained before")
+    train.add_argument("--baseline", action="append", default=[], metavar="NAME=FILE",
+                       help="with --recipe: another model scored on the same splits (repeatable)")
+    train.add_argument("--out", type=Path, help="folder for the model bundle (with --recipe: where to install it)")
     train.add_argument("--synthetic", type=Path, action="append", default=[],
                        help="folder of synthetic pairs (repeatable); made with --synth-count if empty")
     train.add_argument("--synth-count", type=int, default=0, help="strips to generate into an empty --synthetic folder")
@@ -72,9 +82,13 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
         description="Compare detected capillaries with annotated points (one [x, y] per "
         "capillary, per image, in a JSON file) and, with --masks, masks with Dice and IoU.",
     )
-    evaluate.add_argument("--images", type=Path, required=True, help="folder of images")
-    evaluate.add_argument("--points", type=Path, required=True,
+    evaluate.add_argument("--images", type=Path, help="folder of images")
+    evaluate.add_argument("--points", type=Path,
                           help='JSON: {"image.png": [[x, y], ...], ...}')
+    evaluate.add_argument("--robustness", action="store_true",
+                          help="apply the robustness transforms (rescaled, paler, bluish, blurred, JPEG, rotated, "
+                               "darker third, glare) to Test_images and to --images/--points if given, and print "
+                               "F1 and count error per transform")
     evaluate.add_argument("--masks", type=Path, help="folder of NAME_mask.png reference masks")
     evaluate.add_argument("--model", type=Path, help="model file (default: the bundled model)")
     evaluate.add_argument("--tolerance", type=float, default=10.0,
@@ -83,6 +97,18 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     evaluate.add_argument("--min-area", type=int, help="override the recommended minimum area (px)")
     evaluate.add_argument("--json", type=Path, help="also write the per-image report here")
     evaluate.set_defaults(func=run_evaluate)
+
+    verify = subparsers.add_parser(
+        "verify-model", help="re-run a model's recorded evaluation and compare with its card",
+        description="Score the model on the test split its card names and on the robustness suite, "
+        "and compare with the figures in its model_card.json (within a stated tolerance).",
+    )
+    verify.add_argument("--model-dir", type=Path, help="folder with the model and its card (default: models/)")
+    verify.add_argument("--images", type=Path, default=Path("../shared/data/seed/Test_images"),
+                        help="the reference strips (default ../shared/data/seed/Test_images)")
+    verify.add_argument("--points", type=Path, default=Path("tests/training/data/seed_points.json"),
+                        help="our point annotations (default tests/training/data/seed_points.json)")
+    verify.set_defaults(func=run_verify)
 
 
 def run_synth(args: argparse.Namespace) -> int:
@@ -106,6 +132,19 @@ def run_train(args: argparse.Namespace) -> int:
     from .unet import UNetConfig
 
     command = training_command()
+    if args.recipe is not None:
+        from .recipe import run_recipe
+
+        baselines = {}
+        for item in args.baseline:
+            name, _, file = item.partition("=")
+            baselines[name] = Path(file)
+        run_recipe(args.recipe, args.work, args.out, quick=args.quick, baselines=baselines,
+                   command=command, stage=args.stage)
+        return 0
+    if args.out is None:
+        print("capseg train: give --out (or --recipe)", file=sys.stderr)
+        return 2
     for folder in args.synthetic:
         has_pairs = folder.is_dir() and any(folder.glob("*_mask.png"))
         if not has_pairs:
@@ -158,8 +197,61 @@ def run_train(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_verify(args: argparse.Namespace) -> int:
+    from capseg_desktop.core.paths import default_model_path
+
+    from .report import verify_model
+
+    model_dir = args.model_dir
+    if model_dir is None:
+        default = default_model_path()
+        if default is None:
+            print("capseg verify-model: no bundled model found; give --model-dir", file=sys.stderr)
+            return 2
+        model_dir = Path(default).parent
+    if not args.images.is_dir() or not args.points.is_file():
+        print(f"capseg verify-model: needs the reference strips ({args.images}) and the points ({args.points})",
+              file=sys.stderr)
+        return 2
+    return verify_model(model_dir, args.images, args.points)
+
+
+def run_robustness(args: argparse.Namespace) -> int:
+    from capseg_desktop.core import Analyzer, load_model
+    from capseg_desktop.core.paths import default_model_path
+
+    from .evaluate import load_points
+    from .report import sample_images
+    from .robustness import annotated_from_masks, annotated_from_points, robustness_table
+
+    model_path = args.model or default_model_path()
+    if model_path is None:
+        print("capseg evaluate: no model given and no bundled model found", file=sys.stderr)
+        return 2
+    session = load_model(model_path)
+    samples_dir, samples_masks = sample_images()
+    images = annotated_from_masks(samples_dir, samples_masks) if samples_dir.is_dir() else []
+    if args.images is not None and args.points is not None:
+        points = load_points(args.points)
+        images += annotated_from_points(args.images, points, sorted(points))
+    if not images:
+        print("capseg evaluate: no annotated images to transform", file=sys.stderr)
+        return 2
+    print(f"{session.name}: robustness on {len(images)} images (F1 against the moved points)")
+    table = robustness_table(session, images, Analyzer(session).default_params(), log=print)
+    if args.json is not None:
+        args.json.write_text(json.dumps(table, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
 def run_evaluate(args: argparse.Namespace) -> int:
     from .evaluate import evaluate_folder, format_report
+
+    if args.robustness:
+        return run_robustness(args)
+    if args.images is None or args.points is None:
+        print("capseg evaluate: give --images and --points (or --robustness)", file=sys.stderr)
+        return 2
 
     try:
         report = evaluate_folder(

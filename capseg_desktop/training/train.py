@@ -51,6 +51,19 @@ class TrainConfig:
     # The model's scale: every training image is brought to this ridge scale (px) first.
     target_sigma: float | None = None
     world_augmentation: bool = False
+    deterministic: bool = False
+
+
+def set_threads(threads: int) -> None:
+    """Fix TensorFlow's thread count (for speed on a shared machine and for repeatable
+    sums); possible only before TensorFlow first runs, so the recipe calls it at its start."""
+    import tensorflow as tf
+
+    try:
+        tf.config.threading.set_intra_op_parallelism_threads(threads)
+        tf.config.threading.set_inter_op_parallelism_threads(1)
+    except RuntimeError:  # already running: it was set at the start, or cannot be now
+        pass
 
 
 def training_command() -> str:
@@ -102,9 +115,10 @@ def train(config: TrainConfig, log: Callable[[str], None] = print) -> dict[str, 
     import tensorflow as tf
 
     if config.threads:
-        tf.config.threading.set_intra_op_parallelism_threads(config.threads)
-        tf.config.threading.set_inter_op_parallelism_threads(1)
+        set_threads(config.threads)
     keras.utils.set_random_seed(config.seed)
+    if config.deterministic:  # the same weights from the same recipe on the same machine
+        tf.config.experimental.enable_op_determinism()
     rng = np.random.default_rng(config.seed)
 
     synthetic: list[Sample] = []
