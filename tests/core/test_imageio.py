@@ -3,7 +3,6 @@ with one plain sentence."""
 
 from __future__ import annotations
 
-import io
 
 import cv2
 import numpy as np
