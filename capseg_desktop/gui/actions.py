@@ -41,11 +41,11 @@ def _zoom(factor: float) -> Callable[[Any], None]:
 
 
 def _opacity(step: float) -> Callable[[Any], None]:
-    return lambda window: window.set_opacity(window.opacity + step)
+    return lambda window: window.layout_controls.set_opacity(window.layout_controls.opacity + step)
 
 
 def _arrange(key: str) -> Callable[[Any], None]:
-    return lambda window: window.set_arrangement(key)
+    return lambda window: window.layout_controls.set_arrangement(key)
 
 
 STD = QKeySequence.StandardKey

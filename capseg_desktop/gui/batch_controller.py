@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from .batch_panel import BatchPanel
 from .handles import TaskLane
@@ -70,6 +70,19 @@ class BatchController(QObject):
 
     def running(self) -> bool:
         return self.lane.busy()
+
+    def confirm_quit(self) -> bool:
+        """True when nothing is running, or the user agrees to stop the running batch."""
+        if not self.running():
+            return True
+        done = sum(1 for row in self.rows if row.summary is not None)
+        answer = QMessageBox.question(
+            self.parent_widget, "Stop the batch?",
+            f"A batch is running ({done} of {len(self.rows)} images done). Quit and stop it? "
+            "The images not yet analysed will not be counted.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     # Starting ----------------------------------------------------------------------------
     def open_folder_dialog(self) -> None:

@@ -3,8 +3,36 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+
+class DropFilter(QObject):
+    """Accepts a drag holding something usable, and hands a drop's paths to ``open_paths``."""
+
+    def __init__(self, parent: QObject, open_paths: Callable[[list[Path]], None]) -> None:
+        super().__init__(parent)
+        self.open_paths = open_paths
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            if any(usable_path(p) for p in dropped_paths(event)):  # type: ignore[arg-type]
+                event.acceptProposedAction()  # type: ignore[attr-defined]
+            else:
+                event.ignore()
+            return True
+        if kind == QEvent.Type.Drop:
+            paths = [p for p in dropped_paths(event) if usable_path(p)]  # type: ignore[arg-type]
+            if paths:
+                event.acceptProposedAction()  # type: ignore[attr-defined]
+                self.open_paths(paths)
+            else:
+                event.ignore()
+            return True
+        return False
 
 
 def dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:

@@ -11,20 +11,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QImage, QPixmap, QResizeEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QImage, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from . import window_build as build
-from .batch_controller import BatchController
-from .drops import dropped_paths, sort_paths, usable_path
-from .export_controller import ExportController
+from .drops import DropFilter, sort_paths
 from .handles import TaskLane
 from .icon import app_icon
 from .logs import process_age_ms
-from .model_controller import ModelController
+from .model_controller import apply_recommendation
 from .settings import AppSettings
 from .tasks import AnalysisTask, RecountTask, TaskQueue, picture_key
-from .window_parts import StatusArea
 
 if TYPE_CHECKING:
     from ..core import Analysis, CountingParams, LoadedImage, ModelSession
@@ -77,25 +74,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
+        self.installEventFilter(DropFilter(self, self.open_paths))
         build.build_views(self)
         build.build_panels(self)
-        self.status = StatusArea(self.statusBar(), self.cancel)
-        self.status_label, self.progress_bar = self.status.label, self.status.progress_bar
-        self.cancel_button, self.zoom_label, self.model_label = self.status.cancel_button, self.status.zoom_label, self.status.model_label
-        self.queue.busy_changed.connect(self._busy_changed)
-        self.models = ModelController(self.queue, self.settings, self, self._pixel_budget, model_loader, Path(model_path) if model_path else None)
-        self.models.loading.connect(self._model_loading)
-        self.models.ready.connect(self._model_ready)
-        self.models.failed.connect(self._model_failed)
-        self.batch = BatchController(self.queue, self.settings, self.batch_panel, self, self._configuration)
-        self.batch.on_error = self.show_error
-        self.batch.started.connect(self._batch_started)
-        self.batch.status.connect(self._set_status)
-        self.batch.progress.connect(self._batch_progress)
-        self.batch.finished.connect(lambda _cancelled: (self._update_actions(), self.batch_finished.emit()))
-        self.exports = ExportController(self.settings, self, self.current_analysis, self.models.recommended, self.batch)
-        self.exports.on_error, self.exports.on_status = self.show_error, self._set_status
-        self.batch_panel.export_requested.connect(self.exports.export_summary)
+        build.build_status(self)
+        build.build_controllers(self, model_loader, Path(model_path) if model_path else None)
         build.build_actions(self)
         build.set_tab_order(self)
         build.restore_settings(self)
@@ -120,15 +103,7 @@ class MainWindow(QMainWindow):
         if not self.count_panel.has_params():
             self.count_panel.set_params(CountingParams(), self.count_panel.scale_um_per_px())
         self.original_view.setFocus()  # never a spin box: an arrow key would change a count
-        if self.autoload_model:
-            path = self.models.startup_path()
-            if path is not None:
-                self.models.load_model(path, startup=True)
-            else:
-                self._set_status("No model found: choose Model > Load model… to count capillaries.")
-                self.model_failed.emit("No model was found in the models folder; load one with Model > Load model… (or start with --model PATH).")
-        elif self.models.session is None:
-            self._set_status("No model loaded: choose Model > Load model… to count capillaries.")
+        self.models.start(self.autoload_model)
         self._startup_done = True
         paths, self._startup_paths = self._startup_paths, []  # queued after the model
         if paths:
@@ -156,37 +131,19 @@ class MainWindow(QMainWindow):
     def use_session(self, session: ModelSession, keep_params: bool = False) -> None:
         self.models.use_session(session, startup=keep_params)
 
-    def _model_loading(self, name: str) -> None:
-        self.model_label.setText(f"Loading {name}…")
-        self._set_status(f"Loading the model {name}…")
-
     def _model_ready(self, session: ModelSession, previous: CountingParams | None, startup: bool) -> None:
-        panel, recommended = self.count_panel, self.models.recommended()
-        user_changed = panel.has_params() and (previous is not None and panel.params() != previous)
-        keep = (startup and self._params_loaded_from_settings) or user_changed
-        if not keep:
-            panel.set_params(recommended, panel.scale_um_per_px())
-        panel.set_recommended(recommended)
-        self.model_label.setText(f"Model: {session.name} ({session.runtime})")
-        self.model_label.setToolTip(f"{session.path}\nsha256 {session.sha256}")
-        message = f"Model {session.name} ready."
-        if previous is not None and previous != recommended:
-            message += f" It recommends other counting parameters ({recommended.describe()})"
-            message += ": applied." if not keep else "; yours are kept (Ctrl+R applies the recommendation)."
-        elif panel.changed():
-            message += f" {len(panel.changed())} parameter(s) differ from its recommendation (marked ●; Ctrl+R resets them)."
+        keep_saved = startup and self._params_loaded_from_settings
+        message = apply_recommendation(self.count_panel, session, self.models.recommended(), previous, keep_saved)
         self._set_status(message + ("" if self.image_path else " Open an image (Ctrl+O) or drop one here."))
         self._update_actions()
         self.model_ready.emit(session)
         if self.image_path is not None and not self.analysis_lane.busy():
             self.open_image(self.image_path, remember=False)  # counted (again) with this model
 
-    def _model_failed(self, message: str) -> None:
-        session = self.models.session
-        self.model_label.setText(f"Model: {session.name} ({session.runtime})" if session else "No model")
-        self._set_status("The model could not be loaded." + (" The previous model is still in use." if session else ""))
+    def _model_failed(self, message: str, show: bool) -> None:
         self.model_failed.emit(message)
-        self.show_error("Model not loaded", message)
+        if show:
+            self.show_error("Model not loaded", message)
 
     def show_help(self) -> None:
         from .help import HelpDialog
@@ -256,7 +213,7 @@ class MainWindow(QMainWindow):
         self.views.select_box(0)
         self.status.set_scale(None)
         self.setWindowTitle(f"{image.path.name if image.path else 'image'} – {APP_NAME}")
-        self._apply_arrangement()
+        self.layout_controls.refresh(image=self._original_pixmap.size().toTuple())
         self.views.fit()
         self._update_actions()
 
@@ -291,7 +248,7 @@ class MainWindow(QMainWindow):
             if pictures is None or pictures[0] != key:
                 pictures = analysis_pictures(analysis)
             self.mask_view.set_picture(to_pixmap(pictures[1]))
-            self.overlay_view.set_layer(to_pixmap(pictures[2]), self.opacity)
+            self.overlay_view.set_layer(to_pixmap(pictures[2]), self.layout_controls.opacity)
             self._shown_key = key
         selected = self.views.leader().selected_box()
         if selected and previous is not None:
@@ -376,45 +333,14 @@ class MainWindow(QMainWindow):
         what = ", ".join(n.replace("_px", "").replace("_", " ") for n in changed) or "nothing had changed"
         self._set_status(f"Reset to the model's recommendation ({recommended.describe()}): {what}. The scale is kept.")
 
-    # Selection, opacity, arrangement -----------------------------------------------------
+    # Selection, arrangement -----------------------------------------------------
     def _box_clicked(self, number: int) -> None:
         self.views.select_box(number)
         self.count_panel.select_capillary(number)
 
-    def set_opacity(self, value: float) -> None:
-        self.opacity = min(1.0, max(0.0, round(value, 2)))
-        self.overlay_view.set_layer_opacity(self.opacity)
-        if self.opacity_slider.value() != int(round(self.opacity * 100)):
-            self.opacity_slider.blockSignals(True)
-            self.opacity_slider.setValue(int(round(self.opacity * 100)))
-            self.opacity_slider.blockSignals(False)
-        self.settings.set_opacity(self.opacity)
-
-    def set_arrangement(self, key: str) -> None:
-        self.arrangement = key
-        self.arrange_actions[key].setChecked(True)
-        self.settings.set_arrangement(key)
-        self._apply_arrangement()
-
-    def _apply_arrangement(self) -> None:
-        from .views import best_orientation
-
-        size = (self.view_splitter.width(), self.view_splitter.height())
-        image = self._original_pixmap.size().toTuple() if self._original_pixmap is not None else None
-        orientation = best_orientation(self.arrangement, size, image)
-        if self.view_splitter.orientation() != orientation:
-            self.view_splitter.setOrientation(orientation)
-            self.view_splitter.setSizes([1, 1, 1])
-            QTimer.singleShot(0, lambda: self.views.fit() if self.original_view.fit_mode else None)
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self.arrangement == "auto":
-            self._apply_arrangement()
-
-    def _update_zoom_label(self) -> None:
-        if self.original_view.has_picture():
-            self.zoom_label.setText(f"Zoom {self.original_view.scale_factor() * 100:.0f} %")
+        self.layout_controls.refresh()
 
     # Batch -------------------------------------------------------------------------------
     def open_folder(self, folder: str | Path) -> None:
@@ -446,24 +372,7 @@ class MainWindow(QMainWindow):
         elif row.status not in ("waiting", "running"):
             self.open_image(row.path, remember=False)
 
-    # Drag and drop -----------------------------------------------------------------------
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(usable_path(p) for p in dropped_paths(event)):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event: Any) -> None:
-        event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = [p for p in dropped_paths(event) if usable_path(p)]
-        if not paths:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        self.open_paths(paths)
-
+    # Drops and the command line --------------------------------------------------------
     def open_paths(self, paths: list[Path]) -> None:
         """What a drop (or the command line) gives: a model, a folder, one or more images."""
         models, folders, images = sort_paths(paths)
@@ -501,17 +410,9 @@ class MainWindow(QMainWindow):
 
     # Closing -----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.batch.running() and not self.queue.closing:
-            done = sum(1 for row in self.batch.rows if row.summary is not None)
-            answer = QMessageBox.question(
-                self, "Stop the batch?",
-                f"A batch is running ({done} of {len(self.batch.rows)} images done). Quit and stop it? "
-                "The images not yet analysed will not be counted.",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                event.ignore()
-                return
+        if not self.queue.closing and not self.batch.confirm_quit():
+            event.ignore()
+            return
         try:
             self.save_settings()
         except Exception:  # settings must never keep the window from closing

@@ -15,9 +15,11 @@ from .. import __version__
 from .handles import TaskLane
 from .settings import AppSettings
 from .tasks import ModelLoadTask, TaskQueue
+from .window_parts import StatusArea
 
 if TYPE_CHECKING:
     from ..core import Analyzer, CountingParams, ModelSession
+    from .count_panel import CountPanel
 
 log = logging.getLogger("capseg_desktop.gui.model")
 
@@ -25,10 +27,9 @@ MODEL_FILTER = "Models (*.tflite *.keras *.h5 *.hdf5);;All files (*)"
 
 
 class ModelController(QObject):
-    loading = Signal(str)  # file name
     #: (session, previous recommended CountingParams or None, loaded at start-up)
     ready = Signal(object, object, bool)
-    failed = Signal(str)
+    failed = Signal(str, bool)  # sentence, whether to show it in a dialog
 
     def __init__(
         self,
@@ -38,8 +39,10 @@ class ModelController(QObject):
         pixel_budget: Callable[[], int],
         loader: Callable[[Path], ModelSession] | None = None,
         override: Path | None = None,
+        status: StatusArea | None = None,
     ) -> None:
         super().__init__(parent_widget)
+        self.status = status
         self.settings = settings
         self.parent_widget = parent_widget
         self.pixel_budget = pixel_budget
@@ -66,6 +69,20 @@ class ModelController(QObject):
 
         return self.analyzer.default_params() if self.analyzer is not None else CountingParams()
 
+    def start(self, autoload: bool) -> None:
+        """At start-up: load the override, remembered or bundled model, or say there is none."""
+        if not autoload:
+            if self.session is None and self.status is not None:
+                self.status.set_text("No model loaded: choose Model > Load model… to count capillaries.")
+            return
+        path = self.startup_path()
+        if path is not None:
+            self.load_model(path, startup=True)
+            return
+        if self.status is not None:
+            self.status.set_text("No model found: choose Model > Load model… to count capillaries.")
+        self.failed.emit("No model was found in the models folder; load one with Model > Load model… (or start with --model PATH).", False)
+
     # Loading -----------------------------------------------------------------------------
     def load_model_dialog(self) -> None:
         from ..core.paths import models_dir
@@ -82,7 +99,9 @@ class ModelController(QObject):
         handle = self.lane.submit(task, replaces=())
         handle.on(task.loaded, lambda session: self._loaded(session, startup), final=True)
         handle.on(task.failed, self._failed, final=True)
-        self.loading.emit(path.name)
+        if self.status is not None:
+            self.status.model_label.setText(f"Loading {path.name}…")
+            self.status.set_text(f"Loading the model {path.name}…")
 
     def _loaded(self, session: ModelSession, startup: bool) -> None:
         self.settings.set_model_path(session.path)
@@ -96,10 +115,17 @@ class ModelController(QObject):
         previous = self.recommended() if self.analyzer is not None else None
         self.session = session
         self.analyzer = Analyzer(session, max_pixels=self.pixel_budget())
+        if self.status is not None:
+            self.status.model_label.setText(f"Model: {session.name} ({session.runtime})")
+            self.status.model_label.setToolTip(f"{session.path}\nsha256 {session.sha256}")
         self.ready.emit(session, previous, startup)
 
     def _failed(self, message: str, _detail: str) -> None:
-        self.failed.emit(message)
+        if self.status is not None:
+            session = self.session
+            self.status.model_label.setText(f"Model: {session.name} ({session.runtime})" if session else "No model")
+            self.status.set_text("The model could not be loaded." + (" The previous model is still in use." if session else ""))
+        self.failed.emit(message, True)
 
     # Information -------------------------------------------------------------------------
     def show_model_info(self) -> None:
@@ -155,3 +181,24 @@ class ModelController(QObject):
                 lines.append("Metrics: " + ", ".join(numbers))
         lines.append("The whole card is under Show Details.")
         return "\n".join(lines)
+
+
+def apply_recommendation(
+    panel: CountPanel, session: ModelSession, recommended: CountingParams,
+    previous: CountingParams | None, keep_saved: bool,
+) -> str:
+    """Put a new model's recommended parameters in the panel unless the user's own are to be
+    kept (remembered from the last session, or changed from the previous model's advice), mark
+    what differs, and say in one sentence what happened: never a silent change."""
+    user_changed = panel.has_params() and previous is not None and panel.params() != previous
+    keep = keep_saved or user_changed
+    if not keep:
+        panel.set_params(recommended, panel.scale_um_per_px())
+    panel.set_recommended(recommended)
+    message = f"Model {session.name} ready."
+    if previous is not None and previous != recommended:
+        message += f" It recommends other counting parameters ({recommended.describe()})"
+        message += "; yours are kept (Ctrl+R applies the recommendation)." if keep else ": applied."
+    elif panel.changed():
+        message += f" {len(panel.changed())} parameter(s) differ from its recommendation (marked ●; Ctrl+R resets them)."
+    return message

@@ -4,19 +4,24 @@ controllers; this module only builds and remembers."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QScrollArea, QSplitter, QToolBar, QWidget
 
 from .actions import install_actions
+from .batch_controller import BatchController
 from .batch_panel import BatchPanel
 from .count_panel import CountPanel
+from .export_controller import ExportController
 from .guarded import GuardedSlider
+from .model_controller import ModelController
 from .views import ImageView, ViewGroup, ViewPane
-from .window_parts import RecentMenu
+from .window_parts import LayoutControls, RecentMenu, StatusArea
 
 if TYPE_CHECKING:
+    from ..core import ModelSession
     from .main_window import MainWindow
 
 EMPTY_HINT = "Open or drop an image\n(File > Open image…, Ctrl+O)"
@@ -33,7 +38,6 @@ def build_views(window: MainWindow) -> None:
         window.view_splitter.addWidget(ViewPane(title, view))
         view.box_clicked.connect(window._box_clicked)
     window.original_view.hint = EMPTY_HINT
-    window.original_view.view_changed.connect(window._update_zoom_label)
     window.setCentralWidget(window.view_splitter)
 
 
@@ -67,6 +71,28 @@ def build_panels(window: MainWindow) -> None:
     window.batch_dock.hide()
 
 
+def build_status(window: MainWindow) -> None:
+    window.status = status = StatusArea(window.statusBar(), window.cancel)
+    window.status_label, window.progress_bar, window.cancel_button = status.label, status.progress_bar, status.cancel_button
+    window.zoom_label, window.model_label = status.zoom_label, status.model_label
+    window.queue.busy_changed.connect(window._busy_changed)
+
+
+def build_controllers(window: MainWindow, model_loader: Callable[[Path], ModelSession] | None, model_path: Path | None) -> None:
+    window.models = models = ModelController(window.queue, window.settings, window, window._pixel_budget, model_loader, model_path, window.status)
+    models.ready.connect(window._model_ready)
+    models.failed.connect(window._model_failed)
+    window.batch = batch = BatchController(window.queue, window.settings, window.batch_panel, window, window._configuration)
+    batch.on_error = window.show_error
+    batch.started.connect(window._batch_started)
+    batch.status.connect(window._set_status)
+    batch.progress.connect(window._batch_progress)
+    batch.finished.connect(lambda _cancelled: (window._update_actions(), window.batch_finished.emit()))
+    window.exports = exports = ExportController(window.settings, window, window.current_analysis, models.recommended, batch)
+    exports.on_error, exports.on_status = window.show_error, window._set_status
+    window.batch_panel.export_requested.connect(exports.export_summary)
+
+
 def build_actions(window: MainWindow) -> None:
     window.toolbar = QToolBar("Main toolbar", window)
     window.toolbar.setObjectName("main_toolbar")
@@ -86,12 +112,14 @@ def build_actions(window: MainWindow) -> None:
     window.opacity_slider.setFixedWidth(110)
     window.opacity_slider.setAccessibleName("Overlay opacity")
     window.opacity_slider.setToolTip("Opacity of the mask tint in the overlay view (Ctrl+[ and Ctrl+])")
-    window.opacity_slider.valueChanged.connect(lambda value: window.set_opacity(value / 100.0))
     label = QLabel(" Overlay ")
     label.setBuddy(window.opacity_slider)
     window.toolbar.addWidget(label)
     window.toolbar.addWidget(window.opacity_slider)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, window.toolbar)
+    window.layout_controls = LayoutControls(
+        window.settings, window.views, window.view_splitter, window.opacity_slider, window.arrange_actions, window.zoom_label,
+    )
 
 
 def set_tab_order(window: MainWindow) -> None:
@@ -114,24 +142,18 @@ def restore_settings(window: MainWindow) -> None:
     if state is not None:
         window.restoreState(state)
     window.batch_dock.hide()  # shown again by the next batch
-    window.opacity = window.settings.opacity()
-    window.opacity_slider.blockSignals(True)
-    window.opacity_slider.setValue(int(round(window.opacity * 100)))
-    window.opacity_slider.blockSignals(False)
     saved = window.settings.param_values()
     window._params_loaded_from_settings = saved is not None
     if saved is not None:
         window.count_panel.set_params(saved, window.settings.um_per_px())
     else:
         window.count_panel.set_scale(window.settings.um_per_px())
-    window.arrangement = window.settings.arrangement()
-    window.arrange_actions[window.arrangement].setChecked(True)
 
 
 def save_settings(window: MainWindow) -> None:
     window.settings.set_window(window.saveGeometry(), window.saveState())
     window.settings.set_params(window.count_panel.params())
     window.settings.set_um_per_px(window.count_panel.scale_um_per_px())
-    window.settings.set_opacity(window.opacity)
-    window.settings.set_arrangement(window.arrangement)
+    window.settings.set_opacity(window.layout_controls.opacity)
+    window.settings.set_arrangement(window.layout_controls.arrangement)
     window.settings.sync()

@@ -1,16 +1,17 @@
-"""Small parts of the main window: the status bar (one progress bar, one Cancel) and the
-Open recent menu."""
+"""Small parts of the main window: the status bar (one progress bar, one Cancel), the Open
+recent menu, and the views' arrangement, overlay opacity and zoom read-out."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QProgressBar, QPushButton, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QProgressBar, QPushButton, QSlider, QSplitter, QStatusBar, QWidget
 
 from .settings import AppSettings
+from .views import ViewGroup, best_orientation
 
 
 class StatusArea(QObject):
@@ -115,3 +116,54 @@ class RecentMenu(QObject):
         if answer == QMessageBox.StandardButton.Yes:
             self.settings.clear_recent_files()
             self.fill()
+
+
+class LayoutControls(QObject):
+    """How the three views are placed (side by side, stacked, automatic), the overlay's
+    opacity and the zoom read-out."""
+
+    def __init__(self, settings: AppSettings, views: ViewGroup, splitter: QSplitter, slider: QSlider,
+                 arrange_actions: dict[str, QAction], zoom_label: QLabel) -> None:
+        super().__init__(splitter)
+        self.settings, self.views, self.splitter, self.slider = settings, views, splitter, slider
+        self.arrange_actions, self.zoom_label = arrange_actions, zoom_label
+        self.opacity = settings.opacity()
+        self.arrangement = settings.arrangement()
+        self.image_size: tuple[int, int] | None = None
+        self.arrange_actions[self.arrangement].setChecked(True)
+        self._show_opacity()
+        slider.valueChanged.connect(lambda value: self.set_opacity(value / 100.0))
+        views.leader().view_changed.connect(self.update_zoom_label)
+
+    def _show_opacity(self) -> None:
+        if self.slider.value() != int(round(self.opacity * 100)):
+            self.slider.blockSignals(True)
+            self.slider.setValue(int(round(self.opacity * 100)))
+            self.slider.blockSignals(False)
+
+    def set_opacity(self, value: float) -> None:
+        self.opacity = min(1.0, max(0.0, round(value, 2)))
+        self.views.views[2].set_layer_opacity(self.opacity)  # the overlay
+        self._show_opacity()
+        self.settings.set_opacity(self.opacity)
+
+    def set_arrangement(self, key: str) -> None:
+        self.arrangement = key
+        self.arrange_actions[key].setChecked(True)
+        self.settings.set_arrangement(key)
+        self.refresh()
+
+    def refresh(self, image: tuple[int, int] | None = None) -> None:
+        """Place the views for the splitter's size and the image's (``image``: a new one)."""
+        if image is not None:
+            self.image_size = image
+        orientation = best_orientation(self.arrangement, (self.splitter.width(), self.splitter.height()), self.image_size)
+        if self.splitter.orientation() != orientation:
+            self.splitter.setOrientation(orientation)
+            self.splitter.setSizes([1, 1, 1])
+            QTimer.singleShot(0, lambda: self.views.fit() if self.views.leader().fit_mode else None)
+
+    def update_zoom_label(self) -> None:
+        leader = self.views.leader()
+        if leader.has_picture():
+            self.zoom_label.setText(f"Zoom {leader.scale_factor() * 100:.0f} %")
