@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self._shown_key: tuple | None = None  # what the mask pictures on screen were made for
         self._started = self._startup_done = self._params_loaded_from_settings = False
         self._startup_paths: list[Path] = []
+        self._status_note = ""
 
         self.setObjectName("main_window")
         self.setWindowTitle(APP_NAME)
@@ -138,6 +139,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.model_ready.emit(session)
         if self.image_path is not None and not self.analysis_lane.busy():
+            self._status_note = message  # said again with the new count, not overwritten by it
             self.open_image(self.image_path, remember=False)  # counted (again) with this model
 
     def _model_failed(self, message: str, show: bool) -> None:
@@ -222,8 +224,9 @@ class MainWindow(QMainWindow):
         timings = analysis.result.timings_ms
         self._set_status(
             f"{self.analysis.result.count} capillaries in {Path(analysis.result.source).name} "
-            f"(model {timings.get('segment', 0):.0f} ms, count {timings.get('count', 0):.0f} ms)."
+            f"(model {timings.get('segment', 0):.0f} ms, count {timings.get('count', 0):.0f} ms). {self._status_note}".strip()
         )
+        self._status_note = ""
         self.batch.update_row(self.batch.index_of(self.image_path), self.analysis)
         self.analysis_finished.emit(self.analysis)
 
@@ -326,12 +329,15 @@ class MainWindow(QMainWindow):
         self._set_status(f"{analysis.result.count} capillaries with {analysis.result.params.describe()}.")
 
     def reset_params(self) -> None:
+        from .export_controller import changed_params, describe_changes
+
         panel, recommended = self.count_panel, self.models.recommended()
-        changed = panel.changed()
+        changes = changed_params(panel.params(), recommended)
         panel.set_params(recommended, panel.scale_um_per_px())
         self.recount()
-        what = ", ".join(n.replace("_px", "").replace("_", " ") for n in changed) or "nothing had changed"
-        self._set_status(f"Reset to the model's recommendation ({recommended.describe()}): {what}. The scale is kept.")
+        what = describe_changes(changes).replace("Changed by the user: ", "").rstrip(".")
+        self._set_status(f"Reset to the model's recommendation: {what}; the scale is kept." if changes else
+                         "The parameters already are the model's recommendation.")
 
     # Selection, arrangement -----------------------------------------------------
     def _box_clicked(self, number: int) -> None:

@@ -50,15 +50,16 @@ def stub_session() -> ModelSession:
 
 
 def write_capillary_image(
-    path: Path, loops: int = 5, faint: int = 0, size: tuple[int, int] = (1280, 400)
+    path: Path, loops: int = 5, faint: int = 0, size: tuple[int, int] = (1280, 400), faint_first: bool = False
 ) -> Path:
     """Beige strip with ``loops`` dark red-brown hairpins (counted at any threshold up to
-    0.7) and ``faint`` paler ones (counted at 0.5, not at 0.6), 110 px apart."""
+    0.7) and ``faint`` paler ones (counted at 0.5, not at 0.6), 110 px apart; the faint ones
+    on the right, or on the left with ``faint_first`` (then a recount renumbers the others)."""
     width, height = size
     rgb = np.zeros((height, width, 3), dtype=np.uint8)
     rgb[:] = BEIGE_RGB
     for index in range(loops + faint):
-        colour = LOOP_RGB if index < loops else FAINT_RGB
+        colour = (FAINT_RGB if index < faint else LOOP_RGB) if faint_first else (LOOP_RGB if index < loops else FAINT_RGB)
         x = 60 + index * 110
         top, bottom = int(height * 0.2), int(height * 0.75)
         cv2.line(rgb, (x, bottom), (x, top + 12), colour, 8)
