@@ -18,7 +18,7 @@ from .export_controller import ExportController
 from .guarded import GuardedSlider
 from .model_controller import ModelController
 from .views import ImageView, ViewGroup, ViewPane
-from .window_parts import LayoutControls, RecentMenu, StatusArea
+from .window_parts import EscapeCancels, LayoutControls, RecentMenu, StatusArea
 
 if TYPE_CHECKING:
     from ..core import ModelSession
@@ -117,6 +117,7 @@ def build_actions(window: MainWindow) -> None:
     window.toolbar.addWidget(label)
     window.toolbar.addWidget(window.opacity_slider)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, window.toolbar)
+    EscapeCancels(window.menuBar(), window.cancel_action)
     window.layout_controls = LayoutControls(
         window.settings, window.views, window.view_splitter, window.opacity_slider, window.arrange_actions, window.zoom_label,
     )

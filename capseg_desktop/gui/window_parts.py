@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QProgressBar, QPushButton, QSlider, QSplitter, QStatusBar, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox, QProgressBar, QPushButton, QSlider, QSplitter, QStatusBar, QWidget
 
 from .settings import AppSettings
 from .views import ViewGroup, best_orientation
@@ -167,3 +167,23 @@ class LayoutControls(QObject):
         leader = self.views.leader()
         if leader.has_picture():
             self.zoom_label.setText(f"Zoom {leader.scale_factor() * 100:.0f} %")
+
+
+class EscapeCancels(QObject):
+    """Esc cancels the running work even when the menu bar holds the keyboard: after a menu
+    is closed with Esc, the menu bar keeps the focus and would swallow the next Esc."""
+
+    def __init__(self, watched: QWidget, cancel: QAction) -> None:
+        super().__init__(watched)
+        self.cancel = cancel
+        watched.installEventFilter(self)
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape  # type: ignore[attr-defined]
+            and QApplication.activePopupWidget() is None
+            and self.cancel.isEnabled()
+        ):
+            self.cancel.trigger()
+        return False  # the menu bar still leaves its keyboard mode
