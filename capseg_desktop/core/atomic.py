@@ -185,6 +185,8 @@ def write_files_atomic(files: Mapping[Path, bytes], overwrite: bool = False) -> 
     again and ``ExportError`` is raised, so either all the files exist or none of them is new.
     Put the file whose presence means "complete" (an image's JSON) last."""
     targets = [Path(p) for p in files]
+    for folder in {path.parent for path in targets}:
+        _remove_stale_partials_once(folder)
     if not overwrite:
         for path in targets:
             if _exists(path):
@@ -222,6 +224,18 @@ def _undo(placed: list[Path]) -> None:
 
 
 # Leftovers ---------------------------------------------------------------------------------
+_cleaned_folders: set[str] = set()
+
+
+def _remove_stale_partials_once(folder: Path) -> None:
+    """The first write of this process into ``folder`` removes the leftovers of killed runs
+    there (the window's exports as well as the command line)."""
+    key = os.path.abspath(folder)
+    if key not in _cleaned_folders:
+        _cleaned_folders.add(key)
+        remove_stale_partials(folder)
+
+
 def _process_alive(pid: int) -> bool:
     if pid == os.getpid():
         return True

@@ -32,10 +32,11 @@ MODEL_SUFFIXES = (".tflite", ".keras", ".h5", ".hdf5")
 # be a multiple of 2k fails at k and succeeds at 2k.
 _PROBE_MULTIPLES = (1, 2, 4, 8, 16, 32, 64)
 #: Image sizes (height, width) the analysis really uses, tried at load after the tiny probes:
-#: a 400 x 1280 strip and a non-square one. A model that accepts only one fixed size passes
-#: the tiny probes at its own size and fails here, at load, with a sentence, instead of on
-#: every image.
-REALISTIC_SIZES = ((400, 1280), (300, 500))
+#: a non-square one and a 1280 x 400 strip (last, so a strip of that size finds the runtime
+#: already sized for it). A model that accepts only one fixed size passes the tiny probes at
+#: its own size and fails here, at load, with a sentence, instead of on every image. Costs
+#: about 0.17 s with the bundled model on LiteRT.
+REALISTIC_SIZES = ((300, 500), (400, 1280))
 
 log = logging.getLogger(__name__)
 

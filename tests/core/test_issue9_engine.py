@@ -421,3 +421,30 @@ def test_cli_summary_has_file_names_and_the_batch_columns(tmp_path, model):
     assert row["file"] == "a.png" and row["status"] == "ok"
     assert "scale_factor" in row and "scale_source" in row
     assert isinstance(BatchItem(Path("a.png"), "ok", None, ""), BatchItem)
+
+
+def test_an_export_from_the_window_also_removes_stale_partials(tmp_path, darkness_session):
+    stale = tmp_path / f".old_mask.capseg-{2**22 + 9}.a1b2c3d4.partial"
+    stale.write_bytes(b"half")
+    os.utime(stale, (time.time() - 3600, time.time() - 3600))
+    analysis = Analyzer(darkness_session).analyze_path(write_png(tmp_path / "a.png", bars_image()))
+    analysis.write_json(tmp_path / "a.json")
+    assert not stale.exists() and json.loads((tmp_path / "a.json").read_text())["count"] == 3
+
+
+def test_interrupting_the_command_line_still_writes_the_summary(tmp_path, model, monkeypatch, capsys):
+    for name in ("a.png", "b.png", "c.png"):
+        write_png(tmp_path / name, bars_image(bars=2))
+    original = Analyzer.analyze_path
+
+    def interrupted_at_b(self, path, *args, **kwargs):
+        if Path(path).name == "b.png":
+            raise KeyboardInterrupt
+        return original(self, path, *args, **kwargs)
+
+    monkeypatch.setattr(Analyzer, "analyze_path", interrupted_at_b)
+    assert main(["analyze", str(tmp_path), "--model", model]) == 130
+    rows = summary_rows(tmp_path / "summary.csv")
+    assert rows["a.png"]["count"] == "2"
+    assert rows["b.png"]["status"] == "cancelled" and rows["c.png"]["status"] == "cancelled"
+    assert "Interrupted" in capsys.readouterr().err
