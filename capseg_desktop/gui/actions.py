@@ -48,6 +48,12 @@ def _arrange(key: str) -> Callable[[Any], None]:
     return lambda window: window.layout_controls.set_arrangement(key)
 
 
+def _help(window: Any) -> None:
+    from .help import HelpDialog
+
+    HelpDialog(window).exec()
+
+
 STD = QKeySequence.StandardKey
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -80,7 +86,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("show_count", "&Count panel", ("Ctrl+K",), "Show or hide the count panel", None, "&View", 2),
     ActionSpec("show_batch", "&Batch results panel", ("Ctrl+B",), "Show or hide the batch results", None, "&View", 2),
     # Help
-    ActionSpec("help", "CapSeg Desktop &help", ("F1",), "The views, the parameters and how capillaries are counted", None, "&Help", 0, None, "show_help"),
+    ActionSpec("help", "CapSeg Desktop &help", ("F1",), "The views, the parameters and how capillaries are counted", None, "&Help", 0, None, _help),
     ActionSpec("about", "&About CapSeg Desktop", ("Shift+F1",), "Version, model and model card", None, "&Help", 1, None, "models.show_about"),
 )
 

@@ -56,3 +56,16 @@ def sort_paths(paths: list[Path]) -> tuple[list[Path], list[Path], list[Path]]:
     folders = [p for p in paths if p.is_dir()]
     images = [p for p in paths if is_supported_image_path(p) and not p.is_dir()]
     return models, folders, images
+
+
+def open_dropped(window, paths: list[Path]) -> None:  # type: ignore[no-untyped-def]
+    """A model is loaded; a folder, or several images, become a batch; one image is opened."""
+    models, folders, images = sort_paths(paths)
+    if models:
+        window.load_model(models[0])
+    if folders:
+        window.open_folder(folders[0])
+    elif len(images) == 1:
+        window.open_image(images[0])
+    elif len(images) > 1:
+        window.batch.start(images[0].parent, sorted(images, key=lambda p: p.name.lower()))

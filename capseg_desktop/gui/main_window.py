@@ -10,12 +10,12 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QImage, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from . import window_build as build
-from .drops import DropFilter, sort_paths
+from .drops import DropFilter, open_dropped
 from .handles import TaskLane
 from .icon import app_icon
 from .logs import process_age_ms
@@ -85,9 +85,6 @@ class MainWindow(QMainWindow):
         build.restore_settings(self)
         self._update_actions()
 
-    def save_settings(self) -> None:
-        build.save_settings(self)
-
     # Start-up ----------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -122,10 +119,6 @@ class MainWindow(QMainWindow):
     def session(self) -> ModelSession | None:
         return self.models.session
 
-    @property
-    def analyzer(self) -> Any:
-        return self.models.analyzer
-
     def load_model(self, path: str | Path) -> None:
         self.models.load_model(path)
 
@@ -146,11 +139,6 @@ class MainWindow(QMainWindow):
         self.model_failed.emit(message)
         if show:
             self.show_error("Model not loaded", message)
-
-    def show_help(self) -> None:
-        from .help import HelpDialog
-
-        HelpDialog(self).exec()
 
     # Opening images ----------------------------------------------------------------------
     def open_image_dialog(self) -> None:
@@ -352,17 +340,6 @@ class MainWindow(QMainWindow):
     def open_folder(self, folder: str | Path) -> None:
         self.batch.open_folder(folder)
 
-    def _batch_started(self, count: int) -> None:
-        if not self.batch_dock.isVisible():
-            self.batch_dock.show()
-            # A results list, not a second workspace: the views keep most of the height.
-            self.resizeDocks([self.batch_dock], [60 + 28 * min(count, 6)], Qt.Orientation.Vertical)
-        self._update_actions()
-
-    def _batch_progress(self, fraction: float, message: str) -> None:
-        self.status.set_progress(fraction)
-        self._set_status(message)
-
     def show_batch_item(self, index: int) -> None:
         if not 0 <= index < len(self.batch.rows):
             return
@@ -381,15 +358,7 @@ class MainWindow(QMainWindow):
     # Drops and the command line --------------------------------------------------------
     def open_paths(self, paths: list[Path]) -> None:
         """What a drop (or the command line) gives: a model, a folder, one or more images."""
-        models, folders, images = sort_paths(paths)
-        if models:
-            self.load_model(models[0])
-        if folders:
-            self.open_folder(folders[0])
-        elif len(images) == 1:
-            self.open_image(images[0])
-        elif len(images) > 1:
-            self.batch.start(images[0].parent, sorted(images, key=lambda p: p.name.lower()))
+        open_dropped(self, paths)
 
     # Feedback ----------------------------------------------------------------------------
     def show_error(self, title: str, message: str) -> None:
@@ -420,7 +389,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         try:
-            self.save_settings()
+            build.save_settings(self)
         except Exception:  # settings must never keep the window from closing
             log.exception("Saving the settings failed")
         self.queue.shutdown()

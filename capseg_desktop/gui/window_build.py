@@ -84,13 +84,21 @@ def build_controllers(window: MainWindow, model_loader: Callable[[Path], ModelSe
     models.failed.connect(window._model_failed)
     window.batch = batch = BatchController(window.queue, window.settings, window.batch_panel, window, window._configuration)
     batch.on_error = window.show_error
-    batch.started.connect(window._batch_started)
+    batch.started.connect(lambda count: _show_batch_dock(window, count))
     batch.status.connect(window._set_status)
-    batch.progress.connect(window._batch_progress)
+    batch.progress.connect(lambda fraction, message: (window.status.set_progress(fraction), window._set_status(message)))
     batch.finished.connect(lambda _cancelled: (window._update_actions(), window.batch_finished.emit()))
     window.exports = exports = ExportController(window.settings, window, window.current_analysis, models.recommended, batch)
     exports.on_error, exports.on_status = window.show_error, window._set_status
     window.batch_panel.export_requested.connect(exports.export_summary)
+
+
+def _show_batch_dock(window: MainWindow, count: int) -> None:
+    if not window.batch_dock.isVisible():
+        window.batch_dock.show()
+        # A results list, not a second workspace: the views keep most of the height.
+        window.resizeDocks([window.batch_dock], [60 + 28 * min(count, 6)], Qt.Orientation.Vertical)
+    window._update_actions()
 
 
 def build_actions(window: MainWindow) -> None:
