@@ -205,6 +205,73 @@ def fuzz_mutants(count: int, seed: int, seeds: list[tuple[str, bytes]] | None = 
         yield f"{index:05d}_{stem}.{suffix}", mutate(data, rng, datas)
 
 
+def _png_chunk(kind: bytes, body: bytes) -> bytes:
+    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+
+
+def _png_claiming(width: int, height: int, extra: bytes = b"", colour_type: int = 2) -> bytes:
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, colour_type, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", ihdr) + extra
+            + _png_chunk(b"IDAT", zlib.compress(b"\x00" * 4096)) + _png_chunk(b"IEND", b""))
+
+
+def edge_cases() -> list[tuple[str, bytes]]:
+    """Bombs and edge cases, the same every run: sizes announced far beyond the data, chunk
+    lengths of 0xFFFFFFFF, EXIF in a huge PNG, tiny and one-colour images, empty files."""
+    import cv2
+    import numpy as np
+
+    seeds = dict(seed_files())
+    jpeg = bytearray(seeds["rgb.jpg"])
+    sof = jpeg.find(b"\xff\xc0")
+    jpeg_claims = []
+    for width, height in ((10000, 10000), (65500, 65500), (60000, 20)):
+        claim = bytearray(jpeg)
+        claim[sof + 5 : sof + 9] = struct.pack(">HH", height, width)
+        jpeg_claims.append((f"jpeg_claims_{width}x{height}.jpg", bytes(claim)))
+    bmp = bytearray(seeds["rgb.bmp"])
+    bmp_claims = []
+    for width, height in ((10000, 10000), (10000, -10000), (200000, 200000)):
+        claim = bytearray(bmp)
+        claim[18:26] = struct.pack("<ii", width, height)
+        bmp_claims.append((f"bmp_claims_{width}x{height}.bmp", bytes(claim)))
+    tiff_claims = []
+    for width, height in ((10000, 10000), (70000, 70000)):
+        data = bytearray(seeds["rgb.tif"])
+        (offset,) = struct.unpack("<I", data[4:8])
+        (count,) = struct.unpack("<H", data[offset : offset + 2])
+        for index in range(count):
+            start = offset + 2 + 12 * index
+            tag, kind = struct.unpack("<HH", data[start : start + 4])
+            if tag in (256, 257):
+                value = width if tag == 256 else height
+                data[start + 8 : start + 12] = struct.pack("<I", value) if kind == 4 else struct.pack("<HH", min(value, 65535), 0)
+        tiff_claims.append((f"tiff_claims_{width}x{height}.tif", bytes(data)))
+    exif = _png_chunk(b"eXIf", b"MM\x00*\x00\x00\x00\x08\x00\x01\x01\x12\x00\x03\x00\x00\x00\x01\x00\x06\x00\x00\x00\x00\x00\x00")
+
+    def png(pixels) -> bytes:
+        return cv2.imencode(".png", pixels)[1].tobytes()
+
+    return [
+        ("empty.png", b""),
+        ("signature_only.png", b"\x89PNG\r\n\x1a\n"),
+        ("first_chunk_ffffffff.png", b"\x89PNG\r\n\x1a\n\xff\xff\xff\xffIHDR" + b"\x00" * 64),
+        ("png_claims_10000x10000.png", _png_claiming(10000, 10000)),
+        ("png_claims_65535x65535.png", _png_claiming(65535, 65535)),
+        ("png_claims_13000x13000_exif.png", _png_claiming(13000, 13000, extra=exif)),
+        ("png_claims_1100000x40.png", _png_claiming(1_100_000, 40)),
+        ("png_claims_0x0.png", _png_claiming(0, 0)),
+        *jpeg_claims, *bmp_claims, *tiff_claims,
+        ("jpeg_half_with_end.jpg", bytes(jpeg[: len(jpeg) // 2]) + b"\xff\xd9"),
+        ("one_pixel.png", png(np.full((1, 1, 3), 128, np.uint8))),
+        ("too_thin.png", png(np.full((31, 1000, 3), 128, np.uint8))),
+        ("all_black.png", png(np.zeros((200, 400, 3), np.uint8))),
+        ("all_white.jpg", cv2.imencode(".jpg", np.full((200, 400, 3), 255, np.uint8))[1].tobytes()),
+        ("gif_named_png.png", b"GIF89a" + b"\x00" * 100),
+        ("text_named_jpg.jpg", b"patient notes, not a picture\n" * 10),
+    ]
+
+
 def referee_says_damaged(data: bytes) -> bool:
     """Whether Pillow, decoding strictly, cannot read the whole image."""
     import warnings
@@ -343,6 +410,8 @@ class _Worker:
 
 def run(count: int, seed: int, model: str | None, timeout_s: float, keep: Path | None) -> dict:
     outcomes: Counter[str] = Counter()
+    edge_outcomes: Counter[str] = Counter()
+    edge_report: dict[str, str] = {}
     messages: Counter[str] = Counter()
     untyped_types: Counter[str] = Counter()
     peak_mb = 0.0
@@ -353,7 +422,8 @@ def run(count: int, seed: int, model: str | None, timeout_s: float, keep: Path |
     with tempfile.TemporaryDirectory(prefix="capseg-fuzz-") as folder:
         worker = _Worker.start(model)
         try:
-            for index, (name, data) in enumerate(fuzz_mutants(count, seed)):
+            cases = [(f"edge_{name}", data) for name, data in edge_cases()]
+            for index, (name, data) in enumerate([*cases, *fuzz_mutants(count, seed)]):
                 path = Path(folder) / name
                 path.write_bytes(data)
                 worker.process.stdin.write(f"{path}\n")
@@ -373,13 +443,15 @@ def run(count: int, seed: int, model: str | None, timeout_s: float, keep: Path |
                     if outcome == CLEAN:
                         messages[reply["message"].replace(f'"{name}"', '"NAME"')] += 1
                     untyped_types.update(reply["types"])
-                outcomes[outcome] += 1
+                (edge_outcomes if name.startswith("edge_") else outcomes)[outcome] += 1
+                if name.startswith("edge_"):
+                    edge_report[name[5:]] = reply.get("message") or outcome
                 if outcome in (UNTYPED, HANG, CRASH) or reply.get("damaged_ok"):
                     problems.append(f"{name}: {outcome}{' (ok but damaged)' if reply.get('damaged_ok') else ''}")
                     if keep is not None:
                         keep.mkdir(parents=True, exist_ok=True)
                         (keep / name).write_bytes(data)
-                if (index + 1) % 250 == 0:
+                if (index + 1 - len(cases)) % 250 == 0 and index >= len(cases):
                     print(f"{index + 1}/{count} {dict(outcomes)}", file=sys.stderr, flush=True)
                 path.unlink()
         finally:
@@ -390,6 +462,8 @@ def run(count: int, seed: int, model: str | None, timeout_s: float, keep: Path |
         "slowest_s": round(slowest, 2), "wall_s": round(time.perf_counter() - started, 1),
         "untyped_exception_types": dict(untyped_types), "problems": problems[:50],
         "top_messages": messages.most_common(12),
+        "edge_cases": {name: edge_outcomes.get(name, 0) for name in OUTCOMES},
+        "edge_case_results": edge_report,
     }
 
 
@@ -406,7 +480,8 @@ def main(argv: list[str] | None = None) -> int:
         return worker(args.model)
     report = run(args.count, args.seed, args.model, args.timeout, Path(args.keep) if args.keep else None)
     print(json.dumps(report, indent=2, ensure_ascii=False))
-    bad = sum(report["outcomes"][name] for name in (UNTYPED, HANG, CRASH)) + report["ok_but_damaged"]
+    bad = sum(report[part][name] for part in ("outcomes", "edge_cases") for name in (UNTYPED, HANG, CRASH))
+    bad += report["ok_but_damaged"]
     return 1 if bad else 0
 
 
