@@ -1,6 +1,6 @@
 """The engine's fuzzer: mutated PNG, JPEG, TIFF and BMP files through the whole analysis.
 
-    python -m capseg_desktop.fuzz N SEED [--model FILE] [--timeout S] [--keep DIR]
+    python -m capseg_desktop.fuzz N SEED [--model FILE] [--timeout S] [--size HxW] [--keep DIR]
 
 Makes ``N`` mutants (bit flips, overwritten and inserted bytes, cuts, spliced and duplicated
 pieces, header sizes set to huge values, chunk lengths set to 0xFFFFFFFF, damaged JPEGs with an
@@ -408,7 +408,10 @@ class _Worker:
         self.selector.close()
 
 
-def run(count: int, seed: int, model: str | None, timeout_s: float, keep: Path | None) -> dict:
+def run(
+    count: int, seed: int, model: str | None, timeout_s: float, keep: Path | None,
+    size: tuple[int, int] = (96, 160),
+) -> dict:
     outcomes: Counter[str] = Counter()
     edge_outcomes: Counter[str] = Counter()
     edge_report: dict[str, str] = {}
@@ -423,7 +426,8 @@ def run(count: int, seed: int, model: str | None, timeout_s: float, keep: Path |
         worker = _Worker.start(model)
         try:
             cases = [(f"edge_{name}", data) for name, data in edge_cases()]
-            for index, (name, data) in enumerate([*cases, *fuzz_mutants(count, seed)]):
+            mutants = fuzz_mutants(count, seed, seed_files(*size))
+            for index, (name, data) in enumerate([*cases, *mutants]):
                 path = Path(folder) / name
                 path.write_bytes(data)
                 worker.process.stdin.write(f"{path}\n")
@@ -452,12 +456,12 @@ def run(count: int, seed: int, model: str | None, timeout_s: float, keep: Path |
                         keep.mkdir(parents=True, exist_ok=True)
                         (keep / name).write_bytes(data)
                 if (index + 1 - len(cases)) % 250 == 0 and index >= len(cases):
-                    print(f"{index + 1}/{count} {dict(outcomes)}", file=sys.stderr, flush=True)
+                    print(f"{index + 1 - len(cases)}/{count} {dict(outcomes)}", file=sys.stderr, flush=True)
                 path.unlink()
         finally:
             worker.stop()
     return {
-        "mutants": count, "seed": seed, "outcomes": {name: outcomes.get(name, 0) for name in OUTCOMES},
+        "mutants": count, "seed": seed, "seed_size": f"{size[1]} x {size[0]}", "outcomes": {name: outcomes.get(name, 0) for name in OUTCOMES},
         "ok_but_damaged": damaged_ok, "peak_memory_mb": round(peak_mb, 1),
         "slowest_s": round(slowest, 2), "wall_s": round(time.perf_counter() - started, 1),
         "untyped_exception_types": dict(untyped_types), "problems": problems[:50],
@@ -474,11 +478,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", help="model file (default: the bundled model)")
     parser.add_argument("--timeout", type=float, default=5.0, help="seconds before a mutant counts as a hang")
     parser.add_argument("--keep", help="folder to copy the mutants that went wrong to")
+    parser.add_argument("--size", default="96x160", help="height x width of the seed images (default 96x160)")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
         return worker(args.model)
-    report = run(args.count, args.seed, args.model, args.timeout, Path(args.keep) if args.keep else None)
+    height, width = (int(v) for v in args.size.lower().split("x"))
+    report = run(args.count, args.seed, args.model, args.timeout, Path(args.keep) if args.keep else None, (height, width))
     print(json.dumps(report, indent=2, ensure_ascii=False))
     bad = sum(report[part][name] for part in ("outcomes", "edge_cases") for name in (UNTYPED, HANG, CRASH))
     bad += report["ok_but_damaged"]
