@@ -448,3 +448,18 @@ def test_interrupting_the_command_line_still_writes_the_summary(tmp_path, model,
     assert rows["a.png"]["count"] == "2"
     assert rows["b.png"]["status"] == "cancelled" and rows["c.png"]["status"] == "cancelled"
     assert "Interrupted" in capsys.readouterr().err
+
+
+def test_scale_and_micrometres_reach_json_summary_and_legend(tmp_path, darkness_session):
+    from dataclasses import replace
+
+    from capseg_desktop.core.scale import SCALE_SET, ScaleInfo
+
+    result = Analyzer(darkness_session).analyze_path(write_png(tmp_path / "a.png", bars_image()), um_per_px=1.5).result
+    scale = ScaleInfo(factor=2.0, limb_width_px=6.0, model_limb_width_px=12.0, source=SCALE_SET)
+    result = replace(result, scale=scale)
+    assert json.loads(result.to_json())["scale"] == scale.to_dict()
+    row = result.summary_row()
+    assert (row["scale_factor"], row["limb_width_px"], row["scale_source"]) == (2.0, 6.0, "set")
+    legend = " ".join(result.legend_lines())
+    assert "1.5 µm/px" in legend and "um/px" not in legend and scale.describe() in legend
