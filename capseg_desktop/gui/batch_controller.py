@@ -109,7 +109,7 @@ class BatchController(QObject):
 
     def start(self, folder: Path, paths: list[Path]) -> None:
         analyzer, _params, _scale = self.configure()
-        if analyzer is None:
+        if analyzer is None and not self.lane.queue.has("model"):  # a model loading is waited for
             self.on_error("No model", "Load a model first (Model > Load model…); then open the folder again.")
             return
         self.folder = folder
@@ -121,8 +121,7 @@ class BatchController(QObject):
         self._run(list(range(len(paths))))
 
     def _run(self, indices: list[int]) -> None:
-        analyzer, params, scale = self.configure()
-        task = BatchTask([self.rows[i].path for i in indices], analyzer, params, scale, indices)
+        task = BatchTask([self.rows[i].path for i in indices], self.configure, indices)
         handle = self.lane.submit(task, replaces=("analysis", "batch"))
         handle.on(task.item_started, self._item_started)
         handle.on(task.item_finished, self._item_finished)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -118,6 +118,10 @@ class CountPanel(QWidget):
         for (name, text, _unit), box in zip(EDITED, (self.threshold, self.min_area, self.merge_distance)):
             label = QLabel(text)
             label.setBuddy(box)
+            # Room for the bold text and the mark from the start: marking moves nothing.
+            bold = QFont(label.font())
+            bold.setBold(True)
+            label.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(text.replace("&", "") + CHANGED_MARK) + 4)
             self._labels[name] = label
             form.addRow(label, box)
         form.addRow("&Scale", self.um_per_px)

@@ -200,5 +200,6 @@ def apply_recommendation(
         message += f" It recommends other counting parameters ({recommended.describe()})"
         message += "; yours are kept (Ctrl+R applies the recommendation)." if keep else ": applied."
     elif panel.changed():
-        message += f" {len(panel.changed())} parameter(s) differ from its recommendation (marked ●; Ctrl+R resets them)."
+        count = len(panel.changed())
+        message += f" {count} parameter{' differs' if count == 1 else 's differ'} from its recommendation (marked ●; Ctrl+R resets {'it' if count == 1 else 'them'})."
     return message

@@ -204,22 +204,28 @@ class BatchTask(Task):
     def __init__(
         self,
         paths: list[Path],
-        analyzer: Analyzer,
-        params: CountingParams | None,
-        um_per_px: float | None,
+        configure: Callable[[], tuple[Analyzer | None, CountingParams | None, float | None]],
         indices: list[int] | None = None,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
         self.indices = list(indices) if indices is not None else list(range(len(self.paths)))
-        self.analyzer = analyzer  # carries the window's pixel budget
-        self.params = params
-        self.um_per_px = um_per_px
+        # Model and parameters are taken when the batch starts, not when it is queued: a
+        # folder given on the command line waits for the start-up model this way.
+        self.configure = configure
+        self.analyzer: Analyzer | None = None  # carries the window's pixel budget
+        self.params: CountingParams | None = None
+        self.um_per_px: float | None = None
+
+    def prepare(self) -> None:
+        self.analyzer, self.params, self.um_per_px = self.configure()
 
     def execute(self) -> None:
-        from ..core import AnalysisCancelled
+        from ..core import AnalysisCancelled, ModelLoadError
         from ..core.batch import run_batch, summary_rows
 
+        if self.analyzer is None:
+            raise ModelLoadError("No model is loaded: load one (Model > Load model…), then open the folder again.")
         total = len(self.paths)
 
         def progress(done: int, _total: int, path: Path) -> None:

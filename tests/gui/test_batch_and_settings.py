@@ -117,3 +117,18 @@ def test_open_recent_reopens_the_image(qtbot, window, tmp_path):
     with qtbot.waitSignal(window.analysis_finished, timeout=10_000):
         entries[1].trigger()
     assert window.count_panel.count_label.text() == "2"
+
+
+def test_a_folder_opened_while_the_model_loads_waits_for_it(qtbot, make_window, stub_session, dialogs, tmp_path):
+    """``capseg-desktop FOLDER``: the folder is opened while the start-up model still loads."""
+    from pathlib import Path
+
+    folder = tmp_path / "visit"
+    write_capillary_image(folder / "a.png", loops=3)
+    window = make_window(session=None)
+    window.models.loader = lambda path: stub_session
+    with qtbot.waitSignal(window.batch_finished, timeout=10_000):
+        window.load_model(Path("stub.tflite"))
+        window.open_folder(folder)
+    assert window.batch_panel.table.item(0, 1).text() == "3"
+    assert not dialogs.shown

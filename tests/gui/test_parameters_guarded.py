@@ -127,7 +127,7 @@ def test_saved_parameters_that_differ_are_marked_at_the_next_start(qtbot, make_w
     second.use_session(stub_session, keep_params=True)
     assert second.count_panel.min_area.value() == 550
     assert second.count_panel._labels["min_area_px"].text().endswith("●")
-    assert "differ from its recommendation" in second.status_label.text()
+    assert "1 parameter differs from its recommendation (marked ●" in second.status_label.text()
 
 
 def test_exports_record_the_parameters_the_user_changed(qtbot, window, tmp_path, monkeypatch):
