@@ -60,6 +60,13 @@ def failed_item(path: Path, exc: BaseException) -> BatchItem:
     if isinstance(exc, CapSegError):
         log.warning("%s: %s (%s)", path, exc, exc.detail)
         return BatchItem(path, STATUS_FAILED, None, str(exc))
+    if isinstance(exc, MemoryError):
+        log.error("%s: out of memory", path, exc_info=(type(exc), exc, exc.__traceback__))
+        return BatchItem(
+            path, STATUS_FAILED, None,
+            f'"{path.name}" could not be analysed: there was not enough free memory '
+            "(close other programs, or analyse it alone).",
+        )
     log.error("%s: unexpected error", path, exc_info=(type(exc), exc, exc.__traceback__))
     return BatchItem(path, STATUS_FAILED, None, internal_error_message(path))
 

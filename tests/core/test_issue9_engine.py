@@ -463,3 +463,18 @@ def test_scale_and_micrometres_reach_json_summary_and_legend(tmp_path, darkness_
     assert (row["scale_factor"], row["limb_width_px"], row["scale_source"]) == (2.0, 6.0, "set")
     legend = " ".join(result.legend_lines())
     assert "1.5 µm/px" in legend and "um/px" not in legend and scale.describe() in legend
+
+
+def test_running_out_of_memory_is_said_plainly_and_the_batch_goes_on(tmp_path, darkness_session, monkeypatch):
+    paths = [write_png(tmp_path / name, bars_image(bars=2)) for name in ("a.png", "b.png")]
+    original = Analyzer.analyze_path
+
+    def short_of_memory(self, path, *args, **kwargs):
+        if Path(path).name == "a.png":
+            raise MemoryError()
+        return original(self, path, *args, **kwargs)
+
+    monkeypatch.setattr(Analyzer, "analyze_path", short_of_memory)
+    first, second = run_batch(Analyzer(darkness_session), paths)
+    assert first.status == "failed" and "not enough free memory" in first.message
+    assert second.status == "ok" and second.analysis.result.count == 2
