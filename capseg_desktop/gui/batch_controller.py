@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from .batch_panel import BatchPanel
@@ -31,6 +31,8 @@ log = logging.getLogger("capseg_desktop.gui.batch")
 #: Batch analyses kept in memory so that choosing a row, or a parameter change, needs no
 #: new inference.
 BATCH_CACHE_PIXELS = 200_000_000
+#: A parameter change recounts the batch rows in slices of this many milliseconds.
+RECOUNT_SLICE_MS = 40.0
 
 
 @dataclass
@@ -66,6 +68,12 @@ class BatchController(QObject):
         self.rows: list[BatchRow] = []
         self.cache: OrderedDict[int, Analysis] = OrderedDict()
         self.lane = TaskLane(queue, "batch", self)
+        self._target: tuple[CountingParams, float | None] | None = None
+        self._pending: list[int] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._recount_slice)
         self.on_error: Callable[[str, str], None] = lambda title, message: None
 
     def running(self) -> bool:
@@ -113,6 +121,7 @@ class BatchController(QObject):
             self.on_error("No model", "Load a model first (Model > Load model…); then open the folder again.")
             return
         self.folder = folder
+        self._pending, self._target = [], None
         self.rows = [BatchRow(path) for path in paths]
         self.cache.clear()
         self.panel.start(folder, paths)  # clears the previous batch's selection first
@@ -156,6 +165,9 @@ class BatchController(QObject):
         row.status = summary.get("status", "failed")
         row.message = summary.get("message", "") or ""
         row.result = analysis.result if analysis is not None else None
+        if analysis is not None and self._target is not None and (analysis.result.params, analysis.result.um_per_px) != self._target:
+            analysis = analysis.recount(*self._target)  # the parameters changed during the batch
+            row.result, row.summary = analysis.result, {**summary, **analysis.result.summary_row(row.path.name)}
         if analysis is not None:
             self.cache[index] = analysis
             self.cache.move_to_end(index)
@@ -179,8 +191,24 @@ class BatchController(QObject):
 
     # One truth ---------------------------------------------------------------------------
     def recount(self, params: CountingParams, um_per_px: float | None) -> None:
-        """Bring every analysed row to ``params``: recounted if in memory, else marked."""
-        for index, row in enumerate(self.rows):
+        """Bring every analysed row to ``params``: recounted if in memory, else marked.
+        Recounts run in slices of ``RECOUNT_SLICE_MS`` between events, so a batch of hundreds
+        of strips never freezes the window; reading the rows (``flush``) finishes them."""
+        self._target = (params, um_per_px)
+        self._pending = [i for i, row in enumerate(self.rows) if row.result is not None]
+        self._recount_slice()
+
+    def _recount_slice(self) -> None:
+        import time
+
+        if self._target is None:
+            return
+        params, um_per_px = self._target
+        started, first = time.perf_counter(), True
+        while self._pending and (first or (time.perf_counter() - started) * 1000.0 < RECOUNT_SLICE_MS):
+            first = False  # one row at least per slice
+            index = self._pending.pop(0)
+            row = self.rows[index]
             if row.result is None or (row.result.params == params and row.result.um_per_px == um_per_px):
                 continue
             analysis = self.cache.get(index)
@@ -189,8 +217,15 @@ class BatchController(QObject):
             elif row.status in ("ok", "warning", "stale"):
                 row.status = "stale"
                 self.panel.show_row(index, row)
-        if self.rows and not self.running():
+        if self._pending:
+            self._timer.start()
+        elif self.rows and not self.running():
             self.panel.show_summary(self.summary_text())
+
+    def flush(self) -> None:
+        """Finish a recount still running in slices (before the rows are read or exported)."""
+        while self._pending:
+            self._recount_slice()
 
     def update_row(self, index: int, analysis: Analysis) -> None:
         """The row's image was counted (again), here or in the view: the row shows it."""
@@ -208,6 +243,7 @@ class BatchController(QObject):
         return next((i for i, row in enumerate(self.rows) if row.path == path), -1)
 
     def stale_indices(self) -> list[int]:
+        self.flush()
         return [i for i, row in enumerate(self.rows) if row.status == "stale"]
 
     def analysis_for(self, index: int, params: CountingParams, um_per_px: float | None) -> Analysis | None:
@@ -239,6 +275,7 @@ class BatchController(QObject):
 
     def summary_csv(self) -> str:
         """The summary as the command line writes it: ``core.batch.summary_csv``, one schema."""
+        self.flush()
         from types import SimpleNamespace
 
         from ..core.batch import summary_csv

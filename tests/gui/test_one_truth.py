@@ -142,3 +142,38 @@ def test_a_selected_capillary_keeps_its_identity_across_a_recount(qtbot, window,
     window.count_panel.flush()
     assert window.count_panel.selected_capillary() == 0
     assert [v.selected_box() for v in window.views.views] == [0, 0, 0]
+
+
+def test_a_large_batch_is_recounted_in_slices_and_read_whole(qtbot, window, dialogs, tmp_path, monkeypatch):
+    import capseg_desktop.gui.batch_controller as batch_controller
+
+    monkeypatch.setattr(batch_controller, "RECOUNT_SLICE_MS", 0.0)  # one row per slice
+    folder = tmp_path / "visit"
+    for name in "abcd":
+        write_capillary_image(folder / f"{name}.png", loops=3, faint=2)
+    run_batch(qtbot, window, folder)
+    window.count_panel.threshold.setValue(0.6)
+    window.count_panel.flush()
+    assert [row[1] for row in table_rows(window)].count("3") < 4  # not all at once: the window stays responsive
+    qtbot.waitUntil(lambda: [row[1] for row in table_rows(window)] == ["3"] * 4, timeout=5000)
+
+    window.count_panel.threshold.setValue(0.5)
+    window.count_panel.flush()
+    assert export_summary(window, monkeypatch, tmp_path / "s.csv") == [(f"{n}.png", "5", "0.5") for n in "abcd"]  # finished before export
+
+
+def test_a_parameter_change_during_a_batch_reaches_the_rows_analysed_after_it(qtbot, window, stub_session, tmp_path):
+    import threading
+
+    folder = tmp_path / "visit"
+    for name in "abc":
+        write_capillary_image(folder / f"{name}.png", loops=3, faint=2)
+    backend = stub_session._backend
+    backend.gate = threading.Event()
+    window.open_folder(folder)
+    assert backend.entered.wait(5)
+    window.count_panel.threshold.setValue(0.6)
+    window.count_panel.flush()
+    with qtbot.waitSignal(window.batch_finished, timeout=10_000):
+        backend.gate.set()
+    assert [row[1] for row in table_rows(window)] == ["3", "3", "3"]
