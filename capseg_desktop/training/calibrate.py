@@ -32,17 +32,18 @@ DEFAULT_GRID: dict[str, Sequence[float]] = {
 # For a model that states its scale: parameters in pixels at the model's scale, where the
 # reference strips are about 0.65 of their own size.
 SCALED_GRID: dict[str, Sequence[float]] = {
-    "threshold": (0.3, 0.4, 0.5, 0.6),
-    "min_area_px": (60, 100, 150, 200, 280, 380),
-    "merge_distance_px": (8.0, 12.0, 16.0, 23.0),
-    "split_area_px": (600, 1000, 1500, 2500),
+    "threshold": (0.3, 0.4, 0.5, 0.6, 0.7),
+    "min_area_px": (80, 120, 170, 240, 340),
+    "merge_distance_px": (8.0, 11.0, 14.0, 18.0, 23.0),
+    "split_area_px": (400, 600, 900, 1500, 2500),
 }
 
 
-def analysed_item(analyzer: Any, name: str, rgb: np.ndarray, points: list[list[float]]) -> CalibrationItem:
+def analysed_item(analyzer: Any, name: str, rgb: np.ndarray, points: list[list[float]],
+                  group: str = "") -> CalibrationItem:
     """Probabilities as the analysis makes them (brought to the model's scale and back)."""
     scale = analyzer.choose_scale(rgb)
-    return CalibrationItem(name, analyzer.segment(rgb, scale.factor), points, scale.factor)
+    return CalibrationItem(name, analyzer.segment(rgb, scale.factor), points, scale.factor, group)
 
 
 @dataclass
@@ -51,6 +52,7 @@ class CalibrationItem:
     probabilities: np.ndarray
     points: list[list[float]]
     factor: float = 1.0  # the resize the analysis applied for the model (parameters are in model px)
+    group: str = ""  # "real" or "synthetic": with both, each group's F1 weighs the same
 
 
 def instance_points(instances: np.ndarray) -> list[list[float]]:
@@ -115,9 +117,16 @@ def choose_params(items: Sequence[CalibrationItem], grid: dict[str, Sequence[flo
     grid = grid or DEFAULT_GRID
     reference = CountingParams()
     best: tuple[Any, ...] | None = None
+    groups = sorted({item.group for item in items})
     for values in itertools.product(*(grid[k] for k in ("threshold", "min_area_px", "merge_distance_px", "split_area_px"))):
         params = CountingParams(float(values[0]), int(values[1]), float(values[2]), int(values[3]))
         result = score_params(items, params, tolerance_px)
+        if len(groups) > 1:  # a few real strips weigh as much as many synthetic ones
+            per_group = [score_params([i for i in items if i.group == g], params, tolerance_px) for g in groups]
+            result["f1_pooled"] = result["f1"]
+            result["f1"] = float(np.mean([r["f1"] for r in per_group]))
+            for group, group_result in zip(groups, per_group):
+                result[f"f1_{group}"] = group_result["f1"]
         distance = (abs(params.threshold - reference.threshold) * 10
                     + abs(params.min_area_px - reference.min_area_px) / 340
                     + abs(params.merge_distance_px - reference.merge_distance_px) / 23
@@ -155,7 +164,6 @@ def calibrate_bundle(out_dir: Path, synthetic_dirs: Sequence[Path], real_images:
     """Choose the recommended counting parameters on the training split (synthetic held-out
     strips + annotated real strips used in training), then report detection scores on the
     held-out real strips and on all annotated strips; write them into the card."""
-    import json
 
     from capseg_desktop.core import load_model
 

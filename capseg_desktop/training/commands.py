@@ -46,6 +46,8 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     train.add_argument("--quick", action="store_true", help="with --recipe: a few minutes' version (CI)")
     train.add_argument("--stage", choices=("all", "train", "evaluate"), default="all",
                        help="with --recipe: data and training only, or the evaluation of a bundle trained before")
+    train.add_argument("--kfold", type=int, metavar="K",
+                       help="with --recipe: after a run in --work, a K-fold figure for the method (K retrainings)")
     train.add_argument("--baseline", action="append", default=[], metavar="NAME=FILE",
                        help="with --recipe: another model scored on the same splits (repeatable)")
     train.add_argument("--out", type=Path, help="folder for the model bundle (with --recipe: where to install it)")
@@ -139,6 +141,11 @@ def run_train(args: argparse.Namespace) -> int:
         for item in args.baseline:
             name, _, file = item.partition("=")
             baselines[name] = Path(file)
+        if args.kfold:
+            from .recipe import run_kfold
+
+            run_kfold(args.recipe, args.work, folds=args.kfold)
+            return 0
         run_recipe(args.recipe, args.work, args.out, quick=args.quick, baselines=baselines,
                    command=command, stage=args.stage)
         return 0

@@ -7,7 +7,6 @@ TensorFlow/Keras are imported inside the functions: importing this module is che
 
 from __future__ import annotations
 
-import json
 import os
 import shlex
 import sys

@@ -73,3 +73,54 @@ def test_command_module_imports_nothing_heavy() -> None:
             "print(heavy); sys.exit(1 if heavy else 0)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_world_strips_vary_like_other_microscopes() -> None:
+    """Domain randomisation: skin colours spread far wider than the reference look, deeper
+    rows appear, and masks, instances and counts still agree."""
+    from capseg_desktop.training.synth import SynthParams
+
+    def skin_colours(params, seeds):
+        colours = []
+        for seed in seeds:
+            strip = make_strip(np.random.default_rng([5, seed]), params)
+            colours.append(np.median(strip.rgb[~strip.mask].reshape(-1, 3), axis=0))
+            assert np.array_equal(strip.mask, strip.instances > 0)
+            assert set(np.unique(strip.instances)) - {0} == set(range(1, strip.count + 1))
+        return np.array(colours, np.float32)
+
+    reference = skin_colours(SynthParams(), range(10))
+    world = skin_colours(SynthParams.world(), range(10))
+    # Cream and beige stay close together; world strips reach pink, bluish-grey, brown and dark.
+    spread = lambda c: float(np.linalg.norm(c - c.mean(axis=0), axis=1).mean())  # noqa: E731
+    assert spread(world) > 2 * spread(reference)
+    deeper = [make_strip(np.random.default_rng([6, seed]), SynthParams.world()) for seed in range(12)]
+    lowest_start = [min(np.nonzero(s.instances == k)[0].min() for k in range(1, s.count + 1))
+                    for s in deeper if s.count]
+    highest_start = [max(np.nonzero(s.instances == k)[0].min() for k in range(1, s.count + 1))
+                     for s in deeper if s.count]
+    assert min(lowest_start) < 5 and max(highest_start) > 150  # a second row starts lower down
+
+
+def test_rescaled_strips_keep_their_capillaries() -> None:
+    from capseg_desktop.training.synth import rescale_strip
+
+    strip = make_strip(np.random.default_rng(12))
+    for factor in (0.4, 1.6):
+        scaled = rescale_strip(strip, factor)
+        assert scaled.rgb.shape[1] == round(strip.rgb.shape[1] * factor)
+        assert scaled.count == strip.count
+        assert np.array_equal(scaled.mask, scaled.instances > 0)
+
+
+def test_synth_command_world_and_limb_scale(tmp_path: Path) -> None:
+    import argparse
+
+    from capseg_desktop.training.commands import register
+
+    parser = argparse.ArgumentParser(prog="capseg")
+    register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(["synth", "--out", str(tmp_path), "-n", "1", "--world", "--limb-scale", "0.5"])
+    assert args.func(args) == 0
+    image = cv2.imread(str(tmp_path / "synth_0000.png"))
+    assert 80 <= image.shape[0] <= 300 and 630 <= image.shape[1] <= 640
