@@ -82,6 +82,30 @@ class BoxLabel(QGraphicsItem):
         painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self.text)
 
 
+class _Grid:
+    """Rectangles bucketed by cell, so that "does this overlap anything?" looks at neighbours
+    only: a large scan has a thousand boxes."""
+
+    def __init__(self, cell: float) -> None:
+        self.cell = max(cell, 1.0)
+        self.cells: dict[tuple[int, int], list[QRectF]] = {}
+
+    def _keys(self, rect: QRectF) -> list[tuple[int, int]]:
+        c = self.cell
+        return [
+            (i, j)
+            for i in range(int(rect.left() // c), int(rect.right() // c) + 1)
+            for j in range(int(rect.top() // c), int(rect.bottom() // c) + 1)
+        ]
+
+    def add(self, rect: QRectF) -> None:
+        for key in self._keys(rect):
+            self.cells.setdefault(key, []).append(rect)
+
+    def hits(self, rect: QRectF) -> bool:
+        return any(rect.intersects(other) for key in self._keys(rect) for other in self.cells.get(key, ()))
+
+
 def place_tags(boxes: dict[int, tuple[BoxItem, BoxLabel]], scale: float, bounds: QRectF) -> None:
     """Position or hide every tag for the view scale ``scale`` (screen px per image px);
     ``bounds``: the image's rectangle, which tags stay inside when they can."""
@@ -90,13 +114,17 @@ def place_tags(boxes: dict[int, tuple[BoxItem, BoxLabel]], scale: float, bounds:
     rects = {number: rect.rect() for number, (rect, _label) in boxes.items()}
     widths = sorted(r.width() for r in rects.values())
     readable = scale > 0 and widths[len(widths) // 2] * scale >= MIN_READABLE_BOX_PX
-    placed: list[QRectF] = []
-    box_list = list(rects.values())
+    if not readable:
+        for _rect, label in boxes.values():
+            label.setVisible(False)
+        return
+    heights = sorted(r.height() for r in rects.values())
+    box_grid = _Grid(max(widths[len(widths) // 2], heights[len(heights) // 2]))
+    for rect in rects.values():
+        box_grid.add(rect)
+    tag_grid = _Grid(box_grid.cell)
     for number in sorted(rects, key=lambda n: (rects[n].left(), rects[n].top())):
         label = boxes[number][1]
-        if not readable:
-            label.setVisible(False)
-            continue
         box = rects[number]
         w_px, h_px = label.size_px()
         w, h, gap = w_px / scale, h_px / scale, GAP_PX / scale
@@ -111,20 +139,15 @@ def place_tags(boxes: dict[int, tuple[BoxItem, BoxLabel]], scale: float, bounds:
         ]
         chosen = None
         for inside in (True, False):  # inside the image if possible, else just beyond it
-            for candidate in candidates:
-                if inside and not bounds.contains(candidate):
-                    continue
-                if any(candidate.intersects(other) for other in placed):
-                    continue
-                if any(candidate.intersects(other) for other in box_list):
-                    continue
-                chosen = candidate
-                break
+            chosen = next(
+                (c for c in candidates if (not inside or bounds.contains(c)) and not tag_grid.hits(c) and not box_grid.hits(c)),
+                None,
+            )
             if chosen is not None:
                 break
         if chosen is None:
             label.setVisible(False)  # no free place: the box and the table row still show it
             continue
-        placed.append(chosen)
+        tag_grid.add(chosen)
         label.setPos(chosen.topLeft())
         label.setVisible(True)

@@ -88,3 +88,22 @@ def test_rejected_components_are_faint_in_the_mask_untinted_and_not_exported(qtb
     window.export_mask_action.trigger()
     exported = cv2.imread(str(tmp_path / "m.png"), cv2.IMREAD_UNCHANGED)
     assert exported[266, 606] == 0 and np.array_equal(exported > 0, analysis.counted_mask)
+
+
+def test_placing_a_thousand_tags_takes_milliseconds(qtbot):
+    """A large scan has about a thousand capillaries; the tags are placed on every zoom step."""
+    import random
+    import time
+
+    from capseg_desktop.gui.tags import BoxItem, BoxLabel, place_tags
+
+    random.seed(1)
+    boxes = {}
+    for number in range(1, 1001):
+        x, y = random.randint(0, 7900), random.randint(0, 7900)
+        boxes[number] = (BoxItem(QRectF(x, y, 30, 90)), BoxLabel(str(number)))
+    started = time.perf_counter()
+    place_tags(boxes, 1.0, QRectF(0, 0, 8000, 8000))
+    assert time.perf_counter() - started < 0.5  # about 20 ms here; generous for a shared machine
+    placed = [label for _box, label in boxes.values() if label.isVisible()]
+    assert len(placed) > 950
