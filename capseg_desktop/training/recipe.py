@@ -212,7 +212,8 @@ def run_recipe(recipe_path: Path, work: Path, out: Path | None, quick: bool = Fa
     write_card(bundle / "model_card.json", card)
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
-        for name in (f"{MODEL_STEM}.keras", f"{MODEL_STEM}.tflite", "model_card.json", "training_curves.png"):
+        for name in (f"{MODEL_STEM}.keras", f"{MODEL_STEM}.tflite", "model_card.json", "training_curves.png",
+                     "failure_modes.png"):
             shutil.copy2(bundle / name, out / name)
         log(f"installed the bundle in {out}")
     return card

@@ -187,6 +187,7 @@ def evaluate_bundle(bundle: Path, recipe: dict[str, Any], data: dict[str, Any], 
         "note": "every transform applied to each image; F1 against the moved points",
     }
     evaluation["litert_ms_1280x400_2_threads"] = speeds
+    failure_figure(session, robustness_images, bundle / "failure_modes.png")
     card = read_card(card_path)
     card["evaluation"] = evaluation
     card["metrics"] = {
@@ -238,3 +239,49 @@ def verify_model(model_dir: Path, images_dir: Path, points_path: Path, log: Log 
         log("MISMATCH " + failure)
     log("the card's figures hold" if not failures else f"{len(failures)} figure(s) differ from the card")
     return 0 if not failures else 1
+
+
+def failure_figure(session: Any, images: list[Any], out_path: Path, transforms: tuple[str, ...] | None = None,
+                   worst: int = 4, width_px: int = 1000) -> Path:
+    """The model's worst cases, as a user would see them: for each transform, the image with
+    the largest count error, drawn with its boxes, the annotated points it found (green) and
+    the ones it missed (red), stacked into one PNG with a caption line each."""
+    import cv2
+
+    from capseg_desktop.core import Analyzer
+    from capseg_desktop.core.imageio import LoadedImage
+
+    from .evaluate import match_points
+    from .robustness import TRANSFORMS
+
+    analyzer = Analyzer(session)
+    cases = []
+    for label in transforms or tuple(TRANSFORMS):
+        for item in images:
+            rgb, points, zoom = TRANSFORMS[label](item.rgb, item.points)
+            analysis = analyzer.analyze_image(LoadedImage(path=None, rgb=np.ascontiguousarray(rgb), format="PNG",
+                                                          bit_depth=8, channels=3))
+            caps = analysis.result.capillaries
+            match = match_points(points, [c.bbox for c in caps], [c.centroid for c in caps], max(3.0, 10.0 * zoom))
+            error = len(caps) - len(points)
+            cases.append((abs(error) + match.false_negatives + match.false_positives, label, item.name, analysis,
+                          points, set(match.unmatched_points), error))
+    cases.sort(key=lambda case: -case[0])
+    panels = []
+    for _, label, name, analysis, points, missed, error in cases[:worst]:
+        picture = analysis.annotated_rgb()[: analysis.image.height].copy()
+        for index, (x, y) in enumerate(points):
+            colour = (230, 30, 30) if index in missed else (40, 200, 40)
+            cv2.circle(picture, (int(round(x)), int(round(y))), max(3, picture.shape[1] // 300), colour, -1, cv2.LINE_AA)
+        scale = width_px / picture.shape[1]
+        picture = cv2.resize(picture, (width_px, max(1, int(round(picture.shape[0] * scale)))), interpolation=cv2.INTER_AREA)
+        caption = np.full((26, width_px, 3), 255, np.uint8)
+        text = (f"{name}, {label}: counted {analysis.result.count}, annotated {len(points)} "
+                f"({error:+d}); {len(missed)} missed (red)")
+        cv2.putText(caption, text, (6, 18), cv2.FONT_HERSHEY_SIMPLEX, 0.5, (20, 20, 20), 1, cv2.LINE_AA)
+        panels += [caption, picture]
+    figure = np.vstack(panels) if panels else np.full((26, width_px, 3), 255, np.uint8)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    ok, data = cv2.imencode(".png", cv2.cvtColor(figure, cv2.COLOR_RGB2BGR))
+    out_path.write_bytes(data.tobytes())
+    return out_path
