@@ -1,7 +1,8 @@
 """``capseg``: the headless command line, a thin layer over ``capseg_desktop.core``.
 
     capseg analyze PATH... [--model FILE] [--out DIR] [--threshold T] [--min-area PX]
-                           [--merge-distance PX] [--split-area PX] [--um-per-px S] [--overwrite]
+                           [--merge-distance PX] [--split-area PX] [--um-per-px S]
+                           [--scale auto|native] [--overwrite]
     capseg convert MODEL.h5 MODEL.tflite
     capseg train | synth | evaluate ...   (model training tools)
 """
@@ -219,7 +220,7 @@ def run_analyze(args: argparse.Namespace) -> int:
         log.exception("Model %s could not be loaded", model_path)
         err.write(f"The model {model_path.name} could not be loaded (internal error; details in the log).\n")
         return 2
-    analyzer = Analyzer(session)
+    analyzer = Analyzer(session, scale_mode=args.scale)
     base = analyzer.default_params()
     params = CountingParams(
         threshold=args.threshold if args.threshold is not None else base.threshold,
@@ -383,10 +384,16 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--out", help="output folder (default: beside each image)")
     defaults = "default: the model card's recommendation, else"
     analyze.add_argument("--threshold", type=_probability, help=f"probability threshold ({defaults} 0.5)")
-    analyze.add_argument("--min-area", type=_non_negative_int, help=f"count only areas above this, in pixels ({defaults} 340)")
-    analyze.add_argument("--merge-distance", type=_non_negative_float, help=f"merge parts closer than this, in pixels ({defaults} 23)")
-    analyze.add_argument("--split-area", type=_non_negative_int, help=f"split merged groups with two parts above this area ({defaults} 1500)")
+    analyze.add_argument("--min-area", type=_non_negative_int,
+                         help=f"count only areas above this, in pixels at the model's scale ({defaults} 340)")
+    analyze.add_argument("--merge-distance", type=_non_negative_float,
+                         help=f"merge parts closer than this, in pixels at the model's scale ({defaults} 23)")
+    analyze.add_argument("--split-area", type=_non_negative_int,
+                         help=f"split merged groups with two parts above this area, at the model's scale ({defaults} 1500)")
     analyze.add_argument("--um-per-px", type=_scale, help="scale in micrometres per pixel, for the density per mm")
+    analyze.add_argument("--scale", choices=("auto", "native"), default="auto",
+                         help="auto (default): bring each image to the scale its model states (estimated from "
+                              "the image); native: analyse every image at its own size")
     analyze.add_argument("--overwrite", action="store_true", help="replace existing output files")
     analyze.set_defaults(func=run_analyze)
 

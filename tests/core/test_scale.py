@@ -159,3 +159,34 @@ def test_estimate_on_reference_strips_rescaled():
             ratios[factor].append(estimate_ridge_sigma(scaled) / factor / base)
     for factor, values in ratios.items():
         assert np.median(values) == pytest.approx(1.0, abs=0.15), factor
+
+
+def test_command_line_records_the_scale_and_can_switch_it_off(darkness_model_dir, tmp_path):
+    """`capseg analyze` with a model whose card states a scale: the JSON and the summary say
+    how the image was resized; `--scale native` analyses it at its own size."""
+    import csv
+    import json
+    import shutil
+
+    from capseg_desktop.cli import main
+
+    model = tmp_path / "model" / "darkness.tflite"
+    model.parent.mkdir()
+    shutil.copy2(darkness_model_dir / "darkness.tflite", model)
+    strip = _strip(6)
+    sigma = estimate_ridge_sigma(strip.rgb)
+    card = {"files": {"darkness.tflite": {"sha256": None}}, "scale": {"ridge_sigma_px": round(2 * sigma, 3)}}
+    (model.parent / "model_card.json").write_text(json.dumps(card), encoding="utf-8")
+    image = tmp_path / "strip.png"
+    cv2.imwrite(str(image), cv2.cvtColor(strip.rgb, cv2.COLOR_RGB2BGR))
+
+    assert main(["analyze", str(image), "--model", str(model), "--out", str(tmp_path / "auto")]) == 0
+    result = json.loads((tmp_path / "auto" / "strip.json").read_text(encoding="utf-8"))
+    assert result["scale"]["source"] == "estimated" and result["scale"]["factor"] == pytest.approx(2.0, rel=0.01)
+    with open(tmp_path / "auto" / "summary.csv", newline="", encoding="utf-8") as handle:
+        row = next(csv.DictReader(handle))
+    assert row["scale_source"] == "estimated" and float(row["scale_factor"]) == pytest.approx(2.0, rel=0.01)
+
+    assert main(["analyze", str(image), "--model", str(model), "--out", str(tmp_path / "native"),
+                 "--scale", "native"]) == 0
+    assert json.loads((tmp_path / "native" / "strip.json").read_text(encoding="utf-8"))["scale"] is None
