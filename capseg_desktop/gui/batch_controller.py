@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from .batch_panel import BatchPanel
-from .handles import TaskLane
+from .handles import FINAL, TaskLane
 from .settings import AppSettings
 from .tasks import BatchTask, TaskQueue
 
@@ -131,13 +131,14 @@ class BatchController(QObject):
 
     def _run(self, indices: list[int]) -> None:
         task = BatchTask([self.rows[i].path for i in indices], self.configure, indices)
-        handle = self.lane.submit(task, replaces=("analysis", "batch"))
-        handle.on(task.item_started, self._item_started)
-        handle.on(task.item_finished, self._item_finished)
-        handle.on(task.progress, self.progress.emit)
-        handle.on(task.finished, lambda: self._done(False), final=True)
-        handle.on(task.cancelled, lambda: self._done(True), final=True)
-        handle.on(task.failed, self._failed, final=True)
+        self.lane.submit(task, [
+            (task.item_started, self._item_started),
+            (task.item_finished, self._item_finished),
+            (task.progress, self.progress.emit),
+            (task.finished, lambda: self._done(False), FINAL),
+            (task.cancelled, lambda: self._done(True), FINAL),
+            (task.failed, self._failed, FINAL),
+        ], replaces=("analysis", "batch"))
 
     def rerun_stale(self) -> None:
         """Analyse again the images counted with other parameters (not in memory)."""

@@ -1,17 +1,17 @@
 """Task handles: "is this still the current task?" written once.
 
 A ``TaskLane`` is one kind of work of which only the latest request matters (the analysis of
-the image on screen, a recount, a batch, a model load). ``lane.submit(task)`` queues the task
-and hands back a ``TaskHandle``; slots connected through ``handle.on(signal, slot)`` run on the
-GUI thread and only while that handle is the lane's current one and the window is not
-closing. Submitting a newer task, ``lane.forget()`` or a final outcome (``final=True``) makes
+the image on screen, a recount, a batch, a model load). ``lane.submit(task, slots)`` connects
+``slots`` ((signal, slot) or (signal, slot, FINAL)) and only then queues the task (a task may
+finish before ``submit`` returns), and hands back a ``TaskHandle``. The slots run on the GUI
+thread and only while that handle is the lane's current one and the window is not closing. Submitting a newer task, ``lane.forget()`` or a final outcome (``final=True``) makes
 the older handle's slots fall silent, so a late signal from a cancelled worker never reaches
 the window.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from PySide6.QtCore import QObject
 
@@ -35,6 +35,11 @@ class _Relay(QObject):
         if self._final:
             self._handle.release()
         self._slot(*args)
+
+
+#: Marks an outcome that ends the task: the lane forgets it before the slot runs.
+FINAL = True
+Slots = Sequence[tuple[Any, Callable[..., Any]] | tuple[Any, Callable[..., Any], bool]]
 
 
 class TaskHandle(QObject):
@@ -68,13 +73,15 @@ class TaskLane(QObject):
         self.kind = kind
         self.current: TaskHandle | None = None
 
-    def submit(self, task: "Task", replaces: tuple[str, ...] | None = None) -> TaskHandle:
-        """Queue ``task`` as this lane's current one; tasks of the kinds in ``replaces``
-        (default: this lane's kind) are cancelled."""
+    def submit(self, task: "Task", slots: Slots = (), replaces: tuple[str, ...] | None = None) -> TaskHandle:
+        """Make ``task`` this lane's current one, connect ``slots`` and queue it; tasks of the
+        kinds in ``replaces`` (default: this lane's kind) are cancelled."""
         if self.current is not None:
             self.current.release()
         handle = TaskHandle(self, task)
         self.current = handle
+        for signal, slot, *final in slots:
+            handle.on(signal, slot, final=bool(final and final[0]))
         self.queue.submit(task, replaces=(self.kind,) if replaces is None else replaces)
         return handle
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from . import window_build as build
 from .drops import DropFilter, open_dropped
-from .handles import TaskLane
+from .handles import FINAL, TaskLane
 from .icon import app_icon
 from .logs import process_age_ms
 from .model_controller import apply_recommendation
@@ -159,12 +159,13 @@ class MainWindow(QMainWindow):
         if remember:
             self.settings.set_folder("open", path.parent)
         task = AnalysisTask(path, self._configuration, self._pixel_budget())
-        handle = self.analysis_lane.submit(task)
-        handle.on(task.image_read, lambda image, picture: self._image_read(image, picture, remember))
-        handle.on(task.progress, lambda fraction, message: self.status.set_progress(None if message == "Image read" else fraction))
-        handle.on(task.finished, self._analysis_done, final=True)
-        handle.on(task.failed, self._analysis_failed, final=True)
-        handle.on(task.cancelled, self._analysis_cancelled, final=True)
+        self.analysis_lane.submit(task, [
+            (task.image_read, lambda image, picture: self._image_read(image, picture, remember)),
+            (task.progress, lambda fraction, message: self.status.set_progress(None if message == "Image read" else fraction)),
+            (task.finished, self._analysis_done, FINAL),
+            (task.failed, self._analysis_failed, FINAL),
+            (task.cancelled, self._analysis_cancelled, FINAL),
+        ])
         self._set_status(f"Opening {path.name}…")
         if QMainWindow.focusWidget(self) in (self.count_panel.threshold, None):
             self.overlay_view.setFocus()
@@ -300,8 +301,7 @@ class MainWindow(QMainWindow):
         image = self.base_analysis.image
         if image.width * image.height > RECOUNT_IN_WORKER_PIXELS:
             task = RecountTask(self.base_analysis, params, scale)
-            handle = self.recount_lane.submit(task)
-            handle.on(task.finished, self._recount_done, final=True)
+            self.recount_lane.submit(task, [(task.finished, self._recount_done, FINAL)])
             self._set_status(f"Recounting with {params.describe()}…")
             return
         started = time.perf_counter()

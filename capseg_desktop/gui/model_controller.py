@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from .. import __version__
-from .handles import TaskLane
+from .handles import FINAL, TaskLane
 from .settings import AppSettings
 from .tasks import ModelLoadTask, TaskQueue
 from .window_parts import StatusArea
@@ -96,9 +96,10 @@ class ModelController(QObject):
     def load_model(self, path: str | Path, startup: bool = False) -> None:
         path = Path(path)
         task = ModelLoadTask(path, self.loader)  # None: tasks.load_model_for_gui
-        handle = self.lane.submit(task, replaces=())
-        handle.on(task.loaded, lambda session: self._loaded(session, startup), final=True)
-        handle.on(task.failed, self._failed, final=True)
+        self.lane.submit(task, [
+            (task.loaded, lambda session: self._loaded(session, startup), FINAL),
+            (task.failed, self._failed, FINAL),
+        ], replaces=())
         if self.status is not None:
             self.status.model_label.setText(f"Loading {path.name}…")
             self.status.set_text(f"Loading the model {path.name}…")

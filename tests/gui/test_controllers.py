@@ -17,7 +17,7 @@ from capseg_desktop.gui.actions import ACTIONS, ActionSpec, install_actions
 from capseg_desktop.gui.batch_controller import BatchController
 from capseg_desktop.gui.batch_panel import BatchPanel
 from capseg_desktop.gui.export_controller import ExportController, changed_params, describe_changes
-from capseg_desktop.gui.handles import TaskLane
+from capseg_desktop.gui.handles import FINAL, TaskLane
 from capseg_desktop.gui.model_controller import ModelController
 from capseg_desktop.gui.settings import AppSettings
 from capseg_desktop.gui.tasks import Task, TaskQueue
@@ -48,10 +48,10 @@ def test_only_the_current_tasks_slots_fire(qtbot):
     heard: list[str] = []
     gate = threading.Event()
     first = EchoTask("first", gate)
-    lane.submit(first, replaces=()).on(first.answered, heard.append, final=True)
+    lane.submit(first, [(first.answered, heard.append, FINAL)], replaces=())
     second = EchoTask("second")
-    handle = lane.submit(second, replaces=())  # queued behind the first; now the current one
-    handle.on(second.answered, heard.append, final=True)
+    handle = lane.submit(second, [(second.answered, heard.append, FINAL)], replaces=())  # queued behind the first
+
     assert lane.current is handle
     gate.set()
     qtbot.waitUntil(lambda: heard == ["second"], timeout=5000)
@@ -68,7 +68,7 @@ def test_a_closing_queue_silences_every_handle(qtbot):
     heard: list[str] = []
     gate = threading.Event()
     task = EchoTask("late", gate)
-    lane.submit(task).on(task.answered, heard.append)
+    lane.submit(task, [(task.answered, heard.append)])
     threading.Timer(0.1, gate.set).start()
     queue.shutdown()
     qtbot.wait(50)
@@ -225,3 +225,16 @@ def test_export_controller_writes_what_it_is_given(qtbot, host, tmp_path, monkey
     assert data["count"] == 3 and data["parameters_changed_by_user"] == {"min_area_px": {"value": 500, "recommended": 340}}
     assert exports.export_summary() is None
     assert errors == ["There is no batch result to export yet: open a folder first."]
+
+
+def test_a_task_that_ends_at_once_is_still_heard(qtbot):
+    """The slots are connected before the task is queued: a worker may finish before
+    ``submit`` returns (a stub model loads in microseconds)."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    lane = TaskLane(TaskQueue(parent), "echo", parent)
+    heard: list[str] = []
+    for round_ in range(20):
+        task = EchoTask(f"at once {round_}")
+        lane.submit(task, [(task.answered, heard.append, FINAL)])
+        qtbot.waitUntil(lambda: len(heard) == round_ + 1, timeout=5000)
