@@ -90,3 +90,91 @@ def plot_curves(history: dict[str, list[float]], best_epoch: int, path: Path,
                 (margin_l, height - 12), font, 0.45, (0, 0, 0), 1, cv2.LINE_AA)
     cv2.imwrite(str(path), image)
     return path
+
+
+# The README's model tables are generated from the card (``python -m capseg_desktop.training.card
+# --update-readme``), and a test checks that they still match it.
+README_START = "<!-- model-tables:start (generated from models/model_card.json; do not edit) -->"
+README_END = "<!-- model-tables:end -->"
+
+
+def _f1_cell(row: dict[str, Any] | None) -> str:
+    if not row:
+        return "-"
+    return f"{row['f1']:.3f} ({row['mean_abs_count_error']:.2f})"
+
+
+def model_tables_markdown(card: dict[str, Any]) -> str:
+    """Split scores, robustness and the other-microscope stand-in, for this model and the
+    baselines the card holds: F1 (mean absolute count error per image)."""
+    evaluation = card.get("evaluation", {})
+    models = evaluation.get("models", {})
+    if not models:
+        return "_The card holds no evaluation._"
+    names = list(models)
+    label = {n: (f"{card['name']} v{card['version']}" if n == "this model" else n) for n in names}
+    head = "| | " + " | ".join(label[n] for n in names) + " |\n|---|" + "---:|" * len(names)
+    out = ["Reference strips, our point annotations, 10 px tolerance: F1 (mean absolute count error per strip).", "",
+           head]
+    splits = card.get("training_data", {}).get("splits", {})
+    for split, title in (("test", "test split"), ("validation", "validation split"), ("train", "training split")):
+        count = len(splits.get(split, []))
+        out.append(f"| {title} ({count} strips) | " + " | ".join(_f1_cell(models[n].get(split)) for n in names) + " |")
+    robustness = models[names[0]].get("robustness", {})
+    images = evaluation.get("robustness_images", {})
+    out += ["", f"Robustness: each transform applied to the {images.get('test_split_strips', '?')} test strips and the "
+                f"{images.get('Test_images', '?')} sample strips of `Test_images/`; F1 (mean absolute count error); "
+                "images with no detection in brackets when any.", "", head]
+    for transform in robustness:
+        cells = []
+        for n in names:
+            row = models[n].get("robustness", {}).get(transform)
+            cell = _f1_cell(row)
+            if row and row.get("images_with_no_detection"):
+                cell += f" [{row['images_with_no_detection']} blind]"
+            cells.append(cell)
+        out.append(f"| {transform} | " + " | ".join(cells) + " |")
+    proxy = models[names[0]].get("other_microscope_proxy", {})
+    if proxy:
+        out += ["", "Unseen domain-randomised synthetic strips (a stand-in for other microscopes; limbs about "
+                    "10 px at x1): F1 (mean absolute count error).", "", head]
+        for key in proxy:
+            cells = []
+            for n in names:
+                row = models[n].get("other_microscope_proxy", {}).get(key)
+                cell = _f1_cell(row)
+                if row and row.get("images_with_no_detection"):
+                    cell += f" [{row['images_with_no_detection']} blind]"
+                cells.append(cell)
+            out.append(f"| {key} ({proxy[key]['images']} strips) | " + " | ".join(cells) + " |")
+    kfold = evaluation.get("kfold")
+    if kfold:
+        out += ["", f"{kfold['folds']}-fold figure for the method (each fold's reference strips kept out of a "
+                    f"retraining of {kfold['epochs_per_fold']} epochs): F1 {kfold['f1_mean']:.3f} ± {kfold['f1_sd']:.3f}, "
+                    f"mean absolute count error {kfold['mean_abs_count_error_mean']:.2f}."]
+    speeds = evaluation.get("litert_ms_1280x400_2_threads", {})
+    if speeds:
+        out += ["", "Inference on one 1280 x 400 strip at each model's own scale, LiteRT, 2 threads, same run: "
+                + ", ".join(f"{label.get(n, n)} {ms:.0f} ms" for n, ms in speeds.items()) + "."]
+    return "\n".join(out)
+
+
+def update_readme(readme: Path, card: dict[str, Any]) -> bool:
+    """Rewrite the generated block of the README; True when it changed."""
+    text = readme.read_text(encoding="utf-8")
+    start, end = text.index(README_START), text.index(README_END)
+    new = text[: start + len(README_START)] + "\n" + model_tables_markdown(card) + "\n" + text[end:]
+    if new != text:
+        readme.write_text(new, encoding="utf-8")
+    return new != text
+
+
+if __name__ == "__main__":
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    if "--update-readme" in sys.argv:
+        changed = update_readme(root / "README.md", read_card(root / "models" / "model_card.json"))
+        print("README.md updated" if changed else "README.md already matches the card")
+    else:
+        print(model_tables_markdown(read_card(root / "models" / "model_card.json")))

@@ -121,3 +121,15 @@ def test_on_the_test_split_we_beat_the_original(seed_images: Path, bundled_tflit
     if teacher_path.is_file():
         teacher = evaluate_session(load_model(teacher_path), images, subset, 10.0, CountingParams())
         assert ours["f1"] >= teacher["f1"]
+
+
+def test_readme_model_tables_are_the_cards(bundled_card: dict) -> None:
+    """The README's model tables are generated from the card: regenerate them with
+    `python -m capseg_desktop.training.card --update-readme` when the model changes."""
+    from capseg_desktop.training.card import README_END, README_START, model_tables_markdown
+
+    readme = (MODELS.parent / "README.md").read_text(encoding="utf-8")
+    if README_START not in readme:
+        pytest.skip("the README has no generated model tables")
+    block = readme[readme.index(README_START) + len(README_START): readme.index(README_END)]
+    assert block.strip() == model_tables_markdown(bundled_card).strip()
