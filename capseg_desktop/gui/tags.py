@@ -20,6 +20,8 @@ TAG_FILL = QColor(20, 20, 20, 215)
 #: Below this many screen pixels of median box width the tags are hidden.
 MIN_READABLE_BOX_PX = 10.0
 GAP_PX = 2.0
+#: A tag this close (screen pixels) to another box could be read as that box's number.
+NEAR_PX = 6.0
 
 
 class BoxItem(QGraphicsRectItem):
@@ -102,8 +104,11 @@ class _Grid:
         for key in self._keys(rect):
             self.cells.setdefault(key, []).append(rect)
 
-    def hits(self, rect: QRectF) -> bool:
-        return any(rect.intersects(other) for key in self._keys(rect) for other in self.cells.get(key, ()))
+    def hits(self, rect: QRectF, besides: QRectF | None = None) -> bool:
+        return any(
+            rect.intersects(other) and other is not besides
+            for key in self._keys(rect) for other in self.cells.get(key, ())
+        )
 
 
 def place_tags(boxes: dict[int, tuple[BoxItem, BoxLabel]], scale: float, bounds: QRectF) -> None:
@@ -132,15 +137,24 @@ def place_tags(boxes: dict[int, tuple[BoxItem, BoxLabel]], scale: float, bounds:
             QRectF(box.left(), box.top() - gap - h, w, h),  # above, left-aligned
             QRectF(box.right() - w, box.top() - gap - h, w, h),  # above, right-aligned
             QRectF(box.right() + gap, box.top(), w, h),  # beside, right
-            QRectF(box.left() - gap - w, box.top(), w, h),  # beside, left
             QRectF(box.left(), box.bottom() + gap, w, h),  # below
             QRectF(box.right() + gap, box.bottom() - h, w, h),  # beside, low right
+            # Left last: a tag left of its box sits beside the previous box's tag ("9 10").
+            QRectF(box.left() - gap - w, box.top(), w, h),  # beside, left
             QRectF(box.left() - gap - w, box.bottom() - h, w, h),  # beside, low left
         ]
+        near = NEAR_PX / scale
+
+        def free(c: QRectF) -> bool:
+            return not tag_grid.hits(c) and not box_grid.hits(c)
+
+        def unambiguous(c: QRectF) -> bool:  # not as close to another box as to its own
+            return not box_grid.hits(c.adjusted(-near, -near, near, near), besides=box)
+
         chosen = None
-        for inside in (True, False):  # inside the image if possible, else just beyond it
+        for inside, clear in ((True, True), (False, True), (True, False), (False, False)):
             chosen = next(
-                (c for c in candidates if (not inside or bounds.contains(c)) and not tag_grid.hits(c) and not box_grid.hits(c)),
+                (c for c in candidates if (not inside or bounds.contains(c)) and free(c) and (not clear or unambiguous(c))),
                 None,
             )
             if chosen is not None:

@@ -107,3 +107,19 @@ def test_placing_a_thousand_tags_takes_milliseconds(qtbot):
     assert time.perf_counter() - started < 0.5  # about 20 ms here; generous for a shared machine
     placed = [label for _box, label in boxes.values() if label.isVisible()]
     assert len(placed) > 950
+
+
+def test_a_tag_is_not_put_where_it_reads_as_the_neighbours_number(qtbot, window, tmp_path):
+    """Two loops with a narrow gap: the second one's tag goes above or below it, not into the
+    gap beside the first one's tag."""
+    analysis = open_and_wait(qtbot, window, write_top_edge_strip(tmp_path / "edge.png", loops=9))
+    view = window.original_view
+    view.set_scale(0.5)  # gaps of 24 screen px: a tag fits, but beside the neighbour
+    tags = view.tag_rects()
+    scale = view.scale_factor()
+    boxes = {c.id: QRectF(c.bbox[0], c.bbox[1], c.bbox[2] - c.bbox[0], c.bbox[3] - c.bbox[1]) for c in analysis.result.capillaries}
+    near = 6 / scale
+    for number, tag in tags.items():
+        grown = tag.adjusted(-near, -near, near, near)
+        others = [n for n, box in boxes.items() if n != number and grown.intersects(box)]
+        assert others == [], (number, others)
