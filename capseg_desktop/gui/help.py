@@ -37,8 +37,9 @@ density, not a guess.</li>
 its recommended value is in its tooltip. <b>Reset to model defaults</b> (Ctrl+R) sets
 threshold, minimum area and merge distance back to the recommendation; the scale is yours
 and stays. The boxes only change when you change them: they take the keyboard only when
-clicked or tabbed into, and the mouse wheel only while they have the focus. Every export
-records the parameters and which ones you changed.</p>
+clicked or tabbed into, and the mouse wheel only while they have the focus. The annotated
+PNG (in its legend and its metadata), the mask PNG's metadata and the JSON export record the
+parameters and which ones you changed.</p>
 
 <h3>How capillaries are counted</h3>
 <ol>

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QImage, QPixmap, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QAbstractSpinBox, QMainWindow, QMessageBox
 
 from . import window_build as build
 from .drops import DropFilter, open_dropped
@@ -167,8 +167,8 @@ class MainWindow(QMainWindow):
             (task.cancelled, self._analysis_cancelled, FINAL),
         ])
         self._set_status(f"Opening {path.name}…")
-        if QMainWindow.focusWidget(self) in (self.count_panel.threshold, None):
-            self.overlay_view.setFocus()
+        if self.focusWidget() is None or isinstance(self.focusWidget(), QAbstractSpinBox):
+            self.overlay_view.setFocus()  # an arrow key meant for the picture must not change a count
 
     def _image_read(self, image: LoadedImage, picture: QImage, remember: bool) -> None:
         if remember and image.path is not None:

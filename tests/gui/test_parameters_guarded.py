@@ -146,3 +146,18 @@ def test_exports_record_the_parameters_the_user_changed(qtbot, window, tmp_path,
     window.export_annotated_action.trigger()
     text = render.read_png_text((tmp_path / "a.png").read_bytes())
     assert "Changed by the user: minimum area 550 px (recommended 340 px)" in text["Description"]
+
+
+def test_opening_an_image_takes_the_focus_out_of_a_parameter(qtbot, window, tmp_path):
+    first = write_capillary_image(tmp_path / "first.png", loops=3)
+    second = write_capillary_image(tmp_path / "second.png", loops=4, faint=1)
+    open_and_wait(qtbot, window, first)
+    focus_window(qtbot, window)
+    qtbot.mouseClick(window.count_panel.min_area, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(window.count_panel.min_area.hasFocus, timeout=2000)
+    open_and_wait(qtbot, window, second)
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up)
+    window.count_panel.flush()
+    assert window.count_panel.min_area.value() == 340
+    assert window.count_panel.count_label.text() == "5"
