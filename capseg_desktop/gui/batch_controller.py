@@ -170,11 +170,15 @@ class BatchController(QObject):
             analysis = analysis.recount(*self._target)  # the parameters changed during the batch
             row.result, row.summary = analysis.result, {**summary, **analysis.result.summary_row(row.path.name)}
         if analysis is not None:
-            self.cache[index] = analysis
-            self.cache.move_to_end(index)
-            while sum(a.image.width * a.image.height for a in self.cache.values()) > BATCH_CACHE_PIXELS and len(self.cache) > 1:
-                self.cache.popitem(last=False)
+            self._remember(index, analysis)
         self.panel.show_row(index, row)
+
+    def _remember(self, index: int, analysis: Analysis) -> None:
+        """Keep ``analysis`` in memory, the least recently used going first over the budget."""
+        self.cache[index] = analysis
+        self.cache.move_to_end(index)
+        while sum(a.image.width * a.image.height for a in self.cache.values()) > BATCH_CACHE_PIXELS and len(self.cache) > 1:
+            self.cache.popitem(last=False)
 
     def _done(self, cancelled: bool) -> None:
         if cancelled:
@@ -237,7 +241,7 @@ class BatchController(QObject):
         row.summary = analysis.result.summary_row(row.path.name)
         warnings = tuple(getattr(analysis.result, "warnings", ()) or ())
         row.status, row.message = ("warning", " ".join(warnings)) if warnings else ("ok", "")
-        self.cache[index] = analysis
+        self._remember(index, analysis)
         self.panel.show_row(index, row)
 
     def index_of(self, path: Path | None) -> int:
