@@ -207,6 +207,7 @@ def run_recipe(recipe_path: Path, work: Path, out: Path | None, quick: bool = Fa
     card = evaluate_bundle(bundle, recipe, data, baselines or {}, quick=quick, log=log)
     card = read_card(bundle / "model_card.json")
     card["training"]["evaluation_seconds"] = round(time.time() - evaluate_started, 1)
+    card["scale"] = scale_section(float(recipe["target_ridge_sigma_px"]))
     # The command as a user types it in a checkout (the work folder is the build machine's).
     card["training_command"] = "capseg train --recipe models/recipe.json" + (" --quick" if quick else "")
     write_card(bundle / "model_card.json", card)
@@ -220,81 +221,19 @@ def run_recipe(recipe_path: Path, work: Path, out: Path | None, quick: bool = Fa
 
 
 def scale_section(target_sigma: float) -> dict[str, Any]:
+    """The card's ``scale``. ``um_per_px`` stays empty: the reference strips carry no
+    calibration, so a user's µm per pixel cannot be turned into this model's scale, and every
+    image's scale is estimated (the nominal figure is for information only)."""
     from capseg_desktop.core.scale import LIMB_WIDTH_PER_SIGMA, NOMINAL_LIMB_WIDTH_UM
 
     limb_px = target_sigma * LIMB_WIDTH_PER_SIGMA
     return {
         "ridge_sigma_px": target_sigma,
         "limb_width_px": round(limb_px, 2),
-        "um_per_px": round(NOMINAL_LIMB_WIDTH_UM / limb_px, 4),
-        "um_per_px_note": f"nominal: assumes a typical limb {NOMINAL_LIMB_WIDTH_UM:g} µm wide "
-                          "(the reference strips carry no calibration)",
+        "um_per_px": None,
+        "nominal_um_per_px": round(NOMINAL_LIMB_WIDTH_UM / limb_px, 4),
+        "um_per_px_note": f"the training images carry no calibration; nominal_um_per_px assumes a typical limb "
+                          f"{NOMINAL_LIMB_WIDTH_UM:g} µm wide and is not used by the analysis",
         "how": "every image is resized so that its ridge scale (capseg_desktop.core.scale) becomes "
                "ridge_sigma_px before inference; the results are mapped back to the image's pixels",
     }
-
-
-def run_kfold(recipe_path: Path, work: Path, folds: int = 5, log: Log = print) -> dict[str, Any]:
-    """A k-fold figure for the *method* (not the bundled weights): the 20 reference strips
-    outside the test split in ``folds`` folds; each fold's strips are kept out of training
-    entirely and scored by a model trained on the others (shorter training: ``recipe["kfold"]``).
-    Uses the data of a recipe run in ``work``; writes ``evaluation.kfold`` into its card."""
-    import numpy as np
-
-    from capseg_desktop.core import CountingParams, load_model
-
-    from .card import read_card, write_card
-    from .evaluate import load_points
-    from .report import split_scores
-    from .train import TrainConfig, set_threads, train
-    from .unet import UNetConfig
-
-    recipe = load_recipe(recipe_path)
-    set_threads(int(recipe["threads"]))
-    state = json.loads((work / "recipe_state.json").read_text(encoding="utf-8"))
-    splits = state["splits"]
-    card_path = work / "bundle" / "model_card.json"
-    params = CountingParams.from_dict(read_card(card_path)["recommended_parameters"])
-    points = load_points(resolve(recipe, recipe["reference"]["points"]))
-    settings = {**recipe["train"], **recipe.get("kfold", {})}
-    outside_test = sorted(splits["train"] + splits["validation"])
-    rows = []
-    started = time.time()
-    for fold in range(folds):
-        held = outside_test[fold::folds]
-        config = TrainConfig(
-            out_dir=work / f"fold_{fold}",
-            synthetic_dirs=[Path(s["folder"]) for s in state["synthetic"]],
-            real_images=Path(state["images_dir"]), real_masks=Path(state["pseudo_dir"]),
-            unet=UNetConfig(**recipe["unet"]), epochs=int(settings["epochs"]),
-            steps_per_epoch=int(settings["steps_per_epoch"]), batch_size=int(settings["batch_size"]),
-            patch=tuple(settings["patch"]), learning_rate=float(settings["learning_rate"]),
-            patience=int(settings["patience"]), val_fraction=float(settings["val_fraction"]),
-            real_weight=float(settings["real_weight"]), seed=int(recipe["seed"]) + fold,
-            version=f"{recipe['version']}-fold{fold}", threads=int(recipe["threads"]),
-            command="k-fold", test_names=splits["test"] + held,
-            val_names=[n for n in splits["validation"] if n not in held] or ["(none)"],
-            target_sigma=float(recipe["target_ridge_sigma_px"]),
-            world_augmentation=bool(settings.get("world_augmentation")), deterministic=True)
-        train(config, log=lambda line: None)
-        fold_card = config.out_dir / "model_card.json"
-        data = read_card(fold_card)
-        data["scale"] = read_card(card_path)["scale"]  # the fold model is analysed at the same scale
-        write_card(fold_card, data)
-        session = load_model(config.out_dir / f"{MODEL_STEM}.tflite")
-        score = split_scores(session, Path(state["images_dir"]), points, held, params)
-        rows.append({"fold": fold, "strips": held, **score})
-        log(f"fold {fold + 1}/{folds}: F1 {score['f1']:.3f} |count error| {score['mean_abs_count_error']:.2f} "
-            f"({time.time() - started:.0f} s)")
-    f1 = np.array([r["f1"] for r in rows])
-    errors = np.array([r["mean_abs_count_error"] for r in rows])
-    summary = {"folds": folds, "f1_mean": round(float(f1.mean()), 4), "f1_sd": round(float(f1.std(ddof=1)), 4),
-               "mean_abs_count_error_mean": round(float(errors.mean()), 3),
-               "epochs_per_fold": int(settings["epochs"]), "seconds": round(time.time() - started, 1),
-               "note": "the method retrained per fold with each fold's strips kept out entirely; counting "
-                       "parameters those of the bundled model", "per_fold": rows}
-    card = read_card(card_path)
-    card.setdefault("evaluation", {})["kfold"] = summary
-    write_card(card_path, card)
-    log(f"k-fold: F1 {summary['f1_mean']:.3f} ± {summary['f1_sd']:.3f}")
-    return summary

@@ -133,3 +133,13 @@ def test_readme_model_tables_are_the_cards(bundled_card: dict) -> None:
         pytest.skip("the README has no generated model tables")
     block = readme[readme.index(README_START) + len(README_START): readme.index(README_END)]
     assert block.strip() == model_tables_markdown(bundled_card).strip()
+
+
+def test_the_committed_recipe_is_the_one_that_made_the_model(bundled_card: dict) -> None:
+    import hashlib
+
+    if "recipe" not in bundled_card:
+        pytest.skip("the bundled model was not made by a recipe")
+    recipe = MODELS / "recipe.json"
+    assert hashlib.sha256(recipe.read_bytes()).hexdigest() == bundled_card["recipe"]["sha256"]
+    assert bundled_card["training_command"] == "capseg train --recipe models/recipe.json"
