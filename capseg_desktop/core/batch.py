@@ -165,7 +165,7 @@ def output_files(analysis: Analysis, folder: Path, stem: str) -> dict[Path, byte
     """The annotated picture, the mask and the JSON of one analysis, as bytes."""
     text = analysis.result.png_text()
     annotated, mask, json_path = output_paths(folder, stem)
-    grey = np.where(analysis.mask, 255, 0).astype(np.uint8)
+    grey = np.where(analysis.counted_mask, 255, 0).astype(np.uint8)  # counted capillaries only
     return {
         annotated: render.encode_png(analysis.annotated_rgb(), text),
         mask: render.encode_png(grey, text),

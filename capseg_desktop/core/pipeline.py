@@ -67,7 +67,8 @@ class Analysis:
 
     # Pictures --------------------------------------------------------------------------------
     def mask_rgb(self) -> np.ndarray:
-        return render.mask_image(self.mask)
+        """The counted capillaries only, as exported: what the count and the boxes are made of."""
+        return render.mask_image(self.counted_mask)
 
     def overlay_rgb(self, opacity: float = 0.45) -> np.ndarray:
         return render.overlay_image(self.image.rgb, self.mask, opacity)
@@ -83,7 +84,9 @@ class Analysis:
         return write_bytes_atomic(path, data, overwrite=overwrite)
 
     def write_mask_png(self, path: str | Path, overwrite: bool = False) -> Path:
-        grey = np.where(self.mask, 255, 0).astype(np.uint8)
+        """The counted capillaries only (components below the minimum area are left out), as
+        the window's export writes it."""
+        grey = np.where(self.counted_mask, 255, 0).astype(np.uint8)
         data = render.encode_png(grey, self.result.png_text())
         return write_bytes_atomic(path, data, overwrite=overwrite)
 
