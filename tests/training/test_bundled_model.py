@@ -143,3 +143,17 @@ def test_the_committed_recipe_is_the_one_that_made_the_model(bundled_card: dict)
     recipe = MODELS / "recipe.json"
     assert hashlib.sha256(recipe.read_bytes()).hexdigest() == bundled_card["recipe"]["sha256"]
     assert bundled_card["training_command"] == "capseg train --recipe models/recipe.json"
+
+
+@pytest.mark.slow
+@pytest.mark.seed
+def test_verify_model_reproduces_the_cards_figures(seed_images: Path, bundled_card: dict) -> None:
+    """`capseg verify-model`: the test-split scores and the robustness table, measured again,
+    match the card within its stated tolerance."""
+    from capseg_desktop.training.report import verify_model
+
+    if "evaluation" not in bundled_card:
+        pytest.skip("the card holds no evaluation")
+    lines: list[str] = []
+    assert verify_model(MODELS, seed_images, OUR_POINTS, log=lines.append) == 0, "\n".join(lines)
+    assert lines[-1] == "the card's figures hold"
