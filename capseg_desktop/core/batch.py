@@ -83,6 +83,15 @@ def with_sanity_warnings(analysis: Analysis) -> Analysis:
     return Analysis(analysis.image, analysis.probabilities, result, analysis.counted)
 
 
+def with_recommendation(analysis: Analysis, analyzer: Analyzer) -> Analysis:
+    """The analysis with the model's recommended parameters in its result (unless it carries
+    them already), so that every export says which parameters the user changed."""
+    if analysis.result.recommended_params is not None:
+        return analysis
+    result = replace(analysis.result, recommended_params=analyzer.default_params())
+    return Analysis(analysis.image, analysis.probabilities, result, analysis.counted)
+
+
 def item_for(path: Path, analysis: Analysis) -> BatchItem:
     warnings = analysis.result.warnings
     if warnings:
@@ -119,7 +128,7 @@ def run_batch(
             analysis = analyzer.analyze_path(
                 path, params=params, um_per_px=um_per_px, should_cancel=should_cancel
             )
-            analysis = with_sanity_warnings(analysis)
+            analysis = with_recommendation(with_sanity_warnings(analysis), analyzer)
             item = item_for(path, analysis)
         except AnalysisCancelled:
             yield from (_cancelled(rest) for rest in paths[index:])

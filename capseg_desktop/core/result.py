@@ -19,8 +19,15 @@ CAPILLARY_CSV_FIELDS = ("id", "x0", "y0", "x1", "y1", "area_px", "centroid_x", "
 SUMMARY_CSV_FIELDS = (
     "file", "count", "density_per_mm", "width_px", "height_px", "um_per_px", "model",
     "model_sha256", "threshold", "min_area_px", "merge_distance_px", "split_area_px",
-    "scale_factor", "limb_width_px", "scale_source", "status", "message",
+    "scale_factor", "limb_width_px", "scale_source", "changed_by_user", "status", "message",
 )
+#: How the legend and the summary name each counting parameter (label, unit).
+PARAM_LABELS = {
+    "threshold": ("threshold", ""),
+    "min_area_px": ("minimum area", " px"),
+    "merge_distance_px": ("merge distance", " px"),
+    "split_area_px": ("split area", " px"),
+}
 
 
 def file_name_only(source: str) -> str:
@@ -40,8 +47,45 @@ def finite_or_none(value: float | None) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def utc_now_iso() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+def local_now_iso() -> str:
+    """Now, to the second, in ISO 8601 with this computer's UTC offset ("...T14:05:09+01:00"):
+    the moment is exact and the clock time is the one the user saw."""
+    return datetime.now(timezone.utc).astimezone().replace(microsecond=0).isoformat()
+
+
+def readable_local_time(iso: str) -> str:
+    """An ISO time as a person reads it, in this computer's time zone with its offset:
+    "2026-11-27 14:05 (local time, UTC+01:00)". Text that is not an ISO time is kept."""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return str(iso)
+    if moment.tzinfo is None:  # no offset recorded: shown as it is, not guessed
+        return moment.strftime("%Y-%m-%d %H:%M")
+    local = moment.astimezone()
+    offset = local.strftime("%z") or "+0000"
+    return f"{local:%Y-%m-%d %H:%M} (local time, UTC{offset[:3]}:{offset[3:5]})"
+
+
+def parameter_changes(params: CountingParams, recommended: CountingParams) -> dict[str, dict[str, Any]]:
+    """The parameters that differ from the recommendation: name -> {value, recommended}."""
+    used, advised = params.to_dict(), recommended.to_dict()
+    return {
+        name: {"value": used[name], "recommended": advised[name]}
+        for name in used
+        if abs(float(used[name]) - float(advised[name])) > 1e-9
+    }
+
+
+def describe_changes(changes: dict[str, dict[str, Any]]) -> str:
+    """One sentence for the legend: what the user changed, with the recommended values."""
+    if not changes:
+        return "Counting parameters as the model recommends."
+    parts = []
+    for name, values in changes.items():
+        label, unit = PARAM_LABELS.get(name, (name, ""))
+        parts.append(f"{label} {values['value']:g}{unit} (recommended {values['recommended']:g}{unit})")
+    return "Changed by the user: " + ", ".join(parts) + "."
 
 
 @dataclass(frozen=True)
@@ -54,13 +98,27 @@ class AnalysisResult:
     capillaries: tuple[Capillary, ...]
     um_per_px: float | None = None
     timings_ms: dict[str, float] = field(default_factory=dict)
-    created: str = field(default_factory=utc_now_iso)
+    created: str = field(default_factory=local_now_iso)
     app_version: str = __version__
     #: Plain sentences about implausible input or output (see ``core.sanity``); a result
     #: with warnings is shown and summarised as "warning", not "ok".
     warnings: tuple[str, ...] = ()
     #: How the image was brought to the model's scale; ``None`` when not recorded.
     scale: ScaleInfo | None = None
+    #: What the model recommends (``Analyzer.default_params()``); ``None`` when not known, and
+    #: then no export claims anything about changed parameters.
+    recommended_params: CountingParams | None = None
+
+    def changed_params(self) -> list[str]:
+        """The names of the parameters that differ from the model's recommendation."""
+        return list(self.parameter_changes() or {})
+
+    def parameter_changes(self) -> dict[str, dict[str, Any]] | None:
+        """name -> {value, recommended} for each changed parameter; ``None`` when the
+        recommendation is not known."""
+        if self.recommended_params is None:
+            return None
+        return parameter_changes(self.params, self.recommended_params)
 
     @property
     def file_name(self) -> str:
@@ -113,6 +171,8 @@ class AnalysisResult:
             "scale": None if self.scale is None else self.scale.to_dict(),
             "model": self.model.to_dict(),
             "parameters": self.params.to_dict(),
+            "recommended_parameters": None if self.recommended_params is None else self.recommended_params.to_dict(),
+            "parameters_changed_by_user": self.parameter_changes(),
             "bbox_format": "[x0, y0, x1, y1] in pixels, x1 and y1 exclusive",
             "capillaries": [c.to_dict() for c in self.capillaries],
             "timings_ms": {
@@ -128,9 +188,9 @@ class AnalysisResult:
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
     def capillaries_csv(self) -> str:
-        """One row per capillary, with a commented header saying what made it."""
+        """One row per capillary under a plain header row, as spreadsheets expect (what made
+        the result is in the JSON and the PNG's text, not here: a comment line lands in A1)."""
         buffer = io.StringIO()
-        buffer.write(f"# {self.provenance_line()}\n")
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(CAPILLARY_CSV_FIELDS)
         for c in self.capillaries:
@@ -157,9 +217,18 @@ class AnalysisResult:
             "scale_factor": _blank_if_none(scale_info.get("factor")),
             "limb_width_px": _blank_if_none(scale_info.get("limb_width_px")),
             "scale_source": _blank_if_none(scale_info.get("source")),
+            "changed_by_user": self.changed_by_user_text(),
             "status": self.status,
             "message": self.message,
         }
+
+    def changed_by_user_text(self) -> str:
+        """The summary's cell: the changed parameters' column names ("threshold min_area_px"),
+        "none", or "unknown" when the recommendation is not known."""
+        changed = self.parameter_changes()
+        if changed is None:
+            return "unknown"
+        return " ".join(changed) or "none"
 
     def density_text(self) -> str:
         density = self.density_per_mm
@@ -175,6 +244,10 @@ class AnalysisResult:
             f"analysed {self.created}"
         )
 
+    def changes_line(self) -> str | None:
+        changes = self.parameter_changes()
+        return None if changes is None else describe_changes(changes)
+
     def legend_lines(self) -> list[str]:
         """The lines of the annotated image's legend strip."""
         first = f"{self.file_name}: {self.count} capillaries, {self.density_text()}"
@@ -184,13 +257,16 @@ class AnalysisResult:
             first,
             f"Model {self.model.name} (sha256 {self.model.short_hash}, {self.model.runtime}); "
             f"{self.params.describe()}",
-            f"CapSeg Desktop {self.app_version}, analysed {self.created}",
         ]
+        changes = self.changes_line()
+        if changes is not None:
+            lines.append(changes)
+        lines.append(f"CapSeg Desktop {self.app_version}, analysed {readable_local_time(self.created)}")
         lines.extend(f"Warning: {warning}" for warning in self.warnings)
         return lines
 
     def png_text(self) -> dict[str, str]:
-        return {
+        text = {
             "Software": f"CapSeg Desktop {self.app_version}",
             "Source": self.file_name,
             "Description": " | ".join(self.legend_lines()),
@@ -199,6 +275,10 @@ class AnalysisResult:
                 ensure_ascii=False, allow_nan=False,
             ),
         }
+        changes = self.parameter_changes()
+        if changes is not None:
+            text["CapSegUserChanged"] = json.dumps(changes, ensure_ascii=False)
+        return text
 
 
 def _blank_if_none(value: Any) -> Any:

@@ -1,13 +1,13 @@
 """Exports: where to save, whether to replace, and what each file holds.
 
 Every export records the counting parameters and which of them the user changed from the
-model card's recommendation (a legend line in the annotated PNG and its text chunks, keys in
-the JSON). The mask export holds only the counted capillaries.
+model's recommendation: the result carries the recommendation (``core.result``), and core
+writes the legend line, the PNG's text chunks and the JSON's keys, the same as the command
+line's. The mask export holds only the counted capillaries.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from pathlib import Path
@@ -23,34 +23,6 @@ if TYPE_CHECKING:
     from .batch_controller import BatchController
 
 log = logging.getLogger("capseg_desktop.gui.export")
-
-PARAM_LABELS = {
-    "threshold": ("threshold", ""),
-    "min_area_px": ("minimum area", " px"),
-    "merge_distance_px": ("merge distance", " px"),
-    "split_area_px": ("split area", " px"),
-}
-
-
-def changed_params(params: CountingParams, recommended: CountingParams) -> dict[str, dict[str, Any]]:
-    """The parameters that differ from the recommendation: name -> {value, recommended}."""
-    used, advised = params.to_dict(), recommended.to_dict()
-    return {
-        name: {"value": used[name], "recommended": advised[name]}
-        for name in used
-        if abs(float(used[name]) - float(advised[name])) > 1e-9
-    }
-
-
-def describe_changes(changes: dict[str, dict[str, Any]]) -> str:
-    if not changes:
-        return "Counting parameters as the model card recommends."
-    parts = []
-    for name, values in changes.items():
-        label, unit = PARAM_LABELS.get(name, (name, ""))
-        parts.append(f"{label} {values['value']:g}{unit} (recommended {values['recommended']:g}{unit})")
-    return "Changed by the user: " + ", ".join(parts) + "."
-
 
 class ExportController(QObject):
     saved = Signal(str, object)  # what, Path
@@ -133,60 +105,39 @@ class ExportController(QObject):
         return written
 
     # What --------------------------------------------------------------------------------
-    def changes(self, analysis: Analysis) -> dict[str, dict[str, Any]]:
-        return changed_params(analysis.result.params, self.recommended())
+    def recorded(self, analysis: Analysis) -> Analysis:
+        """The analysis as exported: its result carries the model's recommendation (taken
+        from the model controller when the analysis came without it)."""
+        from dataclasses import replace
 
-    def legend_lines(self, analysis: Analysis) -> list[str]:
-        return [*analysis.result.legend_lines(), describe_changes(self.changes(analysis))]
+        from ..core import Analysis
 
-    def png_text(self, analysis: Analysis) -> dict[str, str]:
-        text = dict(analysis.result.png_text())
-        text["Description"] = " | ".join(self.legend_lines(analysis))
-        text["CapSegUserChanged"] = json.dumps(self.changes(analysis), ensure_ascii=False)
-        return text
+        if analysis.result.recommended_params is not None:
+            return analysis
+        result = replace(analysis.result, recommended_params=self.recommended())
+        return Analysis(analysis.image, analysis.probabilities, result, analysis.counted)
 
     def annotated_rgb(self, analysis: Analysis) -> Any:
-        from ..core import render
-
-        result = analysis.result
-        return render.annotated_image(analysis.image.rgb, result.capillaries, self.legend_lines(analysis), analysis.counted_mask)
-
-    def result_dict(self, analysis: Analysis) -> dict[str, Any]:
-        data = analysis.result.to_dict()
-        data["recommended_parameters"] = self.recommended().to_dict()
-        data["parameters_changed_by_user"] = self.changes(analysis)
-        return data
+        return self.recorded(analysis).annotated_rgb()
 
     def export_annotated(self) -> Path | None:
-        from ..core import render
-        from ..core.atomic import write_bytes_atomic
-
         def write(analysis: Analysis, path: Path, overwrite: bool) -> Path:
-            data = render.encode_png(self.annotated_rgb(analysis), self.png_text(analysis))
-            return write_bytes_atomic(path, data, overwrite=overwrite)
+            return self.recorded(analysis).write_annotated_png(path, overwrite=overwrite)
 
         return self._export("the annotated image", write, "Export annotated PNG", "_annotated.png", "PNG image (*.png)")
 
     def export_mask(self) -> Path | None:
         """Only the counted capillaries: what the count and the boxes are made of."""
-        import numpy as np
-
-        from ..core import render
-        from ..core.atomic import write_bytes_atomic
-
         def write(analysis: Analysis, path: Path, overwrite: bool) -> Path:
-            grey = np.where(analysis.counted_mask, 255, 0).astype(np.uint8)
-            return write_bytes_atomic(path, render.encode_png(grey, self.png_text(analysis)), overwrite=overwrite)
+            return self.recorded(analysis).write_mask_png(path, overwrite=overwrite)
 
         return self._export("the mask of counted capillaries", write, "Export mask PNG", "_mask.png", "PNG image (*.png)")
 
     def export_results(self) -> Path | None:
-        from ..core.atomic import write_text_atomic
-
         def write(analysis: Analysis, path: Path, overwrite: bool) -> Path:
+            analysis = self.recorded(analysis)
             if path.suffix.lower() == ".json":
-                text = json.dumps(self.result_dict(analysis), indent=2, ensure_ascii=False) + "\n"
-                return write_text_atomic(path, text, overwrite=overwrite)
+                return analysis.write_json(path, overwrite=overwrite)
             return analysis.write_csv(path, overwrite=overwrite)
 
         return self._export(

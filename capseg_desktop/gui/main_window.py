@@ -317,10 +317,10 @@ class MainWindow(QMainWindow):
         self._set_status(f"{analysis.result.count} capillaries with {analysis.result.params.describe()}.")
 
     def reset_params(self) -> None:
-        from .export_controller import changed_params, describe_changes
+        from ..core.result import describe_changes, parameter_changes
 
         panel, recommended = self.count_panel, self.models.recommended()
-        changes = changed_params(panel.params(), recommended)
+        changes = parameter_changes(panel.params(), recommended)
         panel.set_params(recommended, panel.scale_um_per_px())
         self.recount()
         what = describe_changes(changes).replace("Changed by the user: ", "").rstrip(".")

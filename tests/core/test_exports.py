@@ -3,10 +3,21 @@ legend, the JSON's fields and the tags' pixels (issue 10's core part)."""
 
 from __future__ import annotations
 
+import csv
+import json
+import re
+import time
+from dataclasses import replace
+from datetime import datetime, timedelta
+
 import cv2
 import numpy as np
+import pytest
 
+from capseg_desktop.cli import main
+from capseg_desktop.core import render
 from capseg_desktop.core.batch import output_files
+from capseg_desktop.core.counting import CountingParams
 from capseg_desktop.core.pipeline import Analyzer
 
 from .tiny_models import bars_image
@@ -33,3 +44,72 @@ def test_exported_mask_holds_only_counted_capillaries(tmp_path, darkness_session
     batch_mask = output_files(analysis, tmp_path, "bars")[tmp_path / "bars_mask.png"]
     decoded = cv2.imdecode(np.frombuffer(batch_mask, np.uint8), cv2.IMREAD_UNCHANGED)
     assert decoded[155, 25] == 0 and np.array_equal(decoded > 0, analysis.counted_mask)
+
+
+def test_capillary_csv_starts_with_a_plain_header_row(tmp_path, darkness_session):
+    analysis = Analyzer(darkness_session).analyze_path(bars_with_speck(tmp_path))
+    written = analysis.write_csv(tmp_path / "c.csv")
+    with open(written, newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["id", "x0", "y0", "x1", "y1", "area_px", "centroid_x", "centroid_y"]  # cell A1 is "id"
+    assert len(rows) == 1 + 3 and all(len(row) == 8 for row in rows)
+    data = json.loads(analysis.result.to_json())  # what made it is in the JSON instead
+    assert data["model"]["sha256"] == darkness_session.sha256 and data["parameters"]["min_area_px"] == 340
+
+
+@pytest.fixture
+def paris_time(monkeypatch):
+    """A computer one hour east of Greenwich (a POSIX TZ rule: no time-zone database needed)."""
+    monkeypatch.setenv("TZ", "CET-1")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_legend_shows_local_time_and_the_json_an_iso_time_with_offset(tmp_path, darkness_session, paris_time):
+    analysis = Analyzer(darkness_session).analyze_path(bars_with_speck(tmp_path))
+    created = json.loads(analysis.result.to_json())["created"]
+    assert created.endswith("+01:00") and datetime.fromisoformat(created).utcoffset() == timedelta(hours=1)
+    earlier = replace(analysis.result, created="2026-11-27T03:05:09+00:00")  # recorded in UTC
+    assert earlier.legend_lines()[-1].endswith("analysed 2026-11-27 04:05 (local time, UTC+01:00)")
+    text = render.read_png_text(analysis.write_annotated_png(tmp_path / "a.png").read_bytes())
+    assert "(local time, UTC+01:00)" in text["Description"] and not re.search(r"\dT\d", text["Description"])
+
+
+def cli_outputs(tmp_path, model, *options):
+    image = bars_with_speck(tmp_path)
+    out = tmp_path / "out"
+    assert main(["analyze", str(image), "--model", str(model), "--out", str(out), *options]) == 0
+    data = json.loads((out / "bars.json").read_text(encoding="utf-8"))
+    png_text = render.read_png_text((out / "bars_annotated.png").read_bytes())
+    with open(out / "summary.csv", newline="", encoding="utf-8") as handle:
+        summary = next(csv.DictReader(handle))
+    return data, png_text, summary
+
+
+def test_cli_exports_say_which_parameters_the_user_changed(tmp_path, darkness_model_dir):
+    model = darkness_model_dir / "darkness.tflite"
+    data, png_text, summary = cli_outputs(tmp_path, model, "--min-area", "200", "--threshold", "0.5")
+    # --threshold 0.5 is the recommendation itself: not a change.
+    assert data["parameters_changed_by_user"] == {"min_area_px": {"value": 200, "recommended": 340}}
+    assert data["recommended_parameters"]["min_area_px"] == 340
+    assert "Changed by the user: minimum area 200 px (recommended 340 px)." in png_text["Description"]
+    assert json.loads(png_text["CapSegUserChanged"]) == {"min_area_px": {"value": 200, "recommended": 340}}
+    assert summary["changed_by_user"] == "min_area_px" and summary["min_area_px"] == "200"
+
+    (tmp_path / "again").mkdir()
+    data, png_text, summary = cli_outputs(tmp_path / "again", model)
+    assert data["parameters_changed_by_user"] == {}
+    assert "Counting parameters as the model recommends." in png_text["Description"]
+    assert summary["changed_by_user"] == "none"
+
+
+def test_a_result_without_a_known_recommendation_claims_nothing(tmp_path, darkness_session):
+    result = Analyzer(darkness_session).analyze_path(bars_with_speck(tmp_path)).result
+    result = replace(result, recommended_params=None)
+    assert result.changed_params() == [] and result.to_dict()["parameters_changed_by_user"] is None
+    assert not any("recommend" in line for line in result.legend_lines())
+    assert result.summary_row()["changed_by_user"] == "unknown"
+    changed = replace(result, params=CountingParams(threshold=0.3), recommended_params=CountingParams())
+    assert changed.changed_params() == ["threshold"]

@@ -16,7 +16,8 @@ from capseg_desktop.core.batch import run_batch, summary_csv
 from capseg_desktop.gui.actions import ACTIONS, ActionSpec, install_actions
 from capseg_desktop.gui.batch_controller import BatchController
 from capseg_desktop.gui.batch_panel import BatchPanel
-from capseg_desktop.gui.export_controller import ExportController, changed_params, describe_changes
+from capseg_desktop.core.result import describe_changes, parameter_changes
+from capseg_desktop.gui.export_controller import ExportController
 from capseg_desktop.gui.handles import FINAL, TaskLane
 from capseg_desktop.gui.model_controller import ModelController
 from capseg_desktop.gui.settings import AppSettings
@@ -204,12 +205,12 @@ def test_batch_controller_without_a_model_says_so(host, tmp_path):
 
 # Export controller ------------------------------------------------------------------------
 def test_changed_parameters_are_described_plainly():
-    changes = changed_params(CountingParams(min_area_px=550, threshold=0.45), CountingParams())
+    changes = parameter_changes(CountingParams(min_area_px=550, threshold=0.45), CountingParams())
     assert changes == {"threshold": {"value": 0.45, "recommended": 0.5}, "min_area_px": {"value": 550, "recommended": 340}}
     assert describe_changes(changes) == (
         "Changed by the user: threshold 0.45 (recommended 0.5), minimum area 550 px (recommended 340 px)."
     )
-    assert describe_changes({}) == "Counting parameters as the model card recommends."
+    assert describe_changes({}) == "Counting parameters as the model recommends."
 
 
 def test_export_controller_writes_what_it_is_given(qtbot, host, tmp_path, monkeypatch):
