@@ -4,7 +4,8 @@ A ``TaskLane`` is one kind of work of which only the latest request matters (the
 the image on screen, a recount, a batch, a model load). ``lane.submit(task, slots)`` connects
 ``slots`` ((signal, slot) or (signal, slot, FINAL)) and only then queues the task (a task may
 finish before ``submit`` returns), and hands back a ``TaskHandle``. The slots run on the GUI
-thread and only while that handle is the lane's current one and the window is not closing. Submitting a newer task, ``lane.forget()`` or a final outcome (``final=True``) makes
+thread and only while that handle is the lane's current one and the window is not closing.
+Submitting a newer task, ``lane.forget()`` or a final outcome (``final=True``) makes
 the older handle's slots fall silent, so a late signal from a cancelled worker never reaches
 the window.
 """

@@ -202,5 +202,6 @@ def apply_recommendation(
         message += "; yours are kept (Ctrl+R applies the recommendation)." if keep else ": applied."
     elif panel.changed():
         count = len(panel.changed())
-        message += f" {count} parameter{' differs' if count == 1 else 's differ'} from its recommendation (marked ●; Ctrl+R resets {'it' if count == 1 else 'them'})."
+        which = "it" if count == 1 else "them"
+        message += f" {count} parameter{' differs' if count == 1 else 's differ'} from its recommendation (marked ●; Ctrl+R resets {which})."
     return message
