@@ -14,12 +14,15 @@ from typing import Iterable, Sequence
 import cv2
 import numpy as np
 
+from . import tag_layout
 from .counting import Capillary
 from .errors import ExportError
 
 BOX_RGB = (255, 230, 0)  # yellow: stands out on beige skin and red-brown loops
 OUTLINE_RGB = (0, 200, 255)
-LABEL_TEXT_RGB = (0, 0, 0)
+LABEL_TEXT_RGB = BOX_RGB  # box-yellow numbers on a dark tab: legible on beige and yellow skin
+TAG_FILL_RGB = (20, 20, 20)
+HALO_RGB = (0, 0, 0)  # under each box line, so that yellow boxes show on yellowish skin
 OVERLAY_RGB = (0, 200, 255)  # azure tint: the complement of the capillaries' red-brown
 LEGEND_BG_RGB = (245, 245, 245)
 LEGEND_TEXT_RGB = (20, 20, 20)
@@ -107,7 +110,12 @@ def draw_boxes(
     capillaries: Iterable[Capillary],
     outline_mask: np.ndarray | None = None,
 ) -> np.ndarray:
-    """A numbered box on every capillary (and, if given, the mask's outline in thin azure)."""
+    """A numbered box on every capillary (and, if given, the mask's outline in thin azure).
+
+    The number sits outside its box (above it when there is room: never over the loop's
+    apex), clear of other boxes and numbers where possible, placed by ``core.tag_layout`` as
+    in the window's views. Boxes have a dark halo and numbers are box-yellow on a dark,
+    outlined tab, so both read on yellowish skin too."""
     out = rgb.copy()
     height, width = out.shape[:2]
     font_scale, thickness = _scale_for(height, width)
@@ -116,19 +124,40 @@ def draw_boxes(
             outline_mask.astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE
         )
         cv2.drawContours(out, contours, -1, OUTLINE_RGB, max(1, thickness // 2), cv2.LINE_AA)
+    capillaries = list(capillaries)
+    for capillary in capillaries:
+        x0, y0, x1, y1 = capillary.bbox
+        cv2.rectangle(out, (x0, y0), (x1 - 1, y1 - 1), HALO_RGB, thickness + 2, cv2.LINE_8)
     for capillary in capillaries:
         x0, y0, x1, y1 = capillary.bbox
         cv2.rectangle(out, (x0, y0), (x1 - 1, y1 - 1), BOX_RGB, thickness, cv2.LINE_AA)
+    pad = max(2, thickness)
+    # The boxes as drawn: their lines reach half a line width outside the bounding box.
+    reach = (thickness + 2) / 2.0
+    boxes = {
+        c.id: (max(0.0, c.bbox[0] - reach), max(0.0, c.bbox[1] - reach), min(width, c.bbox[2] + reach), min(height, c.bbox[3] + reach))
+        for c in capillaries
+    }
+    sizes = {}
+    metrics = {}
+    for capillary in capillaries:
         label = str(capillary.id)
         (text_w, text_h), baseline = cv2.getTextSize(label, _FONT, font_scale, thickness)
-        pad = max(2, thickness)
-        # The number sits in a filled tab at the box's top-left corner, inside the image.
-        tab_x0 = min(max(0, x0), max(0, width - text_w - 2 * pad))
-        tab_y0 = min(max(0, y0), max(0, height - text_h - baseline - 2 * pad))
-        tab_x1, tab_y1 = tab_x0 + text_w + 2 * pad, tab_y0 + text_h + baseline + 2 * pad
-        cv2.rectangle(out, (tab_x0, tab_y0), (tab_x1, tab_y1), BOX_RGB, cv2.FILLED)
+        metrics[capillary.id] = (label, text_h, baseline)
+        sizes[capillary.id] = (float(text_w + 2 * pad), float(text_h + baseline + 2 * pad))
+    places = tag_layout.place_tags(boxes, sizes, (0.0, 0.0, float(width), float(height)), crowded_fallback=True)
+    edge = max(1, thickness // 2)
+    for number, place in places.items():
+        if place is None:
+            continue
+        label, text_h, baseline = metrics[number]
+        tab_x0, tab_y0 = int(round(place[0])), int(round(place[1]))
+        tab_w, tab_h = int(sizes[number][0]), int(sizes[number][1])
+        tab_x1, tab_y1 = tab_x0 + tab_w - 1, tab_y0 + tab_h - 1
+        cv2.rectangle(out, (tab_x0, tab_y0), (tab_x1, tab_y1), TAG_FILL_RGB, cv2.FILLED)
+        cv2.rectangle(out, (tab_x0, tab_y0), (tab_x1, tab_y1), BOX_RGB, edge, cv2.LINE_8)
         cv2.putText(
-            out, label, (tab_x0 + pad, tab_y1 - baseline - pad), _FONT, font_scale,
+            out, label, (tab_x0 + pad, tab_y0 + pad + text_h), _FONT, font_scale,
             LABEL_TEXT_RGB, thickness, cv2.LINE_AA,
         )
     return out

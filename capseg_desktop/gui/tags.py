@@ -19,9 +19,6 @@ HALO_COLOUR = QColor(0, 0, 0, 170)
 TAG_FILL = QColor(20, 20, 20, 215)
 #: Below this many screen pixels of median box width the tags are hidden.
 MIN_READABLE_BOX_PX = 10.0
-GAP_PX = 2.0
-#: A tag this close (screen pixels) to another box could be read as that box's number.
-NEAR_PX = 6.0
 
 
 class BoxItem(QGraphicsRectItem):
@@ -84,84 +81,31 @@ class BoxLabel(QGraphicsItem):
         painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self.text)
 
 
-class _Grid:
-    """Rectangles bucketed by cell, so that "does this overlap anything?" looks at neighbours
-    only: a large scan has a thousand boxes."""
-
-    def __init__(self, cell: float) -> None:
-        self.cell = max(cell, 1.0)
-        self.cells: dict[tuple[int, int], list[QRectF]] = {}
-
-    def _keys(self, rect: QRectF) -> list[tuple[int, int]]:
-        c = self.cell
-        return [
-            (i, j)
-            for i in range(int(rect.left() // c), int(rect.right() // c) + 1)
-            for j in range(int(rect.top() // c), int(rect.bottom() // c) + 1)
-        ]
-
-    def add(self, rect: QRectF) -> None:
-        for key in self._keys(rect):
-            self.cells.setdefault(key, []).append(rect)
-
-    def hits(self, rect: QRectF, besides: QRectF | None = None) -> bool:
-        return any(
-            rect.intersects(other) and other is not besides
-            for key in self._keys(rect) for other in self.cells.get(key, ())
-        )
-
-
 def place_tags(boxes: dict[int, tuple[BoxItem, BoxLabel]], scale: float, bounds: QRectF) -> None:
     """Position or hide every tag for the view scale ``scale`` (screen px per image px);
-    ``bounds``: the image's rectangle, which tags stay inside when they can."""
+    ``bounds``: the image's rectangle, which tags stay inside when they can. Where a tag goes
+    is ``core.tag_layout``'s decision, the same as in the exported picture."""
     if not boxes:
         return
-    rects = {number: rect.rect() for number, (rect, _label) in boxes.items()}
-    widths = sorted(r.width() for r in rects.values())
+    from ..core import tag_layout  # here, not at the top: core brings NumPy, after the window is up
+
+    rects = {number: _corners(rect.rect()) for number, (rect, _label) in boxes.items()}
+    widths = sorted(r[2] - r[0] for r in rects.values())
     readable = scale > 0 and widths[len(widths) // 2] * scale >= MIN_READABLE_BOX_PX
     if not readable:
         for _rect, label in boxes.values():
             label.setVisible(False)
         return
-    heights = sorted(r.height() for r in rects.values())
-    box_grid = _Grid(max(widths[len(widths) // 2], heights[len(heights) // 2]))
-    for rect in rects.values():
-        box_grid.add(rect)
-    tag_grid = _Grid(box_grid.cell)
-    for number in sorted(rects, key=lambda n: (rects[n].left(), rects[n].top())):
-        label = boxes[number][1]
-        box = rects[number]
-        w_px, h_px = label.size_px()
-        w, h, gap = w_px / scale, h_px / scale, GAP_PX / scale
-        candidates = [
-            QRectF(box.left(), box.top() - gap - h, w, h),  # above, left-aligned
-            QRectF(box.right() - w, box.top() - gap - h, w, h),  # above, right-aligned
-            QRectF(box.right() + gap, box.top(), w, h),  # beside, right
-            QRectF(box.left(), box.bottom() + gap, w, h),  # below
-            QRectF(box.right() + gap, box.bottom() - h, w, h),  # beside, low right
-            # Left last: a tag left of its box sits beside the previous box's tag ("9 10").
-            QRectF(box.left() - gap - w, box.top(), w, h),  # beside, left
-            QRectF(box.left() - gap - w, box.bottom() - h, w, h),  # beside, low left
-        ]
-        near = NEAR_PX / scale
-
-        def free(c: QRectF) -> bool:
-            return not tag_grid.hits(c) and not box_grid.hits(c)
-
-        def unambiguous(c: QRectF) -> bool:  # not as close to another box as to its own
-            return not box_grid.hits(c.adjusted(-near, -near, near, near), besides=box)
-
-        chosen = None
-        for inside, clear in ((True, True), (False, True), (True, False), (False, False)):
-            chosen = next(
-                (c for c in candidates if (not inside or bounds.contains(c)) and free(c) and (not clear or unambiguous(c))),
-                None,
-            )
-            if chosen is not None:
-                break
-        if chosen is None:
+    sizes = {number: label.size_px() for number, (_rect, label) in boxes.items()}
+    places = tag_layout.place_tags(rects, sizes, _corners(bounds), scale)
+    for number, (_rect, label) in boxes.items():
+        place = places.get(number)
+        if place is None:
             label.setVisible(False)  # no free place: the box and the table row still show it
             continue
-        tag_grid.add(chosen)
-        label.setPos(chosen.topLeft())
+        label.setPos(place[0], place[1])
         label.setVisible(True)
+
+
+def _corners(rect: QRectF) -> tuple[float, float, float, float]:
+    return (rect.left(), rect.top(), rect.right(), rect.bottom())

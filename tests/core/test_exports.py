@@ -113,3 +113,38 @@ def test_a_result_without_a_known_recommendation_claims_nothing(tmp_path, darkne
     assert result.summary_row()["changed_by_user"] == "unknown"
     changed = replace(result, params=CountingParams(threshold=0.3), recommended_params=CountingParams())
     assert changed.changed_params() == ["threshold"]
+
+
+def test_tags_sit_outside_their_boxes_on_a_dark_tab(tmp_path, darkness_session):
+    """On yellowish skin a loop in the middle of the strip gets its number above the box,
+    the loop's apex stays visible, and the box has a dark halo."""
+    rgb = np.empty((200, 400, 3), np.uint8)
+    rgb[:] = (230, 205, 120)  # yellowish skin, where a yellow tab vanished
+    rgb[60:140, 194:206] = (120, 40, 30)
+    analysis = Analyzer(darkness_session).analyze_path(write_png(tmp_path / "loop.png", rgb))
+    (capillary,) = analysis.result.capillaries
+    x0, y0, x1, y1 = capillary.bbox
+    assert (x0, y0, x1, y1) == (194, 60, 206, 140)
+    picture = cv2.cvtColor(cv2.imread(str(analysis.write_annotated_png(tmp_path / "a.png"))), cv2.COLOR_BGR2RGB)
+    assert picture[y0 + 4, x0 + 4].tolist() == [120, 40, 30]  # the apex, not a tab
+    above = picture[: y0 - 2, x0 - 2 : x0 + 30]
+    tab = (above == render.TAG_FILL_RGB).all(axis=2)
+    digits = (np.abs(above.astype(int) - render.BOX_RGB).sum(axis=2) < 60) & ~tab
+    assert tab.sum() > 40 and digits.sum() > 5  # a dark tab with a yellow "1" on it
+    assert max(picture[(y0 + y1) // 2, x0 - 2]) < 90  # a dark halo outside the yellow line
+
+
+def test_top_edge_tags_go_beside_and_never_cover_a_box_or_each_other(tmp_path, darkness_session):
+    from capseg_desktop.core.tag_layout import intersects, place_tags
+
+    analysis = Analyzer(darkness_session).analyze_path(write_png(tmp_path / "bars.png", bars_image(bars=7)))
+    boxes = {c.id: tuple(float(v) for v in c.bbox) for c in analysis.result.capillaries}
+    places = place_tags(boxes, {k: (14.0, 18.0) for k in boxes}, (0.0, 0.0, 400.0, 200.0))
+    assert len(boxes) == 7 and all(place is not None for place in places.values())
+    for key, place in places.items():
+        assert place[0] >= boxes[key][2]  # beside, right: the loop starts at the top edge
+        assert not any(intersects(place, box) for box in boxes.values())
+        assert not any(intersects(place, other) for k, other in places.items() if k != key)
+    picture = analysis.annotated_rgb()
+    bx0, by0, bx1, _ = analysis.result.capillaries[0].bbox
+    assert picture[by0 + 4, bx0 + 4].tolist() == [120, 40, 30]  # the apex at the top edge is not covered

@@ -1,0 +1,126 @@
+"""Where a capillary's number tag goes: one algorithm for the window's views and the exported
+picture (pure Python; the window converts to and from Qt's rectangles).
+
+A tag sits outside its box, above it by preference (never over the loop's apex, which is at
+the top of the box), never over another box or tag, and not so close to another box that it
+reads as that box's number. Rectangles are ``(x0, y0, x1, y1)`` floats, ``x1``/``y1``
+exclusive, in image pixels.
+"""
+
+from __future__ import annotations
+
+from typing import Hashable, Mapping
+
+Rect = tuple[float, float, float, float]
+
+#: Gap between a box and its tag, and the distance within which a tag could be read as
+#: another box's number, both in screen pixels (divided by the view scale).
+GAP_PX = 2.0
+NEAR_PX = 6.0
+
+
+def intersects(a: Rect, b: Rect) -> bool:
+    """A non-empty overlap (touching edges do not count)."""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def contains(outer: Rect, inner: Rect) -> bool:
+    return outer[0] <= inner[0] and outer[1] <= inner[1] and inner[2] <= outer[2] and inner[3] <= outer[3]
+
+
+def grown(rect: Rect, by: float) -> Rect:
+    return (rect[0] - by, rect[1] - by, rect[2] + by, rect[3] + by)
+
+
+class RectGrid:
+    """Rectangles bucketed by cell, so that "does this overlap anything?" looks at neighbours
+    only: a large scan has a thousand boxes."""
+
+    def __init__(self, cell: float) -> None:
+        self.cell = max(cell, 1.0)
+        self.cells: dict[tuple[int, int], list[tuple[Hashable, Rect]]] = {}
+
+    def _keys(self, rect: Rect) -> list[tuple[int, int]]:
+        c = self.cell
+        return [
+            (i, j)
+            for i in range(int(rect[0] // c), int(rect[2] // c) + 1)
+            for j in range(int(rect[1] // c), int(rect[3] // c) + 1)
+        ]
+
+    def add(self, key: Hashable, rect: Rect) -> None:
+        for cell in self._keys(rect):
+            self.cells.setdefault(cell, []).append((key, rect))
+
+    def hits(self, rect: Rect, besides: Hashable = None) -> bool:
+        """Whether ``rect`` overlaps a rectangle of the grid other than the one called ``besides``."""
+        return any(
+            key != besides and intersects(rect, other)
+            for cell in self._keys(rect) for key, other in self.cells.get(cell, ())
+        )
+
+
+def candidates(box: Rect, w: float, h: float, gap: float) -> list[Rect]:
+    """The places a tag of ``w`` x ``h`` may take around ``box``, best first."""
+    x0, y0, x1, y1 = box
+    places = [
+        (x0, y0 - gap - h),  # above, left-aligned
+        (x1 - w, y0 - gap - h),  # above, right-aligned
+        (x1 + gap, y0),  # beside, right
+        (x0, y1 + gap),  # below
+        (x1 + gap, y1 - h),  # beside, low right
+        # Left last: a tag left of its box sits beside the previous box's tag ("9 10").
+        (x0 - gap - w, y0),  # beside, left
+        (x0 - gap - w, y1 - h),  # beside, low left
+    ]
+    return [(x, y, x + w, y + h) for x, y in places]
+
+
+def place_tags(
+    boxes: Mapping[Hashable, Rect],
+    sizes: Mapping[Hashable, tuple[float, float]],
+    bounds: Rect,
+    scale: float = 1.0,
+    crowded_fallback: bool = False,
+) -> dict[Hashable, Rect | None]:
+    """A place for each box's tag, or ``None`` where there is no free one.
+
+    ``sizes``: each tag's width and height in screen pixels; ``scale``: screen pixels per
+    image pixel (1 for an exported picture); ``bounds``: the image, which tags stay inside when
+    they can. With ``crowded_fallback`` a tag with no free place takes its first place inside
+    the image anyway (a picture has no table beside it to find the number in)."""
+    if not boxes or scale <= 0:
+        return {key: None for key in boxes}
+    widths = sorted(r[2] - r[0] for r in boxes.values())
+    heights = sorted(r[3] - r[1] for r in boxes.values())
+    box_grid = RectGrid(max(widths[len(widths) // 2], heights[len(heights) // 2]))
+    for key, rect in boxes.items():
+        box_grid.add(key, rect)
+    tag_grid = RectGrid(box_grid.cell)
+    gap, near = GAP_PX / scale, NEAR_PX / scale
+    placed: dict[Hashable, Rect | None] = {}
+    for key in sorted(boxes, key=lambda k: (boxes[k][0], boxes[k][1])):
+        box = boxes[key]
+        w_px, h_px = sizes[key]
+        options = candidates(box, w_px / scale, h_px / scale, gap)
+
+        def free(c: Rect) -> bool:
+            return not tag_grid.hits(c) and not box_grid.hits(c)
+
+        def unambiguous(c: Rect, own: Hashable = key) -> bool:  # not as close to another box as to its own
+            return not box_grid.hits(grown(c, near), besides=own)
+
+        chosen = None
+        for inside, clear in ((True, True), (False, True), (True, False), (False, False)):
+            chosen = next(
+                (c for c in options if (not inside or contains(bounds, c)) and free(c) and (not clear or unambiguous(c))),
+                None,
+            )
+            if chosen is not None:
+                break
+        if chosen is None and crowded_fallback:
+            chosen = next((c for c in options if contains(bounds, c)), options[0])
+        if chosen is not None:
+            tag_grid.add(key, chosen)
+        placed[key] = chosen
+    return placed
