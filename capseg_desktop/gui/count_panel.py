@@ -26,6 +26,10 @@ NO_COUNT = "–"
 #: Spin-box changes are gathered for this long so that holding an arrow key recounts once
 #: per pause, not once per step.
 RECOUNT_DELAY_MS = 60
+MIN_AREA_TIP = "Smaller patches are ignored as noise."
+MERGE_TIP = "Patches closer than this are counted as one capillary."
+#: Counting pixels are the model's: each image is resized to the model's scale first.
+MODEL_SCALE_NOTE = "In pixels at the model's scale (each image is resized to it before counting)."
 
 
 #: (field of CountingParams, label, unit) of the parameters the panel edits.
@@ -82,14 +86,14 @@ class CountPanel(QWidget):
         self.min_area.setSingleStep(20)
         self.min_area.setSuffix(" px")
         self.min_area.setAccessibleName("Minimum area in pixels")
-        self.min_area.setToolTip("Smaller patches are ignored as noise.")
+        self.min_area.setToolTip(MIN_AREA_TIP + " " + MODEL_SCALE_NOTE)
         self.merge_distance = GuardedDoubleSpinBox()
         self.merge_distance.setRange(0.0, 1000.0)
         self.merge_distance.setSingleStep(1.0)
         self.merge_distance.setDecimals(1)
         self.merge_distance.setSuffix(" px")
         self.merge_distance.setAccessibleName("Merge distance in pixels")
-        self.merge_distance.setToolTip("Patches closer than this are counted as one capillary.")
+        self.merge_distance.setToolTip(MERGE_TIP + " " + MODEL_SCALE_NOTE)
         self.um_per_px = GuardedDoubleSpinBox()
         self.um_per_px.setRange(0.0, 1000.0)
         self.um_per_px.setDecimals(3)
@@ -260,6 +264,7 @@ class CountPanel(QWidget):
         try:
             self.table.clearSelection()
             if result is None:
+                self.show_scale(None)
                 self.count_label.setText(NO_COUNT)
                 self.count_caption.setText("capillaries")
                 self.density_label.setFont(self._plain_font)
@@ -267,6 +272,7 @@ class CountPanel(QWidget):
                 self.density_detail.setText("")
                 self.table.setRowCount(0)
                 return
+            self.show_scale(result)
             self.count_label.setText(str(result.count))
             self.count_caption.setText("capillary" if result.count == 1 else "capillaries")
             density = result.density_per_mm
@@ -292,6 +298,18 @@ class CountPanel(QWidget):
         finally:
             self.table.setSortingEnabled(True)
             self._updating = False
+
+    def show_scale(self, result: AnalysisResult | None) -> None:
+        """Say in the pixel fields' tooltips at which scale this image was counted: the
+        values are model pixels, not the image's own."""
+        note = MODEL_SCALE_NOTE
+        scale = result.scale if result is not None else None
+        if scale is not None and scale.factor != 1.0:
+            note = f"In pixels at the model's scale; this image was analysed at ×{scale.factor:.2f}."
+        elif result is not None:
+            note = "In pixels at the model's scale; this image was analysed at its own size (×1.00)."
+        self.min_area.setToolTip(f"{MIN_AREA_TIP} {note}")
+        self.merge_distance.setToolTip(f"{MERGE_TIP} {note}")
 
     def _row_selected(self) -> None:
         if self._updating:

@@ -165,8 +165,11 @@ class ModelController(QObject):
             f"File: {session.path}",
             f"sha256: {session.sha256}",
             f"Input: {session.input_channels} channel(s), sides padded to a multiple of {session.multiple}",
-            f"Recommended counting: {self.recommended().describe()}",
+            f"Recommended counting: {self.recommended().describe()} (pixels at the model's scale)",
         ]
+        works_at = model_scale_line(session.card)
+        if works_at:
+            lines.append(works_at)
         card = session.card
         if not card:
             lines.append("No model card lists this file.")
@@ -182,6 +185,22 @@ class ModelController(QObject):
                 lines.append("Metrics: " + ", ".join(numbers))
         lines.append("The whole card is under Show Details.")
         return "\n".join(lines)
+
+
+def model_scale_line(card: dict | None) -> str:
+    """"Works at: limbs about N px wide (images are resized to it)" from the card's ``scale``
+    section, or "" when the model states no scale (images are then analysed at their size)."""
+    scale = card.get("scale") if isinstance(card, dict) else None
+    if not isinstance(scale, dict):
+        return ""
+    limb_px = scale.get("limb_width_px")
+    if not isinstance(limb_px, (int, float)) and isinstance(scale.get("ridge_sigma_px"), (int, float)):
+        from ..core.scale import LIMB_WIDTH_PER_SIGMA
+
+        limb_px = scale["ridge_sigma_px"] * LIMB_WIDTH_PER_SIGMA
+    if not isinstance(limb_px, (int, float)) or limb_px <= 0:
+        return ""
+    return f"Works at: limbs about {limb_px:.1f} px wide (images are resized to it)"
 
 
 def apply_recommendation(

@@ -161,3 +161,18 @@ def test_opening_an_image_takes_the_focus_out_of_a_parameter(qtbot, window, tmp_
     window.count_panel.flush()
     assert window.count_panel.min_area.value() == 340
     assert window.count_panel.count_label.text() == "5"
+
+
+def test_pixel_parameters_say_they_are_at_the_models_scale(qtbot, make_window, dialogs, tmp_path):
+    session = make_stub_session()
+    session.card = {"name": "v2", "scale": {"ridge_sigma_px": 1.6, "limb_width_px": 5.04}}
+    window = make_window(session)
+    assert "Works at: limbs about 5.0 px wide (images are resized to it)" in window.models.description()
+    panel = window.count_panel
+    assert "in pixels at the model's scale" in panel.min_area.toolTip().lower()
+    analysis = open_and_wait(qtbot, window, write_capillary_image(tmp_path / "strip.png", loops=4))
+    factor = analysis.result.scale.factor
+    assert factor < 0.9  # 8 px limbs brought to about 5 px
+    for box in (panel.min_area, panel.merge_distance):
+        assert f"In pixels at the model's scale; this image was analysed at ×{factor:.2f}." in box.toolTip()
+    assert "Works at" not in make_window(make_stub_session()).models.description()  # no stated scale
