@@ -29,6 +29,9 @@ it. Lower finds fainter capillaries and more false ones.</li>
 <li><b>Minimum area</b>: patches of at most this many pixels are not counted.</li>
 <li><b>Merge distance</b>: patches closer than this are counted as one capillary (the two
 limbs of one loop).</li>
+<li>Areas and distances are in pixels <i>at the model's scale</i>: each image is resized so
+that its capillaries are as wide as the model's training images before it is counted (the
+status bar and the fields' tooltips say by how much; Model information says the width).</li>
 <li><b>Scale</b>: micrometres per pixel from your microscope's calibration. With it the
 density (capillaries per millimetre of image width) is shown. Without it there is no
 density, not a guess.</li>
@@ -38,8 +41,10 @@ its recommended value is in its tooltip. <b>Reset to model defaults</b> (Ctrl+R)
 threshold, minimum area and merge distance back to the recommendation; the scale is yours
 and stays. The boxes only change when you change them: they take the keyboard only when
 clicked or tabbed into, and the mouse wheel only while they have the focus. The annotated
-PNG (in its legend and its metadata), the mask PNG's metadata and the JSON export record the
-parameters and which ones you changed.</p>
+PNG (in its legend and its metadata), the mask PNG's metadata, the JSON export and the
+batch summary CSV (column <i>changed_by_user</i>) record the parameters and which ones you
+changed, as the command line's files do. The capillary CSV is a plain table: its first row
+holds the column names.</p>
 
 <h3>How capillaries are counted</h3>
 <ol>

@@ -44,6 +44,8 @@ def test_a_parameter_change_recounts_the_batch_list_and_summary(qtbot, window, d
     assert [row[3] for row in table_rows(window)] == ["ok", "ok"]
     assert window.batch_panel.summary_label.text() == "2 of 2 images counted, 7 capillaries"
     assert export_summary(window, monkeypatch, tmp_path / "s.csv") == [("a.png", "3", "0.6"), ("b.png", "4", "0.6")]
+    summary = list(csv.DictReader(io.StringIO((tmp_path / "s.csv").read_text(encoding="utf-8"))))
+    assert [row["changed_by_user"] for row in summary] == ["threshold", "threshold"]  # 0.6, the model advises 0.5
     assert not dialogs.shown
 
 
