@@ -237,13 +237,6 @@ class AnalysisResult:
             return "density: no scale set"
         return f"density {density:.1f} per mm ({self.scale_um_per_px:g} µm/px, width {width_mm:.2f} mm)"
 
-    def provenance_line(self) -> str:
-        return (
-            f"CapSeg Desktop {self.app_version}; model {self.model.name} "
-            f"(sha256 {self.model.short_hash}, {self.model.runtime}); {self.params.describe()}; "
-            f"analysed {self.created}"
-        )
-
     def changes_line(self) -> str | None:
         changes = self.parameter_changes()
         return None if changes is None else describe_changes(changes)
