@@ -227,6 +227,7 @@ class Analyzer:
             timings_ms=timings,
             warnings=warnings,
             scale=None if scale is NATIVE_SCALE else scale,
+            recommended_params=self.default_params(),
         )
         if progress is not None:
             progress(1.0, f"{result.count} capillaries")

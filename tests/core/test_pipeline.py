@@ -138,8 +138,8 @@ def test_mask_png_and_csv(tmp_path, darkness_session):
     assert mask.shape == (200, 400) and set(np.unique(mask)) == {0, 255}
     assert (mask == 255).sum() == 3 * 1200
     rows = analysis.write_csv(tmp_path / "c.csv").read_text().splitlines()
-    assert rows[0].startswith("# CapSeg Desktop") and rows[1].startswith("id,x0,y0,x1,y1")
-    assert len(rows) == 2 + 3
+    assert rows[0].startswith("id,x0,y0,x1,y1")
+    assert len(rows) == 1 + 3
 
 
 def test_read_only_folder_is_a_plain_sentence(tmp_path, monkeypatch, darkness_session):
