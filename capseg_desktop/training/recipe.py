@@ -239,7 +239,7 @@ def scale_section(target_sigma: float) -> dict[str, Any]:
     }
 
 
-def run_kfold(recipe_path: Path, work: Path, folds: int = 5, log: Log = print) -> dict[str, Any]:
+def run_kfold(recipe_path: Path, work: Path, folds: int = 5, quick: bool = False, log: Log = print) -> dict[str, Any]:
     """A k-fold figure for the *method* (not the bundled weights): the 20 reference strips
     outside the test split in ``folds`` folds; each fold's strips are kept out of training
     entirely and scored by a model trained on the others (shorter training: ``recipe["kfold"]``).
@@ -261,7 +261,7 @@ def run_kfold(recipe_path: Path, work: Path, folds: int = 5, log: Log = print) -
     card_path = work / "bundle" / "model_card.json"
     params = CountingParams.from_dict(read_card(card_path)["recommended_parameters"])
     points = load_points(resolve(recipe, recipe["reference"]["points"]))
-    settings = {**recipe["train"], **recipe.get("kfold", {})}
+    settings = {**recipe["train"], **(recipe["quick"] if quick else recipe.get("kfold", {}))}
     outside_test = sorted(splits["train"] + splits["validation"])
     rows = []
     started = time.time()

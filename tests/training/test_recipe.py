@@ -75,3 +75,13 @@ def test_quick_recipe_writes_a_card_without_build_paths(seed_images: Path, tmp_p
     assert models["this model"]["test"]["images"] == 5
     assert all(len(s["manifest_sha256"]) == 64 for s in card["training_data"]["synthetic"])
     assert {"python", "tensorflow", "numpy"} <= set(card["environment"])
+
+    # The k-fold figure of the method, two folds of the quick training: each fold's strips are
+    # scored by a model that never saw them.
+    from capseg_desktop.training.recipe import run_kfold
+
+    summary = run_kfold(RECIPE, tmp_path / "work", folds=2, quick=True, log=lambda line: None)
+    folds = summary["per_fold"]
+    assert len(folds) == 2 and not set(folds[0]["strips"]) & set(folds[1]["strips"])
+    assert not set(folds[0]["strips"]) & set(card["training_data"]["splits"]["test"])
+    assert json.loads((tmp_path / "work" / "bundle" / "model_card.json").read_text())["evaluation"]["kfold"]["folds"] == 2
