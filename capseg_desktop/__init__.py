@@ -11,7 +11,7 @@ def _read_version() -> str:
 
         return version("capseg-desktop")
     except Exception:  # not installed (a plain checkout or a frozen bundle)
-        return "0.1.0"
+        return "0.2.0"
 
 
 __version__ = _read_version()

@@ -1,7 +1,7 @@
 ; Inno Setup 6 script of the CapSeg Desktop installer for Windows (x64).
 ;
 ;   pyinstaller --noconfirm build.spec                       (makes dist\capseg-desktop\)
-;   iscc /DAppVersion=0.1.0 packaging\installer.iss          (makes dist\capseg-desktop-0.1.0-setup.exe)
+;   iscc /DAppVersion=0.2.0 packaging\installer.iss          (makes dist\capseg-desktop-0.2.0-setup.exe)
 ;
 ; Installs per user (no administrator needed; an administrator may choose "all users"), adds
 ; a Start-menu shortcut, optionally a desktop shortcut and "Open with CapSeg Desktop" for
