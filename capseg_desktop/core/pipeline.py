@@ -41,6 +41,9 @@ class Analysis:
     probabilities: np.ndarray
     result: AnalysisResult
     counted: CountResult = field(repr=False)
+    #: Warnings about the picture and the model's output (not about the µm per pixel, which
+    #: a recount may change).
+    base_warnings: tuple[str, ...] = ()
 
     @cached_property
     def mask(self) -> np.ndarray:
@@ -59,11 +62,12 @@ class Analysis:
         counted = count_capillaries(self.probabilities, params_at_image_scale(params, factor))
         timings = dict(self.result.timings_ms)
         timings["count"] = (time.perf_counter() - started) * 1000.0
+        warnings = self.base_warnings + tuple(micrometre_warnings(self.result.scale, um_per_px))
         result = replace(
             self.result, params=params, capillaries=counted.capillaries, um_per_px=um_per_px,
-            timings_ms=timings,
+            timings_ms=timings, warnings=warnings,
         )
-        return Analysis(self.image, self.probabilities, result, counted)
+        return Analysis(self.image, self.probabilities, result, counted, self.base_warnings)
 
     # Pictures --------------------------------------------------------------------------------
     def mask_rgb(self) -> np.ndarray:
@@ -108,6 +112,25 @@ def params_at_image_scale(params: CountingParams, factor: float) -> CountingPara
         merge_distance_px=params.merge_distance_px / factor,
         split_area_px=max(1, int(round(params.split_area_px / factor**2))),
     )
+
+
+# Capillary limbs are about 6 to 20 µm wide (dilated ones up to 50 µm, but the typical limb of
+# an image is not); a µm per pixel that makes the image's typical limb narrower or much wider
+# than this is most likely the scale of another microscope or magnification.
+PLAUSIBLE_LIMB_UM = (4.0, 30.0)
+
+
+def micrometre_warnings(scale: ScaleInfo | None, um_per_px: float | None) -> list[str]:
+    """A plain sentence when the µm per pixel set does not fit the vessels' measured width."""
+    if scale is None or scale.limb_width_px is None or not um_per_px or scale.source == SCALE_SET:
+        return []
+    limb_um = scale.limb_width_px * um_per_px
+    low, high = PLAUSIBLE_LIMB_UM
+    if low <= limb_um <= high:
+        return []
+    return [f"With {um_per_px:g} µm per pixel the capillary limbs would be about {limb_um:.0f} µm wide, "
+            f"which is implausible (usually {low:g}-{high:g} µm): check that the scale is this microscope's "
+            f"and magnification's."]
 
 
 # Upscaling for the model is limited to this many pixels (the probability map at model scale is
@@ -215,7 +238,8 @@ class Analyzer:
         counted = count_capillaries(probabilities, params_at_image_scale(params, scale.factor))
         count_ms = (time.perf_counter() - started) * 1000.0
         timings = {**(extra_timings or {}), "scale": scale_ms, "segment": segment_ms, "count": count_ms}
-        warnings = tuple(sanity.image_warnings(image.rgb) + sanity.probability_warnings(probabilities))
+        base_warnings = tuple(sanity.image_warnings(image.rgb) + sanity.probability_warnings(probabilities))
+        warnings = base_warnings + tuple(micrometre_warnings(scale, um_per_px))
         result = AnalysisResult(
             source=str(image.path) if image.path is not None else "(unsaved image)",
             width=image.width,
@@ -231,4 +255,4 @@ class Analyzer:
         )
         if progress is not None:
             progress(1.0, f"{result.count} capillaries")
-        return Analysis(image, probabilities, result, counted)
+        return Analysis(image, probabilities, result, counted, base_warnings)

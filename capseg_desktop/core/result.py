@@ -234,7 +234,7 @@ class AnalysisResult:
         density = self.density_per_mm
         width_mm = self.width_mm
         if density is None or width_mm is None:
-            return "density: no scale set"
+            return "density: no µm per pixel set"
         return f"density {density:.1f} per mm ({self.scale_um_per_px:g} µm/px, width {width_mm:.2f} mm)"
 
     def changes_line(self) -> str | None:

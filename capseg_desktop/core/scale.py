@@ -47,10 +47,11 @@ class ScaleInfo:
     def describe(self) -> str:
         """One short phrase for a legend or a status bar."""
         if self.source == SCALE_NATIVE or self.limb_width_px is None:
-            return "scale: image analysed at its own size"
+            return "analysed at the image's own size"
         how = {SCALE_SET: "from the µm per pixel set", SCALE_ESTIMATED: "estimated from the image"}
+        size = "at its own size" if self.factor == 1.0 else f"resized ×{self.factor:.2f}"
         return (
-            f"scale ×{self.factor:.2f} (limbs about {self.limb_width_px:.1f} px, "
+            f"analysed {size} for the model (limbs about {self.limb_width_px:.1f} px, "
             f"{how.get(self.source, self.source)})"
         )
 

@@ -37,6 +37,17 @@ EDITED = (("threshold", "&Threshold", ""), ("min_area_px", "Minimum &area", " px
 CHANGED_MARK = " ●"
 
 
+def image_scale_note(result: AnalysisResult | None) -> str:
+    """The minimum area and merge distance in the pixels of the image on screen, when it was
+    resized for the model (the panel's values are the model's pixels)."""
+    scale = result.scale if result is not None else None
+    if scale is None or scale.factor == 1.0:
+        return ""
+    params, factor = result.params, scale.factor
+    return (f"This image was resized ×{factor:.2f} for the model: in its own pixels the minimum area is "
+            f"{params.min_area_px / factor ** 2:.0f} px and the merge distance {params.merge_distance_px / factor:.0f} px.")
+
+
 class CountPanel(QWidget):
     params_changed = Signal()  # threshold, minimum area, merge distance or scale changed
     reset_requested = Signal()
@@ -129,6 +140,16 @@ class CountPanel(QWidget):
             self._labels[name] = label
             form.addRow(label, box)
         form.addRow("&Scale", self.um_per_px)
+        # The pixel parameters are the model's; this line says what they are in the image on
+        # screen, the pixels of the table's areas (hidden when the image was not resized).
+        self.image_scale_note = QLabel("")
+        self.image_scale_note.setObjectName("image_scale_note")
+        self.image_scale_note.setWordWrap(True)
+        self.image_scale_note.setVisible(False)
+        small = QFont(self.image_scale_note.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
+        self.image_scale_note.setFont(small)
+        form.addRow(self.image_scale_note)
         form.addRow(self.reset_button)
         settings_box = QGroupBox("Counting")
         settings_box.setLayout(form)
@@ -140,8 +161,10 @@ class CountPanel(QWidget):
         self._split_area_px = 0
 
         self.table = results_table(
-            "capillary_table", ["#", "Area (px)", "Box x0, y0 – x1, y1"], stretch_columns=(2,)
+            "capillary_table", ["#", "Area (image px)", "Box x0, y0 – x1, y1"], stretch_columns=(2,)
         )
+        self.table.horizontalHeaderItem(1).setToolTip(
+            "Area in the pixels of the image as opened (as in the exported CSV and JSON).")
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         # Five rows at least: the table is where a count is checked, it must not shrink to
@@ -310,6 +333,8 @@ class CountPanel(QWidget):
             note = "In pixels at the model's scale; this image was analysed at its own size (×1.00)."
         self.min_area.setToolTip(f"{MIN_AREA_TIP} {note}")
         self.merge_distance.setToolTip(f"{MERGE_TIP} {note}")
+        self.image_scale_note.setText(image_scale_note(result))
+        self.image_scale_note.setVisible(bool(self.image_scale_note.text()))
 
     def _row_selected(self) -> None:
         if self._updating:

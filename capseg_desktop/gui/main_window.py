@@ -308,13 +308,13 @@ class MainWindow(QMainWindow):
         self._display(self.base_analysis.recount(params, scale))
         self.last_recount_ms = (time.perf_counter() - started) * 1000.0
         log.info("Recount to %d capillaries in %.1f ms", self.analysis.result.count, self.last_recount_ms)
-        self._set_status(f"{self.analysis.result.count} capillaries with {params.describe()} (recounted in {self.last_recount_ms:.0f} ms).")
+        self._set_status(f"{self.analysis.result.count} capillaries (recounted in {self.last_recount_ms:.0f} ms).")
 
     def _recount_done(self, analysis: Analysis, pictures: tuple) -> None:
         if self.base_analysis is None or analysis.image is not self.base_analysis.image:
             return  # another image was opened meanwhile
         self._display(analysis, pictures)
-        self._set_status(f"{analysis.result.count} capillaries with {analysis.result.params.describe()}.")
+        self._set_status(f"{analysis.result.count} capillaries.")
 
     def reset_params(self) -> None:
         from ..core.result import describe_changes, parameter_changes

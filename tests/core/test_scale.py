@@ -190,3 +190,20 @@ def test_command_line_records_the_scale_and_can_switch_it_off(darkness_model_dir
     assert main(["analyze", str(image), "--model", str(model), "--out", str(tmp_path / "native"),
                  "--scale", "native"]) == 0
     assert json.loads((tmp_path / "native" / "strip.json").read_text(encoding="utf-8"))["scale"] is None
+
+
+def test_an_implausible_micrometre_scale_is_flagged_and_a_recount_updates_it():
+    """A µm per pixel from another magnification (limbs of 2 µm) gets a warning in the result;
+    setting a plausible one on recount removes it."""
+    strip = _strip(7)
+    sigma = estimate_ridge_sigma(strip.rgb)
+    analysis = Analyzer(_session({"scale": {"ridge_sigma_px": sigma * 1.5}})).analyze_image(
+        _loaded(strip.rgb), um_per_px=0.2)
+    limb_px = analysis.result.scale.limb_width_px
+    assert limb_px * 0.2 < 4.0
+    assert any("implausible" in w for w in analysis.result.warnings)
+    assert analysis.result.status == "warning"
+    plausible = 10.0 / limb_px
+    recounted = analysis.recount(analysis.result.params, um_per_px=plausible)
+    assert not any("implausible" in w for w in recounted.result.warnings)
+    assert recounted.result.density_per_mm is not None

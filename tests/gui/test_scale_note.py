@@ -1,0 +1,30 @@
+"""The count panel says what the model-scale parameters are in the pixels of the image on screen."""
+
+from __future__ import annotations
+
+from capseg_desktop.core.counting import CountingParams
+from capseg_desktop.core.model import ModelInfo
+from capseg_desktop.core.result import AnalysisResult
+from capseg_desktop.core.scale import ScaleInfo
+from capseg_desktop.gui.count_panel import CountPanel, image_scale_note
+
+
+def _result(factor: float | None) -> AnalysisResult:
+    scale = None if factor is None else ScaleInfo(factor, 9.8 / factor, 9.8, "estimated")
+    return AnalysisResult(source="strip.png", width=640, height=200,
+                          model=ModelInfo("m.tflite", "0" * 64, "litert", 3, 16),
+                          params=CountingParams(0.6, 340, 11.0, 900), capillaries=(), scale=scale)
+
+
+def test_note_gives_the_parameters_in_the_images_pixels(qtbot):
+    panel = CountPanel()
+    qtbot.addWidget(panel)
+    panel.show_scale(_result(0.5))
+    assert panel.image_scale_note.isVisibleTo(panel)
+    assert panel.image_scale_note.text() == (
+        "This image was resized ×0.50 for the model: in its own pixels the minimum area is 1360 px "
+        "and the merge distance 22 px.")
+    assert panel.table.horizontalHeaderItem(1).text() == "Area (image px)"
+    panel.show_scale(_result(None))
+    assert not panel.image_scale_note.isVisibleTo(panel)
+    assert image_scale_note(_result(1.0)) == ""
