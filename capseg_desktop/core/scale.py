@@ -49,11 +49,8 @@ class ScaleInfo:
         if self.source == SCALE_NATIVE or self.limb_width_px is None:
             return "analysed at the image's own size"
         how = {SCALE_SET: "from the µm per pixel set", SCALE_ESTIMATED: "estimated from the image"}
-        size = "at its own size" if self.factor == 1.0 else f"resized ×{self.factor:.2f}"
-        return (
-            f"analysed {size} for the model (limbs about {self.limb_width_px:.1f} px, "
-            f"{how.get(self.source, self.source)})"
-        )
+        size = "analysed at its own size" if self.factor == 1.0 else f"resized ×{self.factor:.2f} for the model"
+        return f"{size} (limbs about {self.limb_width_px:.1f} px, {how.get(self.source, self.source)})"
 
 
 NATIVE_SCALE = ScaleInfo(factor=1.0, limb_width_px=None, model_limb_width_px=None, source=SCALE_NATIVE)
