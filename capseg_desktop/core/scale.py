@@ -90,7 +90,8 @@ def _vessel_signal(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     pixels that may vote: not in or next to a black border (a tilted or round field of view),
     whose sharp edge would pass for a thin vessel."""
     green = rgb[..., 1].astype(np.float32) if rgb.ndim == 3 else rgb.astype(np.float32)
-    lit = green[green > 10]
+    sample = green[::4, ::4]
+    lit = sample[sample > 10]
     level = float(np.median(lit)) if lit.size else 0.0
     outside = green < 0.25 * level
     if outside.any():
@@ -98,7 +99,11 @@ def _vessel_signal(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         near = cv2.dilate(outside.astype(np.uint8), np.ones((25, 25), np.uint8)) > 0
     else:
         near = outside
-    background = cv2.GaussianBlur(green, (0, 0), 25.0) + 8.0
+    # The background, smooth at 25 px, computed on a quarter-size copy (the same, 16x cheaper).
+    height, width = green.shape
+    small = cv2.resize(green, (max(1, width // 4), max(1, height // 4)), interpolation=cv2.INTER_AREA)
+    background = cv2.resize(cv2.GaussianBlur(small, (0, 0), 25.0 / 4), (width, height),
+                            interpolation=cv2.INTER_LINEAR) + 8.0
     return 1.0 - green / background, ~near
 
 
@@ -137,15 +142,15 @@ def estimate_ridge_sigma(rgb: np.ndarray) -> float | None:
             strength = cv2.GaussianBlur(strength, (0, 0), COHERENCE_PER_SIGMA * sigma / shrink)
             strength *= np.float32(sigma ** RIDGE_GAMMA / (shrink * shrink))
             better = strength > level_best
-            level_best[better] = strength[better]
-            level_sigma[better] = sigma
+            np.copyto(level_sigma, np.float32(sigma), where=better)
+            np.maximum(level_best, strength, out=level_best)
         if level:
             size = (signal.shape[1], signal.shape[0])
             level_best = cv2.resize(level_best, size, interpolation=cv2.INTER_LINEAR)
             level_sigma = cv2.resize(level_sigma, size, interpolation=cv2.INTER_NEAREST)
         better = level_best > best
-        best[better] = level_best[better]
-        best_sigma[better] = level_sigma[better]
+        np.copyto(best_sigma, level_sigma, where=better)
+        np.maximum(best, level_best, out=best)
     best[~may_vote] = -np.inf
     cutoff = float(np.quantile(best[may_vote], 1.0 - RIDGE_TOP_FRACTION))
     chosen = best >= cutoff
