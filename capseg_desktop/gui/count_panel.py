@@ -44,8 +44,8 @@ def image_scale_note(result: AnalysisResult | None) -> str:
     if scale is None or scale.factor == 1.0:
         return ""
     params, factor = result.params, scale.factor
-    return (f"This image was resized ×{factor:.2f} for the model: in its own pixels the minimum area is "
-            f"{params.min_area_px / factor ** 2:.0f} px and the merge distance {params.merge_distance_px / factor:.0f} px.")
+    return (f"Resized ×{factor:.2f} for the model; in this image's pixels (the table's): minimum area "
+            f"{params.min_area_px / factor ** 2:.0f} px, merge distance {params.merge_distance_px / factor:.0f} px.")
 
 
 class CountPanel(QWidget):
@@ -149,6 +149,8 @@ class CountPanel(QWidget):
         small = QFont(self.image_scale_note.font())
         small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
         self.image_scale_note.setFont(small)
+        # A wrapped label in a form gets one line's height when space is short: keep three.
+        self.image_scale_note.setMinimumHeight(3 * QFontMetrics(small).lineSpacing() + 2)
         form.addRow(self.image_scale_note)
         form.addRow(self.reset_button)
         settings_box = QGroupBox("Counting")
@@ -161,7 +163,7 @@ class CountPanel(QWidget):
         self._split_area_px = 0
 
         self.table = results_table(
-            "capillary_table", ["#", "Area (image px)", "Box x0, y0 – x1, y1"], stretch_columns=(2,)
+            "capillary_table", ["#", "Area (px)", "Box x0, y0 – x1, y1"], stretch_columns=(2,)
         )
         self.table.horizontalHeaderItem(1).setToolTip(
             "Area in the pixels of the image as opened (as in the exported CSV and JSON).")

@@ -22,9 +22,9 @@ def test_note_gives_the_parameters_in_the_images_pixels(qtbot):
     panel.show_scale(_result(0.5))
     assert panel.image_scale_note.isVisibleTo(panel)
     assert panel.image_scale_note.text() == (
-        "This image was resized ×0.50 for the model: in its own pixels the minimum area is 1360 px "
-        "and the merge distance 22 px.")
-    assert panel.table.horizontalHeaderItem(1).text() == "Area (image px)"
+        "Resized ×0.50 for the model; in this image's pixels (the table's): minimum area 1360 px, "
+        "merge distance 22 px.")
+    assert "pixels of the image" in panel.table.horizontalHeaderItem(1).toolTip()
     panel.show_scale(_result(None))
     assert not panel.image_scale_note.isVisibleTo(panel)
     assert image_scale_note(_result(1.0)) == ""
