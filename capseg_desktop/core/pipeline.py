@@ -133,6 +133,14 @@ def micrometre_warnings(scale: ScaleInfo | None, um_per_px: float | None) -> lis
             f"and magnification's."]
 
 
+def unmeasured_scale_warnings(scale: ScaleInfo) -> list[str]:
+    """A model that works at one scale, on an image whose vessel width could not be measured."""
+    if scale.source == SCALE_NATIVE and scale.model_limb_width_px is not None:
+        return ["The width of the vessels could not be measured (too little contrast, or mostly dark "
+                "border), so the image was analysed at its own size: check the count."]
+    return []
+
+
 # Upscaling for the model is limited to this many pixels (the probability map at model scale is
 # made in tiles, but the resized picture is held whole).
 MAX_MODEL_PIXELS = 40_000_000
@@ -168,12 +176,13 @@ class Analyzer:
         height, width = rgb.shape[:2]
         largest = float(np.clip(np.sqrt(MAX_MODEL_PIXELS / max(1, height * width)), MIN_FACTOR, MAX_FACTOR))
         if um_per_px and model_um_per_px and np.isfinite(um_per_px) and um_per_px > 0:
-            factor = float(np.clip(um_per_px / float(model_um_per_px), MIN_FACTOR, min(MAX_FACTOR, largest)))
+            factor = float(np.clip(um_per_px / float(model_um_per_px), MIN_FACTOR, min(MAX_FACTOR, max(1.0, largest))))
             return ScaleInfo(factor, model_limb_px / factor, round(model_limb_px, 2), SCALE_SET)
         sigma = estimate_ridge_sigma(rgb)
         if sigma is None:
             return ScaleInfo(1.0, None, round(model_limb_px, 2), SCALE_NATIVE)
-        factor = min(scale_factor_for_sigma(sigma, float(target_sigma)), largest)
+        # The pixel limit holds back enlarging only: an image is never shrunk below the model's scale for it.
+        factor = min(scale_factor_for_sigma(sigma, float(target_sigma)), max(1.0, largest))
         return ScaleInfo(factor, sigma * LIMB_WIDTH_PER_SIGMA, round(model_limb_px, 2), SCALE_ESTIMATED)
 
     def segment(self, rgb: np.ndarray, factor: float, progress: ProgressCallback | None = None,
@@ -186,7 +195,9 @@ class Analyzer:
         resized = cv2.resize(rgb, size, interpolation=cv2.INTER_AREA if factor < 1 else cv2.INTER_LINEAR)
         probabilities = predict_probabilities(self.session, resized, progress=progress, should_cancel=should_cancel)
         del resized
-        return cv2.resize(probabilities, (width, height), interpolation=cv2.INTER_LINEAR)
+        # Back to the image's size: averaging when the map shrinks (no aliasing of thin vessels).
+        back = cv2.INTER_AREA if factor > 1.0 else cv2.INTER_LINEAR
+        return cv2.resize(probabilities, (width, height), interpolation=back)
 
     def default_params(self) -> CountingParams:
         """The original's defaults, overridden by what the model card recommends."""
@@ -238,7 +249,8 @@ class Analyzer:
         counted = count_capillaries(probabilities, params_at_image_scale(params, scale.factor))
         count_ms = (time.perf_counter() - started) * 1000.0
         timings = {**(extra_timings or {}), "scale": scale_ms, "segment": segment_ms, "count": count_ms}
-        base_warnings = tuple(sanity.image_warnings(image.rgb) + sanity.probability_warnings(probabilities))
+        base_warnings = tuple(sanity.image_warnings(image.rgb) + sanity.probability_warnings(probabilities)
+                              + unmeasured_scale_warnings(scale))
         warnings = base_warnings + tuple(micrometre_warnings(scale, um_per_px))
         result = AnalysisResult(
             source=str(image.path) if image.path is not None else "(unsaved image)",

@@ -82,6 +82,7 @@ _KXY = np.array([[0.25, 0.0, -0.25], [0.0, 0.0, 0.0], [-0.25, 0.0, 0.25]], np.fl
 # The estimate runs on at most this many pixels (larger images are reduced first): a few tens
 # of milliseconds for any image.
 _ESTIMATE_MAX_PIXELS = 300_000
+_MAX_REDUCE = 1.0
 
 
 def _vessel_signal(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -116,14 +117,9 @@ def _ridge_strength(signal: np.ndarray, sigma: float) -> np.ndarray:
     return (root - dxx - dyy) * 0.5  # minus the smaller eigenvalue: > 0 on a bright ridge
 
 
-def estimate_ridge_sigma(rgb: np.ndarray) -> float | None:
-    """The image's typical vessel ridge scale in its own pixels, or ``None`` when the image
-    holds no ridge-like structure to measure (a blank or tiny picture)."""
-    height, width = rgb.shape[:2]
-    reduce = max(1.0, float(np.sqrt(height * width / _ESTIMATE_MAX_PIXELS)))
-    if reduce > 1.0:
-        rgb = cv2.resize(rgb, (max(8, int(round(width / reduce))), max(8, int(round(height / reduce)))),
-                         interpolation=cv2.INTER_AREA)
+def _ridge_votes(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """For each pixel that may vote: its strongest normalised ridge response and the scale it
+    was found at; ``None`` when the picture holds nothing to measure."""
     signal, may_vote = _vessel_signal(rgb)
     if min(signal.shape) < 16 or float(signal.std()) < 1e-3 or may_vote.mean() < 0.2:
         return None
@@ -151,8 +147,50 @@ def estimate_ridge_sigma(rgb: np.ndarray) -> float | None:
         better = level_best > best
         np.copyto(best_sigma, level_sigma, where=better)
         np.maximum(best, level_best, out=best)
-    best[~may_vote] = -np.inf
-    cutoff = float(np.quantile(best[may_vote], 1.0 - RIDGE_TOP_FRACTION))
+    return best[may_vote], best_sigma[may_vote]
+
+
+def _busiest_crops(rgb: np.ndarray, count: int = 4) -> list[np.ndarray]:
+    """``count`` full-resolution crops, about ``_ESTIMATE_MAX_PIXELS`` together, where the
+    picture has the most dark, vessel-like detail (a large scan's vessels may fill only part
+    of it; shrinking the whole scan instead would blur thin vessels away)."""
+    height, width = rgb.shape[:2]
+    side = int(np.sqrt(_ESTIMATE_MAX_PIXELS / count))
+    rows, cols = max(1, height // side), max(1, width // side)
+    small_shape = (max(8, width // 8), max(8, height // 8))
+    signal, _ = _vessel_signal(cv2.resize(rgb, small_shape, interpolation=cv2.INTER_AREA))
+    scores = []
+    for row in range(rows):
+        for col in range(cols):
+            top, left = row * height // rows, col * width // cols
+            cell = signal[top // 8: (top + side) // 8 + 1, left // 8: (left + side) // 8 + 1]
+            strongest = np.sort(cell, axis=None)[-max(1, cell.size // 20):]
+            scores.append((float(strongest.mean()), top, left))
+    scores.sort(reverse=True)
+    return [rgb[top: top + side, left: left + side] for _, top, left in scores[:count]]
+
+
+def estimate_ridge_sigma(rgb: np.ndarray) -> float | None:
+    """The image's typical vessel ridge scale in its own pixels, or ``None`` when the image
+    holds no ridge-like structure to measure (a blank or tiny picture).
+
+    Pictures are not shrunk (``_MAX_REDUCE`` 1: shrinking blurs thin vessels into wider ones);
+    a picture over twice ``_ESTIMATE_MAX_PIXELS`` is measured on its busiest full-resolution
+    crops."""
+    height, width = rgb.shape[:2]
+    reduce = float(np.clip(np.sqrt(height * width / _ESTIMATE_MAX_PIXELS), 1.0, _MAX_REDUCE))
+    if reduce > 1.0:
+        rgb = cv2.resize(rgb, (max(8, int(round(width / reduce))), max(8, int(round(height / reduce)))),
+                         interpolation=cv2.INTER_AREA)
+    large = rgb.shape[0] * rgb.shape[1] > 2 * _ESTIMATE_MAX_PIXELS
+    votes = [v for v in map(_ridge_votes, _busiest_crops(rgb) if large else [rgb]) if v is not None]
+    if not votes:
+        return None
+    best = np.concatenate([v[0] for v in votes])
+    best_sigma = np.concatenate([v[1] for v in votes])
+    if best.size == 0:
+        return None
+    cutoff = float(np.quantile(best, 1.0 - RIDGE_TOP_FRACTION))
     chosen = best >= cutoff
     weights = best[chosen]
     if cutoff <= 0 or weights.size == 0 or float(weights.sum()) <= 0:

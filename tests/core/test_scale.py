@@ -207,3 +207,36 @@ def test_an_implausible_micrometre_scale_is_flagged_and_a_recount_updates_it():
     recounted = analysis.recount(analysis.result.params, um_per_px=plausible)
     assert not any("implausible" in w for w in recounted.result.warnings)
     assert recounted.result.density_per_mm is not None
+
+
+def test_estimate_does_not_drift_on_large_pictures():
+    """The same vessels in a 1.3 MP and a 5 MP picture: the estimate stays within 15 % of the
+    strip's own (shrinking a whole large scan would blur thin vessels into wider ones)."""
+    strip = _strip(8, 0.5)  # limbs of about 5 px, as on other microscopes
+    alone = estimate_ridge_sigma(strip.rgb)
+    for reps in ((5, 2), (10, 2)):
+        tiled = np.tile(strip.rgb, (reps[0], reps[1], 1))
+        assert estimate_ridge_sigma(tiled) == pytest.approx(alone, rel=0.15), tiled.shape
+
+
+def test_the_pixel_limit_only_holds_back_enlarging(monkeypatch):
+    """An image already at the model's scale is analysed as it is, however large."""
+    import capseg_desktop.core.pipeline as pipeline
+
+    strip = _strip(9)
+    monkeypatch.setattr(pipeline, "MAX_MODEL_PIXELS", 1000)
+    sigma = estimate_ridge_sigma(strip.rgb)
+    same = Analyzer(_session({"scale": {"ridge_sigma_px": sigma}})).choose_scale(strip.rgb)
+    assert same.factor == 1.0
+    larger = Analyzer(_session({"scale": {"ridge_sigma_px": 2 * sigma}})).choose_scale(strip.rgb)
+    assert larger.factor == 1.0  # enlarging is what the limit forbids
+    smaller = Analyzer(_session({"scale": {"ridge_sigma_px": 0.5 * sigma}})).choose_scale(strip.rgb)
+    assert smaller.factor == pytest.approx(0.5, rel=0.01)
+
+
+def test_an_unmeasurable_picture_says_so():
+    blank = np.full((200, 400, 3), 170, np.uint8)
+    result = Analyzer(_session({"scale": {"ridge_sigma_px": 3.1}})).analyze_image(_loaded(blank)).result
+    assert any("could not be measured" in w for w in result.warnings)
+    assert not any("could not be measured" in w
+                   for w in Analyzer(_session(None)).analyze_image(_loaded(blank)).result.warnings)
