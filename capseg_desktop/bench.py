@@ -22,7 +22,7 @@ from .core.counting import CountingParams, count_capillaries
 from .core.imageio import list_images, read_image
 from .core.model import ModelSession, convert_to_tflite, load_model
 from .core.paths import default_model_path, sample_images_dir, seed_dir
-from .core.pipeline import Analyzer
+from .core.pipeline import Analyzer, params_at_image_scale
 from .legacy import legacy_count, legacy_probabilities
 
 
@@ -39,14 +39,15 @@ def _median(values: list[float]) -> float:
 def bench_new(session: ModelSession, images: list[Path], repeats: int) -> dict[str, list[float]]:
     """Per-stage times of the new pipeline, ``repeats`` runs per image after one warm-up."""
     analyzer = Analyzer(session)
-    params = CountingParams()
+    params = analyzer.default_params()  # the model's own, in its pixels
     stages: dict[str, list[float]] = {"read": [], "segment": [], "count": [], "render": [], "total": []}
     for path in images:
         analyzer.analyze_path(path, params)  # warm-up: the runtime plans this image size once
         for _ in range(repeats):
             read_ms, image = _ms(lambda: read_image(path))
             segment_ms, analysis = _ms(lambda: analyzer.analyze_image(image, params))
-            count_ms, _ = _ms(lambda: count_capillaries(analysis.probabilities, params))
+            factor = analysis.result.scale.factor if analysis.result.scale is not None else 1.0
+            count_ms, _ = _ms(lambda: count_capillaries(analysis.probabilities, params_at_image_scale(params, factor)))
             render_ms, _ = _ms(lambda: (analysis.annotated_rgb(), analysis.overlay_rgb(), analysis.mask_rgb()))
             # Scale estimate and resize included: what a user waits for.
             segment_only = analysis.result.timings_ms["segment"] + analysis.result.timings_ms.get("scale", 0.0)

@@ -136,8 +136,8 @@ def model_tables_markdown(card: dict[str, Any]) -> str:
         out.append(f"| {transform} | " + " | ".join(cells) + " |")
     proxy = models[names[0]].get("other_microscope_proxy", {})
     if proxy:
-        out += ["", "Unseen domain-randomised synthetic strips (a stand-in for other microscopes; limbs about "
-                    "10 px at x1): F1 (mean absolute count error).", "", head]
+        out += ["", "Unseen domain-randomised synthetic strips (a stand-in for other microscopes; at x1 limbs "
+                    "are drawn 5-12 px wide, x0.4 is about the other microscopes' width): F1 (mean absolute count error).", "", head]
         for key in proxy:
             cells = []
             for n in names:

@@ -144,7 +144,7 @@ def run_train(args: argparse.Namespace) -> int:
         if args.kfold:
             from .recipe import run_kfold
 
-            run_kfold(args.recipe, args.work, folds=args.kfold, quick=args.quick)
+            run_kfold(args.recipe, args.work, folds=args.kfold, quick=args.quick, out=args.out)
             return 0
         run_recipe(args.recipe, args.work, args.out, quick=args.quick, baselines=baselines,
                    command=command, stage=args.stage)

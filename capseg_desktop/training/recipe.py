@@ -34,7 +34,9 @@ Log = Callable[[str], None]
 
 def load_recipe(path: Path) -> dict[str, Any]:
     recipe = json.loads(Path(path).read_text(encoding="utf-8"))
-    recipe["_root"] = str(Path(path).resolve().parent.parent)  # the repository
+    # Paths in a recipe are relative to the repository (where tests/ and ../shared are), wherever
+    # the recipe file itself is kept.
+    recipe["_root"] = str(Path(__file__).resolve().parents[2])
     return recipe
 
 
@@ -239,7 +241,8 @@ def scale_section(target_sigma: float) -> dict[str, Any]:
     }
 
 
-def run_kfold(recipe_path: Path, work: Path, folds: int = 5, quick: bool = False, log: Log = print) -> dict[str, Any]:
+def run_kfold(recipe_path: Path, work: Path, folds: int = 5, quick: bool = False, out: Path | None = None,
+              log: Log = print) -> dict[str, Any]:
     """A k-fold figure for the *method* (not the bundled weights): the 20 reference strips
     outside the test split in ``folds`` folds; each fold's strips are kept out of training
     entirely and scored by a model trained on the others (shorter training: ``recipe["kfold"]``).
@@ -296,10 +299,15 @@ def run_kfold(recipe_path: Path, work: Path, folds: int = 5, quick: bool = False
     summary = {"folds": folds, "f1_mean": round(float(f1.mean()), 4), "f1_sd": round(float(f1.std(ddof=1)), 4),
                "mean_abs_count_error_mean": round(float(errors.mean()), 3),
                "epochs_per_fold": int(settings["epochs"]), "seconds": round(time.time() - started, 1),
-               "note": "the method retrained per fold with each fold's strips kept out entirely; counting "
-                       "parameters those of the bundled model", "per_fold": rows}
+               "note": "the method retrained per fold with each fold's strips kept out of training, label "
+                       "cleaning and early stopping; counted with the bundled model's parameters, which were "
+                       "chosen on the 4 validation strips (2 of them in folds 1 and 5)", "per_fold": rows}
     card = read_card(card_path)
     card.setdefault("evaluation", {})["kfold"] = summary
     write_card(card_path, card)
+    if out is not None and (out / "model_card.json").is_file():  # the installed copy too
+        installed = read_card(out / "model_card.json")
+        installed.setdefault("evaluation", {})["kfold"] = summary
+        write_card(out / "model_card.json", installed)
     log(f"k-fold: F1 {summary['f1_mean']:.3f} ± {summary['f1_sd']:.3f}")
     return summary

@@ -189,6 +189,8 @@ def evaluate_bundle(bundle: Path, recipe: dict[str, Any], data: dict[str, Any], 
     evaluation["litert_ms_1280x400_2_threads"] = speeds
     failure_figure(session, robustness_images, bundle / "failure_modes.png")
     card = read_card(card_path)
+    if "kfold" in card.get("evaluation", {}):  # a k-fold run of the same recipe: kept
+        evaluation["kfold"] = card["evaluation"]["kfold"]
     card["evaluation"] = evaluation
     card["metrics"] = {
         "test_split": evaluation["models"]["this model"]["test"],
@@ -230,10 +232,17 @@ def verify_model(model_dir: Path, images_dir: Path, points_path: Path, log: Log 
     samples_dir, samples_masks = sample_images()
     images = annotated_from_points(images_dir, points, test) + annotated_from_masks(samples_dir, samples_masks)
     table = robustness_table(session, images, params, log=log)
+    for label in set(stated["robustness"]) ^ set(table):
+        failures.append(f"robustness transform '{label}' is in only one of the card and the suite")
     for label, row in table.items():
         card_row = stated["robustness"].get(label)
-        if card_row and abs(row["f1"] - card_row["f1"]) > VERIFY_TOLERANCE["f1"]:
+        if card_row is None:
+            continue
+        if abs(row["f1"] - card_row["f1"]) > VERIFY_TOLERANCE["f1"]:
             failures.append(f"robustness '{label}' F1: card {card_row['f1']}, now {row['f1']}")
+        if row["images_with_no_detection"] > card_row.get("images_with_no_detection", 0):
+            failures.append(f"robustness '{label}': {row['images_with_no_detection']} image(s) without detections, "
+                            f"card {card_row.get('images_with_no_detection', 0)}")
     log(json.dumps({"test_split_now": measured}, indent=1))
     for failure in failures:
         log("MISMATCH " + failure)
