@@ -164,15 +164,22 @@ def test_opening_an_image_takes_the_focus_out_of_a_parameter(qtbot, window, tmp_
 
 
 def test_pixel_parameters_say_they_are_at_the_models_scale(qtbot, make_window, dialogs, tmp_path):
+    import cv2
+
+    from capseg_desktop.core.scale import estimate_ridge_sigma
+
+    strip = write_capillary_image(tmp_path / "strip.png", loops=4)
+    measured = estimate_ridge_sigma(cv2.cvtColor(cv2.imread(str(strip)), cv2.COLOR_BGR2RGB))
     session = make_stub_session()
-    session.card = {"name": "v2", "scale": {"ridge_sigma_px": 1.6, "limb_width_px": 5.04}}
+    # A model whose vessels are 0.6 times as wide as this picture's.
+    session.card = {"name": "v2", "scale": {"ridge_sigma_px": round(0.6 * measured, 3), "limb_width_px": 5.04}}
     window = make_window(session)
     assert "Works at: limbs about 5.0 px wide (images are resized to it)" in window.models.description()
     panel = window.count_panel
     assert "in pixels at the model's scale" in panel.min_area.toolTip().lower()
-    analysis = open_and_wait(qtbot, window, write_capillary_image(tmp_path / "strip.png", loops=4))
+    analysis = open_and_wait(qtbot, window, strip)
     factor = analysis.result.scale.factor
-    assert factor < 0.9  # 8 px limbs brought to about 5 px
+    assert abs(factor - 0.6) < 0.01  # brought to the model's width
     for box in (panel.min_area, panel.merge_distance):
         assert f"In pixels at the model's scale; this image was analysed at ×{factor:.2f}." in box.toolTip()
     assert "Works at" not in make_window(make_stub_session()).models.description()  # no stated scale
