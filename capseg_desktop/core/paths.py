@@ -84,6 +84,12 @@ def log_dir() -> Path:
     override = os.environ.get(LOG_DIR_ENV)
     if override:
         return Path(override)
+    return app_data_dir()
+
+
+def app_data_dir() -> Path:
+    """The application-data folder, where Qt's ``QStandardPaths.AppDataLocation`` points for
+    this organisation and application (found without Qt)."""
     home = Path.home()
     if sys.platform == "win32":
         base = Path(os.environ.get("APPDATA") or home / "AppData" / "Roaming")

@@ -15,17 +15,19 @@ import time
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from typing import Sequence
 
 import cv2
 import numpy as np
 
 from . import render, sanity
 from .atomic import write_bytes_atomic, write_text_atomic
+from .corrections import Corrections, Edit, apply_edits, capillaries_from_labels, edited_ids, encode_rle, summarise
 from .counting import CountingParams, CountResult, count_capillaries
 from .errors import AnalysisCancelled
 from .imageio import DEFAULT_MAX_PIXELS, LoadedImage, read_image
 from .model import ModelSession
-from .result import AnalysisResult
+from .result import AnalysisResult, local_now_iso
 from .scale import (
     LIMB_WIDTH_PER_SIGMA, MAX_FACTOR, MIN_FACTOR, NATIVE_SCALE, SCALE_ESTIMATED, SCALE_NATIVE, SCALE_SET,
     ScaleInfo, estimate_ridge_sigma, scale_factor_for_sigma,
@@ -44,6 +46,8 @@ class Analysis:
     #: Warnings about the picture and the model's output (not about the µm per pixel, which
     #: a recount may change).
     base_warnings: tuple[str, ...] = ()
+    #: The model's count when ``counted`` holds an edited one (see ``with_edits``).
+    _model_counted: CountResult | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def mask(self) -> np.ndarray:
@@ -56,7 +60,9 @@ class Analysis:
         return self.counted.labels > 0
 
     def recount(self, params: CountingParams, um_per_px: float | None = None) -> "Analysis":
-        """Count again from the kept probability map: no inference, milliseconds."""
+        """Count again from the kept probability map: no inference, milliseconds. The result
+        is the model's count, without edits: replay them with ``with_edits`` (those that still
+        apply stay)."""
         started = time.perf_counter()
         factor = self.result.scale.factor if self.result.scale is not None else 1.0
         counted = count_capillaries(self.probabilities, params_at_image_scale(params, factor))
@@ -65,9 +71,55 @@ class Analysis:
         warnings = self.base_warnings + tuple(micrometre_warnings(self.result.scale, um_per_px))
         result = replace(
             self.result, params=params, capillaries=counted.capillaries, um_per_px=um_per_px,
-            timings_ms=timings, warnings=warnings,
+            timings_ms=timings, warnings=warnings, model_count=None, edits=None, edit_log=(), edited_ids=(),
         )
         return Analysis(self.image, self.probabilities, result, counted, self.base_warnings)
+
+    # Corrections by hand ---------------------------------------------------------------------
+    @property
+    def model_counted(self) -> CountResult:
+        """The model's own count (before any edit) for the current parameters."""
+        return self._model_counted if self._model_counted is not None else self.counted
+
+    def with_edits(self, edits: Sequence[Edit]) -> "Analysis":
+        """The edit log replayed on the model's count for the current parameters (never on an
+        already edited one: edits are always replayed from the model's count, so calling this
+        again with a longer or shorter log is undo and redo). An empty log gives back the
+        model's count with ``model_count`` and an empty summary recorded."""
+        started = time.perf_counter()
+        base = self.model_counted
+        labels, applied = apply_edits(base.labels, edits, self.probabilities)
+        capillaries = capillaries_from_labels(labels)
+        changed = edited_ids(base.labels, labels)
+        timings = dict(self.result.timings_ms)
+        timings["edits"] = (time.perf_counter() - started) * 1000.0
+        result = replace(
+            self.result, capillaries=capillaries, timings_ms=timings, model_count=base.count,
+            edits=summarise(edits, applied), edit_log=tuple(edits), edited_ids=changed,
+        )
+        if len(capillaries) < np.iinfo(np.uint16).max:
+            labels = labels.astype(np.uint16)
+        edited = Analysis(self.image, self.probabilities, result, CountResult(capillaries, labels), self.base_warnings)
+        edited._model_counted = base
+        return edited
+
+    def corrections(self, image_sha256: str) -> Corrections:
+        """What the sidecar keeps for this (edited) analysis."""
+        result = self.result
+        labels = self.counted.labels
+        masks = []
+        for capillary in result.capillaries:
+            x0, y0, x1, y1 = capillary.bbox
+            mask = np.zeros(labels.shape, dtype=bool)
+            mask[y0:y1, x0:x1] = labels[y0:y1, x0:x1] == capillary.id
+            masks.append(encode_rle(mask))
+        return Corrections(
+            image_name=result.file_name, image_sha256=image_sha256, width=result.width, height=result.height,
+            model_name=result.model.name, model_sha256=result.model.sha256, params=result.params,
+            um_per_px=result.scale_um_per_px,
+            model_count=result.model_count if result.model_count is not None else self.model_counted.count,
+            edits=list(result.edit_log), saved=local_now_iso(), capillaries=result.capillaries, labels_rle=masks,
+        )
 
     # Pictures --------------------------------------------------------------------------------
     def mask_rgb(self) -> np.ndarray:

@@ -8,12 +8,15 @@ import json
 import math
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from .counting import Capillary, CountingParams
 from .model import ModelInfo
 from .scale import ScaleInfo
+
+if TYPE_CHECKING:  # corrections imports this module
+    from .corrections import Edit, EditSummary
 
 CAPILLARY_CSV_FIELDS = ("id", "x0", "y0", "x1", "y1", "area_px", "centroid_x", "centroid_y")
 SUMMARY_CSV_FIELDS = (
@@ -108,6 +111,19 @@ class AnalysisResult:
     #: What the model recommends (``Analyzer.default_params()``); ``None`` when not known, and
     #: then no export claims anything about changed parameters.
     recommended_params: CountingParams | None = None
+    #: Corrections by hand (``Analysis.with_edits``): the model's count before the edits, how
+    #: many edits of each kind applied, the whole log, and the ids (in this result's
+    #: numbering) of the capillaries an edit created or changed. ``None``/empty: not edited.
+    model_count: int | None = None
+    edits: "EditSummary | None" = None
+    edit_log: "tuple[Edit, ...]" = ()
+    edited_ids: tuple[int, ...] = ()
+
+    @property
+    def edited(self) -> bool:
+        """Whether edits by hand changed this result (an edit log with no edit that applied
+        does not count)."""
+        return self.edits is not None and self.edits.total() > 0
 
     def changed_params(self) -> list[str]:
         """The names of the parameters that differ from the model's recommendation."""

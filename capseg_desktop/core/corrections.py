@@ -1,0 +1,731 @@
+"""Corrections by hand: an edit log replayed on a counted result, and the sidecar file that
+keeps it beside the image (``NAME.capseg.json``).
+
+Edits are recorded in image pixels, not as capillary numbers: numbers change with every
+recount, points do not. Replaying the log on a new count therefore keeps each edit where it
+still makes sense (a "remove" whose point now lies on background simply no longer applies).
+
+A point ``(x, y)`` names the pixel ``(floor(x), floor(y))``: pixel ``(c, r)`` covers
+``[c, c+1) x [r, r+1)``, as in a Qt scene whose image item sits at the origin.
+
+Replaying rules, in log order:
+
+* ``remove``: the capillary under the point is deleted;
+* ``add``: the drawn mask becomes a new capillary (only its pixels not already in one);
+* ``merge``: the capillaries under the points (at least two different ones) become one;
+* ``split``: the capillary the cut line crosses most is cut in two along the straight line;
+* ``paint``: the brushed pixels not in another capillary are added to the capillary under the
+  point, or form a new capillary when there is no point;
+* ``erase``: the brushed pixels go back to background (a capillary erased entirely is gone).
+
+The result is renumbered the way counting numbers: left to right by box, then top to bottom.
+
+This module is pure NumPy/OpenCV (no Qt).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import math
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+import cv2
+import numpy as np
+
+from .atomic import write_bytes_atomic, write_text_atomic
+from .counting import Capillary, CountingParams
+from .errors import CapSegError, ExportError
+from .model import file_sha256
+from .result import finite_or_none, local_now_iso
+
+log = logging.getLogger(__name__)
+
+SIDECAR_SUFFIX = ".capseg.json"
+FORMAT = "capseg-corrections"
+FORMAT_VERSION = 1
+EDIT_KINDS = ("remove", "add", "merge", "split", "paint", "erase")
+#: Tests and locked-down machines: a folder for corrections that cannot sit beside their image.
+CORRECTIONS_DIR_ENV = "CAPSEG_CORRECTIONS_DIR"
+#: Radius of the disk that "add by click" falls back to where the model saw nothing.
+FALLBACK_DISK_RADIUS_PX = 6
+
+
+class CorrectionsError(CapSegError):
+    """A corrections file cannot be read or written; ``str(error)`` is one plain sentence."""
+
+
+class CorrectionsMismatchError(CorrectionsError):
+    """A corrections file that belongs to another picture (other name, size or content)."""
+
+
+# Run-length masks ---------------------------------------------------------------------------
+def encode_rle(mask: np.ndarray) -> dict:
+    """A boolean H x W mask as ``{"bbox": [x0, y0, x1, y1], "counts": [...]}``: the lengths of
+    alternating runs of 0s and 1s over the bbox, row by row, starting with a run of 0s (which
+    may be 0 long). x1 and y1 are exclusive. An empty mask is ``bbox [0, 0, 0, 0]``, no counts."""
+    mask = np.asarray(mask, dtype=bool)
+    if mask.ndim != 2 or not mask.any():
+        return {"bbox": [0, 0, 0, 0], "counts": []}
+    rows = np.flatnonzero(mask.any(axis=1))
+    cols = np.flatnonzero(mask.any(axis=0))
+    y0, y1, x0, x1 = int(rows[0]), int(rows[-1]) + 1, int(cols[0]), int(cols[-1]) + 1
+    flat = mask[y0:y1, x0:x1].ravel()
+    changes = np.flatnonzero(flat[1:] != flat[:-1]) + 1
+    bounds = np.concatenate(([0], changes, [flat.size]))
+    counts = np.diff(bounds).tolist()
+    if flat[0]:
+        counts.insert(0, 0)
+    return {"bbox": [x0, y0, x1, y1], "counts": [int(c) for c in counts]}
+
+
+def decode_rle(rle: dict, shape: tuple[int, int]) -> np.ndarray:
+    """The boolean H x W mask of :func:`encode_rle`. Raises ``ValueError`` on an RLE that does
+    not fit ``shape`` or whose runs do not fill its bbox."""
+    height, width = int(shape[0]), int(shape[1])
+    mask = np.zeros((height, width), dtype=bool)
+    if not isinstance(rle, dict):
+        raise ValueError("a mask must be an object with bbox and counts")
+    bbox, counts = rle.get("bbox"), rle.get("counts")
+    if not isinstance(bbox, list) or len(bbox) != 4 or not isinstance(counts, list):
+        raise ValueError("a mask needs a bbox of 4 numbers and a list of counts")
+    x0, y0, x1, y1 = (int(v) for v in bbox)
+    if x1 <= x0 or y1 <= y0:
+        if any(int(c) for c in counts):
+            raise ValueError("an empty mask has runs")
+        return mask
+    if x0 < 0 or y0 < 0 or x1 > width or y1 > height:
+        raise ValueError(f"a mask's bbox {bbox} lies outside the {width} x {height} picture")
+    runs = np.asarray(counts, dtype=np.int64)
+    if runs.size and runs.min() < 0:
+        raise ValueError("a mask has a negative run")
+    size = (x1 - x0) * (y1 - y0)
+    if int(runs.sum()) != size:
+        raise ValueError(f"a mask's runs cover {int(runs.sum())} pixels, its bbox {size}")
+    values = np.zeros(runs.size, dtype=bool)
+    values[1::2] = True
+    flat = np.repeat(values, runs)
+    mask[y0:y1, x0:x1] = flat.reshape(y1 - y0, x1 - x0)
+    return mask
+
+
+# Edits --------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Edit:
+    """One correction. ``points`` are image pixels ``(x, y)``: remove -> one point inside the
+    capillary; merge -> one point inside each capillary (two or more); split -> the cut line's
+    two ends; paint -> the capillary to extend (none: a new capillary). ``mask_rle`` (add,
+    paint, erase) is :func:`encode_rle` of the pixels drawn."""
+
+    kind: str
+    time: str = field(default_factory=local_now_iso)
+    points: tuple[tuple[float, float], ...] = ()
+    mask_rle: dict | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in EDIT_KINDS:
+            raise ValueError(f"unknown edit kind {self.kind!r}")
+        object.__setattr__(self, "points", tuple((float(x), float(y)) for x, y in self.points))
+
+    def to_dict(self) -> dict:
+        data: dict[str, Any] = {"kind": self.kind, "time": self.time, "points": [[x, y] for x, y in self.points]}
+        if self.mask_rle is not None:
+            data["mask_rle"] = {"bbox": list(self.mask_rle["bbox"]), "counts": list(self.mask_rle["counts"])}
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Edit":
+        """Raises ``ValueError`` on an entry that is not an edit of this format."""
+        if not isinstance(data, dict):
+            raise ValueError("an edit must be an object")
+        kind = data.get("kind")
+        if kind not in EDIT_KINDS:
+            raise ValueError(f"unknown edit kind {kind!r}")
+        points = data.get("points") or []
+        if not isinstance(points, list) or any(not isinstance(p, (list, tuple)) or len(p) != 2 for p in points):
+            raise ValueError("an edit's points must be [x, y] pairs")
+        coords = tuple((float(x), float(y)) for x, y in points)
+        if not all(math.isfinite(v) for point in coords for v in point):
+            raise ValueError("an edit's points must be finite numbers")
+        mask = data.get("mask_rle")
+        if mask is not None and (not isinstance(mask, dict) or "bbox" not in mask or "counts" not in mask):
+            raise ValueError("an edit's mask must have a bbox and counts")
+        return cls(kind=kind, time=str(data.get("time", "")), points=coords, mask_rle=mask)
+
+
+def _pixel(point: tuple[float, float], shape: tuple[int, ...]) -> tuple[int, int] | None:
+    """The (row, column) a point names, or ``None`` outside the picture."""
+    x, y = point
+    if not (math.isfinite(x) and math.isfinite(y)):
+        return None
+    col, row = int(math.floor(x)), int(math.floor(y))
+    if 0 <= row < shape[0] and 0 <= col < shape[1]:
+        return row, col
+    return None
+
+
+def _label_at(labels: np.ndarray, point: tuple[float, float]) -> int:
+    pixel = _pixel(point, labels.shape)
+    return 0 if pixel is None else int(labels[pixel])
+
+
+def _segment_pixels(a: tuple[float, float], b: tuple[float, float], shape: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """Rows and columns of the pixels along the segment a-b, inside the picture."""
+    length = max(abs(b[0] - a[0]), abs(b[1] - a[1]))
+    steps = int(math.ceil(length * 2)) + 1
+    t = np.linspace(0.0, 1.0, steps)
+    xs = np.floor(a[0] + (b[0] - a[0]) * t).astype(np.int64)
+    ys = np.floor(a[1] + (b[1] - a[1]) * t).astype(np.int64)
+    inside = (xs >= 0) & (ys >= 0) & (xs < shape[1]) & (ys < shape[0])
+    return ys[inside], xs[inside]
+
+
+def split_mask(mask: np.ndarray, a: tuple[float, float], b: tuple[float, float]) -> tuple[np.ndarray, np.ndarray]:
+    """The pixels of ``mask`` on either side of the straight line through ``a`` and ``b``
+    (pixel centres; a centre exactly on the line goes to the first half). When ``a`` and ``b``
+    coincide, the first half is the whole mask."""
+    mask = np.asarray(mask, dtype=bool)
+    first = np.zeros_like(mask)
+    second = np.zeros_like(mask)
+    rows, cols = np.nonzero(mask)
+    if rows.size == 0:
+        return first, second
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    side = dx * (rows + 0.5 - a[1]) - dy * (cols + 0.5 - a[0])
+    on_first = side >= 0
+    first[rows[on_first], cols[on_first]] = True
+    second[rows[~on_first], cols[~on_first]] = True
+    return first, second
+
+
+def grow_region(probabilities: np.ndarray, point: tuple[float, float], threshold: float,
+                labels: np.ndarray | None = None, max_radius_px: int = 60) -> np.ndarray:
+    """The mask for "add by click": the pixels connected (8-neighbours) to the click whose
+    probability is above half the threshold (at least 0.05), not already in a capillary and
+    within ``max_radius_px`` of the click; where that is empty, a disk of radius 6 px around
+    the click (again leaving out capillaries). Empty when the click is outside the picture."""
+    height, width = probabilities.shape[:2]
+    result = np.zeros((height, width), dtype=bool)
+    pixel = _pixel(point, (height, width))
+    if pixel is None:
+        return result
+    row, col = pixel
+    radius = max(int(max_radius_px), FALLBACK_DISK_RADIUS_PX)
+    y0, y1 = max(0, row - radius), min(height, row + radius + 1)
+    x0, x1 = max(0, col - radius), min(width, col + radius + 1)
+    yy, xx = np.mgrid[y0:y1, x0:x1]
+    distance2 = (yy - row) ** 2 + (xx - col) ** 2
+    free = np.ones((y1 - y0, x1 - x0), dtype=bool) if labels is None else labels[y0:y1, x0:x1] == 0
+    low = max(float(threshold) * 0.5, 0.05)
+    candidate = (probabilities[y0:y1, x0:x1] > low) & free & (distance2 <= max_radius_px ** 2)
+    window = np.zeros_like(candidate)
+    if candidate[row - y0, col - x0]:
+        _, components = cv2.connectedComponents(candidate.astype(np.uint8), connectivity=8)
+        window = components == components[row - y0, col - x0]
+    if not window.any():
+        window = (distance2 <= FALLBACK_DISK_RADIUS_PX ** 2) & free
+    result[y0:y1, x0:x1] = window
+    return result
+
+
+def _pixels_by_label(labels: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Rows and columns of the labelled pixels grouped by label: (values, rows, cols, starts,
+    ends), ``values[starts[i]]`` being the i-th label present (ascending)."""
+    rows, cols = np.nonzero(labels)
+    values = labels[rows, cols].astype(np.int64)
+    order = np.argsort(values, kind="stable")
+    values, rows, cols = values[order], rows[order], cols[order]
+    if values.size == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return values, rows, cols, empty, empty
+    starts = np.flatnonzero(np.concatenate(([True], values[1:] != values[:-1])))
+    ends = np.concatenate((starts[1:], [values.size]))
+    return values, rows, cols, starts, ends
+
+
+def _renumber(labels: np.ndarray) -> np.ndarray:
+    """Labels 1..n in counting's reading order: by box left, then top (ties: old label)."""
+    values, rows, cols, starts, _ = _pixels_by_label(labels)
+    if starts.size == 0:
+        return np.zeros(labels.shape, dtype=np.int32)
+    present = values[starts]
+    left = np.minimum.reduceat(cols, starts)
+    top = np.minimum.reduceat(rows, starts)
+    order = np.lexsort((present, top, left))
+    lookup = np.zeros(int(present.max()) + 1, dtype=np.int32)
+    lookup[present[order]] = np.arange(1, present.size + 1, dtype=np.int32)
+    return lookup[labels]
+
+
+def apply_edits(labels: np.ndarray, edits: Sequence[Edit], probabilities: np.ndarray | None = None
+                ) -> tuple[np.ndarray, list[bool]]:
+    """Replay the edit log on a label image (0 background, k = capillary k, as
+    ``CountResult.labels``). Returns the new labels (int32, renumbered 1..n in counting's
+    reading order: left to right by box, then top to bottom) and, per edit, whether it still
+    applied. The input is never modified. ``probabilities`` is accepted for edits that may
+    need the map; the recorded masks make the replay independent of it."""
+    del probabilities  # the log records masks, not clicks to grow again
+    work = np.array(labels, dtype=np.int32, copy=True)
+    shape = work.shape
+    next_label = int(work.max()) + 1 if work.size else 1
+    applied: list[bool] = []
+    for edit in edits:
+        done = False
+        if edit.kind == "remove":
+            label = _label_at(work, edit.points[0]) if edit.points else 0
+            if label:
+                work[work == label] = 0
+                done = True
+        elif edit.kind == "add":
+            mask = _edit_mask(edit, shape) & (work == 0)
+            if mask.any():
+                work[mask] = next_label
+                next_label += 1
+                done = True
+        elif edit.kind == "merge":
+            chosen = sorted({_label_at(work, p) for p in edit.points} - {0})
+            if len(chosen) >= 2:
+                work[np.isin(work, chosen[1:])] = chosen[0]
+                done = True
+        elif edit.kind == "split":
+            if len(edit.points) >= 2:
+                a, b = edit.points[0], edit.points[1]
+                rows, cols = _segment_pixels(a, b, shape)
+                crossed = work[rows, cols]
+                crossed = crossed[crossed > 0]
+                if crossed.size:
+                    label = int(np.bincount(crossed).argmax())
+                    first, second = split_mask(work == label, a, b)
+                    if first.any() and second.any():
+                        work[second] = next_label
+                        next_label += 1
+                        done = True
+        elif edit.kind == "paint":
+            target = _label_at(work, edit.points[0]) if edit.points else 0
+            if not edit.points or target:
+                new_pixels = _edit_mask(edit, shape) & (work == 0)
+                if new_pixels.any():
+                    if not target:
+                        target = next_label
+                        next_label += 1
+                    work[new_pixels] = target
+                    done = True
+        elif edit.kind == "erase":
+            mask = _edit_mask(edit, shape) & (work > 0)
+            if mask.any():
+                work[mask] = 0
+                done = True
+        applied.append(done)
+    return _renumber(work), applied
+
+
+def _edit_mask(edit: Edit, shape: tuple[int, ...]) -> np.ndarray:
+    if edit.mask_rle is None:
+        return np.zeros(shape[:2], dtype=bool)
+    return decode_rle(edit.mask_rle, shape[:2])
+
+
+def capillaries_from_labels(labels: np.ndarray) -> tuple[Capillary, ...]:
+    """Boxes, areas, centroids of each label 1..n, as counting describes them; ``members`` is
+    the number of separate (8-connected) pieces the capillary is made of (what counting's
+    ``members`` counts: the components grouped into it)."""
+    labels = np.asarray(labels)
+    values, rows, cols, starts, ends = _pixels_by_label(labels)
+    capillaries = []
+    for start, end in zip(starts.tolist(), ends.tolist()):
+        ys, xs = rows[start:end], cols[start:end]
+        x0, y0, x1, y1 = int(xs.min()), int(ys.min()), int(xs.max()) + 1, int(ys.max()) + 1
+        window = (labels[y0:y1, x0:x1] == values[start]).astype(np.uint8)
+        pieces = cv2.connectedComponents(window, connectivity=8)[0] - 1
+        capillaries.append(Capillary(
+            int(values[start]), (x0, y0, x1, y1), int(end - start),
+            (float(xs.mean()), float(ys.mean())), int(pieces),
+        ))
+    return tuple(capillaries)
+
+
+def edited_ids(before: np.ndarray, after: np.ndarray) -> tuple[int, ...]:
+    """The labels of ``after`` that are not exactly one capillary of ``before``, pixel for
+    pixel: those an edit created or changed."""
+    before = np.asarray(before).astype(np.int64)
+    after = np.asarray(after).astype(np.int64)
+    before_areas = np.bincount(before.ravel())
+    changed = []
+    for capillary in capillaries_from_labels(after):
+        x0, y0, x1, y1 = capillary.bbox
+        inside = after[y0:y1, x0:x1] == capillary.id
+        under = np.unique(before[y0:y1, x0:x1][inside])
+        if under.size != 1 or under[0] == 0 or int(before_areas[under[0]]) != capillary.area_px:
+            changed.append(capillary.id)
+    return tuple(changed)
+
+
+# Summaries ------------------------------------------------------------------------------------
+_SUMMARY_WORDS = (
+    ("remove", "removed"), ("add", "added"), ("merge", "merged"),
+    ("split", "split"), ("paint", "painted"), ("erase", "erased"),
+)
+
+
+@dataclass
+class EditSummary:
+    """How many edits of each kind applied."""
+
+    removed: int = 0
+    added: int = 0
+    merged: int = 0
+    split: int = 0
+    painted: int = 0
+    erased: int = 0
+
+    def total(self) -> int:
+        return self.removed + self.added + self.merged + self.split + self.painted + self.erased
+
+    def to_dict(self) -> dict:
+        """Edit kind -> how many applied: ``{"remove": 1, "add": 0, ...}``."""
+        return {kind: getattr(self, word) for kind, word in _SUMMARY_WORDS}
+
+    def describe(self) -> str:
+        """"1 removed, 0 added", then the other kinds that happened ("..., 1 merged")."""
+        parts = [f"{self.removed} removed", f"{self.added} added"]
+        parts += [f"{getattr(self, word)} {word}" for _, word in _SUMMARY_WORDS[2:] if getattr(self, word)]
+        return ", ".join(parts)
+
+
+def summarise(edits: Sequence[Edit], applied: Sequence[bool]) -> EditSummary:
+    """Counts the edits that applied, by kind."""
+    summary = EditSummary()
+    words = dict(_SUMMARY_WORDS)
+    for edit, done in zip(edits, applied):
+        if done:
+            word = words[edit.kind]
+            setattr(summary, word, getattr(summary, word) + 1)
+    return summary
+
+
+# The sidecar ------------------------------------------------------------------------------------
+@dataclass
+class Corrections:
+    """What a sidecar holds: the picture it belongs to, how it was counted, the edit log and
+    the corrected result (one run-length mask per capillary, in the capillaries' order)."""
+
+    image_name: str
+    image_sha256: str
+    width: int
+    height: int
+    model_name: str
+    model_sha256: str
+    params: CountingParams
+    um_per_px: float | None
+    model_count: int
+    edits: list[Edit]
+    saved: str
+    capillaries: tuple[Capillary, ...]
+    labels_rle: list[dict]
+
+    @property
+    def count(self) -> int:
+        return len(self.capillaries)
+
+    def final_labels(self) -> np.ndarray:
+        """The corrected label image (H x W int32, 0 background, k = capillary k)."""
+        labels = np.zeros((self.height, self.width), dtype=np.int32)
+        for capillary, rle in zip(self.capillaries, self.labels_rle):
+            labels[decode_rle(rle, (self.height, self.width))] = capillary.id
+        return labels
+
+    def to_dict(self) -> dict:
+        from .. import __version__
+
+        return {
+            "format": FORMAT,
+            "version": FORMAT_VERSION,
+            "app": f"CapSeg Desktop {__version__}",
+            "saved": self.saved,
+            "image": {"name": self.image_name, "sha256": self.image_sha256, "width": self.width, "height": self.height},
+            "model": {"name": self.model_name, "sha256": self.model_sha256},
+            "parameters": self.params.to_dict(),
+            "um_per_px": finite_or_none(self.um_per_px),
+            "model_count": self.model_count,
+            "count": self.count,
+            "edits": [edit.to_dict() for edit in self.edits],
+            "bbox_format": "[x0, y0, x1, y1] in pixels, x1 and y1 exclusive",
+            "capillaries": [
+                {**capillary.to_dict(), "mask_rle": rle} for capillary, rle in zip(self.capillaries, self.labels_rle)
+            ],
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=1, ensure_ascii=False, allow_nan=False) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> "Corrections":
+        """Raises ``CorrectionsError`` with one plain sentence on a damaged file, a file that
+        is not a CapSeg corrections file, or one written by a newer version."""
+        try:
+            data = json.loads(text)
+        except (TypeError, ValueError) as exc:
+            raise CorrectionsError("The corrections file is damaged (it is not readable JSON).", repr(exc)) from exc
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise CorrectionsError("The file is not a CapSeg corrections file.")
+        version = data.get("version")
+        if not isinstance(version, int):
+            raise CorrectionsError("The corrections file is damaged (it states no format version).")
+        if version > FORMAT_VERSION:
+            raise CorrectionsError(
+                f"The corrections file was saved by a newer version of CapSeg Desktop (format {version}, this "
+                f"version reads up to {FORMAT_VERSION}); update CapSeg Desktop to use it."
+            )
+        try:
+            image, model = data["image"], data["model"]
+            width, height = int(image["width"]), int(image["height"])
+            if width <= 0 or height <= 0:
+                raise ValueError("the picture's size must be positive")
+            capillaries, masks = [], []
+            for entry in data["capillaries"]:
+                bbox = tuple(int(v) for v in entry["bbox"])
+                if len(bbox) != 4:
+                    raise ValueError("a box has 4 numbers")
+                centroid = entry["centroid"]
+                capillaries.append(Capillary(
+                    int(entry["id"]), bbox, int(entry["area_px"]),  # type: ignore[arg-type]
+                    (float(centroid[0]), float(centroid[1])), int(entry.get("members", 1)),
+                ))
+                rle = entry["mask_rle"]
+                decode_rle(rle, (height, width))  # checked now, not when first drawn
+                masks.append(rle)
+            um_per_px = data.get("um_per_px")
+            corrections = cls(
+                image_name=str(image["name"]), image_sha256=str(image.get("sha256") or ""),
+                width=width, height=height,
+                model_name=str(model.get("name", "")), model_sha256=str(model.get("sha256", "")),
+                params=CountingParams.from_dict(data["parameters"]),
+                um_per_px=None if um_per_px is None else float(um_per_px),
+                model_count=int(data["model_count"]),
+                edits=[Edit.from_dict(entry) for entry in data["edits"]],
+                saved=str(data.get("saved", "")),
+                capillaries=tuple(capillaries), labels_rle=masks,
+            )
+            for edit in corrections.edits:
+                if edit.mask_rle is not None:
+                    decode_rle(edit.mask_rle, (height, width))
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
+            raise CorrectionsError(
+                "The corrections file is damaged (a part of it is missing or not what it should be).", repr(exc)
+            ) from exc
+        return corrections
+
+
+def image_sha256(path: str | Path) -> str:
+    """The SHA-256 of an image file's bytes, as a sidecar records it."""
+    return file_sha256(Path(path))
+
+
+def sidecar_path(image_path: str | Path) -> Path:
+    """``/x/NAME.ext`` -> ``/x/NAME.capseg.json``."""
+    image_path = Path(image_path)
+    return image_path.with_name(image_path.stem + SIDECAR_SUFFIX)
+
+
+def fallback_sidecar_path(image_path: str | Path, fallback_dir: str | Path) -> Path:
+    """``<fallback_dir>/<sha1 of the image's absolute path>-NAME.capseg.json``: one file per
+    image, whichever folder it is in."""
+    image_path = Path(image_path)
+    key = hashlib.sha1(str(image_path.absolute()).encode("utf-8")).hexdigest()
+    return Path(fallback_dir) / f"{key}-{image_path.stem}{SIDECAR_SUFFIX}"
+
+
+def default_fallback_dir() -> Path:
+    """Where corrections go when the image's folder cannot be written: the application-data
+    folder (Qt's ``AppDataLocation``) + ``/corrections``, or ``$CAPSEG_CORRECTIONS_DIR``."""
+    override = os.environ.get(CORRECTIONS_DIR_ENV)
+    if override:
+        return Path(override)
+    from .paths import app_data_dir
+
+    return app_data_dir() / "corrections"
+
+
+def save_corrections(image_path: str | Path, corrections: Corrections, fallback_dir: str | Path | None = None) -> Path:
+    """Write the sidecar atomically beside the image; where that folder cannot be written and
+    ``fallback_dir`` is given, there instead. Returns where it was written. Raises
+    ``CorrectionsError`` when it could be written nowhere."""
+    data = corrections.to_json().encode("utf-8")
+    beside = sidecar_path(image_path)
+    try:
+        write_bytes_atomic(beside, data, overwrite=True)
+    except ExportError as exc:
+        if fallback_dir is None:
+            raise CorrectionsError(
+                f'The corrections of "{Path(image_path).name}" could not be saved: {exc}', exc.detail
+            ) from exc
+        elsewhere = fallback_sidecar_path(image_path, fallback_dir)
+        try:
+            elsewhere.parent.mkdir(parents=True, exist_ok=True)
+            write_bytes_atomic(elsewhere, data, overwrite=True)
+        except (OSError, ExportError) as second:
+            raise CorrectionsError(
+                f'The corrections of "{Path(image_path).name}" could not be saved, neither beside the image '
+                f'nor in "{Path(fallback_dir)}".', f"{exc.detail}; {second!r}"
+            ) from second
+        log.info("Corrections of %s saved in %s (its folder is not writable)", Path(image_path).name, elsewhere)
+        return elsewhere
+    if fallback_dir is not None:  # an older copy kept elsewhere while the folder was read-only
+        try:
+            fallback_sidecar_path(image_path, fallback_dir).unlink()
+        except OSError:
+            pass
+    return beside
+
+
+def _candidates(image_path: Path, fallback_dir: str | Path | None) -> list[Path]:
+    found = []
+    for path in [sidecar_path(image_path)] + ([fallback_sidecar_path(image_path, fallback_dir)] if fallback_dir else []):
+        try:
+            if path.is_file():
+                found.append(path)
+        except OSError:
+            continue
+    if len(found) == 2:  # the one saved last wins
+        found.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    return found
+
+
+def read_corrections_file(path: str | Path) -> Corrections:
+    """A sidecar read from ``path``; ``CorrectionsError`` naming the file when it cannot be used."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CorrectionsError(f'The corrections file "{path.name}" cannot be read.', repr(exc)) from exc
+    try:
+        return Corrections.from_json(text)
+    except CorrectionsError as exc:
+        sentence = str(exc).replace("The corrections file", f'The corrections file "{path.name}"', 1)
+        if sentence == str(exc):
+            sentence = f'"{path.name}": {exc}'
+        raise CorrectionsError(sentence, exc.detail) from exc
+
+
+def check_belongs(corrections: Corrections, image_path: str | Path, sidecar: str | Path | None = None, *,
+                  image_sha256: str | None = None, size: tuple[int, int] | None = None) -> None:
+    """Raise ``CorrectionsMismatchError`` when the corrections were saved for another picture:
+    another file name, another size ``(width, height)`` or other bytes (SHA-256), each checked
+    when known."""
+    image_path = Path(image_path)
+    label = f'"{Path(sidecar).name}"' if sidecar is not None else "the corrections file"
+    reason = None
+    if corrections.image_name != image_path.name:
+        reason = f'it was saved for "{corrections.image_name}"'
+    elif size is not None and (int(size[0]), int(size[1])) != (corrections.width, corrections.height):
+        reason = f"it was saved for a picture of {corrections.width} x {corrections.height} pixels, this one is {size[0]} x {size[1]}"
+    elif image_sha256 and corrections.image_sha256 and image_sha256 != corrections.image_sha256:
+        reason = "the picture has changed since the corrections were saved"
+    if reason is not None:
+        raise CorrectionsMismatchError(
+            f'The corrections in {label} do not belong to "{image_path.name}" ({reason}); they were not used.'
+        )
+
+
+def load_corrections(image_path: str | Path, fallback_dir: str | Path | None = None, *,
+                     image_sha256: str | None = None, size: tuple[int, int] | None = None,
+                     check_hash: bool = True) -> tuple[Corrections, Path] | None:
+    """The corrections saved for this image and where they were, beside it first, then in
+    ``fallback_dir`` (the more recently written when both exist); ``None`` when there are none.
+
+    Raises ``CorrectionsError`` (a damaged file, a newer format) or
+    ``CorrectionsMismatchError`` (saved for another picture: another name, another size when
+    ``size`` is given, other bytes: ``image_sha256`` when given, else the file's own SHA-256
+    when ``check_hash`` and the image can be read)."""
+    image_path = Path(image_path)
+    candidates = _candidates(image_path, fallback_dir)
+    if not candidates:
+        return None
+    path = candidates[0]
+    corrections = read_corrections_file(path)
+    if image_sha256 is None and check_hash and corrections.image_sha256:
+        try:
+            image_sha256 = file_sha256(image_path)
+        except OSError:
+            image_sha256 = None
+    check_belongs(corrections, image_path, path, image_sha256=image_sha256, size=size)
+    return corrections, path
+
+
+def delete_corrections(image_path: str | Path, fallback_dir: str | Path | None = None) -> None:
+    """Remove the sidecar beside the image and its copy in ``fallback_dir``; ``CorrectionsError``
+    when one exists but cannot be removed."""
+    paths = [sidecar_path(image_path)] + ([fallback_sidecar_path(image_path, fallback_dir)] if fallback_dir else [])
+    for path in paths:
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise CorrectionsError(
+                f'The corrections file "{path.name}" could not be removed from "{path.parent}".', repr(exc)
+            ) from exc
+
+
+# Training data -------------------------------------------------------------------------------
+POINTS_FILE = "points.json"
+
+
+def export_training_data(folder: str | Path, out_dir: str | Path, fallback_dir: str | Path | None = None,
+                         problems: list[str] | None = None) -> list[Path]:
+    """For every image in ``folder`` with corrections that belong to it: ``out_dir/images/NAME.png``
+    (the picture as analysed: upright, 8-bit RGB), ``out_dir/masks/NAME_mask.png`` (the corrected
+    capillaries in white, what ``capseg train --real-images/--real-masks`` reads) and one entry
+    in ``out_dir/points.json`` (the corrected capillaries' centroids, what ``capseg evaluate
+    --points`` reads). Returns the files written; sentences about images left out (damaged or
+    mismatched sidecars, unreadable images) are appended to ``problems`` when given. Files of
+    an earlier export in ``out_dir`` are replaced; ``points.json`` keeps the other images'
+    entries."""
+    from .imageio import list_images, read_image
+    from .render import encode_png
+
+    folder, out_dir = Path(folder), Path(out_dir)
+    images_dir, masks_dir = out_dir / "images", out_dir / "masks"
+    points_path = out_dir / POINTS_FILE
+    written: list[Path] = []
+    points: dict[str, Any] = {}
+    for image_path in list_images(folder):
+        try:
+            found = load_corrections(image_path, fallback_dir)
+            if found is None:
+                continue
+            corrections = found[0]
+            image = read_image(image_path)
+            check_belongs(corrections, image_path, found[1], size=(image.width, image.height))
+        except CapSegError as exc:
+            if problems is not None:
+                problems.append(str(exc))
+            continue
+        name = image_path.stem + ".png"
+        if name in points:
+            if problems is not None:
+                problems.append(f'"{image_path.name}" was left out: another image of that name was exported already.')
+            continue
+        images_dir.mkdir(parents=True, exist_ok=True)
+        masks_dir.mkdir(parents=True, exist_ok=True)
+        mask = np.where(corrections.final_labels() > 0, 255, 0).astype(np.uint8)
+        written.append(write_bytes_atomic(images_dir / name, encode_png(image.rgb), overwrite=True))
+        written.append(write_bytes_atomic(masks_dir / f"{image_path.stem}_mask.png", encode_png(mask), overwrite=True))
+        points[name] = [[round(c.centroid[0], 2), round(c.centroid[1], 2)] for c in corrections.capillaries]
+    if points:
+        existing: dict[str, Any] = {}
+        try:
+            loaded = json.loads(points_path.read_text(encoding="utf-8"))
+            existing = loaded if isinstance(loaded, dict) else {}
+        except (OSError, ValueError):
+            pass
+        existing.update(points)
+        existing["_comment"] = ("One [x, y] point per corrected capillary (its centroid, image pixels), "
+                                "exported by CapSeg Desktop from its corrections files.")
+        text = json.dumps(existing, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+        written.append(write_text_atomic(points_path, text, overwrite=True))
+    return written
