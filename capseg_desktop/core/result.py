@@ -18,9 +18,9 @@ from .scale import ScaleInfo
 if TYPE_CHECKING:  # corrections imports this module
     from .corrections import Edit, EditSummary
 
-CAPILLARY_CSV_FIELDS = ("id", "x0", "y0", "x1", "y1", "area_px", "centroid_x", "centroid_y")
+CAPILLARY_CSV_FIELDS = ("id", "x0", "y0", "x1", "y1", "area_px", "centroid_x", "centroid_y", "edited")
 SUMMARY_CSV_FIELDS = (
-    "file", "count", "density_per_mm", "width_px", "height_px", "um_per_px", "model",
+    "file", "count", "model_count", "edits", "density_per_mm", "width_px", "height_px", "um_per_px", "model",
     "model_sha256", "threshold", "min_area_px", "merge_distance_px", "split_area_px",
     "scale_factor", "limb_width_px", "scale_source", "changed_by_user", "status", "message",
 )
@@ -173,13 +173,39 @@ class AnalysisResult:
         width_mm = self.width_mm
         return None if not width_mm else finite_or_none(self.count / width_mm)
 
+    @property
+    def model_count_or_count(self) -> int:
+        """What the model counted: the count itself when nothing was edited by hand."""
+        return self.count if self.model_count is None else self.model_count
+
+    def edit_counts(self) -> dict[str, int]:
+        """Edit kind -> how many applied (all 0 when nothing was edited)."""
+        if self.edits is not None:
+            return self.edits.to_dict()
+        from .corrections import EDIT_KINDS
+
+        return {kind: 0 for kind in EDIT_KINDS}
+
+    def edits_text(self) -> str:
+        """"1 removed, 2 added" when edited by hand, else ""."""
+        return self.edits.describe() if self.edited else ""
+
+    def count_text(self) -> str:
+        """"Count 12 (model 13: 1 removed, 0 added)" when edited by hand, else "Count 12"."""
+        if not self.edited:
+            return f"Count {self.count}"
+        return f"Count {self.count} (model {self.model_count_or_count}: {self.edits_text()})"
+
     def to_dict(self) -> dict[str, Any]:
         density = self.density_per_mm
+        edited = set(self.edited_ids)
         return {
             "source": self.file_name,
             "width_px": self.width,
             "height_px": self.height,
             "count": self.count,
+            "model_count": self.model_count_or_count,
+            "edits": self.edit_counts(),
             "status": self.status,
             "warnings": list(self.warnings),
             "um_per_px": self.scale_um_per_px,
@@ -190,7 +216,7 @@ class AnalysisResult:
             "recommended_parameters": None if self.recommended_params is None else self.recommended_params.to_dict(),
             "parameters_changed_by_user": self.parameter_changes(),
             "bbox_format": "[x0, y0, x1, y1] in pixels, x1 and y1 exclusive",
-            "capillaries": [c.to_dict() for c in self.capillaries],
+            "capillaries": [{**c.to_dict(), "edited": c.id in edited} for c in self.capillaries],
             "timings_ms": {
                 k: round(v, 2) for k, v in self.timings_ms.items() if finite_or_none(v) is not None
             },
@@ -209,8 +235,9 @@ class AnalysisResult:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(CAPILLARY_CSV_FIELDS)
+        edited = set(self.edited_ids)
         for c in self.capillaries:
-            writer.writerow([c.id, *c.bbox, c.area_px, f"{c.centroid[0]:.2f}", f"{c.centroid[1]:.2f}"])
+            writer.writerow([c.id, *c.bbox, c.area_px, f"{c.centroid[0]:.2f}", f"{c.centroid[1]:.2f}", int(c.id in edited)])
         return buffer.getvalue()
 
     def summary_row(self, file_label: str | None = None) -> dict[str, Any]:
@@ -220,6 +247,8 @@ class AnalysisResult:
         return {
             "file": file_name_only(file_label or self.source),
             "count": self.count,
+            "model_count": self.model_count_or_count,
+            "edits": self.edits_text(),
             "density_per_mm": "" if density is None else f"{density:.3f}",
             "width_px": self.width,
             "height_px": self.height,
@@ -262,8 +291,10 @@ class AnalysisResult:
         first = f"{self.file_name}: {self.count} capillaries, {self.density_text()}"
         if self.scale is not None:
             first += f"; {self.scale.describe()}"
-        lines = [
-            first,
+        lines = [first]
+        if self.edited:
+            lines.append(f"{self.count_text()}: corrected by hand")
+        lines += [
             f"Model {self.model.name} (sha256 {self.model.short_hash}, {self.model.runtime}); "
             f"{self.params.describe()}",
         ]
@@ -305,6 +336,6 @@ def summary_csv(rows: list[dict[str, Any]]) -> str:
 
 def failed_row(file_label: str, message: str, status: str = "failed") -> dict[str, Any]:
     return {
-        "file": file_name_only(file_label), "count": "", "density_per_mm": "", "status": status,
+        "file": file_name_only(file_label), "count": "", "model_count": "", "edits": "", "density_per_mm": "", "status": status,
         "message": message,
     }

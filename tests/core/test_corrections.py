@@ -412,3 +412,57 @@ def test_the_saved_file_is_documented_json(picture):
     mask = decode_rle(first["mask_rle"], (80, 160))
     assert mask.sum() == first["area_px"]
     assert cv2.boundingRect(mask.astype(np.uint8))[:2] == tuple(first["bbox"][:2])
+
+
+# Exports of an edited result ---------------------------------------------------------------------
+def edited_analysis(path: Path | None = None) -> Analysis:
+    edits = [Edit("remove", points=(centre(BOXES[0]),)),
+             Edit("add", mask_rle=encode_rle(rect_mask((80, 160), 140, 62, 152, 76))),
+             Edit("add", mask_rle=encode_rle(rect_mask((80, 160), 24, 30, 34, 40)))]
+    return make_analysis(path).with_edits(edits)
+
+
+def test_json_records_model_count_final_count_and_edits():
+    data = json.loads(edited_analysis().result.to_json())
+    assert data["count"] == 6 and data["model_count"] == 5
+    assert data["edits"] == {"remove": 1, "add": 2, "merge": 0, "split": 0, "paint": 0, "erase": 0}
+    assert [c["id"] for c in data["capillaries"] if c["edited"]] == [1, 6]
+    plain = json.loads(make_analysis().result.to_json())
+    assert plain["count"] == plain["model_count"] == 5 and sum(plain["edits"].values()) == 0
+
+
+def test_capillary_csv_marks_edited_rows():
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(edited_analysis().result.capillaries_csv())))
+    assert len(rows) == 6
+    assert [row["edited"] for row in rows] == ["1", "0", "0", "0", "0", "1"]
+
+
+def test_summary_csv_has_model_count_and_edits_columns():
+    import csv
+    import io
+
+    from capseg_desktop.core.result import failed_row, summary_csv
+
+    rows = [edited_analysis().result.summary_row("a.png"), make_analysis().result.summary_row("b.png"),
+            failed_row("c.png", "could not be read")]
+    table = list(csv.DictReader(io.StringIO(summary_csv(rows))))
+    assert [(r["file"], r["count"], r["model_count"], r["edits"]) for r in table] == [
+        ("a.png", "6", "5", "1 removed, 2 added"), ("b.png", "5", "5", ""), ("c.png", "", "", "")]
+
+
+def test_annotated_legend_says_how_the_count_came_about(tmp_path):
+    from capseg_desktop.core.render import read_png_text
+
+    result = edited_analysis().result
+    assert "Count 6 (model 5: 1 removed, 2 added): corrected by hand" in result.legend_lines()
+    assert not any("corrected by hand" in line for line in make_analysis().result.legend_lines())
+    written = edited_analysis().write_annotated_png(tmp_path / "a.png")
+    text = read_png_text(written.read_bytes())
+    assert "Count 6 (model 5: 1 removed, 2 added)" in text["Description"]
+    assert json.loads(text["CapSeg"])["model_count"] == 5
+    mask = edited_analysis().write_mask_png(tmp_path / "m.png")
+    grey = cv2.imread(str(mask), cv2.IMREAD_GRAYSCALE)
+    assert grey[69, 145] == 255 and grey[30, 15] == 0  # the added loop in, the removed one out
