@@ -2,7 +2,8 @@
 
     capseg analyze PATH... [--model FILE] [--out DIR] [--threshold T] [--min-area PX]
                            [--merge-distance PX] [--split-area PX] [--um-per-px S]
-                           [--scale auto|native] [--overwrite]
+                           [--scale auto|native] [--overwrite] [--use-corrections]
+    capseg export-training-data FOLDER --out DIR
     capseg convert MODEL.h5 MODEL.tflite
     capseg train | synth | evaluate ...   (model training tools)
 """
@@ -278,6 +279,7 @@ def run_analyze(args: argparse.Namespace) -> int:
     batch = run_batch(
         analyzer, images, params=params, um_per_px=args.um_per_px,
         progress=lambda finished, _total, path: bar.show(finished, path.name),
+        use_corrections=args.use_corrections, corrections_dir=_corrections_dir(args),
     )
     try:
         for item in batch:
@@ -297,6 +299,8 @@ def run_analyze(args: argparse.Namespace) -> int:
                 result = item.analysis.result
                 density = result.density_per_mm
                 extra = "" if density is None else f", {density:.1f} per mm"
+                if result.edited:
+                    extra += f" (corrected by hand: model {result.model_count_or_count}, {result.edits_text()})"
                 warning = f" (warning: {item.message})" if item.message else ""
                 if bar.enabled:
                     if item.message:
@@ -347,6 +351,39 @@ def run_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
+def _corrections_dir(args: argparse.Namespace) -> Path:
+    from .core.corrections import default_fallback_dir
+
+    given = getattr(args, "corrections_dir", None)
+    return Path(given) if given else default_fallback_dir()
+
+
+def run_export_training_data(args: argparse.Namespace) -> int:
+    from .core.corrections import export_training_data
+
+    configure_logging()
+    folder, out_dir = Path(args.folder), Path(args.out)
+    if not folder.is_dir():
+        sys.stderr.write(f'The folder "{folder}" does not exist.\n')
+        return 2
+    problems: list[str] = []
+    try:
+        written = export_training_data(folder, out_dir, _corrections_dir(args), problems)
+    except (CapSegError, OSError) as exc:
+        sys.stderr.write(f"{exc}\n")
+        return 1
+    for problem in problems:
+        sys.stderr.write(f"{problem}\n")
+    images = sum(1 for path in written if path.parent.name == "images")
+    if not images:
+        sys.stderr.write(f'No image in "{folder}" has corrections saved; nothing was written.\n')
+        return 1
+    print(f"{images} corrected image(s) written to {out_dir}: images/, masks/ and points.json "
+          f"(for capseg train --real-images {out_dir / 'images'} --real-masks {out_dir / 'masks'}, "
+          f"and capseg evaluate --images {out_dir / 'images'} --points {out_dir / 'points.json'}).")
+    return 1 if problems else 0
+
+
 def run_convert(args: argparse.Namespace) -> int:
     from .core.model import convert_to_tflite
 
@@ -395,7 +432,27 @@ def build_parser() -> argparse.ArgumentParser:
                          help="auto (default): bring each image to the scale its model states (estimated from "
                               "the image); native: analyse every image at its own size")
     analyze.add_argument("--overwrite", action="store_true", help="replace existing output files")
+    analyze.add_argument("--use-corrections", action="store_true",
+                         help="count each image that has corrections saved by hand (NAME.capseg.json) as corrected: "
+                              "its saved parameters and scale, then the edits; others as usual")
+    corrections_help = ("where corrections of images in read-only folders are kept (default: the "
+                        "application-data folder's corrections/, as the window saves them)")
+    analyze.add_argument("--corrections-dir", metavar="DIR", help=corrections_help)
     analyze.set_defaults(func=run_analyze)
+
+    export = sub.add_parser(
+        "export-training-data",
+        help="write the corrected images of a folder as training data",
+        description=(
+            "For every image of FOLDER with corrections saved (NAME.capseg.json): DIR/images/NAME.png, "
+            "DIR/masks/NAME_mask.png (as capseg train --real-images/--real-masks read them) and its points "
+            "in DIR/points.json (as capseg evaluate --points reads them: each corrected capillary's centroid)."
+        ),
+    )
+    export.add_argument("folder", metavar="FOLDER", help="folder of images corrected in CapSeg Desktop")
+    export.add_argument("--out", required=True, metavar="DIR", help="folder to write images/, masks/ and points.json to")
+    export.add_argument("--corrections-dir", metavar="DIR", help=corrections_help)
+    export.set_defaults(func=run_export_training_data)
 
     convert = sub.add_parser("convert", help="convert a Keras model (.h5/.keras) to .tflite for LiteRT")
     convert.add_argument("source", help="Keras model (.h5 or .keras; Keras 2 files included)")

@@ -18,6 +18,7 @@ import numpy as np
 
 from . import render
 from .atomic import fit_stem, write_files_atomic
+from .corrections import CorrectionsError, check_belongs, load_corrections
 from .counting import CountingParams
 from .errors import AnalysisCancelled, CapSegError
 from .pipeline import Analysis, Analyzer
@@ -79,8 +80,7 @@ def with_sanity_warnings(analysis: Analysis) -> Analysis:
     warnings = tuple(image_warnings(analysis.image.rgb) + probability_warnings(analysis.probabilities))
     if not warnings:
         return analysis
-    result = replace(analysis.result, warnings=warnings)
-    return Analysis(analysis.image, analysis.probabilities, result, analysis.counted)
+    return replace(analysis, result=replace(analysis.result, warnings=warnings))
 
 
 def with_recommendation(analysis: Analysis, analyzer: Analyzer) -> Analysis:
@@ -88,8 +88,58 @@ def with_recommendation(analysis: Analysis, analyzer: Analyzer) -> Analysis:
     them already), so that every export says which parameters the user changed."""
     if analysis.result.recommended_params is not None:
         return analysis
-    result = replace(analysis.result, recommended_params=analyzer.default_params())
-    return Analysis(analysis.image, analysis.probabilities, result, analysis.counted)
+    return replace(analysis, result=replace(analysis.result, recommended_params=analyzer.default_params()))
+
+
+def with_warnings(analysis: Analysis, warnings: Sequence[str]) -> Analysis:
+    """The analysis with more plain sentences among its result's warnings."""
+    if not warnings:
+        return analysis
+    return replace(analysis, result=replace(analysis.result, warnings=analysis.result.warnings + tuple(warnings)))
+
+
+def analyze_with_corrections(
+    analyzer: Analyzer,
+    path: Path,
+    params: CountingParams | None = None,
+    um_per_px: float | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+    fallback_dir: Path | None = None,
+) -> Analysis:
+    """The image counted as its saved corrections say: with the sidecar's parameters, µm per
+    pixel and resize, then the edit log replayed. Without a sidecar, the model's count with
+    ``params``; with one that cannot be used (damaged, newer, another picture's), the model's
+    count with its sentence as a warning."""
+    warnings: list[str] = []
+    try:
+        found = load_corrections(path, fallback_dir)
+    except CorrectionsError as exc:
+        log.warning("%s: %s (%s)", path, exc, exc.detail)
+        found, warnings = None, [str(exc)]
+    if found is None:
+        analysis = analyzer.analyze_path(path, params=params, um_per_px=um_per_px, should_cancel=should_cancel)
+        return with_warnings(analysis, warnings)
+    corrections, sidecar = found
+    analysis = analyzer.analyze_path(
+        path, params=corrections.params, um_per_px=corrections.um_per_px, should_cancel=should_cancel,
+        scale=corrections.scale,
+    )
+    try:
+        check_belongs(corrections, path, sidecar, size=(analysis.result.width, analysis.result.height))
+    except CorrectionsError as exc:
+        return with_warnings(analysis.recount(params or analyzer.default_params(), um_per_px), [str(exc)])
+    edited = analysis.with_edits(corrections.edits)
+    if corrections.model_sha256 and corrections.model_sha256 != analysis.result.model.sha256:
+        warnings.append(
+            f'The corrections of "{path.name}" were made on the count of another model ({corrections.model_name}); '
+            "they were replayed on this model's count where they still apply."
+        )
+    elif edited.result.count != corrections.count:
+        warnings.append(
+            f'The corrections of "{path.name}" gave {corrections.count} capillaries when saved but '
+            f"{edited.result.count} when replayed; check this image in the window."
+        )
+    return with_warnings(edited, warnings)
 
 
 def item_for(path: Path, analysis: Analysis) -> BatchItem:
@@ -110,8 +160,13 @@ def run_batch(
     um_per_px: float | None = None,
     should_cancel: Callable[[], bool] | None = None,
     progress: BatchProgress | None = None,
+    use_corrections: bool = False,
+    corrections_dir: Path | None = None,
 ) -> Iterator[BatchItem]:
     """Analyse ``paths`` one by one, yielding one ``BatchItem`` per path, in order.
+
+    ``use_corrections``: an image with saved corrections (beside it, or in ``corrections_dir``)
+    is counted as corrected (see :func:`analyze_with_corrections`).
 
     ``progress(done, total, path)`` is called before each image (``done`` images finished,
     ``path`` the one starting) and once at the end with ``done == total``. After a cancel the
@@ -125,9 +180,12 @@ def run_batch(
         if progress is not None:
             progress(index, total, path)
         try:
-            analysis = analyzer.analyze_path(
-                path, params=params, um_per_px=um_per_px, should_cancel=should_cancel
-            )
+            if use_corrections:
+                analysis = analyze_with_corrections(analyzer, path, params, um_per_px, should_cancel, corrections_dir)
+            else:
+                analysis = analyzer.analyze_path(
+                    path, params=params, um_per_px=um_per_px, should_cancel=should_cancel
+                )
             analysis = with_recommendation(with_sanity_warnings(analysis), analyzer)
             item = item_for(path, analysis)
         except AnalysisCancelled:

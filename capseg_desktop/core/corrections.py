@@ -42,6 +42,7 @@ from .counting import Capillary, CountingParams
 from .errors import CapSegError, ExportError
 from .model import file_sha256
 from .result import finite_or_none, local_now_iso
+from .scale import ScaleInfo
 
 log = logging.getLogger(__name__)
 
@@ -426,6 +427,9 @@ class Corrections:
     saved: str
     capillaries: tuple[Capillary, ...]
     labels_rle: list[dict]
+    #: How the image was resized for the model when it was counted (``None``: not recorded,
+    #: or at its own size); ``capseg analyze --use-corrections`` resizes it the same way.
+    scale: ScaleInfo | None = None
 
     @property
     def count(self) -> int:
@@ -450,6 +454,10 @@ class Corrections:
             "model": {"name": self.model_name, "sha256": self.model_sha256},
             "parameters": self.params.to_dict(),
             "um_per_px": finite_or_none(self.um_per_px),
+            "scale": None if self.scale is None else {
+                "factor": float(self.scale.factor), "limb_width_px": self.scale.limb_width_px,
+                "model_limb_width_px": self.scale.model_limb_width_px, "source": self.scale.source,
+            },
             "model_count": self.model_count,
             "count": self.count,
             "edits": [edit.to_dict() for edit in self.edits],
@@ -499,6 +507,14 @@ class Corrections:
                 decode_rle(rle, (height, width))  # checked now, not when first drawn
                 masks.append(rle)
             um_per_px = data.get("um_per_px")
+            scale = data.get("scale")
+            if scale is not None:
+                factor = float(scale["factor"])
+                if not (math.isfinite(factor) and factor > 0):
+                    raise ValueError("the scale factor must be a positive number")
+                limb, model_limb = scale.get("limb_width_px"), scale.get("model_limb_width_px")
+                scale = ScaleInfo(factor, None if limb is None else float(limb),
+                                  None if model_limb is None else float(model_limb), str(scale.get("source", "")))
             corrections = cls(
                 image_name=str(image["name"]), image_sha256=str(image.get("sha256") or ""),
                 width=width, height=height,
@@ -508,7 +524,7 @@ class Corrections:
                 model_count=int(data["model_count"]),
                 edits=[Edit.from_dict(entry) for entry in data["edits"]],
                 saved=str(data.get("saved", "")),
-                capillaries=tuple(capillaries), labels_rle=masks,
+                capillaries=tuple(capillaries), labels_rle=masks, scale=scale,
             )
             for edit in corrections.edits:
                 if edit.mask_rle is not None:

@@ -119,6 +119,7 @@ class Analysis:
             um_per_px=result.scale_um_per_px,
             model_count=result.model_count if result.model_count is not None else self.model_counted.count,
             edits=list(result.edit_log), saved=local_now_iso(), capillaries=result.capillaries, labels_rle=masks,
+            scale=result.scale,
         )
 
     # Pictures --------------------------------------------------------------------------------
@@ -264,6 +265,7 @@ class Analyzer:
         um_per_px: float | None = None,
         progress: ProgressCallback | None = None,
         should_cancel: CancelCheck | None = None,
+        scale: ScaleInfo | None = None,
     ) -> Analysis:
         started = time.perf_counter()
         image = read_image(path, max_pixels=self.max_pixels)
@@ -271,7 +273,7 @@ class Analyzer:
         if progress is not None:
             progress(0.05, "Image read")
         return self.analyze_image(
-            image, params, um_per_px, progress, should_cancel, extra_timings={"read": read_ms}
+            image, params, um_per_px, progress, should_cancel, extra_timings={"read": read_ms}, scale=scale
         )
 
     def analyze_image(
@@ -282,7 +284,10 @@ class Analyzer:
         progress: ProgressCallback | None = None,
         should_cancel: CancelCheck | None = None,
         extra_timings: dict[str, float] | None = None,
+        scale: ScaleInfo | None = None,
     ) -> Analysis:
+        """``scale``: bring the image to the model's scale exactly so (as recorded with saved
+        corrections, to count as it was counted then) instead of choosing it."""
         params = params or self.default_params()
 
         def segment_progress(fraction: float, message: str) -> None:
@@ -290,7 +295,7 @@ class Analyzer:
                 progress(0.05 + 0.9 * fraction, message)
 
         started = time.perf_counter()
-        scale = self.choose_scale(image.rgb, um_per_px)
+        scale = self.choose_scale(image.rgb, um_per_px) if scale is None else scale
         scale_ms = (time.perf_counter() - started) * 1000.0
         started = time.perf_counter()
         probabilities = self.segment(image.rgb, scale.factor, segment_progress, should_cancel)
