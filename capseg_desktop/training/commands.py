@@ -1,4 +1,4 @@
-"""The training subcommands of ``capseg``: ``train``, ``synth`` and ``evaluate``.
+"""The training subcommands of ``capseg``: ``train``, ``synth``, ``evaluate``, ``verify-model`` and ``finetune``.
 
 ``cli.py`` calls :func:`register`. Nothing heavy is imported here: TensorFlow, Keras and the
 training modules are imported inside the command functions.
@@ -112,6 +112,33 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
                         help="our point annotations (default tests/training/data/seed_points.json)")
     verify.set_defaults(func=run_verify)
 
+    finetune = subparsers.add_parser(
+        "finetune", help="fine-tune a Keras model on your own corrected images",
+        description="Fine-tune a .keras model on images with masks (--masks) or with corrections saved by the "
+        "window (--corrections); a fifth of the images (at least one) is kept aside and scored before and "
+        "after. Writes NAME.keras, NAME.tflite, model_card.json and training_curves.png into --out, all at once. "
+        "SIGTERM or Ctrl-C stops cleanly (exit 130, nothing written).",
+    )
+    finetune.add_argument("--images", type=Path, required=True, help="folder of images (at least 3 with a reference)")
+    labels = finetune.add_mutually_exclusive_group(required=True)
+    labels.add_argument("--masks", type=Path, help="folder of NAME_mask.png masks")
+    labels.add_argument("--corrections", action="store_true",
+                        help="the corrections saved beside each image (NAME.capseg.json)")
+    finetune.add_argument("--base", type=Path, required=True, help="the model to start from (.keras or .h5)")
+    finetune.add_argument("--out", type=Path, required=True, help="new folder for the fine-tuned model")
+    finetune.add_argument("--name", help="file name of the model (default: the --out folder's name)")
+    finetune.add_argument("--epochs", type=int, default=12, help="epochs (default 12)")
+    finetune.add_argument("--steps", type=int, default=20, help="steps per epoch (default 20)")
+    finetune.add_argument("--batch", type=int, default=8, help="patches per step (default 8)")
+    finetune.add_argument("--patch", default="192x384", help="HxW training patch (default 192x384)")
+    finetune.add_argument("--lr", type=float, default=5e-4, help="learning rate (default 5e-4)")
+    finetune.add_argument("--seed", type=int, default=0)
+    finetune.add_argument("--threads", type=int, default=2,
+                          help="TensorFlow threads (default 2: the same speed and sums on every machine)")
+    finetune.add_argument("--progress", choices=("text", "json"), default="text",
+                          help="json: one JSON object per line on stdout, for programs")
+    finetune.set_defaults(func=run_finetune)
+
 
 def run_synth(args: argparse.Namespace) -> int:
     from .synth import SynthParams, write_dataset
@@ -202,6 +229,76 @@ def run_train(args: argparse.Namespace) -> int:
                      load_points(args.points) if args.points else None,
                      teacher=args.teacher)
     return 0
+
+
+def run_finetune(args: argparse.Namespace) -> int:
+    """``capseg finetune``: the events as text or JSON lines; SIGTERM/SIGINT stop after the
+    current batch with exit 130 and nothing written."""
+    import signal
+
+    from .finetune import FinetuneConfig, FinetuneError, FinetuneStopped, finetune
+
+    stop = {"asked": False}
+
+    def ask_stop(signum: int, frame: object) -> None:
+        stop["asked"] = True
+
+    previous = {sig: signal.signal(sig, ask_stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+
+    def emit(event: dict) -> None:
+        if args.progress == "json":
+            print(json.dumps(event), flush=True)
+        else:
+            print(_describe_event(event), file=sys.stderr if event.get("event") == "error" else sys.stdout, flush=True)
+
+    try:
+        config = FinetuneConfig(
+            images=args.images, masks=args.masks, corrections=args.corrections, base=args.base, out=args.out,
+            name=args.name, epochs=args.epochs, steps_per_epoch=args.steps, batch_size=args.batch,
+            patch=_parse_patch(args.patch), learning_rate=args.lr, seed=args.seed, threads=args.threads,
+            command=training_command_text(),
+        )
+        finetune(config, emit, should_stop=lambda: stop["asked"])
+        return 0
+    except (FinetuneStopped, KeyboardInterrupt):
+        if args.progress != "json":
+            print("stopped; nothing was written", file=sys.stderr)
+        return 130
+    except (FinetuneError, ValueError) as exc:
+        emit({"event": "error", "message": str(exc)})
+        return 2 if isinstance(exc, FinetuneError) else 1
+    except Exception as exc:  # CapSegError and friends carry a plain sentence
+        emit({"event": "error", "message": str(exc) or exc.__class__.__name__})
+        return 1
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def training_command_text() -> str:
+    from .train import training_command
+
+    return training_command()
+
+
+def _describe_event(event: dict) -> str:
+    kind = event.get("event")
+    if kind == "start":
+        return (f"fine-tuning on {event['images'] - len(event['validation'])} images, "
+                f"{len(event['validation'])} kept aside for validation ({', '.join(event['validation'])}); "
+                f"{event['epochs']} epochs")
+    if kind == "epoch":
+        return (f"epoch {event['epoch']}/{event['epochs']}: loss {event['loss']:.4f} val_loss {event['val_loss']:.4f} "
+                f"(about {event['eta_s']:.0f} s left)")
+    if kind == "scores":
+        b, a = event["before"], event["after"]
+        return (f"validation: F1 {b['f1']:.3f} -> {a['f1']:.3f}, mean |count error| "
+                f"{b['count_error']:.2f} -> {a['count_error']:.2f}")
+    if kind == "done":
+        return f"wrote {event['out']} ({event.get('seconds', 0):.0f} s)"
+    if kind == "error":
+        return f"capseg finetune: {event['message']}"
+    return json.dumps(event)
 
 
 def run_verify(args: argparse.Namespace) -> int:

@@ -206,15 +206,15 @@ def train(config: TrainConfig, log: Callable[[str], None] = print) -> dict[str, 
 
 def write_bundle(model: Any, config: TrainConfig, history: dict[str, list[float]], best_epoch: int,
                  seconds: float, n_pairs: dict[str, int], held_out_names: list[str],
-                 log: Callable[[str], None] = print) -> dict[str, Any]:
+                 log: Callable[[str], None] = print, stem: str = MODEL_STEM) -> dict[str, Any]:
     from capseg_desktop.core.model import convert_to_tflite, file_sha256
 
     from .card import plot_curves, write_card
 
     out = config.out_dir
     out.mkdir(parents=True, exist_ok=True)
-    keras_path = out / f"{MODEL_STEM}.keras"
-    tflite_path = out / f"{MODEL_STEM}.tflite"
+    keras_path = out / f"{stem}.keras"
+    tflite_path = out / f"{stem}.tflite"
     model.save(keras_path)
     convert_to_tflite(keras_path, tflite_path)
     plot_curves(history, best_epoch, out / "training_curves.png")
