@@ -282,9 +282,10 @@ def apply_edits(labels: np.ndarray, edits: Sequence[Edit], probabilities: np.nda
                 work[work == label] = 0
                 done = True
         elif edit.kind == "add":
-            mask = _edit_mask(edit, shape) & (work == 0)
-            if mask.any():
-                work[mask] = next_label
+            window, drawn = _edit_window(edit, shape)
+            free = drawn & (work[window] == 0)
+            if free.any():
+                work[window][free] = next_label
                 next_label += 1
                 done = True
         elif edit.kind == "merge":
@@ -308,26 +309,37 @@ def apply_edits(labels: np.ndarray, edits: Sequence[Edit], probabilities: np.nda
         elif edit.kind == "paint":
             target = _label_at(work, edit.points[0]) if edit.points else 0
             if not edit.points or target:
-                new_pixels = _edit_mask(edit, shape) & (work == 0)
-                if new_pixels.any():
+                window, drawn = _edit_window(edit, shape)
+                free = drawn & (work[window] == 0)
+                if free.any():
                     if not target:
                         target = next_label
                         next_label += 1
-                    work[new_pixels] = target
+                    work[window][free] = target
                     done = True
         elif edit.kind == "erase":
-            mask = _edit_mask(edit, shape) & (work > 0)
-            if mask.any():
-                work[mask] = 0
+            window, drawn = _edit_window(edit, shape)
+            rubbed = drawn & (work[window] > 0)
+            if rubbed.any():
+                work[window][rubbed] = 0
                 done = True
         applied.append(done)
     return _renumber(work), applied
 
 
-def _edit_mask(edit: Edit, shape: tuple[int, ...]) -> np.ndarray:
+def _edit_window(edit: Edit, shape: tuple[int, ...]) -> tuple[tuple[slice, slice], np.ndarray]:
+    """The part of the picture an edit's mask covers (its bbox) and the mask inside it: edits
+    on a large scan touch only their own few pixels."""
     if edit.mask_rle is None:
-        return np.zeros(shape[:2], dtype=bool)
-    return decode_rle(edit.mask_rle, shape[:2])
+        return (slice(0, 0), slice(0, 0)), np.zeros((0, 0), dtype=bool)
+    x0, y0, x1, y1 = (int(v) for v in edit.mask_rle["bbox"])
+    if x1 <= x0 or y1 <= y0:
+        return (slice(0, 0), slice(0, 0)), np.zeros((0, 0), dtype=bool)
+    height, width = shape[:2]
+    if x0 < 0 or y0 < 0 or x1 > width or y1 > height:
+        raise ValueError(f"an edit's mask {edit.mask_rle['bbox']} lies outside the {width} x {height} picture")
+    inside = {"bbox": [0, 0, x1 - x0, y1 - y0], "counts": edit.mask_rle["counts"]}
+    return (slice(y0, y1), slice(x0, x1)), decode_rle(inside, (y1 - y0, x1 - x0))
 
 
 def capillaries_from_labels(labels: np.ndarray) -> tuple[Capillary, ...]:
@@ -352,17 +364,17 @@ def capillaries_from_labels(labels: np.ndarray) -> tuple[Capillary, ...]:
 def edited_ids(before: np.ndarray, after: np.ndarray) -> tuple[int, ...]:
     """The labels of ``after`` that are not exactly one capillary of ``before``, pixel for
     pixel: those an edit created or changed."""
-    before = np.asarray(before).astype(np.int64)
-    after = np.asarray(after).astype(np.int64)
-    before_areas = np.bincount(before.ravel())
-    changed = []
-    for capillary in capillaries_from_labels(after):
-        x0, y0, x1, y1 = capillary.bbox
-        inside = after[y0:y1, x0:x1] == capillary.id
-        under = np.unique(before[y0:y1, x0:x1][inside])
-        if under.size != 1 or under[0] == 0 or int(before_areas[under[0]]) != capillary.area_px:
-            changed.append(capillary.id)
-    return tuple(changed)
+    before = np.asarray(before)
+    values, rows, cols, starts, _ = _pixels_by_label(np.asarray(after))
+    if starts.size == 0:
+        return ()
+    under = before[rows, cols].astype(np.int64)
+    lowest = np.minimum.reduceat(under, starts)
+    highest = np.maximum.reduceat(under, starts)
+    areas = np.diff(np.concatenate((starts, [values.size])))
+    before_areas = np.bincount(before.ravel().astype(np.int64), minlength=int(highest.max()) + 1)
+    same = (lowest == highest) & (lowest > 0) & (before_areas[lowest] == areas)
+    return tuple(int(v) for v in values[starts][~same])
 
 
 # Summaries ------------------------------------------------------------------------------------
@@ -468,7 +480,19 @@ class Corrections:
         }
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), indent=1, ensure_ascii=False, allow_nan=False) + "\n"
+        """One key per line, and one line per edit and per capillary (run-lengths are long:
+        one number per line would make the file unreadable)."""
+        def compact(value: Any) -> str:
+            return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(", ", ": "))
+
+        parts = []
+        for key, value in self.to_dict().items():
+            if isinstance(value, list) and value and isinstance(value[0], dict):
+                items = ",\n".join(f"  {compact(item)}" for item in value)
+                parts.append(f" {compact(key)}: [\n{items}\n ]")
+            else:
+                parts.append(f" {compact(key)}: {compact(value)}")
+        return "{\n" + ",\n".join(parts) + "\n}\n"
 
     @classmethod
     def from_json(cls, text: str) -> "Corrections":
