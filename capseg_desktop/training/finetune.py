@@ -90,7 +90,8 @@ def _points_from_mask(mask: np.ndarray, min_area_px: int = 20) -> list[list[floa
 
 def collect_examples(config: FinetuneConfig) -> list[Example]:
     """The images of ``config.images`` that have a reference: a ``NAME_mask.png`` in
-    ``config.masks``, or (``config.corrections``) a corrections sidecar."""
+    ``config.masks``, or (``config.corrections``) corrections saved by the window (beside the
+    image or in the application-data folder) that belong to this very picture."""
     from capseg_desktop.core.imageio import list_images, read_image
 
     from .data import mask_path_for, read_mask
@@ -103,9 +104,12 @@ def collect_examples(config: FinetuneConfig) -> list[Example]:
         if path.stem.endswith("_instances"):
             continue
         if config.corrections:
-            from capseg_desktop.core.corrections import load_corrections
+            from capseg_desktop.core.corrections import CorrectionsError, default_fallback_dir, load_corrections
 
-            found = load_corrections(path, config.fallback_dir)
+            try:
+                found = load_corrections(path, config.fallback_dir or default_fallback_dir())
+            except CorrectionsError:  # damaged, or another picture's: not this image's corrections
+                found = None
             if found is None:
                 continue
             corrections = found[0]

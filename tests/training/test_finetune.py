@@ -17,6 +17,10 @@ import pytest
 
 from capseg_desktop.cli import main as cli_main
 from capseg_desktop.core import load_model
+from capseg_desktop.core.corrections import (
+    Corrections, apply_edits, capillaries_from_labels, encode_rle, image_sha256, save_corrections,
+)
+from capseg_desktop.core.counting import CountingParams
 from capseg_desktop.core.model import file_sha256
 from capseg_desktop.training.finetune import PARTIAL_MARK, FinetuneConfig, FinetuneStopped, choose_validation, finetune
 from capseg_desktop.training.synth import make_strip
@@ -26,15 +30,28 @@ from capseg_desktop.training.unet import UNetConfig
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def _save_as_corrected(image: Path, instances: np.ndarray) -> None:
+    """A sidecar as the window saves it, whose corrected result is the strip's true capillaries."""
+    labels, _ = apply_edits(instances.astype(np.int32), [])  # renumbered in reading order
+    capillaries = capillaries_from_labels(labels)
+    height, width = labels.shape
+    save_corrections(image, Corrections(
+        image_name=image.name, image_sha256=image_sha256(image), width=width, height=height,
+        model_name="capseg_unet.keras", model_sha256="0" * 64, params=CountingParams(), um_per_px=None,
+        model_count=0, edits=[], saved="2026-01-01T00:00:00+00:00", capillaries=capillaries,
+        labels_rle=[encode_rle(labels == c.id) for c in capillaries]))
+
+
 def _strips(folder: Path, n: int, seed: int, invert: bool) -> None:
-    """Small strips with masks; ``invert``: the negative picture (pale vessels on dark skin),
-    a look the base model never saw."""
+    """Small strips with masks and corrections sidecars; ``invert``: the negative picture (pale
+    vessels on dark skin), a look the base model never saw."""
     folder.mkdir(parents=True)
     for index in range(n):
         strip = make_strip(np.random.default_rng([seed, index]), height=160, width=512)
         rgb = 255 - strip.rgb if invert else strip.rgb
         cv2.imwrite(str(folder / f"s{index}.png"), cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR))
         cv2.imwrite(str(folder / f"s{index}_mask.png"), np.where(strip.mask, 255, 0).astype(np.uint8))
+        _save_as_corrected(folder / f"s{index}.png", strip.instances)
 
 
 @pytest.fixture(scope="module")
@@ -59,10 +76,11 @@ def test_validation_is_a_fifth_and_at_least_one() -> None:
     assert len(set(choose_validation([f"{i:02d}" for i in range(23)]))) == 5
 
 
-def test_fine_tuning_raises_validation_f1_and_writes_a_complete_bundle(mismatched: dict[str, Path]) -> None:
+def test_fine_tuning_on_corrected_images_raises_validation_f1_and_writes_a_complete_bundle(
+        mismatched: dict[str, Path]) -> None:
     out = mismatched["root"] / "models" / "mine-1"
     events: list[dict] = []
-    done = finetune(FinetuneConfig(images=mismatched["mine"], masks=mismatched["mine"], base=mismatched["base"], out=out,
+    done = finetune(FinetuneConfig(images=mismatched["mine"], corrections=True, base=mismatched["base"], out=out,
                                    epochs=10, steps_per_epoch=10, batch_size=4, patch=(96, 192), learning_rate=2e-3,
                                    command="test"), events.append)
     kinds = [e["event"] for e in events]
@@ -83,7 +101,7 @@ def test_fine_tuning_raises_validation_f1_and_writes_a_complete_bundle(mismatche
     images = {row["name"]: row for row in tuning["images"]}
     assert images["s0.png"]["sha256"] == file_sha256(mismatched["mine"] / "s0.png")
     assert images["s3.png"]["role"] == "validation" and images["s0.png"]["role"] == "training"
-    assert tuning["epochs"] == 10 and tuning["seconds"] > 0
+    assert tuning["epochs"] == 10 and tuning["seconds"] > 0 and tuning["labels"].startswith("corrections")
     assert tuning["scores"]["before"]["f1"] == scores["before"]["f1"]
     assert tuning["scores"]["after"]["f1"] == scores["after"]["f1"]
     assert {"tensorflow", "keras", "python", "capseg_desktop"} <= set(card["environment"])
