@@ -356,7 +356,8 @@ def capillaries_from_labels(labels: np.ndarray) -> tuple[Capillary, ...]:
         pieces = cv2.connectedComponents(window, connectivity=8)[0] - 1
         capillaries.append(Capillary(
             int(values[start]), (x0, y0, x1, y1), int(end - start),
-            (float(xs.mean()), float(ys.mean())), int(pieces),
+            # As counting computes it (to the last bit): the mean inside the box, plus its corner.
+            (float((xs - x0).mean() + x0), float((ys - y0).mean() + y0)), int(pieces),
         ))
     return tuple(capillaries)
 

@@ -466,3 +466,48 @@ def test_annotated_legend_says_how_the_count_came_about(tmp_path):
     mask = edited_analysis().write_mask_png(tmp_path / "m.png")
     grey = cv2.imread(str(mask), cv2.IMREAD_GRAYSCALE)
     assert grey[69, 145] == 255 and grey[30, 15] == 0  # the added loop in, the removed one out
+
+
+# On a synthetic strip ----------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def strip_counted():
+    from capseg_desktop.training.synth import make_strip
+
+    strip = make_strip(np.random.default_rng(3))
+    probabilities = np.where(strip.mask, 0.9, 0.1).astype(np.float32)
+    probabilities[::30] = 0.1  # loops cut into pieces that counting merges again
+    probabilities[1::30] = 0.1
+    return probabilities, count_capillaries(probabilities, CountingParams(min_area_px=40))
+
+
+def test_capillaries_from_labels_describes_counting_exactly_on_a_synthetic_strip(strip_counted):
+    _, counted = strip_counted
+    assert counted.count >= 3 and any(c.members > 1 for c in counted.capillaries)  # loops of two limbs merged
+    assert capillaries_from_labels(counted.labels) == counted.capillaries
+
+
+def test_an_edit_on_a_1280_strip_is_counted_well_within_100_ms(strip_counted):
+
+    probabilities, counted = strip_counted
+    height, width = probabilities.shape
+    assert width >= 1200
+    result = AnalysisResult(source="s.png", width=width, height=height, model=MODEL, params=CountingParams(),
+                            capillaries=counted.capillaries)
+    from capseg_desktop.core.imageio import LoadedImage
+
+    analysis = Analysis(LoadedImage(None, np.zeros((height, width, 3), np.uint8), "png", 8, 3), probabilities, result, counted)
+    ys, xs = np.nonzero(counted.labels == 2)
+    edits = [Edit("remove", points=((xs[0] + 0.5, ys[0] + 0.5),)),
+             Edit("add", mask_rle=encode_rle(grow_region(probabilities, (5.0, 5.0), 0.5, counted.labels)))]
+    best = min(_timed(lambda: analysis.with_edits(edits)) for _ in range(3))
+    edited = analysis.with_edits(edits)
+    assert edited.result.count == counted.count and edited.result.edits == EditSummary(removed=1, added=1)
+    assert best < 0.1, f"{best * 1000:.0f} ms"
+
+
+def _timed(action) -> float:
+    import time
+
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
