@@ -19,6 +19,7 @@ from .counting import Capillary
 from .errors import ExportError
 
 BOX_RGB = (255, 230, 0)  # yellow: stands out on beige skin and red-brown loops
+EDITED_BOX_RGB = (70, 255, 70)  # green: a capillary made or changed by hand, told apart from yellow
 OUTLINE_RGB = (0, 200, 255)
 LABEL_TEXT_RGB = BOX_RGB  # box-yellow numbers on a dark tab: legible on beige and yellow skin
 TAG_FILL_RGB = (20, 20, 20)
@@ -109,8 +110,10 @@ def draw_boxes(
     rgb: np.ndarray,
     capillaries: Iterable[Capillary],
     outline_mask: np.ndarray | None = None,
+    edited_ids: Iterable[int] = (),
 ) -> np.ndarray:
-    """A numbered box on every capillary (and, if given, the mask's outline in thin azure).
+    """A numbered box on every capillary (and, if given, the mask's outline in thin azure);
+    the capillaries in ``edited_ids`` (made or changed by hand) in green instead of yellow.
 
     The number sits outside its box (above it when there is room: never over the loop's
     apex), clear of other boxes and numbers where possible, placed by ``core.tag_layout`` as
@@ -125,12 +128,14 @@ def draw_boxes(
         )
         cv2.drawContours(out, contours, -1, OUTLINE_RGB, max(1, thickness // 2), cv2.LINE_AA)
     capillaries = list(capillaries)
+    edited = set(edited_ids)
+    colours = {c.id: EDITED_BOX_RGB if c.id in edited else BOX_RGB for c in capillaries}
     for capillary in capillaries:
         x0, y0, x1, y1 = capillary.bbox
         cv2.rectangle(out, (x0, y0), (x1 - 1, y1 - 1), HALO_RGB, thickness + 2, cv2.LINE_8)
     for capillary in capillaries:
         x0, y0, x1, y1 = capillary.bbox
-        cv2.rectangle(out, (x0, y0), (x1 - 1, y1 - 1), BOX_RGB, thickness, cv2.LINE_AA)
+        cv2.rectangle(out, (x0, y0), (x1 - 1, y1 - 1), colours[capillary.id], thickness, cv2.LINE_AA)
     pad = max(2, thickness)
     # The boxes as drawn: their lines reach half a line width outside the bounding box.
     reach = (thickness + 2) / 2.0
@@ -155,10 +160,11 @@ def draw_boxes(
         tab_w, tab_h = int(sizes[number][0]), int(sizes[number][1])
         tab_x1, tab_y1 = tab_x0 + tab_w - 1, tab_y0 + tab_h - 1
         cv2.rectangle(out, (tab_x0, tab_y0), (tab_x1, tab_y1), TAG_FILL_RGB, cv2.FILLED)
-        cv2.rectangle(out, (tab_x0, tab_y0), (tab_x1, tab_y1), BOX_RGB, edge, cv2.LINE_8)
+        colour = colours[number]
+        cv2.rectangle(out, (tab_x0, tab_y0), (tab_x1, tab_y1), colour, edge, cv2.LINE_8)
         cv2.putText(
             out, label, (tab_x0 + pad, tab_y0 + pad + text_h), _FONT, font_scale,
-            LABEL_TEXT_RGB, thickness, cv2.LINE_AA,
+            LABEL_TEXT_RGB if colour == BOX_RGB else colour, thickness, cv2.LINE_AA,
         )
     return out
 
@@ -200,9 +206,11 @@ def annotated_image(
     capillaries: Sequence[Capillary],
     legend_lines: Sequence[str],
     mask: np.ndarray | None = None,
+    edited_ids: Iterable[int] = (),
 ) -> np.ndarray:
-    """The original at full resolution with numbered boxes, and a legend strip below it."""
-    boxed = draw_boxes(rgb, capillaries, outline_mask=mask)
+    """The original at full resolution with numbered boxes (those made or changed by hand in
+    green), and a legend strip below it."""
+    boxed = draw_boxes(rgb, capillaries, outline_mask=mask, edited_ids=edited_ids)
     height, width = rgb.shape[:2]
     font_scale, thickness = _scale_for(height, width)
     strip = legend_strip(width, legend_lines, font_scale * 1.1, thickness)

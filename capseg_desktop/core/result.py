@@ -293,7 +293,8 @@ class AnalysisResult:
             first += f"; {self.scale.describe()}"
         lines = [first]
         if self.edited:
-            lines.append(f"{self.count_text()}: corrected by hand")
+            boxes = "; green boxes are the capillaries added or changed" if self.edited_ids else ""
+            lines.append(f"{self.count_text()}: corrected by hand{boxes}")
         lines += [
             f"Model {self.model.name} (sha256 {self.model.short_hash}, {self.model.runtime}); "
             f"{self.params.describe()}",

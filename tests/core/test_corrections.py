@@ -457,7 +457,9 @@ def test_annotated_legend_says_how_the_count_came_about(tmp_path):
     from capseg_desktop.core.render import read_png_text
 
     result = edited_analysis().result
-    assert "Count 6 (model 5: 1 removed, 2 added): corrected by hand" in result.legend_lines()
+    assert "Count 6 (model 5: 1 removed, 2 added): corrected by hand; green boxes are the capillaries added or changed" in result.legend_lines()
+    only_removed = make_analysis().with_edits([Edit("remove", points=(centre(BOXES[0]),))]).result
+    assert "Count 4 (model 5: 1 removed, 0 added): corrected by hand" in only_removed.legend_lines()
     assert not any("corrected by hand" in line for line in make_analysis().result.legend_lines())
     written = edited_analysis().write_annotated_png(tmp_path / "a.png")
     text = read_png_text(written.read_bytes())
@@ -466,6 +468,15 @@ def test_annotated_legend_says_how_the_count_came_about(tmp_path):
     mask = edited_analysis().write_mask_png(tmp_path / "m.png")
     grey = cv2.imread(str(mask), cv2.IMREAD_GRAYSCALE)
     assert grey[69, 145] == 255 and grey[30, 15] == 0  # the added loop in, the removed one out
+
+
+def test_annotated_picture_draws_hand_made_boxes_in_green():
+    from capseg_desktop.core.render import BOX_RGB, EDITED_BOX_RGB
+
+    picture = edited_analysis().annotated_rgb()
+    # Capillary 6 (added at 140..152 x 62..76) is green, the untouched ones yellow.
+    assert tuple(picture[70, 140]) == EDITED_BOX_RGB
+    assert tuple(picture[35, 40]) == BOX_RGB
 
 
 # On a synthetic strip ----------------------------------------------------------------------------
