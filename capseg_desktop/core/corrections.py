@@ -646,9 +646,13 @@ def read_corrections_file(path: str | Path) -> Corrections:
     try:
         return Corrections.from_json(text)
     except CorrectionsError as exc:
-        sentence = str(exc).replace("The corrections file", f'The corrections file "{path.name}"', 1)
-        if sentence == str(exc):
-            sentence = f'"{path.name}": {exc}'
+        sentence = str(exc)
+        for opening in ("The corrections file", "The file"):
+            if sentence.startswith(opening):
+                sentence = f'{opening} "{path.name}"{sentence[len(opening):]}'
+                break
+        else:
+            sentence = f'"{path.name}": {sentence}'
         raise CorrectionsError(sentence, exc.detail) from exc
 
 

@@ -522,3 +522,33 @@ def _timed(action) -> float:
     started = time.perf_counter()
     action()
     return time.perf_counter() - started
+
+
+def test_the_resize_the_count_was_made_at_is_kept_exactly():
+    from dataclasses import replace
+
+    from capseg_desktop.core.scale import ScaleInfo
+
+    analysis = make_analysis()
+    scale = ScaleInfo(1.2345678912, 8.25, 10.1, "estimated")
+    analysis = replace(analysis, result=replace(analysis.result, scale=scale))
+    back = Corrections.from_json(analysis.with_edits([]).corrections("ab" * 32).to_json())
+    assert back.scale == scale
+
+
+def test_an_unknown_edit_kind_makes_the_file_damaged_not_half_read():
+    data = json.loads(make_analysis().with_edits([]).corrections("ab" * 32).to_json())
+    data["edits"] = [{"kind": "recolour", "time": "", "points": []}]
+    with pytest.raises(CorrectionsError) as caught:
+        Corrections.from_json(json.dumps(data))
+    assert str(caught.value).startswith("The corrections file is damaged")
+    with pytest.raises(CorrectionsError) as caught:
+        Corrections.from_json(json.dumps({"format": "something-else"}))
+    assert str(caught.value) == "The file is not a CapSeg corrections file."
+
+
+def test_a_file_of_another_kind_under_the_sidecar_name_is_named(picture):
+    sidecar_path(picture).write_text('{"hello": 1}', encoding="utf-8")
+    with pytest.raises(CorrectionsError) as caught:
+        load_corrections(picture)
+    assert str(caught.value) == 'The file "left index.capseg.json" is not a CapSeg corrections file.'
