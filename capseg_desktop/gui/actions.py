@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle, QToolBar
 
@@ -48,6 +49,14 @@ def _arrange(key: str) -> Callable[[Any], None]:
     return lambda window: window.layout_controls.set_arrangement(key)
 
 
+def _tool(name: str) -> Callable[[Any], None]:
+    return lambda window: window.editing.set_tool(name)
+
+
+def _brush(factor: float) -> Callable[[Any], None]:
+    return lambda window: window.editing.resize_brush(factor)
+
+
 def _help(window: Any) -> None:
     from .help import HelpDialog
 
@@ -66,6 +75,18 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("export_summary", "Export &batch summary CSV…", ("Ctrl+Shift+B",), "Save one row per image of the batch", None, "&File", 1, None, "exports.export_summary"),
     ActionSpec("clear_recent", "&Clear recent…", ("Alt+0",), "Forget the recently opened images", None, "", 0, None, "recent.clear"),
     ActionSpec("quit", "&Quit", ("Ctrl+Q",), "Quit CapSeg Desktop", None, "&File", 2, None, "close"),
+    # Edit: corrections by hand (gui/editing.py); Esc leaves a tool for Select (see MainWindow.cancel).
+    ActionSpec("undo", "&Undo", ("Ctrl+Z",), "Take back the last correction", None, "&Edit", 0, None, "editing.undo"),
+    ActionSpec("redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Make the correction taken back again", None, "&Edit", 0, None, "editing.redo"),
+    ActionSpec("delete_capillary", "&Delete capillary", ("Del",), "Take the selected capillaries out of the count", None, "&Edit", 1, None, "editing.delete_selected"),
+    ActionSpec("merge_selected", "&Merge selected", ("M",), "Count the selected capillaries (two or more) as one", None, "&Edit", 1, None, "editing.merge_selected"),
+    ActionSpec("tool_select", "&Select", ("V",), "Click a capillary to select it, Ctrl+click to add it to the selection; drag pans", None, "&Edit", 2, None, _tool("select"), True, "edit_tool"),
+    ActionSpec("tool_add", "&Add by click", ("A",), "Click a missed capillary to add the region the model sees around the click", None, "&Edit", 2, None, _tool("add"), True, "edit_tool"),
+    ActionSpec("tool_brush", "&Brush", ("B",), "Paint pixels into a capillary (or a new one) by dragging", None, "&Edit", 2, None, _tool("brush"), True, "edit_tool"),
+    ActionSpec("tool_eraser", "&Eraser", ("E",), "Take pixels away from capillaries by dragging", None, "&Edit", 2, None, _tool("eraser"), True, "edit_tool"),
+    ActionSpec("tool_split", "S&plit", ("K",), "Drag a cut line across a capillary to make two", None, "&Edit", 2, None, _tool("split"), True, "edit_tool"),
+    ActionSpec("brush_smaller", "Brush s&maller", ("[",), "Smaller brush and eraser", None, "&Edit", 3, None, _brush(1 / 1.25)),
+    ActionSpec("brush_larger", "Brush &larger", ("]",), "Larger brush and eraser", None, "&Edit", 3, None, _brush(1.25)),
     # Analysis
     ActionSpec("reanalyse", "&Analyse again", ("F5",), "Run the model on the current image again", SP.SP_BrowserReload, "&Analysis", 0, None, "reanalyse"),
     ActionSpec("cancel", "&Cancel", ("Esc",), "Stop the running analysis or batch", SP.SP_BrowserStop, "&Analysis", 0, None, "cancel"),
@@ -85,6 +106,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("arrange_stacked", "Views &stacked", ("Ctrl+Alt+V",), "How the three views are placed", None, "&View", 1, None, _arrange("stacked"), True, "arrange"),
     ActionSpec("show_count", "&Count panel", ("Ctrl+K",), "Show or hide the count panel", None, "&View", 2),
     ActionSpec("show_batch", "&Batch results panel", ("Ctrl+B",), "Show or hide the batch results", None, "&View", 2),
+    ActionSpec("show_undo_history", "&Undo history", ("Ctrl+H",), "Show or hide the list of corrections (click one to go back to it)", None, "&View", 2),
     # Help
     ActionSpec("help", "CapSeg Desktop &help", ("F1",), "The views, the parameters and how capillaries are counted", None, "&Help", 0, None, _help),
     ActionSpec("about", "&About CapSeg Desktop", ("Shift+F1",), "Version, model and model card", None, "&Help", 1, None, "models.show_about"),
@@ -123,14 +145,15 @@ def install_actions(
     toolbar_groups: dict[int, list[QAction]] = {}
     for spec in specs:
         action = given.get(spec.id) or QAction(spec.text, window)
-        action.setText(spec.text)
+        action.setText(QCoreApplication.translate("actions", spec.text))  # the table's texts are translatable
         action.setObjectName(f"action_{spec.id}")
         if spec.shortcuts:
             action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
         if spec.tip:
-            action.setStatusTip(spec.tip)
+            tip = QCoreApplication.translate("actions", spec.tip)
+            action.setStatusTip(tip)
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{spec.tip} ({keys})" if keys else spec.tip)
+            action.setToolTip(f"{tip} ({keys})" if keys else tip)
         if spec.icon is not None:
             action.setIcon(window.style().standardIcon(spec.icon))
         if spec.checkable:

@@ -1,12 +1,14 @@
-"""The count in large type, the density, the capillary table and the counting controls."""
+"""The count in large type, how hand edits changed it, the density, the capillary table (edited
+rows marked) and the counting controls."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -35,6 +37,25 @@ MODEL_SCALE_NOTE = "In pixels at the model's scale (each image is resized to it 
 #: (field of CountingParams, label, unit) of the parameters the panel edits.
 EDITED = (("threshold", "&Threshold", ""), ("min_area_px", "Minimum &area", " px"), ("merge_distance_px", "&Merge distance", " px"))
 CHANGED_MARK = " ●"
+#: Table rows of capillaries made or changed by hand carry this role set to True.
+EDITED_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def pencil_icon(size: int = 16) -> QIcon:
+    """A small pencil: the mark of a capillary edited by hand."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    s = size / 16.0
+    body = QPolygonF([QPointF(11 * s, 2 * s), QPointF(14 * s, 5 * s), QPointF(6 * s, 13 * s), QPointF(3 * s, 10 * s)])
+    painter.setPen(QPen(QColor(60, 60, 60), 1.0 * s))
+    painter.setBrush(QColor(240, 170, 20))
+    painter.drawPolygon(body)
+    painter.setBrush(QColor(60, 60, 60))
+    painter.drawPolygon(QPolygonF([QPointF(3 * s, 10 * s), QPointF(6 * s, 13 * s), QPointF(2 * s, 14 * s)]))
+    painter.end()
+    return QIcon(pixmap)
 
 
 def image_scale_note(result: AnalysisResult | None) -> str:
@@ -52,6 +73,7 @@ class CountPanel(QWidget):
     params_changed = Signal()  # threshold, minimum area, merge distance or scale changed
     reset_requested = Signal()
     capillary_selected = Signal(int)  # id, 0 when nothing is selected
+    capillaries_selected = Signal(list)  # every selected id (Ctrl/Shift+click selects several)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +91,14 @@ class CountPanel(QWidget):
         self.count_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.count_caption = QLabel("capillaries")
         self.count_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # "12 — model 13, 1 removed, 0 added": shown only when the count was edited by hand.
+        self.edits_label = QLabel("")
+        self.edits_label.setObjectName("edits_label")
+        self.edits_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.edits_label.setWordWrap(True)
+        self.edits_label.setAccessibleName(self.tr("How hand corrections changed the count"))
+        self.edits_label.setVisible(False)
+        self._pencil = pencil_icon()
         # The density is the key clinical number: large, on one line; how it was measured
         # goes on a small line below it.
         self.density_label = QLabel("No image analysed yet.")
@@ -167,6 +197,7 @@ class CountPanel(QWidget):
         )
         self.table.horizontalHeaderItem(1).setToolTip(
             "Area in the pixels of the image as opened (as in the exported CSV and JSON).")
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # merge needs several
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         # Five rows at least: the table is where a count is checked, it must not shrink to
@@ -180,6 +211,7 @@ class CountPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.count_label)
         layout.addWidget(self.count_caption)
+        layout.addWidget(self.edits_label)
         layout.addWidget(self.density_label)
         layout.addWidget(self.density_detail)
         layout.addWidget(settings_box)
@@ -288,6 +320,7 @@ class CountPanel(QWidget):
         self.table.setSortingEnabled(False)  # rows are filled in the core's order, then sorted
         try:
             self.table.clearSelection()
+            self.show_edits(result)
             if result is None:
                 self.show_scale(None)
                 self.count_label.setText(NO_COUNT)
@@ -310,6 +343,8 @@ class CountPanel(QWidget):
                 self.density_label.setText(f"{density:.1f} per mm")
                 self.density_detail.setText(f"{result.width_mm:.2f} mm wide at {result.um_per_px:g} µm/px")
             self.table.setRowCount(len(result.capillaries))
+            edited = set(getattr(result, "edited_ids", ()) or ())
+            edited_tip = self.tr("Edited by hand (added, painted, merged or split); Ctrl+Z undoes the last edit.")
             for row, capillary in enumerate(result.capillaries):
                 x0, y0, x1, y1 = capillary.bbox
                 values = (capillary.id, capillary.area_px, f"{x0}, {y0} – {x1}, {y1}")
@@ -319,10 +354,29 @@ class CountPanel(QWidget):
                     if column < 2:
                         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     item.setData(Qt.ItemDataRole.UserRole, capillary.id)
+                    if capillary.id in edited:
+                        item.setData(EDITED_ROLE, True)
+                        item.setToolTip(edited_tip)
+                        if column == 0:
+                            item.setIcon(self._pencil)
                     self.table.setItem(row, column, item)
         finally:
             self.table.setSortingEnabled(True)
             self._updating = False
+
+    def show_edits(self, result: AnalysisResult | None) -> None:
+        """"12 — model 13, 1 removed, 0 added" when the count was corrected by hand."""
+        summary = getattr(result, "edits", None) if result is not None else None
+        model_count = getattr(result, "model_count", None) if result is not None else None
+        if summary is None or model_count is None or not getattr(result, "edit_log", ()):
+            self.edits_label.setVisible(False)
+            self.edits_label.setText("")
+            return
+        self.edits_label.setText(self.tr("%1 — model %2, %3").replace("%1", str(result.count))
+                                 .replace("%2", str(model_count)).replace("%3", summary.describe()))
+        self.edits_label.setToolTip(self.tr("The model counted %1; your corrections made it %2. Edit > Undo (Ctrl+Z) takes them back one by one.")
+                                    .replace("%1", str(model_count)).replace("%2", str(result.count)))
+        self.edits_label.setVisible(True)
 
     def show_scale(self, result: AnalysisResult | None) -> None:
         """Say in the pixel fields' tooltips at which scale this image was counted: the
@@ -341,26 +395,40 @@ class CountPanel(QWidget):
     def _row_selected(self) -> None:
         if self._updating:
             return
-        rows = self.table.selectionModel().selectedRows()
-        number = 0
-        if rows:
-            item = self.table.item(rows[0].row(), 0)
-            number = int(item.data(Qt.ItemDataRole.UserRole)) if item else 0
-        self.capillary_selected.emit(number)
+        numbers = self.selected_capillaries()
+        self.capillary_selected.emit(numbers[0] if numbers else 0)
+        self.capillaries_selected.emit(numbers)
 
     def select_capillary(self, number: int) -> None:
         """Select the row of capillary ``number`` (0 clears) without emitting a signal."""
+        self.select_capillaries([number] if number else [])
+
+    def select_capillaries(self, numbers: list[int] | tuple[int, ...]) -> None:
+        """Select the rows of these capillaries (none: clear) without emitting a signal."""
+        from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
         self._updating = True
         try:
             self.table.clearSelection()
+            wanted, selection, first = set(numbers), QItemSelection(), None
             for row in range(self.table.rowCount()):
                 item = self.table.item(row, 0)
-                if item is not None and int(item.data(Qt.ItemDataRole.UserRole)) == number:
-                    self.table.selectRow(row)
-                    self.table.scrollToItem(item)
-                    break
+                if item is not None and int(item.data(Qt.ItemDataRole.UserRole)) in wanted:
+                    index = self.table.model().index(row, 0)
+                    selection.select(index, index)
+                    first = first or item
+            if first is not None:
+                flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+                self.table.selectionModel().select(selection, flags)
+                self.table.setCurrentItem(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.table.scrollToItem(first)
         finally:
             self._updating = False
+
+    def selected_capillaries(self) -> list[int]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        items = (self.table.item(row, 0) for row in rows)
+        return [int(item.data(Qt.ItemDataRole.UserRole)) for item in items if item is not None]
 
     def selected_capillary(self) -> int:
         rows = self.table.selectionModel().selectedRows()

@@ -21,7 +21,7 @@ from .icon import app_icon
 from .logs import process_age_ms
 from .model_controller import apply_recommendation
 from .settings import AppSettings
-from .tasks import AnalysisTask, RecountTask, TaskQueue, picture_key
+from .tasks import AnalysisTask, RecountTask, TaskQueue, analysis_pictures, picture_key
 
 if TYPE_CHECKING:
     from ..core import Analysis, CountingParams, LoadedImage, ModelSession
@@ -232,8 +232,8 @@ class MainWindow(QMainWindow):
     def _display(self, analysis: Analysis, pictures: tuple | None = None) -> None:
         from .identity import follow_capillary
         from .qt_images import to_pixmap
-        from .tasks import analysis_pictures
 
+        analysis = self.editing.corrected(analysis)  # the hand corrections replayed on the recount
         previous, self.analysis = self.analysis, analysis
         key = picture_key(analysis)
         if self._shown_key != key:
@@ -275,9 +275,11 @@ class MainWindow(QMainWindow):
             self.open_image(self.image_path, remember=False)
 
     def cancel(self) -> None:
-        """Stop the running analysis or batch; what it had not finished leaves no result."""
+        """Stop the running analysis or batch (no result from it); else leave an edit tool (Esc)."""
         if self.queue.has("analysis") or self.queue.has("batch"):
             self._set_status("Cancelling…")
+        elif self.editing.leave_tool():
+            return
         self.queue.cancel(("analysis", "batch"))
 
     def current_analysis(self) -> Analysis | None:
@@ -292,6 +294,8 @@ class MainWindow(QMainWindow):
     def recount(self) -> None:
         """Count again from the kept probability map with the panel's values: no inference.
         The batch rows follow, so the list, the summary and the view agree."""
+        if not self.editing.confirm_param_change():  # corrections made: keep, discard or cancel
+            return
         params, scale = self.count_panel.params(), self.count_panel.scale_um_per_px()
         self.settings.set_params(params)
         self.settings.set_um_per_px(scale)
@@ -328,10 +332,6 @@ class MainWindow(QMainWindow):
                          "The parameters already are the model's recommendation.")
 
     # Selection, arrangement -----------------------------------------------------
-    def _box_clicked(self, number: int) -> None:
-        self.views.select_box(number)
-        self.count_panel.select_capillary(number)
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.layout_controls.refresh()
@@ -381,7 +381,8 @@ class MainWindow(QMainWindow):
             action.setEnabled(has_result)
         self.export_summary_action.setEnabled(self.batch.has_rows())
         self.reanalyse_action.setEnabled(self.image_path is not None and self.models.analyzer is not None)
-        self.cancel_action.setEnabled(self.queue.has("analysis") or self.queue.has("batch"))
+        self.cancel_action.setEnabled(self.queue.has("analysis") or self.queue.has("batch") or self.editing.tool is not None)
+        self.editing.update_actions()
 
     # Closing -----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -393,5 +394,6 @@ class MainWindow(QMainWindow):
         except Exception:  # settings must never keep the window from closing
             log.exception("Saving the settings failed")
         self.queue.shutdown()
+        self.editing.close()  # the last corrections are on disk before the window goes
         log.info("Main window closed")
         event.accept()

@@ -103,11 +103,12 @@ def load_model_for_gui(path: Path) -> ModelSession:
     return load_model(path, num_threads=max(1, min(4, cores - 1)))
 
 
-def picture_key(analysis: Analysis) -> tuple[float, int]:
+def picture_key(analysis: Analysis) -> tuple[float, int, int]:
     """What the mask pictures depend on: the threshold and the minimum area (merging and
-    splitting group pixels, they add or remove none)."""
+    splitting group pixels, they add or remove none), and for a result edited by hand that
+    very result (the window holds the one shown while it compares keys)."""
     params = analysis.result.params
-    return (params.threshold, params.min_area_px)
+    return (params.threshold, params.min_area_px, id(analysis.counted) if getattr(analysis.result, "edit_log", ()) else 0)
 
 
 def analysis_pictures(analysis: Analysis) -> tuple:

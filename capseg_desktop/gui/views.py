@@ -1,15 +1,22 @@
 """Three image views (original, mask, overlay) that zoom and pan together, with the counted
-capillaries' boxes drawn on each; a click on a box selects that capillary."""
+capillaries' boxes drawn on each; a click on a box (or on a capillary's pixels) selects that
+capillary, Ctrl+click adds it to the selection. An edit tool (``tool``) may take the mouse
+over: the views hand it the presses, moves and releases in image coordinates."""
 
 from __future__ import annotations
+
+from typing import Any, Callable
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QContextMenuEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPainterPath,
+    QPen,
     QPixmap,
     QResizeEvent,
     QTransform,
@@ -17,6 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFrame,
+    QGraphicsPathItem,
     QGraphicsPixmapItem,
     QGraphicsScene,
     QGraphicsView,
@@ -40,6 +48,8 @@ class ImageView(QGraphicsView):
 
     view_changed = Signal()
     box_clicked = Signal(int)  # capillary id, 0 for a click beside every box
+    box_toggled = Signal(int)  # Ctrl+click on a capillary: add it to the selection or take it out
+    context_menu_requested = Signal(object, object)  # image point (QPointF), screen point (QPoint)
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,8 +71,15 @@ class ImageView(QGraphicsView):
         self.layer_item = QGraphicsPixmapItem()
         self.layer_item.setZValue(1)
         self.scene().addItem(self.layer_item)
+        self.preview_item = QGraphicsPathItem()  # what an edit tool is drawing (a stroke, a cut line)
+        self.preview_item.setZValue(6)
+        self.scene().addItem(self.preview_item)
         self._boxes: dict[int, tuple[BoxItem, BoxLabel]] = {}
-        self._selected = 0
+        self._selected: tuple[int, ...] = ()
+        #: The capillary whose pixels are under an image point (0: none), given by the window.
+        self.pick: Callable[[QPointF], int] | None = None
+        #: The active edit tool (``editing.EditTool``); None: clicks select, drags pan.
+        self.tool: Any = None
         self._press_pos: QPoint | None = None
         self._tags_scale = 0.0
         self.fit_mode = True
@@ -133,15 +150,27 @@ class ImageView(QGraphicsView):
         return sorted(self._boxes)
 
     def select_box(self, number: int) -> None:
-        self._selected = number
+        self.select_boxes([number] if number else [])
+
+    def select_boxes(self, numbers: list[int] | tuple[int, ...]) -> None:
+        self._selected = tuple(n for n in dict.fromkeys(numbers) if n)
         self._style_boxes()
 
     def selected_box(self) -> int:
+        """The first selected capillary, 0 when none."""
+        return self._selected[0] if self._selected else 0
+
+    def selected_boxes(self) -> tuple[int, ...]:
         return self._selected
+
+    def set_preview(self, path: QPainterPath | None, pen: QPen | None = None, brush: QBrush | None = None) -> None:
+        self.preview_item.setPath(path if path is not None else QPainterPath())
+        self.preview_item.setPen(pen if pen is not None else QPen(Qt.PenStyle.NoPen))
+        self.preview_item.setBrush(brush if brush is not None else QBrush(Qt.BrushStyle.NoBrush))
 
     def _style_boxes(self) -> None:
         for number, (rect, label) in self._boxes.items():
-            selected = number == self._selected
+            selected = number in self._selected
             colour = SELECTED_COLOUR if selected else BOX_COLOUR
             fill = QBrush(QColor(255, 0, 200, 40)) if selected else QBrush(Qt.BrushStyle.NoBrush)
             rect.set_style(colour, 3.0 if selected else 1.5, fill)
@@ -150,7 +179,11 @@ class ImageView(QGraphicsView):
             rect.setZValue(4 if selected else 2)
 
     def box_at(self, scene_pos: QPointF) -> int:
-        """The smallest box under ``scene_pos`` (boxes can nest), 0 if none."""
+        """The capillary whose pixels are under ``scene_pos``, else the smallest box under it
+        (boxes can nest), 0 if none."""
+        picked = self.pick(scene_pos) if self.pick is not None else 0
+        if picked:
+            return picked
         hits = [
             (rect.rect().width() * rect.rect().height(), number)
             for number, (rect, _label) in self._boxes.items()
@@ -208,18 +241,47 @@ class ImageView(QGraphicsView):
         else:
             super().keyPressEvent(event)
 
+    def _scene_pos(self, event: QMouseEvent | QContextMenuEvent) -> QPointF:
+        point = event.pos() if isinstance(event, QContextMenuEvent) else event.position().toPoint()
+        return self.mapToScene(point)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.tool is not None and self.has_picture() and self.tool.press(self, self._scene_pos(event), event):
+            self._press_pos = None
+            event.accept()
+            return
         self._press_pos = event.position().toPoint()
         super().mousePressEvent(event)
 
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self.tool is not None and self.tool.move(self, self._scene_pos(event), event):
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self.tool is not None and self.tool.release(self, self._scene_pos(event), event):
+            self._press_pos = None
+            event.accept()
+            return
         super().mouseReleaseEvent(event)
         if self._press_pos is None or event.button() != Qt.MouseButton.LeftButton:
             return
         moved = (event.position().toPoint() - self._press_pos).manhattanLength()
         self._press_pos = None
         if moved <= CLICK_SLOP_PX and self.has_picture():
-            self.box_clicked.emit(self.box_at(self.mapToScene(event.position().toPoint())))
+            scene_pos = self._scene_pos(event)
+            number = self.box_at(scene_pos)
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                if number:
+                    self.box_toggled.emit(number)
+            elif self.tool is None or not self.tool.click(self, scene_pos, event):
+                self.box_clicked.emit(number)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if self.has_picture():
+            self.context_menu_requested.emit(self._scene_pos(event), event.globalPos())
+            event.accept()
 
     def paintEvent(self, event: object) -> None:
         super().paintEvent(event)
@@ -327,10 +389,20 @@ class ViewGroup:
         leader.setTransformationAnchor(anchor)
 
     def select_box(self, number: int, reveal: bool = False) -> None:
+        self.select_boxes([number] if number else [], reveal)
+
+    def select_boxes(self, numbers: list[int] | tuple[int, ...], reveal: bool = False) -> None:
         for view in self.views:
-            view.select_box(number)
-        if reveal and number:
-            self.leader().centre_on_box(number)
+            view.select_boxes(numbers)
+        if reveal and numbers:
+            self.leader().centre_on_box(numbers[0])
+
+    def selected(self) -> tuple[int, ...]:
+        return self.leader().selected_boxes()
+
+    def set_preview(self, path: QPainterPath | None, pen: QPen | None = None, brush: QBrush | None = None) -> None:
+        for view in self.views:
+            view.set_preview(path, pen, brush)
 
     def set_boxes(self, boxes: list[tuple[int, tuple[int, int, int, int]]]) -> None:
         for view in self.views:

@@ -36,7 +36,7 @@ def build_views(window: MainWindow) -> None:
     window.view_splitter.setChildrenCollapsible(False)
     for title, view in (("Original", window.original_view), ("Mask", window.mask_view), ("Overlay", window.overlay_view)):
         window.view_splitter.addWidget(ViewPane(title, view))
-        view.box_clicked.connect(window._box_clicked)
+        view.box_clicked.connect(lambda number: window.editing.select([number]))  # gui/editing.py
     window.original_view.hint = EMPTY_HINT
     window.setCentralWidget(window.view_splitter)
 
@@ -91,6 +91,10 @@ def build_controllers(window: MainWindow, model_loader: Callable[[Path], ModelSe
     window.exports = exports = ExportController(window.settings, window, window.current_analysis, models.recommended, batch)
     exports.on_error, exports.on_status = window.show_error, window._set_status
     window.batch_panel.export_requested.connect(exports.export_summary)
+    from .editing import EditController
+
+    window.editing = EditController(window)  # corrections by hand: tools, undo, the sidecar
+
 
 
 def _show_batch_dock(window: MainWindow, count: int) -> None:
@@ -105,7 +109,8 @@ def build_actions(window: MainWindow) -> None:
     window.toolbar = QToolBar("Main toolbar", window)
     window.toolbar.setObjectName("main_toolbar")
     window.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    given = {"show_count": window.count_dock.toggleViewAction(), "show_batch": window.batch_dock.toggleViewAction()}
+    given = {"show_count": window.count_dock.toggleViewAction(), "show_batch": window.batch_dock.toggleViewAction(),
+             "show_undo_history": window.editing.history_dock.toggleViewAction()}
     window.actions_by_id, window.menus = install_actions(window, given=given, toolbar=window.toolbar)
     for key, action in window.actions_by_id.items():
         setattr(window, f"{key}_action", action)
@@ -125,6 +130,7 @@ def build_actions(window: MainWindow) -> None:
     window.toolbar.addWidget(label)
     window.toolbar.addWidget(window.opacity_slider)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, window.toolbar)
+    window.editing.install(window.actions_by_id)
     EscapeCancels(window.menuBar(), window.cancel_action)
     window.layout_controls = LayoutControls(
         window.settings, window.views, window.view_splitter, window.opacity_slider, window.arrange_actions, window.zoom_label,

@@ -83,7 +83,7 @@ def test_the_action_table_is_consistent():
     keys = [str(k) for spec in ACTIONS for k in spec.shortcuts]
     assert len(keys) == len(set(keys)), "a shortcut is used twice"
     assert all(spec.shortcuts and spec.tip for spec in ACTIONS)
-    assert {spec.id for spec in ACTIONS if spec.handler is None} == {"show_count", "show_batch"}
+    assert {spec.id for spec in ACTIONS if spec.handler is None} == {"show_count", "show_batch", "show_undo_history"}
 
 
 def test_install_actions_builds_menus_toolbar_and_late_bound_handlers(qtbot):
