@@ -73,6 +73,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("export_mask", "Export &mask PNG…", ("Ctrl+Shift+E",), "Save the counted capillaries as a black and white PNG", None, "&File", 1, None, "exports.export_mask"),
     ActionSpec("export_results", "Export &results CSV/JSON…", ("Ctrl+Shift+S",), "Save the capillary table (CSV) or the full result (JSON)", None, "&File", 1, None, "exports.export_results"),
     ActionSpec("export_summary", "Export &batch summary CSV…", ("Ctrl+Shift+B",), "Save one row per image of the batch", None, "&File", 1, None, "exports.export_summary"),
+    ActionSpec("export_training_data", "Export &training data…", ("Ctrl+Shift+T",), "Write the corrected images of the current folder, their masks and a points file, as the training tools read them", None, "&File", 1, None, "finetune.export_training_data"),
     ActionSpec("clear_recent", "&Clear recent…", ("Alt+0",), "Forget the recently opened images", None, "", 0, None, "recent.clear"),
     ActionSpec("quit", "&Quit", ("Ctrl+Q",), "Quit CapSeg Desktop", None, "&File", 2, None, "close"),
     # Edit: corrections by hand (gui/editing.py); Esc leaves a tool for Select (see MainWindow.cancel).
@@ -94,6 +95,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     # Model
     ActionSpec("load_model", "&Load model…", ("Ctrl+M",), "Open a .tflite, .keras or .h5 segmentation model", SP.SP_DriveHDIcon, "&Model", 0, 0, "models.load_model_dialog"),
     ActionSpec("model_info", "Model &information", ("Ctrl+I",), "Show which model is loaded", None, "&Model", 0, None, "models.show_model_info"),
+    ActionSpec("finetune", "&Fine-tune on corrected images…", ("Ctrl+Shift+F",), "Teach the current model from the images you corrected, and compare before and after", None, "&Model", 1, None, "finetune.open_dialog"),
     # View: + and - work wherever the focus is (the spin boxes no longer take it by surprise).
     ActionSpec("zoom_in", "Zoom &in", ("Ctrl++", "Ctrl+=", "+", "="), "Zoom in", None, "&View", 0, 1, _zoom(1.25)),
     ActionSpec("zoom_out", "Zoom &out", ("Ctrl+-", "-"), "Zoom out", None, "&View", 0, 1, _zoom(0.8)),
