@@ -72,7 +72,6 @@ class EditController(QObject):
         self._image: LoadedImage | None = None
         self._quiet = False  # restoring a log: no rebuild, no save per command
         self._replay_note = ""  # said once the kept edits have been replayed on a recount
-        self._save_after_replay = False
         self.tool: EditTool | None = None
         self.tool_name = "select"
         self.brush_px = BRUSH_DEFAULT_PX
@@ -92,6 +91,8 @@ class EditController(QObject):
         self.history_dock.setWidget(self.history)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
         self.history_dock.hide()
+        self.history_dock.visibilityChanged.connect(self._history_shown)
+        self._history_sized = False
         self.brush_label = QLabel("")
         self.brush_label.setObjectName("brush_label")
         self.brush_label.setAccessibleName(self.tr("Brush size"))
@@ -111,17 +112,30 @@ class EditController(QObject):
         """Take the Edit menu's actions (declared in ``actions``) and add the edit toolbar."""
         self.actions = actions
         window = self.window
+        # A tool palette on the left, as in image editors: the top toolbar is full on a laptop.
         self.toolbar = QToolBar(self.tr("Edit tools"), window)
         self.toolbar.setObjectName("edit_toolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for name in TOOL_NAMES:
-            self.toolbar.addAction(actions[f"tool_{name}"])
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(actions["merge_selected"])
-        self.toolbar.addAction(actions["delete_capillary"])
-        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        short = {"tool_select": self.tr("Select"), "tool_add": self.tr("Add"), "tool_brush": self.tr("Brush"),
+                 "tool_eraser": self.tr("Eraser"), "tool_split": self.tr("Split"), "merge_selected": self.tr("Merge"),
+                 "delete_capillary": self.tr("Delete"), "undo": self.tr("Undo"), "redo": self.tr("Redo")}
+        for key in (*[f"tool_{name}" for name in TOOL_NAMES], None, "merge_selected", "delete_capillary", None, "undo", "redo"):
+            if key is None:
+                self.toolbar.addSeparator()
+                continue
+            actions[key].setIconText(short[key])
+            self.toolbar.addAction(actions[key])
+        window.addToolBar(Qt.ToolBarArea.LeftToolBarArea, self.toolbar)
         actions["tool_select"].setChecked(True)
         self.update_actions()
+
+    def _history_shown(self, visible: bool) -> None:
+        """The first time: a short list under the count, which keeps most of the height."""
+        window = self.window
+        if visible and not self._history_sized and window.dockWidgetArea(self.history_dock) == window.dockWidgetArea(window.count_dock):
+            self._history_sized = True
+            height = window.count_dock.height() + self.history_dock.height()
+            window.resizeDocks([window.count_dock, self.history_dock], [height - 150, 150], Qt.Orientation.Vertical)
 
     def _index_changed(self, _index: int) -> None:
         try:
@@ -143,6 +157,8 @@ class EditController(QObject):
         redo.setEnabled(self.stack.canRedo())
         undo.setText(self.tr("&Undo %1").replace("%1", self.stack.undoText()).strip())
         redo.setText(self.tr("&Redo %1").replace("%1", self.stack.redoText()).strip())
+        undo.setIconText(self.tr("Undo"))
+        redo.setIconText(self.tr("Redo"))
 
     # Tools -------------------------------------------------------------------------------
     def set_tool(self, name: str) -> None:
@@ -405,15 +421,15 @@ class EditController(QObject):
         restores the log saved with it."""
         if analysis.result.edit_log:  # an edited analysis came back (the batch's memory)
             analysis = analysis.recount(analysis.result.params, analysis.result.um_per_px)
-        if analysis.image is not self._image:
+        previous = None if analysis.image is not self._image else self.unedited
+        if previous is None:
             self._start_image(analysis)
         self.unedited = analysis
         if not self.edits:
             return analysis
         edited = analysis.with_edits(self.edits)
-        if self._save_after_replay:  # kept through a parameter change: saved with the new ones
-            self._save_after_replay = False
-            QTimer.singleShot(0, self._changed)
+        if previous is not None and (previous.result.params, previous.result.um_per_px) != (analysis.result.params, analysis.result.um_per_px):
+            QTimer.singleShot(0, self._changed)  # kept through a parameter or scale change: saved with the new ones
         if self._replay_note:
             note, self._replay_note = self._replay_note, ""
             lost = len(self.edits) - (edited.result.edits.total() if edited.result.edits else 0)
@@ -478,7 +494,6 @@ class EditController(QObject):
         answer = box.exec()
         if answer == QMessageBox.StandardButton.Yes:
             self._replay_note = self.tr("Kept your %1 corrections on top of the new count.").replace("%1", str(count))
-            self._save_after_replay = True
             return True
         if answer == QMessageBox.StandardButton.No:
             self.discard()

@@ -67,6 +67,23 @@ longer in memory is marked <i>counted with other parameters</i> and Export summa
 to analyse it again, so the list, the summary CSV and the view always agree.</p>
 """
 
+EDITING_HTML = """<h3>Correcting a result by hand</h3>
+<p>Click a capillary (its box or its pixels) to select it, Ctrl+click to add more. <b>Del</b>
+(or right-click &gt; Delete capillary) takes the selected ones out of the count; <b>M</b>
+merges two or more selected ones into one. The Edit menu and the edit toolbar have the tools:
+<b>Select</b> (V), <b>Add by click</b> (A: click a missed loop, the region the model sees
+around the click is added), <b>Brush</b> (B) and <b>Eraser</b> (E) paint and take away
+pixels (<b>[</b> and <b>]</b> change the size, shown in the status bar), <b>Split</b> (K: drag
+a cut line across one capillary). Esc goes back to Select. Ctrl+Z undoes, Ctrl+Shift+Z
+redoes, View &gt; Undo history (Ctrl+H) lists every correction.</p>
+<p>The count panel says how the count came about ("12 — model 13, 1 removed, 0 added") and
+the table marks edited capillaries with a pencil. Corrections are saved at once beside the
+image as <i>NAME.capseg.json</i> (in the application-data folder when the image's folder
+cannot be written; the status bar says where) and come back when the image is opened again.
+Changing a counting parameter after corrections asks whether to keep them on top of the new
+count. Exports carry the corrected count and the model's.</p>
+"""
+
 
 class HelpDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -76,7 +93,7 @@ class HelpDialog(QDialog):
         self.browser = QTextBrowser()
         self.browser.setObjectName("help_browser")
         self.browser.setAccessibleName("Help")
-        self.browser.setHtml(HELP_HTML)
+        self.browser.setHtml(HELP_HTML.replace("<h3>Folders</h3>", self.tr(EDITING_HTML) + "\n<h3>Folders</h3>"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

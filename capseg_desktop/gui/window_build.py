@@ -64,7 +64,8 @@ def build_panels(window: MainWindow) -> None:
     scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     scroller.setWidget(window.count_panel)
     window.count_dock = _dock(window, "Count", "count_dock", scroller, Qt.DockWidgetArea.RightDockWidgetArea)
-    window.count_dock.setMinimumWidth(290)
+    # Wide enough for the panel and a vertical scroll bar (the undo history below it makes the panel scroll).
+    window.count_dock.setMinimumWidth(max(290, window.count_panel.minimumSizeHint().width() + scroller.verticalScrollBar().sizeHint().width() + 6))
     window.batch_panel = BatchPanel()
     window.batch_panel.image_chosen.connect(window.show_batch_item)
     window.batch_dock = _dock(window, "Batch results", "batch_dock", window.batch_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
@@ -94,9 +95,7 @@ def build_controllers(window: MainWindow, model_loader: Callable[[Path], ModelSe
     from .editing import EditController
 
     window.editing = EditController(window)  # corrections by hand: tools, undo, the sidecar
-    from .finetune_controller import FinetuneController
 
-    window.finetune = FinetuneController(window)  # fine-tuning (a child process), user models, training data
 
 
 def _show_batch_dock(window: MainWindow, count: int) -> None:
@@ -133,7 +132,6 @@ def build_actions(window: MainWindow) -> None:
     window.toolbar.addWidget(window.opacity_slider)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, window.toolbar)
     window.editing.install(window.actions_by_id)
-    window.finetune.install(window.menus)
     EscapeCancels(window.menuBar(), window.cancel_action)
     window.layout_controls = LayoutControls(
         window.settings, window.views, window.view_splitter, window.opacity_slider, window.arrange_actions, window.zoom_label,

@@ -114,6 +114,24 @@ def test_click_ctrl_click_delete_undo_redo_and_the_sidecar(qtbot, window, tmp_pa
     assert len(wait_saved(qtbot, window, image, 3)["edits"]) == 2
     assert backend.calls == calls  # no edit, undo or redo runs the model
 
+    key(window, Qt.Key.Key_H, CTRL)  # View > Undo history
+    history = window.editing.history
+    assert window.editing.history_dock.isVisible() and history.model().rowCount() == 2  # <no corrections> + the edit
+    history.setCurrentIndex(history.model().index(0, 0))  # back to before the first correction
+    assert window.analysis.result.count == 5
+
+
+def test_a_new_scale_keeps_the_corrections_and_saves_them_with_it(qtbot, window, tmp_path):
+    image = write_capillary_image(tmp_path / "strip.png", loops=3)
+    open_and_wait(qtbot, window, image)
+    click(window.overlay_view, limb_x(0) + 2, 200)
+    key(window, Qt.Key.Key_Delete)
+    assert wait_saved(qtbot, window, image, 2)["um_per_px"] is None
+    window.count_panel.um_per_px.setValue(2.0)  # no question: the scale moves no capillary
+    window.count_panel.flush()
+    assert window.analysis.result.count == 2 and window.analysis.result.density_per_mm is not None
+    qtbot.waitUntil(lambda: sidecar(image)["um_per_px"] == 2.0, timeout=5000)
+
 
 def test_add_by_click_marks_the_new_row_and_esc_goes_back_to_select(qtbot, window, tmp_path):
     image = write_capillary_image(tmp_path / "strip.png", loops=3, faint=1)
@@ -358,3 +376,18 @@ def test_an_edit_recounts_without_inference_and_fast(qtbot, window, tmp_path):
     times = window.editing.edit_ms
     assert len(times) == 6
     print(f"edit -> count shown: median {statistics.median(times):.1f} ms over {len(times)} edits, max {max(times):.1f} ms")
+
+
+def test_a_corrections_file_of_another_picture_is_not_used_and_says_why(qtbot, window, tmp_path):
+    first = write_capillary_image(tmp_path / "a" / "strip.png", loops=3)
+    open_and_wait(qtbot, window, first)
+    click(window.overlay_view, limb_x(0) + 2, 200)
+    key(window, Qt.Key.Key_Delete)
+    wait_saved(qtbot, window, first, 2)
+    # Another picture of the same name gets that file beside it: it is refused, not replayed.
+    second = write_capillary_image(tmp_path / "b" / "strip.png", loops=4, size=(1000, 400))
+    (tmp_path / "b" / "strip.capseg.json").write_bytes((tmp_path / "a" / "strip.capseg.json").read_bytes())
+    analysis = open_and_wait(qtbot, window, second)
+    assert analysis.result.count == 4 and analysis.result.edits is None
+    qtbot.waitUntil(lambda: "do not belong to" in window.status_label.text(), timeout=3000)
+    assert (tmp_path / "b" / "strip.capseg.json").exists()  # left alone
