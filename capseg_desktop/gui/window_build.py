@@ -95,7 +95,9 @@ def build_controllers(window: MainWindow, model_loader: Callable[[Path], ModelSe
     from .editing import EditController
 
     window.editing = EditController(window)  # corrections by hand: tools, undo, the sidecar
+    from .finetune_controller import FinetuneController
 
+    window.finetune = FinetuneController(window)  # fine-tuning (a child process), user models, training data
 
 
 def _show_batch_dock(window: MainWindow, count: int) -> None:
@@ -132,6 +134,7 @@ def build_actions(window: MainWindow) -> None:
     window.toolbar.addWidget(window.opacity_slider)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, window.toolbar)
     window.editing.install(window.actions_by_id)
+    window.finetune.install(window.menus)
     EscapeCancels(window.menuBar(), window.cancel_action)
     window.layout_controls = LayoutControls(
         window.settings, window.views, window.view_splitter, window.opacity_slider, window.arrange_actions, window.zoom_label,
