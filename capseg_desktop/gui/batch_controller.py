@@ -75,6 +75,8 @@ class BatchController(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._recount_slice)
         self.on_error: Callable[[str, str], None] = lambda title, message: None
+        #: Replays an image's saved hand corrections on its count (set by the window's editing).
+        self.corrected: Callable[[Analysis], Analysis] = lambda analysis: analysis
 
     def running(self) -> bool:
         return self.lane.busy()
@@ -170,6 +172,10 @@ class BatchController(QObject):
             analysis = analysis.recount(*self._target)  # the parameters changed during the batch
             row.result, row.summary = analysis.result, {**summary, **analysis.result.summary_row(row.path.name)}
         if analysis is not None:
+            corrected = self.corrected(analysis)  # the count as corrected by hand, if it was
+            if corrected is not analysis:
+                analysis, row.result = corrected, corrected.result
+                row.summary = {**summary, **corrected.result.summary_row(row.path.name)}
             self._remember(index, analysis)
         self.panel.show_row(index, row)
 
@@ -218,7 +224,7 @@ class BatchController(QObject):
                 continue
             analysis = self.cache.get(index)
             if analysis is not None:
-                self.update_row(index, analysis.recount(params, um_per_px))
+                self.update_row(index, self.corrected(analysis.recount(params, um_per_px)))
             elif row.status in ("ok", "warning", "stale"):
                 row.status = "stale"
                 self.panel.show_row(index, row)
@@ -256,7 +262,7 @@ class BatchController(QObject):
         if analysis is None:
             return None
         if analysis.result.params != params or analysis.result.um_per_px != um_per_px:
-            analysis = analysis.recount(params, um_per_px)
+            analysis = self.corrected(analysis.recount(params, um_per_px))
             self.update_row(index, analysis)
         return analysis
 

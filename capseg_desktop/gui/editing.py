@@ -106,6 +106,8 @@ class EditController(QObject):
         window.views.leader().view_changed.connect(self._update_cursor)
         window.count_panel.capillaries_selected.connect(lambda numbers: (window.views.select_boxes(numbers), self.update_actions()))
         self.stack.indexChanged.connect(self._index_changed)
+        self._saved_logs: dict[Path, tuple[tuple, list]] = {}
+        window.batch.corrected = self.saved_edits_applied
 
     # Building ----------------------------------------------------------------------------
     def install(self, actions: dict[str, QAction]) -> None:
@@ -474,6 +476,33 @@ class EditController(QObject):
         self._replay_note = self.tr("Restored %1 corrections from %2.").replace("%1", str(len(corrections.edits))).replace("%2", where.name)
         if where.parent != path.parent:
             self._replay_note += " " + self.tr("(kept in %1 because the image's folder is read-only)").replace("%1", str(where.parent))
+
+    def saved_edits_applied(self, analysis: Analysis) -> Analysis:
+        """A batch image's count with its corrections replayed: the log on screen for the image
+        shown, else the one in its sidecar (read once per version of the file)."""
+        from ..core.corrections import CorrectionsError, fallback_sidecar_path, load_corrections, sidecar_path
+
+        path = analysis.image.path
+        if path is None:
+            return analysis
+        if self._image is not None and path == self._image.path:
+            edits = list(self.edits)
+        else:
+            candidates = [sidecar_path(path), fallback_sidecar_path(path, self.saver.fallback_dir)]
+            stamp = tuple(p.stat().st_mtime_ns if p.is_file() else 0 for p in candidates)
+            known = self._saved_logs.get(path)
+            if known is None or known[0] != stamp:
+                edits = []
+                if any(stamp):
+                    try:
+                        found = load_corrections(path, self.saver.fallback_dir, size=(analysis.image.width, analysis.image.height),
+                                                 check_hash=False)
+                        edits = list(found[0].edits) if found else []
+                    except (CorrectionsError, OSError) as error:
+                        log.info("Corrections of %s not used in the batch: %s", path.name, error)
+                known = self._saved_logs[path] = (stamp, edits)
+            edits = known[1]
+        return analysis.with_edits(edits) if edits else analysis
 
     def confirm_param_change(self) -> bool:
         """A parameter change with edits: keep them on top of the new count, discard them, or

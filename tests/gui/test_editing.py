@@ -391,3 +391,37 @@ def test_a_corrections_file_of_another_picture_is_not_used_and_says_why(qtbot, w
     assert analysis.result.count == 4 and analysis.result.edits is None
     qtbot.waitUntil(lambda: "do not belong to" in window.status_label.text(), timeout=3000)
     assert (tmp_path / "b" / "strip.capseg.json").exists()  # left alone
+
+
+def test_a_folder_counts_its_corrected_images_as_corrected(qtbot, window, tmp_path, monkeypatch):
+    import csv
+    import io
+
+    from PySide6.QtWidgets import QFileDialog
+
+    folder = tmp_path / "visit"
+    edited = write_capillary_image(folder / "a.png", loops=4)
+    write_capillary_image(folder / "b.png", loops=3)
+    open_and_wait(qtbot, window, edited)
+    click(window.overlay_view, limb_x(0) + 2, 200)
+    key(window, Qt.Key.Key_Delete)
+    wait_saved(qtbot, window, edited, 3)
+    open_and_wait(qtbot, window, write_capillary_image(tmp_path / "elsewhere.png", loops=2))  # a.png no longer shown
+
+    with qtbot.waitSignal(window.batch_finished, timeout=20_000):
+        window.open_folder(folder)
+    table = window.batch_panel.table
+    assert [table.item(r, 1).text() for r in range(table.rowCount())] == ["3", "3"]  # a.png: 4 by the model, 1 removed
+    target = tmp_path / "summary.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    window.export_summary_action.trigger()
+    rows = {r["file"]: r for r in csv.DictReader(io.StringIO(target.read_text(encoding="utf-8")))}
+    assert rows["a.png"]["count"] == "3" and rows["a.png"]["model_count"] == "4" and "1 removed" in rows["a.png"]["edits"]
+    assert rows["b.png"]["count"] == "3" and rows["b.png"]["edits"] == ""
+
+    window.count_panel.min_area.setValue(window.count_panel.min_area.value() + 20)  # a recount of the list keeps them
+    window.count_panel.flush()
+    window.batch.flush()
+    assert [table.item(r, 1).text() for r in range(table.rowCount())] == ["3", "3"]
+    window.batch_panel.table.selectRow(0)  # and the view shows a.png corrected
+    assert window.analysis.result.count == 3 and window.analysis.result.model_count == 4
