@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from PySide6.QtCore import QObject, QPointF, Qt, QTimer
-from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtGui import QAction, QCursor, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QGraphicsView, QLabel, QMenu, QMessageBox, QToolBar, QUndoView
 
 from .edit_tools import TOOLS, EditTool
 from .sidecar import SidecarSaver
-from .undo import EditCommand
+from .undo import EditCommand, Region
 
 if TYPE_CHECKING:
     import numpy as np
@@ -103,7 +103,8 @@ class EditController(QObject):
             view.pick = self.pick
             view.box_toggled.connect(self.toggle)
             view.context_menu_requested.connect(self.context_menu)
-        window.views.leader().view_changed.connect(self._update_cursor)
+        for view in window.views.views:  # the brush circle follows the zoom
+            view.view_changed.connect(self._update_cursor)
         window.count_panel.capillaries_selected.connect(lambda numbers: (window.views.select_boxes(numbers), self.update_actions()))
         self.stack.indexChanged.connect(self._index_changed)
         self._saved_logs: dict[Path, tuple[tuple, list]] = {}
@@ -176,7 +177,7 @@ class EditController(QObject):
             self.actions[f"tool_{name}"].setChecked(True)
         self.brush_label.setVisible(name in ("brush", "eraser"))
         self._show_brush()
-        self._update_cursor()
+        self._update_cursor(tool_changed=True)
         hints = {
             "select": self.tr("Select: click a capillary, Ctrl+click to add one to the selection; Del deletes, M merges."),
             "add": self.tr("Add by click: click a missed capillary to add it (Esc: back to Select)."),
@@ -206,12 +207,13 @@ class EditController(QObject):
         self.brush_label.setText(self.tr("Brush %1 px").replace("%1", str(self.brush_px)))
         self.brush_label.setToolTip(self.tr("Brush and eraser diameter in image pixels ([ smaller, ] larger)"))
 
-    def _update_cursor(self) -> None:
+    def _update_cursor(self, tool_changed: bool = False) -> None:
+        """The tool's cursor; the brush's circle is redrawn when the zoom or the size changes."""
+        if not tool_changed and self.tool_name not in ("brush", "eraser"):
+            return
         for view in self.window.views.views:
-            if self.tool is None:
-                view.viewport().unsetCursor()
-            else:
-                view.viewport().setCursor(self.tool.cursor(view))
+            cursor = self.tool.cursor(view) if self.tool is not None else QCursor(Qt.CursorShape.OpenHandCursor)
+            view.viewport().setCursor(cursor)
 
     # Selection ---------------------------------------------------------------------------
     def pick(self, pos: QPointF) -> int:
@@ -396,7 +398,7 @@ class EditController(QObject):
         self.stack.redo()
 
     # The shown result --------------------------------------------------------------------
-    def rebuild(self, select_region: np.ndarray | None = None, select: Sequence[int] = (), note: str = "") -> None:
+    def rebuild(self, select_region: Region | None = None, select: Sequence[int] = (), note: str = "") -> None:
         """Show the unedited recount with the log replayed (``MainWindow._display`` calls
         ``corrected``), select what the edit made, save the sidecar."""
         import numpy as np
@@ -407,7 +409,9 @@ class EditController(QObject):
         window._display(self.unedited)
         analysis = window.analysis
         if select_region is not None:
-            select = [int(n) for n in np.unique(analysis.counted.labels[select_region]) if n]
+            top, left, mask = select_region
+            under = analysis.counted.labels[top:top + mask.shape[0], left:left + mask.shape[1]][mask]
+            select = [int(n) for n in np.unique(under) if n]
         self.select(select)
         result = analysis.result
         if self.edits:
@@ -474,6 +478,12 @@ class EditController(QObject):
         finally:
             self._quiet = False
         self._replay_note = self.tr("Restored %1 corrections from %2.").replace("%1", str(len(corrections.edits))).replace("%2", where.name)
+        result = analysis.result
+        if corrections.model_sha256 and corrections.model_sha256 != result.model.sha256:
+            self._replay_note += " " + self.tr("They were made on the count of another model (%1): check them.").replace(
+                "%1", corrections.model_name)
+        elif corrections.params != result.params:
+            self._replay_note += " " + self.tr("They were saved with other counting parameters and are replayed on the current ones.")
         if where.parent != path.parent:
             self._replay_note += " " + self.tr("(kept in %1 because the image's folder is read-only)").replace("%1", str(where.parent))
 

@@ -19,12 +19,28 @@ if TYPE_CHECKING:
     from ..core.corrections import Edit
 
 
+Region = tuple[int, int, "np.ndarray"]  # (top, left, mask of the box): where an edit's result lies
+
+
+def _crop(region: np.ndarray | None) -> Region | None:
+    """The box around a bool image mask's pixels, and the mask inside it."""
+    import numpy as np
+
+    if region is None:
+        return None
+    rows, cols = np.nonzero(np.any(region, axis=1))[0], np.nonzero(np.any(region, axis=0))[0]
+    if rows.size == 0:
+        return 0, 0, np.zeros((0, 0), dtype=bool)
+    y0, y1, x0, x1 = int(rows[0]), int(rows[-1]) + 1, int(cols[0]), int(cols[-1]) + 1
+    return y0, x0, region[y0:y1, x0:x1].copy()
+
+
 class EditLog(Protocol):
     """What a command needs from the edit controller."""
 
     edits: list[Edit]
 
-    def rebuild(self, select_region: np.ndarray | None = None, select: Sequence[int] = (), note: str = "") -> None: ...
+    def rebuild(self, select_region: Region | None = None, select: Sequence[int] = (), note: str = "") -> None: ...
 
 
 class EditCommand(QUndoCommand):
@@ -38,7 +54,7 @@ class EditCommand(QUndoCommand):
         super().__init__(text)
         self.log = log
         self.edits = list(edits)
-        self.region = region
+        self.region = _crop(region)  # kept small: a command lives as long as the stack
         self.selected_before = tuple(selected_before)
 
     def redo(self) -> None:

@@ -425,3 +425,16 @@ def test_a_folder_counts_its_corrected_images_as_corrected(qtbot, window, tmp_pa
     assert [table.item(r, 1).text() for r in range(table.rowCount())] == ["3", "3"]
     window.batch_panel.table.selectRow(0)  # and the view shows a.png corrected
     assert window.analysis.result.count == 3 and window.analysis.result.model_count == 4
+
+
+def test_corrections_made_on_another_model_are_restored_with_a_warning(qtbot, window, tmp_path):
+    image = write_capillary_image(tmp_path / "strip.png", loops=3)
+    open_and_wait(qtbot, window, image)
+    click(window.overlay_view, limb_x(2) + 2, 200)
+    key(window, Qt.Key.Key_Delete)
+    saved = wait_saved(qtbot, window, image, 2)
+    saved["model"] = {"name": "older.tflite", "sha256": "0" * 64}
+    (tmp_path / "strip.capseg.json").write_text(json.dumps(saved), encoding="utf-8")
+    analysis = open_and_wait(qtbot, window, image)
+    assert analysis.result.count == 2
+    qtbot.waitUntil(lambda: "made on the count of another model (older.tflite)" in window.status_label.text(), timeout=3000)
