@@ -338,7 +338,8 @@ class ViewPane(QWidget):
         view.setAccessibleName(f"{title} view")
         view.setAccessibleDescription(
             f"The {title.lower()} picture. Mouse wheel or plus and minus keys zoom, drag pans; "
-            "the three views move together."
+            "the three views move together. "
+            + self.tr("Click a capillary to select it (Ctrl+click adds one); the Edit menu's tools correct the count.")
         )
 
 
