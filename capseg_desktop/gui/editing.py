@@ -440,7 +440,8 @@ class EditController(QObject):
             note, self._replay_note = self._replay_note, ""
             lost = len(self.edits) - (edited.result.edits.total() if edited.result.edits else 0)
             if lost:
-                note += " " + self.tr("%1 of them no longer apply with these parameters.").replace("%1", str(lost))
+                note += " " + (self.tr("1 of them no longer applies with these parameters.") if lost == 1 else
+                               self.tr("%1 of them no longer apply with these parameters.").replace("%1", str(lost)))
             self._later(note)
         return edited
 

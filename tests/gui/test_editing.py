@@ -438,3 +438,22 @@ def test_corrections_made_on_another_model_are_restored_with_a_warning(qtbot, wi
     analysis = open_and_wait(qtbot, window, image)
     assert analysis.result.count == 2
     qtbot.waitUntil(lambda: "made on the count of another model (older.tflite)" in window.status_label.text(), timeout=3000)
+
+
+def test_kept_corrections_that_no_longer_apply_are_reported(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    image = write_capillary_image(tmp_path / "strip.png", loops=3, faint=1)
+    open_and_wait(qtbot, window, image)
+    click(window.overlay_view, limb_x(3) + 2, 200)  # the faint loop, counted at 0.5
+    key(window, Qt.Key.Key_Delete)
+    click(window.overlay_view, limb_x(0) + 2, 200)
+    key(window, Qt.Key.Key_Delete)
+    assert window.analysis.result.count == 2
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Yes)
+    window.count_panel.threshold.setValue(0.6)  # the faint loop is gone from the model's count
+    window.count_panel.flush()
+    result = window.analysis.result
+    assert result.model_count == 3 and result.count == 2 and result.edits.removed == 1
+    qtbot.waitUntil(lambda: "Kept your 2 corrections on top of the new count. 1 of them no longer applies" in window.status_label.text(),
+                    timeout=3000)
