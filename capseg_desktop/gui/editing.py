@@ -431,9 +431,11 @@ class EditController(QObject):
         if previous is None:
             self._start_image(analysis)
         self.unedited = analysis
+        self.window.views.edited = frozenset()
         if not self.edits:
             return analysis
         edited = analysis.with_edits(self.edits)
+        self.window.views.edited = frozenset(edited.result.edited_ids)  # green boxes, as exported
         if previous is not None and (previous.result.params, previous.result.um_per_px) != (analysis.result.params, analysis.result.um_per_px):
             QTimer.singleShot(0, self._changed)  # kept through a parameter or scale change: saved with the new ones
         if self._replay_note:

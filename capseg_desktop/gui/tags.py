@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 BOX_COLOUR = QColor(255, 230, 0)  # core.render.BOX_RGB, the exported boxes' yellow (tested)
+EDITED_COLOUR = QColor(70, 255, 70)  # core.render.EDITED_BOX_RGB: made or changed by hand, as exported (tested)
 SELECTED_COLOUR = QColor(255, 0, 200)  # magenta: unlike anything on skin, mask or boxes
 HALO_COLOUR = QColor(0, 0, 0, 170)
 TAG_FILL = QColor(20, 20, 20, 215)

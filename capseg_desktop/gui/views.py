@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .tags import BOX_COLOUR, SELECTED_COLOUR, BoxItem, BoxLabel, place_tags
+from .tags import BOX_COLOUR, EDITED_COLOUR, SELECTED_COLOUR, BoxItem, BoxLabel, place_tags
 
-__all__ = ["BOX_COLOUR", "SELECTED_COLOUR", "ImageView", "ViewGroup", "ViewPane", "best_orientation"]
+__all__ = ["BOX_COLOUR", "EDITED_COLOUR", "SELECTED_COLOUR", "ImageView", "ViewGroup", "ViewPane", "best_orientation"]
 
 ZOOM_STEP = 1.25
 MIN_SCALE = 0.01
@@ -76,6 +76,7 @@ class ImageView(QGraphicsView):
         self.scene().addItem(self.preview_item)
         self._boxes: dict[int, tuple[BoxItem, BoxLabel]] = {}
         self._selected: tuple[int, ...] = ()
+        self._edited: frozenset[int] = frozenset()  # boxes drawn green: made or changed by hand
         #: The capillary whose pixels are under an image point (0: none), given by the window.
         self.pick: Callable[[QPointF], int] | None = None
         #: The active edit tool (``editing.EditTool``); None: clicks select, drags pan.
@@ -113,8 +114,10 @@ class ImageView(QGraphicsView):
         self.picture_item.setPixmap(QPixmap())
         self.layer_item.setPixmap(QPixmap())
 
-    def set_boxes(self, boxes: list[tuple[int, tuple[int, int, int, int]]]) -> None:
-        """``boxes``: (capillary id, (x0, y0, x1, y1)) with x1, y1 exclusive."""
+    def set_boxes(self, boxes: list[tuple[int, tuple[int, int, int, int]]], edited: frozenset[int] = frozenset()) -> None:
+        """``boxes``: (capillary id, (x0, y0, x1, y1)) with x1, y1 exclusive; ``edited``: the
+        ids of capillaries made or changed by hand (green, as in the exported picture)."""
+        self._edited = frozenset(edited)
         for rect, label in self._boxes.values():
             self.scene().removeItem(rect)
             self.scene().removeItem(label)
@@ -171,7 +174,7 @@ class ImageView(QGraphicsView):
     def _style_boxes(self) -> None:
         for number, (rect, label) in self._boxes.items():
             selected = number in self._selected
-            colour = SELECTED_COLOUR if selected else BOX_COLOUR
+            colour = SELECTED_COLOUR if selected else EDITED_COLOUR if number in self._edited else BOX_COLOUR
             fill = QBrush(QColor(255, 0, 200, 40)) if selected else QBrush(Qt.BrushStyle.NoBrush)
             rect.set_style(colour, 3.0 if selected else 1.5, fill)
             label.set_colour(colour)
@@ -349,6 +352,7 @@ class ViewGroup:
     def __init__(self, views: list[ImageView]) -> None:
         self.views = views
         self._syncing = False
+        self.edited: frozenset[int] = frozenset()
         for view in views:
             view.view_changed.connect(lambda view=view: self._follow(view))
 
@@ -406,5 +410,7 @@ class ViewGroup:
             view.set_preview(path, pen, brush)
 
     def set_boxes(self, boxes: list[tuple[int, tuple[int, int, int, int]]]) -> None:
+        """Boxes for every view; those in ``edited`` (set by the edit controller for the result
+        about to be shown) are drawn green."""
         for view in self.views:
-            view.set_boxes(boxes)
+            view.set_boxes(boxes, self.edited)

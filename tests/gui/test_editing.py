@@ -13,7 +13,9 @@ from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from capseg_desktop.core import render
 from capseg_desktop.gui.count_panel import EDITED_ROLE
+from capseg_desktop.gui.views import BOX_COLOUR, EDITED_COLOUR
 
 from .conftest import write_capillary_image
 
@@ -156,8 +158,13 @@ def test_add_by_click_marks_the_new_row_and_esc_goes_back_to_select(qtbot, windo
 
     key(window, Qt.Key.Key_Escape)
     assert window.editing.tool_name == "select" and window.tool_select_action.isChecked()
+    click(window.overlay_view, limb_x(0) + 2, 200)  # another one selected: the added box shows green, as exported
+    assert EDITED_COLOUR.getRgb()[:3] == render.EDITED_BOX_RGB
+    assert [v._boxes[4][0].colour for v in window.views.views] == [EDITED_COLOUR] * 3
+    assert window.original_view._boxes[2][0].colour == BOX_COLOUR
     key(window, Qt.Key.Key_Z, CTRL)
     assert window.analysis.result.count == 3 and edited_rows(window) == []
+    assert all(rect.colour != EDITED_COLOUR for rect, _label in window.original_view._boxes.values())
 
 
 def test_brush_paints_a_new_capillary_and_the_eraser_takes_pixels_away(qtbot, window, tmp_path):
@@ -329,8 +336,6 @@ def test_a_parameter_change_after_edits_asks_keep_discard_or_cancel(qtbot, windo
 
 def test_exports_carry_the_corrected_result(qtbot, window, tmp_path, monkeypatch):
     import cv2
-
-    from capseg_desktop.core import render
     from PySide6.QtWidgets import QFileDialog
 
     image = write_capillary_image(tmp_path / "strip.png", loops=4)
