@@ -66,6 +66,7 @@ class FinetuneDialog(QDialog):
         self.progress.setFormat(self.tr("Epoch %v of %m"))
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.hide()  # until it starts
         layout.addWidget(self.progress)
         self.status = QLabel(" ")
         self.status.setObjectName("finetune_status")
@@ -75,6 +76,8 @@ class FinetuneDialog(QDialog):
         self.scores_box = QGroupBox(self.tr("Validation images (kept aside, never trained on)"))
         self.scores_box.setObjectName("finetune_scores")
         grid = QGridLayout(self.scores_box)
+        grid.setVerticalSpacing(8)
+        grid.setHorizontalSpacing(24)
         headers = (self.tr("Before"), self.tr("After"))
         for column, text in enumerate(headers, start=1):
             header = QLabel(f"<b>{text}</b>")
@@ -160,6 +163,7 @@ class FinetuneDialog(QDialog):
         self.started = time.monotonic()
         self.status.setText(self.tr("Starting (loading TensorFlow and the model)…"))
         self.progress.setRange(0, 0)  # busy until the first epoch says how many
+        self.progress.show()
         self._set_state("running")
         self.runner.start(program, args)
 
@@ -199,6 +203,7 @@ class FinetuneDialog(QDialog):
             self.verdict.setText(self.tr("The fine-tuned model scores worse on your validation images: discarding it "
                                          "is probably wise."))
         self.scores_box.show()
+        self.adjustSize()
 
     def on_finished(self, code: int, message: str) -> None:
         elapsed = format_seconds(time.monotonic() - self.started)

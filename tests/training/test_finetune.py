@@ -76,6 +76,7 @@ def test_validation_is_a_fifth_and_at_least_one() -> None:
     assert len(set(choose_validation([f"{i:02d}" for i in range(23)]))) == 5
 
 
+@pytest.mark.slow
 def test_fine_tuning_on_corrected_images_raises_validation_f1_and_writes_a_complete_bundle(
         mismatched: dict[str, Path]) -> None:
     out = mismatched["root"] / "models" / "mine-1"
@@ -128,6 +129,7 @@ def test_too_few_images_is_one_sentence(tmp_path: Path, capsys: pytest.CaptureFi
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.slow
 def test_sigterm_mid_run_exits_130_and_leaves_nothing(mismatched: dict[str, Path], tmp_path: Path) -> None:
     out = tmp_path / "models" / "stopped"
     env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
@@ -158,6 +160,7 @@ def test_sigterm_mid_run_exits_130_and_leaves_nothing(mismatched: dict[str, Path
     assert not out.parent.exists() or list(out.parent.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_stop_while_writing_removes_the_temporary_folder(mismatched: dict[str, Path], tmp_path: Path) -> None:
     out = tmp_path / "models" / "late"
 
