@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QProcess, QStandardPaths, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
@@ -34,6 +34,8 @@ log = logging.getLogger("capseg_desktop.gui.finetune")
 
 MIN_IMAGES = 3
 STAGING = ".staging"
+#: After Cancel, the child has this long to stop after its batch before it is killed.
+KILL_AFTER_MS = 30_000
 
 
 def user_models_dir() -> Path:
@@ -147,15 +149,17 @@ class FinetuneProcess(QObject):
 
     def cancel(self) -> None:
         """A clean stop: SIGTERM (the command stops after the current batch, removes its
-        temporary folder and exits 130)."""
+        temporary folder and exits 130). Where that cannot reach it (a console program on
+        Windows) or it does not stop within ``KILL_AFTER_MS``, it is killed; the caller then
+        removes what it left (see ``FinetuneController.discard_model``)."""
         if self.running():
             self.cancelled = True
             self.process.terminate()
+            QTimer.singleShot(KILL_AFTER_MS, self, self.kill)
 
     def kill(self) -> None:
         if self.running():
             self.process.kill()
-            self.process.waitForFinished(5000)
 
     def _read(self) -> None:
         self._buffer += bytes(self.process.readAllStandardOutput().data())
@@ -230,6 +234,24 @@ class FinetuneController(QObject):
         self.dialog: Any = None
         self.user_menu: QMenu | None = None
         self.export_lane = TaskLane(window.queue, ExportTrainingDataTask.kind, self)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+
+    def shutdown(self) -> None:
+        """Quitting while it runs: stop the child cleanly (it exits within a batch) and keep
+        nothing of the run."""
+        dialog = self.dialog
+        runner = getattr(dialog, "runner", None)
+        if runner is None or not runner.running():
+            return
+        runner.cancelled = True
+        runner.process.terminate()
+        if not runner.process.waitForFinished(10_000):
+            runner.process.kill()
+            runner.process.waitForFinished(5_000)
+        if dialog.out is not None:
+            self.discard_model(dialog.out)
 
     def root(self) -> Path:
         return self.models_root or user_models_dir()
@@ -299,6 +321,12 @@ class FinetuneController(QObject):
         name = f"{base.stem}-finetuned-{time.strftime('%Y%m%d-%H%M%S')}"
         staging = self.root() / STAGING
         staging.mkdir(parents=True, exist_ok=True)
+        for old in staging.iterdir():  # left by a run the system killed, over a day ago
+            try:
+                if time.time() - old.stat().st_mtime > 86_400:
+                    shutil.rmtree(old, ignore_errors=True)
+            except OSError:
+                continue
         return staging / name, name
 
     def accept_model(self, out: Path, done: dict) -> Path:
@@ -312,7 +340,10 @@ class FinetuneController(QObject):
         return tflite
 
     def discard_model(self, out: Path) -> None:
+        """Delete a run's output, and the temporary folder of a run that was killed."""
         shutil.rmtree(out, ignore_errors=True)
+        for partial in out.parent.glob(f".{out.name}.finetune-partial-*"):
+            shutil.rmtree(partial, ignore_errors=True)
 
     # Export training data ----------------------------------------------------------------
     def export_training_data(self) -> None:

@@ -29,7 +29,11 @@ import json, os, shutil, signal, sys, time
 args = sys.argv[1:]
 out = args[args.index("--out") + 1]
 epochs, pause = int(os.environ.get("FAKE_EPOCHS", "4")), float(os.environ.get("FAKE_PAUSE", "0.1"))
-signal.signal(signal.SIGTERM, lambda *a: sys.exit(130))
+if os.environ.get("FAKE_IGNORE_TERM"):  # a child SIGTERM cannot reach (a console program on Windows)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    os.makedirs(os.path.join(os.path.dirname(out), "." + os.path.basename(out) + ".finetune-partial-" + str(os.getpid())))
+else:
+    signal.signal(signal.SIGTERM, lambda *a: sys.exit(130))
 def say(**event):
     print(json.dumps(event), flush=True)
 say(event="start", images=3, validation=["b.png"], epochs=epochs)
@@ -161,6 +165,22 @@ def test_cancel_stops_the_process_and_keeps_nothing(qtbot, window, setup, monkey
     assert window.session.path == BUNDLED
 
 
+def test_a_child_that_ignores_the_stop_is_killed_and_its_files_removed(qtbot, window, setup, monkeypatch):
+    from capseg_desktop.gui import finetune_controller
+
+    monkeypatch.setattr(finetune_controller, "KILL_AFTER_MS", 300)
+    monkeypatch.setenv("FAKE_EPOCHS", "200")
+    monkeypatch.setenv("FAKE_PAUSE", "0.05")
+    monkeypatch.setenv("FAKE_IGNORE_TERM", "1")
+    dialog = _open(qtbot, setup)
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.progress.value() >= 1, timeout=20000)
+    assert len(list((setup["root"] / ".staging").iterdir())) == 1  # the child's temporary folder
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.state == "stopped", timeout=10000)
+    assert list((setup["root"] / ".staging").iterdir()) == []
+
+
 def test_discard_deletes_the_new_model(qtbot, window, setup):
     dialog = _open(qtbot, setup)
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
@@ -190,3 +210,14 @@ def test_export_training_data_says_how_many_and_where(qtbot, window, setup, dial
     assert text.startswith("Wrote 3 corrected image(s)") and str(out) in text
     assert sorted(p.name for p in (out / "masks").iterdir()) == ["a_mask.png", "b_mask.png", "c_mask.png"]
     assert (out / "points.json").is_file()
+
+
+def test_quitting_while_it_runs_stops_the_child_and_keeps_nothing(qtbot, window, setup, monkeypatch):
+    monkeypatch.setenv("FAKE_EPOCHS", "200")
+    monkeypatch.setenv("FAKE_PAUSE", "0.05")
+    dialog = _open(qtbot, setup)
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.progress.value() >= 1, timeout=20000)
+    setup["controller"].shutdown()  # what QApplication.aboutToQuit calls
+    assert not dialog.runner.running()
+    assert list((setup["root"] / ".staging").iterdir()) == []
