@@ -172,3 +172,17 @@ def test_stop_while_writing_removes_the_temporary_folder(mismatched: dict[str, P
                                 epochs=1, steps_per_epoch=2, batch_size=2, patch=(96, 192)),
                  lambda event: None, should_stop=temporary_folder_exists)
     assert list(out.parent.iterdir()) == []
+
+
+@pytest.mark.parametrize("prefix", [[], ["-m", "capseg_desktop"]])
+def test_the_app_executable_runs_the_finetune_subcommand(prefix: list[str], monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """``capseg-desktop finetune …`` (and a frozen app given ``-m capseg_desktop finetune …``,
+    as the window starts it) is the command line, not the window."""
+    from capseg_desktop import __main__ as entry
+
+    monkeypatch.setattr(sys, "argv", ["capseg-desktop", *prefix, "finetune", "--help"])
+    with pytest.raises(SystemExit) as stop:
+        entry.main()
+    assert stop.value.code == 0
+    assert "--corrections" in capsys.readouterr().out
