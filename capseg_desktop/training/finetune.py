@@ -265,8 +265,14 @@ def _run(config: FinetuneConfig, examples: list[Example], training: list[Example
     target_sigma = (base_card.get("scale") or {}).get("ridge_sigma_px")
     train_samples = normalise_scale([Sample(e.name, e.rgb, e.mask, "real") for e in training], target_sigma)
     val_samples = normalise_scale([Sample(e.name, e.rgb, e.mask, "real") for e in validation], target_sigma)
-    stream = batches({"real": train_samples}, {"real": 1.0}, config.batch_size, config.patch, config.seed, AugmentParams())
-    val_batches = fixed_batches(val_samples, max(1, session.multiple))
+    luma = np.array([0.299, 0.587, 0.114], np.float32)  # ITU-R 601, as core.segment.preprocess
+
+    def for_model(x: np.ndarray) -> np.ndarray:  # a grey model (the original's .h5) reads one channel
+        return (x @ luma)[..., None] if session.input_channels == 1 else x
+
+    augmented = batches({"real": train_samples}, {"real": 1.0}, config.batch_size, config.patch, config.seed, AugmentParams())
+    stream = ((for_model(x), y) for x, y in augmented)
+    val_batches = [(for_model(x), y) for x, y in fixed_batches(val_samples, max(1, session.multiple))]
 
     def validate() -> tuple[float, float]:
         losses, dices = [], []
@@ -349,6 +355,11 @@ def _run(config: FinetuneConfig, examples: list[Example], training: list[Example
         extra["scale"] = base_card["scale"]
     if architecture:
         extra["architecture"] = architecture
+    else:  # not one of our U-Nets (a Keras 2 .h5, say): say no more than is known
+        extra["architecture"] = {"description": f"the architecture of the base model {config.base.name}",
+                                 "multiple": session.multiple}
+        extra["input"] = {"channels": session.input_channels, "scaling": "uint8 / 255 -> float32 in [0, 1]",
+                          "layout": f"NHWC, height and width multiples of {session.multiple} (pad bottom/right)"}
     train_config = TrainConfig(
         out_dir=temp, unet=unet, epochs=config.epochs, steps_per_epoch=config.steps_per_epoch,
         batch_size=config.batch_size, patch=config.patch, learning_rate=config.learning_rate, seed=config.seed,
