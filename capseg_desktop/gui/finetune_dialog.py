@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QGridLayout, QGroupBox, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
@@ -23,11 +23,12 @@ if TYPE_CHECKING:
 
 
 def format_seconds(seconds: float) -> str:
+    """"42 s", "1 min 05 s"."""
     seconds = max(0, int(round(seconds)))
     if seconds < 60:
-        return f"{seconds} s"
+        return QCoreApplication.translate("FinetuneDialog", "{0} s").format(seconds)
     minutes, rest = divmod(seconds, 60)
-    return f"{minutes} min {rest:02d} s"
+    return QCoreApplication.translate("FinetuneDialog", "{0} min {1:02d} s").format(minutes, rest)
 
 
 class FinetuneDialog(QDialog):
