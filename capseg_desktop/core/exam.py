@@ -1,0 +1,607 @@
+"""The patient exam: fingers 2 to 5 of both hands, each holding one or more images, and the
+figures a rheumatologist reports per finger and for the patient.
+
+* An exam is saved as one JSON file (``NAME.capseg-exam.json``, format ``capseg-exam`` version 1),
+  written atomically. Images are referenced by paths relative to the exam file's folder (with
+  ``/`` separators), so a folder holding the exam and its images can be moved or copied whole;
+  an image on another drive (Windows) keeps its absolute path.
+* Only a pseudonym identifies the patient: no name, birth date or other personal data is asked.
+* ``summarise_exam`` turns the analyses of the exam's images into per-finger and patient figures;
+  ``exam_csv`` writes them as one row per image, one per finger and one for the patient.
+
+Figures (the EULAR Study Group's standardised evaluation: density of the distal row per mm,
+dilated and giant loops):
+
+* an image is *used* unless it was excluded by hand (with a reason), could not be analysed, or is
+  not assigned to a finger;
+* a finger's density is the mean of the distal-row densities (loops per mm) of its used images
+  that have one (an image without a scale has none: it is "not assessed", never guessed);
+* a finger's dilated and giant loops are the sums over its used images;
+* the patient's density is the mean over the fingers that have a density; dilated and giant are
+  the totals over the fingers; "any giant" says whether at least one giant loop was found;
+* a density below ``REDUCED_DENSITY_PER_MM`` (7 per mm) is "reduced", else "normal".
+
+No Qt here (``core`` never imports it): the window and the command line both call this module.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date as _date
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any, Iterable, Mapping, Sequence
+
+from .. import __version__
+from .atomic import write_text_atomic
+from .errors import CapSegError
+from .result import AnalysisResult, finite_or_none, local_now_iso
+
+FORMAT = "capseg-exam"
+FORMAT_VERSION = 1
+#: What an exam file is called: ``anything.capseg-exam.json``.
+EXAM_SUFFIX = ".capseg-exam.json"
+#: Fingers 2 to 5 of the left (L) and right (R) hand; thumbs are not examined.
+FINGERS = ("L2", "L3", "L4", "L5", "R2", "R3", "R4", "R5")
+#: Below this many distal-row loops per mm, a density is "reduced" (EULAR: normal about 7-12/mm).
+REDUCED_DENSITY_PER_MM = 7.0
+
+# Image and finger statuses.
+USED = "used"
+EXCLUDED = "excluded"
+FAILED = "failed"
+NOT_ANALYSED = "not analysed"
+UNASSIGNED = "no finger"
+# Density flags.
+NORMAL = "normal"
+REDUCED = "reduced"
+
+#: Every sentence of this module, in one place (for translation, issue 13).
+TEXT = {
+    "missing": 'The exam file "{name}" does not exist.',
+    "unreadable": 'The exam file "{name}" cannot be read.',
+    "not_json": 'The file "{name}" is not a CapSeg exam (it is not JSON text).',
+    "not_exam": 'The file "{name}" is not a CapSeg exam.',
+    "newer": 'The exam file "{name}" was written by a newer CapSeg (format version {version}); update CapSeg to open it.',
+    "damaged": 'The exam file "{name}" is damaged: {what}.',
+    "bad_finger": 'finger "{finger}" is not one of ' + ", ".join(FINGERS),
+    "unknown_finger": 'The finger "{finger}" is not one of ' + ", ".join(FINGERS) + ".",
+    "bad_date": 'The date "{date}" is not a date written as YYYY-MM-DD.',
+    "bad_scale": "The scale must be a number of micrometres per pixel above 0.",
+    "no_result": "not analysed yet",
+    "no_finger": "not assigned to a finger",
+    "no_scale": "not assessed (no scale)",
+}
+
+
+class ExamError(CapSegError):
+    """An exam file cannot be read or written, or an exam's field is not valid; ``str(error)``
+    is one plain sentence."""
+
+
+# Fingers from file names ---------------------------------------------------------------------
+# "L2.png", "L2A.png", "r5b.jpg", "L2_2.tif", "L2-index.png", "L 2 A.png": the hand, the finger
+# 2-5, optionally one letter (the image of that finger) and anything after a separator.
+_FINGER_NAME = re.compile(r"^([LR])[ _-]?([2-5])(?:[ _-]?[A-Z])?(?:[ _.-].*)?$", re.IGNORECASE)
+
+
+def finger_from_name(name: str | os.PathLike[str]) -> str | None:
+    """The finger a file name states ("R5B.jpg" -> "R5"), or ``None`` when it states none
+    ("L1.png": thumbs are not examined; "L20.png", "left.png": no finger)."""
+    stem = Path(name).stem if not isinstance(name, str) else PurePosixPath(name.replace("\\", "/")).stem
+    match = _FINGER_NAME.match(stem.strip())
+    if match is None:
+        return None
+    return f"{match.group(1).upper()}{match.group(2)}"
+
+
+def check_finger(finger: str | None) -> str | None:
+    """``finger`` if it is one of ``FINGERS`` or ``None``; ``ExamError`` otherwise."""
+    if finger is None or finger in FINGERS:
+        return finger
+    raise ExamError(TEXT["unknown_finger"].format(finger=finger))
+
+
+def check_date(text: str) -> str:
+    """``text`` if it is a date written YYYY-MM-DD, else ``ExamError``."""
+    try:
+        _date.fromisoformat(str(text))
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(text)):
+            raise ValueError(text)
+    except ValueError:
+        raise ExamError(TEXT["bad_date"].format(date=text)) from None
+    return str(text)
+
+
+def today() -> str:
+    return _date.today().isoformat()
+
+
+# The exam --------------------------------------------------------------------------------------
+@dataclass
+class ExamImage:
+    """One image of the exam. ``path_rel``: relative to the exam's folder with ``/`` separators
+    (absolute before the exam has a folder, or for an image on another drive). ``finger``: one
+    of ``FINGERS`` or ``None`` (not assigned). ``excluded_reason``: why the user left it out
+    ("blurred", "wrong finger"...), ``None`` when it is used."""
+
+    path_rel: str
+    finger: str | None = None
+    excluded_reason: str | None = None
+
+    @property
+    def excluded(self) -> bool:
+        return self.excluded_reason is not None
+
+    @property
+    def file_name(self) -> str:
+        return self.path_rel.replace("\\", "/").rsplit("/", 1)[-1]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path_rel, "finger": self.finger, "excluded_reason": self.excluded_reason}
+
+
+@dataclass
+class Exam:
+    """A patient's exam. ``base_dir`` (not saved) is the folder relative image paths start
+    from: the exam file's folder once saved or loaded, ``None`` for a new exam whose images
+    still have absolute paths."""
+
+    patient_id: str = ""
+    date: str = field(default_factory=today)
+    operator: str = ""
+    profile: str | None = None
+    um_per_px: float | None = None
+    images: list[ExamImage] = field(default_factory=list)
+    created: str = field(default_factory=local_now_iso)
+    app_version: str = __version__
+    base_dir: Path | None = field(default=None, compare=False)
+
+    # Images ------------------------------------------------------------------------------------
+    def path_of(self, image: ExamImage) -> Path:
+        """The image's path on this computer (absolute when the exam has a folder). This is the
+        key ``summarise_exam`` looks results up by."""
+        rel = image.path_rel
+        if _is_absolute(rel) or self.base_dir is None:
+            return Path(rel)
+        return Path(os.path.normpath(Path(self.base_dir) / Path(*PurePosixPath(rel).parts)))
+
+    def image_paths(self) -> list[Path]:
+        return [self.path_of(image) for image in self.images]
+
+    def find(self, path: str | os.PathLike[str]) -> ExamImage | None:
+        """The exam's image at ``path``, if any."""
+        key = _key(path)
+        for image in self.images:
+            if _key(self.path_of(image)) == key:
+                return image
+        return None
+
+    def add_image(self, path: str | os.PathLike[str], finger: str | None = None, from_name: bool = True) -> ExamImage:
+        """Add an image (or return the one already at ``path``, with its finger set when
+        ``finger`` is given). Without ``finger``, the file name's finger when ``from_name``."""
+        check_finger(finger)
+        existing = self.find(path)
+        if finger is None and from_name:
+            finger = finger_from_name(Path(path).name)
+        if existing is not None:
+            if finger is not None:
+                existing.finger = finger
+            return existing
+        image = ExamImage(self._rel(Path(path)), finger)
+        self.images.append(image)
+        return image
+
+    def remove_image(self, image: ExamImage) -> None:
+        self.images = [i for i in self.images if i is not image]
+
+    def images_of(self, finger: str | None) -> list[ExamImage]:
+        """The images of ``finger`` (``None``: those not assigned), in the exam's order."""
+        return [image for image in self.images if image.finger == finger]
+
+    def set_excluded(self, image: ExamImage, reason: str | None) -> None:
+        """Exclude ``image`` with ``reason`` (a non-empty sentence), or use it again (``None``)."""
+        reason = None if reason is None else (reason.strip() or "excluded by the operator")
+        image.excluded_reason = reason
+
+    def _rel(self, path: Path) -> str:
+        absolute = Path(os.path.abspath(path))
+        if self.base_dir is None:
+            return absolute.as_posix() if os.sep == "/" else str(absolute)
+        return _relative(absolute, Path(self.base_dir))
+
+    def rebased(self, folder: str | os.PathLike[str]) -> "Exam":
+        """The same exam with its image paths relative to ``folder`` (where it is saved)."""
+        folder = Path(os.path.abspath(folder))
+        images = [replace(image, path_rel=_relative(Path(os.path.abspath(self.path_of(image))), folder)) for image in self.images]
+        return replace(self, images=images, base_dir=folder)
+
+    # File ----------------------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "version": FORMAT_VERSION,
+            "patient_id": self.patient_id,
+            "date": self.date,
+            "operator": self.operator,
+            "microscope_profile": self.profile,
+            "um_per_px": finite_or_none(self.um_per_px),
+            "images": [image.to_dict() for image in self.images],
+            "created": self.created,
+            "app": f"CapSeg Desktop {self.app_version}",
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+    @classmethod
+    def from_dict(cls, data: Any, name: str = "exam") -> "Exam":
+        """An exam from its JSON data; ``ExamError`` (naming ``name``) when it is not one."""
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise ExamError(TEXT["not_exam"].format(name=name))
+        version = data.get("version")
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise ExamError(TEXT["damaged"].format(name=name, what="its format version is missing"))
+        if version > FORMAT_VERSION:
+            raise ExamError(TEXT["newer"].format(name=name, version=version))
+
+        def damaged(what: str) -> ExamError:
+            return ExamError(TEXT["damaged"].format(name=name, what=what))
+
+        def text(key: str, default: str = "") -> str:
+            value = data.get(key, default)
+            if value is None:
+                return default
+            if not isinstance(value, str):
+                raise damaged(f'"{key}" is not text')
+            return value
+
+        profile = data.get("microscope_profile")
+        if profile is not None and not isinstance(profile, str):
+            raise damaged('"microscope_profile" is not text')
+        scale = data.get("um_per_px")
+        if scale is not None:
+            if isinstance(scale, bool) or not isinstance(scale, (int, float)) or not math.isfinite(scale) or scale <= 0:
+                raise damaged('"um_per_px" is not a number above 0')
+            scale = float(scale)
+        raw_images = data.get("images", [])
+        if not isinstance(raw_images, list):
+            raise damaged('"images" is not a list')
+        images = []
+        for index, item in enumerate(raw_images, start=1):
+            if not isinstance(item, dict) or not isinstance(item.get("path"), str) or not item["path"]:
+                raise damaged(f"image {index} has no path")
+            finger = item.get("finger")
+            if finger is not None and finger not in FINGERS:
+                raise damaged(TEXT["bad_finger"].format(finger=finger))
+            reason = item.get("excluded_reason")
+            if reason is not None and not isinstance(reason, str):
+                raise damaged(f"the reason for excluding image {index} is not text")
+            images.append(ExamImage(item["path"], finger, reason))
+        exam_date = text("date")
+        try:
+            check_date(exam_date)
+        except ExamError:
+            raise damaged(f'its date "{exam_date}" is not written as YYYY-MM-DD') from None
+        app = text("app")
+        return cls(
+            patient_id=text("patient_id"), date=exam_date, operator=text("operator"), profile=profile,
+            um_per_px=scale, images=images, created=text("created"),
+            app_version=app.removeprefix("CapSeg Desktop ").strip() or "unknown",
+        )
+
+
+def _is_absolute(rel: str) -> bool:
+    return PurePosixPath(rel).is_absolute() or PureWindowsPath(rel).is_absolute()
+
+
+def _key(path: str | os.PathLike[str]) -> str:
+    return os.path.normcase(os.path.normpath(os.path.abspath(path)))
+
+
+def _relative(path: Path, folder: Path) -> str:
+    """``path`` relative to ``folder`` with ``/`` separators; absolute when there is no relative
+    path (another drive on Windows)."""
+    try:
+        rel = os.path.relpath(path, folder)
+    except ValueError:
+        return str(path)
+    return PurePosixPath(*Path(rel).parts).as_posix()
+
+
+def exam_from_folder(folder: str | os.PathLike[str], images: Iterable[str | os.PathLike[str]] | None = None, **fields: Any) -> Exam:
+    """A new exam whose folder is ``folder``, with ``images`` (default: the images directly in
+    the folder) assigned to fingers by their file names. ``fields``: patient_id, date..."""
+    from .imageio import list_images
+
+    folder = Path(os.path.abspath(folder))
+    exam = Exam(base_dir=folder, **fields)
+    for path in (list_images(folder) if images is None else images):
+        exam.add_image(path)
+    return exam
+
+
+def save_exam(exam: Exam, path: str | os.PathLike[str], overwrite: bool = True) -> Path:
+    """Write ``exam`` to ``path`` atomically (whole or not at all), its image paths made relative
+    to ``path``'s folder. Returns the path; ``ExportError`` when it cannot be written. The
+    caller's ``exam`` is not changed: ``load_exam`` (or ``exam.rebased``) gives the saved one."""
+    path = Path(path)
+    saved = exam.rebased(path.parent)
+    return write_text_atomic(path, saved.to_json(), overwrite=overwrite)
+
+
+def load_exam(path: str | os.PathLike[str]) -> Exam:
+    """The exam saved at ``path``, its ``base_dir`` set to the file's folder; ``ExamError`` with
+    one plain sentence when the file is missing, unreadable, not an exam, damaged or newer."""
+    path = Path(path)
+    name = path.name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise ExamError(TEXT["missing"].format(name=name), repr(exc)) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ExamError(TEXT["unreadable"].format(name=name), repr(exc)) from exc
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise ExamError(TEXT["not_json"].format(name=name), repr(exc)) from exc
+    exam = Exam.from_dict(data, name)
+    exam.base_dir = Path(os.path.abspath(path.parent))
+    return exam
+
+
+# Figures ------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ImageSummary:
+    """One image's figures. ``status``: used, excluded, failed, not analysed or no finger;
+    ``reason``: the sentence for all but used. Figures are ``None`` when not known."""
+
+    path: Path
+    file_name: str
+    finger: str | None
+    status: str
+    reason: str = ""
+    count: int | None = None
+    model_count: int | None = None
+    edited: bool = False
+    density_per_mm: float | None = None
+    density_flag: str = ""
+    distal: int | None = None
+    dilated: int | None = None
+    giant: int | None = None
+    um_per_px: float | None = None
+    scale_source: str = ""
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def used(self) -> bool:
+        return self.status == USED
+
+
+@dataclass(frozen=True)
+class FingerSummary:
+    finger: str
+    images: tuple[ImageSummary, ...]
+    density_per_mm: float | None
+    density_flag: str
+    dilated: int
+    giant: int
+    #: Whether dilated and giant loops could be judged on at least one used image (a scale).
+    assessed: bool
+
+    @property
+    def used(self) -> tuple[ImageSummary, ...]:
+        return tuple(i for i in self.images if i.used)
+
+    @property
+    def not_used(self) -> tuple[ImageSummary, ...]:
+        """Excluded, failed or not analysed images, each with its reason."""
+        return tuple(i for i in self.images if not i.used)
+
+    @property
+    def examined(self) -> bool:
+        return bool(self.used)
+
+
+@dataclass(frozen=True)
+class PatientSummary:
+    density_per_mm: float | None
+    density_flag: str
+    fingers_with_density: int
+    dilated: int
+    giant: int
+    any_giant: bool
+    images_used: int
+    images_not_used: int
+    #: Fingers whose density is reduced, in ``FINGERS`` order.
+    reduced_fingers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ExamSummary:
+    exam: Exam
+    fingers: tuple[FingerSummary, ...]
+    patient: PatientSummary
+    #: Images not assigned to a finger (not counted anywhere).
+    unassigned: tuple[ImageSummary, ...] = ()
+
+    def finger(self, name: str) -> FingerSummary:
+        return next(f for f in self.fingers if f.finger == name)
+
+    @property
+    def images(self) -> tuple[ImageSummary, ...]:
+        return tuple(i for f in self.fingers for i in f.images) + self.unassigned
+
+
+def density_flag(density: float | None) -> str:
+    """"reduced" below ``REDUCED_DENSITY_PER_MM``, "normal" otherwise, "" without a density."""
+    if density is None:
+        return ""
+    return REDUCED if density < REDUCED_DENSITY_PER_MM else NORMAL
+
+
+def result_figures(result: AnalysisResult) -> dict[str, Any]:
+    """The clinical figures of one result: distal-row density per mm (``None`` without a
+    scale), the number of distal loops, and the dilated and giant loops (``None`` when they
+    could not be judged: no scale)."""
+    scale = result.scale_um_per_px
+    measures = tuple(getattr(result, "measures", ()) or ())
+    density = finite_or_none(getattr(result, "distal_density_per_mm", None))
+    distal = sum(1 for m in measures if getattr(m, "distal", False)) if measures else None
+    dilated = giant = None
+    if scale is not None:
+        thresholds = getattr(result, "thresholds", None)
+        flags = [_loop_flag(m, scale, thresholds) for m in measures]
+        dilated, giant = flags.count("dilated"), flags.count("giant")
+    calibration = getattr(result, "calibration", None)
+    source = getattr(calibration, "source", "") if calibration is not None else ""
+    return {
+        "density_per_mm": density,
+        "density_flag": getattr(result, "density_flag", None) or density_flag(density),
+        "distal": distal,
+        "dilated": dilated,
+        "giant": giant,
+        "um_per_px": scale,
+        "scale_source": str(source or ""),
+    }
+
+
+def _loop_flag(measure: Any, um_per_px: float, thresholds: Any) -> str:
+    if thresholds is None:
+        return measure.flag(um_per_px)
+    return measure.flag(um_per_px, thresholds)
+
+
+def _lookup(results: Mapping[Any, Any], path: Path) -> Any:
+    return results.get(_key(path))
+
+
+def _image_summary(exam: Exam, image: ExamImage, results: Mapping[str, AnalysisResult], failures: Mapping[str, str]) -> ImageSummary:
+    path = exam.path_of(image)
+    base = {"path": path, "file_name": image.file_name, "finger": image.finger}
+    result = _lookup(results, path)
+    figures: dict[str, Any] = {}
+    if result is not None:
+        figures = result_figures(result)
+        figures.update(count=result.count, model_count=result.model_count_or_count, edited=result.edited,
+                       warnings=tuple(result.warnings))
+    if image.excluded:
+        return ImageSummary(**base, status=EXCLUDED, reason=image.excluded_reason or "", **figures)
+    if image.finger is None:
+        return ImageSummary(**base, status=UNASSIGNED, reason=TEXT["no_finger"], **figures)
+    if result is None:
+        failure = _lookup(failures, path)
+        if failure is not None:
+            return ImageSummary(**base, status=FAILED, reason=failure)
+        return ImageSummary(**base, status=NOT_ANALYSED, reason=TEXT["no_result"])
+    return ImageSummary(**base, status=USED, **figures)
+
+
+def _mean(values: Sequence[float]) -> float | None:
+    return finite_or_none(sum(values) / len(values)) if values else None
+
+
+def summarise_exam(
+    exam: Exam,
+    results: Mapping[Any, AnalysisResult],
+    failures: Mapping[Any, str] | None = None,
+) -> ExamSummary:
+    """Per-finger and patient figures (see the module's docstring for the definitions).
+
+    ``results``: image path (as ``exam.path_of`` gives it, str or Path) -> its result, the
+    hand-corrected one where there is one (``core.batch.analyze_with_corrections``).
+    ``failures``: image path -> the sentence saying why it could not be analysed."""
+    keyed = {_key(path): result for path, result in results.items()}
+    failed = {_key(path): str(why) for path, why in (failures or {}).items()}
+    fingers = []
+    for name in FINGERS:
+        images = tuple(_image_summary(exam, image, keyed, failed) for image in exam.images_of(name))
+        used = [i for i in images if i.used]
+        densities = [i.density_per_mm for i in used if i.density_per_mm is not None]
+        density = _mean(densities)
+        fingers.append(FingerSummary(
+            finger=name, images=images, density_per_mm=density, density_flag=density_flag(density),
+            dilated=sum(i.dilated or 0 for i in used), giant=sum(i.giant or 0 for i in used),
+            assessed=any(i.dilated is not None for i in used),
+        ))
+    unassigned = tuple(_image_summary(exam, image, keyed, failed) for image in exam.images_of(None))
+    with_density = [f for f in fingers if f.density_per_mm is not None]
+    density = _mean([f.density_per_mm for f in with_density if f.density_per_mm is not None])
+    giant = sum(f.giant for f in fingers)
+    all_images = [i for f in fingers for i in f.images] + list(unassigned)
+    patient = PatientSummary(
+        density_per_mm=density, density_flag=density_flag(density), fingers_with_density=len(with_density),
+        dilated=sum(f.dilated for f in fingers), giant=giant, any_giant=giant > 0,
+        images_used=sum(1 for i in all_images if i.used), images_not_used=sum(1 for i in all_images if not i.used),
+        reduced_fingers=tuple(f.finger for f in fingers if f.density_flag == REDUCED),
+    )
+    return ExamSummary(exam=exam, fingers=tuple(fingers), patient=patient, unassigned=unassigned)
+
+
+# CSV --------------------------------------------------------------------------------------------------
+EXAM_CSV_FIELDS = (
+    "level", "finger", "file", "status", "reason", "count", "model_count", "edited", "distal_loops",
+    "distal_density_per_mm", "density_flag", "dilated", "giant", "images_used", "images_not_used",
+    "um_per_px", "scale_source", "patient_id", "date",
+)
+
+
+def _cell(value: Any, digits: int | None = None) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if digits is not None and isinstance(value, float):
+        return f"{value:.{digits}f}"
+    return value
+
+
+def exam_csv(summary: ExamSummary) -> str:
+    """The exam as a table: one row per image (level "image"), one per finger ("finger") and
+    one for the patient ("patient"), under a plain header row. File names only, no folders."""
+    exam = summary.exam
+    common = {"patient_id": exam.patient_id, "date": exam.date}
+    rows: list[dict[str, Any]] = []
+    for finger in summary.fingers:
+        for image in finger.images:
+            rows.append(_image_row(image, common))
+        rows.append({
+            **common, "level": "finger", "finger": finger.finger,
+            "distal_density_per_mm": _cell(finger.density_per_mm, 2), "density_flag": finger.density_flag,
+            "dilated": finger.dilated if finger.assessed else "", "giant": finger.giant if finger.assessed else "",
+            "images_used": len(finger.used), "images_not_used": len(finger.not_used),
+            "status": USED if finger.used else "not examined",
+        })
+    for image in summary.unassigned:
+        rows.append(_image_row(image, common))
+    patient = summary.patient
+    rows.append({
+        **common, "level": "patient", "distal_density_per_mm": _cell(patient.density_per_mm, 2),
+        "density_flag": patient.density_flag, "dilated": patient.dilated, "giant": patient.giant,
+        "images_used": patient.images_used, "images_not_used": patient.images_not_used,
+        "reason": f"mean over {patient.fingers_with_density} finger(s) with a density",
+        "um_per_px": _cell(exam.um_per_px), "scale_source": exam.profile or "",
+    })
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=EXAM_CSV_FIELDS, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: row.get(key, "") for key in EXAM_CSV_FIELDS})
+    return buffer.getvalue()
+
+
+def _image_row(image: ImageSummary, common: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **common, "level": "image", "finger": image.finger or "", "file": image.file_name, "status": image.status,
+        "reason": image.reason or ("; ".join(image.warnings) if image.warnings else ""),
+        "count": _cell(image.count), "model_count": _cell(image.model_count),
+        "edited": _cell(image.edited) if image.count is not None else "",
+        "distal_loops": _cell(image.distal), "distal_density_per_mm": _cell(image.density_per_mm, 2),
+        "density_flag": image.density_flag, "dilated": _cell(image.dilated), "giant": _cell(image.giant),
+        "um_per_px": _cell(image.um_per_px), "scale_source": image.scale_source,
+    }
