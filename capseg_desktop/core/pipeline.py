@@ -23,9 +23,11 @@ import numpy as np
 from . import render, sanity
 from .atomic import write_bytes_atomic, write_text_atomic
 from .corrections import Corrections, Edit, apply_edits, capillaries_from_labels, edited_ids, encode_rle, summarise
+from .calibration import Calibration
 from .counting import CountingParams, CountResult, count_capillaries
 from .errors import AnalysisCancelled
 from .imageio import DEFAULT_MAX_PIXELS, LoadedImage, read_image
+from .measure import Thresholds, measure_loops
 from .model import ModelSession
 from .result import AnalysisResult, local_now_iso
 from .scale import (
@@ -59,21 +61,49 @@ class Analysis:
         """Only the pixels that belong to counted capillaries."""
         return self.counted.labels > 0
 
-    def recount(self, params: CountingParams, um_per_px: float | None = None) -> "Analysis":
+    def recount(self, params: CountingParams, um_per_px: float | None = None,
+                calibration: Calibration | None = None) -> "Analysis":
         """Count again from the kept probability map: no inference, milliseconds. The result
         is the model's count, without edits: replay them with ``with_edits`` (those that still
-        apply stay)."""
+        apply stay). ``calibration``: where ``um_per_px`` came from (kept from before when not
+        given; dropped when it is for another number)."""
         started = time.perf_counter()
         factor = self.result.scale.factor if self.result.scale is not None else 1.0
         counted = count_capillaries(self.probabilities, params_at_image_scale(params, factor))
         timings = dict(self.result.timings_ms)
         timings["count"] = (time.perf_counter() - started) * 1000.0
+        started = time.perf_counter()
+        measures = measure_loops(counted.labels, counted.capillaries)
+        timings["measure"] = (time.perf_counter() - started) * 1000.0
         warnings = self.base_warnings + tuple(micrometre_warnings(self.result.scale, um_per_px))
         result = replace(
             self.result, params=params, capillaries=counted.capillaries, um_per_px=um_per_px,
             timings_ms=timings, warnings=warnings, model_count=None, edits=None, edit_log=(), edited_ids=(),
+            measures=measures, calibration=calibration if calibration is not None else self.result.calibration,
         )
         return Analysis(self.image, self.probabilities, result, counted, self.base_warnings)
+
+    # Measurements ------------------------------------------------------------------------------
+    def with_calibration(self, calibration: Calibration | None) -> "Analysis":
+        """The same count at another scale: ``um_per_px`` becomes the calibration's (the
+        measurements in pixels do not change; an estimate sets no µm per pixel)."""
+        scale = calibration.measuring_um_per_px if calibration is not None else None
+        warnings = self.base_warnings + tuple(micrometre_warnings(self.result.scale, scale))
+        result = replace(self.result, um_per_px=scale, calibration=calibration, warnings=warnings)
+        return self._with_result(result)
+
+    def with_thresholds(self, thresholds: Thresholds) -> "Analysis":
+        return self._with_result(replace(self.result, thresholds=thresholds))
+
+    def with_density_window(self, window: tuple[float, float] | None) -> "Analysis":
+        """The density over ``window`` (start, end along the row, image pixels), or the whole image."""
+        window = None if window is None else (float(min(window)), float(max(window)))
+        return self._with_result(replace(self.result, density_window=window))
+
+    def _with_result(self, result: AnalysisResult) -> "Analysis":
+        other = Analysis(self.image, self.probabilities, result, self.counted, self.base_warnings)
+        other._model_counted = self._model_counted
+        return other
 
     # Corrections by hand ---------------------------------------------------------------------
     @property
@@ -93,12 +123,15 @@ class Analysis:
         changed = edited_ids(base.labels, labels)
         timings = dict(self.result.timings_ms)
         timings["edits"] = (time.perf_counter() - started) * 1000.0
-        result = replace(
-            self.result, capillaries=capillaries, timings_ms=timings, model_count=base.count,
-            edits=summarise(edits, applied), edit_log=tuple(edits), edited_ids=changed,
-        )
         if len(capillaries) < np.iinfo(np.uint16).max:
             labels = labels.astype(np.uint16)
+        started = time.perf_counter()
+        measures = measure_loops(labels, capillaries)
+        timings["measure"] = (time.perf_counter() - started) * 1000.0
+        result = replace(
+            self.result, capillaries=capillaries, timings_ms=timings, model_count=base.count,
+            edits=summarise(edits, applied), edit_log=tuple(edits), edited_ids=changed, measures=measures,
+        )
         edited = Analysis(self.image, self.probabilities, result, CountResult(capillaries, labels), self.base_warnings)
         edited._model_counted = base
         return edited
@@ -267,6 +300,7 @@ class Analyzer:
         progress: ProgressCallback | None = None,
         should_cancel: CancelCheck | None = None,
         scale: ScaleInfo | None = None,
+        calibration: Calibration | None = None,
     ) -> Analysis:
         started = time.perf_counter()
         image = read_image(path, max_pixels=self.max_pixels)
@@ -274,7 +308,8 @@ class Analyzer:
         if progress is not None:
             progress(0.05, "Image read")
         return self.analyze_image(
-            image, params, um_per_px, progress, should_cancel, extra_timings={"read": read_ms}, scale=scale
+            image, params, um_per_px, progress, should_cancel, extra_timings={"read": read_ms}, scale=scale,
+            calibration=calibration,
         )
 
     def analyze_image(
@@ -286,8 +321,10 @@ class Analyzer:
         should_cancel: CancelCheck | None = None,
         extra_timings: dict[str, float] | None = None,
         scale: ScaleInfo | None = None,
+        calibration: Calibration | None = None,
     ) -> Analysis:
-        """``scale``: bring the image to the model's scale exactly so (as recorded with saved
+        """``calibration``: where ``um_per_px`` came from (recorded in the result and the exports).
+        ``scale``: bring the image to the model's scale exactly so (as recorded with saved
         corrections, to count as it was counted then) instead of choosing it."""
         params = params or self.default_params()
 
@@ -306,7 +343,11 @@ class Analyzer:
         started = time.perf_counter()
         counted = count_capillaries(probabilities, params_at_image_scale(params, scale.factor))
         count_ms = (time.perf_counter() - started) * 1000.0
-        timings = {**(extra_timings or {}), "scale": scale_ms, "segment": segment_ms, "count": count_ms}
+        started = time.perf_counter()
+        measures = measure_loops(counted.labels, counted.capillaries)
+        measure_ms = (time.perf_counter() - started) * 1000.0
+        timings = {**(extra_timings or {}), "scale": scale_ms, "segment": segment_ms, "count": count_ms,
+                   "measure": measure_ms}
         base_warnings = tuple(sanity.image_warnings(image.rgb) + sanity.probability_warnings(probabilities)
                               + unmeasured_scale_warnings(scale))
         warnings = base_warnings + tuple(micrometre_warnings(scale, um_per_px))
@@ -322,6 +363,8 @@ class Analyzer:
             warnings=warnings,
             scale=None if scale is NATIVE_SCALE else scale,
             recommended_params=self.default_params(),
+            measures=measures,
+            calibration=calibration,
         )
         if progress is not None:
             progress(1.0, f"{result.count} capillaries")

@@ -11,7 +11,10 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
+from .calibration import NO_CALIBRATION, Calibration
 from .counting import Capillary, CountingParams
+from . import measure as measuring
+from .measure import LoopMeasures, Thresholds
 from .model import ModelInfo
 from .scale import ScaleInfo
 
@@ -118,6 +121,14 @@ class AnalysisResult:
     edits: "EditSummary | None" = None
     edit_log: "tuple[Edit, ...]" = ()
     edited_ids: tuple[int, ...] = ()
+    #: Per-capillary measurements (``core.measure``), in the capillaries' order; recomputed
+    #: after every recount and edit by ``Analysis``.
+    measures: tuple[LoopMeasures, ...] = ()
+    #: Where ``um_per_px`` came from; ``None``: not recorded (a typed number, see ``calibration_used``).
+    calibration: Calibration | None = None
+    thresholds: Thresholds = Thresholds()
+    #: (start, end) along the row in image pixels for the density, or ``None`` for the whole image.
+    density_window: tuple[float, float] | None = None
 
     @property
     def edited(self) -> bool:
@@ -172,6 +183,71 @@ class AnalysisResult:
         never Infinity or NaN (an absurdly small scale gives no density, not infinity)."""
         width_mm = self.width_mm
         return None if not width_mm else finite_or_none(self.count / width_mm)
+
+    # Measurements ------------------------------------------------------------------------------
+    @property
+    def calibration_used(self) -> Calibration:
+        """The scale and its source: the recorded calibration when it is for this ``um_per_px``
+        (or an estimate, which is never measured with), else the number as entered."""
+        scale = self.scale_um_per_px
+        recorded = self.calibration
+        if recorded is not None:
+            if recorded.calibrated and recorded.um_per_px == scale:
+                return recorded
+            if not recorded.calibrated and (scale is None or recorded.um_per_px == scale):
+                return recorded  # "none", or the model's estimate (stated, never measured with)
+        return Calibration.entered(scale) if scale is not None else NO_CALIBRATION
+
+    @property
+    def measuring_um_per_px(self) -> float | None:
+        """The µm per pixel measurements use; ``None`` without a usable scale (widths then stay
+        in pixels and are not assessed)."""
+        return self.calibration_used.measuring_um_per_px
+
+    @property
+    def measures_by_id(self) -> dict[int, LoopMeasures]:
+        return {m.id: m for m in self.measures}
+
+    def distal_row(self):
+        """The distal row (``core.measure.DistalRow``): its loops, the apex direction, the apex line."""
+        return measuring.distal_row(self.measures, (self.height, self.width))
+
+    @property
+    def row_length_px(self) -> int:
+        """The image's length along the row (its width, or its height when the nail is at a side)."""
+        return self.width if self.distal_row().along_x else self.height
+
+    @property
+    def distal_count(self) -> int:
+        return sum(1 for m in self.measures if m.distal)
+
+    @property
+    def distal_density_per_mm(self) -> float | None:
+        """Distal-row capillaries per mm over the image (or the density window); ``None``
+        without a scale."""
+        return finite_or_none(measuring.density_per_mm(
+            self.measures, self.row_length_px, self.measuring_um_per_px, self.density_window,
+            direction=self.distal_row().direction if self.measures else None,
+        ))
+
+    @property
+    def density_flag(self) -> str:
+        """"normal", "reduced" (below 7 per mm) or "" (no scale)."""
+        return measuring.density_flag(self.distal_density_per_mm)
+
+    def flags(self) -> dict[int, str]:
+        """id -> "normal" | "dilated" | "giant" | "" (no scale)."""
+        scale = self.measuring_um_per_px
+        return {m.id: m.flag(scale, self.thresholds) for m in self.measures}
+
+    @property
+    def dilated_count(self) -> int:
+        """Loops flagged dilated (not giant); 0 without a scale."""
+        return sum(1 for flag in self.flags().values() if flag == "dilated")
+
+    @property
+    def giant_count(self) -> int:
+        return sum(1 for flag in self.flags().values() if flag == "giant")
 
     @property
     def model_count_or_count(self) -> int:

@@ -1,0 +1,209 @@
+"""The scale of an image in micrometres per pixel, and where it came from.
+
+A measurement in µm is only as good as its scale. The scale comes from a microscope profile
+(a name and its µm per pixel at one magnification, kept in ``microscopes.json`` in the
+application-data folder), from a line drawn over a known length (a calibration slide or a
+scale bar in the picture), from a number set for one image, or from a number typed for a
+whole run (``capseg analyze --um-per-px``). ``Calibration`` records the number and its source,
+and every export states both.
+
+The model's own estimate of the picture's scale (``core.scale``) is about how to resize the
+picture for the model; it is never used as µm (``Calibration.measuring_um_per_px`` is ``None``
+for ``SOURCE_ESTIMATE``), so no width is ever shown in µm from a guess.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+from .atomic import write_text_atomic
+from .errors import CapSegError
+from .paths import app_data_dir
+
+# Where a scale came from (the words every export writes).
+SOURCE_NONE = "none"
+SOURCE_PROFILE = "profile"
+SOURCE_CALIBRATED = "calibrated line"
+SOURCE_IMAGE = "set for this image"
+SOURCE_ENTERED = "entered"  # typed for a whole run (``--um-per-px``, the toolbar's box)
+SOURCE_ESTIMATE = "estimated (not for measurements)"
+SOURCES = (SOURCE_NONE, SOURCE_PROFILE, SOURCE_CALIBRATED, SOURCE_IMAGE, SOURCE_ENTERED, SOURCE_ESTIMATE)
+
+PROFILES_ENV = "CAPSEG_PROFILES"
+PROFILES_FORMAT = "capseg-microscopes"
+PROFILES_VERSION = 1
+
+# The sentences of this module, in one place (translated with the rest in issue 13).
+TEXT = {
+    "degenerate": "The calibration line is too short: draw it over the whole known length.",
+    "length": "The known length must be a positive number of micrometres.",
+    "scale": "The µm per pixel must be a positive number.",
+    "name": "A microscope profile needs a name.",
+    "damaged": "The microscope profiles file is damaged and was not read.",
+    "newer": "The microscope profiles file was saved by a newer version of CapSeg Desktop; update CapSeg Desktop to use it.",
+    "no_scale": "no scale set: sizes in pixels, not assessed",
+    "estimate": "the model's scale estimate only (not used for measurements)",
+}
+#: A line shorter than this (image pixels) cannot calibrate anything to better than 10 %.
+MIN_LINE_PX = 10.0
+
+
+class CalibrationError(CapSegError, ValueError):
+    """A calibration or profile that cannot be used; ``str(error)`` is a plain sentence."""
+
+
+def _positive(value: Any) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) and number > 0 else None
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A microscope at one magnification: its name and µm per pixel."""
+
+    name: str
+    um_per_px: float
+    magnification: float | None = None
+
+    def __post_init__(self) -> None:
+        if not str(self.name).strip():
+            raise CalibrationError(TEXT["name"])
+        if _positive(self.um_per_px) is None:
+            raise CalibrationError(TEXT["scale"], detail=f"um_per_px={self.um_per_px!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "um_per_px": float(self.um_per_px), "magnification": self.magnification}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Profile":
+        magnification = _positive(data.get("magnification"))
+        return cls(str(data.get("name", "")).strip(), float(data.get("um_per_px", 0)), magnification)
+
+    def describe(self) -> str:
+        mag = f" (×{self.magnification:g})" if self.magnification else ""
+        return f"{self.name}{mag}: {self.um_per_px:g} µm/px"
+
+
+def profiles_path() -> Path:
+    """``microscopes.json`` in the application-data folder (``CAPSEG_PROFILES`` overrides it)."""
+    override = os.environ.get(PROFILES_ENV)
+    return Path(override) if override else app_data_dir() / "microscopes.json"
+
+
+def load_profiles(path: str | Path | None = None) -> list[Profile]:
+    """The saved profiles (none when the file does not exist). A damaged file or one from a
+    newer version raises ``CalibrationError``; an unusable entry is skipped."""
+    path = Path(path) if path is not None else profiles_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise CalibrationError(TEXT["damaged"], detail=f"{path}: {exc}") from exc
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise CalibrationError(TEXT["damaged"], detail=f"{path}: {exc}") from exc
+    if not isinstance(data, dict) or data.get("format") != PROFILES_FORMAT or not isinstance(data.get("profiles"), list):
+        raise CalibrationError(TEXT["damaged"], detail=f"{path}: not a {PROFILES_FORMAT} file")
+    version = data.get("version")
+    if isinstance(version, int) and version > PROFILES_VERSION:
+        raise CalibrationError(TEXT["newer"], detail=f"{path}: version {version}")
+    profiles: list[Profile] = []
+    for entry in data["profiles"]:
+        try:
+            profiles.append(Profile.from_dict(entry))
+        except (CalibrationError, TypeError, ValueError, AttributeError):
+            continue
+    return profiles
+
+
+def save_profiles(profiles: Iterable[Profile], path: str | Path | None = None) -> Path:
+    """All the profiles, written whole or not at all (replacing the file)."""
+    path = Path(path) if path is not None else profiles_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = {"format": PROFILES_FORMAT, "version": PROFILES_VERSION, "profiles": [p.to_dict() for p in profiles]}
+    return write_text_atomic(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n", overwrite=True)
+
+
+def find_profile(profiles: Iterable[Profile], name: str) -> Profile | None:
+    """The profile of that name (case-insensitive), or ``None``."""
+    wanted = name.strip().casefold()
+    return next((p for p in profiles if p.name.strip().casefold() == wanted), None)
+
+
+def um_per_px_from_line(p0: tuple[float, float], p1: tuple[float, float], length_um: float) -> float:
+    """The scale given by a line from ``p0`` to ``p1`` (image pixels) over ``length_um``
+    micrometres. Raises ``CalibrationError`` for a line under ``MIN_LINE_PX`` pixels or a
+    length that is not a positive number."""
+    length = _positive(length_um)
+    if length is None:
+        raise CalibrationError(TEXT["length"], detail=f"length_um={length_um!r}")
+    pixels = math.hypot(float(p1[0]) - float(p0[0]), float(p1[1]) - float(p0[1]))
+    if not math.isfinite(pixels) or pixels < MIN_LINE_PX:
+        raise CalibrationError(TEXT["degenerate"], detail=f"line of {pixels:.2f} px")
+    return length / pixels
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """The scale an analysis was measured at and where it came from (``source`` is one of
+    ``SOURCES``; ``profile`` names the microscope profile when there is one)."""
+
+    um_per_px: float | None
+    source: str = SOURCE_NONE
+    profile: str | None = None
+
+    @classmethod
+    def from_profile(cls, profile: Profile) -> "Calibration":
+        return cls(float(profile.um_per_px), SOURCE_PROFILE, profile.name)
+
+    @classmethod
+    def entered(cls, um_per_px: float | None) -> "Calibration":
+        """A typed number (or none)."""
+        scale = _positive(um_per_px)
+        return cls(scale, SOURCE_ENTERED) if scale is not None else NO_CALIBRATION
+
+    @property
+    def measuring_um_per_px(self) -> float | None:
+        """The scale that measurements may use: ``None`` without one and for an estimate."""
+        if self.source in (SOURCE_NONE, SOURCE_ESTIMATE):
+            return None
+        return _positive(self.um_per_px)
+
+    @property
+    def calibrated(self) -> bool:
+        return self.measuring_um_per_px is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"um_per_px": _positive(self.um_per_px), "source": self.source, "profile": self.profile}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> "Calibration":
+        if not isinstance(data, dict):
+            return NO_CALIBRATION
+        source = data.get("source") if data.get("source") in SOURCES else SOURCE_NONE
+        profile = data.get("profile")
+        return cls(_positive(data.get("um_per_px")), source, str(profile) if profile else None)
+
+    def describe(self) -> str:
+        """"scale 1.2 µm/px (profile Dino x200)", "scale 0.8 µm/px (calibrated line)", or what
+        is missing."""
+        if self.source == SOURCE_ESTIMATE:
+            return TEXT["estimate"]
+        scale = self.measuring_um_per_px
+        if scale is None:
+            return TEXT["no_scale"]
+        where = f"profile {self.profile}" if self.source == SOURCE_PROFILE and self.profile else self.source
+        return f"scale {scale:g} µm/px ({where})"
+
+
+NO_CALIBRATION = Calibration(None, SOURCE_NONE)
