@@ -35,12 +35,20 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date as _date
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
 from .. import __version__
 from .atomic import write_text_atomic
+from .calibration import SOURCE_PROFILE
 from .errors import CapSegError
+from .measure import REDUCED_DENSITY_PER_MM as REDUCED_DENSITY_PER_MM
+from .measure import density_flag as measure_density_flag
 from .result import AnalysisResult, finite_or_none, local_now_iso
+
+if TYPE_CHECKING:
+    from .calibration import Calibration
+    from .counting import CountingParams
+    from .pipeline import Analysis, Analyzer
 
 FORMAT = "capseg-exam"
 FORMAT_VERSION = 1
@@ -48,8 +56,6 @@ FORMAT_VERSION = 1
 EXAM_SUFFIX = ".capseg-exam.json"
 #: Fingers 2 to 5 of the left (L) and right (R) hand; thumbs are not examined.
 FINGERS = ("L2", "L3", "L4", "L5", "R2", "R3", "R4", "R5")
-#: Below this many distal-row loops per mm, a density is "reduced" (EULAR: normal about 7-12/mm).
-REDUCED_DENSITY_PER_MM = 7.0
 
 # Image and finger statuses.
 USED = "used"
@@ -355,6 +361,50 @@ def load_exam(path: str | os.PathLike[str]) -> Exam:
     return exam
 
 
+# Analyses ----------------------------------------------------------------------------------------
+def exam_calibration(exam: Exam) -> "Calibration":
+    """The exam's scale as a calibration: its microscope profile's, else a number entered."""
+    from .calibration import NO_CALIBRATION, Calibration
+
+    scale = finite_or_none(exam.um_per_px)
+    if scale is None or scale <= 0:
+        return NO_CALIBRATION
+    if exam.profile:
+        return Calibration(scale, SOURCE_PROFILE, exam.profile)
+    return Calibration.entered(scale)
+
+
+def analyze_exam_image(
+    analyzer: "Analyzer",
+    path: str | os.PathLike[str],
+    calibration: "Calibration | None" = None,
+    params: "CountingParams | None" = None,
+    should_cancel: "Callable[[], bool] | None" = None,
+    corrections_dir: str | os.PathLike[str] | None = None,
+) -> "Analysis":
+    """One image of an exam, as the exam's figures use it: counted as its saved corrections say
+    where there are some (``core.batch.analyze_with_corrections``), measured at the exam's scale
+    (``calibration``), with the plausibility warnings. ``corrections_dir``: where corrections of
+    images in read-only folders are kept (default: the application-data folder's, as the window
+    saves them). Raises what the analysis raises."""
+    from .batch import analyze_with_corrections, with_recommendation, with_sanity_warnings, with_warnings
+    from .corrections import default_fallback_dir
+    from .pipeline import micrometre_warnings
+
+    scale = calibration.measuring_um_per_px if calibration is not None else None
+    folder = Path(corrections_dir) if corrections_dir else default_fallback_dir()
+    analysis = analyze_with_corrections(analyzer, Path(path), params, scale, should_cancel, folder)
+    if calibration is not None:
+        result = analysis.result
+        if result.um_per_px == scale:
+            analysis = replace(analysis, result=replace(result, calibration=calibration))
+        else:  # corrections saved at another scale (or none): measured at the exam's, their sentences kept
+            old = set(analysis.base_warnings) | set(micrometre_warnings(result.scale, result.um_per_px))
+            kept = [w for w in result.warnings if w not in old]
+            analysis = with_warnings(analysis.with_calibration(calibration), kept)
+    return with_recommendation(with_sanity_warnings(analysis), analyzer)
+
+
 # Figures ------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class ImageSummary:
@@ -439,42 +489,34 @@ class ExamSummary:
 
 
 def density_flag(density: float | None) -> str:
-    """"reduced" below ``REDUCED_DENSITY_PER_MM``, "normal" otherwise, "" without a density."""
-    if density is None:
-        return ""
-    return REDUCED if density < REDUCED_DENSITY_PER_MM else NORMAL
+    """"reduced" below ``REDUCED_DENSITY_PER_MM`` (``core.measure``: 7 per mm), "normal"
+    otherwise, "" without a density."""
+    return measure_density_flag(density)
 
 
 def result_figures(result: AnalysisResult) -> dict[str, Any]:
-    """The clinical figures of one result: distal-row density per mm (``None`` without a
-    scale), the number of distal loops, and the dilated and giant loops (``None`` when they
-    could not be judged: no scale)."""
-    scale = result.scale_um_per_px
-    measures = tuple(getattr(result, "measures", ()) or ())
-    density = finite_or_none(getattr(result, "distal_density_per_mm", None))
-    distal = sum(1 for m in measures if getattr(m, "distal", False)) if measures else None
-    dilated = giant = None
-    if scale is not None:
-        thresholds = getattr(result, "thresholds", None)
-        flags = [_loop_flag(m, scale, thresholds) for m in measures]
-        dilated, giant = flags.count("dilated"), flags.count("giant")
-    calibration = getattr(result, "calibration", None)
-    source = getattr(calibration, "source", "") if calibration is not None else ""
+    """The clinical figures of one result: distal-row density per mm and its flag (``None`` and
+    "" without a scale), the number of distal loops, the dilated and giant loops (``None`` when
+    they could not be judged: no scale), the scale and where it came from."""
+    scale = result.measuring_um_per_px
     return {
-        "density_per_mm": density,
-        "density_flag": getattr(result, "density_flag", None) or density_flag(density),
-        "distal": distal,
-        "dilated": dilated,
-        "giant": giant,
+        "density_per_mm": finite_or_none(result.distal_density_per_mm),
+        "density_flag": result.density_flag,
+        "distal": result.distal_count,
+        "dilated": None if scale is None else result.dilated_count,
+        "giant": None if scale is None else result.giant_count,
         "um_per_px": scale,
-        "scale_source": str(source or ""),
+        "scale_source": scale_source_text(result.calibration_used) if scale is not None else "",
     }
 
 
-def _loop_flag(measure: Any, um_per_px: float, thresholds: Any) -> str:
-    if thresholds is None:
-        return measure.flag(um_per_px)
-    return measure.flag(um_per_px, thresholds)
+def scale_source_text(calibration: Any) -> str:
+    """Where a scale came from, in a few words: "profile Dino-Lite 200x", "calibrated line"..."""
+    if calibration is None:
+        return ""
+    if calibration.source == SOURCE_PROFILE and calibration.profile:
+        return f"{calibration.source} {calibration.profile}"
+    return str(calibration.source)
 
 
 def _lookup(results: Mapping[Any, Any], path: Path) -> Any:

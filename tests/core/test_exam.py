@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from capseg_desktop.core.calibration import SOURCE_PROFILE, Calibration
 from capseg_desktop.core.errors import ExportError
 from capseg_desktop.core.exam import (
     EXAM_SUFFIX, FINGERS, FORMAT_VERSION, Exam, ExamError, ExamImage, exam_csv, exam_from_folder, finger_from_name,
-    load_exam, save_exam, summarise_exam,
+    density_flag, load_exam, save_exam, summarise_exam,
 )
 
 
@@ -147,35 +148,20 @@ def test_a_file_that_is_not_a_usable_exam_is_refused_with_a_sentence(tmp_path, c
 
 # Figures on known inputs ------------------------------------------------------------------------------
 @dataclass(frozen=True)
-class Loop:
-    distal: bool
-    width_um: float
-
-    def flag(self, um_per_px, thresholds=None):
-        if not um_per_px:
-            return ""
-        return "giant" if self.width_um >= 50 else "dilated" if self.width_um >= 20 else "normal"
-
-
-@dataclass(frozen=True)
 class Result:
-    """What ``summarise_exam`` reads of an ``AnalysisResult`` (the engine's own are used in
-    test_exam_engine.py)."""
+    """What ``summarise_exam`` reads of an ``AnalysisResult`` (real ones are used in
+    test_exam_engine.py): known figures, so the sums and means can be checked exactly."""
 
     count: int
     distal_density_per_mm: float | None
-    measures: tuple = ()
-    um_per_px: float | None = 1.0
+    dilated_count: int = 0
+    giant_count: int = 0
+    distal_count: int = 0
+    measuring_um_per_px: float | None = 1.0
     edited: bool = False
     model_count: int | None = None
     warnings: tuple = ()
-    thresholds: object = None
-    calibration: object = None
-    capillaries: tuple = field(default=())
-
-    @property
-    def scale_um_per_px(self):
-        return self.um_per_px
+    calibration_used: Calibration = field(default_factory=lambda: Calibration(1.0, SOURCE_PROFILE, "Dino"))
 
     @property
     def model_count_or_count(self):
@@ -183,11 +169,7 @@ class Result:
 
     @property
     def density_flag(self):
-        return "" if self.distal_density_per_mm is None else ("reduced" if self.distal_density_per_mm < 7 else "normal")
-
-
-def loops(normal=0, dilated=0, giant=0):
-    return tuple([Loop(True, 12.0)] * normal + [Loop(True, 30.0)] * dilated + [Loop(False, 60.0)] * giant)
+        return density_flag(self.distal_density_per_mm)
 
 
 @pytest.fixture()
@@ -196,12 +178,12 @@ def known_exam(tmp_path):
     exam = exam_from_folder(folder, patient_id="P-1", date="2026-11-27")
     exam.set_excluded(exam.find(folder / "L2C.png"), "out of focus")
     results = {
-        folder / "L2A.png": Result(10, 8.0, loops(normal=8, dilated=1)),
-        str(folder / "L2B.png"): Result(9, 6.0, loops(normal=5, dilated=1, giant=1), edited=True, model_count=11),
-        folder / "L2C.png": Result(3, 2.0, loops(giant=3)),  # excluded: must not count
-        folder / "L3A.png": Result(7, 5.0, loops(normal=5)),
-        folder / "R4A.png": Result(8, None, loops(normal=8), um_per_px=None),  # no scale: not assessed
-        folder / "misc.png": Result(4, 9.0, loops(giant=2)),  # no finger: must not count
+        folder / "L2A.png": Result(10, 8.0, dilated_count=1, distal_count=8),
+        str(folder / "L2B.png"): Result(9, 6.0, dilated_count=1, giant_count=1, distal_count=6, edited=True, model_count=11),
+        folder / "L2C.png": Result(3, 2.0, giant_count=3),  # excluded: must not count
+        folder / "L3A.png": Result(7, 5.0, distal_count=5),
+        folder / "R4A.png": Result(8, None, distal_count=8, measuring_um_per_px=None),  # no scale: not assessed
+        folder / "misc.png": Result(4, 9.0, giant_count=2),  # no finger: must not count
     }
     failures = {folder / "R5B.png": '"R5B.png" is damaged (the file ends early).'}
     return exam, results, failures
@@ -216,6 +198,7 @@ def test_per_finger_and_patient_figures_on_known_inputs(known_exam):
     assert (l2.dilated, l2.giant, l2.density_flag) == (2, 1, "normal")
     assert [(i.file_name, i.status, i.reason) for i in l2.not_used] == [("L2C.png", "excluded", "out of focus")]
     assert [i.file_name for i in l2.used] == ["L2A.png", "L2B.png"]
+    assert [(i.distal, i.um_per_px, i.scale_source) for i in l2.used] == [(8, 1.0, "profile Dino"), (6, 1.0, "profile Dino")]
     edited = next(i for i in l2.images if i.file_name == "L2B.png")
     assert (edited.count, edited.model_count, edited.edited) == (9, 11, True)
 
@@ -239,7 +222,7 @@ def test_per_finger_and_patient_figures_on_known_inputs(known_exam):
 def test_no_giant_loop_and_no_scale_anywhere(tmp_path):
     folder = _touch(tmp_path, "L2A.png")
     exam = exam_from_folder(folder)
-    summary = summarise_exam(exam, {folder / "L2A.png": Result(5, None, loops(normal=5), um_per_px=None)})
+    summary = summarise_exam(exam, {folder / "L2A.png": Result(5, None, distal_count=5, measuring_um_per_px=None)})
     assert summary.patient.density_per_mm is None and summary.patient.density_flag == ""
     assert (summary.patient.giant, summary.patient.any_giant, summary.patient.fingers_with_density) == (0, False, 0)
     assert summary.finger("L2").images[0].dilated is None  # not judged, not 0
