@@ -86,6 +86,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("tool_brush", "&Brush", ("B",), "Paint pixels into a capillary (or a new one) by dragging", None, "&Edit", 2, None, _tool("brush"), True, "edit_tool"),
     ActionSpec("tool_eraser", "&Eraser", ("E",), "Take pixels away from capillaries by dragging", None, "&Edit", 2, None, _tool("eraser"), True, "edit_tool"),
     ActionSpec("tool_split", "S&plit", ("K",), "Drag a cut line across a capillary to make two", None, "&Edit", 2, None, _tool("split"), True, "edit_tool"),
+    # The scale (gui/calibration.py): a line over a known length sets the µm per pixel.
+    ActionSpec("tool_calibrate", "&Calibrate scale", ("C",), "Drag a line over a known length (a calibration slide, a scale bar) and type its length in µm", None, "&Edit", 2, None, "calibration.start_tool", True, "edit_tool"),
     ActionSpec("brush_smaller", "Brush s&maller", ("[",), "Smaller brush and eraser", None, "&Edit", 3, None, _brush(1 / 1.25)),
     ActionSpec("brush_larger", "Brush &larger", ("]",), "Larger brush and eraser", None, "&Edit", 3, None, _brush(1.25)),
     # Analysis
@@ -96,6 +98,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("load_model", "&Load model…", ("Ctrl+M",), "Open a .tflite, .keras or .h5 segmentation model", SP.SP_DriveHDIcon, "&Model", 0, 0, "models.load_model_dialog"),
     ActionSpec("model_info", "Model &information", ("Ctrl+I",), "Show which model is loaded", None, "&Model", 0, None, "models.show_model_info"),
     ActionSpec("finetune", "&Fine-tune on corrected images…", ("Ctrl+Shift+F",), "Teach the current model from the images you corrected, and compare before and after", None, "&Model", 1, None, "finetune.open_dialog"),
+    ActionSpec("microscopes", "Micro&scopes…", ("Ctrl+Shift+M",), "Add, edit or delete microscope profiles (name, µm per pixel, magnification)", None, "&Model", 2, None, "calibration.manage_profiles"),
     # View: + and - work wherever the focus is (the spin boxes no longer take it by surprise).
     ActionSpec("zoom_in", "Zoom &in", ("Ctrl++", "Ctrl+=", "+", "="), "Zoom in", None, "&View", 0, 1, _zoom(1.25)),
     ActionSpec("zoom_out", "Zoom &out", ("Ctrl+-", "-"), "Zoom out", None, "&View", 0, 1, _zoom(0.8)),
@@ -109,6 +112,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("show_count", "&Count panel", ("Ctrl+K",), "Show or hide the count panel", None, "&View", 2),
     ActionSpec("show_batch", "&Batch results panel", ("Ctrl+B",), "Show or hide the batch results", None, "&View", 2),
     ActionSpec("show_undo_history", "&Undo history", ("Ctrl+H",), "Show or hide the list of corrections (click one to go back to it)", None, "&View", 2),
+    ActionSpec("show_distal_row", "&Distal row", ("Ctrl+Alt+R",), "Show or hide the line through the apices of the distal row (the loops the density counts)", None, "&View", 3, None, "calibration.toggle_distal_row", True),
+    ActionSpec("show_density_window", "1 mm density &window", ("Ctrl+Alt+W",), "Count the density in a 1 mm window (drag its tab along the strip) instead of over the whole width", None, "&View", 3, None, "calibration.toggle_window", True),
     # Help
     ActionSpec("help", "CapSeg Desktop &help", ("F1",), "The views, the parameters and how capillaries are counted", None, "&Help", 0, None, _help),
     ActionSpec("about", "&About CapSeg Desktop", ("Shift+F1",), "Version, model and model card", None, "&Help", 1, None, "models.show_about"),

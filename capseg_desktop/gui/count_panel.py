@@ -74,6 +74,7 @@ class CountPanel(QWidget):
     reset_requested = Signal()
     capillary_selected = Signal(int)  # id, 0 when nothing is selected
     capillaries_selected = Signal(list)  # every selected id (Ctrl/Shift+click selects several)
+    result_shown = Signal(object)  # the AnalysisResult now on screen, or None (gui/calibration.py follows it)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +116,16 @@ class CountPanel(QWidget):
         self.density_detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.density_detail.setWordWrap(False)
         self.density_detail.setAccessibleName("How the density was measured")
+        # "distal row, 5 loops · reduced (< 7/mm)" and where the scale comes from (gui/calibration.py).
+        self.density_flag = QLabel("")
+        self.density_flag.setObjectName("density_flag")
+        self.density_flag.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.density_flag.setAccessibleName(self.tr("Distal row and density flag"))
+        self.scale_source = QLabel("")
+        self.scale_source.setObjectName("scale_source")
+        self.scale_source.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.scale_source.setWordWrap(True)
+        self.scale_source.setAccessibleName(self.tr("Scale and where it comes from"))
 
         self.threshold = GuardedDoubleSpinBox()
         self.threshold.setRange(0.01, 0.99)
@@ -192,9 +203,7 @@ class CountPanel(QWidget):
         self._has_params = False
         self._split_area_px = 0
 
-        self.table = results_table(
-            "capillary_table", ["#", "Area (px)", "Box x0, y0 – x1, y1"], stretch_columns=(2,)
-        )
+        self.table = results_table("capillary_table", ["#", "Area (px)", *self._measure_headers("px"), "Box x0, y0 – x1, y1"], stretch_columns=())
         self.table.horizontalHeaderItem(1).setToolTip(
             "Area in the pixels of the image as opened (as in the exported CSV and JSON).")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # merge needs several
@@ -214,6 +223,8 @@ class CountPanel(QWidget):
         layout.addWidget(self.edits_label)
         layout.addWidget(self.density_label)
         layout.addWidget(self.density_detail)
+        layout.addWidget(self.density_flag)
+        layout.addWidget(self.scale_source)
         layout.addWidget(settings_box)
         layout.addWidget(self.table, 1)
 
@@ -328,30 +339,28 @@ class CountPanel(QWidget):
                 self.density_label.setFont(self._plain_font)
                 self.density_label.setText(message or "No image analysed yet.")
                 self.density_detail.setText("")
+                self.density_flag.setText("")
                 self.table.setRowCount(0)
                 return
             self.show_scale(result)
             self.count_label.setText(str(result.count))
             self.count_caption.setText("capillary" if result.count == 1 else "capillaries")
-            density = result.density_per_mm
-            if density is None:
-                self.density_label.setFont(self._plain_font)
-                self.density_label.setText("Density: set the scale (µm/px)")
-                self.density_detail.setText("to see capillaries per mm")
-            else:
-                self.density_label.setFont(self._density_font)
-                self.density_label.setText(f"{density:.1f} per mm")
-                self.density_detail.setText(f"{result.width_mm:.2f} mm wide at {result.um_per_px:g} µm/px")
+            self.show_density(result)
             self.table.setRowCount(len(result.capillaries))
             edited = set(getattr(result, "edited_ids", ()) or ())
             edited_tip = self.tr("Edited by hand (added, painted, merged or split); Ctrl+Z undoes the last edit.")
+            scale = getattr(result, "measuring_um_per_px", None)
+            self._set_measure_headers(scale)
+            measures = getattr(result, "measures_by_id", {})
+            flags = result.flags() if hasattr(result, "flags") else {}
             for row, capillary in enumerate(result.capillaries):
                 x0, y0, x1, y1 = capillary.bbox
-                values = (capillary.id, capillary.area_px, f"{x0}, {y0} – {x1}, {y1}")
+                values = (capillary.id, capillary.area_px, *self._measure_cells(measures.get(capillary.id), flags.get(capillary.id, ""), scale),
+                          f"{x0}, {y0} – {x1}, {y1}")
                 for column, value in enumerate(values):
                     item = QTableWidgetItem()
                     item.setData(Qt.ItemDataRole.DisplayRole, value)  # numbers sort as numbers
-                    if column < 2:
+                    if column < len(values) - 1 and column != 2:
                         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     item.setData(Qt.ItemDataRole.UserRole, capillary.id)
                     if capillary.id in edited:
@@ -363,6 +372,70 @@ class CountPanel(QWidget):
         finally:
             self.table.setSortingEnabled(True)
             self._updating = False
+            self.result_shown.emit(result)
+
+    # Measurements (issue 12) -------------------------------------------------------------------
+    def _measure_headers(self, unit: str) -> list[str]:
+        """Flag, widths and length; ``unit`` "µm" when calibrated, else "px"."""
+        return [self.tr("Flag"), *[text.replace("%1", unit) for text in (
+            self.tr("Width (%1)"), self.tr("Apex (%1)"), self.tr("Arterial (%1)"), self.tr("Venous (%1)"), self.tr("Length (%1)"))]]
+
+    def _set_measure_headers(self, scale: float | None) -> None:
+        headers = self._measure_headers("µm" if scale else "px")
+        for offset, text in enumerate(headers):
+            item = self.table.horizontalHeaderItem(2 + offset)
+            if item is not None and item.text() != text:
+                item.setText(text)
+        tips = (self.tr("Dilated (vessel 20 µm or wider) or giant (50 µm or wider); blank without a scale: not assessed"),
+                self.tr("Outer width of the loop at its widest, across its axis"), self.tr("Vessel diameter at the apex"),
+                self.tr("Median diameter of the thinner limb"), self.tr("Median diameter of the wider limb"), self.tr("Loop length along its axis"))
+        for offset, tip in enumerate(tips):
+            item = self.table.horizontalHeaderItem(2 + offset)
+            if item is not None:
+                item.setToolTip(tip)
+
+    def _measure_cells(self, measure: Any, flag: str, scale: float | None) -> tuple:
+        """The flag and the five lengths of one loop (µm with a scale, else px), rounded to 0.1."""
+        if measure is None:
+            return ("", None, None, None, None, None)
+        factor = scale or 1.0
+        values = (measure.loop_width_px, measure.apex_width_px, measure.arterial_width_px, measure.venous_width_px, measure.length_px)
+        words = {"dilated": self.tr("dilated"), "giant": self.tr("giant"), "normal": self.tr("normal")}
+        return (words.get(flag, ""), *[None if v is None else round(float(v) * factor, 1) for v in values])
+
+    def show_density(self, result: AnalysisResult) -> None:
+        """The distal row's density per mm, large, with normal/reduced under it."""
+        density = getattr(result, "distal_density_per_mm", None) if getattr(result, "measures", ()) else result.density_per_mm
+        scale = getattr(result, "measuring_um_per_px", result.scale_um_per_px)
+        if density is None or not scale:
+            self.density_label.setFont(self._plain_font)
+            self.density_label.setText("Density: set the scale (µm/px)")
+            self.density_detail.setText("to see capillaries per mm")
+            self.density_flag.setText("")
+            self.density_flag.setToolTip("")
+            return
+        self.density_label.setFont(self._density_font)
+        self.density_label.setText(f"{density:.1f} per mm")
+        window = getattr(result, "density_window", None)
+        if window is not None:
+            self.density_detail.setText(self.tr("in a 1 mm window, x %1–%2 px").replace("%1", f"{window[0]:.0f}").replace("%2", f"{window[1]:.0f}"))
+        else:
+            length = getattr(result, "row_length_px", result.width)
+            self.density_detail.setText(f"{length * scale / 1000.0:.2f} mm wide at {scale:g} µm/px")
+        flag = getattr(result, "density_flag", "")
+        words = {"normal": self.tr("normal"), "reduced": self.tr("reduced (< 7/mm)")}
+        distal = getattr(result, "distal_count", result.count)
+        row = self.tr("distal row, %1 loops").replace("%1", str(distal)) if distal != 1 else self.tr("distal row, 1 loop")
+        self.density_flag.setText(f"{row} · {words[flag]}" if flag in words else row)
+        colour = "#b00020" if flag == "reduced" else ""
+        self.density_flag.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
+        self.density_flag.setToolTip(self.tr(
+            "Capillaries per mm of the distal (outermost) row, the dashed line in the views; normal about 7–12 per mm, "
+            "reduced below 7 (EULAR). The figures support, not replace, a clinician's reading."))
+
+    def show_scale_source(self, text: str) -> None:
+        """Where the scale comes from ("1.2 µm/px from profile 'Videocap 200x'")."""
+        self.scale_source.setText(text)
 
     def show_edits(self, result: AnalysisResult | None) -> None:
         """"12 — model 13, 1 removed, 0 added" when the count was corrected by hand."""

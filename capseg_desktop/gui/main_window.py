@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
     def open_image(self, path: str | Path, remember: bool = True) -> None:
         """Read, show and analyse ``path`` in the background; an analysis already running is
         cancelled first. The image enters Open recent once it has been read."""
-        path = Path(path)
+        path = self.calibration.opening(Path(path))  # a scale set for the previous image ends
         if remember:
             self.settings.set_folder("open", path.parent)
         task = AnalysisTask(path, self._configuration, self._pixel_budget())
@@ -233,7 +233,7 @@ class MainWindow(QMainWindow):
         from .identity import follow_capillary
         from .qt_images import to_pixmap
 
-        analysis = self.editing.corrected(analysis)  # the hand corrections replayed on the recount
+        analysis = self.calibration.applied(self.editing.corrected(analysis))  # hand corrections replayed, the scale's source recorded
         previous, self.analysis = self.analysis, analysis
         key = picture_key(analysis)
         if self._shown_key != key:

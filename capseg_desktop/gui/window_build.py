@@ -95,6 +95,9 @@ def build_controllers(window: MainWindow, model_loader: Callable[[Path], ModelSe
     from .editing import EditController
 
     window.editing = EditController(window)  # corrections by hand: tools, undo, the sidecar
+    from .calibration import ScaleController
+
+    window.calibration = ScaleController(window)  # the scale: microscope profiles, calibration line, its source
     from .finetune_controller import FinetuneController
 
     window.finetune = FinetuneController(window)  # fine-tuning (a child process), user models, training data
@@ -134,6 +137,7 @@ def build_actions(window: MainWindow) -> None:
     window.toolbar.addWidget(window.opacity_slider)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, window.toolbar)
     window.editing.install(window.actions_by_id)
+    window.calibration.install(window.actions_by_id, window.toolbar)
     window.finetune.install(window.menus)
     EscapeCancels(window.menuBar(), window.cancel_action)
     window.layout_controls = LayoutControls(
@@ -167,6 +171,7 @@ def restore_settings(window: MainWindow) -> None:
         window.count_panel.set_params(saved, window.settings.um_per_px())
     else:
         window.count_panel.set_scale(window.settings.um_per_px())
+    window.calibration.restore()  # the remembered microscope profile's scale
 
 
 def save_settings(window: MainWindow) -> None:
