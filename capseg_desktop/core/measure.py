@@ -165,26 +165,39 @@ class LoopMeasures:
 
 
 # Measuring one loop -----------------------------------------------------------------------
-_SHIFTS = ((0, 1), (1, 0), (1, 1), (1, -1))
+def _bilinear(image: np.ndarray, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+    height, width = image.shape
+    xs = np.clip(xs, 0, width - 1.001)
+    ys = np.clip(ys, 0, height - 1.001)
+    x0, y0 = np.floor(xs).astype(np.int64), np.floor(ys).astype(np.int64)
+    fx, fy = xs - x0, ys - y0
+    top = image[y0, x0] * (1 - fx) + image[y0, x0 + 1] * fx
+    bottom = image[y0 + 1, x0] * (1 - fx) + image[y0 + 1, x0 + 1] * fx
+    return top * (1 - fy) + bottom * fy
 
 
-def _ridge(dt: np.ndarray) -> np.ndarray:
-    """The centre line: pixels where the distance to the outside is a maximum across the vessel
-    (in one of four directions, at least as large as both neighbours and larger than one)."""
-    padded = np.pad(dt, 1)
-    height, width = dt.shape
-    ridge = np.zeros(dt.shape, bool)
-    for dy, dx in _SHIFTS:
-        before = padded[1 - dy: 1 - dy + height, 1 - dx: 1 - dx + width]
-        after = padded[1 + dy: 1 + dy + height, 1 + dx: 1 + dx + width]
-        ridge |= (dt >= before) & (dt >= after) & (dt > np.minimum(before, after))
-    return ridge & (dt > 0)
+def _centre_line(crop: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The vessel's centre line ((n, 2) x, y points of the crop) and its diameter there.
 
-
-def _diameter(dt_values: np.ndarray) -> np.ndarray:
-    """Vessel diameter from the centre line's distance to the nearest outside pixel centre:
-    the edge lies half a pixel before that centre, on both sides."""
-    return np.maximum(2.0 * dt_values - 1.0, 1.0)
+    ``d(p)`` is the distance from a pixel to the nearest pixel outside the vessel. Going from
+    ``p`` one pixel further from that outside pixel (along the inward normal ``n``), ``d`` rises
+    by one until the centre line and falls by one after it; the vessel's edge lies half a pixel
+    before each outside pixel. So where ``d(p + n) < d(p) + 0.5`` the centre line lies between
+    ``p`` and ``p + n``, and the diameter there is ``d(p) + d(p + n)`` (``2k + 1`` across a
+    vessel ``2k + 1`` pixels wide, ``2k`` across one ``2k`` wide)."""
+    dt = cv2.distanceTransform(crop, cv2.DIST_L2, cv2.DIST_MASK_PRECISE)
+    ys, xs = np.nonzero(crop)
+    # The inward normal: the distance's gradient (zero exactly on a centre pixel of an odd width).
+    gx = cv2.Sobel(dt, cv2.CV_32F, 1, 0, ksize=3)[ys, xs] / 8.0
+    gy = cv2.Sobel(dt, cv2.CV_32F, 0, 1, ksize=3)[ys, xs] / 8.0
+    norm = np.hypot(gx, gy)
+    flat = norm < 0.2
+    norm = np.where(flat, 1.0, norm)
+    here = dt[ys, xs].astype(np.float64)
+    ahead = np.where(flat, here - 1.0, _bilinear(dt, xs + gx / norm, ys + gy / norm))
+    centre = ahead < here + 0.5
+    diameters = np.clip(here + ahead, 1.0, 2.0 * here + 1.0)[centre]
+    return np.column_stack([xs[centre], ys[centre]]).astype(np.float64), diameters
 
 
 @dataclass
@@ -196,7 +209,6 @@ class _Loop:
     major: np.ndarray  # unit vector (x, y)
     elongation: float
     vote: int  # +1: apex towards +major, -1: towards -major, 0: cannot tell
-    dt: np.ndarray
     ridge_points: np.ndarray
     ridge_diameters: np.ndarray
 
@@ -219,8 +231,8 @@ def _runs(bins: np.ndarray, lateral: np.ndarray) -> dict[int, list[tuple[float, 
 
 def _closed_end_vote(s: np.ndarray, t: np.ndarray) -> int:
     """+1 when the hairpin's closed end is towards +s, -1 towards -s, 0 when it cannot be told:
-    past the last bin with two limbs, the closed end still has vessel across the gap between
-    them; the open end does not."""
+    past the last bin with two limbs, the closed end still has vessel across the middle of the
+    gap between them; the open end does not."""
     bins = np.round(s).astype(np.int64)
     runs = _runs(bins, t)
     open_bins = sorted(b for b, r in runs.items() if len(r) >= 2)
@@ -231,7 +243,8 @@ def _closed_end_vote(s: np.ndarray, t: np.ndarray) -> int:
         intervals = runs[edge]
         gaps = [(a[1], b[0]) for a, b in zip(intervals, intervals[1:])]
         low, high = max(gaps, key=lambda g: g[1] - g[0])
-        return bool(np.any((t[beyond] > low) & (t[beyond] < high)))
+        middle, half = (low + high) / 2.0, (high - low) / 4.0  # the middle half of the gap
+        return bool(np.any(np.abs(t[beyond] - middle) < half))
 
     high_closed = closed(open_bins[-1], bins > open_bins[-1])
     low_closed = closed(open_bins[0], bins < open_bins[0])
@@ -254,13 +267,8 @@ def _prepare(labels: np.ndarray, capillary) -> _Loop | None:
     s = rel @ major
     t = rel @ np.array([-major[1], major[0]])
     vote = _closed_end_vote(s, t)
-    dt = cv2.distanceTransform(crop, cv2.DIST_L2, cv2.DIST_MASK_PRECISE)
-    ridge = _ridge(dt)
-    ry, rx = np.nonzero(ridge)
-    return _Loop(
-        capillary.id, np.array([x0 - 1.0, y0 - 1.0]), points, centre, major, elongation, vote, dt,
-        np.column_stack([rx, ry]).astype(np.float64), _diameter(dt[ry, rx]),
-    )
+    ridge_points, diameters = _centre_line(crop)
+    return _Loop(capillary.id, np.array([x0 - 1.0, y0 - 1.0]), points, centre, major, elongation, vote, ridge_points, diameters)
 
 
 def _median(values: np.ndarray) -> float | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import struct
 import unicodedata
 import zlib
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 import cv2
 import numpy as np
@@ -20,6 +20,11 @@ from .errors import ExportError
 
 BOX_RGB = (255, 230, 0)  # yellow: stands out on beige skin and red-brown loops
 EDITED_BOX_RGB = (70, 255, 70)  # green: a capillary made or changed by hand, told apart from yellow
+DILATED_BOX_RGB = (255, 140, 0)  # orange: a dilated loop (vessel >= 20 µm)
+GIANT_BOX_RGB = (255, 30, 30)  # red: a giant loop (vessel >= 50 µm)
+FLAG_COLOURS = {"dilated": DILATED_BOX_RGB, "giant": GIANT_BOX_RGB}
+#: Letters after a flagged loop's number, so the marks read in black and white too.
+FLAG_LETTERS = {"dilated": "D", "giant": "G"}
 OUTLINE_RGB = (0, 200, 255)
 LABEL_TEXT_RGB = BOX_RGB  # box-yellow numbers on a dark tab: legible on beige and yellow skin
 TAG_FILL_RGB = (20, 20, 20)
@@ -111,9 +116,12 @@ def draw_boxes(
     capillaries: Iterable[Capillary],
     outline_mask: np.ndarray | None = None,
     edited_ids: Iterable[int] = (),
+    flags: Mapping[int, str] | None = None,
 ) -> np.ndarray:
     """A numbered box on every capillary (and, if given, the mask's outline in thin azure);
     the capillaries in ``edited_ids`` (made or changed by hand) in green instead of yellow.
+    ``flags`` (id -> "dilated" | "giant"): those loops get a second box around the first, orange
+    (dilated) or red (giant), and "D" or "G" after their number, in that colour.
 
     The number sits outside its box (above it when there is room: never over the loop's
     apex), clear of other boxes and numbers where possible, placed by ``core.tag_layout`` as
@@ -129,24 +137,33 @@ def draw_boxes(
         cv2.drawContours(out, contours, -1, OUTLINE_RGB, max(1, thickness // 2), cv2.LINE_AA)
     capillaries = list(capillaries)
     edited = set(edited_ids)
+    flags = {key: value for key, value in (flags or {}).items() if value in FLAG_COLOURS}
     colours = {c.id: EDITED_BOX_RGB if c.id in edited else BOX_RGB for c in capillaries}
+    ring = thickness + 2  # the second box of a flagged loop, outside the first
     for capillary in capillaries:
         x0, y0, x1, y1 = capillary.bbox
         cv2.rectangle(out, (x0, y0), (x1 - 1, y1 - 1), HALO_RGB, thickness + 2, cv2.LINE_8)
+        if capillary.id in flags:
+            cv2.rectangle(out, (x0 - ring, y0 - ring), (x1 - 1 + ring, y1 - 1 + ring), HALO_RGB, thickness + 2, cv2.LINE_8)
     for capillary in capillaries:
         x0, y0, x1, y1 = capillary.bbox
         cv2.rectangle(out, (x0, y0), (x1 - 1, y1 - 1), colours[capillary.id], thickness, cv2.LINE_AA)
+        if capillary.id in flags:
+            flag_colour = FLAG_COLOURS[flags[capillary.id]]
+            cv2.rectangle(out, (x0 - ring, y0 - ring), (x1 - 1 + ring, y1 - 1 + ring), flag_colour, thickness, cv2.LINE_AA)
     pad = max(2, thickness)
     # The boxes as drawn: their lines reach half a line width outside the bounding box.
     reach = (thickness + 2) / 2.0
-    boxes = {
-        c.id: (max(0.0, c.bbox[0] - reach), max(0.0, c.bbox[1] - reach), min(width, c.bbox[2] + reach), min(height, c.bbox[3] + reach))
-        for c in capillaries
-    }
+
+    def drawn(c: Capillary) -> tuple[float, float, float, float]:
+        r = reach + (ring if c.id in flags else 0)
+        return (max(0.0, c.bbox[0] - r), max(0.0, c.bbox[1] - r), min(width, c.bbox[2] + r), min(height, c.bbox[3] + r))
+
+    boxes = {c.id: drawn(c) for c in capillaries}
     sizes = {}
     metrics = {}
     for capillary in capillaries:
-        label = str(capillary.id)
+        label = str(capillary.id) + FLAG_LETTERS.get(flags.get(capillary.id, ""), "")
         (text_w, text_h), baseline = cv2.getTextSize(label, _FONT, font_scale, thickness)
         metrics[capillary.id] = (label, text_h, baseline)
         sizes[capillary.id] = (float(text_w + 2 * pad), float(text_h + baseline + 2 * pad))
@@ -162,6 +179,8 @@ def draw_boxes(
         cv2.rectangle(out, (tab_x0, tab_y0), (tab_x1, tab_y1), TAG_FILL_RGB, cv2.FILLED)
         colour = colours[number]
         cv2.rectangle(out, (tab_x0, tab_y0), (tab_x1, tab_y1), colour, edge, cv2.LINE_8)
+        if number in flags:  # a flagged loop's number and letter in its flag's colour
+            colour = FLAG_COLOURS[flags[number]]
         cv2.putText(
             out, label, (tab_x0 + pad, tab_y0 + pad + text_h), _FONT, font_scale,
             LABEL_TEXT_RGB if colour == BOX_RGB else colour, thickness, cv2.LINE_AA,
@@ -207,10 +226,11 @@ def annotated_image(
     legend_lines: Sequence[str],
     mask: np.ndarray | None = None,
     edited_ids: Iterable[int] = (),
+    flags: Mapping[int, str] | None = None,
 ) -> np.ndarray:
     """The original at full resolution with numbered boxes (those made or changed by hand in
-    green), and a legend strip below it."""
-    boxed = draw_boxes(rgb, capillaries, outline_mask=mask, edited_ids=edited_ids)
+    green; dilated loops orange, giant red, see ``draw_boxes``), and a legend strip below it."""
+    boxed = draw_boxes(rgb, capillaries, outline_mask=mask, edited_ids=edited_ids, flags=flags)
     height, width = rgb.shape[:2]
     font_scale, thickness = _scale_for(height, width)
     strip = legend_strip(width, legend_lines, font_scale * 1.1, thickness)

@@ -21,9 +21,16 @@ from .scale import ScaleInfo
 if TYPE_CHECKING:  # corrections imports this module
     from .corrections import Edit, EditSummary
 
-CAPILLARY_CSV_FIELDS = ("id", "x0", "y0", "x1", "y1", "area_px", "centroid_x", "centroid_y", "edited")
+#: The measurement columns of the capillary CSV: in µm when the scale is known ("unit" says
+#: which), else in pixels with the flag "not assessed (no scale)".
+MEASURE_CSV_FIELDS = (
+    "distal", "apex_x", "apex_y", "unit", "loop_width", "apex_width", "arterial_width", "venous_width",
+    "max_vessel_width", "length", "flag",
+)
+CAPILLARY_CSV_FIELDS = ("id", "x0", "y0", "x1", "y1", "area_px", "centroid_x", "centroid_y", "edited", *MEASURE_CSV_FIELDS)
 SUMMARY_CSV_FIELDS = (
-    "file", "count", "model_count", "edits", "density_per_mm", "width_px", "height_px", "um_per_px", "model",
+    "file", "count", "model_count", "edits", "density_per_mm", "distal_count", "distal_density_per_mm", "density_flag",
+    "dilated", "giant", "calibration_source", "calibration_profile", "width_px", "height_px", "um_per_px", "model",
     "model_sha256", "threshold", "min_area_px", "merge_distance_px", "split_area_px",
     "scale_factor", "limb_width_px", "scale_source", "changed_by_user", "status", "message",
 )
@@ -292,13 +299,58 @@ class AnalysisResult:
             "recommended_parameters": None if self.recommended_params is None else self.recommended_params.to_dict(),
             "parameters_changed_by_user": self.parameter_changes(),
             "bbox_format": "[x0, y0, x1, y1] in pixels, x1 and y1 exclusive",
-            "capillaries": [{**c.to_dict(), "edited": c.id in edited} for c in self.capillaries],
+            "calibration": {**self.calibration_used.to_dict(), "text": self.calibration_used.describe()},
+            "thresholds": self.thresholds.to_dict(),
+            "measurement_unit": "µm" if self.measuring_um_per_px is not None else "px",
+            "distal_row": self.distal_row_dict(),
+            "dilated_count": self.dilated_count if self.measuring_um_per_px is not None else None,
+            "giant_count": self.giant_count if self.measuring_um_per_px is not None else None,
+            "capillaries": [{**c.to_dict(), "edited": c.id in edited, **self._measure_dict(c.id)} for c in self.capillaries],
             "timings_ms": {
                 k: round(v, 2) for k, v in self.timings_ms.items() if finite_or_none(v) is not None
             },
             "created": self.created,
             "app": f"CapSeg Desktop {self.app_version}",
         }
+
+    def distal_row_dict(self) -> dict[str, Any]:
+        """The distal row for the JSON: direction of the apices, its loops, the density."""
+        row = self.distal_row()
+        density = self.distal_density_per_mm
+        return {
+            "apex_direction": row.direction,
+            "ids": sorted(row.ids),
+            "count": len(row.ids),
+            "window_px": None if self.density_window is None else [round(v, 1) for v in self.density_window],
+            "density_per_mm": None if density is None else round(density, 3),
+            "density_flag": self.density_flag or measuring.TEXT["not_assessed"],
+            "reduced_below_per_mm": measuring.REDUCED_DENSITY_PER_MM,
+        }
+
+    def _measure_dict(self, capillary_id: int) -> dict[str, Any]:
+        found = self.measures_by_id.get(capillary_id)
+        if found is None:
+            return {}
+        data = found.to_dict(self.measuring_um_per_px, self.thresholds)
+        data.pop("id", None)
+        return data
+
+    def measure_cells(self, capillary_id: int) -> list[Any]:
+        """The capillary CSV's measurement cells (``MEASURE_CSV_FIELDS``) of one capillary."""
+        found = self.measures_by_id.get(capillary_id)
+        if found is None:
+            return [""] * len(MEASURE_CSV_FIELDS)
+        scale = self.measuring_um_per_px
+        values = found.in_um(scale) if scale is not None else found.in_px()
+        widths = [values[key] for key in values]  # loop, apex, arterial, venous, max vessel, length
+
+        def cell(value: float | None) -> str:
+            return "" if value is None else f"{value:.2f}"
+
+        return [
+            int(found.distal), f"{found.apex[0]:.1f}", f"{found.apex[1]:.1f}", "µm" if scale is not None else "px",
+            *(cell(v) for v in widths), found.flag_text(scale, self.thresholds),
+        ]
 
     def to_json(self) -> str:
         # allow_nan=False: a non-finite number that slipped through fails here, loudly, rather
@@ -313,7 +365,8 @@ class AnalysisResult:
         writer.writerow(CAPILLARY_CSV_FIELDS)
         edited = set(self.edited_ids)
         for c in self.capillaries:
-            writer.writerow([c.id, *c.bbox, c.area_px, f"{c.centroid[0]:.2f}", f"{c.centroid[1]:.2f}", int(c.id in edited)])
+            writer.writerow([c.id, *c.bbox, c.area_px, f"{c.centroid[0]:.2f}", f"{c.centroid[1]:.2f}", int(c.id in edited),
+                             *self.measure_cells(c.id)])
         return buffer.getvalue()
 
     def summary_row(self, file_label: str | None = None) -> dict[str, Any]:
@@ -326,6 +379,7 @@ class AnalysisResult:
             "model_count": self.model_count_or_count,
             "edits": self.edits_text(),
             "density_per_mm": "" if density is None else f"{density:.3f}",
+            **self.measure_summary(),
             "width_px": self.width,
             "height_px": self.height,
             "um_per_px": "" if scale is None else f"{scale:g}",
@@ -342,6 +396,40 @@ class AnalysisResult:
             "status": self.status,
             "message": self.message,
         }
+
+    def measure_summary(self) -> dict[str, Any]:
+        """The summary's measurement cells: distal loops, their density and flag, the numbers of
+        dilated and giant loops (blank without a scale: not assessed) and the scale's source."""
+        calibration = self.calibration_used
+        density = self.distal_density_per_mm
+        assessed = self.measuring_um_per_px is not None
+        return {
+            "distal_count": self.distal_count,
+            "distal_density_per_mm": "" if density is None else f"{density:.3f}",
+            "density_flag": self.density_flag,
+            "dilated": self.dilated_count if assessed else "",
+            "giant": self.giant_count if assessed else "",
+            "calibration_source": calibration.source,
+            "calibration_profile": calibration.profile or "",
+        }
+
+    def measurements_lines(self) -> list[str]:
+        """The legend's lines about the measurements: the scale and its source, the distal
+        density with its flag, the numbers of dilated and giant loops."""
+        calibration = self.calibration_used
+        lines = [f"Scale: {calibration.describe()}"]
+        density = self.distal_density_per_mm
+        where = "" if self.density_window is None else f" in a window of {abs(self.density_window[1] - self.density_window[0]):.0f} px"
+        if density is None:
+            lines.append(f"Distal row: {self.distal_count} loops{where} (apices towards the {self.distal_row().direction}); "
+                         "density not assessed (no scale)")
+            lines.append("Loop widths in pixels: dilated and giant loops not assessed (no scale)")
+        else:
+            lines.append(f"Distal row: {self.distal_count} loops{where}, {density:.1f} per mm ({self.density_flag}; reduced below "
+                         f"{measuring.REDUCED_DENSITY_PER_MM:g} per mm)")
+            lines.append(f"Dilated loops: {self.dilated_count}, giant loops: {self.giant_count} ({self.thresholds.describe()}; "
+                         "dilated loops in an orange outer box marked D, giant in a red one marked G)")
+        return lines
 
     def changed_by_user_text(self) -> str:
         """The summary's cell: the changed parameters' column names ("threshold min_area_px"),
@@ -367,7 +455,7 @@ class AnalysisResult:
         first = f"{self.file_name}: {self.count} capillaries, {self.density_text()}"
         if self.scale is not None:
             first += f"; {self.scale.describe()}"
-        lines = [first]
+        lines = [first, *self.measurements_lines()]
         if self.edited:
             boxes = "; green boxes are the capillaries added or changed" if self.edited_ids else ""
             lines.append(f"{self.count_text()}: corrected by hand{boxes}")

@@ -19,6 +19,7 @@ from capseg_desktop.core import render
 from capseg_desktop.core.batch import output_files
 from capseg_desktop.core.counting import CountingParams
 from capseg_desktop.core.pipeline import Analyzer
+from capseg_desktop.core.result import MEASURE_CSV_FIELDS
 
 from .tiny_models import bars_image
 
@@ -51,9 +52,10 @@ def test_capillary_csv_starts_with_a_plain_header_row(tmp_path, darkness_session
     written = analysis.write_csv(tmp_path / "c.csv")
     with open(written, newline="", encoding="utf-8") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0] == ["id", "x0", "y0", "x1", "y1", "area_px", "centroid_x", "centroid_y", "edited"]  # cell A1 is "id"
-    assert len(rows) == 1 + 3 and all(len(row) == 9 for row in rows)
-    assert [row[-1] for row in rows[1:]] == ["0", "0", "0"]  # nothing edited by hand
+    assert rows[0][:9] == ["id", "x0", "y0", "x1", "y1", "area_px", "centroid_x", "centroid_y", "edited"]  # cell A1 is "id"
+    assert rows[0][9:] == list(MEASURE_CSV_FIELDS)  # then the measurements (issue 12)
+    assert len(rows) == 1 + 3 and all(len(row) == 9 + len(MEASURE_CSV_FIELDS) for row in rows)
+    assert [row[8] for row in rows[1:]] == ["0", "0", "0"]  # nothing edited by hand
     data = json.loads(analysis.result.to_json())  # what made it is in the JSON instead
     assert data["model"]["sha256"] == darkness_session.sha256 and data["parameters"]["min_area_px"] == 340
 
