@@ -4,6 +4,8 @@
                            [--merge-distance PX] [--split-area PX] [--um-per-px S]
                            [--scale auto|native] [--overwrite] [--use-corrections]
     capseg export-training-data FOLDER --out DIR
+    capseg exam FOLDER|EXAM.capseg-exam.json --report OUT.pdf [--profile NAME | --um-per-px S]
+                [--csv OUT.csv] [--save-exam FILE] [--patient ID] [--operator NAME] [--date YYYY-MM-DD]
     capseg convert MODEL.h5 MODEL.tflite
     capseg train | synth | evaluate ...   (model training tools)
 """
@@ -384,6 +386,166 @@ def run_export_training_data(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _date(text: str) -> str:
+    from .core.exam import ExamError, check_date
+
+    try:
+        return check_date(text)
+    except ExamError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _load_session(model_arg: str | None, err: TextIO):
+    """The model to analyse with, or ``None`` after saying why on ``err``."""
+    from .core.model import load_model
+
+    model_path = Path(model_arg) if model_arg else default_model_path()
+    if model_path is None:
+        err.write("No model given and no bundled model found in models/; use --model FILE.\n")
+        return None
+    try:
+        return load_model(model_path)
+    except CapSegError as exc:
+        log.warning("Model %s refused: %s (%s)", model_path, exc, exc.detail)
+        err.write(f"{exc}\n")
+    except Exception:
+        log.exception("Model %s could not be loaded", model_path)
+        err.write(f"The model {model_path.name} could not be loaded (internal error; details in the log).\n")
+    return None
+
+
+def _exam_for(args: argparse.Namespace, err: TextIO):
+    """The exam the command is about (a folder's images by their file names, or a saved exam)
+    with the options applied; ``None`` after saying why on ``err``."""
+    from .core.calibration import CalibrationError, find_profile, load_profiles, profiles_path
+    from .core.exam import ExamError, exam_from_folder, load_exam
+
+    source = Path(args.exam)
+    try:
+        if source.is_dir():
+            exam = exam_from_folder(source)
+        elif source.is_file():
+            exam = load_exam(source)
+        else:
+            err.write(f'"{source}" does not exist.\n')
+            return None
+    except (ExamError, OSError) as exc:
+        err.write(f"{exc}\n")
+        return None
+    for name in ("patient", "operator", "date"):
+        value = getattr(args, name)
+        if value is not None:
+            setattr(exam, "patient_id" if name == "patient" else name, value)
+    if args.profile is not None:
+        try:
+            profiles = load_profiles()
+        except CalibrationError as exc:
+            err.write(f"{exc} ({profiles_path()})\n")
+            return None
+        profile = find_profile(profiles, args.profile)
+        if profile is None:
+            known = ", ".join(f'"{p.name}"' for p in profiles) or "none yet (add them in the window's microscope profiles)"
+            err.write(f'No microscope profile is called "{args.profile}"; the profiles are: {known}.\n')
+            return None
+        exam.profile, exam.um_per_px = profile.name, float(profile.um_per_px)
+    elif args.um_per_px is not None:
+        exam.profile, exam.um_per_px = None, args.um_per_px
+    return exam
+
+
+def _finger_line(finger) -> str:
+    if not finger.examined:
+        return f"{finger.finger}: not examined"
+    density = ("distal density not assessed (no scale)" if finger.density_per_mm is None
+               else f"distal density {finger.density_per_mm:.1f} per mm ({finger.density_flag})")
+    loops = f", {finger.dilated} dilated, {finger.giant} giant" if finger.assessed else ""
+    not_used = f", {len(finger.not_used)} not used" if finger.not_used else ""
+    return f"{finger.finger}: {len(finger.used)} image(s), {density}{loops}{not_used}"
+
+
+def run_exam(args: argparse.Namespace) -> int:
+    from .core.batch import failed_item
+    from .core.exam import analyze_exam_image, exam_calibration, exam_csv, save_exam, summarise_exam
+    from .core.pipeline import Analyzer
+
+    err = sys.stderr
+    log_path = configure_logging()
+    log.info("capseg exam %s", args.exam)
+    exam = _exam_for(args, err)
+    if exam is None:
+        return 2
+    report_path = Path(args.report)
+    csv_path = Path(args.csv) if args.csv else None
+    exam_path = Path(args.save_exam) if args.save_exam else None
+    if not args.overwrite:
+        clashes = [p for p in (report_path, csv_path, exam_path) if p is not None and _exists(p)]
+        if clashes:
+            err.write(f'"{clashes[0]}" already exists; nothing was written. Use --overwrite to replace it.\n')
+            return 2
+    for target in (report_path, csv_path, exam_path):
+        if target is not None and not target.parent.is_dir():
+            err.write(f'The folder "{target.parent}" does not exist.\n')
+            return 2
+    to_analyse = [image for image in exam.images if image.finger is not None and not image.excluded]
+    for image in exam.images_of(None):
+        err.write(f'"{image.file_name}" is not assigned to a finger (name images like L2A.png or R5B.jpg); it is left out.\n')
+    if not to_analyse:
+        err.write("No image of this exam is assigned to a finger; nothing to analyse.\n")
+        return 2
+    calibration = exam_calibration(exam)
+    if calibration.measuring_um_per_px is None:
+        err.write("No scale given (--profile or --um-per-px): densities and dilated or giant loops are not assessed.\n")
+    session = _load_session(args.model, err)
+    if session is None:
+        return 2
+    analyzer = Analyzer(session, scale_mode=args.scale)
+
+    from .report.pdf import write_report
+    from .report.thumbnails import thumbnail_for
+
+    results, thumbnails, failures = {}, {}, {}
+    bar = _Progress(len(to_analyse), err)
+    for index, image in enumerate(to_analyse):
+        path = exam.path_of(image)
+        bar.show(index, path.name)
+        try:
+            analysis = analyze_exam_image(analyzer, path, calibration, corrections_dir=_corrections_dir(args))
+            results[path] = analysis.result
+            thumbnails[path] = thumbnail_for(analysis)
+            del analysis
+        except Exception as exc:  # one image's failure is reported, the exam goes on
+            failures[path] = failed_item(path, exc).message
+            bar.note(f"{path}: {failures[path]}")
+    bar.show(len(to_analyse), "")
+    bar.close()
+
+    summary = summarise_exam(exam, results, failures)
+    try:
+        write_report(report_path, exam, summary, results, thumbnails, overwrite=args.overwrite, model_card=session.card)
+        if csv_path is not None:
+            write_text_atomic(csv_path, exam_csv(summary), overwrite=args.overwrite)
+        if exam_path is not None:
+            save_exam(exam, exam_path, overwrite=args.overwrite)
+    except CapSegError as exc:
+        err.write(f"{exc}\n")
+        return 1
+    for finger in summary.fingers:
+        print(_finger_line(finger))
+    patient = summary.patient
+    density = ("not assessed (no scale)" if patient.density_per_mm is None
+               else f"{patient.density_per_mm:.1f} per mm over {patient.fingers_with_density} finger(s) ({patient.density_flag})")
+    giant = f"{patient.giant} giant ({'giant loops present' if patient.any_giant else 'none'})"
+    print(f"Patient: mean distal density {density}; {patient.dilated} dilated, {giant}; "
+          f"{patient.images_used} image(s) used, {patient.images_not_used} not used.")
+    written = [str(report_path)] + [str(p) for p in (csv_path, exam_path) if p is not None]
+    print(f"Report: {', '.join(written)}")
+    if failures:
+        where = f" Details are in the log file {log_path}." if log_path else ""
+        err.write(f"{len(failures)} image(s) could not be analysed and are listed as not used in the report.{where}\n")
+        return 1
+    return 0
+
+
 def run_convert(args: argparse.Namespace) -> int:
     from .core.model import convert_to_tflite
 
@@ -453,6 +615,31 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", required=True, metavar="DIR", help="folder to write images/, masks/ and points.json to")
     export.add_argument("--corrections-dir", metavar="DIR", help=corrections_help)
     export.set_defaults(func=run_export_training_data)
+
+    exam = sub.add_parser(
+        "exam",
+        help="analyse a patient's exam (fingers L2-L5, R2-R5) and write its PDF report",
+        description=(
+            "EXAM is a folder whose images are named by finger (L2A.png, L2B.png, R5A.jpg...: hand L or R, finger "
+            "2 to 5, an optional letter), or an exam file saved by the window (NAME.capseg-exam.json). Images with "
+            "corrections saved by hand are counted as corrected. Writes the PDF report, and the exam CSV with --csv."
+        ),
+    )
+    exam.add_argument("exam", metavar="EXAM", help="folder of images named by finger, or a .capseg-exam.json file")
+    exam.add_argument("--report", required=True, metavar="OUT.pdf", help="the PDF report to write")
+    exam.add_argument("--csv", metavar="OUT.csv", help="also write the exam CSV (one row per image, finger and the patient)")
+    exam.add_argument("--save-exam", metavar="FILE", help="also save the exam file (NAME.capseg-exam.json), to reopen in the window")
+    scale = exam.add_mutually_exclusive_group()
+    scale.add_argument("--profile", metavar="NAME", help="microscope profile (as saved in the window) giving the scale")
+    scale.add_argument("--um-per-px", type=_scale, help="scale in micrometres per pixel")
+    exam.add_argument("--patient", metavar="ID", help="the patient's pseudonym (no name or other personal data)")
+    exam.add_argument("--operator", metavar="NAME", help="who made the exam")
+    exam.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the exam's date (default: today, or the exam file's)")
+    exam.add_argument("--model", help="model file (.tflite, .keras, .h5); default: the bundled model")
+    exam.add_argument("--scale", choices=("auto", "native"), default="auto", help="as for capseg analyze")
+    exam.add_argument("--corrections-dir", metavar="DIR", help=corrections_help)
+    exam.add_argument("--overwrite", action="store_true", help="replace existing output files")
+    exam.set_defaults(func=run_exam)
 
     convert = sub.add_parser("convert", help="convert a Keras model (.h5/.keras) to .tflite for LiteRT")
     convert.add_argument("source", help="Keras model (.h5 or .keras; Keras 2 files included)")

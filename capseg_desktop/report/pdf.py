@@ -1,0 +1,435 @@
+"""The exam report as a PDF, laid out with Qt (QTextDocument for the text and tables, QPainter
+on a QPdfWriter for the pages, their header line and page numbers).
+
+What it holds, in order: the header (patient pseudonym, exam date, operator, microscope profile
+and scale), the patient summary, the plain note that the figures support and do not replace a
+clinician's reading, the per-finger table, the images not used with their reasons, how the
+figures were made (model name, version and sha256, counting parameters, thresholds, the
+definition of the distal row and its density, CapSeg's version), then every image with its
+numbered boxes and flagged loops and its own figures. A4 portrait, as many pages as it takes,
+each numbered "Page i of n".
+
+Only QtCore and QtGui are used (no QtWidgets), so the command line makes the same report; a
+QGuiApplication is created when none exists (the offscreen platform where there is no display).
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import sys
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any, Mapping
+
+import numpy as np
+
+from .. import __version__
+from ..core.atomic import write_bytes_atomic
+from ..core.exam import REDUCED, Exam, ExamSummary, FingerSummary, ImageSummary
+from ..core.result import AnalysisResult, local_now_iso, readable_local_time
+
+#: Every sentence and word of the report, in one place (French comes with issue 13).
+TEXT = {
+    "title": "Nailfold capillaroscopy: exam report",
+    "patient": "Patient (pseudonym)",
+    "date": "Exam date",
+    "operator": "Operator",
+    "profile": "Microscope profile",
+    "scale": "Scale",
+    "made": "Report made",
+    "none_given": "not given",
+    "no_scale": "no scale set: widths in pixels, dilated and giant loops and densities not assessed",
+    "summary": "Patient summary",
+    "mean_density": "Mean distal-row density",
+    "mean_density_value": "{density:.1f} capillaries per mm over {fingers} finger(s) with a density: {flag}",
+    "dilated": "Dilated loops (all fingers)",
+    "giant": "Giant loops (all fingers)",
+    "any_giant": "giant loops present",
+    "no_giant": "no giant loop",
+    "images": "Images",
+    "images_value": "{used} used, {not_used} not used",
+    "reduced_fingers": "Reduced density in",
+    "not_assessed": "not assessed (no scale)",
+    "note": "These figures support, not replace, a clinician's reading: the images, the loops' shapes and "
+            "haemorrhages are to be read by a clinician, and every count can be checked on the pictures below.",
+    "per_finger": "Per finger",
+    "col_finger": "Finger",
+    "col_used": "Images used",
+    "col_density": "Distal density (per mm)",
+    "col_flag": "Density",
+    "col_dilated": "Dilated",
+    "col_giant": "Giant",
+    "col_not_used": "Not used",
+    "not_examined": "not examined",
+    "not_used_title": "Images not used",
+    "col_image": "Image",
+    "col_why": "Why",
+    "method": "How these figures were made",
+    "model": "Model",
+    "model_value": "{name}, version {version}, runtime {runtime}",
+    "version_unknown": "version not stated",
+    "sha256": "Model sha256",
+    "parameters": "Counting parameters",
+    "thresholds": "Loop flags",
+    "thresholds_value": "judged on the widest vessel diameter of each loop: normal below {dilated:g} µm, "
+                        "dilated from {dilated:g} µm, giant from {giant:g} µm",
+    "density_def": "Density",
+    "density_def_value": "loops of the distal (outermost) row per millimetre of analysed length, averaged over a "
+                         "finger's images, then over the fingers; reduced below {reduced:g} per mm",
+    "corrected": "Corrected by hand",
+    "corrected_value": "{n} image(s): their corrected counts are used (model's count in brackets below)",
+    "app": "Software",
+    "app_value": "CapSeg Desktop {version}",
+    "pictures": "The images",
+    "key": "Yellow boxes: counted capillaries, numbered as in the exports; green boxes: added or changed by hand. "
+           "{marks}",
+    "caption": "{finger} — {name}: {count} capillaries{model}; {density}; {flags}; {scale}",
+    "caption_model": " (model {model_count}, corrected by hand)",
+    "caption_density": "distal density {density:.1f} per mm ({distal} distal loops)",
+    "caption_no_density": "distal density not assessed (no scale)",
+    "caption_flags": "{dilated} dilated, {giant} giant",
+    "caption_no_flags": "dilated and giant not assessed",
+    "caption_scale": "{scale:g} µm per pixel ({source})",
+    "caption_no_scale": "no scale",
+    "caption_not_used": "{finger} — {name}: not used ({reason})",
+    "no_picture": "(picture not available)",
+    "page": "Page {page} of {pages}",
+    "footer": "CapSeg Desktop {version} · patient {patient} · exam of {date}",
+    "unassigned": "no finger",
+}
+
+_STYLE = """
+body { font-size: 9pt; color: #111; }
+h1 { font-size: 15pt; margin-bottom: 2pt; }
+h2 { font-size: 11.5pt; margin-top: 12pt; margin-bottom: 4pt; color: #1d3b5a; }
+h3 { font-size: 10pt; margin-top: 9pt; margin-bottom: 3pt; }
+td, th { padding: 3px; }
+th { background-color: #e4eaf1; text-align: left; }
+.key { color: #333; }
+.small { font-size: 8pt; color: #333; }
+.mono { font-family: monospace; font-size: 8pt; }
+.note { font-size: 9.5pt; }
+.reduced { color: #9b1c1c; font-weight: bold; }
+.grey { color: #666; }
+"""
+
+#: Page margins in millimetres (left, top, right, bottom); the footer sits in the bottom margin.
+MARGINS_MM = (16.0, 14.0, 16.0, 16.0)
+RESOLUTION_DPI = 300
+#: The widest and tallest a picture is drawn, in the document's pixels (1/96 inch).
+PICTURE_MAX_W = 670
+PICTURE_MAX_H = 330
+
+_app: Any = None
+
+
+def ensure_gui_application() -> Any:
+    """The running QGuiApplication (or QApplication), made if there is none: on Linux without
+    a display, with the offscreen platform."""
+    global _app
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if app is not None:
+        return app
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _app = QGuiApplication([sys.argv[0] if sys.argv and sys.argv[0] else "capseg"])
+    return _app
+
+
+def _e(value: Any) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _scale_text(exam: Exam) -> str:
+    if exam.um_per_px:
+        return f"{exam.um_per_px:g} µm per pixel"
+    return TEXT["no_scale"]
+
+
+def _result_for(results: Mapping[Any, AnalysisResult], image: ImageSummary) -> AnalysisResult | None:
+    keyed = {os.path.normcase(os.path.abspath(k)): v for k, v in results.items()}
+    return keyed.get(os.path.normcase(os.path.abspath(image.path)))
+
+
+def _thresholds(results: list[AnalysisResult]) -> tuple[float, float]:
+    for result in results:
+        thresholds = getattr(result, "thresholds", None)
+        if thresholds is not None:
+            return float(thresholds.dilated_um), float(thresholds.giant_um)
+    return 20.0, 50.0
+
+
+def _models(results: list[AnalysisResult]) -> list[Any]:
+    seen: "OrderedDict[str, Any]" = OrderedDict()
+    for result in results:
+        seen.setdefault(result.model.sha256, result.model)
+    return list(seen.values())
+
+
+def _parameters(results: list[AnalysisResult]) -> list[str]:
+    seen: "OrderedDict[str, None]" = OrderedDict()
+    for result in results:
+        seen.setdefault(result.params.describe(), None)
+    return list(seen)
+
+
+def _flag_marks_text() -> str:
+    """What marks dilated and giant loops in the pictures, as ``core.render`` draws them."""
+    from ..core import render
+
+    describe = getattr(render, "flag_marks_text", None)
+    if callable(describe):
+        return str(describe())
+    return ""
+
+
+def _header_html(exam: Exam) -> str:
+    rows = [
+        (TEXT["patient"], exam.patient_id or TEXT["none_given"]),
+        (TEXT["date"], exam.date),
+        (TEXT["operator"], exam.operator or TEXT["none_given"]),
+        (TEXT["profile"], exam.profile or TEXT["none_given"]),
+        (TEXT["scale"], _scale_text(exam)),
+        (TEXT["made"], readable_local_time(local_now_iso())),
+    ]
+    cells = "".join(f"<tr><td width='30%'><b>{_e(k)}</b></td><td>{_e(v)}</td></tr>" for k, v in rows)
+    return f"<h1>{_e(TEXT['title'])}</h1><table width='100%' cellspacing='0' cellpadding='2'>{cells}</table>"
+
+
+def _summary_html(summary: ExamSummary) -> str:
+    patient = summary.patient
+    if patient.density_per_mm is None:
+        density = _e(TEXT["not_assessed"])
+    else:
+        value = TEXT["mean_density_value"].format(
+            density=patient.density_per_mm, fingers=patient.fingers_with_density, flag=patient.density_flag)
+        density = f"<span class='reduced'>{_e(value)}</span>" if patient.density_flag == REDUCED else _e(value)
+    assessed = any(f.assessed for f in summary.fingers)
+    giant_word = TEXT["any_giant"] if patient.any_giant else TEXT["no_giant"]
+    giant = f"{patient.giant} ({giant_word})" if assessed else TEXT["not_assessed"]
+    giant_html = f"<span class='reduced'>{_e(giant)}</span>" if patient.any_giant else _e(giant)
+    rows = [
+        (TEXT["mean_density"], density),
+        (TEXT["dilated"], _e(patient.dilated if assessed else TEXT["not_assessed"])),
+        (TEXT["giant"], giant_html),
+        (TEXT["images"], _e(TEXT["images_value"].format(used=patient.images_used, not_used=patient.images_not_used))),
+    ]
+    if patient.reduced_fingers:
+        rows.append((TEXT["reduced_fingers"], f"<span class='reduced'>{_e(', '.join(patient.reduced_fingers))}</span>"))
+    cells = "".join(f"<tr><td width='30%'><b>{_e(k)}</b></td><td>{v}</td></tr>" for k, v in rows)
+    note = (f"<table width='100%' cellpadding='6' cellspacing='0' border='1' style='border-color:#1d3b5a; border-style:solid'>"
+            f"<tr><td bgcolor='#f1f5fa' class='note'><b>{_e(TEXT['note'])}</b></td></tr></table>")
+    return (f"<h2>{_e(TEXT['summary'])}</h2><table width='100%' cellspacing='0' cellpadding='2'>{cells}</table>"
+            f"<p></p>{note}")
+
+
+def _finger_row(finger: FingerSummary) -> str:
+    if not finger.examined:
+        why = "; ".join(f"{i.file_name}: {i.reason}" for i in finger.not_used)
+        return (f"<tr><td><b>{_e(finger.finger)}</b></td><td>0</td><td colspan='4' class='grey'>{_e(TEXT['not_examined'])}</td>"
+                f"<td class='small'>{_e(why)}</td></tr>")
+    density = "—" if finger.density_per_mm is None else f"{finger.density_per_mm:.1f}"
+    flag = finger.density_flag or TEXT["not_assessed"]
+    flag_html = f"<span class='reduced'>{_e(flag)}</span>" if finger.density_flag == REDUCED else _e(flag)
+    dilated = str(finger.dilated) if finger.assessed else "—"
+    giant = str(finger.giant) if finger.assessed else "—"
+    giant_html = f"<span class='reduced'>{giant}</span>" if finger.giant else giant
+    not_used = "; ".join(f"{i.file_name}: {i.reason}" for i in finger.not_used)
+    return (f"<tr><td><b>{_e(finger.finger)}</b></td><td>{len(finger.used)}</td><td>{density}</td><td>{flag_html}</td>"
+            f"<td>{dilated}</td><td>{giant_html}</td><td class='small'>{_e(not_used)}</td></tr>")
+
+
+def _fingers_html(summary: ExamSummary) -> str:
+    head = "".join(f"<th>{_e(TEXT[k])}</th>" for k in
+                   ("col_finger", "col_used", "col_density", "col_flag", "col_dilated", "col_giant", "col_not_used"))
+    rows = "".join(_finger_row(finger) for finger in summary.fingers)
+    return (f"<h2>{_e(TEXT['per_finger'])}</h2>"
+            f"<table width='100%' border='1' cellspacing='0' cellpadding='3' style='border-color:#9aa7b4; border-style:solid'>"
+            f"<tr>{head}</tr>{rows}</table>")
+
+
+def _not_used_html(summary: ExamSummary) -> str:
+    images = [i for i in summary.images if not i.used]
+    if not images:
+        return ""
+    head = "".join(f"<th>{_e(TEXT[k])}</th>" for k in ("col_finger", "col_image", "col_why"))
+    rows = "".join(
+        f"<tr><td>{_e(i.finger or TEXT['unassigned'])}</td><td>{_e(i.file_name)}</td><td>{_e(i.reason)}</td></tr>" for i in images
+    )
+    return (f"<h2>{_e(TEXT['not_used_title'])}</h2>"
+            f"<table width='100%' border='1' cellspacing='0' cellpadding='3' style='border-color:#9aa7b4; border-style:solid'>"
+            f"<tr>{head}</tr>{rows}</table>")
+
+
+def _method_html(summary: ExamSummary, used: list[AnalysisResult], model_card: Mapping[str, Any] | None) -> str:
+    rows: list[tuple[str, str]] = []
+    card = model_card or {}
+    for model in _models(used):
+        version = card.get("version") if card else None
+        rows.append((TEXT["model"], _e(TEXT["model_value"].format(
+            name=model.name, version=version or TEXT["version_unknown"], runtime=model.runtime))))
+        rows.append((TEXT["sha256"], f"<span class='mono'>{_e(model.sha256)}</span>"))
+    for params in _parameters(used):
+        rows.append((TEXT["parameters"], _e(params)))
+    dilated, giant = _thresholds(used)
+    rows.append((TEXT["thresholds"], _e(TEXT["thresholds_value"].format(dilated=dilated, giant=giant))))
+    from ..core.exam import REDUCED_DENSITY_PER_MM
+
+    rows.append((TEXT["density_def"], _e(TEXT["density_def_value"].format(reduced=REDUCED_DENSITY_PER_MM))))
+    edited = sum(1 for i in summary.images if i.used and i.edited)
+    if edited:
+        rows.append((TEXT["corrected"], _e(TEXT["corrected_value"].format(n=edited))))
+    rows.append((TEXT["app"], _e(TEXT["app_value"].format(version=__version__))))
+    cells = "".join(f"<tr><td width='30%'><b>{_e(k)}</b></td><td>{v}</td></tr>" for k, v in rows)
+    return f"<h2>{_e(TEXT['method'])}</h2><table width='100%' cellspacing='0' cellpadding='2'>{cells}</table>"
+
+
+def _caption(image: ImageSummary, result: AnalysisResult | None) -> str:
+    finger = image.finger or TEXT["unassigned"]
+    if not image.used:
+        return TEXT["caption_not_used"].format(finger=finger, name=image.file_name, reason=image.reason)
+    model = TEXT["caption_model"].format(model_count=image.model_count) if image.edited else ""
+    if image.density_per_mm is None:
+        density = TEXT["caption_no_density"]
+    else:
+        density = TEXT["caption_density"].format(density=image.density_per_mm, distal=image.distal if image.distal is not None else "?")
+    flags = TEXT["caption_no_flags"] if image.dilated is None else TEXT["caption_flags"].format(dilated=image.dilated, giant=image.giant)
+    if image.um_per_px:
+        scale = TEXT["caption_scale"].format(scale=image.um_per_px, source=image.scale_source).replace(" ()", "")
+    else:
+        scale = TEXT["caption_no_scale"]
+    return TEXT["caption"].format(finger=finger, name=image.file_name, count=image.count, model=model, density=density,
+                                  flags=flags, scale=scale)
+
+
+def _pictures_html(summary: ExamSummary, results: Mapping[Any, AnalysisResult], names: dict[int, tuple[str, int, int]]) -> str:
+    marks = _flag_marks_text()
+    parts = [f"<h2 style='page-break-before: always'>{_e(TEXT['pictures'])}</h2>",
+             f"<p class='key small'>{_e(TEXT['key'].format(marks=marks).strip())}</p>"]
+    for index, image in enumerate(summary.images):
+        caption = _e(_caption(image, _result_for(results, image)))
+        picture = names.get(index)
+        if picture is None:
+            body = f"<p class='small'><b>{caption}</b><br/><span class='grey'>{_e(TEXT['no_picture'])}</span></p>"
+        else:
+            name, width, height = picture
+            body = f"<p class='small'><b>{caption}</b><br/><img src='{name}' width='{width}' height='{height}'/></p>"
+        parts.append(body)
+    return "".join(parts)
+
+
+def _fit(width: int, height: int) -> tuple[int, int]:
+    factor = min(PICTURE_MAX_W / max(1, width), PICTURE_MAX_H / max(1, height))
+    return max(1, int(round(width * factor))), max(1, int(round(height * factor)))
+
+
+def _qimage(rgb: np.ndarray) -> Any:
+    from PySide6.QtGui import QImage
+
+    rgb = np.ascontiguousarray(rgb[..., :3] if rgb.ndim == 3 else np.repeat(rgb[..., None], 3, axis=2), dtype=np.uint8)
+    height, width = rgb.shape[:2]
+    return QImage(rgb.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
+
+
+def _thumbnail_lookup(thumbnails: Mapping[Any, np.ndarray] | None) -> dict[str, np.ndarray]:
+    return {os.path.normcase(os.path.abspath(k)): v for k, v in (thumbnails or {}).items()}
+
+
+def report_html(exam: Exam, summary: ExamSummary, results: Mapping[Any, AnalysisResult],
+                model_card: Mapping[str, Any] | None = None, pictures: dict[int, tuple[str, int, int]] | None = None) -> str:
+    """The report's body as the HTML subset QTextDocument reads (pictures referenced by name)."""
+    used = [r for i in summary.images if i.used for r in [_result_for(results, i)] if r is not None]
+    return (f"<html><head><style>{_STYLE}</style></head><body>"
+            + _header_html(exam) + _summary_html(summary) + _fingers_html(summary) + _not_used_html(summary)
+            + _method_html(summary, used, model_card) + _pictures_html(summary, results, pictures or {})
+            + "</body></html>")
+
+
+def report_pdf_bytes(exam: Exam, summary: ExamSummary, results: Mapping[Any, AnalysisResult],
+                     thumbnails: Mapping[Any, np.ndarray] | None = None, model_card: Mapping[str, Any] | None = None) -> bytes:
+    """The report as PDF bytes (see the module's docstring)."""
+    ensure_gui_application()
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
+    from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QTextDocument
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION_DPI)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    left, top, right, bottom = MARGINS_MM
+    writer.setPageMargins(QMarginsF(left, top, right, bottom), QPageLayout.Unit.Millimeter)
+    writer.setTitle(f"CapSeg exam report {exam.patient_id} {exam.date}".strip())
+    writer.setCreator(f"CapSeg Desktop {__version__}")
+
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(writer)
+    font = QFont()
+    font.setPointSizeF(9.0)
+    document.setDefaultFont(font)
+    document.setDocumentMargin(0)
+
+    lookup = _thumbnail_lookup(thumbnails)
+    pictures: dict[int, tuple[str, int, int]] = {}
+    for index, image in enumerate(summary.images):
+        rgb = lookup.get(os.path.normcase(os.path.abspath(image.path)))
+        if rgb is None or rgb.size == 0:
+            continue
+        name = f"picture{index}.png"
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), _qimage(rgb))
+        width, height = _fit(rgb.shape[1], rgb.shape[0])
+        pictures[index] = (name, width, height)
+    document.setHtml(report_html(exam, summary, results, model_card, pictures))
+
+    paint = writer.pageLayout().paintRectPixels(writer.resolution())
+    page_w, page_h = float(paint.width()), float(paint.height())
+    document.setPageSize(QSizeF(page_w, page_h))
+    pages = document.pageCount()
+    footer_gap = RESOLUTION_DPI * 4.0 / 25.4  # 4 mm below the text area
+    footer_font = QFont(font)
+    footer_font.setPointSizeF(7.5)
+    footer_left = TEXT["footer"].format(version=__version__, patient=exam.patient_id or TEXT["none_given"], date=exam.date)
+
+    painter = QPainter(writer)
+    try:
+        for page in range(pages):
+            if page:
+                writer.newPage()
+            painter.save()
+            painter.translate(0, -page * page_h)
+            document.drawContents(painter, QRectF(0, page * page_h, page_w, page_h))
+            painter.restore()
+            painter.setFont(footer_font)
+            painter.setPen(QPen(QColor("#9aa7b4")))
+            painter.drawLine(0, int(page_h + footer_gap * 0.4), int(page_w), int(page_h + footer_gap * 0.4))
+            painter.setPen(QPen(QColor("#333333")))
+            line = QRectF(0, page_h + footer_gap * 0.55, page_w, footer_gap * 2)
+            painter.drawText(line, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), footer_left)
+            painter.drawText(line, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
+                             TEXT["page"].format(page=page + 1, pages=pages))
+    finally:
+        painter.end()
+    buffer.close()
+    return bytes(data.data())
+
+
+def write_report(
+    path: str | os.PathLike[str],
+    exam: Exam,
+    summary: ExamSummary,
+    results: Mapping[Any, AnalysisResult],
+    thumbnails: Mapping[Any, np.ndarray] | None = None,
+    overwrite: bool = False,
+    model_card: Mapping[str, Any] | None = None,
+) -> Path:
+    """Write the report to ``path`` atomically (whole or not at all; ``ExportError`` when it
+    exists and ``overwrite`` is false, or cannot be written). ``results`` and ``thumbnails``
+    (RGB pictures with their boxes, see ``report.thumbnails.thumbnail_for``) are keyed by the
+    image paths ``exam.path_of`` gives; an image without a picture gets a line saying so.
+    ``model_card``: the model's card (its version is printed)."""
+    data = report_pdf_bytes(exam, summary, results, thumbnails, model_card)
+    return write_bytes_atomic(Path(path), data, overwrite=overwrite)
