@@ -74,6 +74,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("export_results", "Export &results CSV/JSON…", ("Ctrl+Shift+S",), "Save the capillary table (CSV) or the full result (JSON)", None, "&File", 1, None, "exports.export_results"),
     ActionSpec("export_summary", "Export &batch summary CSV…", ("Ctrl+Shift+B",), "Save one row per image of the batch", None, "&File", 1, None, "exports.export_summary"),
     ActionSpec("export_training_data", "Export &training data…", ("Ctrl+Shift+T",), "Write the corrected images of the current folder, their masks and a points file, as the training tools read them", None, "&File", 1, None, "finetune.export_training_data"),
+    # The patient exam (gui/exam_controller.py): its own window, figures per finger, the report.
+    ActionSpec("new_exam", "New e&xam…", ("Ctrl+Shift+N",), "Start a patient exam: fingers 2 to 5 of both hands, one or more images each", None, "&File", 3, None, "exam.new_exam"),
+    ActionSpec("open_exam", "Open exa&m…", ("Ctrl+Alt+O",), "Open a saved exam file (.capseg-exam.json)", None, "&File", 3, None, "exam.open_exam_dialog"),
+    ActionSpec("save_exam", "&Save exam", ("Ctrl+S",), "Save the open exam", None, "&File", 3, None, "exam.save"),
+    ActionSpec("save_exam_as", "Save exam &as…", ("Ctrl+Alt+S",), "Save the open exam under another name", None, "&File", 3, None, "exam.save_as"),
+    ActionSpec("export_report", "Export re&port (PDF)…", ("Ctrl+Shift+P",), "Write the open exam's report: per-finger figures, patient summary, every image", None, "&File", 3, None, "exam.export_report"),
+    ActionSpec("export_exam_csv", "Export exam CS&V…", ("Ctrl+Alt+X",), "Write the open exam as a table: one row per image and one per finger", None, "&File", 3, None, "exam.export_csv"),
     ActionSpec("clear_recent", "&Clear recent…", ("Alt+0",), "Forget the recently opened images", None, "", 0, None, "recent.clear"),
     ActionSpec("quit", "&Quit", ("Ctrl+Q",), "Quit CapSeg Desktop", None, "&File", 2, None, "close"),
     # Edit: corrections by hand (gui/editing.py); Esc leaves a tool for Select (see MainWindow.cancel).

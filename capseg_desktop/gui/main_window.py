@@ -386,7 +386,7 @@ class MainWindow(QMainWindow):
 
     # Closing -----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.queue.closing and not self.batch.confirm_quit():
+        if not self.queue.closing and not (self.batch.confirm_quit() and self.exam.confirm_close()):
             event.ignore()
             return
         try:

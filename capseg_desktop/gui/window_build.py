@@ -101,6 +101,9 @@ def build_controllers(window: MainWindow, model_loader: Callable[[Path], ModelSe
     from .finetune_controller import FinetuneController
 
     window.finetune = FinetuneController(window)  # fine-tuning (a child process), user models, training data
+    from .exam_controller import ExamController
+
+    window.exam = ExamController(window)  # the patient exam: its window, figures, file and report
 
 
 def _show_batch_dock(window: MainWindow, count: int) -> None:
@@ -123,7 +126,7 @@ def build_actions(window: MainWindow) -> None:
     window.arrange_actions = {key: window.actions_by_id[f"arrange_{key}"] for key in ("auto", "side", "stacked")}
     window.recent_menu = window.menus["&File"].addMenu("Open &recent")
     window.menus["&File"].insertMenu(window.export_annotated_action, window.recent_menu)
-    window.recent = RecentMenu(window.recent_menu, window.settings, window.open_image, window.clear_recent_action, window)
+    window.recent = RecentMenu(window.recent_menu, window.settings, window.exam.open_recent, window.clear_recent_action, window)
     window.toolbar.addSeparator()
     window.opacity_slider = GuardedSlider(Qt.Orientation.Horizontal)
     window.opacity_slider.setObjectName("opacity_slider")
