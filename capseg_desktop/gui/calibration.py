@@ -248,15 +248,28 @@ class ScaleController(QObject):
 
     # Building ----------------------------------------------------------------------------
     def install(self, actions: dict[str, QAction], toolbar: QToolBar) -> None:
-        """The combo on the main toolbar; Calibrate on the edit palette."""
+        """A toolbar row of its own (the main one is full on a laptop): the microscope combo,
+        Microscopes…, Calibrate, the distal row and the density window; Calibrate also on the
+        edit palette."""
         self.actions = actions
         if "show_distal_row" in actions:
             actions["show_distal_row"].setChecked(True)
-        label = QLabel(self.tr(" Microscope: "))
+        window = self.window
+        self.toolbar = QToolBar(self.tr("Scale and measurements"), window)
+        self.toolbar.setObjectName("scale_toolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        label = QLabel(self.tr("Microscope: "))
         label.setBuddy(self.combo)
-        toolbar.addSeparator()
-        toolbar.addWidget(label)
-        toolbar.addWidget(self.combo)
+        self.toolbar.addWidget(label)
+        self.toolbar.addWidget(self.combo)
+        short = {"microscopes": self.tr("Microscopes…"), "tool_calibrate": self.tr("Calibrate"),
+                 "show_distal_row": self.tr("Distal row"), "show_density_window": self.tr("1 mm window")}
+        for key, text in short.items():
+            if key in actions:
+                actions[key].setIconText(text)
+                self.toolbar.addAction(actions[key])
+        window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         calibrate = actions.get("tool_calibrate")
         if calibrate is not None:
             calibrate.setIconText(self.tr("Calibrate"))
@@ -322,9 +335,22 @@ class ScaleController(QObject):
         return self.tr("%1 µm/px as typed in the Scale box").replace("%1", number)
 
     def show(self) -> None:
-        text = self.describe()
-        self.status_label.setText(text)
+        calibration = self.calibration()
+        text = self.describe(calibration)
+        self.status_label.setText(self.short(calibration))
+        self.status_label.setToolTip(text)
         self.window.count_panel.show_scale_source(text)
+
+    def short(self, calibration: Calibration) -> str:
+        """The status bar's few words: "1.2 µm/px (profile Videocap 200x)", "No scale"."""
+        from ..core.calibration import SOURCE_CALIBRATED, SOURCE_IMAGE, SOURCE_PROFILE
+
+        scale = calibration.measuring_um_per_px
+        if scale is None:
+            return self.tr("No scale (px)")
+        where = {SOURCE_PROFILE: self.tr("profile %1").replace("%1", calibration.profile or ""), SOURCE_IMAGE: self.tr("this image"),
+                 SOURCE_CALIBRATED: self.tr("calibrated line")}.get(calibration.source, self.tr("typed"))
+        return self.tr("%1 µm/px (%2)").replace("%1", f"{scale:.4g}").replace("%2", where)
 
     def applied(self, analysis: Analysis) -> Analysis:
         """The analysis on screen with the scale's source and the density window recorded

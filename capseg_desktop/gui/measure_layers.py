@@ -18,16 +18,12 @@ DISTAL_COLOUR = QColor(0, 220, 255)
 WINDOW_COLOUR = QColor(120, 200, 255)
 
 
-def _colour(name: str, default: tuple[int, int, int]) -> QColor:
-    """The exported picture's colour for a flag (``core.render``), so screen and file agree."""
+def flag_colours() -> dict[str, QColor]:
+    """The exported picture's colours for the flags (``core.render.FLAG_COLOURS``): screen and file agree."""
     from ..core import render
 
-    rgb = getattr(render, name, default)
-    return QColor(*[int(v) for v in rgb[:3]])
-
-
-def flag_colours() -> dict[str, QColor]:
-    return {"dilated": _colour("DILATED_RGB", (255, 150, 0)), "giant": _colour("GIANT_RGB", (255, 40, 40))}
+    colours = getattr(render, "FLAG_COLOURS", {"dilated": (255, 140, 0), "giant": (255, 30, 30)})
+    return {flag: QColor(*[int(v) for v in rgb[:3]]) for flag, rgb in colours.items()}
 
 
 class TextTab(QGraphicsItem):
@@ -56,18 +52,22 @@ class TextTab(QGraphicsItem):
 
 
 class FlagBox(QGraphicsRectItem):
-    """A flagged loop's outline, thicker than a box and outside it, in the flag's colour."""
+    """A flagged loop's second box, just outside its box, in the flag's colour (as exported)."""
 
     def __init__(self, rect: QRectF, colour: QColor) -> None:
-        super().__init__(rect.adjusted(-2, -2, 2, 2))
-        pen = QPen(colour, 3.0, Qt.PenStyle.DashLine)
+        super().__init__(rect.adjusted(-3, -3, 3, 3))
+        pen = QPen(colour, 2.5)
         pen.setCosmetic(True)
         self.setPen(pen)
         self.setBrush(QBrush(Qt.BrushStyle.NoBrush))
 
 
 class WindowHandle(TextTab):
-    """The density window's grip: drag it along the strip."""
+    """The density window's grip, at its bottom left corner (number tags sit above the boxes,
+    at the top): drag it along the strip."""
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0, -self.size[1] - 2, *self.size)
 
     def __init__(self, text: str, on_drag: Callable[[float], None]) -> None:
         super().__init__(text, QColor(255, 255, 255))
@@ -230,7 +230,7 @@ class MeasureLayers(QObject):
             rect = QRectF(self.window_x0, 0, min(self.window_width, self.image_width), self.image_height)
             for layer in self.layers:
                 layer.window.setRect(rect)
-                layer.handle.setPos(rect.left() + 2, 2)
+                layer.handle.setPos(rect.left() + 2, rect.bottom())
         self._apply_visibility()
 
     def _apply_visibility(self) -> None:

@@ -1,0 +1,184 @@
+"""The scale in the window (issue 12): the calibration tool driven with real mouse events on a
+view and text typed in its dialog, microscope profiles in the toolbar's combo (remembered) and
+in Model > Microscopes…, the per-image override, and the source of the scale in the panel, the
+status bar and the exported JSON."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from capseg_desktop.core.calibration import Profile, load_profiles, save_profiles
+
+from .conftest import write_capillary_image
+
+LEFT = Qt.MouseButton.LeftButton
+NONE = Qt.KeyboardModifier.NoModifier
+
+
+@pytest.fixture(autouse=True)
+def private_profiles_and_corrections(tmp_path, monkeypatch):
+    """Profiles and corrections stay in tmp_path."""
+    monkeypatch.setenv("CAPSEG_PROFILES", str(tmp_path / "app-data" / "microscopes.json"))
+    monkeypatch.setenv("CAPSEG_CORRECTIONS_DIR", str(tmp_path / "app-data" / "corrections"))
+
+
+def open_and_wait(qtbot, window, path):
+    with qtbot.waitSignal(window.analysis_finished, timeout=10_000) as blocker:
+        window.open_image(path)
+    return blocker.args[0]
+
+
+def at(view, x: float, y: float) -> QPoint:
+    return view.mapFromScene(QPointF(x, y))
+
+
+def drag(view, start: tuple[float, float], end: tuple[float, float], steps: int = 5) -> None:
+    viewport = view.viewport()
+    QTest.mousePress(viewport, LEFT, NONE, at(view, *start))
+    for i in range(1, steps + 1):
+        x = start[0] + (end[0] - start[0]) * i / steps
+        y = start[1] + (end[1] - start[1]) * i / steps
+        QTest.mouseMove(viewport, at(view, x, y))
+    QTest.mouseRelease(viewport, LEFT, NONE, at(view, *end))
+
+
+def draw_calibration_line(qtbot, window, start=(100.0, 380.0), end=(600.0, 380.0)):
+    """Edit > Calibrate (C), then a line dragged on the overlay view: the dialog opens."""
+    window.overlay_view.setFocus()
+    QTest.keyClick(window.overlay_view, Qt.Key.Key_C)
+    assert window.tool_calibrate_action.isChecked()
+    window.views.actual_size()  # the whole line on screen at 1:1, where a pixel is a pixel
+    window.overlay_view.centerOn(QPointF((start[0] + end[0]) / 2, (start[1] + end[1]) / 2))
+    drag(window.overlay_view, start, end)
+    qtbot.waitUntil(lambda: window.calibration.dialog is not None and window.calibration.dialog.isVisible(), timeout=3000)
+    return window.calibration.dialog
+
+
+def export_json(window, tmp_path, monkeypatch, name="result.json") -> dict:
+    target = tmp_path / "exports" / name
+    target.parent.mkdir(exist_ok=True)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "Full result (*.json)")))
+    window.exports.export_results()
+    return json.loads(target.read_text(encoding="utf-8"))
+
+
+def test_a_line_over_a_known_length_sets_the_scale_for_this_image(qtbot, window, tmp_path, monkeypatch):
+    image = write_capillary_image(tmp_path / "strip.png", loops=5)
+    open_and_wait(qtbot, window, image)
+    assert window.calibration.describe() == "No scale: measurements in pixels"
+    dialog = draw_calibration_line(qtbot, window)
+    assert dialog.length_px == pytest.approx(500, abs=1.5)
+    QTest.keyClicks(dialog.length, "1000")  # a 1 mm division of a calibration slide
+    assert dialog.result_label.text() == "2 µm/px"
+    QTest.mouseClick(dialog.use_button, LEFT)
+    qtbot.waitUntil(lambda: window.calibration.dialog is None, timeout=3000)
+    assert window.count_panel.scale_um_per_px() == pytest.approx(2.0, rel=0.005)
+    assert window.editing.tool_name == "select"  # back to Select after calibrating
+    source = window.count_panel.scale_source.text()
+    assert "µm/px from a calibrated line" in source and window.calibration.status_label.text() == "2 µm/px (calibrated line)"
+    assert window.analysis.result.calibration.source == "calibrated line"
+    assert window.count_panel.density_label.text() == "2.0 per mm"  # 5 distal loops over 2.56 mm
+    data = export_json(window, tmp_path, monkeypatch)
+    assert data["um_per_px"] == pytest.approx(2.0, rel=0.005)
+    assert data["calibration"]["source"] == "calibrated line"
+
+
+def test_a_short_line_or_no_length_calibrates_nothing(qtbot, window, tmp_path):
+    open_and_wait(qtbot, window, write_capillary_image(tmp_path / "strip.png", loops=3))
+    window.tool_calibrate_action.trigger()
+    window.views.actual_size()
+    drag(window.overlay_view, (300, 200), (303, 201))
+    assert window.calibration.dialog is None and "too short" in window.status_label.text()
+    dialog = draw_calibration_line(qtbot, window)
+    QTest.keyClicks(dialog.length, "abc")
+    assert not dialog.use_button.isEnabled() and not dialog.save_button.isEnabled()
+    dialog.reject()
+    qtbot.waitUntil(lambda: window.calibration.dialog is None, timeout=3000)
+    assert window.count_panel.scale_um_per_px() is None
+    assert "cancelled" in window.status_label.text()
+
+
+def test_save_as_profile_is_chosen_remembered_and_offered_in_the_combo(qtbot, make_window, stub_session, dialogs, tmp_path, monkeypatch):
+    window = make_window(stub_session)
+    first, second = write_capillary_image(tmp_path / "a.png", loops=5), write_capillary_image(tmp_path / "b.png", loops=4)
+    open_and_wait(qtbot, window, first)
+    dialog = draw_calibration_line(qtbot, window)
+    QTest.keyClicks(dialog.length, "500")
+    assert not dialog.save_button.isEnabled()  # a profile needs a name
+    QTest.keyClicks(dialog.name, "Videocap 200x")
+    QTest.mouseClick(dialog.save_button, LEFT)
+    qtbot.waitUntil(lambda: window.calibration.dialog is None, timeout=3000)
+    assert [p.name for p in load_profiles()] == ["Videocap 200x"]
+    assert load_profiles()[0].um_per_px == pytest.approx(1.0, rel=0.005)
+    combo = window.calibration.combo
+    assert combo.currentText().startswith("Videocap 200x")
+    assert window.count_panel.scale_source.text().startswith("1 µm/px from profile 'Videocap 200x'")
+    assert window.analysis.result.calibration.profile == "Videocap 200x"
+    # A number typed in the Scale box is for this image only; the next image gets the profile's.
+    window.count_panel.um_per_px.setValue(1.5)
+    window.count_panel.flush()
+    assert window.count_panel.scale_source.text() == "1.5 µm/px set for this image"
+    assert window.analysis.result.calibration.source == "set for this image"
+    open_and_wait(qtbot, window, second)
+    assert window.count_panel.scale_um_per_px() == pytest.approx(1.0, rel=0.005)
+    assert window.calibration.status_label.text() == "1 µm/px (profile Videocap 200x)"
+    data = export_json(window, tmp_path, monkeypatch)
+    assert {k: data["calibration"][k] for k in ("um_per_px", "source", "profile")} == {
+        "um_per_px": pytest.approx(1.0, rel=0.005), "source": "profile", "profile": "Videocap 200x"}
+    window.close()
+
+    again = make_window(stub_session)  # the profile is remembered between runs
+    assert again.calibration.combo.currentText().startswith("Videocap 200x")
+    assert again.count_panel.scale_um_per_px() == pytest.approx(1.0, rel=0.005)
+    open_and_wait(qtbot, again, first)
+    again.calibration.combo.setCurrentIndex(0)  # No scale
+    assert again.count_panel.scale_um_per_px() is None
+    assert again.count_panel.scale_source.text() == "No scale: measurements in pixels"
+    assert "set the scale" in again.count_panel.density_label.text()
+    assert export_json(again, tmp_path, monkeypatch, "none.json")["calibration"]["source"] == "none"
+
+
+def test_the_microscopes_dialog_adds_edits_and_deletes_profiles(qtbot, window, tmp_path, dialogs):
+    from PySide6.QtWidgets import QMessageBox
+
+    from capseg_desktop.gui.profiles import ProfileDialog, ProfilesDialog
+
+    save_profiles([Profile("Dino x200", 1.6, 200.0)])
+    window.calibration.profiles = load_profiles()
+    window.calibration._fill()
+    steps = []
+
+    def fill_child(name: str, scale: float) -> None:
+        child = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ProfileDialog) and w.isVisible())
+        child.name.selectAll()
+        QTest.keyClicks(child.name, name)
+        child.um_per_px.setValue(scale)
+        steps.append(name)
+        child.accept()
+
+    def drive() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ProfilesDialog) and w.isVisible())
+        QTimer.singleShot(50, lambda: fill_child("Videocap 200x", 1.2))
+        QTest.mouseClick(dialog.add_button, LEFT)
+        dialog.table.selectRow(0)
+        QTimer.singleShot(50, lambda: fill_child("Dino 200x", 1.55))
+        QTest.mouseClick(dialog.edit_button, LEFT)
+        dialogs.answer = QMessageBox.StandardButton.Yes
+        dialog.table.selectRow(1)
+        QTest.mouseClick(dialog.delete_button, LEFT)  # Videocap goes again
+        dialog.accept()
+
+    QTimer.singleShot(100, drive)
+    window.microscopes_action.trigger()
+    assert steps == ["Videocap 200x", "Dino 200x"]
+    assert [(p.name, p.um_per_px, p.magnification) for p in load_profiles()] == [("Dino 200x", 1.55, 200.0)]
+    combo = window.calibration.combo
+    assert [combo.itemText(i) for i in range(combo.count())] == ["No scale", "Dino 200x (1.55 µm/px)"]
+    combo.setCurrentIndex(1)
+    assert window.count_panel.scale_um_per_px() == pytest.approx(1.55)
+    assert window.settings.store.value("calibration/profile") == "Dino 200x"
