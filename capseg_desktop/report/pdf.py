@@ -19,6 +19,7 @@ import html
 import os
 import sys
 from collections import OrderedDict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -62,7 +63,7 @@ TEXT = {
     "col_giant": "Giant",
     "col_not_used": "Not used",
     "not_examined": "not examined",
-    "not_used_title": "Images not used",
+    "not_used_title": "Images not assigned to a finger (not used)",
     "col_image": "Image",
     "col_why": "Why",
     "method": "How these figures were made",
@@ -82,8 +83,8 @@ TEXT = {
     "app": "Software",
     "app_value": "CapSeg Desktop {version}",
     "pictures": "The images",
-    "key": "Yellow boxes: counted capillaries, numbered as in the exports; green boxes: added or changed by hand. "
-           "{marks}",
+    "key": "Yellow boxes: counted capillaries, numbered as in the exports; green boxes: added or changed by hand; "
+           "a second, orange box and \"D\" after the number: a dilated loop; red and \"G\": a giant loop.",
     "caption": "{finger} — {name}: {count} capillaries{model}; {density}; {flags}; {scale}",
     "caption_model": " (model {model_count}, corrected by hand)",
     "caption_density": "distal density {density:.1f} per mm ({distal} distal loops)",
@@ -117,9 +118,8 @@ th { background-color: #e4eaf1; text-align: left; }
 #: Page margins in millimetres (left, top, right, bottom); the footer sits in the bottom margin.
 MARGINS_MM = (16.0, 14.0, 16.0, 16.0)
 RESOLUTION_DPI = 300
-#: The widest and tallest a picture is drawn, in the document's pixels (1/96 inch).
-PICTURE_MAX_W = 670
-PICTURE_MAX_H = 330
+#: A picture is drawn across the text's width, and at most this part of a page's height.
+PICTURE_MAX_PAGE_FRACTION = 0.42
 
 _app: Any = None
 
@@ -174,16 +174,6 @@ def _parameters(results: list[AnalysisResult]) -> list[str]:
     for result in results:
         seen.setdefault(result.params.describe(), None)
     return list(seen)
-
-
-def _flag_marks_text() -> str:
-    """What marks dilated and giant loops in the pictures, as ``core.render`` draws them."""
-    from ..core import render
-
-    describe = getattr(render, "flag_marks_text", None)
-    if callable(describe):
-        return str(describe())
-    return ""
 
 
 def _header_html(exam: Exam) -> str:
@@ -252,13 +242,11 @@ def _fingers_html(summary: ExamSummary) -> str:
 
 
 def _not_used_html(summary: ExamSummary) -> str:
-    images = [i for i in summary.images if not i.used]
+    images = list(summary.unassigned)  # the others are in the per-finger table's last column
     if not images:
         return ""
-    head = "".join(f"<th>{_e(TEXT[k])}</th>" for k in ("col_finger", "col_image", "col_why"))
-    rows = "".join(
-        f"<tr><td>{_e(i.finger or TEXT['unassigned'])}</td><td>{_e(i.file_name)}</td><td>{_e(i.reason)}</td></tr>" for i in images
-    )
+    head = "".join(f"<th>{_e(TEXT[k])}</th>" for k in ("col_image", "col_why"))
+    rows = "".join(f"<tr><td>{_e(i.file_name)}</td><td>{_e(i.reason)}</td></tr>" for i in images)
     return (f"<h2>{_e(TEXT['not_used_title'])}</h2>"
             f"<table width='100%' border='1' cellspacing='0' cellpadding='3' style='border-color:#9aa7b4; border-style:solid'>"
             f"<tr>{head}</tr>{rows}</table>")
@@ -305,27 +293,6 @@ def _caption(image: ImageSummary, result: AnalysisResult | None) -> str:
                                   flags=flags, scale=scale)
 
 
-def _pictures_html(summary: ExamSummary, results: Mapping[Any, AnalysisResult], names: dict[int, tuple[str, int, int]]) -> str:
-    marks = _flag_marks_text()
-    parts = [f"<h2 style='page-break-before: always'>{_e(TEXT['pictures'])}</h2>",
-             f"<p class='key small'>{_e(TEXT['key'].format(marks=marks).strip())}</p>"]
-    for index, image in enumerate(summary.images):
-        caption = _e(_caption(image, _result_for(results, image)))
-        picture = names.get(index)
-        if picture is None:
-            body = f"<p class='small'><b>{caption}</b><br/><span class='grey'>{_e(TEXT['no_picture'])}</span></p>"
-        else:
-            name, width, height = picture
-            body = f"<p class='small'><b>{caption}</b><br/><img src='{name}' width='{width}' height='{height}'/></p>"
-        parts.append(body)
-    return "".join(parts)
-
-
-def _fit(width: int, height: int) -> tuple[int, int]:
-    factor = min(PICTURE_MAX_W / max(1, width), PICTURE_MAX_H / max(1, height))
-    return max(1, int(round(width * factor))), max(1, int(round(height * factor)))
-
-
 def _qimage(rgb: np.ndarray) -> Any:
     from PySide6.QtGui import QImage
 
@@ -339,21 +306,81 @@ def _thumbnail_lookup(thumbnails: Mapping[Any, np.ndarray] | None) -> dict[str, 
 
 
 def report_html(exam: Exam, summary: ExamSummary, results: Mapping[Any, AnalysisResult],
-                model_card: Mapping[str, Any] | None = None, pictures: dict[int, tuple[str, int, int]] | None = None) -> str:
-    """The report's body as the HTML subset QTextDocument reads (pictures referenced by name)."""
+                model_card: Mapping[str, Any] | None = None) -> str:
+    """The report's text pages (everything before the pictures) as the HTML subset QTextDocument reads."""
     used = [r for i in summary.images if i.used for r in [_result_for(results, i)] if r is not None]
     return (f"<html><head><style>{_STYLE}</style></head><body>"
             + _header_html(exam) + _summary_html(summary) + _fingers_html(summary) + _not_used_html(summary)
-            + _method_html(summary, used, model_card) + _pictures_html(summary, results, pictures or {})
-            + "</body></html>")
+            + _method_html(summary, used, model_card) + "</body></html>")
+
+
+@dataclass
+class _Block:
+    """Something drawn on the picture pages: a text (a QTextDocument) or a picture, and where."""
+
+    height: float
+    text: Any = None
+    image: Any = None
+    width: float = 0.0
+    page: int = 0
+    y: float = 0.0
+
+
+class _Pages:
+    """Draws the report: the text document cut into pages, then the picture blocks placed one
+    after another, a block never cut by a page end; every page with its footer line."""
+
+    def __init__(self, writer: Any, font: Any) -> None:
+        from PySide6.QtGui import QTextDocument
+
+        self.writer = writer
+        self.font = font
+        paint = writer.pageLayout().paintRectPixels(writer.resolution())
+        self.width, self.height = float(paint.width()), float(paint.height())
+        self._document_class = QTextDocument
+        self.gap = RESOLUTION_DPI * 2.5 / 25.4  # 2.5 mm between blocks
+
+    def document(self, html_text: str, width: float | None = None) -> Any:
+        document = self._document_class()
+        document.documentLayout().setPaintDevice(self.writer)
+        document.setDefaultFont(self.font)
+        document.setDocumentMargin(0)
+        document.setDefaultStyleSheet(_STYLE)
+        document.setHtml(html_text)
+        document.setTextWidth(self.width if width is None else width)
+        return document
+
+    def text_block(self, html_text: str) -> _Block:
+        document = self.document(html_text)
+        return _Block(height=float(document.size().height()), text=document)
+
+    def picture_block(self, rgb: np.ndarray) -> _Block:
+        image = _qimage(rgb)
+        height_px, width_px = rgb.shape[:2]
+        factor = min(self.width / max(1, width_px), self.height * PICTURE_MAX_PAGE_FRACTION / max(1, height_px))
+        return _Block(height=height_px * factor, image=image, width=width_px * factor)
+
+    def place(self, groups: list[list[_Block]], first_page: int) -> int:
+        """Give every block a page and a position; a group (a caption and its picture) is kept
+        on one page. Returns the number of pages used."""
+        page, y = first_page, 0.0
+        for group in groups:
+            height = sum(block.height for block in group) + self.gap * 0.4 * (len(group) - 1)
+            if y > 0 and y + height > self.height:
+                page, y = page + 1, 0.0
+            for block in group:
+                block.page, block.y = page, y
+                y += block.height + self.gap * 0.4
+            y += self.gap - self.gap * 0.4
+        return page - first_page + 1 if groups else 0
 
 
 def report_pdf_bytes(exam: Exam, summary: ExamSummary, results: Mapping[Any, AnalysisResult],
                      thumbnails: Mapping[Any, np.ndarray] | None = None, model_card: Mapping[str, Any] | None = None) -> bytes:
     """The report as PDF bytes (see the module's docstring)."""
     ensure_gui_application()
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
-    from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QTextDocument
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
+    from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
     data = QByteArray()
     buffer = QBuffer(data)
@@ -365,52 +392,64 @@ def report_pdf_bytes(exam: Exam, summary: ExamSummary, results: Mapping[Any, Ana
     writer.setPageMargins(QMarginsF(left, top, right, bottom), QPageLayout.Unit.Millimeter)
     writer.setTitle(f"CapSeg exam report {exam.patient_id} {exam.date}".strip())
     writer.setCreator(f"CapSeg Desktop {__version__}")
-
-    document = QTextDocument()
-    document.documentLayout().setPaintDevice(writer)
     font = QFont()
     font.setPointSizeF(9.0)
-    document.setDefaultFont(font)
-    document.setDocumentMargin(0)
+    pages = _Pages(writer, font)
 
+    # The text pages.
+    document = pages.document(report_html(exam, summary, results, model_card))
+    document.setPageSize(QSizeF(pages.width, pages.height))
+    text_pages = document.pageCount()
+
+    # The picture pages: a heading with the key, then each image's caption and picture.
     lookup = _thumbnail_lookup(thumbnails)
-    pictures: dict[int, tuple[str, int, int]] = {}
-    for index, image in enumerate(summary.images):
+    groups = [[pages.text_block(f"<h2>{_e(TEXT['pictures'])}</h2><p class='key small'>{_e(TEXT['key'])}</p>")]]
+    for image in summary.images:
+        caption = pages.text_block(f"<p class='small'><b>{_e(_caption(image, _result_for(results, image)))}</b></p>")
+        group = [caption]
         rgb = lookup.get(os.path.normcase(os.path.abspath(image.path)))
-        if rgb is None or rgb.size == 0:
-            continue
-        name = f"picture{index}.png"
-        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), _qimage(rgb))
-        width, height = _fit(rgb.shape[1], rgb.shape[0])
-        pictures[index] = (name, width, height)
-    document.setHtml(report_html(exam, summary, results, model_card, pictures))
+        if rgb is not None and rgb.size:
+            group.append(pages.picture_block(rgb))
+        elif image.used:
+            group.append(pages.text_block(f"<p class='small grey'>{_e(TEXT['no_picture'])}</p>"))
+        groups.append(group)
+    total = text_pages + pages.place(groups, text_pages)
 
-    paint = writer.pageLayout().paintRectPixels(writer.resolution())
-    page_w, page_h = float(paint.width()), float(paint.height())
-    document.setPageSize(QSizeF(page_w, page_h))
-    pages = document.pageCount()
     footer_gap = RESOLUTION_DPI * 4.0 / 25.4  # 4 mm below the text area
     footer_font = QFont(font)
     footer_font.setPointSizeF(7.5)
     footer_left = TEXT["footer"].format(version=__version__, patient=exam.patient_id or TEXT["none_given"], date=exam.date)
+    blocks = [block for group in groups for block in group]
 
     painter = QPainter(writer)
     try:
-        for page in range(pages):
+        for page in range(total):
             if page:
                 writer.newPage()
-            painter.save()
-            painter.translate(0, -page * page_h)
-            document.drawContents(painter, QRectF(0, page * page_h, page_w, page_h))
-            painter.restore()
+            if page < text_pages:
+                painter.save()
+                painter.translate(0, -page * pages.height)
+                document.drawContents(painter, QRectF(0, page * pages.height, pages.width, pages.height))
+                painter.restore()
+            for block in (b for b in blocks if b.page == page):
+                if block.text is not None:
+                    painter.save()
+                    painter.translate(QPointF(0, block.y))
+                    block.text.drawContents(painter)
+                    painter.restore()
+                else:
+                    target = QRectF(0, block.y, block.width, block.height)
+                    painter.drawImage(target, block.image)
+                    painter.setPen(QPen(QColor("#9aa7b4")))
+                    painter.drawRect(target)
             painter.setFont(footer_font)
             painter.setPen(QPen(QColor("#9aa7b4")))
-            painter.drawLine(0, int(page_h + footer_gap * 0.4), int(page_w), int(page_h + footer_gap * 0.4))
+            painter.drawLine(QPointF(0, pages.height + footer_gap * 0.4), QPointF(pages.width, pages.height + footer_gap * 0.4))
             painter.setPen(QPen(QColor("#333333")))
-            line = QRectF(0, page_h + footer_gap * 0.55, page_w, footer_gap * 2)
+            line = QRectF(0, pages.height + footer_gap * 0.55, pages.width, footer_gap * 2)
             painter.drawText(line, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), footer_left)
             painter.drawText(line, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
-                             TEXT["page"].format(page=page + 1, pages=pages))
+                             TEXT["page"].format(page=page + 1, pages=total))
     finally:
         painter.end()
     buffer.close()

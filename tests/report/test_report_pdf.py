@@ -41,7 +41,7 @@ def strip_result(path, loops: int, width_px: float, um_per_px: float = 2.0) -> A
 
 def picture(result: AnalysisResult) -> np.ndarray:
     rgb = np.full((result.height, result.width, 3), (225, 195, 175), np.uint8)
-    return render.draw_boxes(rgb, result.capillaries)
+    return render.draw_boxes(rgb, result.capillaries, flags=result.flags())
 
 
 @pytest.fixture()
