@@ -167,6 +167,7 @@ class Exam:
     created: str = field(default_factory=local_now_iso)
     app_version: str = __version__
     base_dir: Path | None = field(default=None, compare=False)
+    # ``app_version``: the CapSeg that last wrote the exam file (saving writes the running one).
 
     # Images ------------------------------------------------------------------------------------
     def path_of(self, image: ExamImage) -> Path:
@@ -239,7 +240,7 @@ class Exam:
             "um_per_px": finite_or_none(self.um_per_px),
             "images": [image.to_dict() for image in self.images],
             "created": self.created,
-            "app": f"CapSeg Desktop {self.app_version}",
+            "app": f"CapSeg Desktop {__version__}",  # the version that wrote the file
         }
 
     def to_json(self) -> str:
@@ -334,9 +335,13 @@ def exam_from_folder(folder: str | os.PathLike[str], images: Iterable[str | os.P
 
 def save_exam(exam: Exam, path: str | os.PathLike[str], overwrite: bool = True) -> Path:
     """Write ``exam`` to ``path`` atomically (whole or not at all), its image paths made relative
-    to ``path``'s folder. Returns the path; ``ExportError`` when it cannot be written. The
+    to ``path``'s folder. Returns the path; ``ExportError`` when it cannot be written,
+    ``ExamError`` (nothing written) for a date not written YYYY-MM-DD or an unknown finger. The
     caller's ``exam`` is not changed: ``load_exam`` (or ``exam.rebased``) gives the saved one."""
     path = Path(path)
+    check_date(exam.date)
+    for image in exam.images:
+        check_finger(image.finger)
     saved = exam.rebased(path.parent)
     return write_text_atomic(path, saved.to_json(), overwrite=overwrite)
 

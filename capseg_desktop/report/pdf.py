@@ -10,7 +10,7 @@ numbered boxes and flagged loops and its own figures. A4 portrait, as many pages
 each numbered "Page i of n".
 
 Only QtCore and QtGui are used (no QtWidgets), so the command line makes the same report; a
-QGuiApplication is created when none exists (the offscreen platform where there is no display).
+QGuiApplication is created when none exists (on Linux, on the offscreen platform).
 """
 
 from __future__ import annotations
@@ -125,17 +125,19 @@ _app: Any = None
 
 
 def ensure_gui_application() -> Any:
-    """The running QGuiApplication (or QApplication), made if there is none: on Linux without
-    a display, with the offscreen platform."""
+    """The running QGuiApplication (or QApplication), made if there is none. On Linux it is made
+    on the offscreen platform: the report shows no window, and a display that is set but cannot
+    be reached (a terminal over ssh) would otherwise end the process."""
     global _app
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance()
     if app is not None:
         return app
-    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _app = QGuiApplication([sys.argv[0] if sys.argv and sys.argv[0] else "capseg"])
+    argv = [sys.argv[0] if sys.argv and sys.argv[0] else "capseg"]
+    if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
+        argv += ["-platform", "offscreen"]
+    _app = QGuiApplication(argv)
     return _app
 
 
@@ -404,6 +406,8 @@ def report_pdf_bytes(exam: Exam, summary: ExamSummary, results: Mapping[Any, Ana
     # The picture pages: a heading with the key, then each image's caption and picture.
     lookup = _thumbnail_lookup(thumbnails)
     groups = [[pages.text_block(f"<h2>{_e(TEXT['pictures'])}</h2><p class='key small'>{_e(TEXT['key'])}</p>")]]
+    if not summary.images:
+        groups = []
     for image in summary.images:
         caption = pages.text_block(f"<p class='small'><b>{_e(_caption(image, _result_for(results, image)))}</b></p>")
         group = [caption]

@@ -249,3 +249,13 @@ def test_exam_csv_has_one_row_per_image_finger_and_the_patient(known_exam):
 def test_an_image_in_the_exam_is_an_exam_image():
     image = ExamImage("a/L2A.png", "L2")
     assert image.file_name == "L2A.png" and not image.excluded
+
+
+def test_an_exam_with_a_bad_date_or_finger_is_not_saved(tmp_path):
+    target = tmp_path / "e.capseg-exam.json"
+    with pytest.raises(ExamError, match="YYYY-MM-DD"):
+        save_exam(Exam(date="27.11.2026"), target)
+    bad = Exam(images=[ExamImage(str(tmp_path / "a.png"), "R1")])
+    with pytest.raises(ExamError, match='"R1" is not one of'):
+        save_exam(bad, target)
+    assert not target.exists()
