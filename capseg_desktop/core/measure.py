@@ -53,6 +53,9 @@ REDUCED_DENSITY_PER_MM = 7.0
 ROW_WINDOW_LOOPS = 2.0
 #: A loop is distal when its apex is within this fraction of the median loop length of the line.
 ROW_DEPTH_FRACTION = 0.5
+#: A loop whose vessel has no usual direction (less than this much runs one way) takes the
+#: image's apex direction as its axis.
+MIN_COHERENCE = 0.15
 #: The apex direction when no loop tells its open end from its closed end.
 DEFAULT_DIRECTION = "bottom"
 DIRECTIONS = {"top": (0.0, -1.0), "bottom": (0.0, 1.0), "left": (-1.0, 0.0), "right": (1.0, 0.0)}
@@ -176,15 +179,21 @@ def _bilinear(image: np.ndarray, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
     return top * (1 - fy) + bottom * fy
 
 
-def _centre_line(crop: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The vessel's centre line ((n, 2) x, y points of the crop) and its diameter there.
+def _centre_line(crop: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+    """The vessel's centre line ((n, 2) x, y points of the crop), its diameter there, the
+    vessel's usual direction (unit vector, no sign) and how much of the vessel runs that way
+    (0 to 1).
 
     ``d(p)`` is the distance from a pixel to the nearest pixel outside the vessel. Going from
     ``p`` one pixel further from that outside pixel (along the inward normal ``n``), ``d`` rises
     by one until the centre line and falls by one after it; the vessel's edge lies half a pixel
     before each outside pixel. So where ``d(p + n) < d(p) + 0.5`` the centre line lies between
     ``p`` and ``p + n``, and the diameter there is ``d(p) + d(p + n)`` (``2k + 1`` across a
-    vessel ``2k + 1`` pixels wide, ``2k`` across one ``2k`` wide)."""
+    vessel ``2k + 1`` pixels wide, ``2k`` across one ``2k`` wide).
+
+    The usual direction is the mean of the vessel's local directions (across the gradient of
+    ``d``) as doubled angles: a hairpin's rounded apex turns through every direction and adds
+    nothing, so its limbs decide, even on a loop as wide as it is long."""
     dt = cv2.distanceTransform(crop, cv2.DIST_L2, cv2.DIST_MASK_PRECISE)
     ys, xs = np.nonzero(crop)
     # The inward normal: the distance's gradient (zero exactly on a centre pixel of an odd width).
@@ -197,7 +206,14 @@ def _centre_line(crop: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     ahead = np.where(flat, here - 1.0, _bilinear(dt, xs + gx / norm, ys + gy / norm))
     centre = ahead < here + 0.5
     diameters = np.clip(here + ahead, 1.0, 2.0 * here + 1.0)[centre]
-    return np.column_stack([xs[centre], ys[centre]]).astype(np.float64), diameters
+    steep = ~flat & (norm > 0.5)
+    weights = norm[steep]
+    angles = 2.0 * np.arctan2(gy[steep], gx[steep])
+    cos2, sin2 = float(np.sum(weights * np.cos(angles))), float(np.sum(weights * np.sin(angles)))
+    coherence = float(np.hypot(cos2, sin2) / max(float(weights.sum()), 1e-9))
+    across = np.arctan2(sin2, cos2) / 2.0
+    direction = np.array([-np.sin(across), np.cos(across)])  # the vessel runs across its gradient
+    return np.column_stack([xs[centre], ys[centre]]).astype(np.float64), diameters, direction, coherence
 
 
 @dataclass
@@ -206,49 +222,45 @@ class _Loop:
     origin: np.ndarray  # (x, y) of the crop's corner in the image
     points: np.ndarray  # (n, 2) float (x, y) in the crop
     centre: np.ndarray
-    major: np.ndarray  # unit vector (x, y)
-    elongation: float
+    major: np.ndarray  # unit vector (x, y): the loop's axis, sign unknown
+    coherence: float  # how much of the vessel runs along the axis (0: no usual direction)
     vote: int  # +1: apex towards +major, -1: towards -major, 0: cannot tell
     ridge_points: np.ndarray
     ridge_diameters: np.ndarray
 
 
-def _runs(bins: np.ndarray, lateral: np.ndarray) -> dict[int, list[tuple[float, float]]]:
-    """Per axial bin, the lateral intervals the mask covers (gaps of more than 1.5 px split them)."""
-    order = np.lexsort((lateral, bins))
-    bins, lateral = bins[order], lateral[order]
-    out: dict[int, list[tuple[float, float]]] = {}
-    if bins.size == 0:
-        return out
-    new_bin = np.r_[True, bins[1:] != bins[:-1]]
-    new_run = new_bin | np.r_[False, np.diff(lateral) > 1.5]
-    starts = np.flatnonzero(new_run)
-    ends = np.r_[starts[1:], bins.size] - 1
-    for start, end in zip(starts.tolist(), ends.tolist()):
-        out.setdefault(int(bins[start]), []).append((float(lateral[start]), float(lateral[end])))
-    return out
-
-
 def _closed_end_vote(s: np.ndarray, t: np.ndarray) -> int:
-    """+1 when the hairpin's closed end is towards +s, -1 towards -s, 0 when it cannot be told:
-    past the last bin with two limbs, the closed end still has vessel across the middle of the
-    gap between them; the open end does not."""
-    bins = np.round(s).astype(np.int64)
-    runs = _runs(bins, t)
-    open_bins = sorted(b for b, r in runs.items() if len(r) >= 2)
-    if len(open_bins) < 3:
+    """+1 when the hairpin's closed end is towards +s, -1 towards -s, 0 when it cannot be told.
+
+    The loop's pixels are laid out in its own frame (rows along the axis, one pixel each, small
+    holes closed); past the last row that crosses both limbs, the closed end still has vessel
+    across the middle of the gap between them; the open end does not."""
+    rows = np.round(s - s.min()).astype(np.int64)
+    cols = np.round(t - t.min()).astype(np.int64) + 1
+    grid = np.zeros((int(rows.max()) + 1, int(cols.max()) + 2), np.uint8)
+    grid[rows, cols] = 1
+    grid = cv2.morphologyEx(grid, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
+    starts = np.diff(np.pad(grid, ((0, 0), (1, 1))).astype(np.int8), axis=1) == 1
+    two = (starts.sum(axis=1) >= 2).astype(np.uint8)
+    # Rows across both limbs, in stretches of 3 or more (a stray pixel by the apex is not a limb).
+    two = cv2.morphologyEx(two[:, None], cv2.MORPH_OPEN, np.ones((3, 1), np.uint8), borderValue=0)[:, 0]
+    crossing = np.flatnonzero(two)
+    if crossing.size < 3:
         return 0
 
-    def closed(edge: int, beyond: np.ndarray) -> bool:
-        intervals = runs[edge]
-        gaps = [(a[1], b[0]) for a, b in zip(intervals, intervals[1:])]
-        low, high = max(gaps, key=lambda g: g[1] - g[0])
-        middle, half = (low + high) / 2.0, (high - low) / 4.0  # the middle half of the gap
-        return bool(np.any(np.abs(t[beyond] - middle) < half))
+    def closed(row: int, beyond: np.ndarray) -> bool:
+        line = grid[row]
+        filled = np.flatnonzero(line)
+        inner = np.flatnonzero(line[filled[0]: filled[-1] + 1] == 0) + filled[0]
+        # The widest stretch of background between the limbs.
+        breaks = np.flatnonzero(np.diff(inner) > 1)
+        pieces = np.split(inner, breaks + 1)
+        gap = max(pieces, key=len)
+        low, high = gap[0] + len(gap) // 4, gap[-1] - len(gap) // 4
+        return bool(beyond[:, low: high + 1].any())
 
-    high_closed = closed(open_bins[-1], bins > open_bins[-1])
-    low_closed = closed(open_bins[0], bins < open_bins[0])
-    return int(high_closed) - int(low_closed)
+    first, last = int(crossing[0]), int(crossing[-1])
+    return int(closed(last, grid[last + 1:])) - int(closed(first, grid[:first]))
 
 
 def _prepare(labels: np.ndarray, capillary) -> _Loop | None:
@@ -259,16 +271,18 @@ def _prepare(labels: np.ndarray, capillary) -> _Loop | None:
         return None
     points = np.column_stack([xs, ys]).astype(np.float64)
     centre = points.mean(axis=0)
-    cov = np.cov((points - centre).T) if xs.size > 2 else np.eye(2)
-    values, vectors = np.linalg.eigh(cov)
-    major = vectors[:, 1]
-    elongation = float(np.sqrt(max(values[1], 1e-9) / max(values[0], 1e-9)))
+    ridge_points, diameters, major, coherence = _centre_line(crop)
     rel = points - centre
     s = rel @ major
     t = rel @ np.array([-major[1], major[0]])
     vote = _closed_end_vote(s, t)
-    ridge_points, diameters = _centre_line(crop)
-    return _Loop(capillary.id, np.array([x0 - 1.0, y0 - 1.0]), points, centre, major, elongation, vote, ridge_points, diameters)
+    return _Loop(capillary.id, np.array([x0 - 1.0, y0 - 1.0]), points, centre, major, coherence, vote, ridge_points, diameters)
+
+
+def _edge_allowance(across: np.ndarray) -> float:
+    """What the pixels at both ends add to the extent of their centres measured across
+    ``across`` (a unit vector): 1 along the image's axes, 0.5 on the diagonal."""
+    return 0.5 + 0.5 * abs(float(across[0] ** 2 - across[1] ** 2))
 
 
 def _median(values: np.ndarray) -> float | None:
@@ -280,7 +294,7 @@ def _measure(loop: _Loop, direction: np.ndarray, distal: bool = False) -> LoopMe
     own shape says otherwise)."""
     axis = loop.major.copy()
     along = float(axis @ direction)
-    if loop.elongation < 1.3:
+    if loop.coherence < MIN_COHERENCE:
         axis = direction.copy()
     elif abs(along) < 0.4 and loop.vote:
         axis = axis * loop.vote  # a loop lying across the row: its own shape decides
@@ -291,14 +305,21 @@ def _measure(loop: _Loop, direction: np.ndarray, distal: bool = False) -> LoopMe
     s = rel @ axis
     t = rel @ normal
     s_tip, s_base = float(s.max()), float(s.min())
-    length = s_tip - s_base + 1.0
+    # The apex is round: its outermost pixel centre lies almost on the edge; the open end adds half a pixel.
+    length = s_tip - s_base + 0.5
     bins = np.round(s).astype(np.int64)
     # Outer width: lateral extent of each one-pixel slice across the axis, at its widest.
     order = np.argsort(bins, kind="stable")
     b_sorted, t_sorted = bins[order], t[order]
     starts = np.flatnonzero(np.r_[True, b_sorted[1:] != b_sorted[:-1]])
-    widest = np.maximum.reduceat(t_sorted, starts) - np.minimum.reduceat(t_sorted, starts) + 1.0
-    loop_width = float(widest.max())
+    # Pixel centres reach to within half a pixel of the edge along the image's axes, nearer on
+    # a slant: what a pixel adds to an extent, from 1 (axis along x or y) to 0.5 (diagonal).
+    edge = _edge_allowance(axis)
+    widest = np.maximum.reduceat(t_sorted, starts) - np.minimum.reduceat(t_sorted, starts)
+    if widest.size >= 5:  # a running median of 5 slices: the pixel grid's jitter is not a loop's width
+        windows = np.lib.stride_tricks.sliding_window_view(np.pad(widest, 2, mode="edge"), 5)
+        widest = np.median(windows, axis=1)
+    loop_width = float(widest.max()) + edge
     t_mid = float((t.max() + t.min()) / 2.0)
     # Centre line in the loop's frame.
     r_rel = loop.ridge_points - loop.centre
@@ -329,7 +350,7 @@ def apex_direction(loops: Sequence[_Loop]) -> str:
     if not loops:
         return DEFAULT_DIRECTION
     # The loops' usual orientation (doubled angles: an axis has no sign).
-    weights = np.array([min(loop.elongation, 4.0) - 1.0 for loop in loops])
+    weights = np.array([loop.coherence for loop in loops])
     angles = np.array([np.arctan2(loop.major[1], loop.major[0]) for loop in loops])
     cos2, sin2 = float(np.sum(weights * np.cos(2 * angles))), float(np.sum(weights * np.sin(2 * angles)))
     vertical = cos2 <= 0 or (cos2 == 0 and sin2 == 0)
