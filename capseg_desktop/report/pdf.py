@@ -178,6 +178,18 @@ def _parameters(results: list[AnalysisResult]) -> list[str]:
     return list(seen)
 
 
+def _model_version(card: Mapping[str, Any] | None, model: Any, alone: bool) -> str | None:
+    """The card's version for ``model``: when the card lists the model's file by its sha256, or
+    lists no files and there is this one model only."""
+    if not card or not card.get("version"):
+        return None
+    files = card.get("files")
+    if isinstance(files, dict) and files:
+        listed = {str(entry.get("sha256", "")) for entry in files.values() if isinstance(entry, dict)}
+        return str(card["version"]) if model.sha256 in listed else None
+    return str(card["version"]) if alone else None
+
+
 def _header_html(exam: Exam) -> str:
     rows = [
         (TEXT["patient"], exam.patient_id or TEXT["none_given"]),
@@ -256,9 +268,9 @@ def _not_used_html(summary: ExamSummary) -> str:
 
 def _method_html(summary: ExamSummary, used: list[AnalysisResult], model_card: Mapping[str, Any] | None) -> str:
     rows: list[tuple[str, str]] = []
-    card = model_card or {}
-    for model in _models(used):
-        version = card.get("version") if card else None
+    models = _models(used)
+    for model in models:
+        version = _model_version(model_card, model, alone=len(models) == 1)
         rows.append((TEXT["model"], _e(TEXT["model_value"].format(
             name=model.name, version=version or TEXT["version_unknown"], runtime=model.runtime))))
         rows.append((TEXT["sha256"], f"<span class='mono'>{_e(model.sha256)}</span>"))

@@ -157,3 +157,12 @@ def test_the_report_needs_no_widgets_nor_a_display(tmp_path):
     assert env_run.returncode == 0, env_run.stderr
     pages = pdf_pages(tmp_path / "w.pdf")
     assert len(pages) == 1 and "Page 1 of 1" in pages[0]  # no image: no picture pages
+
+
+def test_the_model_version_is_printed_only_for_the_model_its_card_lists(tmp_path, exam_and_results):
+    exam, summary, results, _ = exam_and_results
+    listed = {"version": "2.0.0", "files": {"capseg_unet.tflite": {"sha256": MODEL.sha256}}}
+    other = {"version": "9.9.9", "files": {"other.tflite": {"sha256": "0" * 64}}}
+    assert "version 2.0.0" in " ".join(pdf_pages(write_report(tmp_path / "a.pdf", exam, summary, results, model_card=listed)))
+    text = " ".join(pdf_pages(write_report(tmp_path / "b.pdf", exam, summary, results, model_card=other)))
+    assert "9.9.9" not in text and "version not stated" in text
