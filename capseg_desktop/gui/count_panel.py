@@ -378,7 +378,7 @@ class CountPanel(QWidget):
     def _measure_headers(self, unit: str) -> list[str]:
         """Flag, widths and length; ``unit`` "µm" when calibrated, else "px"."""
         return [self.tr("Flag"), *[text.replace("%1", unit) for text in (
-            self.tr("Width (%1)"), self.tr("Apex (%1)"), self.tr("Arterial (%1)"), self.tr("Venous (%1)"), self.tr("Length (%1)"))]]
+            self.tr("Loop (%1)"), self.tr("Apex (%1)"), self.tr("Arterial (%1)"), self.tr("Venous (%1)"), self.tr("Length (%1)"))]]
 
     def _set_measure_headers(self, scale: float | None) -> None:
         headers = self._measure_headers("µm" if scale else "px")

@@ -51,13 +51,13 @@ def test_the_table_shows_measurements_in_pixels_then_micrometres_and_sorts(qtbot
     open_and_wait(qtbot, window, write_capillary_image(tmp_path / "strip.png", loops=5))
     result = window.analysis.result
     assert len(result.measures) == 5
-    assert [header(window, i) for i in range(2, 8)] == ["Flag", "Width (px)", "Apex (px)", "Arterial (px)", "Venous (px)", "Length (px)"]
+    assert [header(window, i) for i in range(2, 8)] == ["Flag", "Loop (px)", "Apex (px)", "Arterial (px)", "Venous (px)", "Length (px)"]
     assert column(window, 2) == [""] * 5  # no scale: not assessed
     by_id = result.measures_by_id
     ids = column(window, 0)
     assert column(window, WIDTH_COLUMN) == [round(by_id[i].loop_width_px, 1) for i in ids]
     set_scale(window, 3.0)  # 8 px vessels: 24 µm, dilated
-    assert header(window, WIDTH_COLUMN) == "Width (µm)"
+    assert header(window, WIDTH_COLUMN) == "Loop (µm)"
     widths = column(window, WIDTH_COLUMN)
     assert widths == [round(by_id[i].loop_width_px * 3.0, 1) for i in column(window, 0)]
     assert isinstance(widths[0], float)
