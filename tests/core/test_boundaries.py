@@ -1,5 +1,6 @@
 """The architecture's boundaries, checked: core never imports Qt, the GUI or the training tools;
-the GUI never imports TensorFlow or the training tools; the LiteRT path never loads TensorFlow.
+the GUI never imports TensorFlow or the training tools; the report (QtGui only) never imports
+widgets, the GUI or TensorFlow, and core never imports it; the LiteRT path never loads TensorFlow.
 Relative imports (``from ..gui import x``) count as much as absolute ones. ``lint-imports``
 checks the same contracts from pyproject.toml in .ci/run."""
 
@@ -67,6 +68,15 @@ def test_gui_names_no_tensorflow_or_training():
     assert _offending(PACKAGE / "gui", ("tensorflow", "keras", "tf_keras", "capseg_desktop.training")) == {}
 
 
+def test_core_never_names_the_report():
+    assert _offending(PACKAGE / "core", ("capseg_desktop.report",)) == {}
+
+
+def test_the_report_names_no_widgets_gui_tensorflow_or_training():
+    forbidden = ("PySide6.QtWidgets", "tensorflow", "keras", "capseg_desktop.gui", "capseg_desktop.training", "capseg_desktop.cli")
+    assert _offending(PACKAGE / "report", forbidden) == {}
+
+
 def test_only_core_model_names_tensorflow_in_the_engine():
     offending = _offending(PACKAGE / "core", ("tensorflow", "keras"))
     offending.pop("capseg_desktop/core/model.py", None)
@@ -79,7 +89,8 @@ def test_import_linter_contracts_are_kept():
     command = shutil.which("lint-imports") or str(Path(sys.executable).parent / "lint-imports")
     result = subprocess.run([command, "--config", str(ROOT / "pyproject.toml")], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:]
-    assert "3 kept, 0 broken" in result.stdout
+    contracts = (ROOT / "pyproject.toml").read_text(encoding="utf-8").count("[[tool.importlinter.contracts]]")
+    assert f"{contracts} kept, 0 broken" in result.stdout
 
 
 def test_importing_core_and_running_litert_loads_neither_qt_nor_tensorflow(tmp_path, darkness_model_dir):
@@ -87,6 +98,7 @@ def test_importing_core_and_running_litert_loads_neither_qt_nor_tensorflow(tmp_p
         "import sys, numpy as np\n"
         "import capseg_desktop.core as core\n"
         "import capseg_desktop.core.batch\n"
+        "import capseg_desktop.core.exam\n"
         f"session = core.load_model({str(darkness_model_dir / 'darkness.tflite')!r})\n"
         "session.predict(np.zeros((1, 8, 8, 1), np.float32))\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'PyQt5', 'PyQt6', 'tensorflow', 'keras'))\n"
