@@ -373,15 +373,20 @@ class ExamController(QObject):
         return text, tip
 
     # Saving, opening ------------------------------------------------------------------------
-    def save(self) -> bool:
+    def _no_exam(self) -> bool:
         if self.exam is None:
+            self.window.show_error(self.tr("No exam"), self.tr("Start an exam first (File > New exam…) or open one."))
+        return self.exam is None
+
+    def save(self) -> bool:
+        if self._no_exam():
             return False
         if self.path is None:
             return self.save_as()
         return self._write(self.path)
 
     def save_as(self) -> bool:
-        if self.exam is None:
+        if self._no_exam():
             return False
         images = self.paths()
         folder = self.window.settings.folder("exam") or (str(images[0].parent) if images else str(Path.home()))
@@ -472,8 +477,7 @@ class ExamController(QObject):
 
     # Exports ---------------------------------------------------------------------------------
     def _ready_for_export(self) -> bool:
-        if self.exam is None:
-            self.window.show_error(self.tr("No exam"), self.tr("Start an exam first (File > New exam…) or open one."))
+        if self._no_exam():
             return False
         if self.busy():
             self.window.show_error(self.tr("Analyses still running"), self.tr("Wait until every image of the exam is counted, then export."))

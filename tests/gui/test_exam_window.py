@@ -221,7 +221,8 @@ def test_drop_on_a_finger_move_include_and_open_in_the_main_views(qtbot, window,
 def test_exam_actions_without_an_exam_say_so(window, dialogs):
     window.export_report_action.trigger()
     window.export_exam_csv_action.trigger()
-    assert dialogs.texts("warning") == ["Start an exam first (File > New exam…) or open one."] * 2
+    window.save_exam_action.trigger()
+    assert dialogs.texts("warning") == ["Start an exam first (File > New exam…) or open one."] * 3
     assert window.save_exam_action.isEnabled()  # they say why rather than hide
 
 
