@@ -449,7 +449,7 @@ class ScaleController(QObject):
             self.window.show_error(self.tr("Profiles not saved"), str(exc))
             return
         self.profiles = list(dialog.profiles)
-        kept = find_profile(self.profiles, self.profile.name) if self.profile is not None else None
+        kept = find_profile(self.profiles, dialog.renamed.get(self.profile.name, self.profile.name)) if self.profile is not None else None
         self._fill()
         if kept != self.profile:
             self.choose(kept)

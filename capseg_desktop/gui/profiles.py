@@ -104,6 +104,7 @@ class ProfilesDialog(QDialog):
         self.setWindowTitle(self.tr("Microscopes"))
         self.profiles = list(profiles)
         self.current_um_per_px = current_um_per_px
+        self.renamed: dict[str, str] = {}  # old name -> new name, so the chosen profile stays chosen
         self.table = results_table("profiles_table", [self.tr("Name"), self.tr("µm per pixel"), self.tr("Magnification")], stretch_columns=(0,))
         self.table.setAccessibleName(self.tr("Microscope profiles"))
         self.table.doubleClicked.connect(lambda _index: self.edit())
@@ -172,7 +173,10 @@ class ProfilesDialog(QDialog):
         others = [p.name for i, p in enumerate(self.profiles) if i != row]
         dialog = ProfileDialog(self, self.profiles[row], others)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.profiles[row] = dialog.profile()
+            old, new = self.profiles[row].name, dialog.profile()
+            first = next((k for k, v in self.renamed.items() if v == old), old)
+            self.renamed[first] = new.name
+            self.profiles[row] = new
             self._fill(row)
 
     def delete(self) -> None:

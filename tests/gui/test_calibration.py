@@ -151,6 +151,7 @@ def test_the_microscopes_dialog_adds_edits_and_deletes_profiles(qtbot, window, t
     save_profiles([Profile("Dino x200", 1.6, 200.0)])
     window.calibration.profiles = load_profiles()
     window.calibration._fill()
+    window.calibration.combo.setCurrentIndex(1)  # chosen, then renamed and rescaled in the dialog: still chosen
     steps = []
 
     def fill_child(name: str, scale: float) -> None:
@@ -179,6 +180,17 @@ def test_the_microscopes_dialog_adds_edits_and_deletes_profiles(qtbot, window, t
     assert [(p.name, p.um_per_px, p.magnification) for p in load_profiles()] == [("Dino 200x", 1.55, 200.0)]
     combo = window.calibration.combo
     assert [combo.itemText(i) for i in range(combo.count())] == ["No scale", "Dino 200x (1.55 µm/px)"]
-    combo.setCurrentIndex(1)
+    assert combo.currentIndex() == 1
     assert window.count_panel.scale_um_per_px() == pytest.approx(1.55)
     assert window.settings.store.value("calibration/profile") == "Dino 200x"
+
+
+def test_a_damaged_profiles_file_is_said_and_the_window_works_without_profiles(qtbot, make_window, stub_session, dialogs, tmp_path):
+    path = tmp_path / "app-data" / "microscopes.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("{ not json", encoding="utf-8")
+    window = make_window(stub_session)
+    assert window.calibration.combo.count() == 1 and window.calibration.combo.currentText() == "No scale"
+    assert "damaged" in window.calibration.load_problem
+    open_and_wait(qtbot, window, write_capillary_image(tmp_path / "strip.png", loops=2))
+    assert window.calibration.status_label.text() == "No scale (px)"
