@@ -30,7 +30,7 @@ SOURCE_NONE = "none"
 SOURCE_PROFILE = "profile"
 SOURCE_CALIBRATED = "calibrated line"
 SOURCE_IMAGE = "set for this image"
-SOURCE_ENTERED = "entered"  # typed for a whole run (``--um-per-px``, the toolbar's box)
+SOURCE_ENTERED = "typed"  # a number typed for a whole run (``--um-per-px``, the toolbar's box)
 SOURCE_ESTIMATE = "estimated (not for measurements)"
 SOURCES = (SOURCE_NONE, SOURCE_PROFILE, SOURCE_CALIBRATED, SOURCE_IMAGE, SOURCE_ENTERED, SOURCE_ESTIMATE)
 

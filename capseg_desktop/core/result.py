@@ -417,7 +417,8 @@ class AnalysisResult:
         """The legend's lines about the measurements: the scale and its source, the distal
         density with its flag, the numbers of dilated and giant loops."""
         calibration = self.calibration_used
-        lines = [f"Scale: {calibration.describe()}"]
+        described = calibration.describe()
+        lines = [described[:1].upper() + described[1:]]
         density = self.distal_density_per_mm
         where = "" if self.density_window is None else f" in a window of {abs(self.density_window[1] - self.density_window[0]):.0f} px"
         if density is None:
@@ -425,8 +426,9 @@ class AnalysisResult:
                          "density not assessed (no scale)")
             lines.append("Loop widths in pixels: dilated and giant loops not assessed (no scale)")
         else:
-            lines.append(f"Distal row: {self.distal_count} loops{where}, {density:.1f} per mm ({self.density_flag}; reduced below "
-                         f"{measuring.REDUCED_DENSITY_PER_MM:g} per mm)")
+            limit = measuring.REDUCED_DENSITY_PER_MM
+            rule = f"below {limit:g} per mm" if self.density_flag == measuring.DENSITY_REDUCED else f"{limit:g} per mm or more"
+            lines.append(f"Distal row: {self.distal_count} loops{where}, {density:.1f} per mm, {self.density_flag} ({rule})")
             lines.append(f"Dilated loops: {self.dilated_count}, giant loops: {self.giant_count} ({self.thresholds.describe()}; "
                          "dilated loops in an orange outer box marked D, giant in a red one marked G)")
         return lines

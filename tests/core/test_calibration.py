@@ -113,7 +113,7 @@ def test_the_result_states_its_scale_and_source(darkness_session, tmp_path):
     analysis = analyzer.analyze_path(path, params=params, um_per_px=1.6, calibration=profile)
     assert analysis.result.calibration_used == profile
     assert json.loads(analysis.result.to_json())["calibration"]["profile"] == "Dino"
-    # A recount at the same scale keeps the source; at another number it becomes "entered".
+    # A recount at the same scale keeps the source; at another number it becomes "typed".
     assert analysis.recount(params, 1.6).result.calibration_used == profile
     assert analysis.recount(params, 2.0).result.calibration_used == Calibration(2.0, SOURCE_ENTERED)
     assert analysis.recount(params, None).result.calibration_used == NO_CALIBRATION
@@ -121,7 +121,7 @@ def test_the_result_states_its_scale_and_source(darkness_session, tmp_path):
     typed = analyzer.analyze_path(path, params=params, um_per_px=1.25)
     assert typed.result.calibration_used == Calibration(1.25, SOURCE_ENTERED)
     assert typed.result.summary_row()["calibration_source"] == SOURCE_ENTERED
-    assert any(line == "Scale: scale 1.25 µm/px (entered)" for line in typed.result.legend_lines())
+    assert any(line == "Scale 1.25 µm/px (typed)" for line in typed.result.legend_lines())
     # Calibrated with a line on this image afterwards: the same count, in µm at that scale.
     line = analysis.with_calibration(Calibration(um_per_px_from_line((0, 0), (400, 0), 1000.0), SOURCE_CALIBRATED))
     assert line.result.um_per_px == 2.5 and line.result.count == analysis.result.count

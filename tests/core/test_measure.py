@@ -304,8 +304,8 @@ def test_exports_with_a_profile_scale_carry_micrometres_flags_and_density(strip_
     assert (summary["distal_density_per_mm"], summary["density_flag"], summary["dilated"], summary["giant"]) == ("6.000", "reduced", 1, 1)
     assert summary["calibration_source"] == "profile" and summary["calibration_profile"] == "Dino x200"
     legend = result.legend_lines()
-    assert "Scale: scale 1.5625 µm/px (profile Dino x200)" in legend
-    assert any(line.startswith("Distal row: 12 loops, 6.0 per mm (reduced") for line in legend)
+    assert "Scale 1.5625 µm/px (profile Dino x200)" in legend
+    assert any(line == "Distal row: 12 loops, 6.0 per mm, reduced (below 7 per mm)" for line in legend)
     assert any(line.startswith("Dilated loops: 1, giant loops: 1") for line in legend)
     # Thresholds change the flags and are written.
     stricter = analysis.with_thresholds(Thresholds(dilated_um=12.0, giant_um=24.0)).result
