@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QPointF, Qt, Signal
+from PySide6.QtCore import QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QCursor, QMouseEvent, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -355,11 +355,21 @@ class ScaleController(QObject):
     def applied(self, analysis: Analysis) -> Analysis:
         """The analysis on screen with the scale's source and the density window recorded
         (what the panel shows and the exports state)."""
+        if self.override is not None and self.override[0] != self.window.image_path:
+            self._override_ended()  # another image shown without opening it (a batch row)
         result = analysis.result
         calibration, window = self.calibration(), self.layers.window_range()
         if (result.calibration, result.density_window) == (calibration, window):
             return analysis
         return replace(analysis, result=replace(result, calibration=calibration, density_window=window))
+
+    def _override_ended(self) -> None:
+        """A scale set for one image does not follow to the next: the profile's comes back."""
+        self.override = None
+        scale = self.window.count_panel.scale_um_per_px()
+        if self.profile is not None and (scale is None or not math.isclose(scale, self.profile.um_per_px, rel_tol=1e-6)):
+            self.window.count_panel.set_scale(self.profile.um_per_px)
+            QTimer.singleShot(0, self.window.recount)
 
     def _result_shown(self, result: Any) -> None:
         self.layers.show_result(result)

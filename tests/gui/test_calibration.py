@@ -194,3 +194,24 @@ def test_a_damaged_profiles_file_is_said_and_the_window_works_without_profiles(q
     assert "damaged" in window.calibration.load_problem
     open_and_wait(qtbot, window, write_capillary_image(tmp_path / "strip.png", loops=2))
     assert window.calibration.status_label.text() == "No scale (px)"
+
+
+def test_a_scale_set_for_one_image_does_not_follow_to_a_batch_row(qtbot, window, tmp_path):
+    save_profiles([Profile("Videocap 200x", 1.0)])
+    window.calibration.profiles = load_profiles()
+    window.calibration._fill()
+    window.calibration.combo.setCurrentIndex(1)
+    folder = tmp_path / "folder"
+    for name, loops in (("a.png", 3), ("b.png", 4)):
+        write_capillary_image(folder / name, loops=loops)
+    with qtbot.waitSignal(window.batch_finished, timeout=20_000):
+        window.open_folder(folder)
+    window.show_batch_item(0)
+    qtbot.waitUntil(lambda: window.analysis is not None and window.image_path.name == "a.png", timeout=5000)
+    window.count_panel.um_per_px.setValue(2.5)  # for a.png only
+    window.count_panel.flush()
+    assert window.analysis.result.calibration.source == "set for this image"
+    window.show_batch_item(1)
+    qtbot.waitUntil(lambda: window.image_path.name == "b.png" and window.analysis.result.um_per_px == pytest.approx(1.0), timeout=5000)
+    assert window.analysis.result.calibration.profile == "Videocap 200x"
+    assert window.count_panel.scale_source.text() == "1 µm/px from profile 'Videocap 200x'"
