@@ -32,9 +32,14 @@ limbs of one loop).</li>
 <li>Areas and distances are in pixels <i>at the model's scale</i>: each image is resized so
 that its capillaries are as wide as the model's training images before it is counted (the
 status bar and the fields' tooltips say by how much; Model information says the width).</li>
-<li><b>Scale</b>: micrometres per pixel from your microscope's calibration. With it the
-density (capillaries per millimetre of image width) is shown. Without it there is no
-density, not a guess.</li>
+<li><b>Scale</b>: micrometres per pixel. Choose your microscope in the toolbar's
+<i>Microscope</i> list (Model &gt; Microscopes… adds and edits profiles), or Edit &gt;
+Calibrate scale (C): drag a line over a known length and type it in µm. A number typed here
+with a profile chosen holds for this image only. With a scale the table's widths are in µm,
+dilated (vessel from 20 µm) and giant (from 50 µm) loops are marked, and the density of the
+distal row (the dashed line) is shown per millimetre, over the image's width or in the 1 mm
+window (View &gt; 1 mm density window, drag its tab). Without a scale the widths stay in
+pixels and there is no density: never a guess.</li>
 </ul>
 <p>A parameter that differs from the model card's recommendation is marked with a ● and
 its recommended value is in its tooltip. <b>Reset to model defaults</b> (Ctrl+R) sets
