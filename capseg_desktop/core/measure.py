@@ -344,7 +344,7 @@ def _measure(loop: _Loop, direction: np.ndarray, distal: bool = False) -> LoopMe
     )
 
 
-def apex_direction(loops: Sequence[_Loop]) -> str:
+def _apex_direction(loops: Sequence[_Loop]) -> str:
     """Where the apices point ("top", "bottom", "left", "right"): the row runs along the
     loops' usual orientation's normal; the closed ends' votes give the side."""
     if not loops:
@@ -408,11 +408,16 @@ def distal_row(measures: Sequence[LoopMeasures], image_shape: Sequence[int] | No
     along = apices @ along_axis
     window = ROW_WINDOW_LOOPS * float(np.median([m.loop_width_px for m in measures]))
     tolerance = ROW_DEPTH_FRACTION * float(np.median([m.length_px for m in measures]))
-    near = np.abs(along[:, None] - along[None, :]) <= window
-    outermost = np.where(near, depth[None, :], -np.inf).max(axis=1)
+    # The outermost apex within the window on either side of each loop (sorted along the row:
+    # each window is a slice, so a scan with thousands of loops needs no n x n table).
+    order = np.argsort(along, kind="stable")
+    sorted_along, sorted_depth = along[order], depth[order]
+    lows = np.searchsorted(sorted_along, sorted_along - window, side="left")
+    highs = np.searchsorted(sorted_along, sorted_along + window, side="right")
+    outermost = np.empty(len(measures))
+    outermost[order] = [sorted_depth[low:high].max() for low, high in zip(lows.tolist(), highs.tolist())]
     distal = depth >= outermost - tolerance
     ids = frozenset(m.id for m, d in zip(measures, distal) if d)
-    order = np.argsort(along)
     line = []
     for index in order.tolist():
         if distal[index]:
@@ -429,7 +434,7 @@ def measure_loops(labels: np.ndarray, capillaries: Iterable, direction: str | No
     capillaries' order, with the distal row marked. ``direction``: where the apices point, when
     known; by default found from the loops' shapes."""
     prepared = [loop for loop in (_prepare(labels, c) for c in capillaries) if loop is not None]
-    direction = direction or apex_direction(prepared)
+    direction = direction or _apex_direction(prepared)
     vector = np.array(DIRECTIONS[direction])
     measures = [_measure(loop, vector) for loop in prepared]
     row = distal_row(measures, labels.shape, direction)

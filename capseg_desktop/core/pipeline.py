@@ -166,7 +166,7 @@ class Analysis:
     def annotated_rgb(self) -> np.ndarray:
         return render.annotated_image(
             self.image.rgb, self.result.capillaries, self.result.legend_lines(), self.counted_mask,
-            edited_ids=self.result.edited_ids, flags=self.result.flags(),
+            edited_ids=self.result.edited_ids, flags=self.result.flags(), distal_line=self.result.distal_row().line,
         )
 
     # Files -----------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ GIANT_BOX_RGB = (255, 30, 30)  # red: a giant loop (vessel >= 50 µm)
 FLAG_COLOURS = {"dilated": DILATED_BOX_RGB, "giant": GIANT_BOX_RGB}
 #: Letters after a flagged loop's number, so the marks read in black and white too.
 FLAG_LETTERS = {"dilated": "D", "giant": "G"}
+DISTAL_RGB = (0, 235, 235)  # cyan, dashed: the distal row's apex line, as in the window
 OUTLINE_RGB = (0, 200, 255)
 LABEL_TEXT_RGB = BOX_RGB  # box-yellow numbers on a dark tab: legible on beige and yellow skin
 TAG_FILL_RGB = (20, 20, 20)
@@ -188,6 +189,19 @@ def draw_boxes(
     return out
 
 
+def draw_dashed_line(image: np.ndarray, points: Sequence[tuple[float, float]], colour: Sequence[int], thickness: int) -> None:
+    """A dashed polyline through ``points`` (image pixels), in place."""
+    dash = 6 * max(1, thickness)
+    for (xa, ya), (xb, yb) in zip(points, points[1:]):
+        length = float(np.hypot(xb - xa, yb - ya))
+        steps = max(1, int(length // dash))
+        for step in range(0, steps, 2):
+            t0, t1 = step / steps, min(1.0, (step + 1) / steps)
+            start = (int(round(xa + (xb - xa) * t0)), int(round(ya + (yb - ya) * t0)))
+            end = (int(round(xa + (xb - xa) * t1)), int(round(ya + (yb - ya) * t1)))
+            cv2.line(image, start, end, colour, thickness, cv2.LINE_AA)
+
+
 def _wrap(text: str, max_width: int, font_scale: float, thickness: int) -> list[str]:
     words = text.split(" ")
     lines: list[str] = []
@@ -227,12 +241,17 @@ def annotated_image(
     mask: np.ndarray | None = None,
     edited_ids: Iterable[int] = (),
     flags: Mapping[int, str] | None = None,
+    distal_line: Sequence[tuple[float, float]] = (),
 ) -> np.ndarray:
     """The original at full resolution with numbered boxes (those made or changed by hand in
-    green; dilated loops orange, giant red, see ``draw_boxes``), and a legend strip below it."""
-    boxed = draw_boxes(rgb, capillaries, outline_mask=mask, edited_ids=edited_ids, flags=flags)
+    green; dilated loops orange, giant red, see ``draw_boxes``), the distal row's apex line
+    dashed in cyan when given, and a legend strip below it."""
     height, width = rgb.shape[:2]
     font_scale, thickness = _scale_for(height, width)
+    if len(distal_line) >= 2:
+        rgb = rgb.copy()
+        draw_dashed_line(rgb, list(distal_line), DISTAL_RGB, max(1, thickness // 2))
+    boxed = draw_boxes(rgb, capillaries, outline_mask=mask, edited_ids=edited_ids, flags=flags)
     strip = legend_strip(width, legend_lines, font_scale * 1.1, thickness)
     return np.vstack([boxed, strip])
 

@@ -422,13 +422,14 @@ class AnalysisResult:
         density = self.distal_density_per_mm
         where = "" if self.density_window is None else f" in a window of {abs(self.density_window[1] - self.density_window[0]):.0f} px"
         if density is None:
-            lines.append(f"Distal row: {self.distal_count} loops{where} (apices towards the {self.distal_row().direction}); "
-                         "density not assessed (no scale)")
+            lines.append(f"Distal row (dashed cyan line): {self.distal_count} loops{where}, apices towards the "
+                         f"{self.distal_row().direction}; density not assessed (no scale)")
             lines.append("Loop widths in pixels: dilated and giant loops not assessed (no scale)")
         else:
             limit = measuring.REDUCED_DENSITY_PER_MM
             rule = f"below {limit:g} per mm" if self.density_flag == measuring.DENSITY_REDUCED else f"{limit:g} per mm or more"
-            lines.append(f"Distal row: {self.distal_count} loops{where}, {density:.1f} per mm, {self.density_flag} ({rule})")
+            lines.append(f"Distal row (dashed cyan line): {self.distal_count} loops{where}, {density:.1f} per mm, "
+                         f"{self.density_flag} ({rule})")
             lines.append(f"Dilated loops: {self.dilated_count}, giant loops: {self.giant_count} ({self.thresholds.describe()}; "
                          "dilated loops in an orange outer box marked D, giant in a red one marked G)")
         return lines

@@ -305,7 +305,7 @@ def test_exports_with_a_profile_scale_carry_micrometres_flags_and_density(strip_
     assert summary["calibration_source"] == "profile" and summary["calibration_profile"] == "Dino x200"
     legend = result.legend_lines()
     assert "Scale 1.5625 µm/px (profile Dino x200)" in legend
-    assert any(line == "Distal row: 12 loops, 6.0 per mm, reduced (below 7 per mm)" for line in legend)
+    assert any(line == "Distal row (dashed cyan line): 12 loops, 6.0 per mm, reduced (below 7 per mm)" for line in legend)
     assert any(line.startswith("Dilated loops: 1, giant loops: 1") for line in legend)
     # Thresholds change the flags and are written.
     stricter = analysis.with_thresholds(Thresholds(dilated_um=12.0, giant_um=24.0)).result
