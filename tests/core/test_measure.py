@@ -339,13 +339,18 @@ def test_the_models_scale_estimate_is_never_presented_as_micrometres(strip_analy
 
 
 def test_the_annotated_picture_marks_dilated_and_giant_loops(strip_analysis):
-    from capseg_desktop.core.render import DILATED_BOX_RGB, GIANT_BOX_RGB
+    from capseg_desktop.core.render import DILATED_BOX_RGB, DISTAL_RGB, GIANT_BOX_RGB
 
     analysis = strip_analysis.with_calibration(Calibration.entered(1.5625))
     picture = analysis.annotated_rgb()
     flags = analysis.result.flags()
     colours = {tuple(int(v) for v in pixel) for pixel in picture[:400].reshape(-1, 3)}
     assert DILATED_BOX_RGB in colours and GIANT_BOX_RGB in colours
+    # The distal row's apex line, dashed in cyan, runs along the apices (y about 57 here): look
+    # between loops 1 and 2 and between 6 and 7, where nothing else is drawn.
+    for x0, x1 in ((100, 140), (625, 665)):
+        cyan = np.all(np.abs(picture[:400, x0:x1].astype(int) - DISTAL_RGB) <= 30, axis=2)  # anti-aliased
+        assert cyan.any() and 50 <= float(np.nonzero(cyan)[0].mean()) <= 64
     giant = next(c for c in analysis.result.capillaries if flags[c.id] == "giant")
     x0, y0, x1, y1 = giant.bbox
     ring = picture[y0 - 12: y1 + 12, x0 - 12: x1 + 12].reshape(-1, 3)
