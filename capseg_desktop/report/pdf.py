@@ -84,7 +84,8 @@ TEXT = {
     "app_value": "CapSeg Desktop {version}",
     "pictures": "The images",
     "key": "Yellow boxes: counted capillaries, numbered as in the exports; green boxes: added or changed by hand; "
-           "a second, orange box and \"D\" after the number: a dilated loop; red and \"G\": a giant loop.",
+           "a second, orange box and \"D\" after the number: a dilated loop; red and \"G\": a giant loop; "
+           "dashed cyan line: the apices of the distal row.",
     "caption": "{finger} — {name}: {count} capillaries{model}; {density}; {flags}; {scale}",
     "caption_model": " (model {model_count}, corrected by hand)",
     "caption_density": "distal density {density:.1f} per mm ({distal} distal loops)",
