@@ -562,12 +562,17 @@ def run_convert(args: argparse.Namespace) -> int:
     return 0
 
 
+LANGUAGE_CHOICES = ("fr", "en")
+LANGUAGE_HELP = "language of the messages, the legend and the report (default: from LANG / LC_ALL / LC_MESSAGES)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="capseg",
         description="Count capillaries in nailfold capillaroscopy images (CapSeg Desktop engine).",
     )
     parser.add_argument("--version", action="version", version=f"CapSeg Desktop {__version__}")
+    parser.add_argument("--lang", choices=LANGUAGE_CHOICES, help=LANGUAGE_HELP)
     sub = parser.add_subparsers(dest="command", required=True)
 
     analyze = sub.add_parser(
@@ -653,12 +658,29 @@ def build_parser() -> argparse.ArgumentParser:
         training_commands = None
     if training_commands is not None and hasattr(training_commands, "register"):
         training_commands.register(sub)
+    for command in sub.choices.values():  # --lang also after the command: capseg analyze IMG --lang fr
+        command.add_argument("--lang", choices=LANGUAGE_CHOICES, default=argparse.SUPPRESS, help=LANGUAGE_HELP)
     return parser
+
+
+def install_language(choice: str | None) -> str:
+    """The language of the messages, the legend and the report: ``--lang``, else CAPSEG_LANG, else
+    LC_ALL / LC_MESSAGES / LANG; English without loading Qt."""
+    from .core import i18n
+
+    lang = i18n.normalise_language(choice) if choice else (i18n.language_from_environment() or "en")
+    if lang == "en":
+        i18n.install_translator(None, "en")
+        return lang
+    from .i18n_qt import install_language as install_qt_language  # QtCore only: loads the .qm catalogues
+
+    return install_qt_language(lang)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    install_language(args.lang)
     try:
         return int(args.func(args))
     except KeyboardInterrupt:

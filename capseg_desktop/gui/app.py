@@ -28,6 +28,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--screenshot", metavar="OUT.png", help="open IMAGE, wait for the analysis, save a picture of the window to OUT.png and exit")
     parser.add_argument("--size", default="1280x800", help="window size for --screenshot, WIDTHxHEIGHT (default 1280x800)")
     parser.add_argument("--timeout", type=float, default=SCREENSHOT_TIMEOUT_S, help="seconds --screenshot waits for the analysis")
+    parser.add_argument("--lang", choices=("fr", "en"), help="the language of the window (default: View > Language, else the system's)")
     parser.add_argument("--version", action="version", version=f"CapSeg Desktop {__version__}")
     args = parser.parse_args(argv)
     if args.screenshot and not args.image:
@@ -62,14 +63,18 @@ def main(argv: list[str] | None = None) -> int:
         log.warning(guard_note())
 
     from .icon import app_icon
+    from .language import apply_language
     from .main_window import MainWindow
     from .settings import AppSettings
 
     app.setWindowIcon(app_icon())
     if args.screenshot:
+        apply_language(AppSettings(), args.lang)
         return _screenshot(app, args, MainWindow, AppSettings)
 
-    window = MainWindow(AppSettings(), model_path=args.model)
+    settings = AppSettings()
+    log.info("Language: %s", apply_language(settings, args.lang))
+    window = MainWindow(settings, model_path=args.model)
     sys.excepthook = make_excepthook(lambda: window)
     threading.excepthook = lambda hook_args: log.error(
         "Uncaught exception in thread %s", hook_args.thread,

@@ -132,3 +132,13 @@ class AppSettings:
 
     def set_model_path(self, path: str | Path) -> None:
         self.store.setValue("model/path", str(path))
+
+    # Language ----------------------------------------------------------------------------
+    def language(self) -> str:
+        """The language chosen in View > Language ('fr', 'en'), or 'system' (the default): follow
+        the system's locale."""
+        value = self._text("view/language")
+        return value if value in ("fr", "en") else "system"
+
+    def set_language(self, value: str) -> None:
+        self.store.setValue("view/language", value if value in ("fr", "en") else "system")

@@ -16,6 +16,7 @@ from .batch_panel import BatchPanel
 from .count_panel import CountPanel
 from .export_controller import ExportController
 from .guarded import GuardedSlider
+from .language import install_language_menu
 from .model_controller import ModelController
 from .views import ImageView, ViewGroup, ViewPane
 from .window_parts import EscapeCancels, LayoutControls, RecentMenu, StatusArea
@@ -142,6 +143,7 @@ def build_actions(window: MainWindow) -> None:
     window.editing.install(window.actions_by_id)
     window.calibration.install(window.actions_by_id, window.toolbar)
     window.finetune.install(window.menus)
+    window.language_menu = install_language_menu(window)
     EscapeCancels(window.menuBar(), window.cancel_action)
     window.layout_controls = LayoutControls(
         window.settings, window.views, window.view_splitter, window.opacity_slider, window.arrange_actions, window.zoom_label,

@@ -1,0 +1,119 @@
+"""Loading the translations with Qt (QtCore only), for the window and the command line.
+
+``choose_language`` decides the language: ``--lang`` (command line), then ``CAPSEG_LANG``, then
+the remembered choice (View > Language), then LC_ALL / LC_MESSAGES / LANG, then the system
+locale; anything other than French is English.
+
+``install_language`` loads ``resources/translations/capseg_*_<lang>.qm`` and Qt's own
+``qtbase_<lang>.qm`` (the file dialog, the message boxes' buttons), installs them in the running
+``QCoreApplication`` when there is one (``self.tr()`` and ``QCoreApplication.translate`` follow),
+routes ``core.i18n.translate`` through them (the engine, the report and the command line), and
+sets the default ``QLocale`` so that numbers shown with it get a decimal comma in French.
+English needs no file: it is the source language.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from .core import i18n
+from .core.paths import resources_dir
+
+log = logging.getLogger("capseg_desktop.i18n_qt")
+
+#: What View > Language offers: (code, name shown in its own language).
+LANGUAGE_NAMES = (("fr", "Français"), ("en", "English"))
+#: The settings value that means "follow the system".
+SYSTEM = "system"
+
+_installed: list[QTranslator] = []
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+def system_language() -> str:
+    """LC_ALL, LC_MESSAGES, LANG (the POSIX order), else Qt's idea of the system's UI language."""
+    from_env = i18n.language_from_environment({k: v for k, v in os.environ.items() if k != i18n.LANGUAGE_ENV})
+    if from_env is not None:
+        return from_env
+    languages = QLocale.system().uiLanguages()
+    return i18n.normalise_language(languages[0] if languages else QLocale.system().name())
+
+
+def choose_language(explicit: str | None = None, remembered: str | None = None) -> str:
+    """'fr' or 'en': ``explicit`` (``--lang``), else ``CAPSEG_LANG``, else ``remembered`` (unless it
+    is 'system' or empty), else the system's language."""
+    if explicit:
+        return i18n.normalise_language(explicit)
+    forced = os.environ.get(i18n.LANGUAGE_ENV, "").strip()
+    if forced:
+        return i18n.normalise_language(forced)
+    if remembered and remembered != SYSTEM:
+        return i18n.normalise_language(remembered)
+    return system_language()
+
+
+def qm_files(lang: str) -> list[Path]:
+    """The app's compiled catalogues for ``lang``, then Qt's own (qtbase), those that exist."""
+    files = sorted(translations_dir().glob(f"capseg_*_{lang}.qm"))
+    qt_file = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / f"qtbase_{lang}.qm"
+    if qt_file.is_file():
+        files.append(qt_file)
+    return files
+
+
+def _remove_installed() -> None:
+    app = QCoreApplication.instance()
+    for translator in _installed:
+        if app is not None:
+            app.removeTranslator(translator)
+    _installed.clear()
+
+
+def _direct(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """Look ``text`` up in our translators without a QCoreApplication (the command line)."""
+    for translator in _installed:
+        found = translator.translate(context, text, disambiguation, n)
+        if found:
+            return found
+    return text
+
+
+def _through_app(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    if QCoreApplication.instance() is None:
+        return _direct(context, text, disambiguation, n)
+    return QCoreApplication.translate(context, text, disambiguation, n)
+
+
+def install_language(lang: str) -> str:
+    """Make ``lang`` ('fr', 'en', or a locale name) the language of everything from now on
+    (windows made afterwards, the engine's sentences, numbers); returns the code installed."""
+    lang = i18n.normalise_language(lang)
+    _remove_installed()
+    if lang != "en":
+        app = QCoreApplication.instance()
+        for path in qm_files(lang):
+            translator = QTranslator()
+            if not translator.load(str(path)):
+                log.warning("Could not load the translation %s", path)
+                continue
+            _installed.append(translator)
+            if app is not None:
+                app.installTranslator(translator)
+        if not _installed:
+            log.warning("No translation found for %r in %s; the app stays in English", lang, translations_dir())
+    if lang == "fr":
+        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    else:
+        # English numbers as Python writes them (no thousands comma), as they were before languages.
+        english = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+        english.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+        QLocale.setDefault(english)
+    i18n.install_translator(_through_app if _installed else None, lang)
+    return lang
