@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QCursor, QMouseEvent, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -103,6 +103,11 @@ def show_line(window: MainWindow, start: QPointF, end: QPointF) -> None:
     window.views.set_preview(path, pen, QBrush(Qt.BrushStyle.NoBrush))
 
 
+def shown(value: float, form: str = "g", precision: int = 6) -> str:
+    """A number in the window's locale (a decimal comma in French); "g" as Python's ``:g``."""
+    return QLocale().toString(float(value), form, precision)
+
+
 def parse_number(text: str) -> float | None:
     """A positive number typed with a point or a comma ("1000", "12,5"); None otherwise."""
     try:
@@ -126,7 +131,7 @@ class CalibrationDialog(QDialog):
         self.choice = ""
         self.um_per_px: float | None = None
         intro = QLabel(self.tr("The line is %1 px long. How long is it in micrometres (a calibration slide's division, "
-                               "a scale bar)?").replace("%1", f"{length_px:.1f}"))
+                               "a scale bar)?").replace("%1", shown(length_px, "f", 1)))
         intro.setWordWrap(True)
         self.length = QLineEdit()
         self.length.setObjectName("calibration_length")
@@ -182,7 +187,7 @@ class CalibrationDialog(QDialog):
 
     def _update(self) -> None:
         scale = self._scale()
-        self.result_label.setText(self.tr("%1 µm/px").replace("%1", f"{scale:.4g}") if scale else self.tr("type the length"))
+        self.result_label.setText(self.tr("%1 µm/px").replace("%1", shown(scale, "g", 4)) if scale else self.tr("type the length"))
         self.use_button.setEnabled(scale is not None)
         self.save_button.setEnabled(scale is not None and bool(self.name.text().strip()))
         self.problem.setText("")
@@ -297,7 +302,7 @@ class ScaleController(QObject):
             self.combo.clear()
             self.combo.addItem(self.tr("No scale"), "")
             for profile in self.profiles:
-                self.combo.addItem(self.tr("%1 (%2 µm/px)").replace("%1", profile.name).replace("%2", f"{profile.um_per_px:g}"), profile.name)
+                self.combo.addItem(self.tr("%1 (%2 µm/px)").replace("%1", profile.name).replace("%2", shown(profile.um_per_px)), profile.name)
             index = self.combo.findData(self.profile.name) if self.profile is not None else 0
             self.combo.setCurrentIndex(max(0, index))
         finally:
@@ -325,7 +330,7 @@ class ScaleController(QObject):
         scale = calibration.measuring_um_per_px
         if scale is None:
             return self.tr("No scale: measurements in pixels")
-        number = f"{scale:.4g}"
+        number = shown(scale, "g", 4)
         if calibration.source == SOURCE_PROFILE:
             return self.tr("%1 µm/px from profile '%2'").replace("%1", number).replace("%2", calibration.profile or "")
         if calibration.source == SOURCE_IMAGE:
@@ -350,7 +355,7 @@ class ScaleController(QObject):
             return self.tr("No scale (px)")
         where = {SOURCE_PROFILE: self.tr("profile %1").replace("%1", calibration.profile or ""), SOURCE_IMAGE: self.tr("this image"),
                  SOURCE_CALIBRATED: self.tr("calibrated line")}.get(calibration.source, self.tr("typed"))
-        return self.tr("%1 µm/px (%2)").replace("%1", f"{scale:.4g}").replace("%2", where)
+        return self.tr("%1 µm/px (%2)").replace("%1", shown(scale, "g", 4)).replace("%2", where)
 
     def applied(self, analysis: Analysis) -> Analysis:
         """The analysis on screen with the scale's source and the density window recorded
@@ -434,7 +439,7 @@ class ScaleController(QObject):
             self.combo.setCurrentIndex(max(0, index))
             self._filling = False
         self._set_scale(profile.um_per_px if profile else None)
-        what = (self.tr("Microscope %1: %2 µm/px.").replace("%1", profile.name).replace("%2", f"{profile.um_per_px:g}") if profile
+        what = (self.tr("Microscope %1: %2 µm/px.").replace("%1", profile.name).replace("%2", shown(profile.um_per_px)) if profile
                 else self.tr("No microscope profile: measurements in pixels."))
         self.window._set_status(what)
 
@@ -503,4 +508,5 @@ class ScaleController(QObject):
             return
         self.override = (self.window.image_path, SOURCE_CALIBRATED)
         self._set_scale(dialog.um_per_px)
-        self.window._set_status(self.tr("Scale %1 µm/px from the calibrated line, for this image only.").replace("%1", f"{dialog.um_per_px:.4g}"))
+        text = self.tr("Scale %1 µm/px from the calibrated line, for this image only.")
+        self.window._set_status(text.replace("%1", shown(dialog.um_per_px, "g", 4)))

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from PySide6.QtCore import QObject, QPointF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, Qt, QTimer
 from PySide6.QtGui import QAction, QCursor, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QGraphicsView, QLabel, QMenu, QMessageBox, QToolBar, QUndoView
 
@@ -264,7 +264,7 @@ class EditController(QObject):
         labels = analysis.counted.labels
         edits = [Edit("remove", points=(point_inside(labels, analysis, n),)) for n in selected]
         text = (self.tr("Delete capillary %1").replace("%1", str(selected[0])) if len(selected) == 1
-                else self.tr("Delete %1 capillaries").replace("%1", str(len(selected))))
+                else self.tr("Delete %n capillaries", "", len(selected)))
         self._push(edits, text, np.isin(labels, selected))
 
     def merge_selected(self) -> None:
@@ -415,11 +415,11 @@ class EditController(QObject):
         self.select(select)
         result = analysis.result
         if self.edits:
-            what = self.tr("%1 capillaries (model %2: %3)").replace("%1", str(result.count)).replace(
-                "%2", str(result.model_count)).replace("%3", result.edits.describe() if result.edits else "")
+            what = self.tr("%n capillaries (model %1: %2)", "", result.count).replace(
+                "%1", str(result.model_count)).replace("%2", result.edits.describe() if result.edits else "")
         else:
-            what = self.tr("%1 capillaries, as the model counted them").replace("%1", str(result.count))
-        self._say(f"{note}: {what}." if note else f"{what}.", append=False)
+            what = self.tr("%n capillaries, as the model counted them", "", result.count)
+        self._say(self.tr("%1: %2.").replace("%1", note).replace("%2", what) if note else f"{what}.", append=False)
         self._changed()
 
     def corrected(self, analysis: Analysis) -> Analysis:
@@ -443,7 +443,7 @@ class EditController(QObject):
             lost = len(self.edits) - (edited.result.edits.total() if edited.result.edits else 0)
             if lost:
                 note += " " + (self.tr("1 of them no longer applies with these parameters.") if lost == 1 else
-                               self.tr("%1 of them no longer apply with these parameters.").replace("%1", str(lost)))
+                               self.tr("%n of them no longer apply with these parameters.", "", lost))
             self._later(note)
         return edited
 
@@ -480,7 +480,7 @@ class EditController(QObject):
             self.stack.setClean()
         finally:
             self._quiet = False
-        self._replay_note = self.tr("Restored %1 corrections from %2.").replace("%1", str(len(corrections.edits))).replace("%2", where.name)
+        self._replay_note = self.tr("Restored %n corrections from %1.", "", len(corrections.edits)).replace("%1", where.name)
         result = analysis.result
         if corrections.model_sha256 and corrections.model_sha256 != result.model.sha256:
             self._replay_note += " " + self.tr("They were made on the count of another model (%1): check them.").replace(
@@ -525,8 +525,7 @@ class EditController(QObject):
             return True  # nothing to lose (a new scale changes densities, not capillaries)
         count = len(self.edits)
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Keep your corrections?"),
-                          self.tr("You corrected this count %1 times by hand. Keep your %1 corrections on top of the new count?")
-                          .replace("%1", str(count)),
+                          self.tr("You corrected this count %n times by hand. Keep your %n corrections on top of the new count?", "", count),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel,
                           self.window)
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Keep them"))
@@ -535,11 +534,11 @@ class EditController(QObject):
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
         answer = box.exec()
         if answer == QMessageBox.StandardButton.Yes:
-            self._replay_note = self.tr("Kept your %1 corrections on top of the new count.").replace("%1", str(count))
+            self._replay_note = self.tr("Kept your %n corrections on top of the new count.", "", count)
             return True
         if answer == QMessageBox.StandardButton.No:
             self.discard()
-            self._later(self.tr("Discarded %1 corrections.").replace("%1", str(count)))
+            self._later(self.tr("Discarded %n corrections.", "", count))
             return True
         panel.set_params(self.unedited.result.params, self.unedited.result.um_per_px)
         return False
@@ -589,9 +588,13 @@ class EditController(QObject):
 
 
 def describe_edit(owner: QObject, edit: Edit) -> str:
-    """How the undo history names a restored edit."""
+    """How the undo history names a restored edit (``owner``: kept for callers; the words are the edit controller's)."""
     names = {
-        "remove": owner.tr("Delete capillary"), "add": owner.tr("Add capillary"), "merge": owner.tr("Merge capillaries"),
-        "split": owner.tr("Split capillary"), "paint": owner.tr("Paint"), "erase": owner.tr("Erase"),
+        "remove": QCoreApplication.translate("EditController", "Delete capillary"),
+        "add": QCoreApplication.translate("EditController", "Add capillary"),
+        "merge": QCoreApplication.translate("EditController", "Merge capillaries"),
+        "split": QCoreApplication.translate("EditController", "Split capillary"),
+        "paint": QCoreApplication.translate("EditController", "Paint"),
+        "erase": QCoreApplication.translate("EditController", "Erase"),
     }
-    return owner.tr("%1 (restored)").replace("%1", names.get(edit.kind, edit.kind))
+    return QCoreApplication.translate("EditController", "%1 (restored)").replace("%1", names.get(edit.kind, edit.kind))

@@ -30,7 +30,7 @@ log = logging.getLogger("capseg_desktop.gui.exam")
 #: After a change of the counting parameters, the exam is counted again once they have not
 #: changed for this long (a spin box held down must not start an analysis per step).
 PARAMS_SETTLE_MS = 1500
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.PNG *.JPG *.JPEG *.TIF *.TIFF *.BMP)"
+IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.PNG *.JPG *.JPEG *.TIF *.TIFF *.BMP"
 
 
 def details_of(exam: Exam) -> ExamDetails:
@@ -131,7 +131,8 @@ class ExamController(QObject):
     # Images ----------------------------------------------------------------------------------
     def add_images_dialog(self) -> None:
         folder = self.window.settings.folder("exam_images") or self.window.settings.folder("open") or str(Path.home())
-        names, _ = QFileDialog.getOpenFileNames(self.view or self.window, self.tr("Add images to the exam"), folder, IMAGE_FILTER)
+        names, _ = QFileDialog.getOpenFileNames(self.view or self.window, self.tr("Add images to the exam"), folder,
+                                                self.tr("Images (%1)").replace("%1", IMAGE_PATTERNS))
         if names:
             self.window.settings.set_folder("exam_images", Path(names[0]).parent)
             self.add_paths([Path(n) for n in names])
@@ -159,7 +160,7 @@ class ExamController(QObject):
     def _ask_finger(self, path: Path) -> str | None:
         from .exam_fingers import finger_title
 
-        titles = [finger_title(f, self.tr) for f in model.FINGERS]
+        titles = [finger_title(f) for f in model.FINGERS]
         chosen, ok = QInputDialog.getItem(
             self.view or self.window, self.tr("Which finger?"),
             self.tr("The name of \"%1\" does not say which finger it shows (as L2A.png or R5B.jpg would). Finger:").replace("%1", path.name),
@@ -324,7 +325,7 @@ class ExamController(QObject):
             return
         title = exam.patient_id + (f" – {self.path.name}" if self.path else "")
         view.setWindowTitle(self.tr("Exam %1%2 – CapSeg Desktop").replace("%1", title).replace("%2", " *" if self.dirty else ""))
-        view.header.setText(model.header_text(exam, self.tr))
+        view.header.setText(model.header_text(exam))
         summary = self.summary()
         for finger_summary in summary.fingers:
             rows = []
@@ -333,12 +334,12 @@ class ExamController(QObject):
                 rows.append((image.path, text, tip, image.status == "excluded", self._icon(image.path)))
             box = view.fingers[finger_summary.finger]
             box.show_images(rows)
-            box.show_figures(model.finger_line(finger_summary, self.tr))
-        view.show_table([model.finger_row(f, self.tr) for f in summary.fingers])
-        view.summary.setText(model.patient_text(summary, self.tr))
+            box.show_figures(model.finger_line(finger_summary))
+        view.show_table([model.finger_row(f) for f in summary.fingers])
+        view.summary.setText(model.patient_text(summary))
         if not self.busy():
             counted = sum(1 for p in self.paths() if p in self.results)
-            view.set_status(self.tr("%1 of %2 images counted.").replace("%1", str(counted)).replace("%2", str(len(exam.images))))
+            view.set_status(self.tr("%n of %1 images counted.", "", counted).replace("%1", str(len(exam.images))))
 
     def _icon(self, path: Path) -> Any:
         """The thumbnail as a list icon, made once per thumbnail."""
@@ -366,7 +367,7 @@ class ExamController(QObject):
             waiting = path in self.running or path in self.waiting
             text, tip = (self.tr("%1: analysing…").replace("%1", image.file_name) if waiting else image.file_name), str(path)
         else:
-            text, tip = model.image_text(image, self.tr), "\n".join([str(path), *image.warnings])
+            text, tip = model.image_text(image), "\n".join([str(path), *image.warnings])
         if image.status == "excluded":
             name, _, rest = text.partition("\n")
             text = self.tr("%1 — excluded: %2").replace("%1", name).replace("%2", image.reason) + (f"\n{rest}" if rest else "")
@@ -391,7 +392,7 @@ class ExamController(QObject):
         images = self.paths()
         folder = self.window.settings.folder("exam") or (str(images[0].parent) if images else str(Path.home()))
         suggested = Path(folder) / model.suggested_name(self.exam)
-        chosen, _ = QFileDialog.getSaveFileName(self.view or self.window, self.tr("Save exam"), str(suggested), model.EXAM_FILTER)
+        chosen, _ = QFileDialog.getSaveFileName(self.view or self.window, self.tr("Save exam"), str(suggested), model.exam_filter())
         if not chosen:
             return False
         path = Path(chosen)
@@ -416,7 +417,7 @@ class ExamController(QObject):
 
     def open_exam_dialog(self) -> None:
         folder = self.window.settings.folder("exam") or str(Path.home())
-        chosen, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open exam"), folder, model.EXAM_FILTER)
+        chosen, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open exam"), folder, model.exam_filter())
         if chosen:
             self.open_exam(Path(chosen))
 
@@ -434,8 +435,8 @@ class ExamController(QObject):
         self.start(exam, path)
         missing = [p.name for p in self.paths() if not p.exists()]
         if missing:
-            self.window.show_error(self.tr("Images missing"), self.tr("%1 image(s) of the exam were not found where the exam file says: %2.")
-                                   .replace("%1", str(len(missing))).replace("%2", ", ".join(missing[:5])))
+            text = self.tr("%n image(s) of the exam were not found where the exam file says: %1.", "", len(missing))
+            self.window.show_error(self.tr("Images missing"), text.replace("%1", ", ".join(missing[:5])))
         return True
 
     def open_recent(self, path: Path) -> None:

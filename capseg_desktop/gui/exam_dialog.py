@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date as Date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
@@ -62,7 +62,8 @@ class ExamDetailsDialog(QDialog):
         self.profile.setAccessibleName(self.tr("Microscope profile"))
         self.profile.addItem(self.tr("No profile: type the scale"), None)
         for profile in self.profiles:
-            self.profile.addItem(f"{profile.name} ({profile.um_per_px:g} µm/px)", profile.name)
+            scale = QLocale().toString(float(profile.um_per_px), "g", 6)
+            self.profile.addItem(self.tr("%1 (%2 µm/px)").replace("%1", profile.name).replace("%2", scale), profile.name)
         self.scale = QDoubleSpinBox()
         self.scale.setObjectName("exam_scale")
         self.scale.setAccessibleName(self.tr("Scale in micrometres per pixel"))
@@ -70,7 +71,7 @@ class ExamDetailsDialog(QDialog):
         self.scale.setRange(0.0, 100.0)
         self.scale.setSingleStep(0.1)
         self.scale.setSpecialValueText(self.tr("not set (no density)"))
-        self.scale.setSuffix(" µm/px")
+        self.scale.setSuffix(self.tr(" µm/px"))
         self.profile.currentIndexChanged.connect(self._profile_chosen)
 
         form = QFormLayout()

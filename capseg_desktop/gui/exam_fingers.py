@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon
 from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -19,11 +19,19 @@ PATH_ROLE = Qt.ItemDataRole.UserRole
 ICON_SIZE = QSize(96, 34)
 
 
-def finger_title(finger: str, tr) -> str:  # type: ignore[no-untyped-def]
-    """"L2 – left index" and so on (``tr``: a widget's translate)."""
-    hand = tr("left") if finger.startswith("L") else tr("right")
-    name = {"2": tr("index"), "3": tr("middle"), "4": tr("ring"), "5": tr("little")}.get(finger[1:], "")
-    return f"{finger} – {hand} {name}".strip()
+def finger_title(finger: str) -> str:
+    """"L2 – left index" and so on, in the user's language."""
+    titles = {
+        "L2": QCoreApplication.translate("ExamFingers", "L2 – left index"),
+        "L3": QCoreApplication.translate("ExamFingers", "L3 – left middle"),
+        "L4": QCoreApplication.translate("ExamFingers", "L4 – left ring"),
+        "L5": QCoreApplication.translate("ExamFingers", "L5 – left little"),
+        "R2": QCoreApplication.translate("ExamFingers", "R2 – right index"),
+        "R3": QCoreApplication.translate("ExamFingers", "R3 – right middle"),
+        "R4": QCoreApplication.translate("ExamFingers", "R4 – right ring"),
+        "R5": QCoreApplication.translate("ExamFingers", "R5 – right little"),
+    }
+    return titles.get(finger, finger)
 
 
 class FingerList(QListWidget):
@@ -97,9 +105,9 @@ class FingerBox(QGroupBox):
         super().__init__(parent)
         self.finger = finger
         self.setObjectName(f"exam_finger_{finger}")
-        self.setTitle(finger_title(finger, self.tr))
+        self.setTitle(finger_title(finger))
         self.list = FingerList(finger)
-        self.list.setAccessibleName(self.tr("Images of finger %1").replace("%1", finger))
+        self.list.setAccessibleName(self.tr("Images of %1").replace("%1", finger_title(finger)))
         self.list.setToolTip(self.tr("Drop images here; drag one to another finger to move it; double-click to see it in the main window"))
         self.figures = QLabel(self.tr("No image"))
         self.figures.setObjectName(f"exam_figures_{finger}")

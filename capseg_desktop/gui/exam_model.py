@@ -4,15 +4,55 @@ and the few calls into ``core.exam`` and ``report.pdf``."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject
 
 from ..core.exam import EXAM_SUFFIX, FINGERS, Exam, exam_calibration, exam_csv, finger_from_name, load_exam, save_exam, summarise_exam  # noqa: F401
 
 if TYPE_CHECKING:
     from ..core.exam import ExamSummary, FingerSummary
 
-Tr = Callable[[str], str]
 EXAM_FILTER = f"CapSeg exams (*{EXAM_SUFFIX});;All files (*)"
+
+
+def exam_filter() -> str:
+    """The file dialogs' filter for exam files, in the user's language."""
+    return QCoreApplication.translate("ExamModel", "CapSeg exams (*%1);;All files (*)").replace("%1", EXAM_SUFFIX)
+
+
+class ExamModel(QObject):
+    """The sentences with a count (``pyside6-lupdate`` marks a plural only in ``self.tr(text, "", n)``);
+    the others are ``QCoreApplication.translate("ExamModel", …)``, the same context."""
+
+    def capillaries(self, count: int, corrected: bool) -> str:
+        return self.tr("%n capillaries (corrected)", "", count) if corrected else self.tr("%n capillaries", "", count)
+
+    def dilated(self, count: int) -> str:
+        return self.tr("%n dilated", "", count)
+
+    def giant(self, count: int) -> str:
+        return self.tr("%n giant", "", count)
+
+    def mean_density(self, fingers: int) -> str:
+        return self.tr("Mean density %1 per mm over %n finger(s) (%2)", "", fingers)
+
+
+_words: list[ExamModel] = []
+
+
+def _plural() -> ExamModel:
+    if not _words:
+        _words.append(ExamModel())
+    return _words[0]
+
+
+def _number(value: float, decimals: int | None = None) -> str:
+    """A number for the window in its locale (a decimal comma in French): ``decimals`` fixed
+    decimals, or None for the shortest form (as ``:g``)."""
+    from PySide6.QtCore import QLocale
+
+    return QLocale().toString(float(value), "g", 6) if decimals is None else QLocale().toString(float(value), "f", decimals)
 
 
 def is_exam_path(path: str | Path) -> bool:
@@ -32,47 +72,55 @@ def sentence(exc: BaseException, fallback: str) -> str:
     return str(exc) if isinstance(exc, CapSegError) and str(exc) else fallback
 
 
-def density_text(value: float | None, tr: Tr) -> str:
-    return tr("not assessed (no scale)") if value is None else f"{value:.1f}"
+def density_text(value: float | None) -> str:
+    if value is None:
+        return QCoreApplication.translate("ExamModel", "not assessed (no scale)")
+    return _number(value, 1)
 
 
-def header_text(exam: Exam, tr: Tr) -> str:
-    scale = tr("%1 µm/px").replace("%1", f"{exam.um_per_px:g}") if exam.um_per_px else tr("no scale (counts only, no density)")
-    parts = [
-        tr("Patient %1").replace("%1", exam.patient_id), exam.date,
-        tr("operator %1").replace("%1", exam.operator) if exam.operator else tr("no operator given"),
-        tr("microscope %1").replace("%1", exam.profile) if exam.profile else tr("no microscope profile"), scale,
-    ]
+def header_text(exam: Exam) -> str:
+    if exam.um_per_px:
+        scale = QCoreApplication.translate("ExamModel", "%1 µm/px").replace("%1", _number(exam.um_per_px))
+    else:
+        scale = QCoreApplication.translate("ExamModel", "no scale (counts only, no density)")
+    if exam.operator:
+        operator = QCoreApplication.translate("ExamModel", "operator %1").replace("%1", exam.operator)
+    else:
+        operator = QCoreApplication.translate("ExamModel", "no operator given")
+    if exam.profile:
+        microscope = QCoreApplication.translate("ExamModel", "microscope %1").replace("%1", exam.profile)
+    else:
+        microscope = QCoreApplication.translate("ExamModel", "no microscope profile")
+    parts = [QCoreApplication.translate("ExamModel", "Patient %1").replace("%1", exam.patient_id), exam.date, operator, microscope, scale]
     return " · ".join(parts)
 
 
-def image_text(summary: Any, tr: Tr) -> str:
+def image_text(summary: Any) -> str:
     """One image's row, its name above its figures: ``L2A.png`` / ``9 capillaries · 7.9/mm · 1 dilated``."""
     if summary.count is None:
         return summary.file_name
-    parts = [tr("%1 capillaries").replace("%1", str(summary.count))]
-    if summary.edited:
-        parts[0] += tr(" (corrected)")
+    parts = [_plural().capillaries(summary.count, bool(summary.edited))]
     if summary.density_per_mm is not None:
-        parts.append(tr("%1/mm").replace("%1", f"{summary.density_per_mm:.1f}"))
+        parts.append(QCoreApplication.translate("ExamModel", "%1/mm").replace("%1", _number(summary.density_per_mm, 1)))
     if summary.dilated:
-        parts.append(tr("%1 dilated").replace("%1", str(summary.dilated)))
+        parts.append(_plural().dilated(summary.dilated))
     if summary.giant:
-        parts.append(tr("%1 giant").replace("%1", str(summary.giant)))
+        parts.append(_plural().giant(summary.giant))
     return f"{summary.file_name}\n" + " · ".join(parts)
 
 
-def _flag(flag: str, tr: Tr) -> str:
-    return {"reduced": tr("reduced"), "normal": tr("normal")}.get(flag, "")
+def _flag(flag: str) -> str:
+    return {"reduced": QCoreApplication.translate("ExamModel", "reduced"),
+            "normal": QCoreApplication.translate("ExamModel", "normal")}.get(flag, "")
 
 
-def finger_row(finger: FingerSummary, tr: Tr) -> tuple[str, str, str, str, str]:
+def finger_row(finger: FingerSummary) -> tuple[str, str, str, str, str]:
     """Density, dilated, giant, images used, excluded (with reasons) of one finger."""
     if not finger.images:
         return ("", "", "", "0", "0")
-    density = "—" if not finger.used else density_text(finger.density_per_mm, tr)
+    density = "—" if not finger.used else density_text(finger.density_per_mm)
     if finger.density_flag:
-        density += f" ({_flag(finger.density_flag, tr)})"
+        density += f" ({_flag(finger.density_flag)})"
     judged = finger.assessed
     not_used = finger.not_used
     excluded = str(len(not_used))
@@ -81,33 +129,35 @@ def finger_row(finger: FingerSummary, tr: Tr) -> tuple[str, str, str, str, str]:
     return (density, str(finger.dilated) if judged else "—", str(finger.giant) if judged else "—", str(len(finger.used)), excluded)
 
 
-def finger_line(finger: FingerSummary, tr: Tr) -> str:
+def finger_line(finger: FingerSummary) -> str:
     """The line under a finger's images."""
     if not finger.images:
-        return tr("No image: drop images here")
-    _density, dilated, giant, used, _excluded = finger_row(finger, tr)
+        return QCoreApplication.translate("ExamModel", "No image: drop images here")
+    _density, dilated, giant, used, _excluded = finger_row(finger)
     if finger.density_per_mm is None:
-        density = tr("Density not assessed (no scale)") if finger.used else tr("Density —")
+        density = (QCoreApplication.translate("ExamModel", "Density not assessed (no scale)") if finger.used
+                   else QCoreApplication.translate("ExamModel", "Density —"))
     else:
-        density = tr("Density %1 /mm").replace("%1", f"{finger.density_per_mm:.1f}")
-        density += f" ({_flag(finger.density_flag, tr)})" if finger.density_flag else ""
-    text = density + " · " + tr("dilated %1 · giant %2").replace("%1", dilated).replace("%2", giant)
-    text += " · " + tr("%1 used, %2 not used").replace("%1", used).replace("%2", str(len(finger.not_used)))
+        density = QCoreApplication.translate("ExamModel", "Density %1 /mm").replace("%1", _number(finger.density_per_mm, 1))
+        density += f" ({_flag(finger.density_flag)})" if finger.density_flag else ""
+    text = density + " · " + QCoreApplication.translate("ExamModel", "dilated %1 · giant %2").replace("%1", dilated).replace("%2", giant)
+    text += " · " + QCoreApplication.translate("ExamModel", "%1 used, %2 not used").replace("%1", used).replace("%2", str(len(finger.not_used)))
     return text
 
 
-def patient_text(summary: ExamSummary, tr: Tr) -> str:
+def patient_text(summary: ExamSummary) -> str:
     patient = summary.patient
     if patient.density_per_mm is None:
-        density = tr("Mean density: not assessed (no finger with a density)")
+        density = QCoreApplication.translate("ExamModel", "Mean density: not assessed (no finger with a density)")
     else:
-        density = tr("Mean density %1 per mm over %2 finger(s) (%3)").replace("%1", f"{patient.density_per_mm:.1f}") \
-            .replace("%2", str(patient.fingers_with_density)).replace("%3", _flag(patient.density_flag, tr))
+        density = _plural().mean_density(patient.fingers_with_density) \
+            .replace("%1", _number(patient.density_per_mm, 1)).replace("%2", _flag(patient.density_flag))
     return " · ".join([
         density,
-        tr("%1 dilated").replace("%1", str(patient.dilated)),
-        tr("%1 giant").replace("%1", str(patient.giant)),
-        tr("giant loops: yes") if patient.any_giant else tr("giant loops: none"),
+        _plural().dilated(patient.dilated),
+        _plural().giant(patient.giant),
+        (QCoreApplication.translate("ExamModel", "giant loops: yes") if patient.any_giant
+         else QCoreApplication.translate("ExamModel", "giant loops: none")),
     ])
 
 

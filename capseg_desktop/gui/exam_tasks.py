@@ -63,16 +63,16 @@ class ExamAnalysisTask(Task):
         from ..core.batch import failed_item
         from ..core.exam import analyze_exam_image
 
-        tr = QCoreApplication.translate
         if self.analyzer is None:
-            raise ModelLoadError(tr("ExamAnalysisTask", "No model is loaded: load one (Model > Load model…); the exam's images are counted then."))
+            raise ModelLoadError(QCoreApplication.translate(
+                "ExamAnalysisTask", "No model is loaded: load one (Model > Load model…); the exam's images are counted then."))
         total = len(self.paths)
         for done, path in enumerate(self.paths):
             if self.is_cancelled():
                 raise AnalysisCancelled()
             self.item_started.emit(path)
-            self.progress.emit(done / max(1, total), tr("ExamAnalysisTask", "Analysing %1 (%2 of %3)").replace("%1", path.name)
-                               .replace("%2", str(done + 1)).replace("%3", str(total)))
+            text = QCoreApplication.translate("ExamAnalysisTask", "Analysing %1 (%2 of %3)")
+            self.progress.emit(done / max(1, total), text.replace("%1", path.name).replace("%2", str(done + 1)).replace("%3", str(total)))
             try:
                 analysis = analyze_exam_image(
                     self.analyzer, path, self.calibration, params=self.params,
@@ -85,5 +85,5 @@ class ExamAnalysisTask(Task):
                 self.item_finished.emit(path, None, None, failed_item(path, exc).message)
                 continue
             self.item_finished.emit(path, analysis.result, picture, " ".join(analysis.result.warnings))
-        self.progress.emit(1.0, tr("ExamAnalysisTask", "%1 images analysed").replace("%1", str(total)))
+        self.progress.emit(1.0, self.tr("%n images analysed", "", total))
         self.finished.emit()

@@ -145,7 +145,7 @@ class ExamWindow(QMainWindow):
     def show_table(self, rows: list[tuple[str, ...]]) -> None:
         """``rows``: one per finger in ``FINGER_ORDER``, the table's columns after the finger."""
         for row, (finger, values) in enumerate(zip(FINGER_ORDER, rows)):
-            cells = (finger_title(finger, self.tr), *values)
+            cells = (finger_title(finger), *values)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if 0 < column < len(cells) - 1:
@@ -168,7 +168,7 @@ class ExamWindow(QMainWindow):
         move = menu.addMenu(self.tr("Move to finger"))
         current = c.finger_of(path)
         for finger in FINGER_ORDER:
-            action = move.addAction(finger_title(finger, self.tr), lambda finger=finger: c.move(path, finger))
+            action = move.addAction(finger_title(finger), lambda finger=finger: c.move(path, finger))
             action.setEnabled(finger != current)
         if c.is_excluded(path):
             menu.addAction(self.tr("Include again"), lambda: c.include(path))

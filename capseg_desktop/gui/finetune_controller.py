@@ -372,8 +372,8 @@ class FinetuneController(QObject):
 
     def _exported(self, folder: Path, out: Path, images: int, problems: list[str]) -> None:
         if images:
-            text = self.tr("Wrote {0} corrected image(s) of {1}, their masks and points.json to {2}.").format(
-                images, folder, out)
+            text = self.tr("Wrote %n corrected image(s) of %1, their masks and points.json to %2.", "", images).replace(
+                "%1", str(folder)).replace("%2", str(out))
         else:
             text = self.tr("No corrected images in {0}: correct a result first (the corrections are kept with the "
                            "image), then export.").format(folder)

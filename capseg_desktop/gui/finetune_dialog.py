@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QGridLayout, QGroupBox, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
@@ -124,7 +124,7 @@ class FinetuneDialog(QDialog):
 
     def _show_intro(self) -> None:
         count = len(self.images)
-        lines = [self.tr("{0} corrected image(s) found in {1}.").format(count, self.folder)]
+        lines = [self.tr("%n corrected image(s) found in %1.", "", count).replace("%1", str(self.folder))]
         if count < MIN_IMAGES:
             lines.append(self.tr("Fine-tuning needs at least {0}: correct more results in this folder first "
                                  "(the corrections are kept with each image).").format(MIN_IMAGES))
@@ -133,9 +133,9 @@ class FinetuneDialog(QDialog):
                                  "load a .keras model (or the bundled model) first."))
         else:
             validation = max(1, int(round(count / 5)))
-            lines.append(self.tr("{0} of them will train the model {1}; {2} will be kept aside to score it before "
-                                 "and after. The current model is not changed.").format(
-                count - validation, self.base.name, validation))
+            lines.append(self.tr("%n of them will train the model %1; %2 will be kept aside to score it before "
+                                 "and after. The current model is not changed.", "", count - validation)
+                         .replace("%1", self.base.name).replace("%2", str(validation)))
         self.intro.setText("\n".join(lines))
 
     def can_start(self) -> bool:
@@ -193,8 +193,8 @@ class FinetuneDialog(QDialog):
     def _show_scores(self, event: dict) -> None:
         for when in ("before", "after"):
             values = event.get(when) or {}
-            self.score_labels[("f1", when)].setText(f"{float(values.get('f1', 0)):.3f}")
-            self.score_labels[("count_error", when)].setText(f"{float(values.get('count_error', 0)):.2f}")
+            self.score_labels[("f1", when)].setText(QLocale().toString(float(values.get("f1", 0)), "f", 3))
+            self.score_labels[("count_error", when)].setText(QLocale().toString(float(values.get("count_error", 0)), "f", 2))
         before, after = event.get("before", {}).get("f1", 0), event.get("after", {}).get("f1", 0)
         if after > before:
             self.verdict.setText(self.tr("The fine-tuned model finds the capillaries of your validation images better."))

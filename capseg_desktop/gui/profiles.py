@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .calibration import shown
 from .tables import results_table
 
 if TYPE_CHECKING:
@@ -141,7 +142,7 @@ class ProfilesDialog(QDialog):
     def _fill(self, select: int = -1) -> None:
         self.table.setRowCount(len(self.profiles))
         for row, profile in enumerate(self.profiles):
-            values = (profile.name, f"{profile.um_per_px:g}", f"{profile.magnification:g} ×" if profile.magnification else "")
+            values = (profile.name, shown(profile.um_per_px), shown(profile.magnification) + " ×" if profile.magnification else "")
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if column:
