@@ -87,9 +87,9 @@ class BatchController(QObject):
             return True
         done = sum(1 for row in self.rows if row.summary is not None)
         answer = QMessageBox.question(
-            self.parent_widget, "Stop the batch?",
-            f"A batch is running ({done} of {len(self.rows)} images done). Quit and stop it? "
-            "The images not yet analysed will not be counted.",
+            self.parent_widget, self.tr("Stop the batch?"),
+            self.tr("A batch is running (%1 of %2 images done). Quit and stop it? The images not yet analysed will not be counted.")
+            .replace("%1", str(done)).replace("%2", str(len(self.rows))),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
@@ -97,7 +97,7 @@ class BatchController(QObject):
     # Starting ----------------------------------------------------------------------------
     def open_folder_dialog(self) -> None:
         folder = self.settings.folder("batch") or self.settings.folder("open") or str(Path.home())
-        chosen = QFileDialog.getExistingDirectory(self.parent_widget, "Open folder", folder)
+        chosen = QFileDialog.getExistingDirectory(self.parent_widget, self.tr("Open folder"), folder)
         if chosen:
             self.open_folder(Path(chosen))
 
@@ -110,17 +110,17 @@ class BatchController(QObject):
             paths = list_images(folder)
         except OSError as error:
             log.warning("Listing %s failed: %r", folder, error)
-            self.on_error("Folder not opened", f'The folder "{folder}" could not be read.')
+            self.on_error(self.tr("Folder not opened"), self.tr('The folder "%1" could not be read.').replace("%1", str(folder)))
             return
         if not paths:
-            self.on_error("No images", f'The folder "{folder}" holds no PNG, JPEG, TIFF or BMP images.')
+            self.on_error(self.tr("No images"), self.tr('The folder "%1" holds no PNG, JPEG, TIFF or BMP images.').replace("%1", str(folder)))
             return
         self.start(folder, paths)
 
     def start(self, folder: Path, paths: list[Path]) -> None:
         analyzer, _params, _scale = self.configure()
         if analyzer is None and not self.lane.queue.has("model"):  # a model loading is waited for
-            self.on_error("No model", "Load a model first (Model > Load model…); then open the folder again.")
+            self.on_error(self.tr("No model"), self.tr("Load a model first (Model > Load model…); then open the folder again."))
             return
         self.folder = folder
         self._pending, self._target = [], None
@@ -128,7 +128,7 @@ class BatchController(QObject):
         self.cache.clear()
         self.panel.start(folder, paths)  # clears the previous batch's selection first
         self.started.emit(len(paths))
-        self.status.emit(f"Analysing {len(paths)} images in {folder}…")
+        self.status.emit(self.tr("Analysing %n images in %1…", "", len(paths)).replace("%1", str(folder)))
         self._run(list(range(len(paths))))
 
     def _run(self, indices: list[int]) -> None:
@@ -154,7 +154,7 @@ class BatchController(QObject):
 
     def cancel(self) -> None:
         if self.lane.busy():
-            self.status.emit("Cancelling…")
+            self.status.emit(self.tr("Cancelling…"))
         self.lane.queue.cancel(("batch",))
 
     # Progress ----------------------------------------------------------------------------
@@ -198,7 +198,7 @@ class BatchController(QObject):
 
     def _failed(self, message: str, _detail: str) -> None:
         self._done(True)
-        self.on_error("The batch stopped", message)
+        self.on_error(self.tr("The batch stopped"), message)
 
     # One truth ---------------------------------------------------------------------------
     def recount(self, params: CountingParams, um_per_px: float | None) -> None:
@@ -271,15 +271,15 @@ class BatchController(QObject):
         counted = [r for r in self.rows if r.status in ("ok", "warning", "stale")]
         failed = sum(1 for r in self.rows if r.status == "failed")
         total = sum(r.result.count for r in counted if r.result is not None)
-        text = f"{len(counted)} of {len(self.rows)} images counted, {total} capillaries"
+        # Clauses, each whole, listed with commas.
+        parts = [self.tr("%1 of %2 images counted, %n capillaries", "", total).replace("%1", str(len(counted))).replace("%2", str(len(self.rows)))]
         if failed:
-            text += f", {failed} failed"
+            parts.append(self.tr("%n failed", "", failed))
         stale = len(self.stale_indices())
         if stale:
-            text += f", {stale} counted with other parameters"
-        if cancelled:
-            text += " (cancelled)"
-        return text
+            parts.append(self.tr("%n counted with other parameters", "", stale))
+        text = ", ".join(parts)
+        return self.tr("%1 (cancelled)").replace("%1", text) if cancelled else text
 
     def has_rows(self) -> bool:
         return any(row.summary is not None for row in self.rows)

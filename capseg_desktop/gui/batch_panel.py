@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,26 +17,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .tables import results_table
+from .tables import locale_number, results_table
 
 if TYPE_CHECKING:
     from .batch_controller import BatchRow
 
-COLUMNS = ("Image", "Count", "Density (/mm)", "Status")
+COLUMNS = (QT_TRANSLATE_NOOP("BatchPanel", "Image"), QT_TRANSLATE_NOOP("BatchPanel", "Count"), QT_TRANSLATE_NOOP("BatchPanel", "Density (/mm)"),
+           QT_TRANSLATE_NOOP("BatchPanel", "Status"))
 FAILED_BRUSH = QBrush(QColor(200, 30, 30))
 STALE_BRUSH = QBrush(QColor(150, 100, 0))
 STATUS_TEXT = {
-    "waiting": "waiting",
-    "running": "analysing…",
-    "ok": "ok",
-    "cancelled": "cancelled",
-    "stale": "counted with other parameters",
+    "waiting": QT_TRANSLATE_NOOP("BatchPanel", "waiting"),
+    "running": QT_TRANSLATE_NOOP("BatchPanel", "analysing…"),
+    "ok": QT_TRANSLATE_NOOP("BatchPanel", "ok"),
+    "cancelled": QT_TRANSLATE_NOOP("BatchPanel", "cancelled"),
+    "stale": QT_TRANSLATE_NOOP("BatchPanel", "counted with other parameters"),
 }
 
 
 def density_text(density: float | None) -> str:
     """Density as the window writes it everywhere: one decimal."""
-    return "no scale" if density is None else f"{density:.1f}"
+    return QCoreApplication.translate("BatchPanel", "no scale") if density is None else locale_number(density, 1)
 
 
 class BatchPanel(QWidget):
@@ -46,14 +47,14 @@ class BatchPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("batch_panel")
-        self.summary_label = QLabel("Open a folder to analyse all its images.")
-        self.summary_label.setAccessibleName("Batch summary")
-        self.export_button = QPushButton("Export summary CSV…")
-        self.export_button.setAccessibleName("Export the batch summary as CSV")
+        self.summary_label = QLabel(self.tr("Open a folder to analyse all its images."))
+        self.summary_label.setAccessibleName(self.tr("Batch summary"))
+        self.export_button = QPushButton(self.tr("Export summary CSV…"))
+        self.export_button.setAccessibleName(self.tr("Export the batch summary as CSV"))
         self.export_button.setEnabled(False)
-        self.table = results_table("batch_table", COLUMNS, stretch_columns=(0, 3))
-        self.table.setAccessibleName("Batch results")
-        self.table.setAccessibleDescription("One row per image; choose a row to show that image.")
+        self.table = results_table("batch_table", [self.tr(text) for text in COLUMNS], stretch_columns=(0, 3))
+        self.table.setAccessibleName(self.tr("Batch results"))
+        self.table.setAccessibleDescription(self.tr("One row per image; choose a row to show that image."))
         self.table.itemSelectionChanged.connect(self._row_chosen)
         self.export_button.clicked.connect(self.export_requested)
 
@@ -75,8 +76,8 @@ class BatchPanel(QWidget):
             self.table.setRowCount(0)
             self.table.setRowCount(len(paths))
             for row, path in enumerate(paths):
-                self._set_row(row, (path.name, "", "", "waiting"), None)
-        self.summary_label.setText(f"{folder}: {len(paths)} images")
+                self._set_row(row, (path.name, "", "", self.tr(STATUS_TEXT["waiting"])), None)
+        self.summary_label.setText(self.tr("%1: %n images", "", len(paths)).replace("%1", str(folder)))
         self.export_button.setEnabled(False)
 
     def _set_row(self, row: int, values: tuple[str, str, str, str], brush: QBrush | None, tip: str = "") -> None:
@@ -97,16 +98,20 @@ class BatchPanel(QWidget):
             return
         name = row.path.name
         if row.status in ("ok", "warning", "stale") and row.result is not None:
-            status = STATUS_TEXT.get(row.status, row.status)
+            status = self._status_text(row.status)
             if row.status == "warning" and row.message:
-                status = f"warning: {row.message}"
+                status = self.tr("warning: %1").replace("%1", row.message)
             brush = STALE_BRUSH if row.status == "stale" else None
-            tip = "Counted with other parameters than those on screen; Export summary analyses it again." if row.status == "stale" else row.message
+            stale_tip = self.tr("Counted with other parameters than those on screen; Export summary analyses it again.")
+            tip = stale_tip if row.status == "stale" else row.message
             self._set_row(index, (name, str(row.result.count), density_text(row.result.density_per_mm), status), brush, tip)
         elif row.status == "failed":
-            self._set_row(index, (name, "", "", f"failed: {row.message}"), FAILED_BRUSH, row.message)
+            self._set_row(index, (name, "", "", self.tr("failed: %1").replace("%1", row.message)), FAILED_BRUSH, row.message)
         else:
-            self._set_row(index, (name, "", "", STATUS_TEXT.get(row.status, row.status)), None)
+            self._set_row(index, (name, "", "", self._status_text(row.status)), None)
+
+    def _status_text(self, status: str) -> str:
+        return self.tr(STATUS_TEXT[status]) if status in STATUS_TEXT else status
 
     def show_summary(self, text: str) -> None:
         self.summary_label.setText(text)

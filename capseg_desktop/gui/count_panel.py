@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from .guarded import GuardedDoubleSpinBox, GuardedSpinBox
-from .tables import results_table
+from .tables import english_one, locale_number, results_table
 
 if TYPE_CHECKING:
     from ..core import AnalysisResult, CountingParams
@@ -28,14 +28,15 @@ NO_COUNT = "–"
 #: Spin-box changes are gathered for this long so that holding an arrow key recounts once
 #: per pause, not once per step.
 RECOUNT_DELAY_MS = 60
-MIN_AREA_TIP = "Smaller patches are ignored as noise."
-MERGE_TIP = "Patches closer than this are counted as one capillary."
+MIN_AREA_TIP = QT_TRANSLATE_NOOP("CountPanel", "Smaller patches are ignored as noise.")
+MERGE_TIP = QT_TRANSLATE_NOOP("CountPanel", "Patches closer than this are counted as one capillary.")
 #: Counting pixels are the model's: each image is resized to the model's scale first.
-MODEL_SCALE_NOTE = "In pixels at the model's scale (each image is resized to it before counting)."
+MODEL_SCALE_NOTE = QT_TRANSLATE_NOOP("CountPanel", "In pixels at the model's scale (each image is resized to it before counting).")
 
 
 #: (field of CountingParams, label, unit) of the parameters the panel edits.
-EDITED = (("threshold", "&Threshold", ""), ("min_area_px", "Minimum &area", " px"), ("merge_distance_px", "&Merge distance", " px"))
+EDITED = (("threshold", QT_TRANSLATE_NOOP("CountPanel", "&Threshold"), ""), ("min_area_px", QT_TRANSLATE_NOOP("CountPanel", "Minimum &area"), " px"),
+          ("merge_distance_px", QT_TRANSLATE_NOOP("CountPanel", "&Merge distance"), " px"))
 CHANGED_MARK = " ●"
 #: Table rows of capillaries made or changed by hand carry this role set to True.
 EDITED_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -65,8 +66,10 @@ def image_scale_note(result: AnalysisResult | None) -> str:
     if scale is None or scale.factor == 1.0:
         return ""
     params, factor = result.params, scale.factor
-    return (f"Resized ×{factor:.2f} for the model; in this image's pixels (the table's): minimum area "
-            f"{params.min_area_px / factor ** 2:.0f} px, merge distance {params.merge_distance_px / factor:.0f} px.")
+    text = QCoreApplication.translate(
+        "CountPanel", "Resized ×%1 for the model; in this image's pixels (the table's): minimum area %2 px, merge distance %3 px.")
+    return (text.replace("%1", locale_number(factor, 2)).replace("%2", locale_number(params.min_area_px / factor ** 2, 0))
+            .replace("%3", locale_number(params.merge_distance_px / factor, 0)))
 
 
 class CountPanel(QWidget):
@@ -88,9 +91,9 @@ class CountPanel(QWidget):
         font.setBold(True)
         self.count_label.setFont(font)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.count_label.setAccessibleName("Capillary count")
+        self.count_label.setAccessibleName(self.tr("Capillary count"))
         self.count_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.count_caption = QLabel("capillaries")
+        self.count_caption = QLabel(self.tr("capillaries", "", 0))
         self.count_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # "12 — model 13, 1 removed, 0 added": shown only when the count was edited by hand.
         self.edits_label = QLabel("")
@@ -102,11 +105,11 @@ class CountPanel(QWidget):
         self._pencil = pencil_icon()
         # The density is the key clinical number: large, on one line; how it was measured
         # goes on a small line below it.
-        self.density_label = QLabel("No image analysed yet.")
+        self.density_label = QLabel(self.tr("No image analysed yet."))
         self.density_label.setObjectName("density_label")
         self.density_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.density_label.setWordWrap(False)
-        self.density_label.setAccessibleName("Capillary density")
+        self.density_label.setAccessibleName(self.tr("Capillary density"))
         self._density_font = QFont(self.density_label.font())
         self._density_font.setPointSizeF(self._density_font.pointSizeF() * 1.8)
         self._density_font.setBold(True)
@@ -115,7 +118,7 @@ class CountPanel(QWidget):
         self.density_detail.setObjectName("density_detail")
         self.density_detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.density_detail.setWordWrap(False)
-        self.density_detail.setAccessibleName("How the density was measured")
+        self.density_detail.setAccessibleName(self.tr("How the density was measured"))
         # "distal row, 5 loops · reduced (< 7/mm)" and where the scale comes from (gui/calibration.py).
         self.density_flag = QLabel("")
         self.density_flag.setObjectName("density_flag")
@@ -131,32 +134,32 @@ class CountPanel(QWidget):
         self.threshold.setRange(0.01, 0.99)
         self.threshold.setSingleStep(0.05)
         self.threshold.setDecimals(2)
-        self.threshold.setAccessibleName("Probability threshold")
-        self.threshold.setToolTip("A pixel counts as capillary when the model's probability is above this.")
+        self.threshold.setAccessibleName(self.tr("Probability threshold"))
+        self.threshold.setToolTip(self.tr("A pixel counts as capillary when the model's probability is above this."))
         self.min_area = GuardedSpinBox()
         self.min_area.setRange(0, 1_000_000)
         self.min_area.setSingleStep(20)
         self.min_area.setSuffix(" px")
-        self.min_area.setAccessibleName("Minimum area in pixels")
-        self.min_area.setToolTip(MIN_AREA_TIP + " " + MODEL_SCALE_NOTE)
+        self.min_area.setAccessibleName(self.tr("Minimum area in pixels"))
+        self.min_area.setToolTip(self.tr(MIN_AREA_TIP) + " " + self.tr(MODEL_SCALE_NOTE))
         self.merge_distance = GuardedDoubleSpinBox()
         self.merge_distance.setRange(0.0, 1000.0)
         self.merge_distance.setSingleStep(1.0)
         self.merge_distance.setDecimals(1)
         self.merge_distance.setSuffix(" px")
-        self.merge_distance.setAccessibleName("Merge distance in pixels")
-        self.merge_distance.setToolTip(MERGE_TIP + " " + MODEL_SCALE_NOTE)
+        self.merge_distance.setAccessibleName(self.tr("Merge distance in pixels"))
+        self.merge_distance.setToolTip(self.tr(MERGE_TIP) + " " + self.tr(MODEL_SCALE_NOTE))
         self.um_per_px = GuardedDoubleSpinBox()
         self.um_per_px.setRange(0.0, 1000.0)
         self.um_per_px.setDecimals(3)
         self.um_per_px.setSingleStep(0.1)
-        self.um_per_px.setSpecialValueText("not set")
+        self.um_per_px.setSpecialValueText(self.tr("not set"))
         self.um_per_px.setSuffix(" µm/px")
-        self.um_per_px.setAccessibleName("Scale in micrometres per pixel")
-        self.um_per_px.setToolTip("The microscope's scale; with it, the density per millimetre is shown.")
-        self.reset_button = QPushButton("Reset to model defaults")
+        self.um_per_px.setAccessibleName(self.tr("Scale in micrometres per pixel"))
+        self.um_per_px.setToolTip(self.tr("The microscope's scale; with it, the density per millimetre is shown."))
+        self.reset_button = QPushButton(self.tr("Reset to model defaults"))
         self.reset_button.setObjectName("reset_button")
-        self.reset_button.setAccessibleName("Reset counting parameters to the model's defaults")
+        self.reset_button.setAccessibleName(self.tr("Reset counting parameters to the model's defaults"))
         self._recommended: dict[str, Any] | None = None
         self._labels: dict[str, QLabel] = {}
 
@@ -171,7 +174,8 @@ class CountPanel(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for (name, text, _unit), box in zip(EDITED, (self.threshold, self.min_area, self.merge_distance)):
+        for (name, source, _unit), box in zip(EDITED, (self.threshold, self.min_area, self.merge_distance)):
+            text = self.tr(source)
             label = QLabel(text)
             label.setBuddy(box)
             # Room for the bold text and the mark from the start: marking moves nothing.
@@ -180,7 +184,7 @@ class CountPanel(QWidget):
             label.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(text.replace("&", "") + CHANGED_MARK) + 4)
             self._labels[name] = label
             form.addRow(label, box)
-        form.addRow("&Scale", self.um_per_px)
+        form.addRow(self.tr("&Scale"), self.um_per_px)
         # The pixel parameters are the model's; this line says what they are in the image on
         # screen, the pixels of the table's areas (hidden when the image was not resized).
         self.image_scale_note = QLabel("")
@@ -194,7 +198,7 @@ class CountPanel(QWidget):
         self.image_scale_note.setMinimumHeight(3 * QFontMetrics(small).lineSpacing() + 2)
         form.addRow(self.image_scale_note)
         form.addRow(self.reset_button)
-        settings_box = QGroupBox("Counting")
+        settings_box = QGroupBox(self.tr("Counting"))
         settings_box.setLayout(form)
         # Until the engine has given its defaults (or the settings theirs) there is nothing
         # sensible to edit.
@@ -203,17 +207,18 @@ class CountPanel(QWidget):
         self._has_params = False
         self._split_area_px = 0
 
-        self.table = results_table("capillary_table", ["#", "Area (px)", *self._measure_headers("px"), "Box x0, y0 – x1, y1"], stretch_columns=())
+        headers = ["#", self.tr("Area (px)"), *self._measure_headers("px"), self.tr("Box x0, y0 – x1, y1")]
+        self.table = results_table("capillary_table", headers, stretch_columns=())
         self.table.horizontalHeaderItem(1).setToolTip(
-            "Area in the pixels of the image as opened (as in the exported CSV and JSON).")
+            self.tr("Area in the pixels of the image as opened (as in the exported CSV and JSON)."))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # merge needs several
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         # Five rows at least: the table is where a count is checked, it must not shrink to
         # three rows when the window is short.
         self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + 5 * self.table.verticalHeader().defaultSectionSize() + 4)
-        self.table.setAccessibleName("Capillaries")
-        self.table.setAccessibleDescription("One row per counted capillary; selecting a row highlights it in the views.")
+        self.table.setAccessibleName(self.tr("Capillaries"))
+        self.table.setAccessibleDescription(self.tr("One row per counted capillary; selecting a row highlights it in the views."))
         self.table.itemSelectionChanged.connect(self._row_selected)
 
         layout = QVBoxLayout(self)
@@ -269,24 +274,27 @@ class CountPanel(QWidget):
 
     def mark_changes(self) -> None:
         changed = self.changed()
-        for (name, text, unit), box in zip(EDITED, (self.threshold, self.min_area, self.merge_distance)):
+        for (name, source, unit), box in zip(EDITED, (self.threshold, self.min_area, self.merge_distance)):
+            text = self.tr(source)
             label = self._labels[name]
             is_changed = name in changed
             label.setText(text + (CHANGED_MARK if is_changed else ""))
             font = label.font()
             font.setBold(is_changed)
             label.setFont(font)
-            recommended = "" if self._recommended is None else f"{float(self._recommended[name]):g}{unit}"
-            tip = f"Changed from the model's recommendation ({recommended})." if is_changed else (
-                f"As the model recommends ({recommended})." if recommended else "")
+            recommended = "" if self._recommended is None else QLocale().toString(float(self._recommended[name]), "g", 6) + unit
+            tip = self.tr("Changed from the model's recommendation (%1).").replace("%1", recommended) if is_changed else (
+                self.tr("As the model recommends (%1).").replace("%1", recommended) if recommended else "")
             label.setToolTip(tip)
             box.setAccessibleDescription(tip)
         if self._recommended is not None:
             r = self._recommended
-            what = (f"threshold {float(r['threshold']):g}, minimum area {int(r['min_area_px'])} px, "
-                    f"merge distance {float(r['merge_distance_px']):g} px")
-            self.reset_button.setToolTip(f"Set {what} (the model card's recommendation); the scale stays.")
-        self.reset_button.setText(f"Reset to model defaults ({len(changed)} changed)" if changed else "Reset to model defaults")
+            tip = self.tr("Set threshold %1, minimum area %2 px, merge distance %3 px (the model card's recommendation); the scale stays.")
+            locale = QLocale()
+            self.reset_button.setToolTip(tip.replace("%1", locale.toString(float(r["threshold"]), "g", 6)).replace("%2", str(int(r["min_area_px"])))
+                                         .replace("%3", locale.toString(float(r["merge_distance_px"]), "g", 6)))
+        reset = self.tr("Reset to model defaults (%n changed)", "", len(changed)) if changed else self.tr("Reset to model defaults")
+        self.reset_button.setText(reset)
 
     def set_scale(self, um_per_px: float | None) -> None:
         self._updating = True
@@ -335,16 +343,16 @@ class CountPanel(QWidget):
             if result is None:
                 self.show_scale(None)
                 self.count_label.setText(NO_COUNT)
-                self.count_caption.setText("capillaries")
+                self.count_caption.setText(self.tr("capillaries", "", 0))
                 self.density_label.setFont(self._plain_font)
-                self.density_label.setText(message or "No image analysed yet.")
+                self.density_label.setText(message or self.tr("No image analysed yet."))
                 self.density_detail.setText("")
                 self.density_flag.setText("")
                 self.table.setRowCount(0)
                 return
             self.show_scale(result)
             self.count_label.setText(str(result.count))
-            self.count_caption.setText("capillary" if result.count == 1 else "capillaries")
+            self.count_caption.setText(english_one(self.tr("capillaries", "", result.count), result.count, "capillaries", "capillary"))
             self.show_density(result)
             self.table.setRowCount(len(result.capillaries))
             edited = set(getattr(result, "edited_ids", ()) or ())
@@ -409,23 +417,25 @@ class CountPanel(QWidget):
         scale = getattr(result, "measuring_um_per_px", result.scale_um_per_px)
         if density is None or not scale:
             self.density_label.setFont(self._plain_font)
-            self.density_label.setText("Density: set the scale (µm/px)")
-            self.density_detail.setText("to see capillaries per mm")
+            self.density_label.setText(self.tr("Density: set the scale (µm/px)"))
+            self.density_detail.setText(self.tr("to see capillaries per mm"))
             self.density_flag.setText("")
             self.density_flag.setToolTip("")
             return
         self.density_label.setFont(self._density_font)
-        self.density_label.setText(f"{density:.1f} per mm")
+        self.density_label.setText(self.tr("%1 per mm").replace("%1", locale_number(density, 1)))
         window = getattr(result, "density_window", None)
         if window is not None:
-            self.density_detail.setText(self.tr("in a 1 mm window, x %1–%2 px").replace("%1", f"{window[0]:.0f}").replace("%2", f"{window[1]:.0f}"))
+            self.density_detail.setText(self.tr("in a 1 mm window, x %1–%2 px").replace("%1", locale_number(window[0], 0))
+                                        .replace("%2", locale_number(window[1], 0)))
         else:
             length = getattr(result, "row_length_px", result.width)
-            self.density_detail.setText(f"{length * scale / 1000.0:.2f} mm wide at {scale:g} µm/px")
+            self.density_detail.setText(self.tr("%1 mm wide at %2 µm/px").replace("%1", locale_number(length * scale / 1000.0, 2))
+                                        .replace("%2", QLocale().toString(float(scale), "g", 6)))
         flag = getattr(result, "density_flag", "")
         words = {"normal": self.tr("normal"), "reduced": self.tr("reduced (< 7/mm)")}
         distal = getattr(result, "distal_count", result.count)
-        row = self.tr("distal row, %1 loops").replace("%1", str(distal)) if distal != 1 else self.tr("distal row, 1 loop")
+        row = english_one(self.tr("distal row, %n loops", "", distal), distal, "distal row, %n loops", "distal row, 1 loop")
         self.density_flag.setText(f"{row} · {words[flag]}" if flag in words else row)
         colour = "#b00020" if flag == "reduced" else ""
         self.density_flag.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
@@ -457,11 +467,13 @@ class CountPanel(QWidget):
         note = MODEL_SCALE_NOTE
         scale = result.scale if result is not None else None
         if scale is not None and scale.factor != 1.0:
-            note = f"In pixels at the model's scale; this image was analysed at ×{scale.factor:.2f}."
+            note = self.tr("In pixels at the model's scale; this image was analysed at ×%1.").replace("%1", locale_number(scale.factor, 2))
         elif result is not None:
-            note = "In pixels at the model's scale; this image was analysed at its own size (×1.00)."
-        self.min_area.setToolTip(f"{MIN_AREA_TIP} {note}")
-        self.merge_distance.setToolTip(f"{MERGE_TIP} {note}")
+            note = self.tr("In pixels at the model's scale; this image was analysed at its own size (×1.00).")
+        else:
+            note = self.tr(note)
+        self.min_area.setToolTip(f"{self.tr(MIN_AREA_TIP)} {note}")
+        self.merge_distance.setToolTip(f"{self.tr(MERGE_TIP)} {note}")
         self.image_scale_note.setText(image_scale_note(result))
         self.image_scale_note.setVisible(bool(self.image_scale_note.text()))
 

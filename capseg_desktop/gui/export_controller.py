@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from .settings import AppSettings
@@ -23,6 +23,13 @@ if TYPE_CHECKING:
     from .batch_controller import BatchController
 
 log = logging.getLogger("capseg_desktop.gui.export")
+#: The status bar's sentence for each thing saved (``what`` stays English: the signal and the log).
+SAVED = {
+    "the annotated image": QT_TRANSLATE_NOOP("ExportController", "Saved the annotated image to %1."),
+    "the mask of counted capillaries": QT_TRANSLATE_NOOP("ExportController", "Saved the mask of counted capillaries to %1."),
+    "the results": QT_TRANSLATE_NOOP("ExportController", "Saved the results to %1."),
+    "the batch summary": QT_TRANSLATE_NOOP("ExportController", "Saved the batch summary to %1."),
+}
 
 class ExportController(QObject):
     saved = Signal(str, object)  # what, Path
@@ -63,8 +70,8 @@ class ExportController(QObject):
         overwrite = False
         if path.exists():
             answer = QMessageBox.question(
-                self.parent_widget, "Replace file?",
-                f'"{path.name}" already exists in "{path.parent}". Do you want to replace it?',
+                self.parent_widget, self.tr("Replace file?"),
+                self.tr('"%1" already exists in "%2". Do you want to replace it?').replace("%1", path.name).replace("%2", str(path.parent)),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
             )
@@ -76,7 +83,7 @@ class ExportController(QObject):
     def _export(self, what: str, write: Callable[[Analysis, Path, bool], Path], title: str, suffix: str, file_filter: str) -> Path | None:
         analysis = self.current()
         if analysis is None:
-            self.on_error("Nothing to export", "There is no result to export yet: open an image and wait for its count.")
+            self.on_error(self.tr("Nothing to export"), self.tr("There is no result to export yet: open an image and wait for its count."))
             return None
         source = analysis.image.path
         stem = source.stem if source else "capseg"
@@ -92,14 +99,15 @@ class ExportController(QObject):
             written = write(path, overwrite)
         except ExportError as error:
             log.warning("Export of %s to %s failed: %s (%s)", what, path, error, error.detail)
-            self.on_error("Not saved", str(error))
+            self.on_error(self.tr("Not saved"), str(error))
             return None
         except OSError as error:
             log.warning("Export of %s to %s failed: %r", what, path, error)
-            self.on_error("Not saved", f'"{path.name}" could not be written to "{path.parent}".')
+            message = self.tr('"%1" could not be written to "%2".').replace("%1", path.name).replace("%2", str(path.parent))
+            self.on_error(self.tr("Not saved"), message)
             return None
         self.settings.set_folder("export", written.parent)
-        self.on_status(f"Saved {what} to {written}.")
+        self.on_status(self.tr(SAVED[what]).replace("%1", str(written)) if what in SAVED else f"Saved {what} to {written}.")
         log.info("Saved %s to %s", what, written)
         self.saved.emit(what, written)
         return written
@@ -124,14 +132,14 @@ class ExportController(QObject):
         def write(analysis: Analysis, path: Path, overwrite: bool) -> Path:
             return self.recorded(analysis).write_annotated_png(path, overwrite=overwrite)
 
-        return self._export("the annotated image", write, "Export annotated PNG", "_annotated.png", "PNG image (*.png)")
+        return self._export("the annotated image", write, self.tr("Export annotated PNG"), "_annotated.png", self.tr("PNG image (*.png)"))
 
     def export_mask(self) -> Path | None:
         """Only the counted capillaries: what the count and the boxes are made of."""
         def write(analysis: Analysis, path: Path, overwrite: bool) -> Path:
             return self.recorded(analysis).write_mask_png(path, overwrite=overwrite)
 
-        return self._export("the mask of counted capillaries", write, "Export mask PNG", "_mask.png", "PNG image (*.png)")
+        return self._export("the mask of counted capillaries", write, self.tr("Export mask PNG"), "_mask.png", self.tr("PNG image (*.png)"))
 
     def export_results(self) -> Path | None:
         def write(analysis: Analysis, path: Path, overwrite: bool) -> Path:
@@ -141,23 +149,22 @@ class ExportController(QObject):
             return analysis.write_csv(path, overwrite=overwrite)
 
         return self._export(
-            "the results", write, "Export results", "_capillaries.csv",
-            "Capillary table (*.csv);;Full result (*.json)",
+            "the results", write, self.tr("Export results"), "_capillaries.csv",
+            self.tr("Capillary table (*.csv);;Full result (*.json)"),
         )
 
     def export_summary(self) -> Path | None:
         from ..core.atomic import write_text_atomic
 
         if not self.batch.has_rows():
-            self.on_error("Nothing to export", "There is no batch result to export yet: open a folder first.")
+            self.on_error(self.tr("Nothing to export"), self.tr("There is no batch result to export yet: open a folder first."))
             return None
         stale = self.batch.stale_indices()
         if stale:
             answer = QMessageBox.question(
-                self.parent_widget, "Analyse again?",
-                f"{len(stale)} of the images were counted with other parameters than those on screen "
-                "and are no longer in memory. Analyse them again with the current parameters? "
-                "Export the summary when the batch has finished.",
+                self.parent_widget, self.tr("Analyse again?"),
+                self.tr("%n of the images were counted with other parameters than those on screen and are no longer in memory. "
+                        "Analyse them again with the current parameters? Export the summary when the batch has finished.", "", len(stale)),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.Yes,
             )
@@ -167,7 +174,7 @@ class ExportController(QObject):
         folder_name = (self.batch.folder.name if self.batch.folder else "") or "batch"
         text = self.batch.summary_csv()
         chosen = self.ask_save_path(
-            "Export batch summary", f"{folder_name}_summary.csv", "CSV table (*.csv)",
+            self.tr("Export batch summary"), f"{folder_name}_summary.csv", self.tr("CSV table (*.csv)"),
             self.batch.folder / "summary.csv" if self.batch.folder else None,
         )
         if chosen is None:

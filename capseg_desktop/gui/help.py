@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-HELP_HTML = """
-<h2>CapSeg Desktop</h2>
+#: The help page, one translatable entry per section (the editing section before Folders).
+HELP_SECTIONS = (
+    QT_TRANSLATE_NOOP("HelpDialog", """<h2>CapSeg Desktop</h2>
 <p>Open an image (Ctrl+O), drop one on the window, or open a whole folder (Ctrl+Shift+O).
 The model finds the capillaries; the count, the density and a table of the capillaries
-appear on the right.</p>
-
-<h3>The three views</h3>
+appear on the right.</p>"""),
+    QT_TRANSLATE_NOOP("HelpDialog", """<h3>The three views</h3>
 <ul>
 <li><b>Original</b>: the image as it was read.</li>
 <li><b>Mask</b>: the counted capillaries in white. Detections too small to count (below the
@@ -20,9 +21,8 @@ minimum area) are dark grey, so you can see what was left out.</li>
 <p>Every counted capillary has a box and a number; the number sits outside the box, so it
 never hides the loop's apex. Numbers are hidden when the image is zoomed out too far to read
 them; zoom in (wheel, + and -) to see them. The three views zoom and pan together. Click a box
-to select its row in the table; select a row to highlight its box.</p>
-
-<h3>The counting parameters</h3>
+to select its row in the table; select a row to highlight its box.</p>"""),
+    QT_TRANSLATE_NOOP("HelpDialog", """<h3>The counting parameters</h3>
 <ul>
 <li><b>Threshold</b>: a pixel belongs to a capillary when the model's probability is above
 it. Lower finds fainter capillaries and more false ones.</li>
@@ -49,9 +49,8 @@ clicked or tabbed into, and the mouse wheel only while they have the focus. The 
 PNG (in its legend and its metadata), the mask PNG's metadata, the JSON export and the
 batch summary CSV (column <i>changed_by_user</i>) record the parameters and which ones you
 changed, as the command line's files do. The capillary CSV is a plain table: its first row
-holds the column names.</p>
-
-<h3>How capillaries are counted</h3>
+holds the column names.</p>"""),
+    QT_TRANSLATE_NOOP("HelpDialog", """<h3>How capillaries are counted</h3>
 <ol>
 <li>The probability map is thresholded.</li>
 <li>Connected patches (8-connected) larger than the minimum area are kept.</li>
@@ -63,16 +62,8 @@ into its patches.</li>
 </ol>
 <p>After a parameter change the image is counted again from the kept probability map,
 without running the model again. A selected capillary stays selected when its pixels
-overlap a capillary of the new count, even if its number changes.</p>
-
-<h3>Folders</h3>
-<p>Open folder analyses every image; the list shows count, density and status. When you
-change a parameter the images in memory are counted again at once; an image that is no
-longer in memory is marked <i>counted with other parameters</i> and Export summary offers
-to analyse it again, so the list, the summary CSV and the view always agree.</p>
-"""
-
-EDITING_HTML = """<h3>Correcting a result by hand</h3>
+overlap a capillary of the new count, even if its number changes.</p>"""),
+    QT_TRANSLATE_NOOP("HelpDialog", """<h3>Correcting a result by hand</h3>
 <p>Click a capillary (its box or its pixels) to select it, Ctrl+click to add more. <b>Del</b>
 (or right-click &gt; Delete capillary) takes the selected ones out of the count; <b>M</b>
 merges two or more selected ones into one. The Edit menu and the edit toolbar have the tools:
@@ -86,19 +77,24 @@ the table marks edited capillaries with a pencil. Corrections are saved at once 
 image as <i>NAME.capseg.json</i> (in the application-data folder when the image's folder
 cannot be written; the status bar says where) and come back when the image is opened again.
 Changing a counting parameter after corrections asks whether to keep them on top of the new
-count. Exports carry the corrected count and the model's.</p>
-"""
+count. Exports carry the corrected count and the model's.</p>"""),
+    QT_TRANSLATE_NOOP("HelpDialog", """<h3>Folders</h3>
+<p>Open folder analyses every image; the list shows count, density and status. When you
+change a parameter the images in memory are counted again at once; an image that is no
+longer in memory is marked <i>counted with other parameters</i> and Export summary offers
+to analyse it again, so the list, the summary CSV and the view always agree.</p>"""),
+)
 
 
 class HelpDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("help_dialog")
-        self.setWindowTitle("CapSeg Desktop help")
+        self.setWindowTitle(self.tr("CapSeg Desktop help"))
         self.browser = QTextBrowser()
         self.browser.setObjectName("help_browser")
-        self.browser.setAccessibleName("Help")
-        self.browser.setHtml(HELP_HTML.replace("<h3>Folders</h3>", self.tr(EDITING_HTML) + "\n<h3>Folders</h3>"))
+        self.browser.setAccessibleName(self.tr("Help"))
+        self.browser.setHtml("\n".join(self.tr(section) for section in HELP_SECTIONS))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

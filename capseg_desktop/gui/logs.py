@@ -12,7 +12,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Callable
 
-from PySide6.QtCore import QMessageLogContext, QStandardPaths, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QMessageLogContext, QStandardPaths, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 LOG_FILE_NAME = "capseg-desktop.log"
@@ -74,7 +74,7 @@ def log_path() -> Path | None:
 
 
 def where_details_are() -> str:
-    return f"The details are in the log file {_log_path}." if _log_path else ""
+    return QCoreApplication.translate("Logs", "The details are in the log file %1.").replace("%1", str(_log_path)) if _log_path else ""
 
 
 def make_excepthook(
@@ -96,8 +96,9 @@ def make_excepthook(
         sentence = str(error) or kind.__name__
         QMessageBox.critical(
             parent(),
-            "Unexpected error",
-            f"Something went wrong: {sentence}\nCapSeg is still running. {where_details_are()}".strip(),
+            QCoreApplication.translate("Logs", "Unexpected error"),
+            (QCoreApplication.translate("Logs", "Something went wrong: %1").replace("%1", sentence) + "\n"
+             + QCoreApplication.translate("Logs", "CapSeg is still running.") + " " + where_details_are()).strip(),
         )
 
     return hook

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QImage, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QMainWindow, QMessageBox
 
@@ -21,6 +21,7 @@ from .icon import app_icon
 from .logs import process_age_ms
 from .model_controller import apply_recommendation
 from .settings import AppSettings
+from .tables import locale_number
 from .tasks import AnalysisTask, RecountTask, TaskQueue, analysis_pictures, picture_key
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ log = logging.getLogger("capseg_desktop.gui.window")
 
 APP_NAME = "CapSeg Desktop"
 STARTUP_DELAY_MS = 30
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.PNG *.JPG *.JPEG *.TIF *.TIFF *.BMP);;All files (*)"
+IMAGE_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.PNG *.JPG *.JPEG *.TIF *.TIFF *.BMP);;All files (*)")
 #: Above this many pixels a recount runs in the worker (seconds on an 8000 x 8000 scan);
 #: below it, in place (milliseconds on a strip).
 RECOUNT_IN_WORKER_PIXELS = 6_000_000
@@ -128,7 +129,7 @@ class MainWindow(QMainWindow):
     def _model_ready(self, session: ModelSession, previous: CountingParams | None, startup: bool) -> None:
         keep_saved = startup and self._params_loaded_from_settings
         message = apply_recommendation(self.count_panel, session, self.models.recommended(), previous, keep_saved)
-        self._set_status(message + ("" if self.image_path else " Open an image (Ctrl+O) or drop one here."))
+        self._set_status(message + ("" if self.image_path else " " + self.tr("Open an image (Ctrl+O) or drop one here.")))
         self._update_actions()
         self.model_ready.emit(session)
         if self.image_path is not None and not self.analysis_lane.busy():
@@ -138,14 +139,14 @@ class MainWindow(QMainWindow):
     def _model_failed(self, message: str, show: bool) -> None:
         self.model_failed.emit(message)
         if show:
-            self.show_error("Model not loaded", message)
+            self.show_error(self.tr("Model not loaded"), message)
 
     # Opening images ----------------------------------------------------------------------
     def open_image_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
         folder = self.settings.folder("open") or str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, "Open image", folder, IMAGE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open image"), folder, self.tr(IMAGE_FILTER))
         if path:
             self.open_image(Path(path))
 
@@ -166,7 +167,7 @@ class MainWindow(QMainWindow):
             (task.failed, self._analysis_failed, FINAL),
             (task.cancelled, self._analysis_cancelled, FINAL),
         ])
-        self._set_status(f"Opening {path.name}…")
+        self._set_status(self.tr("Opening %1…").replace("%1", path.name))
         if self.focusWidget() is None or isinstance(self.focusWidget(), QAbstractSpinBox):
             self.overlay_view.setFocus()  # an arrow key meant for the picture must not change a count
 
@@ -174,14 +175,14 @@ class MainWindow(QMainWindow):
         if remember and image.path is not None:
             self.recent.add(image.path)
         self.show_image(image, picture)
-        name = image.path.name if image.path else "the image"
+        name = image.path.name if image.path else self.tr("the image")
         if self.models.analyzer is None:
-            self._set_status(f"{name} shown; load a model (Model > Load model…) to count capillaries.")
-            self.count_panel.show_result(None, "No model loaded: the count appears when a model is loaded.")
+            self._set_status(self.tr("%1 shown; load a model (Model > Load model…) to count capillaries.").replace("%1", name))
+            self.count_panel.show_result(None, self.tr("No model loaded: the count appears when a model is loaded."))
             self.analysis_lane.forget()
         else:
-            self._set_status(f"Analysing {name}…")
-            self.count_panel.show_result(None, "Analysing…")
+            self._set_status(self.tr("Analysing %1…").replace("%1", name))
+            self.count_panel.show_result(None, self.tr("Analysing…"))
 
     def _pixel_budget(self) -> int:
         from ..core.imageio import DEFAULT_MAX_PIXELS
@@ -203,7 +204,8 @@ class MainWindow(QMainWindow):
         self.views.set_boxes([])
         self.views.select_box(0)
         self.status.set_scale(None)
-        self.setWindowTitle(f"{image.path.name if image.path else 'image'} – {APP_NAME}")
+        shown = image.path.name if image.path else self.tr("image")
+        self.setWindowTitle(f"{shown} – {APP_NAME}")
         self.layout_controls.refresh(image=self._original_pixmap.size().toTuple())
         self.views.fit()
         self._update_actions()
@@ -211,10 +213,10 @@ class MainWindow(QMainWindow):
     def _analysis_done(self, analysis: Analysis, pictures: tuple) -> None:
         self.show_analysis(analysis, pictures)
         timings = analysis.result.timings_ms
-        self._set_status(
-            f"{self.analysis.result.count} capillaries in {Path(analysis.result.source).name} "
-            f"(model {timings.get('segment', 0):.0f} ms, count {timings.get('count', 0):.0f} ms). {self._status_note}".strip()
-        )
+        text = self.tr("%n capillaries in %1 (model %2 ms, count %3 ms).", "", self.analysis.result.count)
+        text = (text.replace("%1", Path(analysis.result.source).name).replace("%2", locale_number(timings.get("segment", 0), 0))
+                .replace("%3", locale_number(timings.get("count", 0), 0)))
+        self._set_status(f"{text} {self._status_note}".strip())
         self._status_note = ""
         self.batch.update_row(self.batch.index_of(self.image_path), self.analysis)
         self.analysis_finished.emit(self.analysis)
@@ -253,10 +255,10 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _analysis_failed(self, message: str, _detail: str) -> None:
-        self.count_panel.show_result(self.analysis.result if self.analysis else None, "The analysis failed.")
+        self.count_panel.show_result(self.analysis.result if self.analysis else None, self.tr("The analysis failed."))
         self._set_status(message)
         self.analysis_failed.emit(message)
-        self.show_error("The image could not be analysed", message)
+        self.show_error(self.tr("The image could not be analysed"), message)
 
     def _analysis_cancelled(self) -> None:
         self.base_analysis = self.analysis = None
@@ -265,8 +267,8 @@ class MainWindow(QMainWindow):
             self.mask_view.set_placeholder(self.image.width, self.image.height)
             self.overlay_view.set_layer(None)
             self._shown_key = None
-        self.count_panel.show_result(None, "Analysis cancelled: press F5 to analyse again.")
-        self._set_status("Analysis cancelled.")
+        self.count_panel.show_result(None, self.tr("Analysis cancelled: press F5 to analyse again."))
+        self._set_status(self.tr("Analysis cancelled."))
         self._update_actions()
         self.analysis_cancelled.emit()
 
@@ -277,7 +279,7 @@ class MainWindow(QMainWindow):
     def cancel(self) -> None:
         """Stop the running analysis or batch (no result from it); else leave an edit tool (Esc)."""
         if self.queue.has("analysis") or self.queue.has("batch"):
-            self._set_status("Cancelling…")
+            self._set_status(self.tr("Cancelling…"))
         elif self.editing.leave_tool():
             return
         self.queue.cancel(("analysis", "batch"))
@@ -306,19 +308,20 @@ class MainWindow(QMainWindow):
         if image.width * image.height > RECOUNT_IN_WORKER_PIXELS:
             task = RecountTask(self.base_analysis, params, scale)
             self.recount_lane.submit(task, [(task.finished, self._recount_done, FINAL)])
-            self._set_status(f"Recounting with {params.describe()}…")
+            self._set_status(self.tr("Recounting with %1…").replace("%1", params.describe()))
             return
         started = time.perf_counter()
         self._display(self.base_analysis.recount(params, scale))
         self.last_recount_ms = (time.perf_counter() - started) * 1000.0
         log.info("Recount to %d capillaries in %.1f ms", self.analysis.result.count, self.last_recount_ms)
-        self._set_status(f"{self.analysis.result.count} capillaries (recounted in {self.last_recount_ms:.0f} ms).")
+        recounted = self.tr("%n capillaries (recounted in %1 ms).", "", self.analysis.result.count)
+        self._set_status(recounted.replace("%1", locale_number(self.last_recount_ms, 0)))
 
     def _recount_done(self, analysis: Analysis, pictures: tuple) -> None:
         if self.base_analysis is None or analysis.image is not self.base_analysis.image:
             return  # another image was opened meanwhile
         self._display(analysis, pictures)
-        self._set_status(f"{analysis.result.count} capillaries.")
+        self._set_status(self.tr("%n capillaries.", "", analysis.result.count))
 
     def reset_params(self) -> None:
         from ..core.result import describe_changes, parameter_changes
@@ -327,9 +330,9 @@ class MainWindow(QMainWindow):
         changes = parameter_changes(panel.params(), recommended)
         panel.set_params(recommended, panel.scale_um_per_px())
         self.recount()
-        what = describe_changes(changes).replace("Changed by the user: ", "").rstrip(".")
-        self._set_status(f"Reset to the model's recommendation: {what}; the scale is kept." if changes else
-                         "The parameters already are the model's recommendation.")
+        what = describe_changes(changes).split(": ", 1)[-1].rstrip(".")  # the changes, without "Changed by the user: "
+        self._set_status(self.tr("Reset to the model's recommendation: %1; the scale is kept.").replace("%1", what) if changes else
+                         self.tr("The parameters already are the model's recommendation."))
 
     # Selection, arrangement -----------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -348,10 +351,10 @@ class MainWindow(QMainWindow):
         if cached is not None:
             self.analysis_lane.cancel()
             self.show_analysis(cached)
-            self._set_status(f"{self.analysis.result.count} capillaries in {row.path.name} (from the batch).")
+            self._set_status(self.tr("%n capillaries in %1 (from the batch).", "", self.analysis.result.count).replace("%1", row.path.name))
             self.analysis_finished.emit(self.analysis)
         elif row.status == "failed":
-            self._set_status(f"{row.path.name}: {row.message or 'failed'}")
+            self._set_status(f"{row.path.name}: {row.message or self.tr('failed')}")
         elif row.status not in ("waiting", "running"):
             self.open_image(row.path, remember=False)
 

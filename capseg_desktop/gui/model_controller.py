@@ -8,12 +8,13 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from .. import __version__
 from .handles import FINAL, TaskLane
 from .settings import AppSettings
+from .tables import english_one, locale_number
 from .tasks import ModelLoadTask, TaskQueue
 from .window_parts import StatusArea
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("capseg_desktop.gui.model")
 
 MODEL_FILTER = "Models (*.tflite *.keras *.h5 *.hdf5);;All files (*)"
+
 
 
 class ModelController(QObject):
@@ -73,22 +75,23 @@ class ModelController(QObject):
         """At start-up: load the override, remembered or bundled model, or say there is none."""
         if not autoload:
             if self.session is None and self.status is not None:
-                self.status.set_text("No model loaded: choose Model > Load model… to count capillaries.")
+                self.status.set_text(self.tr("No model loaded: choose Model > Load model… to count capillaries."))
             return
         path = self.startup_path()
         if path is not None:
             self.load_model(path, startup=True)
             return
         if self.status is not None:
-            self.status.set_text("No model found: choose Model > Load model… to count capillaries.")
-        self.failed.emit("No model was found in the models folder; load one with Model > Load model… (or start with --model PATH).", False)
+            self.status.set_text(self.tr("No model found: choose Model > Load model… to count capillaries."))
+        self.failed.emit(self.tr("No model was found in the models folder; load one with Model > Load model… (or start with --model PATH)."), False)
 
     # Loading -----------------------------------------------------------------------------
     def load_model_dialog(self) -> None:
         from ..core.paths import models_dir
 
         folder = self.settings.folder("model") or str(models_dir() if models_dir().is_dir() else Path.home())
-        path, _ = QFileDialog.getOpenFileName(self.parent_widget, "Load model", folder, MODEL_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.parent_widget, self.tr("Load model"), folder,
+                                              self.tr("Models (*.tflite *.keras *.h5 *.hdf5);;All files (*)"))
         if path:
             self.settings.set_folder("model", Path(path).parent)
             self.load_model(Path(path))
@@ -101,8 +104,8 @@ class ModelController(QObject):
             (task.failed, self._failed, FINAL),
         ], replaces=())
         if self.status is not None:
-            self.status.model_label.setText(f"Loading {path.name}…")
-            self.status.set_text(f"Loading the model {path.name}…")
+            self.status.model_label.setText(self.tr("Loading %1…").replace("%1", path.name))
+            self.status.set_text(self.tr("Loading the model %1…").replace("%1", path.name))
 
     def _loaded(self, session: ModelSession, startup: bool) -> None:
         self.settings.set_model_path(session.path)
@@ -117,30 +120,33 @@ class ModelController(QObject):
         self.session = session
         self.analyzer = Analyzer(session, max_pixels=self.pixel_budget())
         if self.status is not None:
-            self.status.model_label.setText(f"Model: {session.name} ({session.runtime})")
+            self.status.model_label.setText(self.tr("Model: %1 (%2)").replace("%1", session.name).replace("%2", session.runtime))
             self.status.model_label.setToolTip(f"{session.path}\nsha256 {session.sha256}")
         self.ready.emit(session, previous, startup)
 
     def _failed(self, message: str, _detail: str) -> None:
         if self.status is not None:
             session = self.session
-            self.status.model_label.setText(f"Model: {session.name} ({session.runtime})" if session else "No model")
-            self.status.set_text("The model could not be loaded." + (" The previous model is still in use." if session else ""))
+            self.status.model_label.setText(self.tr("Model: %1 (%2)").replace("%1", session.name).replace("%2", session.runtime) if session
+                                            else self.tr("No model"))
+            self.status.set_text(self.tr("The model could not be loaded. The previous model is still in use.") if session
+                                 else self.tr("The model could not be loaded."))
         self.failed.emit(message, True)
 
     # Information -------------------------------------------------------------------------
     def show_model_info(self) -> None:
         if self.session is None:
-            QMessageBox.information(self.parent_widget, "Model information", "No model is loaded. Choose Model > Load model… to open one.")
+            QMessageBox.information(self.parent_widget, self.tr("Model information"),
+                                    self.tr("No model is loaded. Choose Model > Load model… to open one."))
             return
-        self._show_details("Model information", self.description(), self.card_text())
+        self._show_details(self.tr("Model information"), self.description(), self.card_text())
 
     def show_about(self) -> None:
         self._show_details(
-            "About CapSeg Desktop",
+            self.tr("About CapSeg Desktop"),
             f"CapSeg Desktop {__version__}\n"
-            "Counts blood capillaries in nailfold capillaroscopy images.\n"
-            "Press F1 for help on the views, the parameters and the counting rules.\n\n"
+            + self.tr("Counts blood capillaries in nailfold capillaroscopy images.") + "\n"
+            + self.tr("Press F1 for help on the views, the parameters and the counting rules.") + "\n\n"
             + self.description(),
             self.card_text(),
         )
@@ -159,31 +165,32 @@ class ModelController(QObject):
     def description(self) -> str:
         session = self.session
         if session is None:
-            return "No model loaded."
+            return self.tr("No model loaded.")
         lines = [
-            f"Model: {session.name} ({session.runtime})",
-            f"File: {session.path}",
+            self.tr("Model: %1 (%2)").replace("%1", session.name).replace("%2", session.runtime),
+            self.tr("File: %1").replace("%1", str(session.path)),
             f"sha256: {session.sha256}",
-            f"Input: {session.input_channels} channel(s), sides padded to a multiple of {session.multiple}",
-            f"Recommended counting: {self.recommended().describe()} (pixels at the model's scale)",
+            self.tr("Input: %1 channel(s), sides padded to a multiple of %2").replace("%1", str(session.input_channels))
+            .replace("%2", str(session.multiple)),
+            self.tr("Recommended counting: %1 (pixels at the model's scale)").replace("%1", self.recommended().describe()),
         ]
         works_at = model_scale_line(session.card)
         if works_at:
             lines.append(works_at)
         card = session.card
         if not card:
-            lines.append("No model card lists this file.")
+            lines.append(self.tr("No model card lists this file."))
             return "\n".join(lines)
         lines.append("")
-        lines.append(f"Model card: {card.get('name', '?')} version {card.get('version', '?')}")
+        lines.append(self.tr("Model card: %1 version %2").replace("%1", str(card.get("name", "?"))).replace("%2", str(card.get("version", "?"))))
         if isinstance(card.get("parameters"), int):
-            lines.append(f"Weights: {card['parameters']:,}")
+            lines.append(self.tr("Weights: %1").replace("%1", QLocale().toString(int(card["parameters"]))))
         metrics = card.get("metrics")
         if isinstance(metrics, dict):
-            numbers = [f"{k.replace('_', ' ')} {v:g}" for k, v in metrics.items() if isinstance(v, (int, float))]
+            numbers = [f"{k.replace('_', ' ')} {QLocale().toString(float(v), 'g', 6)}" for k, v in metrics.items() if isinstance(v, (int, float))]
             if numbers:
-                lines.append("Metrics: " + ", ".join(numbers))
-        lines.append("The whole card is under Show Details.")
+                lines.append(self.tr("Metrics: %1").replace("%1", ", ".join(numbers)))
+        lines.append(self.tr("The whole card is under Show Details."))
         return "\n".join(lines)
 
 
@@ -200,7 +207,16 @@ def model_scale_line(card: dict | None) -> str:
         limb_px = scale["ridge_sigma_px"] * LIMB_WIDTH_PER_SIGMA
     if not isinstance(limb_px, (int, float)) or limb_px <= 0:
         return ""
-    return f"Works at: limbs about {limb_px:.1f} px wide (images are resized to it)"
+    text = QCoreApplication.translate("ModelController", "Works at: limbs about %1 px wide (images are resized to it)")
+    return text.replace("%1", locale_number(limb_px, 1))
+
+
+class RecommendationText(QObject):
+    """A translation context for ``apply_recommendation``: pyside6-lupdate finds a plural form
+    (a count as the fourth argument) in ``self.tr`` but not in ``QCoreApplication.translate``."""
+
+    def parameters_differ(self, count: int) -> str:
+        return self.tr("%n parameters differ from its recommendation (marked ●; Ctrl+R resets them).", "", count)
 
 
 def apply_recommendation(
@@ -215,12 +231,15 @@ def apply_recommendation(
     if not keep:
         panel.set_params(recommended, panel.scale_um_per_px())
     panel.set_recommended(recommended)
-    message = f"Model {session.name} ready."
+    message = QCoreApplication.translate("ModelController", "Model %1 ready.").replace("%1", session.name)
     if previous is not None and previous != recommended:
-        message += f" It recommends other counting parameters ({recommended.describe()})"
-        message += "; yours are kept (Ctrl+R applies the recommendation)." if keep else ": applied."
+        other = (QCoreApplication.translate(
+            "ModelController", "It recommends other counting parameters (%1); yours are kept (Ctrl+R applies the recommendation).")
+                 if keep else QCoreApplication.translate("ModelController", "It recommends other counting parameters (%1): applied."))
+        message += " " + other.replace("%1", recommended.describe())
     elif panel.changed():
         count = len(panel.changed())
-        which = "it" if count == 1 else "them"
-        message += f" {count} parameter{' differs' if count == 1 else 's differ'} from its recommendation (marked ●; Ctrl+R resets {which})."
+        differ = RecommendationText().parameters_differ(count)
+        message += " " + english_one(differ, count, "%n parameters differ from its recommendation (marked ●; Ctrl+R resets them).",
+                                     "1 parameter differs from its recommendation (marked ●; Ctrl+R resets it).")
     return message

@@ -24,3 +24,16 @@ def results_table(
         mode = QHeaderView.ResizeMode.Stretch if column in stretch_columns else QHeaderView.ResizeMode.ResizeToContents
         header.setSectionResizeMode(column, mode)
     return table
+
+
+def locale_number(value: float, decimals: int) -> str:
+    """``value`` with ``decimals`` decimals in the window's locale (a decimal comma in French)."""
+    from PySide6.QtCore import QLocale
+
+    return QLocale().toString(float(value), "f", decimals)
+
+
+def english_one(text: str, n: int, english: str, english_one: str) -> str:
+    """``text`` is ``tr(english, "", n)``: with no translation installed Qt gives the English
+    plural back even for one, so English's singular ``english_one`` is put back for ``n == 1``."""
+    return english_one if n == 1 and text == english.replace("%n", "1") else text

@@ -14,7 +14,9 @@ from collections import deque
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+
+from .tables import english_one
 
 
 if TYPE_CHECKING:
@@ -71,7 +73,7 @@ class Task(QObject):
             self.failed.emit(str(error), error.detail)
         except Exception as error:  # an unexpected bug: keep the app alive, log everything
             log.exception("%s failed unexpectedly", type(self).__name__)
-            self.failed.emit(f"An unexpected error stopped the work ({error}).", repr(error))
+            self.failed.emit(QCoreApplication.translate("Tasks", "An unexpected error stopped the work (%1).").replace("%1", str(error)), repr(error))
         finally:
             self.done.emit()
 
@@ -227,13 +229,15 @@ class BatchTask(Task):
         from ..core.batch import run_batch, summary_rows
 
         if self.analyzer is None:
-            raise ModelLoadError("No model is loaded: load one (Model > Load model…), then open the folder again.")
+            raise ModelLoadError(QCoreApplication.translate(
+                "Tasks", "No model is loaded: load one (Model > Load model…), then open the folder again."))
         total = len(self.paths)
 
         def progress(done: int, _total: int, path: Path) -> None:
             if done < total:
                 self.item_started.emit(self.indices[done])
-                self.progress.emit(done / max(1, total), f"Analysing {path.name} ({done + 1} of {total})")
+                self.progress.emit(done / max(1, total), QCoreApplication.translate("Tasks", "Analysing %1 (%2 of %3)")
+                                  .replace("%1", path.name).replace("%2", str(done + 1)).replace("%3", str(total)))
 
         items = run_batch(
             self.analyzer, self.paths, params=self.params, um_per_px=self.um_per_px,
@@ -243,7 +247,8 @@ class BatchTask(Task):
             if item.status == "cancelled":
                 raise AnalysisCancelled()  # this image and the rest: the batch's own outcome
             self.item_finished.emit(self.indices[done], item.analysis, summary_rows([item])[0])
-        self.progress.emit(1.0, f"{total} images analysed")
+        done_text = self.tr("%n images analysed", "", total)
+        self.progress.emit(1.0, english_one(done_text, total, "%n images analysed", "1 image analysed"))
         self.finished.emit()
 
 

@@ -338,11 +338,10 @@ class ViewPane(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.title)
         layout.addWidget(view, 1)
-        view.setAccessibleName(f"{title} view")
+        view.setAccessibleName(self.tr("%1 view").replace("%1", title))
         view.setAccessibleDescription(
-            f"The {title.lower()} picture. Mouse wheel or plus and minus keys zoom, drag pans; "
-            "the three views move together. "
-            + self.tr("Click a capillary to select it (Ctrl+click adds one); the Edit menu's tools correct the count.")
+            self.tr("The %1 picture. Mouse wheel or plus and minus keys zoom, drag pans; the three views move together.").replace("%1", title.lower())
+            + " " + self.tr("Click a capillary to select it (Ctrl+click adds one); the Edit menu's tools correct the count.")
         )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QScrollArea, QSplitter, QToolBar, QWidget
 
 from .actions import install_actions
@@ -25,8 +25,6 @@ if TYPE_CHECKING:
     from ..core import ModelSession
     from .main_window import MainWindow
 
-EMPTY_HINT = "Open or drop an image\n(File > Open image…, Ctrl+O)"
-
 
 
 def build_views(window: MainWindow) -> None:
@@ -35,10 +33,12 @@ def build_views(window: MainWindow) -> None:
     window.view_splitter = QSplitter(Qt.Orientation.Horizontal)
     window.view_splitter.setObjectName("view_splitter")
     window.view_splitter.setChildrenCollapsible(False)
-    for title, view in (("Original", window.original_view), ("Mask", window.mask_view), ("Overlay", window.overlay_view)):
+    titles = (QCoreApplication.translate("MainWindow", "Original"), QCoreApplication.translate("MainWindow", "Mask"),
+              QCoreApplication.translate("MainWindow", "Overlay"))
+    for title, view in zip(titles, (window.original_view, window.mask_view, window.overlay_view)):
         window.view_splitter.addWidget(ViewPane(title, view))
         view.box_clicked.connect(lambda number: window.editing.select([number]))  # gui/editing.py
-    window.original_view.hint = EMPTY_HINT
+    window.original_view.hint = QCoreApplication.translate("MainWindow", "Open or drop an image\n(File > Open image…, Ctrl+O)")
     window.setCentralWidget(window.view_splitter)
 
 
@@ -64,12 +64,14 @@ def build_panels(window: MainWindow) -> None:
     scroller.setFrameShape(QFrame.Shape.NoFrame)
     scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     scroller.setWidget(window.count_panel)
-    window.count_dock = _dock(window, "Count", "count_dock", scroller, Qt.DockWidgetArea.RightDockWidgetArea)
+    window.count_dock = _dock(window, QCoreApplication.translate("MainWindow", "Count"), "count_dock",
+                               scroller, Qt.DockWidgetArea.RightDockWidgetArea)
     # Wide enough for the panel and a vertical scroll bar (the undo history below it makes the panel scroll).
     window.count_dock.setMinimumWidth(max(290, window.count_panel.minimumSizeHint().width() + scroller.verticalScrollBar().sizeHint().width() + 6))
     window.batch_panel = BatchPanel()
     window.batch_panel.image_chosen.connect(window.show_batch_item)
-    window.batch_dock = _dock(window, "Batch results", "batch_dock", window.batch_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
+    window.batch_dock = _dock(window, QCoreApplication.translate("MainWindow", "Batch results"), "batch_dock",
+                               window.batch_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
     window.batch_dock.hide()
 
 
@@ -116,7 +118,7 @@ def _show_batch_dock(window: MainWindow, count: int) -> None:
 
 
 def build_actions(window: MainWindow) -> None:
-    window.toolbar = QToolBar("Main toolbar", window)
+    window.toolbar = QToolBar(QCoreApplication.translate("MainWindow", "Main toolbar"), window)
     window.toolbar.setObjectName("main_toolbar")
     window.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     given = {"show_count": window.count_dock.toggleViewAction(), "show_batch": window.batch_dock.toggleViewAction(),
@@ -125,7 +127,7 @@ def build_actions(window: MainWindow) -> None:
     for key, action in window.actions_by_id.items():
         setattr(window, f"{key}_action", action)
     window.arrange_actions = {key: window.actions_by_id[f"arrange_{key}"] for key in ("auto", "side", "stacked")}
-    window.recent_menu = window.menus["&File"].addMenu("Open &recent")
+    window.recent_menu = window.menus["&File"].addMenu(QCoreApplication.translate("MainWindow", "Open &recent"))
     window.menus["&File"].insertMenu(window.export_annotated_action, window.recent_menu)
     window.recent = RecentMenu(window.recent_menu, window.settings, window.exam.open_recent, window.clear_recent_action, window)
     window.toolbar.addSeparator()
@@ -133,9 +135,9 @@ def build_actions(window: MainWindow) -> None:
     window.opacity_slider.setObjectName("opacity_slider")
     window.opacity_slider.setRange(0, 100)
     window.opacity_slider.setFixedWidth(110)
-    window.opacity_slider.setAccessibleName("Overlay opacity")
-    window.opacity_slider.setToolTip("Opacity of the mask tint in the overlay view (Ctrl+[ and Ctrl+])")
-    label = QLabel(" Overlay ")
+    window.opacity_slider.setAccessibleName(QCoreApplication.translate("MainWindow", "Overlay opacity"))
+    window.opacity_slider.setToolTip(QCoreApplication.translate("MainWindow", "Opacity of the mask tint in the overlay view (Ctrl+[ and Ctrl+])"))
+    label = QLabel(" " + QCoreApplication.translate("MainWindow", "Overlay") + " ")
     label.setBuddy(window.opacity_slider)
     window.toolbar.addWidget(label)
     window.toolbar.addWidget(window.opacity_slider)

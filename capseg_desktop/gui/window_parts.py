@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox, QProgressBar, QPushButton, QSlider, QSplitter, QStatusBar, QWidget
 
 from .settings import AppSettings
+from .tables import english_one, locale_number
 from .views import ViewGroup, best_orientation
 
 
@@ -20,26 +21,26 @@ class StatusArea(QObject):
 
     def __init__(self, bar: QStatusBar, cancel: Callable[[], None]) -> None:
         super().__init__(bar)
-        self.label = QLabel("Starting…")
+        self.label = QLabel(self.tr("Starting…"))
         self.label.setObjectName("status_label")
-        self.label.setAccessibleName("Status")
+        self.label.setAccessibleName(self.tr("Status"))
         bar.addWidget(self.label, 1)
         self.scale_label = QLabel("")
         self.scale_label.setObjectName("scale_label")
-        self.scale_label.setAccessibleName("Scale the image was analysed at")
+        self.scale_label.setAccessibleName(self.tr("Scale the image was analysed at"))
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 100)
         self.progress_bar.setFixedWidth(160)
-        self.progress_bar.setAccessibleName("Progress")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName("Cancel the analysis or the batch")
-        self.cancel_button.setToolTip("Stop the running analysis or batch (Esc)")
+        self.progress_bar.setAccessibleName(self.tr("Progress"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel the analysis or the batch"))
+        self.cancel_button.setToolTip(self.tr("Stop the running analysis or batch (Esc)"))
         self.cancel_button.clicked.connect(cancel)
         self.zoom_label = QLabel("")
-        self.zoom_label.setAccessibleName("Zoom")
-        self.model_label = QLabel("No model")
+        self.zoom_label.setAccessibleName(self.tr("Zoom"))
+        self.model_label = QLabel(self.tr("No model"))
         self.model_label.setObjectName("model_label")
-        self.model_label.setAccessibleName("Model")
+        self.model_label.setAccessibleName(self.tr("Model"))
         for widget in (self.scale_label, self.progress_bar, self.cancel_button, self.zoom_label, self.model_label):
             bar.addPermanentWidget(widget)
         self.set_working(False)
@@ -91,7 +92,7 @@ class RecentMenu(QObject):
             action.setShortcut(QKeySequence(f"Alt+{number}"))
             action.triggered.connect(lambda _checked=False, name=name: self.open_image(Path(name)))
         if not files:
-            empty = self.menu.addAction("No recent images")
+            empty = self.menu.addAction(self.tr("No recent images"))
             empty.setEnabled(False)
         self.menu.addSeparator()
         self.menu.addAction(self.clear_action)
@@ -107,9 +108,10 @@ class RecentMenu(QObject):
         if not files:
             return
         answer = QMessageBox.question(
-            self.parent_widget, "Clear recent images?",
-            f"Forget the {len(files)} recently opened image{'s' if len(files) != 1 else ''} in File > Open recent? "
-            "The images themselves are not touched.",
+            self.parent_widget, self.tr("Clear recent images?"),
+            english_one(self.tr("Forget the %n recently opened images in File > Open recent? The images themselves are not touched.", "", len(files)),
+                        len(files), "Forget the %n recently opened images in File > Open recent? The images themselves are not touched.",
+                        "Forget the 1 recently opened image in File > Open recent? The images themselves are not touched."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -166,7 +168,7 @@ class LayoutControls(QObject):
     def update_zoom_label(self) -> None:
         leader = self.views.leader()
         if leader.has_picture():
-            self.zoom_label.setText(f"Zoom {leader.scale_factor() * 100:.0f} %")
+            self.zoom_label.setText(self.tr("Zoom %1 %").replace("%1", locale_number(leader.scale_factor() * 100, 0)))
 
 
 class EscapeCancels(QObject):
