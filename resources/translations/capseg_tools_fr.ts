@@ -1271,8 +1271,8 @@
         <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="136"/>
         <source>%n of them will train the model %1; %2 will be kept aside to score it before and after. The current model is not changed.</source>
         <translation>
-            <numerusform>%n d&apos;entre elles entraînera le modèle %1&#xa0;; %2 seront mises de côté pour l&apos;évaluer avant et après. Le modèle actuel n&apos;est pas modifié.</numerusform>
-            <numerusform>%n d&apos;entre elles entraîneront le modèle %1&#xa0;; %2 seront mises de côté pour l&apos;évaluer avant et après. Le modèle actuel n&apos;est pas modifié.</numerusform>
+            <numerusform>%n d&apos;entre elles entraînera le modèle %1&#xa0;; images mises de côté pour l&apos;évaluer avant et après&#xa0;: %2. Le modèle actuel n&apos;est pas modifié.</numerusform>
+            <numerusform>%n d&apos;entre elles entraîneront le modèle %1&#xa0;; images mises de côté pour l&apos;évaluer avant et après&#xa0;: %2. Le modèle actuel n&apos;est pas modifié.</numerusform>
         </translation>
     </message>
     <message>
