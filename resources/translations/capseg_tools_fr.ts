@@ -1505,7 +1505,7 @@
     <message>
         <location filename="../../capseg_desktop/gui/profiles.py" line="122"/>
         <source>A profile is the scale of one microscope at one magnification. Choose it in the toolbar (Microscope); Edit &gt; Calibrate measures one from a line of known length.</source>
-        <translation>Un profil est l&apos;échelle d&apos;un microscope à un grossissement donné. Choisissez-le dans la barre d&apos;outils (Microscope)&#xa0;; Édition &gt; Étalonner en mesure un à partir d&apos;un trait de longueur connue.</translation>
+        <translation>Un profil est l&apos;échelle d&apos;un microscope à un grossissement donné. Choisissez-le dans la barre d&apos;outils (Microscope)&#xa0;; Édition &gt; Étalonner l&apos;échelle en mesure un à partir d&apos;un trait de longueur connue.</translation>
     </message>
     <message>
         <location filename="../../capseg_desktop/gui/profiles.py" line="188"/>
