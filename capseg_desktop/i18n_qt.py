@@ -33,8 +33,13 @@ SYSTEM = "system"
 _installed: list[QTranslator] = []
 
 
+#: A folder of .qm to use instead of resources/translations (trying a catalogue out, tests).
+TRANSLATIONS_DIR_ENV = "CAPSEG_TRANSLATIONS_DIR"
+
+
 def translations_dir() -> Path:
-    return resources_dir() / "translations"
+    override = os.environ.get(TRANSLATIONS_DIR_ENV)
+    return Path(override) if override else resources_dir() / "translations"
 
 
 def system_language() -> str:

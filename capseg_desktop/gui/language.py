@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 from ..i18n_qt import LANGUAGE_NAMES, SYSTEM, choose_language, install_language
 from .settings import AppSettings
 
-#: Said in both languages: the user may not read the one the window is in.
+# Said in both languages: the user may not read the one the window is in.
 RESTART_NOTE = (
     "La langue choisie s'appliquera au prochain démarrage de CapSeg Desktop.\n"
     "The language you chose applies the next time CapSeg Desktop starts."
