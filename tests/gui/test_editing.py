@@ -33,6 +33,9 @@ def private_corrections_folder(tmp_path, monkeypatch):
 def open_and_wait(qtbot, window, path):
     with qtbot.waitSignal(window.analysis_finished, timeout=10_000) as blocker:
         window.open_image(path)
+    # The result is on screen before its worker has finished: until then Esc would cancel the
+    # (finished) analysis instead of leaving a tool, as for a user who presses it that early.
+    qtbot.waitUntil(lambda: not window.queue.is_busy(), timeout=10_000)
     return blocker.args[0]
 
 
