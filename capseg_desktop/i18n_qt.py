@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import logging
 import os
+from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from .core import i18n
-from .core.paths import resources_dir
+from .core import i18n  # light: core's package loads its engine modules on first use
 
 log = logging.getLogger("capseg_desktop.i18n_qt")
 
@@ -38,8 +38,14 @@ TRANSLATIONS_DIR_ENV = "CAPSEG_TRANSLATIONS_DIR"
 
 
 def translations_dir() -> Path:
+    """resources/translations: inside the package when installed from a wheel, else beside it
+    (a checkout, the PyInstaller bundle) – core.paths' rule, without its import of the model
+    module (NumPy), which the window loads only once it is on screen."""
     override = os.environ.get(TRANSLATIONS_DIR_ENV)
-    return Path(override) if override else resources_dir() / "translations"
+    if override:
+        return Path(override)
+    packaged = Path(str(resources.files("capseg_desktop").joinpath("resources", "translations")))
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[1] / "resources" / "translations"
 
 
 def system_language() -> str:
