@@ -24,8 +24,13 @@ from . import __version__
 from .core.atomic import remove_stale_partials, write_text_atomic
 from .core.counting import CountingParams
 from .core.errors import CapSegError, ExportError
+from .core.i18n import format_number, translate
 from .core.imageio import SUPPORTED_SUFFIXES, list_images
 from .core.paths import default_model_path, log_dir
+from .core.texts import Plurals
+
+#: This module's sentences with a count (see ``core.texts.Plurals``).
+CLI = Plurals("CLI")
 
 log = logging.getLogger("capseg_desktop.cli")
 
@@ -123,12 +128,12 @@ def collect_inputs(paths: Sequence[str]) -> tuple[list[Path], list[tuple[Path, s
         if path.is_dir():
             found = list_images(path)
             if not found:
-                problems.append((path, f'The folder "{path}" holds no PNG, JPEG, TIFF or BMP images.'))
+                problems.append((path, translate("CLI", 'The folder "{path}" holds no PNG, JPEG, TIFF or BMP images.').format(path=path)))
             images.extend(found)
         elif path.exists():
             images.append(path)  # read_image says plainly if it is not an image we read
         else:
-            problems.append((path, f'"{path}" does not exist.'))
+            problems.append((path, translate("CLI", '"{path}" does not exist.').format(path=path)))
     return images, problems
 
 
@@ -211,7 +216,7 @@ def run_analyze(args: argparse.Namespace) -> int:
     log.info("capseg analyze %s", " ".join(args.paths))
     model_path = Path(args.model) if args.model else default_model_path()
     if model_path is None:
-        err.write("No model given and no bundled model found in models/; use --model FILE.\n")
+        err.write(translate("CLI", "No model given and no bundled model found in models/; use --model FILE.") + "\n")
         return 2
     try:
         session = load_model(model_path)
@@ -221,7 +226,9 @@ def run_analyze(args: argparse.Namespace) -> int:
         return 2
     except Exception:
         log.exception("Model %s could not be loaded", model_path)
-        err.write(f"The model {model_path.name} could not be loaded (internal error; details in the log).\n")
+        err.write(
+            translate("CLI", "The model {name} could not be loaded (internal error; details in the log).").format(name=model_path.name) + "\n"
+        )
         return 2
     analyzer = Analyzer(session, scale_mode=args.scale)
     base = analyzer.default_params()
@@ -240,14 +247,15 @@ def run_analyze(args: argparse.Namespace) -> int:
         try:
             out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            err.write(f'The output folder "{out_dir}" cannot be created ({exc.strerror}).\n')
+            sentence = translate("CLI", 'The output folder "{folder}" cannot be created ({reason}).')
+            err.write(sentence.format(folder=out_dir, reason=exc.strerror) + "\n")
             return 2
 
     items: list[BatchItem] = [BatchItem(path, STATUS_FAILED, None, why) for path, why in problems]
     for _, why in problems:
         err.write(f"{why}\n")
     if not images:
-        err.write("Nothing to analyse: no image was found in what was given.\n")
+        err.write(translate("CLI", "Nothing to analyse: no image was found in what was given.") + "\n")
         return 2
     stems = _output_stems(images)
     summary_path = (out_dir or images[0].parent) / "summary.csv"
@@ -270,8 +278,14 @@ def run_analyze(args: argparse.Namespace) -> int:
             clashes.append(summary_path)
         if clashes:
             err.write(
-                f"{len(clashes)} output file(s) already exist, for example \"{clashes[0]}\"; "
-                "nothing was written. Use --overwrite to replace them, or --out DIR.\n"
+                translate(
+                    "CLI",
+                    '%n output file(s) already exist, for example "{example}"; '
+                    "nothing was written. Use --overwrite to replace them, or --out DIR.",
+                    None,
+                    len(clashes),
+                ).format(example=clashes[0])
+                + "\n"
             )
             return 2
 
@@ -299,20 +313,15 @@ def run_analyze(args: argparse.Namespace) -> int:
                 bar.note(f"{item.path}: {item.message}")
             elif item.analysis is not None:
                 result = item.analysis.result
-                density = result.density_per_mm
-                extra = "" if density is None else f", {density:.1f} per mm"
-                if result.edited:
-                    extra += f" (corrected by hand: model {result.model_count_or_count}, {result.edits_text()})"
-                warning = f" (warning: {item.message})" if item.message else ""
                 if bar.enabled:
                     if item.message:
-                        bar.note(f"{item.path}: warning: {item.message}")
+                        bar.note(translate("CLI", "{path}: warning: {message}").format(path=item.path, message=item.message))
                 else:
-                    print(f"{item.path}: {result.count} capillaries{extra}{warning}")
+                    print(_result_line(item.path, result, item.message))
     except KeyboardInterrupt:
         interrupted = True
         items.extend(
-            BatchItem(image, STATUS_CANCELLED, None, "The run was interrupted before this image was finished.")
+            BatchItem(image, STATUS_CANCELLED, None, translate("CLI", "The run was interrupted before this image was finished."))
             for image in images if image not in done
         )
     finally:
@@ -326,11 +335,17 @@ def run_analyze(args: argparse.Namespace) -> int:
         return 130 if interrupted else 1
     except Exception:
         log.exception("The summary %s could not be written", summary_path)
-        err.write(f'The summary "{summary_path}" could not be written (internal error; details in the log).\n')
+        err.write(
+            translate("CLI", 'The summary "{path}" could not be written (internal error; details in the log).').format(path=summary_path) + "\n"
+        )
         return 130 if interrupted else 1
     if interrupted:
         err.write(
-            f"\nInterrupted; files already written are complete, none is half-written. Summary: {summary_path}\n"
+            "\n"
+            + translate("CLI", "Interrupted; files already written are complete, none is half-written. Summary: {path}").format(
+                path=summary_path
+            )
+            + "\n"
         )
         return 130
     finished = [item for item in items if item.analysis is not None]
@@ -338,17 +353,24 @@ def run_analyze(args: argparse.Namespace) -> int:
     warned = sum(1 for item in finished if item.message)
     total_count = sum(item.analysis.result.count for item in finished if item.analysis is not None)
     print(
-        f"{len(finished)} of {len(items)} image(s) analysed, {total_count} capillaries; "
-        f"summary: {summary_path}"
+        CLI.tr("{finished} of %n image(s) analysed, {count} capillaries; summary: {path}", "", len(items)).format(
+            finished=len(finished), count=total_count, path=summary_path
+        )
     )
     if warned:
-        err.write(f"{warned} result(s) carry a warning; see the message column of {summary_path}.\n")
-    if failures:
-        where = f" Details are in the log file {log_path}." if log_path else ""
         err.write(
-            f"{len(failures)} image(s) could not be analysed; see the status column of "
-            f"{summary_path}.{where}\n"
+            CLI.tr("%n result(s) carry a warning; see the message column of {path}.", "", warned).format(path=summary_path)
+            + "\n"
         )
+    if failures:
+        if log_path:
+            sentence = CLI.tr(
+                "%n image(s) could not be analysed; see the status column of {path}. Details are in the log file {log}.",
+                "", len(failures),
+            )
+        else:
+            sentence = CLI.tr("%n image(s) could not be analysed; see the status column of {path}.", "", len(failures))
+        err.write(sentence.format(path=summary_path, log=log_path) + "\n")
         return 1
     return 0
 
@@ -366,7 +388,7 @@ def run_export_training_data(args: argparse.Namespace) -> int:
     configure_logging()
     folder, out_dir = Path(args.folder), Path(args.out)
     if not folder.is_dir():
-        sys.stderr.write(f'The folder "{folder}" does not exist.\n')
+        sys.stderr.write(translate("CLI", 'The folder "{folder}" does not exist.').format(folder=folder) + "\n")
         return 2
     problems: list[str] = []
     try:
@@ -378,11 +400,17 @@ def run_export_training_data(args: argparse.Namespace) -> int:
         sys.stderr.write(f"{problem}\n")
     images = sum(1 for path in written if path.parent.name == "images")
     if not images:
-        sys.stderr.write(f'No image in "{folder}" has corrections saved; nothing was written.\n')
+        sys.stderr.write(translate("CLI", 'No image in "{folder}" has corrections saved; nothing was written.').format(folder=folder) + "\n")
         return 1
-    print(f"{images} corrected image(s) written to {out_dir}: images/, masks/ and points.json "
-          f"(for capseg train --real-images {out_dir / 'images'} --real-masks {out_dir / 'masks'}, "
-          f"and capseg evaluate --images {out_dir / 'images'} --points {out_dir / 'points.json'}).")
+    print(
+        CLI.tr(
+            "%n corrected image(s) written to {out}: images/, masks/ and points.json "
+            "(for capseg train --real-images {images} --real-masks {masks}, "
+            "and capseg evaluate --images {images} --points {points}).",
+            "",
+            images,
+        ).format(out=out_dir, images=out_dir / "images", masks=out_dir / "masks", points=out_dir / "points.json")
+    )
     return 1 if problems else 0
 
 
@@ -401,7 +429,7 @@ def _load_session(model_arg: str | None, err: TextIO):
 
     model_path = Path(model_arg) if model_arg else default_model_path()
     if model_path is None:
-        err.write("No model given and no bundled model found in models/; use --model FILE.\n")
+        err.write(translate("CLI", "No model given and no bundled model found in models/; use --model FILE.") + "\n")
         return None
     try:
         return load_model(model_path)
@@ -410,7 +438,9 @@ def _load_session(model_arg: str | None, err: TextIO):
         err.write(f"{exc}\n")
     except Exception:
         log.exception("Model %s could not be loaded", model_path)
-        err.write(f"The model {model_path.name} could not be loaded (internal error; details in the log).\n")
+        err.write(
+            translate("CLI", "The model {name} could not be loaded (internal error; details in the log).").format(name=model_path.name) + "\n"
+        )
     return None
 
 
@@ -427,7 +457,7 @@ def _exam_for(args: argparse.Namespace, err: TextIO):
         elif source.is_file():
             exam = load_exam(source)
         else:
-            err.write(f'"{source}" does not exist.\n')
+            err.write(translate("CLI", '"{path}" does not exist.').format(path=source) + "\n")
             return None
     except (ExamError, OSError) as exc:
         err.write(f"{exc}\n")
@@ -444,8 +474,14 @@ def _exam_for(args: argparse.Namespace, err: TextIO):
             return None
         profile = find_profile(profiles, args.profile)
         if profile is None:
-            known = ", ".join(f'"{p.name}"' for p in profiles) or "none yet (add them in the window's microscope profiles)"
-            err.write(f'No microscope profile is called "{args.profile}"; the profiles are: {known}.\n')
+            if profiles:
+                sentence = translate("CLI", 'No microscope profile is called "{name}"; the profiles are: {known}.')
+            else:
+                sentence = translate(
+                    "CLI", 'No microscope profile is called "{name}"; there are none yet (add them in the window\'s microscope profiles).'
+                )
+            known = ", ".join(f'"{p.name}"' for p in profiles)
+            err.write(sentence.format(name=args.profile, known=known) + "\n")
             return None
         exam.profile, exam.um_per_px = profile.name, float(profile.um_per_px)
     elif args.um_per_px is not None:
@@ -453,14 +489,38 @@ def _exam_for(args: argparse.Namespace, err: TextIO):
     return exam
 
 
+def _result_line(path: Path, result, message: str) -> str:
+    """One analysed image's line: its count, density, hand corrections and warning."""
+    parts = [CLI.tr("{path}: %n capillaries", "", result.count).format(path=path)]
+    if result.density_per_mm is not None:
+        parts.append(translate("CLI", ", {density} per mm").format(density=format_number(result.density_per_mm, 1)))
+    if result.edited:
+        parts.append(translate("CLI", " (corrected by hand: model {model}, {edits})").format(
+            model=result.model_count_or_count, edits=result.edits_text()))
+    if message:
+        parts.append(translate("CLI", " (warning: {message})").format(message=message))
+    return "".join(parts)
+
+
+def _flag_word(flag: str) -> str:
+    """A density flag ("normal", "reduced") in the user's language."""
+    return {"normal": translate("CLI", "normal"), "reduced": translate("CLI", "reduced")}.get(flag, flag)
+
+
 def _finger_line(finger) -> str:
     if not finger.examined:
-        return f"{finger.finger}: not examined"
-    density = ("distal density not assessed (no scale)" if finger.density_per_mm is None
-               else f"distal density {finger.density_per_mm:.1f} per mm ({finger.density_flag})")
-    loops = f", {finger.dilated} dilated, {finger.giant} giant" if finger.assessed else ""
-    not_used = f", {len(finger.not_used)} not used" if finger.not_used else ""
-    return f"{finger.finger}: {len(finger.used)} image(s), {density}{loops}{not_used}"
+        return translate("CLI", "{finger}: not examined").format(finger=finger.finger)
+    if finger.density_per_mm is None:
+        density = translate("CLI", "distal density not assessed (no scale)")
+    else:
+        density = translate("CLI", "distal density {density} per mm ({flag})").format(
+            density=format_number(finger.density_per_mm, 1), flag=_flag_word(finger.density_flag))
+    parts = [CLI.tr("{finger}: %n image(s), {density}", "", len(finger.used)).format(finger=finger.finger, density=density)]
+    if finger.assessed:
+        parts.append(translate("CLI", ", {dilated} dilated, {giant} giant").format(dilated=finger.dilated, giant=finger.giant))
+    if finger.not_used:
+        parts.append(CLI.tr(", %n not used", "", len(finger.not_used)))
+    return "".join(parts)
 
 
 def run_exam(args: argparse.Namespace) -> int:
@@ -480,21 +540,26 @@ def run_exam(args: argparse.Namespace) -> int:
     if not args.overwrite:
         clashes = [p for p in (report_path, csv_path, exam_path) if p is not None and _exists(p)]
         if clashes:
-            err.write(f'"{clashes[0]}" already exists; nothing was written. Use --overwrite to replace it.\n')
+            err.write(translate("CLI", '"{path}" already exists; nothing was written. Use --overwrite to replace it.').format(path=clashes[0]) + "\n")
             return 2
     for target in (report_path, csv_path, exam_path):
         if target is not None and not target.parent.is_dir():
-            err.write(f'The folder "{target.parent}" does not exist.\n')
+            err.write(translate("CLI", 'The folder "{folder}" does not exist.').format(folder=target.parent) + "\n")
             return 2
     to_analyse = [image for image in exam.images if image.finger is not None and not image.excluded]
     for image in exam.images_of(None):
-        err.write(f'"{image.file_name}" is not assigned to a finger (name images like L2A.png or R5B.jpg); it is left out.\n')
+        err.write(
+            translate("CLI", '"{name}" is not assigned to a finger (name images like L2A.png or R5B.jpg); it is left out.').format(
+                name=image.file_name
+            )
+            + "\n"
+        )
     if not to_analyse:
-        err.write("No image of this exam is assigned to a finger; nothing to analyse.\n")
+        err.write(translate("CLI", "No image of this exam is assigned to a finger; nothing to analyse.") + "\n")
         return 2
     calibration = exam_calibration(exam)
     if calibration.measuring_um_per_px is None:
-        err.write("No scale given (--profile or --um-per-px): densities and dilated or giant loops are not assessed.\n")
+        err.write(translate("CLI", "No scale given (--profile or --um-per-px): densities and dilated or giant loops are not assessed.") + "\n")
     session = _load_session(args.model, err)
     if session is None:
         return 2
@@ -532,16 +597,31 @@ def run_exam(args: argparse.Namespace) -> int:
     for finger in summary.fingers:
         print(_finger_line(finger))
     patient = summary.patient
-    density = ("not assessed (no scale)" if patient.density_per_mm is None
-               else f"{patient.density_per_mm:.1f} per mm over {patient.fingers_with_density} finger(s) ({patient.density_flag})")
-    giant = f"{patient.giant} giant ({'giant loops present' if patient.any_giant else 'none'})"
-    print(f"Patient: mean distal density {density}; {patient.dilated} dilated, {giant}; "
-          f"{patient.images_used} image(s) used, {patient.images_not_used} not used.")
+    if patient.density_per_mm is None:
+        density = translate("CLI", "not assessed (no scale)")
+    else:
+        density = CLI.tr("{density} per mm over %n finger(s) ({flag})", "", patient.fingers_with_density).format(
+            density=format_number(patient.density_per_mm, 1), flag=_flag_word(patient.density_flag))
+    if patient.any_giant:
+        giant = translate("CLI", "{giant} giant (giant loops present)").format(giant=patient.giant)
+    else:
+        giant = translate("CLI", "{giant} giant (none)").format(giant=patient.giant)
+    print(
+        translate(
+            "CLI", "Patient: mean distal density {density}; {dilated} dilated, {giant}; {used} image(s) used, {not_used} not used."
+        ).format(density=density, dilated=patient.dilated, giant=giant, used=patient.images_used, not_used=patient.images_not_used)
+    )
     written = [str(report_path)] + [str(p) for p in (csv_path, exam_path) if p is not None]
-    print(f"Report: {', '.join(written)}")
+    print(translate("CLI", "Report: {files}").format(files=", ".join(written)))
     if failures:
-        where = f" Details are in the log file {log_path}." if log_path else ""
-        err.write(f"{len(failures)} image(s) could not be analysed and are listed as not used in the report.{where}\n")
+        if log_path:
+            sentence = CLI.tr(
+                "%n image(s) could not be analysed and are listed as not used in the report. Details are in the log file {log}.",
+                "", len(failures),
+            )
+        else:
+            sentence = CLI.tr("%n image(s) could not be analysed and are listed as not used in the report.", "", len(failures))
+        err.write(sentence.format(log=log_path) + "\n")
         return 1
     return 0
 
@@ -551,14 +631,14 @@ def run_convert(args: argparse.Namespace) -> int:
 
     source, target = Path(args.source), Path(args.target)
     if target.exists() and not args.overwrite:
-        sys.stderr.write(f'"{target}" already exists; use --overwrite to replace it.\n')
+        sys.stderr.write(translate("CLI", '"{path}" already exists; use --overwrite to replace it.').format(path=target) + "\n")
         return 2
     try:
         convert_to_tflite(source, target)
     except CapSegError as exc:
         sys.stderr.write(f"{exc}\n")
         return 2
-    print(f"Wrote {target} ({target.stat().st_size / 1024:.0f} KiB)")
+    print(translate("CLI", "Wrote {path} ({size} KiB)").format(path=target, size=format_number(target.stat().st_size / 1024, 0)))
     return 0
 
 
@@ -684,7 +764,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except KeyboardInterrupt:
-        sys.stderr.write("\nInterrupted; files already written are complete, none is half-written.\n")
+        sys.stderr.write("\n" + translate("CLI", "Interrupted; files already written are complete, none is half-written.") + "\n")
         return 130
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Mapping
 
 from .errors import ExportError
+from .i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -42,20 +43,22 @@ def export_error_for(exc: OSError, path: Path) -> ExportError:
     """One sentence for the usual ways a write fails."""
     folder = path.parent
     if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        message = f'CapSeg is not allowed to write to the folder "{folder}"; choose another folder.'
+        message = translate("Export", 'CapSeg is not allowed to write to the folder "{folder}"; choose another folder.')
     elif exc.errno == errno.ENOSPC or exc.errno == getattr(errno, "EDQUOT", -1):
-        message = f'The disk holding "{folder}" is full; free some space or choose another folder.'
+        message = translate("Export", 'The disk holding "{folder}" is full; free some space or choose another folder.')
     elif exc.errno == errno.ENOENT:
-        message = f'The folder "{folder}" does not exist.'
+        message = translate("Export", 'The folder "{folder}" does not exist.')
     elif exc.errno == errno.ENAMETOOLONG:
-        message = f'The file name "{path.name}" is too long for this disk.'
+        message = translate("Export", 'The file name "{name}" is too long for this disk.')
     else:
-        message = f'"{path.name}" could not be written to "{folder}".'
-    return ExportError(message, detail=repr(exc))
+        message = translate("Export", '"{name}" could not be written to "{folder}".')
+    return ExportError(message.format(folder=folder, name=path.name), detail=repr(exc))
 
 
 def _exists_error(path: Path) -> ExportError:
-    return ExportError(f'"{path.name}" already exists in "{path.parent}"; it was not overwritten.')
+    return ExportError(
+        translate("Export", '"{name}" already exists in "{folder}"; it was not overwritten.').format(name=path.name, folder=path.parent)
+    )
 
 
 # Names -------------------------------------------------------------------------------------

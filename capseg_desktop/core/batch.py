@@ -21,6 +21,7 @@ from .atomic import fit_stem, write_files_atomic
 from .corrections import CorrectionsError, check_belongs, load_corrections
 from .counting import CountingParams
 from .errors import AnalysisCancelled, CapSegError
+from .i18n import translate
 from .pipeline import Analysis, Analyzer
 from .result import failed_row
 from .result import summary_csv as _rows_csv
@@ -52,7 +53,7 @@ class BatchItem:
 
 
 def internal_error_message(path: Path) -> str:
-    return f'"{path.name}" could not be analysed (internal error; details in the log).'
+    return translate("Batch", '"{name}" could not be analysed (internal error; details in the log).').format(name=path.name)
 
 
 def failed_item(path: Path, exc: BaseException) -> BatchItem:
@@ -65,8 +66,9 @@ def failed_item(path: Path, exc: BaseException) -> BatchItem:
         log.error("%s: out of memory", path, exc_info=(type(exc), exc, exc.__traceback__))
         return BatchItem(
             path, STATUS_FAILED, None,
-            f'"{path.name}" could not be analysed: there was not enough free memory '
-            "(close other programs, or analyse it alone).",
+            translate(
+                "Batch", '"{name}" could not be analysed: there was not enough free memory (close other programs, or analyse it alone).'
+            ).format(name=path.name),
         )
     log.error("%s: unexpected error", path, exc_info=(type(exc), exc, exc.__traceback__))
     return BatchItem(path, STATUS_FAILED, None, internal_error_message(path))
@@ -131,13 +133,19 @@ def analyze_with_corrections(
     edited = analysis.with_edits(corrections.edits)
     if corrections.model_sha256 and corrections.model_sha256 != analysis.result.model.sha256:
         warnings.append(
-            f'The corrections of "{path.name}" were made on the count of another model ({corrections.model_name}); '
-            "they were replayed on this model's count where they still apply."
+            translate(
+                "Batch",
+                'The corrections of "{name}" were made on the count of another model ({model}); '
+                "they were replayed on this model's count where they still apply.",
+            ).format(name=path.name, model=corrections.model_name)
         )
     elif edited.result.count != corrections.count:
         warnings.append(
-            f'The corrections of "{path.name}" gave {corrections.count} capillaries when saved but '
-            f"{edited.result.count} when replayed; check this image in the window."
+            translate(
+                "Batch",
+                'The corrections of "{name}" gave {saved} capillaries when saved but {replayed} when replayed; '
+                "check this image in the window.",
+            ).format(name=path.name, saved=corrections.count, replayed=edited.result.count)
         )
     return with_warnings(edited, warnings)
 
@@ -150,7 +158,7 @@ def item_for(path: Path, analysis: Analysis) -> BatchItem:
 
 
 def _cancelled(path: Path) -> BatchItem:
-    return BatchItem(path, STATUS_CANCELLED, None, "The analysis was cancelled before this image was finished.")
+    return BatchItem(path, STATUS_CANCELLED, None, translate("Batch", "The analysis was cancelled before this image was finished."))
 
 
 def run_batch(

@@ -23,7 +23,9 @@ from typing import Any, Iterable
 
 from .atomic import write_text_atomic
 from .errors import CapSegError
+from .i18n import format_float, translate
 from .paths import app_data_dir
+from .texts import QT_TRANSLATE_NOOP, Sentences
 
 # Where a scale came from (the words every export writes).
 SOURCE_NONE = "none"
@@ -38,17 +40,23 @@ PROFILES_ENV = "CAPSEG_PROFILES"
 PROFILES_FORMAT = "capseg-microscopes"
 PROFILES_VERSION = 1
 
-# The sentences of this module, in one place (translated with the rest in issue 13).
-TEXT = {
-    "degenerate": "The calibration line is too short: draw it over the whole known length.",
-    "length": "The known length must be a positive number of micrometres.",
-    "scale": "The µm per pixel must be a positive number.",
-    "name": "A microscope profile needs a name.",
-    "damaged": "The microscope profiles file is damaged and was not read.",
-    "newer": "The microscope profiles file was saved by a newer version of CapSeg Desktop; update CapSeg Desktop to use it.",
-    "no_scale": "no scale set: sizes in pixels, not assessed",
-    "estimate": "the model's scale estimate only (not used for measurements)",
-}
+# The sentences of this module, in one place (looked up in the user's language).
+TEXT = Sentences(
+    "Calibration",
+    {
+        "degenerate": QT_TRANSLATE_NOOP("Calibration", "The calibration line is too short: draw it over the whole known length."),
+        "length": QT_TRANSLATE_NOOP("Calibration", "The known length must be a positive number of micrometres."),
+        "scale": QT_TRANSLATE_NOOP("Calibration", "The µm per pixel must be a positive number."),
+        "name": QT_TRANSLATE_NOOP("Calibration", "A microscope profile needs a name."),
+        "damaged": QT_TRANSLATE_NOOP("Calibration", "The microscope profiles file is damaged and was not read."),
+        "newer": QT_TRANSLATE_NOOP(
+            "Calibration",
+            "The microscope profiles file was saved by a newer version of CapSeg Desktop; update CapSeg Desktop to use it.",
+        ),
+        "no_scale": QT_TRANSLATE_NOOP("Calibration", "no scale set: sizes in pixels, not assessed"),
+        "estimate": QT_TRANSLATE_NOOP("Calibration", "the model's scale estimate only (not used for measurements)"),
+    },
+)
 #: A line shorter than this (image pixels) cannot calibrate anything to better than 10 %.
 MIN_LINE_PX = 10.0
 
@@ -88,8 +96,8 @@ class Profile:
         return cls(str(data.get("name", "")).strip(), float(data.get("um_per_px", 0)), magnification)
 
     def describe(self) -> str:
-        mag = f" (×{self.magnification:g})" if self.magnification else ""
-        return f"{self.name}{mag}: {self.um_per_px:g} µm/px"
+        mag = f" (×{format_float(self.magnification, 'g')})" if self.magnification else ""
+        return f"{self.name}{mag}: {format_float(self.um_per_px, 'g')} µm/px"
 
 
 def profiles_path() -> Path:
@@ -202,8 +210,17 @@ class Calibration:
         scale = self.measuring_um_per_px
         if scale is None:
             return TEXT["no_scale"]
-        where = f"profile {self.profile}" if self.source == SOURCE_PROFILE and self.profile else self.source
-        return f"scale {scale:g} µm/px ({where})"
+        number = format_float(scale, "g")
+        if self.source == SOURCE_PROFILE and self.profile:
+            return translate("Calibration", "scale {scale} µm/px (profile {profile})").format(scale=number, profile=self.profile)
+        sentences = {
+            SOURCE_PROFILE: translate("Calibration", "scale {scale} µm/px (profile)"),
+            SOURCE_CALIBRATED: translate("Calibration", "scale {scale} µm/px (calibrated line)"),
+            SOURCE_IMAGE: translate("Calibration", "scale {scale} µm/px (set for this image)"),
+            SOURCE_ENTERED: translate("Calibration", "scale {scale} µm/px (typed)"),
+        }
+        sentence = sentences.get(self.source) or translate("Calibration", "scale {scale} µm/px ({source})")
+        return sentence.format(scale=number, source=self.source)
 
 
 NO_CALIBRATION = Calibration(None, SOURCE_NONE)

@@ -40,9 +40,14 @@ import numpy as np
 from .atomic import write_bytes_atomic, write_text_atomic
 from .counting import Capillary, CountingParams
 from .errors import CapSegError, ExportError
+from .i18n import translate
 from .model import file_sha256
 from .result import finite_or_none, local_now_iso
 from .scale import ScaleInfo
+from .texts import Plurals
+
+#: This module's sentences with a count (see ``core.texts.Plurals``).
+Edits = Plurals("Edits")
 
 log = logging.getLogger(__name__)
 
@@ -378,6 +383,41 @@ def edited_ids(before: np.ndarray, after: np.ndarray) -> tuple[int, ...]:
     return tuple(int(v) for v in values[starts][~same])
 
 
+def _file_sentence(kind: str, name: str | None) -> str:
+    """The sentence about a corrections file that cannot be used, naming it when ``name`` is
+    given; whole sentences, so that a translation never glues fragments. The caller fills
+    ``{name}`` (and ``{version}``, ``{supported}``) with ``.format``."""
+    if name is None:
+        sentences = {
+            "not_json": translate("Corrections", "The corrections file is damaged (it is not readable JSON)."),
+            "not_corrections": translate("Corrections", "The file is not a CapSeg corrections file."),
+            "no_version": translate("Corrections", "The corrections file is damaged (it states no format version)."),
+            "newer": translate(
+                "Corrections",
+                "The corrections file was saved by a newer version of CapSeg Desktop (format {version}, this "
+                "version reads up to {supported}); update CapSeg Desktop to use it.",
+            ),
+            "damaged": translate(
+                "Corrections", "The corrections file is damaged (a part of it is missing or not what it should be)."
+            ),
+        }
+        return sentences[kind]
+    sentences = {
+        "not_json": translate("Corrections", 'The corrections file "{name}" is damaged (it is not readable JSON).'),
+        "not_corrections": translate("Corrections", 'The file "{name}" is not a CapSeg corrections file.'),
+        "no_version": translate("Corrections", 'The corrections file "{name}" is damaged (it states no format version).'),
+        "newer": translate(
+            "Corrections",
+            'The corrections file "{name}" was saved by a newer version of CapSeg Desktop (format {version}, this '
+            "version reads up to {supported}); update CapSeg Desktop to use it.",
+        ),
+        "damaged": translate(
+            "Corrections", 'The corrections file "{name}" is damaged (a part of it is missing or not what it should be).'
+        ),
+    }
+    return sentences[kind]
+
+
 # Summaries ------------------------------------------------------------------------------------
 _SUMMARY_WORDS = (
     ("remove", "removed"), ("add", "added"), ("merge", "merged"),
@@ -403,11 +443,22 @@ class EditSummary:
         """Edit kind -> how many applied: ``{"remove": 1, "add": 0, ...}``."""
         return {kind: getattr(self, word) for kind, word in _SUMMARY_WORDS}
 
-    def describe(self) -> str:
-        """"1 removed, 0 added", then the other kinds that happened ("..., 1 merged")."""
-        parts = [f"{self.removed} removed", f"{self.added} added"]
-        parts += [f"{getattr(self, word)} {word}" for _, word in _SUMMARY_WORDS[2:] if getattr(self, word)]
-        return ", ".join(parts)
+    def describe(self, english: bool = False) -> str:
+        """"1 removed, 0 added", then the other kinds that happened ("..., 1 merged"); in the
+        installed language unless ``english`` (the summary CSV's cell stays English)."""
+        if english:
+            parts = [f"{self.removed} removed", f"{self.added} added"]
+            parts += [f"{getattr(self, word)} {word}" for _, word in _SUMMARY_WORDS[2:] if getattr(self, word)]
+            return ", ".join(parts)
+        parts = [Edits.tr("%n removed", "", self.removed), Edits.tr("%n added", "", self.added)]
+        others = {
+            "merged": lambda n: Edits.tr("%n merged", "", n),
+            "split": lambda n: Edits.tr("%n split", "", n),
+            "painted": lambda n: Edits.tr("%n painted", "", n),
+            "erased": lambda n: Edits.tr("%n erased", "", n),
+        }
+        parts += [others[word](getattr(self, word)) for _, word in _SUMMARY_WORDS[2:] if getattr(self, word)]
+        return translate("Corrections", ", ").join(parts)
 
 
 def summarise(edits: Sequence[Edit], applied: Sequence[bool]) -> EditSummary:
@@ -496,23 +547,21 @@ class Corrections:
         return "{\n" + ",\n".join(parts) + "\n}\n"
 
     @classmethod
-    def from_json(cls, text: str) -> "Corrections":
-        """Raises ``CorrectionsError`` with one plain sentence on a damaged file, a file that
-        is not a CapSeg corrections file, or one written by a newer version."""
+    def from_json(cls, text: str, name: str | None = None) -> "Corrections":
+        """Raises ``CorrectionsError`` with one plain sentence (naming the file ``name`` when
+        given) on a damaged file, a file that is not a CapSeg corrections file, or one written
+        by a newer version."""
         try:
             data = json.loads(text)
         except (TypeError, ValueError) as exc:
-            raise CorrectionsError("The corrections file is damaged (it is not readable JSON).", repr(exc)) from exc
+            raise CorrectionsError(_file_sentence("not_json", name).format(name=name), repr(exc)) from exc
         if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise CorrectionsError("The file is not a CapSeg corrections file.")
+            raise CorrectionsError(_file_sentence("not_corrections", name).format(name=name))
         version = data.get("version")
         if not isinstance(version, int):
-            raise CorrectionsError("The corrections file is damaged (it states no format version).")
+            raise CorrectionsError(_file_sentence("no_version", name).format(name=name))
         if version > FORMAT_VERSION:
-            raise CorrectionsError(
-                f"The corrections file was saved by a newer version of CapSeg Desktop (format {version}, this "
-                f"version reads up to {FORMAT_VERSION}); update CapSeg Desktop to use it."
-            )
+            raise CorrectionsError(_file_sentence("newer", name).format(name=name, version=version, supported=FORMAT_VERSION))
         try:
             image, model = data["image"], data["model"]
             width, height = int(image["width"]), int(image["height"])
@@ -555,9 +604,7 @@ class Corrections:
                 if edit.mask_rle is not None:
                     decode_rle(edit.mask_rle, (height, width))
         except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
-            raise CorrectionsError(
-                "The corrections file is damaged (a part of it is missing or not what it should be).", repr(exc)
-            ) from exc
+            raise CorrectionsError(_file_sentence("damaged", name).format(name=name), repr(exc)) from exc
         return corrections
 
 
@@ -602,7 +649,10 @@ def save_corrections(image_path: str | Path, corrections: Corrections, fallback_
     except ExportError as exc:
         if fallback_dir is None:
             raise CorrectionsError(
-                f'The corrections of "{Path(image_path).name}" could not be saved: {exc}', exc.detail
+                translate("Corrections", 'The corrections of "{name}" could not be saved: {reason}').format(
+                    name=Path(image_path).name, reason=exc
+                ),
+                exc.detail,
             ) from exc
         elsewhere = fallback_sidecar_path(image_path, fallback_dir)
         try:
@@ -610,8 +660,10 @@ def save_corrections(image_path: str | Path, corrections: Corrections, fallback_
             write_bytes_atomic(elsewhere, data, overwrite=True)
         except (OSError, ExportError) as second:
             raise CorrectionsError(
-                f'The corrections of "{Path(image_path).name}" could not be saved, neither beside the image '
-                f'nor in "{Path(fallback_dir)}".', f"{exc.detail}; {second!r}"
+                translate(
+                    "Corrections", 'The corrections of "{name}" could not be saved, neither beside the image nor in "{folder}".'
+                ).format(name=Path(image_path).name, folder=Path(fallback_dir)),
+                f"{exc.detail}; {second!r}",
             ) from second
         log.info("Corrections of %s saved in %s (its folder is not writable)", Path(image_path).name, elsewhere)
         return elsewhere
@@ -642,18 +694,10 @@ def read_corrections_file(path: str | Path) -> Corrections:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise CorrectionsError(f'The corrections file "{path.name}" cannot be read.', repr(exc)) from exc
-    try:
-        return Corrections.from_json(text)
-    except CorrectionsError as exc:
-        sentence = str(exc)
-        for opening in ("The corrections file", "The file"):
-            if sentence.startswith(opening):
-                sentence = f'{opening} "{path.name}"{sentence[len(opening):]}'
-                break
-        else:
-            sentence = f'"{path.name}": {sentence}'
-        raise CorrectionsError(sentence, exc.detail) from exc
+        raise CorrectionsError(
+            translate("Corrections", 'The corrections file "{name}" cannot be read.').format(name=path.name), repr(exc)
+        ) from exc
+    return Corrections.from_json(text, name=path.name)
 
 
 def check_belongs(corrections: Corrections, image_path: str | Path, sidecar: str | Path | None = None, *,
@@ -662,18 +706,25 @@ def check_belongs(corrections: Corrections, image_path: str | Path, sidecar: str
     another file name, another size ``(width, height)`` or other bytes (SHA-256), each checked
     when known."""
     image_path = Path(image_path)
-    label = f'"{Path(sidecar).name}"' if sidecar is not None else "the corrections file"
     reason = None
     if corrections.image_name != image_path.name:
-        reason = f'it was saved for "{corrections.image_name}"'
+        reason = translate("Corrections", 'it was saved for "{name}"').format(name=corrections.image_name)
     elif size is not None and (int(size[0]), int(size[1])) != (corrections.width, corrections.height):
-        reason = f"it was saved for a picture of {corrections.width} x {corrections.height} pixels, this one is {size[0]} x {size[1]}"
+        reason = translate(
+            "Corrections", "it was saved for a picture of {width} x {height} pixels, this one is {this_width} x {this_height}"
+        ).format(width=corrections.width, height=corrections.height, this_width=size[0], this_height=size[1])
     elif image_sha256 and corrections.image_sha256 and image_sha256 != corrections.image_sha256:
-        reason = "the picture has changed since the corrections were saved"
+        reason = translate("Corrections", "the picture has changed since the corrections were saved")
     if reason is not None:
-        raise CorrectionsMismatchError(
-            f'The corrections in {label} do not belong to "{image_path.name}" ({reason}); they were not used.'
-        )
+        if sidecar is not None:
+            sentence = translate(
+                "Corrections", 'The corrections in "{file}" do not belong to "{image}" ({reason}); they were not used.'
+            ).format(file=Path(sidecar).name, image=image_path.name, reason=reason)
+        else:
+            sentence = translate(
+                "Corrections", 'The corrections in the corrections file do not belong to "{image}" ({reason}); they were not used.'
+            ).format(image=image_path.name, reason=reason)
+        raise CorrectionsMismatchError(sentence)
 
 
 def load_corrections(image_path: str | Path, fallback_dir: str | Path | None = None, *,
@@ -712,7 +763,10 @@ def delete_corrections(image_path: str | Path, fallback_dir: str | Path | None =
             continue
         except OSError as exc:
             raise CorrectionsError(
-                f'The corrections file "{path.name}" could not be removed from "{path.parent}".', repr(exc)
+                translate("Corrections", 'The corrections file "{name}" could not be removed from "{folder}".').format(
+                    name=path.name, folder=path.parent
+                ),
+                repr(exc),
             ) from exc
 
 
@@ -753,7 +807,11 @@ def export_training_data(folder: str | Path, out_dir: str | Path, fallback_dir: 
         name = image_path.stem + ".png"
         if name in points:
             if problems is not None:
-                problems.append(f'"{image_path.name}" was left out: another image of that name was exported already.')
+                problems.append(
+                    translate("Corrections", '"{name}" was left out: another image of that name was exported already.').format(
+                        name=image_path.name
+                    )
+                )
             continue
         images_dir.mkdir(parents=True, exist_ok=True)
         masks_dir.mkdir(parents=True, exist_ok=True)

@@ -21,6 +21,8 @@ from typing import Any
 import cv2
 import numpy as np
 
+from .i18n import format_float, translate
+
 
 @dataclass(frozen=True)
 class CountingParams:
@@ -46,9 +48,11 @@ class CountingParams:
         )
 
     def describe(self) -> str:
-        return (
-            f"threshold {self.threshold:g}, min area {self.min_area_px} px, "
-            f"merge < {self.merge_distance_px:g} px, split > {self.split_area_px} px"
+        return translate(
+            "Counting", "threshold {threshold}, min area {min_area} px, merge < {merge} px, split > {split} px"
+        ).format(
+            threshold=format_float(self.threshold, "g"), min_area=self.min_area_px,
+            merge=format_float(self.merge_distance_px, "g"), split=self.split_area_px,
         )
 
 

@@ -44,6 +44,10 @@ from .errors import CapSegError
 from .measure import REDUCED_DENSITY_PER_MM as REDUCED_DENSITY_PER_MM
 from .measure import density_flag as measure_density_flag
 from .result import AnalysisResult, finite_or_none, local_now_iso
+from .texts import QT_TRANSLATE_NOOP, Plurals, Sentences
+
+#: This module's sentences with a count (see ``core.texts.Plurals``).
+ExamFigures = Plurals("ExamFigures")
 
 if TYPE_CHECKING:
     from .calibration import Calibration
@@ -67,22 +71,35 @@ UNASSIGNED = "no finger"
 NORMAL = "normal"
 REDUCED = "reduced"
 
-#: Every sentence of this module, in one place (for translation, issue 13).
-TEXT = {
-    "missing": 'The exam file "{name}" does not exist.',
-    "unreadable": 'The exam file "{name}" cannot be read.',
-    "not_json": 'The file "{name}" is not a CapSeg exam (it is not JSON text).',
-    "not_exam": 'The file "{name}" is not a CapSeg exam.',
-    "newer": 'The exam file "{name}" was written by a newer CapSeg (format version {version}); update CapSeg to open it.',
-    "damaged": 'The exam file "{name}" is damaged: {what}.',
-    "bad_finger": 'finger "{finger}" is not one of ' + ", ".join(FINGERS),
-    "unknown_finger": 'The finger "{finger}" is not one of ' + ", ".join(FINGERS) + ".",
-    "bad_date": 'The date "{date}" is not a date written as YYYY-MM-DD.',
-    "bad_scale": "The scale must be a number of micrometres per pixel above 0.",
-    "no_result": "not analysed yet",
-    "no_finger": "not assigned to a finger",
-    "no_scale": "not assessed (no scale)",
-}
+#: Every sentence of this module, in one place, looked up in the user's language (issue 13).
+TEXT = Sentences(
+    "Exam",
+    {
+        "missing": QT_TRANSLATE_NOOP("Exam", 'The exam file "{name}" does not exist.'),
+        "unreadable": QT_TRANSLATE_NOOP("Exam", 'The exam file "{name}" cannot be read.'),
+        "not_json": QT_TRANSLATE_NOOP("Exam", 'The file "{name}" is not a CapSeg exam (it is not JSON text).'),
+        "not_exam": QT_TRANSLATE_NOOP("Exam", 'The file "{name}" is not a CapSeg exam.'),
+        "newer": QT_TRANSLATE_NOOP(
+            "Exam", 'The exam file "{name}" was written by a newer CapSeg (format version {version}); update CapSeg to open it.'
+        ),
+        "damaged": QT_TRANSLATE_NOOP("Exam", 'The exam file "{name}" is damaged: {what}.'),
+        "bad_finger": QT_TRANSLATE_NOOP("Exam", 'finger "{finger}" is not one of L2, L3, L4, L5, R2, R3, R4, R5'),
+        "unknown_finger": QT_TRANSLATE_NOOP("Exam", 'The finger "{finger}" is not one of L2, L3, L4, L5, R2, R3, R4, R5.'),
+        "bad_date": QT_TRANSLATE_NOOP("Exam", 'The date "{date}" is not a date written as YYYY-MM-DD.'),
+        "bad_scale": QT_TRANSLATE_NOOP("Exam", "The scale must be a number of micrometres per pixel above 0."),
+        "no_result": QT_TRANSLATE_NOOP("Exam", "not analysed yet"),
+        "no_finger": QT_TRANSLATE_NOOP("Exam", "not assigned to a finger"),
+        "no_scale": QT_TRANSLATE_NOOP("Exam", "not assessed (no scale)"),
+        "no_version": QT_TRANSLATE_NOOP("Exam", "its format version is missing"),
+        "not_text": QT_TRANSLATE_NOOP("Exam", '"{key}" is not text'),
+        "bad_um_per_px": QT_TRANSLATE_NOOP("Exam", '"um_per_px" is not a number above 0'),
+        "images_not_list": QT_TRANSLATE_NOOP("Exam", '"images" is not a list'),
+        "no_path": QT_TRANSLATE_NOOP("Exam", "image {index} has no path"),
+        "reason_not_text": QT_TRANSLATE_NOOP("Exam", "the reason for excluding image {index} is not text"),
+        "bad_exam_date": QT_TRANSLATE_NOOP("Exam", 'its date "{date}" is not written as YYYY-MM-DD'),
+    },
+)
+assert ", ".join(FINGERS) in TEXT.english("unknown_finger")
 
 
 class ExamError(CapSegError):
@@ -253,7 +270,7 @@ class Exam:
             raise ExamError(TEXT["not_exam"].format(name=name))
         version = data.get("version")
         if not isinstance(version, int) or isinstance(version, bool):
-            raise ExamError(TEXT["damaged"].format(name=name, what="its format version is missing"))
+            raise ExamError(TEXT["damaged"].format(name=name, what=TEXT["no_version"]))
         if version > FORMAT_VERSION:
             raise ExamError(TEXT["newer"].format(name=name, version=version))
 
@@ -265,36 +282,36 @@ class Exam:
             if value is None:
                 return default
             if not isinstance(value, str):
-                raise damaged(f'"{key}" is not text')
+                raise damaged(TEXT["not_text"].format(key=key))
             return value
 
         profile = data.get("microscope_profile")
         if profile is not None and not isinstance(profile, str):
-            raise damaged('"microscope_profile" is not text')
+            raise damaged(TEXT["not_text"].format(key="microscope_profile"))
         scale = data.get("um_per_px")
         if scale is not None:
             if isinstance(scale, bool) or not isinstance(scale, (int, float)) or not math.isfinite(scale) or scale <= 0:
-                raise damaged('"um_per_px" is not a number above 0')
+                raise damaged(TEXT["bad_um_per_px"])
             scale = float(scale)
         raw_images = data.get("images", [])
         if not isinstance(raw_images, list):
-            raise damaged('"images" is not a list')
+            raise damaged(TEXT["images_not_list"])
         images = []
         for index, item in enumerate(raw_images, start=1):
             if not isinstance(item, dict) or not isinstance(item.get("path"), str) or not item["path"]:
-                raise damaged(f"image {index} has no path")
+                raise damaged(TEXT["no_path"].format(index=index))
             finger = item.get("finger")
             if finger is not None and finger not in FINGERS:
                 raise damaged(TEXT["bad_finger"].format(finger=finger))
             reason = item.get("excluded_reason")
             if reason is not None and not isinstance(reason, str):
-                raise damaged(f"the reason for excluding image {index} is not text")
+                raise damaged(TEXT["reason_not_text"].format(index=index))
             images.append(ExamImage(item["path"], finger, reason))
         exam_date = text("date")
         try:
             check_date(exam_date)
         except ExamError:
-            raise damaged(f'its date "{exam_date}" is not written as YYYY-MM-DD') from None
+            raise damaged(TEXT["bad_exam_date"].format(date=exam_date)) from None
         app = text("app")
         return cls(
             patient_id=text("patient_id"), date=exam_date, operator=text("operator"), profile=profile,
@@ -631,7 +648,7 @@ def exam_csv(summary: ExamSummary) -> str:
         **common, "level": "patient", "distal_density_per_mm": _cell(patient.density_per_mm, 2),
         "density_flag": patient.density_flag, "dilated": patient.dilated, "giant": patient.giant,
         "images_used": patient.images_used, "images_not_used": patient.images_not_used,
-        "reason": f"mean over {patient.fingers_with_density} finger(s) with a density",
+        "reason": ExamFigures.tr("mean over %n finger(s) with a density", "", patient.fingers_with_density),
         "um_per_px": _cell(exam.um_per_px), "scale_source": exam.profile or "",
     })
     buffer = io.StringIO()

@@ -25,6 +25,7 @@ import numpy as np
 from PIL import Image
 
 from .errors import ImageReadError, ImageTooLargeError
+from .i18n import format_float, format_number, translate
 
 log = logging.getLogger(__name__)
 
@@ -37,15 +38,37 @@ SUPPORTED_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp")
 _FORMAT_NAMES = {"PNG": "PNG", "JPEG": "JPEG", "TIFF": "TIFF", "BMP": "BMP"}
 
 # Formats we recognise by their first bytes, so that a clinician is told what the file is.
+# Each sentence is whole (a translation never glues fragments).
 _OTHER_SIGNATURES = (
-    (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"),
-    (b"%PDF", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive or Office document"),
-    (b"\x00\x00\x01\x00", "an icon file"),
-    (b"8BPS", "a Photoshop document"),
-    (b"DICM", "a DICOM file"),
+    (b"GIF87a", "gif"),
+    (b"GIF89a", "gif"),
+    (b"%PDF", "pdf"),
+    (b"PK\x03\x04", "zip"),
+    (b"\x00\x00\x01\x00", "icon"),
+    (b"8BPS", "photoshop"),
+    (b"DICM", "dicom"),
 )
+
+
+def _other_sentence(kind: str, name: str) -> str:
+    sentences = {
+        "gif": translate("ImageIO", "{name} is a GIF image, not an image CapSeg can read (PNG, JPEG, TIFF or BMP)."),
+        "pdf": translate("ImageIO", "{name} is a PDF document, not an image CapSeg can read (PNG, JPEG, TIFF or BMP)."),
+        "zip": translate(
+            "ImageIO", "{name} is a ZIP archive or Office document, not an image CapSeg can read (PNG, JPEG, TIFF or BMP)."
+        ),
+        "icon": translate("ImageIO", "{name} is an icon file, not an image CapSeg can read (PNG, JPEG, TIFF or BMP)."),
+        "photoshop": translate(
+            "ImageIO", "{name} is a Photoshop document, not an image CapSeg can read (PNG, JPEG, TIFF or BMP)."
+        ),
+        "dicom": translate("ImageIO", "{name} is a DICOM file, not an image CapSeg can read (PNG, JPEG, TIFF or BMP)."),
+    }
+    return sentences[kind].format(name=name)
+
+
+def quoted_name(file_name: str) -> str:
+    """A file's name between the language's quotation marks, as the sentences show it."""
+    return translate("ImageIO", '"{file}"').format(file=file_name)
 
 
 @dataclass(frozen=True)
@@ -81,13 +104,13 @@ def _sniff(data: bytes) -> str | None:
 
 def _describe_other(data: bytes, name: str) -> str:
     if data[8:12] == b"WEBP" and data.startswith(b"RIFF"):
-        return f"{name} is a WebP image; CapSeg reads PNG, JPEG, TIFF and BMP images."
+        return translate("ImageIO", "{name} is a WebP image; CapSeg reads PNG, JPEG, TIFF and BMP images.").format(name=name)
     if data[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftypavif"):
-        return f"{name} is a HEIC/AVIF image; CapSeg reads PNG, JPEG, TIFF and BMP images."
-    for signature, what in _OTHER_SIGNATURES:
+        return translate("ImageIO", "{name} is a HEIC/AVIF image; CapSeg reads PNG, JPEG, TIFF and BMP images.").format(name=name)
+    for signature, kind in _OTHER_SIGNATURES:
         if data.startswith(signature):
-            return f"{name} is {what}, not an image CapSeg can read (PNG, JPEG, TIFF or BMP)."
-    return f"{name} is not an image CapSeg can read (PNG, JPEG, TIFF or BMP)."
+            return _other_sentence(kind, name)
+    return translate("ImageIO", "{name} is not an image CapSeg can read (PNG, JPEG, TIFF or BMP).").format(name=name)
 
 
 def _looks_truncated(fmt: str, data: bytes) -> bool:
@@ -120,32 +143,39 @@ def _png_facts(data: bytes, name: str) -> _PngFacts:
     while True:
         if position + 8 > len(data):
             raise ImageReadError(
-                f"{name} is incomplete: the file was cut off, perhaps during copying. "
-                "Copy it again from the microscope."
+                translate(
+                    "ImageIO", "{name} is incomplete: the file was cut off, perhaps during copying. Copy it again from the microscope."
+                ).format(name=name)
             )
         length, kind = struct.unpack(">I4s", data[position : position + 8])
         end = position + 12 + length
         if length > 0x7FFFFFFF:  # the PNG limit; a decoder would try to allocate it
             raise ImageReadError(
-                f"{name} looks like a PNG image but is damaged and cannot be opened.",
+                translate("ImageIO", "{name} looks like a {format} image but is damaged and cannot be opened.").format(name=name, format="PNG"),
                 detail=f"chunk length {length:#x} at byte {position}",
             )
         if end > len(data):
             raise ImageReadError(
-                f"{name} is incomplete: the file was cut off, perhaps during copying. "
-                "Copy it again from the microscope."
+                translate(
+                    "ImageIO", "{name} is incomplete: the file was cut off, perhaps during copying. Copy it again from the microscope."
+                ).format(name=name)
             )
         body = data[position + 4 : position + 8 + length]
         (stored_crc,) = struct.unpack(">I", data[position + 8 + length : end])
         if zlib.crc32(body) & 0xFFFFFFFF != stored_crc:
             raise ImageReadError(
-                f"{name} is damaged (a checksum inside the PNG file does not match) and cannot "
-                "be opened.",
+                translate(
+                    "ImageIO", "{name} is damaged (a checksum inside the PNG file does not match) and cannot be opened."
+                ).format(name=name),
                 detail=f"CRC mismatch in chunk {kind!r} at byte {position}",
             )
         if first:
             if kind != b"IHDR" or length != 13:
-                raise ImageReadError(f"{name} looks like a PNG image but is damaged and cannot be opened.")
+                raise ImageReadError(
+                    translate("ImageIO", "{name} looks like a {format} image but is damaged and cannot be opened.").format(
+                        name=name, format="PNG"
+                    )
+                )
             width, height, bit_depth = struct.unpack(">IIB", data[position + 8 : position + 17])
             first = False
         elif kind == b"eXIf" and exif is None:
@@ -280,32 +310,41 @@ def _apply_orientation(rgb: np.ndarray, orientation: int) -> np.ndarray:
 
 def _damaged(name: str, fmt: str, detail: str = "") -> ImageReadError:
     return ImageReadError(
-        f"{name} looks like a {fmt} image but is damaged and cannot be opened.", detail=detail
+        translate("ImageIO", "{name} looks like a {format} image but is damaged and cannot be opened.").format(name=name, format=fmt),
+        detail=detail,
     )
 
 
 def _too_large(name: str, width: int, height: int, max_pixels: int) -> ImageTooLargeError:
     megapixels = width * height / 1e6
     return ImageTooLargeError(
-        f"{name} is too large to analyse ({width} x {height} pixels, {megapixels:.0f} "
-        f"megapixels; the limit is {max_pixels / 1e6:.0f} megapixels)."
+        translate(
+            "ImageIO",
+            "{name} is too large to analyse ({width} x {height} pixels, {megapixels} megapixels; "
+            "the limit is {limit} megapixels).",
+        ).format(
+            name=name, width=width, height=height, megapixels=format_number(megapixels, 0),
+            limit=format_number(max_pixels / 1e6, 0),
+        )
     )
 
 
 def _check_size(name: str, width: int, height: int, max_pixels: int, min_side_px: int) -> None:
     if width <= 0 or height <= 0:
-        raise ImageReadError(f"{name} contains an empty image (no pixels).")
+        raise ImageReadError(translate("ImageIO", "{name} contains an empty image (no pixels).").format(name=name))
     if width * height > max_pixels:
         raise _too_large(name, width, height, max_pixels)
     if width > MAX_SIDE_PX or height > MAX_SIDE_PX:
         raise ImageTooLargeError(
-            f"{name} is too large to analyse ({width} x {height} pixels; CapSeg reads images "
-            f"up to {MAX_SIDE_PX:,} pixels a side)."
+            translate(
+                "ImageIO", "{name} is too large to analyse ({width} x {height} pixels; CapSeg reads images up to {limit} pixels a side)."
+            ).format(name=name, width=width, height=height, limit=format_float(MAX_SIDE_PX, ",.0f"))
         )
     if min(width, height) < min_side_px:
         raise ImageReadError(
-            f"{name} is too small to analyse ({width} x {height} pixels; CapSeg needs at least "
-            f"{min_side_px} pixels a side)."
+            translate(
+                "ImageIO", "{name} is too small to analyse ({width} x {height} pixels; CapSeg needs at least {limit} pixels a side)."
+            ).format(name=name, width=width, height=height, limit=min_side_px)
         )
 
 
@@ -330,8 +369,9 @@ def _header(data: bytes, fmt: str, name: str, max_pixels: int) -> tuple[int, int
             log.info("Reading %s: %s", name, warning.message)
     except Image.DecompressionBombError as exc:
         raise ImageTooLargeError(
-            f"{name} is too large to analyse (more than {max_pixels / 1e6:.0f} megapixels, "
-            "the limit).",
+            translate("ImageIO", "{name} is too large to analyse (more than {limit} megapixels, the limit).").format(
+                name=name, limit=format_number(max_pixels / 1e6, 0)
+            ),
             detail=repr(exc),
         ) from exc
     except Exception as exc:
@@ -344,7 +384,7 @@ def _header(data: bytes, fmt: str, name: str, max_pixels: int) -> tuple[int, int
 
 def decode_image(
     data: bytes,
-    name: str = "The file",
+    name: str | None = None,
     max_pixels: int = DEFAULT_MAX_PIXELS,
     min_side_px: int = MIN_SIDE_PX,
 ) -> tuple[np.ndarray, str, int, int]:
@@ -353,8 +393,10 @@ def decode_image(
     The size is checked from the header before any pixel is decoded; a decoder's warning of
     damage makes the image damaged (never a half-grey image counted as if whole); what the
     decoders write on stderr goes to the log, not to the terminal."""
+    if name is None:
+        name = translate("ImageIO", "The file")
     if len(data) == 0:
-        raise ImageReadError(f"{name} is empty (0 bytes); it holds no image.")
+        raise ImageReadError(translate("ImageIO", "{name} is empty (0 bytes); it holds no image.").format(name=name))
     fmt = _sniff(data)
     if fmt is None:
         raise ImageReadError(_describe_other(data, name))
@@ -363,13 +405,15 @@ def decode_image(
     _check_size(name, width, height, max_pixels, min_side_px)
     if _looks_truncated(fmt, data):
         raise ImageReadError(
-            f"{name} is incomplete: the file was cut off, perhaps during copying. "
-            "Copy it again from the microscope."
+            translate(
+                "ImageIO", "{name} is incomplete: the file was cut off, perhaps during copying. Copy it again from the microscope."
+            ).format(name=name)
         )
     if fmt == "JPEG" and len(data) < width * height * _JPEG_MIN_BYTES_PER_PIXEL:
         raise ImageReadError(
-            f"{name} is damaged: the file is far too small to hold the {width} x {height} "
-            "pixels its header announces.",
+            translate(
+                "ImageIO", "{name} is damaged: the file is far too small to hold the {width} x {height} pixels its header announces."
+            ).format(name=name, width=width, height=height),
             detail=f"{len(data)} bytes",
         )
 
@@ -380,7 +424,9 @@ def decode_image(
             pixels = cv2.imdecode(buffer, cv2.IMREAD_UNCHANGED)
     except MemoryError as exc:
         raise ImageTooLargeError(
-            f"There is not enough free memory to open {name} ({width} x {height} pixels).",
+            translate("ImageIO", "There is not enough free memory to open {name} ({width} x {height} pixels).").format(
+                name=name, width=width, height=height
+            ),
             detail=repr(exc),
         ) from exc
     except Exception as exc:  # cv2.error from a decoder that gave up
@@ -390,17 +436,20 @@ def decode_image(
     damage = _damage_lines(decoder_lines)
     if damage:
         raise ImageReadError(
-            f"{name} is damaged: the {fmt} decoder reported damage in its data, so it is not "
-            "analysed. Copy it again from the microscope.",
+            translate(
+                "ImageIO",
+                "{name} is damaged: the {format} decoder reported damage in its data, so it is not analysed. "
+                "Copy it again from the microscope.",
+            ).format(name=name, format=fmt),
             detail=" | ".join(damage),
         )
     if pixels is None or pixels.size == 0:
         raise ImageReadError(
-            f"{name} looks like a {fmt} image but is damaged and cannot be decoded."
+            translate("ImageIO", "{name} looks like a {format} image but is damaged and cannot be decoded.").format(name=name, format=fmt)
         )
     if pixels.shape[0] != height or pixels.shape[1] != width:
         raise ImageReadError(
-            f"{name} is damaged: its pixels do not match the size its header announces."
+            translate("ImageIO", "{name} is damaged: its pixels do not match the size its header announces.").format(name=name)
         )
     channels = 1 if pixels.ndim == 2 else int(pixels.shape[2])
     bit_depth = 16 if pixels.dtype == np.uint16 else 8
@@ -408,7 +457,9 @@ def decode_image(
         rgb = _to_rgb8(pixels)
     except ValueError as exc:
         raise ImageReadError(
-            f"{name} stores its pixels in a way CapSeg does not support ({pixels.dtype}).",
+            translate("ImageIO", "{name} stores its pixels in a way CapSeg does not support ({type}).").format(
+                name=name, type=pixels.dtype
+            ),
             detail=str(exc),
         ) from exc
     rgb = np.ascontiguousarray(_apply_orientation(rgb, orientation))
@@ -453,40 +504,44 @@ def _open_regular_file(path: Path, name: str) -> bytes:
         info = os.stat(path)
     except FileNotFoundError:
         raise ImageReadError(
-            f"The image {name} does not exist (it may have been moved or deleted)."
+            translate("ImageIO", "The image {name} does not exist (it may have been moved or deleted).").format(name=name)
         ) from None
     except OSError as exc:
-        raise ImageReadError(f"{name} could not be read from the disk.", detail=repr(exc)) from exc
+        raise ImageReadError(translate("ImageIO", "{name} could not be read from the disk.").format(name=name), detail=repr(exc)) from exc
     if stat.S_ISDIR(info.st_mode):
-        raise ImageReadError(f"{name} is a folder, not an image.")
+        raise ImageReadError(translate("ImageIO", "{name} is a folder, not an image.").format(name=name))
     if not stat.S_ISREG(info.st_mode):
-        raise ImageReadError(f"{name} is not an ordinary file (it is a pipe or a device), so it is not read.")
+        raise ImageReadError(
+            translate("ImageIO", "{name} is not an ordinary file (it is a pipe or a device), so it is not read.").format(name=name)
+        )
     flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         descriptor = os.open(path, flags)
     except PermissionError as exc:
-        raise ImageReadError(f"CapSeg is not allowed to read {name}.", detail=repr(exc)) from exc
+        raise ImageReadError(translate("ImageIO", "CapSeg is not allowed to read {name}.").format(name=name), detail=repr(exc)) from exc
     except OSError as exc:
-        raise ImageReadError(f"{name} could not be read from the disk.", detail=repr(exc)) from exc
+        raise ImageReadError(translate("ImageIO", "{name} could not be read from the disk.").format(name=name), detail=repr(exc)) from exc
     try:
         with os.fdopen(descriptor, "rb") as stream:
             descriptor = -1
             if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):  # swapped since the check
-                raise ImageReadError(f"{name} is not an ordinary file (it is a pipe or a device), so it is not read.")
+                raise ImageReadError(
+            translate("ImageIO", "{name} is not an ordinary file (it is a pipe or a device), so it is not read.").format(name=name)
+        )
             head = stream.read(64)
             if not head:
-                raise ImageReadError(f"{name} is empty (0 bytes); it holds no image.")
+                raise ImageReadError(translate("ImageIO", "{name} is empty (0 bytes); it holds no image.").format(name=name))
             if _sniff(head) is None:
                 raise ImageReadError(_describe_other(head, name))
             return head + stream.read()
     except MemoryError as exc:
         raise ImageTooLargeError(
-            f"There is not enough free memory to read {name}.", detail=repr(exc)
+            translate("ImageIO", "There is not enough free memory to read {name}.").format(name=name), detail=repr(exc)
         ) from exc
     except PermissionError as exc:
-        raise ImageReadError(f"CapSeg is not allowed to read {name}.", detail=repr(exc)) from exc
+        raise ImageReadError(translate("ImageIO", "CapSeg is not allowed to read {name}.").format(name=name), detail=repr(exc)) from exc
     except OSError as exc:
-        raise ImageReadError(f"{name} could not be read from the disk.", detail=repr(exc)) from exc
+        raise ImageReadError(translate("ImageIO", "{name} could not be read from the disk.").format(name=name), detail=repr(exc)) from exc
     finally:
         if descriptor >= 0:
             os.close(descriptor)
@@ -503,7 +558,7 @@ def read_image(
 ) -> LoadedImage:
     """Read an image file from disk. Raises ``ImageReadError`` with a plain sentence."""
     path = Path(path)
-    name = f'"{path.name}"'
+    name = quoted_name(path.name)
     try:
         size = os.stat(path).st_size
     except OSError:
@@ -516,8 +571,9 @@ def read_image(
             if _sniff(head) is None:
                 raise ImageReadError(_describe_other(head, name))
         raise ImageTooLargeError(
-            f"{name} is too large to analyse ({size / 1e9:.1f} GB; images within the limit of "
-            f"{max_pixels / 1e6:.0f} megapixels are smaller)."
+            translate(
+                "ImageIO", "{name} is too large to analyse ({size} GB; images within the limit of {limit} megapixels are smaller)."
+            ).format(name=name, size=format_number(size / 1e9, 1), limit=format_number(max_pixels / 1e6, 0))
         )
     data = _open_regular_file(path, name)
     rgb, fmt, bit_depth, channels = decode_image(

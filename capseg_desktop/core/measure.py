@@ -52,6 +52,8 @@ from typing import Any, Iterable, Sequence
 import cv2
 import numpy as np
 
+from .i18n import format_float, translate
+
 #: Below this density (distal loops per mm) the density is reduced (EULAR: normal about 7-12).
 REDUCED_DENSITY_PER_MM = 7.0
 #: The apex line is the outermost apex within this many median loop widths on either side.
@@ -67,7 +69,8 @@ DIRECTIONS = {"top": (0.0, -1.0), "bottom": (0.0, 1.0), "left": (-1.0, 0.0), "ri
 
 FLAG_NORMAL, FLAG_DILATED, FLAG_GIANT, FLAG_NONE = "normal", "dilated", "giant", ""
 DENSITY_NORMAL, DENSITY_REDUCED = "normal", "reduced"
-# The sentences and words of this module, in one place (translated with the rest in issue 13).
+# The words this module writes into machine files (the capillary CSV's flag, the JSON's density
+# flag): English in every language, like the files' keys.
 TEXT = {
     "not_assessed": "not assessed (no scale)",
     "no_density": "distal density: no scale set",
@@ -90,7 +93,9 @@ class Thresholds:
         return cls(float(data.get("dilated_um", 20.0)), float(data.get("giant_um", 50.0)))
 
     def describe(self) -> str:
-        return f"dilated from {self.dilated_um:g} µm, giant from {self.giant_um:g} µm"
+        return translate("Measure", "dilated from {dilated} µm, giant from {giant} µm").format(
+            dilated=format_float(self.dilated_um, "g"), giant=format_float(self.giant_um, "g")
+        )
 
 
 def _um(value: float | None, um_per_px: float) -> float | None:

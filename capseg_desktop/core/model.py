@@ -25,6 +25,7 @@ from typing import Any, Iterator, Protocol
 import numpy as np
 
 from .errors import ModelLoadError
+from .i18n import translate
 
 MODEL_SUFFIXES = (".tflite", ".keras", ".h5", ".hdf5")
 
@@ -143,14 +144,20 @@ class ModelSession:
                 return k
             if out.ndim == 4 and out.shape[3] != 1:
                 raise ModelLoadError(
-                    f"The model {self.name} gives {out.shape[3]} output channels; "
-                    "CapSeg needs a model with one output channel (capillary probability).",
+                    translate(
+                        "Model",
+                        "The model {name} gives {channels} output channels; "
+                        "CapSeg needs a model with one output channel (capillary probability).",
+                    ).format(name=self.name, channels=out.shape[3]),
                     detail=f"output shape {out.shape}",
                 )
             last_error = f"output shape {out.shape} for input {zeros.shape}"
         raise ModelLoadError(
-            f"The model {self.name} does not produce a mask of the same size as its input, "
-            "so it cannot be used to segment capillaries.",
+            translate(
+                "Model",
+                "The model {name} does not produce a mask of the same size as its input, "
+                "so it cannot be used to segment capillaries.",
+            ).format(name=self.name),
             detail=last_error,
         )
 
@@ -176,14 +183,19 @@ class ModelSession:
                 continue
             if fixed_size is not None:
                 raise ModelLoadError(
-                    f"The model {self.name} accepts only images of one fixed size "
-                    f"({fixed_size[1]} x {fixed_size[0]} pixels); CapSeg needs a model that "
-                    "accepts images of any size, such as a fully convolutional U-Net.",
+                    translate(
+                        "Model",
+                        "The model {name} accepts only images of one fixed size ({width} x {height} pixels); "
+                        "CapSeg needs a model that accepts images of any size, such as a fully convolutional U-Net.",
+                    ).format(name=self.name, width=fixed_size[1], height=fixed_size[0]),
                     detail=problem,
                 )
             raise ModelLoadError(
-                f"The model {self.name} fails on an image of {width} x {height} pixels, so it "
-                "cannot analyse images of the usual sizes.",
+                translate(
+                    "Model",
+                    "The model {name} fails on an image of {width} x {height} pixels, so it "
+                    "cannot analyse images of the usual sizes.",
+                ).format(name=self.name, width=width, height=height),
                 detail=problem,
             )
 
@@ -269,8 +281,10 @@ def load_keras_model(path: Path) -> Any:
             import keras
     except ImportError as exc:  # pragma: no cover - depends on the installation
         raise ModelLoadError(
-            "Keras models (.keras, .h5) need TensorFlow, which is not installed here; "
-            "use a .tflite model instead.",
+            translate(
+                "Model",
+                "Keras models (.keras, .h5) need TensorFlow, which is not installed here; use a .tflite model instead.",
+            ),
             detail=repr(exc),
         ) from exc
     try:
@@ -280,8 +294,9 @@ def load_keras_model(path: Path) -> Any:
             )
     except Exception as exc:
         raise ModelLoadError(
-            f"The model file {path.name} could not be opened: it is damaged or not a Keras "
-            "model.",
+            translate("Model", "The model file {name} could not be opened: it is damaged or not a Keras model.").format(
+                name=path.name
+            ),
             detail=repr(exc),
         ) from exc
 
@@ -290,25 +305,30 @@ def _keras_input_channels(model: Any, name: str) -> int:
     inputs = model.inputs
     if len(inputs) != 1:
         raise ModelLoadError(
-            f"The model {name} has {len(inputs)} inputs; CapSeg needs a model with one image "
-            "input."
+            translate("Model", "The model {name} has {count} inputs; CapSeg needs a model with one image input.").format(
+                name=name, count=len(inputs)
+            )
         )
     shape = tuple(inputs[0].shape)
     if len(shape) != 4 or shape[-1] not in (1, 3):
         raise ModelLoadError(
-            f"The model {name} expects input of shape {shape}; CapSeg needs images with 1 "
-            "(grey) or 3 (colour) channels.",
+            translate(
+                "Model", "The model {name} expects input of shape {shape}; CapSeg needs images with 1 (grey) or 3 (colour) channels."
+            ).format(name=name, shape=shape),
         )
     outputs = model.outputs
     if len(outputs) != 1:
         raise ModelLoadError(
-            f"The model {name} has {len(outputs)} outputs; CapSeg needs one mask output."
+            translate("Model", "The model {name} has {count} outputs; CapSeg needs one mask output.").format(
+                name=name, count=len(outputs)
+            )
         )
     out_shape = tuple(outputs[0].shape)
     if len(out_shape) != 4 or out_shape[-1] != 1:
         raise ModelLoadError(
-            f"The model {name} gives output of shape {out_shape}; CapSeg needs one mask "
-            "channel of the image's size.",
+            translate(
+                "Model", "The model {name} gives output of shape {shape}; CapSeg needs one mask channel of the image's size."
+            ).format(name=name, shape=out_shape),
         )
     return int(shape[-1])
 
@@ -336,11 +356,15 @@ class _LiteRTBackend:
         outputs = self.interpreter.get_output_details()
         if len(inputs) != 1:
             raise ModelLoadError(
-                f"The model {path.name} has {len(inputs)} inputs; CapSeg needs one image input."
+                translate("Model", "The model {name} has {count} inputs; CapSeg needs one image input.").format(
+                    name=path.name, count=len(inputs)
+                )
             )
         if len(outputs) != 1:
             raise ModelLoadError(
-                f"The model {path.name} has {len(outputs)} outputs; CapSeg needs one mask output."
+                translate("Model", "The model {name} has {count} outputs; CapSeg needs one mask output.").format(
+                    name=path.name, count=len(outputs)
+                )
             )
         self.input_index = inputs[0]["index"]
         self.output_index = outputs[0]["index"]
@@ -392,17 +416,17 @@ def load_model(path: str | Path, num_threads: int | None = None) -> ModelSession
     path = Path(path)
     if path.is_dir():
         raise ModelLoadError(
-            f"{path.name} is a folder, not a model file; choose a .tflite, .keras or .h5 file."
+            translate("Model", "{name} is a folder, not a model file; choose a .tflite, .keras or .h5 file.").format(name=path.name)
         )
     if not path.is_file():
-        raise ModelLoadError(f"The model file {path.name} does not exist.")
+        raise ModelLoadError(translate("Model", "The model file {name} does not exist.").format(name=path.name))
     suffix = path.suffix.lower()
     if suffix not in MODEL_SUFFIXES:
         raise ModelLoadError(
-            f"{path.name} is not a model CapSeg can open; choose a .tflite, .keras or .h5 file."
+            translate("Model", "{name} is not a model CapSeg can open; choose a .tflite, .keras or .h5 file.").format(name=path.name)
         )
     if path.stat().st_size == 0:
-        raise ModelLoadError(f"The model file {path.name} is empty.")
+        raise ModelLoadError(translate("Model", "The model file {name} is empty.").format(name=path.name))
     sha256 = file_sha256(path)
 
     if suffix == ".tflite":
@@ -412,15 +436,17 @@ def load_model(path: str | Path, num_threads: int | None = None) -> ModelSession
             raise
         except Exception as exc:
             raise ModelLoadError(
-                f"The model file {path.name} could not be opened: it is damaged or not a "
-                "TensorFlow Lite model.",
+                translate(
+                    "Model", "The model file {name} could not be opened: it is damaged or not a TensorFlow Lite model."
+                ).format(name=path.name),
                 detail=repr(exc),
             ) from exc
         shape = backend.input_shape
         if len(shape) != 4 or shape[-1] not in (1, 3):
             raise ModelLoadError(
-                f"The model {path.name} expects input of shape {shape}; CapSeg needs images "
-                "with 1 (grey) or 3 (colour) channels."
+                translate(
+                    "Model", "The model {name} expects input of shape {shape}; CapSeg needs images with 1 (grey) or 3 (colour) channels."
+                ).format(name=path.name, shape=shape)
             )
         channels = int(shape[-1])
         runtime = "litert"
@@ -447,7 +473,7 @@ def convert_to_tflite(source: str | Path, target: str | Path) -> Path:
     source, target = Path(source), Path(target)
     session = load_model(source)
     if session.runtime != "keras":
-        raise ModelLoadError(f"{source.name} is already a TensorFlow Lite model.")
+        raise ModelLoadError(translate("Model", "{name} is already a TensorFlow Lite model.").format(name=source.name))
     model = session._backend.model
     import tensorflow as tf
 
@@ -464,7 +490,7 @@ def convert_to_tflite(source: str | Path, target: str | Path) -> Path:
         flatbuffer = tf.lite.TFLiteConverter.from_concrete_functions([frozen]).convert()
     except Exception as exc:
         raise ModelLoadError(
-            f"The model {source.name} could not be converted to TensorFlow Lite.",
+            translate("Model", "The model {name} could not be converted to TensorFlow Lite.").format(name=source.name),
             detail=repr(exc),
         ) from exc
     write_bytes_atomic(target, flatbuffer, overwrite=True)

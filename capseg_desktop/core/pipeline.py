@@ -26,6 +26,7 @@ from .corrections import Corrections, Edit, apply_edits, capillaries_from_labels
 from .calibration import Calibration
 from .counting import CountingParams, CountResult, count_capillaries
 from .errors import AnalysisCancelled
+from .i18n import format_float, format_number, translate
 from .imageio import DEFAULT_MAX_PIXELS, LoadedImage, read_image
 from .measure import Thresholds, measure_loops
 from .model import ModelSession
@@ -35,6 +36,10 @@ from .scale import (
     ScaleInfo, estimate_ridge_sigma, scale_factor_for_sigma,
 )
 from .segment import CancelCheck, ProgressCallback, predict_probabilities
+from .texts import Plurals
+
+#: This module's sentences with a count (see ``core.texts.Plurals``).
+Progress = Plurals("Progress")
 
 
 @dataclass
@@ -215,16 +220,27 @@ def micrometre_warnings(scale: ScaleInfo | None, um_per_px: float | None) -> lis
     low, high = PLAUSIBLE_LIMB_UM
     if low <= limb_um <= high:
         return []
-    return [f"With {um_per_px:g} µm per pixel the capillary limbs would be about {limb_um:.0f} µm wide, "
-            f"which is implausible (usually {low:g}-{high:g} µm): check that the scale is this microscope's "
-            f"and magnification's."]
+    return [
+        translate(
+            "Analysis",
+            "With {scale} µm per pixel the capillary limbs would be about {limb} µm wide, which is implausible "
+            "(usually {low}-{high} µm): check that the scale is this microscope's and magnification's.",
+        ).format(
+            scale=format_float(um_per_px, "g"), limb=format_number(limb_um, 0), low=format_float(low, "g"), high=format_float(high, "g")
+        )
+    ]
 
 
 def unmeasured_scale_warnings(scale: ScaleInfo) -> list[str]:
     """A model that works at one scale, on an image whose vessel width could not be measured."""
     if scale.source == SCALE_NATIVE and scale.model_limb_width_px is not None:
-        return ["The width of the vessels could not be measured (too little contrast, or mostly dark "
-                "border), so the image was analysed at its own size: check the count."]
+        return [
+            translate(
+                "Analysis",
+                "The width of the vessels could not be measured (too little contrast, or mostly dark "
+                "border), so the image was analysed at its own size: check the count.",
+            )
+        ]
     return []
 
 
@@ -306,7 +322,7 @@ class Analyzer:
         image = read_image(path, max_pixels=self.max_pixels)
         read_ms = (time.perf_counter() - started) * 1000.0
         if progress is not None:
-            progress(0.05, "Image read")
+            progress(0.05, translate("Analysis", "Image read"))
         return self.analyze_image(
             image, params, um_per_px, progress, should_cancel, extra_timings={"read": read_ms}, scale=scale,
             calibration=calibration,
@@ -367,5 +383,5 @@ class Analyzer:
             calibration=calibration,
         )
         if progress is not None:
-            progress(1.0, f"{result.count} capillaries")
+            progress(1.0, Progress.tr("%n capillaries", "", result.count))
         return Analysis(image, probabilities, result, counted, base_warnings)

@@ -17,6 +17,7 @@ import numpy as np
 from . import tag_layout
 from .counting import Capillary
 from .errors import ExportError
+from .i18n import translate
 
 BOX_RGB = (255, 230, 0)  # yellow: stands out on beige skin and red-brown loops
 EDITED_BOX_RGB = (70, 255, 70)  # green: a capillary made or changed by hand, told apart from yellow
@@ -69,7 +70,10 @@ def _scale_for(height: int, width: int) -> tuple[float, int]:
 
 #: Stands for "µ" in text prepared for drawing; drawn as a "u" with a descender.
 _MICRO = "\x01"
-_SUBSTITUTES = {"µ": _MICRO, "μ": _MICRO, "×": "x", "–": "-", "—": "-", "’": "'"}
+_SUBSTITUTES = {
+    "µ": _MICRO, "μ": _MICRO, "×": "x", "–": "-", "—": "-", "’": "'",
+    "«": '"', "»": '"', "\u00a0": " ", "\u202f": " ",  # French quotation marks and no-break spaces
+}
 
 
 def _ascii(text: str) -> str:
@@ -269,7 +273,7 @@ def encode_png(rgb: np.ndarray, text: dict[str, str] | None = None) -> bytes:
     ok, encoded = cv2.imencode(".png", pixels, [cv2.IMWRITE_PNG_COMPRESSION, 3])
     if not ok:
         raise ExportError(
-            "The picture could not be encoded as PNG.", detail=f"cv2.imencode failed for {rgb.shape}"
+            translate("Export", "The picture could not be encoded as PNG."), detail=f"cv2.imencode failed for {rgb.shape}"
         )
     data = encoded.tobytes()
     if not text:

@@ -7,16 +7,21 @@ import io
 import json
 import math
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from .calibration import NO_CALIBRATION, Calibration
 from .counting import Capillary, CountingParams
+from .i18n import format_float, format_number, language, translate
 from . import measure as measuring
 from .measure import LoopMeasures, Thresholds
 from .model import ModelInfo
 from .scale import ScaleInfo
+from .texts import Plurals
+
+#: This module's sentences with a count (see ``core.texts.Plurals``).
+Result = Plurals("Result")
 
 if TYPE_CHECKING:  # corrections imports this module
     from .corrections import Edit, EditSummary
@@ -74,10 +79,27 @@ def readable_local_time(iso: str) -> str:
     except (TypeError, ValueError):
         return str(iso)
     if moment.tzinfo is None:  # no offset recorded: shown as it is, not guessed
-        return moment.strftime("%Y-%m-%d %H:%M")
+        return f"{date_text(moment)} {moment:%H:%M}"
     local = moment.astimezone()
     offset = local.strftime("%z") or "+0000"
-    return f"{local:%Y-%m-%d %H:%M} (local time, UTC{offset[:3]}:{offset[3:5]})"
+    return translate("Result", "{date} {time} (local time, UTC{offset})").format(
+        date=date_text(local), time=f"{local:%H:%M}", offset=f"{offset[:3]}:{offset[3:5]}"
+    )
+
+
+#: How each language writes a day (English keeps ISO 8601, which every reader understands).
+_DATE_FORMATS = {"fr": "%d/%m/%Y"}
+
+
+def date_text(moment: date | datetime | str) -> str:
+    """A day as the installed language writes it: "2026-11-27" in English, "27/11/2026" in
+    French. Text that is not an ISO date is kept."""
+    if isinstance(moment, str):
+        try:
+            moment = date.fromisoformat(moment.strip())
+        except ValueError:
+            return moment
+    return moment.strftime(_DATE_FORMATS.get(language(), "%Y-%m-%d"))
 
 
 def parameter_changes(params: CountingParams, recommended: CountingParams) -> dict[str, dict[str, Any]]:
@@ -93,12 +115,28 @@ def parameter_changes(params: CountingParams, recommended: CountingParams) -> di
 def describe_changes(changes: dict[str, dict[str, Any]]) -> str:
     """One sentence for the legend: what the user changed, with the recommended values."""
     if not changes:
-        return "Counting parameters as the model recommends."
+        return translate("Result", "Counting parameters as the model recommends.")
+    return translate("Result", "Changed by the user: {changes}.").format(changes=describe_change_list(changes))
+
+
+def describe_change_list(changes: dict[str, dict[str, Any]]) -> str:
+    """The changed parameters with their recommended values, joined: "threshold 0.6
+    (recommended 0.5), minimum area 30 px (recommended 40 px)", in the installed language."""
+    phrases = {
+        "threshold": translate("Result", "threshold {value} (recommended {recommended})"),
+        "min_area_px": translate("Result", "minimum area {value} px (recommended {recommended} px)"),
+        "merge_distance_px": translate("Result", "merge distance {value} px (recommended {recommended} px)"),
+        "split_area_px": translate("Result", "split area {value} px (recommended {recommended} px)"),
+    }
     parts = []
     for name, values in changes.items():
-        label, unit = PARAM_LABELS.get(name, (name, ""))
-        parts.append(f"{label} {values['value']:g}{unit} (recommended {values['recommended']:g}{unit})")
-    return "Changed by the user: " + ", ".join(parts) + "."
+        value, recommended = format_float(values["value"], "g"), format_float(values["recommended"], "g")
+        if name in phrases:
+            parts.append(phrases[name].format(value=value, recommended=recommended))
+        else:
+            parts.append(translate("Result", "{name} {value} (recommended {recommended})").format(
+                name=name, value=value, recommended=recommended))
+    return translate("Result", ", ").join(parts)
 
 
 @dataclass(frozen=True)
@@ -269,15 +307,18 @@ class AnalysisResult:
 
         return {kind: 0 for kind in EDIT_KINDS}
 
-    def edits_text(self) -> str:
-        """"1 removed, 2 added" when edited by hand, else ""."""
-        return self.edits.describe() if self.edited else ""
+    def edits_text(self, english: bool = False) -> str:
+        """"1 removed, 2 added" when edited by hand, else "" (in the installed language unless
+        ``english``: the summary CSV's cell stays English)."""
+        return self.edits.describe(english=english) if self.edited and self.edits is not None else ""
 
     def count_text(self) -> str:
         """"Count 12 (model 13: 1 removed, 0 added)" when edited by hand, else "Count 12"."""
         if not self.edited:
-            return f"Count {self.count}"
-        return f"Count {self.count} (model {self.model_count_or_count}: {self.edits_text()})"
+            return translate("Result", "Count {count}").format(count=self.count)
+        return translate("Result", "Count {count} (model {model}: {edits})").format(
+            count=self.count, model=self.model_count_or_count, edits=self.edits_text()
+        )
 
     def to_dict(self) -> dict[str, Any]:
         density = self.density_per_mm
@@ -323,7 +364,7 @@ class AnalysisResult:
             "count": len(row.ids),
             "window_px": None if self.density_window is None else [round(v, 1) for v in self.density_window],
             "density_per_mm": None if density is None else round(density, 3),
-            "density_flag": self.density_flag or measuring.TEXT["not_assessed"],
+            "density_flag": self.density_flag or measuring.TEXT["not_assessed"],  # a machine word: English
             "reduced_below_per_mm": measuring.REDUCED_DENSITY_PER_MM,
         }
 
@@ -377,7 +418,7 @@ class AnalysisResult:
             "file": file_name_only(file_label or self.source),
             "count": self.count,
             "model_count": self.model_count_or_count,
-            "edits": self.edits_text(),
+            "edits": self.edits_text(english=True),
             "density_per_mm": "" if density is None else f"{density:.3f}",
             **self.measure_summary(),
             "width_px": self.width,
@@ -420,18 +461,57 @@ class AnalysisResult:
         described = calibration.describe()
         lines = [described[:1].upper() + described[1:]]
         density = self.distal_density_per_mm
-        where = "" if self.density_window is None else f" in a window of {abs(self.density_window[1] - self.density_window[0]):.0f} px"
+        count = self.distal_count
+        window = None if self.density_window is None else format_number(abs(self.density_window[1] - self.density_window[0]), 0)
         if density is None:
-            lines.append(f"Distal row (dashed cyan line): {self.distal_count} loops{where}, apices towards the "
-                         f"{self.distal_row().direction}; density not assessed (no scale)")
-            lines.append("Loop widths in pixels: dilated and giant loops not assessed (no scale)")
+            direction = self.distal_row().direction
+            apices = {
+                "top": translate("Result", "apices towards the top"),
+                "bottom": translate("Result", "apices towards the bottom"),
+                "left": translate("Result", "apices towards the left"),
+                "right": translate("Result", "apices towards the right"),
+            }.get(direction) or translate("Result", "apices towards the {direction}").format(direction=direction)
+            if window is None:
+                line = Result.tr(
+                    "Distal row (dashed cyan line): %n loops, {apices}; density not assessed (no scale)", "", count
+                )
+            else:
+                line = Result.tr(
+                    "Distal row (dashed cyan line): %n loops in a window of {window} px, {apices}; density not assessed (no scale)",
+                    "",
+                    count,
+                )
+            lines.append(line.format(window=window, apices=apices))
+            lines.append(translate("Result", "Loop widths in pixels: dilated and giant loops not assessed (no scale)"))
         else:
-            limit = measuring.REDUCED_DENSITY_PER_MM
-            rule = f"below {limit:g} per mm" if self.density_flag == measuring.DENSITY_REDUCED else f"{limit:g} per mm or more"
-            lines.append(f"Distal row (dashed cyan line): {self.distal_count} loops{where}, {density:.1f} per mm, "
-                         f"{self.density_flag} ({rule})")
-            lines.append(f"Dilated loops: {self.dilated_count}, giant loops: {self.giant_count} ({self.thresholds.describe()}; "
-                         "dilated loops in an orange outer box marked D, giant in a red one marked G)")
+            limit = format_float(measuring.REDUCED_DENSITY_PER_MM, "g")
+            reduced = self.density_flag == measuring.DENSITY_REDUCED
+            if window is None and reduced:
+                line = Result.tr("Distal row (dashed cyan line): %n loops, {density} per mm, reduced (below {limit} per mm)",
+                                 "", count)
+            elif window is None:
+                line = Result.tr("Distal row (dashed cyan line): %n loops, {density} per mm, normal ({limit} per mm or more)",
+                                 "", count)
+            elif reduced:
+                line = Result.tr(
+                    "Distal row (dashed cyan line): %n loops in a window of {window} px, {density} per mm, reduced (below {limit} per mm)",
+                    "",
+                    count,
+                )
+            else:
+                line = Result.tr(
+                    "Distal row (dashed cyan line): %n loops in a window of {window} px, {density} per mm, normal ({limit} per mm or more)",
+                    "",
+                    count,
+                )
+            lines.append(line.format(window=window, density=format_number(density, 1), limit=limit))
+            lines.append(
+                translate(
+                    "Result",
+                    "Dilated loops: {dilated}, giant loops: {giant} ({thresholds}; "
+                    "dilated loops in an orange outer box marked D, giant in a red one marked G)",
+                ).format(dilated=self.dilated_count, giant=self.giant_count, thresholds=self.thresholds.describe())
+            )
         return lines
 
     def changed_by_user_text(self) -> str:
@@ -446,8 +526,10 @@ class AnalysisResult:
         density = self.density_per_mm
         width_mm = self.width_mm
         if density is None or width_mm is None:
-            return "density: no µm per pixel set"
-        return f"density {density:.1f} per mm ({self.scale_um_per_px:g} µm/px, width {width_mm:.2f} mm)"
+            return translate("Result", "density: no µm per pixel set")
+        return translate("Result", "density {density} per mm ({scale} µm/px, width {width} mm)").format(
+            density=format_number(density, 1), scale=format_float(self.scale_um_per_px or 0.0, "g"), width=format_number(width_mm, 2)
+        )
 
     def changes_line(self) -> str | None:
         changes = self.parameter_changes()
@@ -455,22 +537,35 @@ class AnalysisResult:
 
     def legend_lines(self) -> list[str]:
         """The lines of the annotated image's legend strip."""
-        first = f"{self.file_name}: {self.count} capillaries, {self.density_text()}"
         if self.scale is not None:
-            first += f"; {self.scale.describe()}"
+            first = Result.tr("{file}: %n capillaries, {density}; {scale}", "", self.count).format(
+                file=self.file_name, density=self.density_text(), scale=self.scale.describe()
+            )
+        else:
+            first = Result.tr("{file}: %n capillaries, {density}", "", self.count).format(
+                file=self.file_name, density=self.density_text()
+            )
         lines = [first, *self.measurements_lines()]
         if self.edited:
-            boxes = "; green boxes are the capillaries added or changed" if self.edited_ids else ""
-            lines.append(f"{self.count_text()}: corrected by hand{boxes}")
-        lines += [
-            f"Model {self.model.name} (sha256 {self.model.short_hash}, {self.model.runtime}); "
-            f"{self.params.describe()}",
-        ]
+            if self.edited_ids:
+                corrected = translate("Result", "{count}: corrected by hand; green boxes are the capillaries added or changed")
+            else:
+                corrected = translate("Result", "{count}: corrected by hand")
+            lines.append(corrected.format(count=self.count_text()))
+        lines.append(
+            translate("Result", "Model {name} (sha256 {hash}, {runtime}); {parameters}").format(
+                name=self.model.name, hash=self.model.short_hash, runtime=self.model.runtime, parameters=self.params.describe()
+            )
+        )
         changes = self.changes_line()
         if changes is not None:
             lines.append(changes)
-        lines.append(f"CapSeg Desktop {self.app_version}, analysed {readable_local_time(self.created)}")
-        lines.extend(f"Warning: {warning}" for warning in self.warnings)
+        lines.append(
+            translate("Result", "CapSeg Desktop {version}, analysed {time}").format(
+                version=self.app_version, time=readable_local_time(self.created)
+            )
+        )
+        lines.extend(translate("Result", "Warning: {warning}").format(warning=warning) for warning in self.warnings)
         return lines
 
     def png_text(self) -> dict[str, str]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .i18n import format_number, translate
+
 #: Spread of grey levels (max - min over a sample) under which an image is "one colour".
 _FLAT_IMAGE_RANGE = 8
 #: Spread of probabilities under which a model output is "constant".
@@ -28,13 +30,16 @@ def image_warnings(rgb: np.ndarray) -> list[str]:
     """Sentences about an image that holds nothing to count (all one colour: black, white,
     a lens cap)."""
     if rgb.size == 0:
-        return ["The image holds no pixels."]
+        return [translate("Sanity", "The image holds no pixels.")]
     sample = _sample(rgb)
     spread = int(sample.max()) - int(sample.min())
     if spread <= _FLAT_IMAGE_RANGE:
         return [
-            "The image is almost all one colour, so it shows no capillaries to count; "
-            "check that it is the right picture."
+            translate(
+                "Sanity",
+                "The image is almost all one colour, so it shows no capillaries to count; "
+                "check that it is the right picture.",
+            )
         ]
     return []
 
@@ -43,18 +48,24 @@ def probability_warnings(probabilities: np.ndarray) -> list[str]:
     """Sentences about a model output that cannot be a segmentation: not-a-number values
     (a broken model) or the same value everywhere."""
     if probabilities.size == 0:
-        return ["The model gave no output for this image."]
+        return [translate("Sanity", "The model gave no output for this image.")]
     sample = _sample(probabilities)
     finite = np.isfinite(sample)
     if not finite.all():
         share = 1.0 - float(finite.mean())
         return [
-            f"The model gave invalid values (not a number) for {share:.0%} of the image, "
-            "so the count cannot be trusted; the model may be damaged."
+            translate(
+                "Sanity",
+                "The model gave invalid values (not a number) for {share}% of the image, "
+                "so the count cannot be trusted; the model may be damaged.",
+            ).format(share=format_number(share * 100, 0))
         ]
     if float(sample.max()) - float(sample.min()) <= _FLAT_OUTPUT_RANGE:
         return [
-            "The model gave the same value over the whole image, so the count cannot be "
-            "trusted; the model may be damaged or unsuited to this image."
+            translate(
+                "Sanity",
+                "The model gave the same value over the whole image, so the count cannot be "
+                "trusted; the model may be damaged or unsuited to this image.",
+            )
         ]
     return []

@@ -15,6 +15,8 @@ from typing import Any
 import cv2
 import numpy as np
 
+from .i18n import format_number, translate
+
 # Where the scale came from.
 SCALE_SET = "set"              # from the user's micrometres per pixel
 SCALE_ESTIMATED = "estimated"  # measured on the image itself
@@ -47,10 +49,27 @@ class ScaleInfo:
     def describe(self) -> str:
         """One short phrase for a legend or a status bar."""
         if self.source == SCALE_NATIVE or self.limb_width_px is None:
-            return "analysed at the image's own size"
-        how = {SCALE_SET: "from the µm per pixel set", SCALE_ESTIMATED: "estimated from the image"}
-        size = "analysed at its own size" if self.factor == 1.0 else f"resized ×{self.factor:.2f} for the model"
-        return f"{size} (limbs about {self.limb_width_px:.1f} px, {how.get(self.source, self.source)})"
+            return translate("Scale", "analysed at the image's own size")
+        limbs = format_number(self.limb_width_px, 1)
+        factor = format_number(self.factor, 2)
+        own_size = self.factor == 1.0
+        if self.source == SCALE_SET:
+            if own_size:
+                return translate("Scale", "analysed at its own size (limbs about {limbs} px, from the µm per pixel set)").format(limbs=limbs)
+            return translate("Scale", "resized ×{factor} for the model (limbs about {limbs} px, from the µm per pixel set)").format(
+                factor=factor, limbs=limbs
+            )
+        if self.source == SCALE_ESTIMATED:
+            if own_size:
+                return translate("Scale", "analysed at its own size (limbs about {limbs} px, estimated from the image)").format(limbs=limbs)
+            return translate("Scale", "resized ×{factor} for the model (limbs about {limbs} px, estimated from the image)").format(
+                factor=factor, limbs=limbs
+            )
+        if own_size:
+            return translate("Scale", "analysed at its own size (limbs about {limbs} px, {source})").format(limbs=limbs, source=self.source)
+        return translate("Scale", "resized ×{factor} for the model (limbs about {limbs} px, {source})").format(
+            factor=factor, limbs=limbs, source=self.source
+        )
 
 
 NATIVE_SCALE = ScaleInfo(factor=1.0, limb_width_px=None, model_limb_width_px=None, source=SCALE_NATIVE)

@@ -13,6 +13,7 @@ import cv2
 import numpy as np
 
 from .errors import AnalysisCancelled
+from .i18n import translate
 from .model import Segmenter
 
 ProgressCallback = Callable[[float, str], None]
@@ -76,7 +77,7 @@ def predict_probabilities(
             raise AnalysisCancelled()
         probabilities = _predict_padded(segmenter, preprocess(rgb, channels))
         if progress is not None:
-            progress(1.0, "Segmented")
+            progress(1.0, translate("Analysis", "Segmented"))
         return np.ascontiguousarray(probabilities, dtype=np.float32)
 
     # Each tile contributes only its centre (its outer ``overlap_px`` is context), except at
@@ -102,5 +103,5 @@ def predict_probabilities(
             )
             done += 1
             if progress is not None:
-                progress(done / total, f"Segmented tile {done} of {total}")
+                progress(done / total, translate("Analysis", "Segmented tile {done} of {total}").format(done=done, total=total))
     return probabilities

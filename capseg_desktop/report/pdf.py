@@ -28,78 +28,105 @@ import numpy as np
 from .. import __version__
 from ..core.atomic import write_bytes_atomic
 from ..core.exam import REDUCED, Exam, ExamSummary, FingerSummary, ImageSummary
-from ..core.result import AnalysisResult, local_now_iso, readable_local_time
+from ..core.calibration import SOURCE_CALIBRATED, SOURCE_ENTERED, SOURCE_IMAGE, SOURCE_PROFILE
+from ..core.i18n import format_float, format_number
+from ..core.result import AnalysisResult, date_text, local_now_iso, readable_local_time
+from ..core.texts import QT_TRANSLATE_NOOP, Plurals, Sentences
 
-#: Every sentence and word of the report, in one place (French comes with issue 13).
-TEXT = {
-    "title": "Nailfold capillaroscopy: exam report",
-    "patient": "Patient (pseudonym)",
-    "date": "Exam date",
-    "operator": "Operator",
-    "profile": "Microscope profile",
-    "scale": "Scale",
-    "made": "Report made",
-    "none_given": "not given",
-    "no_scale": "no scale set: widths in pixels, dilated and giant loops and densities not assessed",
-    "summary": "Patient summary",
-    "mean_density": "Mean distal-row density",
-    "mean_density_value": "{density:.1f} capillaries per mm over {fingers} finger(s) with a density: {flag}",
-    "dilated": "Dilated loops (all fingers)",
-    "giant": "Giant loops (all fingers)",
-    "any_giant": "giant loops present",
-    "no_giant": "no giant loop",
-    "images": "Images",
-    "images_value": "{used} used, {not_used} not used",
-    "reduced_fingers": "Reduced density in",
-    "not_assessed": "not assessed (no scale)",
-    "note": "These figures support, not replace, a clinician's reading: the images, the loops' shapes and "
+#: Every sentence and word of the report, in one place, looked up in the user's language (issue 13);
+#: numbers are formatted by the caller in the language's form (``core.i18n.format_number``).
+TEXT = Sentences(
+    "Report",
+    {
+        "title": QT_TRANSLATE_NOOP("Report", "Nailfold capillaroscopy: exam report"),
+        "patient": QT_TRANSLATE_NOOP("Report", "Patient (pseudonym)"),
+        "date": QT_TRANSLATE_NOOP("Report", "Exam date"),
+        "operator": QT_TRANSLATE_NOOP("Report", "Operator"),
+        "profile": QT_TRANSLATE_NOOP("Report", "Microscope profile"),
+        "scale": QT_TRANSLATE_NOOP("Report", "Scale"),
+        "scale_value": QT_TRANSLATE_NOOP("Report", "{scale} µm per pixel"),
+        "made": QT_TRANSLATE_NOOP("Report", "Report made"),
+        "none_given": QT_TRANSLATE_NOOP("Report", "not given"),
+        "no_scale": QT_TRANSLATE_NOOP("Report", "no scale set: widths in pixels, dilated and giant loops and densities not assessed"),
+        "summary": QT_TRANSLATE_NOOP("Report", "Patient summary"),
+        "mean_density": QT_TRANSLATE_NOOP("Report", "Mean distal-row density"),
+        "flag_normal": QT_TRANSLATE_NOOP("Report", "normal"),
+        "flag_reduced": QT_TRANSLATE_NOOP("Report", "reduced"),
+        "dilated": QT_TRANSLATE_NOOP("Report", "Dilated loops (all fingers)"),
+        "giant": QT_TRANSLATE_NOOP("Report", "Giant loops (all fingers)"),
+        "any_giant": QT_TRANSLATE_NOOP("Report", "giant loops present"),
+        "no_giant": QT_TRANSLATE_NOOP("Report", "no giant loop"),
+        "images": QT_TRANSLATE_NOOP("Report", "Images"),
+        "images_value": QT_TRANSLATE_NOOP("Report", "{used} used, {not_used} not used"),
+        "reduced_fingers": QT_TRANSLATE_NOOP("Report", "Reduced density in"),
+        "not_assessed": QT_TRANSLATE_NOOP("Report", "not assessed (no scale)"),
+        "note": QT_TRANSLATE_NOOP(
+            "Report",
+            "These figures support, not replace, a clinician's reading: the images, the loops' shapes and "
             "haemorrhages are to be read by a clinician, and every count can be checked on the pictures below.",
-    "per_finger": "Per finger",
-    "col_finger": "Finger",
-    "col_used": "Images used",
-    "col_density": "Distal density (per mm)",
-    "col_flag": "Density",
-    "col_dilated": "Dilated",
-    "col_giant": "Giant",
-    "col_not_used": "Not used",
-    "not_examined": "not examined",
-    "not_used_title": "Images not assigned to a finger (not used)",
-    "col_image": "Image",
-    "col_why": "Why",
-    "method": "How these figures were made",
-    "model": "Model",
-    "model_value": "{name}, version {version}, runtime {runtime}",
-    "version_unknown": "version not stated",
-    "sha256": "Model sha256",
-    "parameters": "Counting parameters",
-    "thresholds": "Loop flags",
-    "thresholds_value": "judged on the widest vessel diameter of each loop: normal below {dilated:g} µm, "
-                        "dilated from {dilated:g} µm, giant from {giant:g} µm",
-    "density_def": "Density",
-    "density_def_value": "loops of the distal (outermost) row per millimetre of analysed length, averaged over a "
-                         "finger's images, then over the fingers; reduced below {reduced:g} per mm",
-    "corrected": "Corrected by hand",
-    "corrected_value": "{n} image(s): their corrected counts are used (model's count in brackets below)",
-    "app": "Software",
-    "app_value": "CapSeg Desktop {version}",
-    "pictures": "The images",
-    "key": "Yellow boxes: counted capillaries, numbered as in the exports; green boxes: added or changed by hand; "
-           "a second, orange box and \"D\" after the number: a dilated loop; red and \"G\": a giant loop; "
-           "dashed cyan line: the apices of the distal row.",
-    "caption": "{finger} — {name}: {count} capillaries{model}; {density}; {flags}; {scale}",
-    "caption_model": " (model {model_count}, corrected by hand)",
-    "caption_density": "distal density {density:.1f} per mm ({distal} distal loops)",
-    "caption_no_density": "distal density not assessed (no scale)",
-    "caption_flags": "{dilated} dilated, {giant} giant",
-    "caption_no_flags": "dilated and giant not assessed",
-    "caption_scale": "{scale:g} µm per pixel ({source})",
-    "caption_no_scale": "no scale",
-    "caption_not_used": "{finger} — {name}: not used ({reason})",
-    "no_picture": "(picture not available)",
-    "page": "Page {page} of {pages}",
-    "footer": "CapSeg Desktop {version} · patient {patient} · exam of {date}",
-    "unassigned": "no finger",
-}
+        ),
+        "per_finger": QT_TRANSLATE_NOOP("Report", "Per finger"),
+        "col_finger": QT_TRANSLATE_NOOP("Report", "Finger"),
+        "col_used": QT_TRANSLATE_NOOP("Report", "Images used"),
+        "col_density": QT_TRANSLATE_NOOP("Report", "Distal density (per mm)"),
+        "col_flag": QT_TRANSLATE_NOOP("Report", "Density"),
+        "col_dilated": QT_TRANSLATE_NOOP("Report", "Dilated"),
+        "col_giant": QT_TRANSLATE_NOOP("Report", "Giant"),
+        "col_not_used": QT_TRANSLATE_NOOP("Report", "Not used"),
+        "not_examined": QT_TRANSLATE_NOOP("Report", "not examined"),
+        "not_used_title": QT_TRANSLATE_NOOP("Report", "Images not assigned to a finger (not used)"),
+        "col_image": QT_TRANSLATE_NOOP("Report", "Image"),
+        "col_why": QT_TRANSLATE_NOOP("Report", "Why"),
+        "method": QT_TRANSLATE_NOOP("Report", "How these figures were made"),
+        "model": QT_TRANSLATE_NOOP("Report", "Model"),
+        "model_value": QT_TRANSLATE_NOOP("Report", "{name}, version {version}, runtime {runtime}"),
+        "version_unknown": QT_TRANSLATE_NOOP("Report", "version not stated"),
+        "sha256": QT_TRANSLATE_NOOP("Report", "Model sha256"),
+        "parameters": QT_TRANSLATE_NOOP("Report", "Counting parameters"),
+        "thresholds": QT_TRANSLATE_NOOP("Report", "Loop flags"),
+        "thresholds_value": QT_TRANSLATE_NOOP(
+            "Report",
+            "judged on the widest vessel diameter of each loop: normal below {dilated} µm, dilated from {dilated} "
+            "µm, giant from {giant} µm",
+        ),
+        "density_def": QT_TRANSLATE_NOOP("Report", "Density"),
+        "density_def_value": QT_TRANSLATE_NOOP(
+            "Report",
+            "loops of the distal (outermost) row per millimetre of analysed length, averaged over a finger's "
+            "images, then over the fingers; reduced below {reduced} per mm",
+        ),
+        "corrected": QT_TRANSLATE_NOOP("Report", "Corrected by hand"),
+        "app": QT_TRANSLATE_NOOP("Report", "Software"),
+        "app_value": QT_TRANSLATE_NOOP("Report", "CapSeg Desktop {version}"),
+        "pictures": QT_TRANSLATE_NOOP("Report", "The images"),
+        "key": QT_TRANSLATE_NOOP(
+            "Report",
+            "Yellow boxes: counted capillaries, numbered as in the exports; green boxes: added or changed by "
+            "hand; a second, orange box and \"D\" after the number: a dilated loop; red and \"G\": a giant loop; "
+            "dashed cyan line: the apices of the distal row.",
+        ),
+        "caption_density_unknown": QT_TRANSLATE_NOOP("Report", "distal density {density} per mm (distal loops not known)"),
+        "caption_no_density": QT_TRANSLATE_NOOP("Report", "distal density not assessed (no scale)"),
+        "caption_flags": QT_TRANSLATE_NOOP("Report", "{dilated} dilated, {giant} giant"),
+        "caption_no_flags": QT_TRANSLATE_NOOP("Report", "dilated and giant not assessed"),
+        "caption_scale": QT_TRANSLATE_NOOP("Report", "{scale} µm per pixel ({source})"),
+        "caption_scale_only": QT_TRANSLATE_NOOP("Report", "{scale} µm per pixel"),
+        "caption_no_scale": QT_TRANSLATE_NOOP("Report", "no scale"),
+        "caption_not_used": QT_TRANSLATE_NOOP("Report", "{finger} — {name}: not used ({reason})"),
+        "source_profile": QT_TRANSLATE_NOOP("Report", "profile {profile}"),
+        "source_profile_unnamed": QT_TRANSLATE_NOOP("Report", "profile"),
+        "source_calibrated": QT_TRANSLATE_NOOP("Report", "calibrated line"),
+        "source_image": QT_TRANSLATE_NOOP("Report", "set for this image"),
+        "source_typed": QT_TRANSLATE_NOOP("Report", "typed"),
+        "no_picture": QT_TRANSLATE_NOOP("Report", "(picture not available)"),
+        "page": QT_TRANSLATE_NOOP("Report", "Page {page} of {pages}"),
+        "footer": QT_TRANSLATE_NOOP("Report", "CapSeg Desktop {version} · patient {patient} · exam of {date}"),
+        "pdf_title": QT_TRANSLATE_NOOP("Report", "CapSeg exam report {patient} {date}"),
+        "unassigned": QT_TRANSLATE_NOOP("Report", "no finger"),
+    },
+)
+#: The report's sentences with a count (see ``core.texts.Plurals``).
+Report = Plurals("Report")
 
 _STYLE = """
 body { font-size: 9pt; color: #111; }
@@ -148,8 +175,23 @@ def _e(value: Any) -> str:
 
 def _scale_text(exam: Exam) -> str:
     if exam.um_per_px:
-        return f"{exam.um_per_px:g} µm per pixel"
+        return TEXT["scale_value"].format(scale=format_float(exam.um_per_px, "g"))
     return TEXT["no_scale"]
+
+
+def _flag_word(flag: str) -> str:
+    """A density flag ("normal", "reduced": English in the files) in the reader's language."""
+    return {"normal": TEXT["flag_normal"], "reduced": TEXT["flag_reduced"]}.get(flag, flag)
+
+
+def _source_words(source: str) -> str:
+    """Where a scale came from (``core.exam.scale_source_text``: "profile NAME", "calibrated
+    line"...) in the reader's language."""
+    if source.startswith(SOURCE_PROFILE + " "):
+        return TEXT["source_profile"].format(profile=source[len(SOURCE_PROFILE) + 1:])
+    words = {SOURCE_PROFILE: TEXT["source_profile_unnamed"], SOURCE_CALIBRATED: TEXT["source_calibrated"],
+             SOURCE_IMAGE: TEXT["source_image"], SOURCE_ENTERED: TEXT["source_typed"]}
+    return words.get(source, source)
 
 
 def _result_for(results: Mapping[Any, AnalysisResult], image: ImageSummary) -> AnalysisResult | None:
@@ -194,7 +236,7 @@ def _model_version(card: Mapping[str, Any] | None, model: Any, alone: bool) -> s
 def _header_html(exam: Exam) -> str:
     rows = [
         (TEXT["patient"], exam.patient_id or TEXT["none_given"]),
-        (TEXT["date"], exam.date),
+        (TEXT["date"], date_text(exam.date)),
         (TEXT["operator"], exam.operator or TEXT["none_given"]),
         (TEXT["profile"], exam.profile or TEXT["none_given"]),
         (TEXT["scale"], _scale_text(exam)),
@@ -209,8 +251,8 @@ def _summary_html(summary: ExamSummary) -> str:
     if patient.density_per_mm is None:
         density = _e(TEXT["not_assessed"])
     else:
-        value = TEXT["mean_density_value"].format(
-            density=patient.density_per_mm, fingers=patient.fingers_with_density, flag=patient.density_flag)
+        value = Report.tr("{density} capillaries per mm over %n finger(s) with a density: {flag}", "", patient.fingers_with_density).format(
+            density=format_number(patient.density_per_mm, 1), flag=_flag_word(patient.density_flag))
         density = f"<span class='reduced'>{_e(value)}</span>" if patient.density_flag == REDUCED else _e(value)
     assessed = any(f.assessed for f in summary.fingers)
     giant_word = TEXT["any_giant"] if patient.any_giant else TEXT["no_giant"]
@@ -236,8 +278,8 @@ def _finger_row(finger: FingerSummary) -> str:
         why = "; ".join(f"{i.file_name}: {i.reason}" for i in finger.not_used)
         return (f"<tr><td><b>{_e(finger.finger)}</b></td><td>0</td><td colspan='4' class='grey'>{_e(TEXT['not_examined'])}</td>"
                 f"<td class='small'>{_e(why)}</td></tr>")
-    density = "—" if finger.density_per_mm is None else f"{finger.density_per_mm:.1f}"
-    flag = finger.density_flag or TEXT["not_assessed"]
+    density = "—" if finger.density_per_mm is None else format_number(finger.density_per_mm, 1)
+    flag = _flag_word(finger.density_flag) if finger.density_flag else TEXT["not_assessed"]
     flag_html = f"<span class='reduced'>{_e(flag)}</span>" if finger.density_flag == REDUCED else _e(flag)
     dilated = str(finger.dilated) if finger.assessed else "—"
     giant = str(finger.giant) if finger.assessed else "—"
@@ -278,13 +320,13 @@ def _method_html(summary: ExamSummary, used: list[AnalysisResult], model_card: M
     for params in _parameters(used):
         rows.append((TEXT["parameters"], _e(params)))
     dilated, giant = _thresholds(used)
-    rows.append((TEXT["thresholds"], _e(TEXT["thresholds_value"].format(dilated=dilated, giant=giant))))
+    rows.append((TEXT["thresholds"], _e(TEXT["thresholds_value"].format(dilated=format_float(dilated, "g"), giant=format_float(giant, "g")))))
     from ..core.exam import REDUCED_DENSITY_PER_MM
 
-    rows.append((TEXT["density_def"], _e(TEXT["density_def_value"].format(reduced=REDUCED_DENSITY_PER_MM))))
+    rows.append((TEXT["density_def"], _e(TEXT["density_def_value"].format(reduced=format_float(REDUCED_DENSITY_PER_MM, "g")))))
     edited = sum(1 for i in summary.images if i.used and i.edited)
     if edited:
-        rows.append((TEXT["corrected"], _e(TEXT["corrected_value"].format(n=edited))))
+        rows.append((TEXT["corrected"], _e(Report.tr("%n image(s): their corrected counts are used (model's count in brackets below)", "", edited))))
     rows.append((TEXT["app"], _e(TEXT["app_value"].format(version=__version__))))
     cells = "".join(f"<tr><td width='30%'><b>{_e(k)}</b></td><td>{v}</td></tr>" for k, v in rows)
     return f"<h2>{_e(TEXT['method'])}</h2><table width='100%' cellspacing='0' cellpadding='2'>{cells}</table>"
@@ -294,18 +336,29 @@ def _caption(image: ImageSummary, result: AnalysisResult | None) -> str:
     finger = image.finger or TEXT["unassigned"]
     if not image.used:
         return TEXT["caption_not_used"].format(finger=finger, name=image.file_name, reason=image.reason)
-    model = TEXT["caption_model"].format(model_count=image.model_count) if image.edited else ""
     if image.density_per_mm is None:
         density = TEXT["caption_no_density"]
+    elif image.distal is None:
+        density = TEXT["caption_density_unknown"].format(density=format_number(image.density_per_mm, 1))
     else:
-        density = TEXT["caption_density"].format(density=image.density_per_mm, distal=image.distal if image.distal is not None else "?")
+        density = Report.tr("distal density {density} per mm (%n distal loops)", "", image.distal).format(
+            density=format_number(image.density_per_mm, 1)
+        )
     flags = TEXT["caption_no_flags"] if image.dilated is None else TEXT["caption_flags"].format(dilated=image.dilated, giant=image.giant)
-    if image.um_per_px:
-        scale = TEXT["caption_scale"].format(scale=image.um_per_px, source=image.scale_source).replace(" ()", "")
+    if image.um_per_px and image.scale_source:
+        scale = TEXT["caption_scale"].format(scale=format_float(image.um_per_px, "g"), source=_source_words(image.scale_source))
+    elif image.um_per_px:
+        scale = TEXT["caption_scale_only"].format(scale=format_float(image.um_per_px, "g"))
     else:
         scale = TEXT["caption_no_scale"]
-    return TEXT["caption"].format(finger=finger, name=image.file_name, count=image.count, model=model, density=density,
-                                  flags=flags, scale=scale)
+    if image.edited:
+        sentence = Report.tr(
+            "{finger} — {name}: %n capillaries (model {model_count}, corrected by hand); {density}; {flags}; {scale}", "", image.count or 0
+        )
+    else:
+        sentence = Report.tr("{finger} — {name}: %n capillaries; {density}; {flags}; {scale}", "", image.count or 0)
+    return sentence.format(finger=finger, name=image.file_name, model_count=image.model_count, density=density,
+                           flags=flags, scale=scale)
 
 
 def _qimage(rgb: np.ndarray) -> Any:
@@ -405,7 +458,7 @@ def report_pdf_bytes(exam: Exam, summary: ExamSummary, results: Mapping[Any, Ana
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     left, top, right, bottom = MARGINS_MM
     writer.setPageMargins(QMarginsF(left, top, right, bottom), QPageLayout.Unit.Millimeter)
-    writer.setTitle(f"CapSeg exam report {exam.patient_id} {exam.date}".strip())
+    writer.setTitle(" ".join(TEXT["pdf_title"].format(patient=exam.patient_id, date=date_text(exam.date) if exam.date else "").split()))
     writer.setCreator(f"CapSeg Desktop {__version__}")
     font = QFont()
     font.setPointSizeF(9.0)
@@ -435,7 +488,7 @@ def report_pdf_bytes(exam: Exam, summary: ExamSummary, results: Mapping[Any, Ana
     footer_gap = RESOLUTION_DPI * 4.0 / 25.4  # 4 mm below the text area
     footer_font = QFont(font)
     footer_font.setPointSizeF(7.5)
-    footer_left = TEXT["footer"].format(version=__version__, patient=exam.patient_id or TEXT["none_given"], date=exam.date)
+    footer_left = TEXT["footer"].format(version=__version__, patient=exam.patient_id or TEXT["none_given"], date=date_text(exam.date))
     blocks = [block for group in groups for block in group]
 
     painter = QPainter(writer)
