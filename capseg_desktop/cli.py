@@ -24,6 +24,7 @@ from . import __version__
 from .core.atomic import remove_stale_partials, write_text_atomic
 from .core.counting import CountingParams
 from .core.errors import CapSegError, ExportError
+from .core import i18n
 from .core.i18n import format_number, translate
 from .core.imageio import SUPPORTED_SUFFIXES, list_images
 from .core.paths import default_model_path, log_dir
@@ -642,7 +643,7 @@ def run_convert(args: argparse.Namespace) -> int:
     return 0
 
 
-LANGUAGE_CHOICES = ("fr", "en")
+LANGUAGE_CHOICES = i18n.LANGUAGES
 LANGUAGE_HELP = "language of the messages, the legend and the report (default: from LANG / LC_ALL / LC_MESSAGES)"
 
 
@@ -746,8 +747,6 @@ def build_parser() -> argparse.ArgumentParser:
 def install_language(choice: str | None) -> str:
     """The language of the messages, the legend and the report: ``--lang``, else CAPSEG_LANG, else
     LC_ALL / LC_MESSAGES / LANG; English without loading Qt."""
-    from .core import i18n
-
     lang = i18n.normalise_language(choice) if choice else (i18n.language_from_environment() or "en")
     if lang == "en":
         i18n.install_translator(None, "en")

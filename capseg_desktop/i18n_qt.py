@@ -119,8 +119,8 @@ def install_language(lang: str) -> str:
                 app.installTranslator(translator)
         if not _installed:
             log.warning("No translation found for %r in %s; the app stays in English", lang, translations_dir())
-    if lang == "fr":
-        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    if lang != "en":
+        QLocale.setDefault(QLocale(lang))  # "fr" -> fr_FR: decimal comma, narrow space between thousands
     else:
         # English numbers as Python writes them (no thousands comma), as they were before languages.
         english = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)

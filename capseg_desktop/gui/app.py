@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 
 from .. import __version__
+from ..core.i18n import LANGUAGES
 
 log = logging.getLogger("capseg_desktop.gui.app")
 
@@ -28,7 +29,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--screenshot", metavar="OUT.png", help="open IMAGE, wait for the analysis, save a picture of the window to OUT.png and exit")
     parser.add_argument("--size", default="1280x800", help="window size for --screenshot, WIDTHxHEIGHT (default 1280x800)")
     parser.add_argument("--timeout", type=float, default=SCREENSHOT_TIMEOUT_S, help="seconds --screenshot waits for the analysis")
-    parser.add_argument("--lang", choices=("fr", "en"), help="the language of the window (default: View > Language, else the system's)")
+    parser.add_argument("--lang", choices=LANGUAGES, help="the language of the window (default: View > Language, else the system's)")
     parser.add_argument("--version", action="version", version=f"CapSeg Desktop {__version__}")
     args = parser.parse_args(argv)
     if args.screenshot and not args.image:

@@ -8,6 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from ..core.i18n import LANGUAGES
+
 ORGANIZATION = "CapSeg"
 APPLICATION = "CapSeg Desktop"
 MAX_RECENT_FILES = 8
@@ -135,10 +137,10 @@ class AppSettings:
 
     # Language ----------------------------------------------------------------------------
     def language(self) -> str:
-        """The language chosen in View > Language ('fr', 'en'), or 'system' (the default): follow
-        the system's locale."""
+        """The language chosen in View > Language ('fr', 'en', ...: core.i18n.LANGUAGES), or 'system'
+        (the default): follow the system's locale."""
         value = self._text("view/language")
-        return value if value in ("fr", "en") else "system"
+        return value if value in LANGUAGES else "system"
 
     def set_language(self, value: str) -> None:
-        self.store.setValue("view/language", value if value in ("fr", "en") else "system")
+        self.store.setValue("view/language", value if value in LANGUAGES else "system")
