@@ -354,7 +354,8 @@ class MainWindow(QMainWindow):
             self._set_status(self.tr("%n capillaries in %1 (from the batch).", "", self.analysis.result.count).replace("%1", row.path.name))
             self.analysis_finished.emit(self.analysis)
         elif row.status == "failed":
-            self._set_status(f"{row.path.name}: {row.message or self.tr('failed')}")
+            failed = row.message or self.tr("failed")
+            self._set_status(f"{row.path.name}: {failed}")
         elif row.status not in ("waiting", "running"):
             self.open_image(row.path, remember=False)
 
