@@ -123,6 +123,8 @@ TEXT = Sentences(
         "footer": QT_TRANSLATE_NOOP("Report", "CapSeg Desktop {version} · patient {patient} · exam of {date}"),
         "pdf_title": QT_TRANSLATE_NOOP("Report", "CapSeg exam report {patient} {date}"),
         "unassigned": QT_TRANSLATE_NOOP("Report", "no finger"),
+        "not_used_reason": QT_TRANSLATE_NOOP("Report", "{name}: {reason}"),
+        "list_separator": QT_TRANSLATE_NOOP("Report", "; "),
     },
 )
 #: The report's sentences with a count (see ``core.texts.Plurals``).
@@ -273,9 +275,14 @@ def _summary_html(summary: ExamSummary) -> str:
             f"<p></p>{note}")
 
 
+def _not_used_text(finger: FingerSummary) -> str:
+    """The finger's images not used, each with its reason ("L2B.png: blurred; ...")."""
+    return TEXT["list_separator"].join(TEXT["not_used_reason"].format(name=i.file_name, reason=i.reason) for i in finger.not_used)
+
+
 def _finger_row(finger: FingerSummary) -> str:
     if not finger.examined:
-        why = "; ".join(f"{i.file_name}: {i.reason}" for i in finger.not_used)
+        why = _not_used_text(finger)
         return (f"<tr><td><b>{_e(finger.finger)}</b></td><td>0</td><td colspan='4' class='grey'>{_e(TEXT['not_examined'])}</td>"
                 f"<td class='small'>{_e(why)}</td></tr>")
     density = "—" if finger.density_per_mm is None else format_number(finger.density_per_mm, 1)
@@ -284,7 +291,7 @@ def _finger_row(finger: FingerSummary) -> str:
     dilated = str(finger.dilated) if finger.assessed else "—"
     giant = str(finger.giant) if finger.assessed else "—"
     giant_html = f"<span class='reduced'>{giant}</span>" if finger.giant else giant
-    not_used = "; ".join(f"{i.file_name}: {i.reason}" for i in finger.not_used)
+    not_used = _not_used_text(finger)
     return (f"<tr><td><b>{_e(finger.finger)}</b></td><td>{len(finger.used)}</td><td>{density}</td><td>{flag_html}</td>"
             f"<td>{dilated}</td><td>{giant_html}</td><td class='small'>{_e(not_used)}</td></tr>")
 

@@ -62,61 +62,61 @@
     <context>
         <name>CLI</name>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="131" />
+            <location filename="../../capseg_desktop/cli.py" line="132" />
             <source>The folder "{path}" holds no PNG, JPEG, TIFF or BMP images.</source>
             <extracomment>This module's sentences with a count (see ``core.texts.Plurals``). Micrometres per pixel a microscope image can plausibly have: 0.01 um/px (a 100x objective on a fine sensor) to 1000 um/px (a whole finger in a few pixels). Outside is a typo, and a value like 1e-308 would make the density infinite.</extracomment>
             <translation>Le dossier « {path} » ne contient aucune image PNG, JPEG, TIFF ou BMP.</translation>
         </message>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="136" />
-            <location filename="../../capseg_desktop/cli.py" line="460" />
+            <location filename="../../capseg_desktop/cli.py" line="137" />
+            <location filename="../../capseg_desktop/cli.py" line="461" />
             <source>"{path}" does not exist.</source>
             <translation>« {path} » n’existe pas.</translation>
         </message>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="219" />
-            <location filename="../../capseg_desktop/cli.py" line="432" />
+            <location filename="../../capseg_desktop/cli.py" line="220" />
+            <location filename="../../capseg_desktop/cli.py" line="433" />
             <source>No model given and no bundled model found in models/; use --model FILE.</source>
             <translation>Aucun modèle indiqué et aucun modèle fourni trouvé dans models/ ; utilisez --model FICHIER.</translation>
         </message>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="230" />
-            <location filename="../../capseg_desktop/cli.py" line="442" />
+            <location filename="../../capseg_desktop/cli.py" line="231" />
+            <location filename="../../capseg_desktop/cli.py" line="443" />
             <source>The model {name} could not be loaded (internal error; details in the log).</source>
             <translation>Le modèle {name} n’a pas pu être chargé (erreur interne ; détails dans le journal).</translation>
         </message>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="250" />
+            <location filename="../../capseg_desktop/cli.py" line="251" />
             <source>The output folder "{folder}" cannot be created ({reason}).</source>
             <translation>Le dossier de sortie « {folder} » ne peut pas être créé ({reason}).</translation>
         </message>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="258" />
+            <location filename="../../capseg_desktop/cli.py" line="259" />
             <source>Nothing to analyse: no image was found in what was given.</source>
             <translation>Rien à analyser : aucune image n’a été trouvée dans ce qui a été indiqué.</translation>
         </message>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="318" />
+            <location filename="../../capseg_desktop/cli.py" line="319" />
             <source>{path}: warning: {message}</source>
             <translation>{path} : avertissement : {message}</translation>
         </message>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="324" />
+            <location filename="../../capseg_desktop/cli.py" line="325" />
             <source>The run was interrupted before this image was finished.</source>
             <translation>L’exécution a été interrompue avant la fin de cette image.</translation>
         </message>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="339" />
+            <location filename="../../capseg_desktop/cli.py" line="340" />
             <source>The summary "{path}" could not be written (internal error; details in the log).</source>
             <translation>Le récapitulatif « {path} » n’a pas pu être écrit (erreur interne ; détails dans le journal).</translation>
         </message>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="345" />
+            <location filename="../../capseg_desktop/cli.py" line="346" />
             <source>Interrupted; files already written are complete, none is half-written. Summary: {path}</source>
             <translation>Interrompu ; les fichiers déjà écrits sont complets, aucun n’est à moitié écrit. Récapitulatif : {path}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../capseg_desktop/cli.py" line="356" />
+            <location filename="../../capseg_desktop/cli.py" line="357" />
             <source>{finished} of %n image(s) analysed, {count} capillaries; summary: {path}</source>
             <translation>
                 <numerusform>{finished} image analysée sur %n, {count} capillaires ; récapitulatif : {path}</numerusform>
@@ -124,7 +124,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../capseg_desktop/cli.py" line="362" />
+            <location filename="../../capseg_desktop/cli.py" line="363" />
             <source>%n result(s) carry a warning; see the message column of {path}.</source>
             <translation>
                 <numerusform>%n résultat comporte un avertissement ; voir la colonne message de {path}.</numerusform>
@@ -132,7 +132,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../capseg_desktop/cli.py" line="368" />
+            <location filename="../../capseg_desktop/cli.py" line="369" />
             <source>%n image(s) could not be analysed; see the status column of {path}. Details are in the log file {log}.</source>
             <translation>
                 <numerusform>%n image n’a pas pu être analysée ; voir la colonne status de {path}. Les détails sont dans le fichier journal {log}.</numerusform>
@@ -140,7 +140,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../capseg_desktop/cli.py" line="372" />
+            <location filename="../../capseg_desktop/cli.py" line="373" />
             <source>%n image(s) could not be analysed; see the status column of {path}.</source>
             <translation>
                 <numerusform>%n image n’a pas pu être analysée ; voir la colonne status de {path}.</numerusform>
@@ -148,18 +148,18 @@
             </translation>
         </message>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="391" />
-            <location filename="../../capseg_desktop/cli.py" line="547" />
+            <location filename="../../capseg_desktop/cli.py" line="392" />
+            <location filename="../../capseg_desktop/cli.py" line="548" />
             <source>The folder "{folder}" does not exist.</source>
             <translation>Le dossier « {folder} » n’existe pas.</translation>
         </message>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="403" />
+            <location filename="../../capseg_desktop/cli.py" line="404" />
             <source>No image in "{folder}" has corrections saved; nothing was written.</source>
             <translation>Aucune image de « {folder} » n’a de corrections enregistrées ; rien n’a été écrit.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../capseg_desktop/cli.py" line="407" />
+            <location filename="../../capseg_desktop/cli.py" line="408" />
             <source>%n corrected image(s) written to {out}: images/, masks/ and points.json (for capseg train --real-images {images} --real-masks {masks}, and capseg evaluate --images {images} --points {points}).</source>
             <translation>
                 <numerusform>%n image corrigée écrite dans {out} : images/, masks/ et points.json (pour capseg train --real-images {images} --real-masks {masks}, et capseg evaluate --images {images} --points {points}).</numerusform>
@@ -167,17 +167,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="478" />
+            <location filename="../../capseg_desktop/cli.py" line="479" />
             <source>No microscope profile is called "{name}"; the profiles are: {known}.</source>
             <translation>Aucun profil de microscope ne s’appelle « {name} » ; les profils sont : {known}.</translation>
         </message>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="480" />
+            <location filename="../../capseg_desktop/cli.py" line="481" />
             <source>No microscope profile is called "{name}"; there are none yet (add them in the window's microscope profiles).</source>
             <translation>Aucun profil de microscope ne s’appelle « {name} » ; il n’y en a encore aucun (ajoutez-les dans les profils de microscope de la fenêtre).</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../capseg_desktop/cli.py" line="494" />
+            <location filename="../../capseg_desktop/cli.py" line="495" />
             <source>{path}: %n capillaries</source>
             <translation>
                 <numerusform>{path} : %n capillaire</numerusform>
@@ -185,47 +185,47 @@
             </translation>
         </message>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="496" />
+            <location filename="../../capseg_desktop/cli.py" line="497" />
             <source>, {density} per mm</source>
             <translation>, {density} par mm</translation>
         </message>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="498" />
+            <location filename="../../capseg_desktop/cli.py" line="499" />
             <source> (corrected by hand: model {model}, {edits})</source>
             <translation> (corrigé à la main : modèle {model}, {edits})</translation>
         </message>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="501" />
+            <location filename="../../capseg_desktop/cli.py" line="502" />
             <source> (warning: {message})</source>
             <translation> (avertissement : {message})</translation>
         </message>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="507" />
+            <location filename="../../capseg_desktop/cli.py" line="508" />
             <source>normal</source>
             <translation>normale</translation>
         </message>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="507" />
+            <location filename="../../capseg_desktop/cli.py" line="508" />
             <source>reduced</source>
             <translation>diminuée</translation>
         </message>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="512" />
+            <location filename="../../capseg_desktop/cli.py" line="513" />
             <source>{finger}: not examined</source>
             <translation>{finger} : non examiné</translation>
         </message>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="514" />
+            <location filename="../../capseg_desktop/cli.py" line="515" />
             <source>distal density not assessed (no scale)</source>
             <translation>densité distale non évaluée (pas d’échelle)</translation>
         </message>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="516" />
+            <location filename="../../capseg_desktop/cli.py" line="517" />
             <source>distal density {density} per mm ({flag})</source>
             <translation>densité distale {density} par mm ({flag})</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../capseg_desktop/cli.py" line="518" />
+            <location filename="../../capseg_desktop/cli.py" line="519" />
             <source>{finger}: %n image(s), {density}</source>
             <translation>
                 <numerusform>{finger} : %n image, {density}</numerusform>
@@ -233,12 +233,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="520" />
+            <location filename="../../capseg_desktop/cli.py" line="521" />
             <source>, {dilated} dilated, {giant} giant</source>
             <translation>, dilatées : {dilated}, géantes : {giant}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../capseg_desktop/cli.py" line="522" />
+            <location filename="../../capseg_desktop/cli.py" line="523" />
             <source>, %n not used</source>
             <translation>
                 <numerusform>, %n non utilisée</numerusform>
@@ -246,32 +246,32 @@
             </translation>
         </message>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="543" />
+            <location filename="../../capseg_desktop/cli.py" line="544" />
             <source>"{path}" already exists; nothing was written. Use --overwrite to replace it.</source>
             <translation>« {path} » existe déjà ; rien n’a été écrit. Utilisez --overwrite pour le remplacer.</translation>
         </message>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="552" />
+            <location filename="../../capseg_desktop/cli.py" line="553" />
             <source>"{name}" is not assigned to a finger (name images like L2A.png or R5B.jpg); it is left out.</source>
             <translation>« {name} » n’est attribuée à aucun doigt (nommez les images comme L2A.png ou R5B.jpg) ; elle est laissée de côté.</translation>
         </message>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="558" />
+            <location filename="../../capseg_desktop/cli.py" line="559" />
             <source>No image of this exam is assigned to a finger; nothing to analyse.</source>
             <translation>Aucune image de cet examen n’est attribuée à un doigt ; rien à analyser.</translation>
         </message>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="562" />
+            <location filename="../../capseg_desktop/cli.py" line="563" />
             <source>No scale given (--profile or --um-per-px): densities and dilated or giant loops are not assessed.</source>
             <translation>Aucune échelle indiquée (--profile ou --um-per-px) : les densités et les anses dilatées ou géantes ne sont pas évaluées.</translation>
         </message>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="601" />
+            <location filename="../../capseg_desktop/cli.py" line="602" />
             <source>not assessed (no scale)</source>
             <translation>non évaluée (pas d’échelle)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../capseg_desktop/cli.py" line="603" />
+            <location filename="../../capseg_desktop/cli.py" line="604" />
             <source>{density} per mm over %n finger(s) ({flag})</source>
             <translation>
                 <numerusform>{density} par mm sur %n doigt ({flag})</numerusform>
@@ -279,27 +279,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="606" />
+            <location filename="../../capseg_desktop/cli.py" line="607" />
             <source>{giant} giant (giant loops present)</source>
             <translation>mégacapillaires : {giant} (présence de mégacapillaires)</translation>
         </message>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="608" />
+            <location filename="../../capseg_desktop/cli.py" line="609" />
             <source>{giant} giant (none)</source>
             <translation>mégacapillaires : {giant} (aucun)</translation>
         </message>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="610" />
+            <location filename="../../capseg_desktop/cli.py" line="611" />
             <source>Patient: mean distal density {density}; {dilated} dilated, {giant}; {used} image(s) used, {not_used} not used.</source>
             <translation>Patient : densité distale moyenne {density} ; capillaires dilatés : {dilated}, {giant} ; images utilisées : {used}, non utilisées : {not_used}.</translation>
         </message>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="615" />
+            <location filename="../../capseg_desktop/cli.py" line="616" />
             <source>Report: {files}</source>
             <translation>Rapport : {files}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../capseg_desktop/cli.py" line="619" />
+            <location filename="../../capseg_desktop/cli.py" line="620" />
             <source>%n image(s) could not be analysed and are listed as not used in the report. Details are in the log file {log}.</source>
             <translation>
                 <numerusform>%n image n’a pas pu être analysée et figure comme non utilisée dans le rapport. Les détails sont dans le fichier journal {log}.</numerusform>
@@ -307,7 +307,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../capseg_desktop/cli.py" line="623" />
+            <location filename="../../capseg_desktop/cli.py" line="624" />
             <source>%n image(s) could not be analysed and are listed as not used in the report.</source>
             <translation>
                 <numerusform>%n image n’a pas pu être analysée et figure comme non utilisée dans le rapport.</numerusform>
@@ -315,17 +315,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="634" />
+            <location filename="../../capseg_desktop/cli.py" line="635" />
             <source>"{path}" already exists; use --overwrite to replace it.</source>
             <translation>« {path} » existe déjà ; utilisez --overwrite pour le remplacer.</translation>
         </message>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="641" />
+            <location filename="../../capseg_desktop/cli.py" line="642" />
             <source>Wrote {path} ({size} KiB)</source>
             <translation>{path} écrit ({size} Kio)</translation>
         </message>
         <message>
-            <location filename="../../capseg_desktop/cli.py" line="765" />
+            <location filename="../../capseg_desktop/cli.py" line="766" />
             <source>Interrupted; files already written are complete, none is half-written.</source>
             <translation>Interrompu ; les fichiers déjà écrits sont complets, aucun n’est à moitié écrit.</translation>
         </message>
@@ -1359,8 +1359,18 @@
             <source>no finger</source>
             <translation>aucun doigt</translation>
         </message>
+        <message>
+            <location filename="../../capseg_desktop/report/pdf.py" line="126" />
+            <source>{name}: {reason}</source>
+            <translation>{name} : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../capseg_desktop/report/pdf.py" line="127" />
+            <source>; </source>
+            <translation> ; </translation>
+        </message>
         <message numerus="yes">
-            <location filename="../../capseg_desktop/report/pdf.py" line="254" />
+            <location filename="../../capseg_desktop/report/pdf.py" line="256" />
             <source>{density} capillaries per mm over %n finger(s) with a density: {flag}</source>
             <extracomment>The report's sentences with a count (see ``core.texts.Plurals``). Page margins in millimetres (left, top, right, bottom); the footer sits in the bottom margin. A picture is drawn across the text's width, and at most this part of a page's height.</extracomment>
             <translation>
@@ -1369,7 +1379,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../capseg_desktop/report/pdf.py" line="329" />
+            <location filename="../../capseg_desktop/report/pdf.py" line="336" />
             <source>%n image(s): their corrected counts are used (model's count in brackets below)</source>
             <translation>
                 <numerusform>%n image : son comptage corrigé est utilisé (comptage du modèle entre parenthèses ci-dessous)</numerusform>
@@ -1377,7 +1387,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../capseg_desktop/report/pdf.py" line="344" />
+            <location filename="../../capseg_desktop/report/pdf.py" line="351" />
             <source>distal density {density} per mm (%n distal loops)</source>
             <translation>
                 <numerusform>densité distale {density} par mm (%n anse distale)</numerusform>
@@ -1385,7 +1395,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../capseg_desktop/report/pdf.py" line="356" />
+            <location filename="../../capseg_desktop/report/pdf.py" line="363" />
             <source>{finger} — {name}: %n capillaries (model {model_count}, corrected by hand); {density}; {flags}; {scale}</source>
             <translation>
                 <numerusform>{finger} — {name} : %n capillaire (modèle {model_count}, corrigé à la main) ; {density} ; {flags} ; {scale}</numerusform>
@@ -1393,7 +1403,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../capseg_desktop/report/pdf.py" line="359" />
+            <location filename="../../capseg_desktop/report/pdf.py" line="366" />
             <source>{finger} — {name}: %n capillaries; {density}; {flags}; {scale}</source>
             <translation>
                 <numerusform>{finger} — {name} : %n capillaire ; {density} ; {flags} ; {scale}</numerusform>
