@@ -199,3 +199,26 @@ def test_view_language_is_remembered_and_used_at_the_next_start(qtbot, start_app
     assert AppSettings(settings_path).language() == "system"
     assert apply_language(AppSettings(settings_path)) == "en"
     install_language("en")
+
+
+def accelerator(text: str) -> str | None:
+    match = re.search(r"&([^&])", text.replace("&&", ""))
+    return match.group(1).lower() if match else None
+
+
+def test_the_french_accelerators_of_each_menu_are_unique(start_app):
+    """Alt+letter opens one menu, and one letter picks one entry in a French menu."""
+    window = start_app("fr")
+    menus = [window.menuBar(), *[a.menu() for a in window.menuBar().actions()]]
+    menus += [a.menu() for m in menus[1:] for a in m.actions() if a.menu() is not None]
+    clashes = []
+    for menu in menus:
+        seen: dict[str, str] = {}
+        for action in menu.actions():
+            key = accelerator(action.text())
+            if key is None or not action.isVisible():
+                continue
+            if key in seen:
+                clashes.append((menu.title() if isinstance(menu, QMenu) else "menu bar", seen[key], action.text()))
+            seen[key] = action.text()
+    assert not clashes, clashes
