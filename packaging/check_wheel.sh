@@ -14,7 +14,8 @@ echo "check_wheel: building the wheel"
 "$PYTHON" -m pip wheel -q --no-deps -w "$WORK/dist" "$ROOT"
 WHEEL="$(ls "$WORK"/dist/capseg_desktop-*.whl)"
 for member in capseg_desktop/models/capseg_unet.tflite capseg_desktop/models/model_card.json \
-              capseg_desktop/resources/icons/capseg.png; do
+              capseg_desktop/resources/icons/capseg.png capseg_desktop/resources/translations/capseg_app_fr.qm \
+              capseg_desktop/resources/translations/capseg_core_fr.qm capseg_desktop/resources/translations/capseg_window_fr.qm; do
   "$PYTHON" -c 'import sys, zipfile; sys.exit(sys.argv[2] not in zipfile.ZipFile(sys.argv[1]).namelist())' "$WHEEL" "$member" \
     || { echo "check_wheel: FAILED: $member is missing from $(basename "$WHEEL")"; exit 1; }
 done
