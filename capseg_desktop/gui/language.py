@@ -8,7 +8,7 @@ the menu says in both languages.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from ..i18n_qt import LANGUAGE_NAMES, SYSTEM, choose_language, install_language
@@ -44,6 +44,9 @@ class LanguageMenu:
         for code, text in choices:
             action = QAction(text, self.menu, checkable=True)
             action.setData(code)
+            # Ctrl+Alt+Shift+L: the locale; +F Français, +E English (the first letter of each name).
+            action.setShortcut(QKeySequence("Ctrl+Alt+Shift+" + ("L" if code == SYSTEM else text[0].upper())))
+            window.addAction(action)  # the shortcut works with the menu bar hidden too
             action.setChecked(code == current)
             action.triggered.connect(lambda _checked=False, code=code: self.choose(code))
             self.group.addAction(action)
