@@ -136,7 +136,8 @@ def test_json_and_csv_keep_english_keys_and_plain_numbers(french):
     assert "4.500" in french_summary and "4,5" not in french_summary
 
 
-def test_the_pdf_report_is_french(qapp, french, tmp_path):  # qapp: a QApplication, not the report's own QGuiApplication, so later widget tests can run
+def test_the_pdf_report_is_french(qapp, french, tmp_path):
+    # qapp: a QApplication, not the report's own QGuiApplication, so the widget tests after it can run
     pytest.importorskip("pypdf")
     from capseg_desktop.core.exam import exam_from_folder, summarise_exam
     from capseg_desktop.report.pdf import write_report
