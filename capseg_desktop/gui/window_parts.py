@@ -7,12 +7,54 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox, QProgressBar, QPushButton, QSlider, QSplitter, QStatusBar, QWidget
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import (
+    QApplication, QLabel, QMenu, QMessageBox, QProgressBar, QPushButton, QSizePolicy, QSlider, QSplitter, QStatusBar, QWidget,
+)
 
 from .settings import AppSettings
 from .tables import english_one, locale_number
 from .views import ViewGroup, best_orientation
+
+
+class ElidedLabel(QLabel):
+    """A status-bar text that gives way when the bar is short (a French sentence is longer than
+    its English one): it ends in "…" and shows the whole text as its tooltip. ``text()`` is
+    the whole text."""
+
+    def __init__(self, text: str = "", minimum_px: int = 60) -> None:
+        super().__init__()
+        self._full = ""
+        self._minimum_px = minimum_px
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setText(text)
+
+    def minimumSizeHint(self):  # noqa: N802 - it may shrink to this, eliding
+        hint = super().minimumSizeHint()
+        hint.setWidth(min(self._minimum_px, self.sizeHint().width()))
+        return hint
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        self._full = text
+        self._elide()
+        self.updateGeometry()
+
+    def text(self) -> str:
+        return self._full
+
+    def sizeHint(self):  # noqa: N802 - the whole text's width, so it gets it when there is room
+        hint = super().sizeHint()
+        hint.setWidth(self.fontMetrics().horizontalAdvance(self._full) + 8)
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(0, self.width() - 4))
+        QLabel.setText(self, shown)
+        self.setToolTip(self._full if shown != self._full else "")
 
 
 class StatusArea(QObject):
@@ -21,11 +63,11 @@ class StatusArea(QObject):
 
     def __init__(self, bar: QStatusBar, cancel: Callable[[], None]) -> None:
         super().__init__(bar)
-        self.label = QLabel(self.tr("Starting…"))
+        self.label = ElidedLabel(self.tr("Starting…"))
         self.label.setObjectName("status_label")
         self.label.setAccessibleName(self.tr("Status"))
         bar.addWidget(self.label, 1)
-        self.scale_label = QLabel("")
+        self.scale_label = ElidedLabel("", minimum_px=120)
         self.scale_label.setObjectName("scale_label")
         self.scale_label.setAccessibleName(self.tr("Scale the image was analysed at"))
         self.progress_bar = QProgressBar()
