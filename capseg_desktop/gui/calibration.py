@@ -17,13 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, QObject, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QCursor, QMouseEvent, QPainterPath, QPen
+from PySide6.QtGui import QAction, QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGraphicsView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -32,13 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .edit_tools import TOOLS, EditTool
+from .edit_tools import TOOLS, LineTool
 
 if TYPE_CHECKING:
     from ..core import Analysis
     from ..core.calibration import Calibration, Profile
     from .main_window import MainWindow
-    from .views import ImageView
 
 log = logging.getLogger("capseg_desktop.gui.calibration")
 
@@ -46,38 +44,17 @@ LINE_COLOUR = QColor(255, 210, 0)
 PROFILE_KEY = "calibration/profile"
 
 
-class CalibrationTool(EditTool):
+class CalibrationTool(LineTool):
     """Drag a line over a known length; on release the length dialog opens."""
 
     name = "calibrate"
-    drag_mode = QGraphicsView.DragMode.NoDrag
 
-    def __init__(self, controller: Any) -> None:
-        super().__init__(controller)
-        self.start: QPointF | None = None
+    def preview(self, start: QPointF, end: QPointF) -> None:
+        show_line(self.controller.window, start, end)
 
-    def press(self, view: ImageView, pos: QPointF, event: QMouseEvent) -> bool:
-        if event.button() != Qt.MouseButton.LeftButton:
-            return False
-        self.start = pos
-        return True
-
-    def move(self, view: ImageView, pos: QPointF, event: QMouseEvent) -> bool:
-        if self.start is None:
-            return False
-        show_line(self.controller.window, self.start, pos)
-        return True
-
-    def release(self, view: ImageView, pos: QPointF, event: QMouseEvent) -> bool:
-        if self.start is None or event.button() != Qt.MouseButton.LeftButton:
-            return False
-        start, self.start = self.start, None
-        show_line(self.controller.window, start, pos)
-        self.controller.window.calibration.line_drawn((start.x(), start.y()), (pos.x(), pos.y()))
-        return True
-
-    def cursor(self, view: ImageView) -> QCursor:
-        return QCursor(Qt.CursorShape.CrossCursor)
+    def finish(self, start: QPointF, end: QPointF) -> None:
+        show_line(self.controller.window, start, end)
+        self.controller.window.calibration.line_drawn((start.x(), start.y()), (end.x(), end.y()))
 
     def abandon(self) -> None:
         self.start = None

@@ -7,7 +7,7 @@ edit. Select mode has no tool: clicks select and drags pan, as before editing ex
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QCursor, QMouseEvent, QPainter, QPainterPath, QPen, QPixmap
@@ -143,15 +143,21 @@ class EraserTool(StrokeTool):
     erase = True
 
 
-class SplitTool(EditTool):
-    """Drag a cut line across one capillary: it becomes two."""
+class LineTool(EditTool):
+    """Drag a straight line in a view: ``preview`` draws it while dragging, ``finish`` gets its
+    two ends on release (the cut of Split, the known length of Calibrate)."""
 
-    name = "split"
     drag_mode = QGraphicsView.DragMode.NoDrag
 
-    def __init__(self, controller: EditController) -> None:
+    def __init__(self, controller: Any) -> None:
         super().__init__(controller)
         self.start: QPointF | None = None
+
+    def preview(self, start: QPointF, end: QPointF) -> None:
+        raise NotImplementedError
+
+    def finish(self, start: QPointF, end: QPointF) -> None:
+        raise NotImplementedError
 
     def press(self, view: ImageView, pos: QPointF, event: QMouseEvent) -> bool:
         if event.button() != Qt.MouseButton.LeftButton:
@@ -162,19 +168,14 @@ class SplitTool(EditTool):
     def move(self, view: ImageView, pos: QPointF, event: QMouseEvent) -> bool:
         if self.start is None:
             return False
-        path = QPainterPath(self.start)
-        path.lineTo(pos)
-        pen = QPen(CUT_COLOUR, 2.0, Qt.PenStyle.DashLine)
-        pen.setCosmetic(True)
-        self.controller.window.views.set_preview(path, pen)
+        self.preview(self.start, pos)
         return True
 
     def release(self, view: ImageView, pos: QPointF, event: QMouseEvent) -> bool:
         if self.start is None or event.button() != Qt.MouseButton.LeftButton:
             return False
         start, self.start = self.start, None
-        self.controller.window.views.set_preview(None)
-        self.controller.split_line(start, pos)
+        self.finish(start, pos)
         return True
 
     def cursor(self, view: ImageView) -> QCursor:
@@ -184,6 +185,23 @@ class SplitTool(EditTool):
         if self.start is not None:
             self.start = None
             self.controller.window.views.set_preview(None)
+
+
+class SplitTool(LineTool):
+    """Drag a cut line across one capillary: it becomes two."""
+
+    name = "split"
+
+    def preview(self, start: QPointF, end: QPointF) -> None:
+        path = QPainterPath(start)
+        path.lineTo(end)
+        pen = QPen(CUT_COLOUR, 2.0, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        self.controller.window.views.set_preview(path, pen)
+
+    def finish(self, start: QPointF, end: QPointF) -> None:
+        self.controller.window.views.set_preview(None)
+        self.controller.split_line(start, end)
 
 
 TOOLS = {tool.name: tool for tool in (EditTool, AddTool, StrokeTool, EraserTool, SplitTool)}
