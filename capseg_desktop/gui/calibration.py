@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from .edit_tools import TOOLS, LineTool
+from .tables import shown
 
 if TYPE_CHECKING:
     from ..core import Analysis
@@ -78,11 +79,6 @@ def show_line(window: MainWindow, start: QPointF, end: QPointF) -> None:
     pen = QPen(LINE_COLOUR, 2.0)
     pen.setCosmetic(True)
     window.views.set_preview(path, pen, QBrush(Qt.BrushStyle.NoBrush))
-
-
-def shown(value: float, form: str = "g", precision: int = 6) -> str:
-    """A number in the window's locale (a decimal comma in French); "g" as Python's ``:g``."""
-    return QLocale().toString(float(value), form, precision)
 
 
 def parse_number(text: str) -> float | None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from .tables import locale_number, shown
 from ..core.exam import EXAM_SUFFIX, FINGERS, Exam, exam_calibration, exam_csv, finger_from_name, load_exam, save_exam, summarise_exam  # noqa: F401
 
 if TYPE_CHECKING:
@@ -47,14 +48,6 @@ def _plural() -> ExamModel:
     return _words[0]
 
 
-def _number(value: float, decimals: int | None = None) -> str:
-    """A number for the window in its locale (a decimal comma in French): ``decimals`` fixed
-    decimals, or None for the shortest form (as ``:g``)."""
-    from PySide6.QtCore import QLocale
-
-    return QLocale().toString(float(value), "g", 6) if decimals is None else QLocale().toString(float(value), "f", decimals)
-
-
 def is_exam_path(path: str | Path) -> bool:
     return str(path).lower().endswith(EXAM_SUFFIX)
 
@@ -75,12 +68,12 @@ def sentence(exc: BaseException, fallback: str) -> str:
 def density_text(value: float | None) -> str:
     if value is None:
         return QCoreApplication.translate("ExamModel", "not assessed (no scale)")
-    return _number(value, 1)
+    return locale_number(value, 1)
 
 
 def header_text(exam: Exam) -> str:
     if exam.um_per_px:
-        scale = QCoreApplication.translate("ExamModel", "%1 µm/px").replace("%1", _number(exam.um_per_px))
+        scale = QCoreApplication.translate("ExamModel", "%1 µm/px").replace("%1", shown(exam.um_per_px))
     else:
         scale = QCoreApplication.translate("ExamModel", "no scale (counts only, no density)")
     if exam.operator:
@@ -101,7 +94,7 @@ def image_text(summary: Any) -> str:
         return summary.file_name
     parts = [_plural().capillaries(summary.count, bool(summary.edited))]
     if summary.density_per_mm is not None:
-        parts.append(QCoreApplication.translate("ExamModel", "%1/mm").replace("%1", _number(summary.density_per_mm, 1)))
+        parts.append(QCoreApplication.translate("ExamModel", "%1/mm").replace("%1", locale_number(summary.density_per_mm, 1)))
     if summary.dilated:
         parts.append(_plural().dilated(summary.dilated))
     if summary.giant:
@@ -138,7 +131,7 @@ def finger_line(finger: FingerSummary) -> str:
         density = (QCoreApplication.translate("ExamModel", "Density not assessed (no scale)") if finger.used
                    else QCoreApplication.translate("ExamModel", "Density —"))
     else:
-        density = QCoreApplication.translate("ExamModel", "Density %1 /mm").replace("%1", _number(finger.density_per_mm, 1))
+        density = QCoreApplication.translate("ExamModel", "Density %1 /mm").replace("%1", locale_number(finger.density_per_mm, 1))
         density += f" ({_flag(finger.density_flag)})" if finger.density_flag else ""
     text = density + " · " + QCoreApplication.translate("ExamModel", "dilated %1 · giant %2").replace("%1", dilated).replace("%2", giant)
     text += " · " + QCoreApplication.translate("ExamModel", "%1 used, %2 not used").replace("%1", used).replace("%2", str(len(finger.not_used)))
@@ -151,7 +144,7 @@ def patient_text(summary: ExamSummary) -> str:
         density = QCoreApplication.translate("ExamModel", "Mean density: not assessed (no finger with a density)")
     else:
         density = _plural().mean_density(patient.fingers_with_density) \
-            .replace("%1", _number(patient.density_per_mm, 1)).replace("%2", _flag(patient.density_flag))
+            .replace("%1", locale_number(patient.density_per_mm, 1)).replace("%2", _flag(patient.density_flag))
     return " · ".join([
         density,
         _plural().dilated(patient.dilated),

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .calibration import shown
-from .tables import results_table
+from .tables import results_table, shown
 
 if TYPE_CHECKING:
     from ..core.calibration import Profile

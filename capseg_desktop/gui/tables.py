@@ -26,11 +26,16 @@ def results_table(
     return table
 
 
-def locale_number(value: float, decimals: int) -> str:
-    """``value`` with ``decimals`` decimals in the window's locale (a decimal comma in French)."""
+def shown(value: float, form: str = "g", precision: int = 6) -> str:
+    """A number in the window's locale (a decimal comma in French); "g" as Python's ``:g``."""
     from PySide6.QtCore import QLocale
 
-    return QLocale().toString(float(value), "f", decimals)
+    return QLocale().toString(float(value), form, precision)
+
+
+def locale_number(value: float, decimals: int) -> str:
+    """``value`` with ``decimals`` decimals in the window's locale (a decimal comma in French)."""
+    return shown(value, "f", decimals)
 
 
 def english_one(text: str, n: int, english: str, english_one: str) -> str:
