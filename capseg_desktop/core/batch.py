@@ -25,7 +25,6 @@ from .i18n import translate
 from .pipeline import Analysis, Analyzer
 from .result import failed_row
 from .result import summary_csv as _rows_csv
-from .sanity import image_warnings, probability_warnings
 
 log = logging.getLogger(__name__)
 
@@ -72,25 +71,6 @@ def failed_item(path: Path, exc: BaseException) -> BatchItem:
         )
     log.error("%s: unexpected error", path, exc_info=(type(exc), exc, exc.__traceback__))
     return BatchItem(path, STATUS_FAILED, None, internal_error_message(path))
-
-
-def with_sanity_warnings(analysis: Analysis) -> Analysis:
-    """The analysis with the plausibility warnings of ``core.sanity`` in its result (unless the
-    pipeline already put them there)."""
-    if analysis.result.warnings:
-        return analysis
-    warnings = tuple(image_warnings(analysis.image.rgb) + probability_warnings(analysis.probabilities))
-    if not warnings:
-        return analysis
-    return replace(analysis, result=replace(analysis.result, warnings=warnings))
-
-
-def with_recommendation(analysis: Analysis, analyzer: Analyzer) -> Analysis:
-    """The analysis with the model's recommended parameters in its result (unless it carries
-    them already), so that every export says which parameters the user changed."""
-    if analysis.result.recommended_params is not None:
-        return analysis
-    return replace(analysis, result=replace(analysis.result, recommended_params=analyzer.default_params()))
 
 
 def with_warnings(analysis: Analysis, warnings: Sequence[str]) -> Analysis:
@@ -194,8 +174,7 @@ def run_batch(
                 analysis = analyzer.analyze_path(
                     path, params=params, um_per_px=um_per_px, should_cancel=should_cancel
                 )
-            analysis = with_recommendation(with_sanity_warnings(analysis), analyzer)
-            item = item_for(path, analysis)
+            item = item_for(path, analysis)  # the analysis carries its plausibility warnings and recommendation
         except AnalysisCancelled:
             yield from (_cancelled(rest) for rest in paths[index:])
             return

@@ -200,9 +200,9 @@ class Exam:
 
     def find(self, path: str | os.PathLike[str]) -> ExamImage | None:
         """The exam's image at ``path``, if any."""
-        key = _key(path)
+        key = path_key(path)
         for image in self.images:
-            if _key(self.path_of(image)) == key:
+            if path_key(self.path_of(image)) == key:
                 return image
         return None
 
@@ -324,8 +324,14 @@ def _is_absolute(rel: str) -> bool:
     return PurePosixPath(rel).is_absolute() or PureWindowsPath(rel).is_absolute()
 
 
-def _key(path: str | os.PathLike[str]) -> str:
+def path_key(path: str | os.PathLike[str]) -> str:
+    """How an image's path is compared: absolute, normalised, in the file system's case."""
     return os.path.normcase(os.path.normpath(os.path.abspath(path)))
+
+
+def keyed_by_path(mapping: Mapping[Any, Any] | None) -> dict[str, Any]:
+    """``mapping`` (path -> value) with its paths as ``path_key`` gives them."""
+    return {path_key(path): value for path, value in (mapping or {}).items()}
 
 
 def _relative(path: Path, folder: Path) -> str:
@@ -409,7 +415,7 @@ def analyze_exam_image(
     (``calibration``), with the plausibility warnings. ``corrections_dir``: where corrections of
     images in read-only folders are kept (default: the application-data folder's, as the window
     saves them). Raises what the analysis raises."""
-    from .batch import analyze_with_corrections, with_recommendation, with_sanity_warnings, with_warnings
+    from .batch import analyze_with_corrections, with_warnings
     from .corrections import default_fallback_dir
     from .pipeline import micrometre_warnings
 
@@ -424,7 +430,7 @@ def analyze_exam_image(
             old = set(analysis.base_warnings) | set(micrometre_warnings(result.scale, result.um_per_px))
             kept = [w for w in result.warnings if w not in old]
             analysis = with_warnings(analysis.with_calibration(calibration), kept)
-    return with_recommendation(with_sanity_warnings(analysis), analyzer)
+    return analysis
 
 
 # Figures ------------------------------------------------------------------------------------------
@@ -542,7 +548,7 @@ def scale_source_text(calibration: Any) -> str:
 
 
 def _lookup(results: Mapping[Any, Any], path: Path) -> Any:
-    return results.get(_key(path))
+    return results.get(path_key(path))
 
 
 def _image_summary(exam: Exam, image: ExamImage, results: Mapping[str, AnalysisResult], failures: Mapping[str, str]) -> ImageSummary:
@@ -580,8 +586,8 @@ def summarise_exam(
     ``results``: image path (as ``exam.path_of`` gives it, str or Path) -> its result, the
     hand-corrected one where there is one (``core.batch.analyze_with_corrections``).
     ``failures``: image path -> the sentence saying why it could not be analysed."""
-    keyed = {_key(path): result for path, result in results.items()}
-    failed = {_key(path): str(why) for path, why in (failures or {}).items()}
+    keyed = keyed_by_path(results)
+    failed = {path_key(path): str(why) for path, why in (failures or {}).items()}
     fingers = []
     for name in FINGERS:
         images = tuple(_image_summary(exam, image, keyed, failed) for image in exam.images_of(name))

@@ -162,7 +162,6 @@ class AnalysisTask(Task):
 
     def execute(self) -> None:
         from ..core import read_image
-        from ..core.batch import with_recommendation
         from .qt_images import array_to_qimage
 
         started = time.perf_counter()
@@ -177,7 +176,7 @@ class AnalysisTask(Task):
             progress=self.progress.emit, should_cancel=self.is_cancelled,
             extra_timings={"read": read_ms},
         )
-        _emit_analysis(self, with_recommendation(analysis, self.analyzer))
+        _emit_analysis(self, analysis)
 
 
 class RecountTask(Task):
