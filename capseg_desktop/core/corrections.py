@@ -267,14 +267,12 @@ def _renumber(labels: np.ndarray) -> np.ndarray:
     return lookup[labels]
 
 
-def apply_edits(labels: np.ndarray, edits: Sequence[Edit], probabilities: np.ndarray | None = None
-                ) -> tuple[np.ndarray, list[bool]]:
+def apply_edits(labels: np.ndarray, edits: Sequence[Edit]) -> tuple[np.ndarray, list[bool]]:
     """Replay the edit log on a label image (0 background, k = capillary k, as
     ``CountResult.labels``). Returns the new labels (int32, renumbered 1..n in counting's
     reading order: left to right by box, then top to bottom) and, per edit, whether it still
-    applied. The input is never modified. ``probabilities`` is accepted for edits that may
-    need the map; the recorded masks make the replay independent of it."""
-    del probabilities  # the log records masks, not clicks to grow again
+    applied. The input is never modified. The log records masks, not clicks to grow again, so
+    the replay needs no probability map."""
     work = np.array(labels, dtype=np.int32, copy=True)
     shape = work.shape
     next_label = int(work.max()) + 1 if work.size else 1

@@ -123,7 +123,7 @@ class Analysis:
         model's count with ``model_count`` and an empty summary recorded."""
         started = time.perf_counter()
         base = self.model_counted
-        labels, applied = apply_edits(base.labels, edits, self.probabilities)
+        labels, applied = apply_edits(base.labels, edits)
         capillaries = capillaries_from_labels(labels)
         changed = edited_ids(base.labels, labels)
         timings = dict(self.result.timings_ms)

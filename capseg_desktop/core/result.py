@@ -7,6 +7,7 @@ import io
 import json
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any
 
@@ -255,6 +256,12 @@ class AnalysisResult:
 
     def distal_row(self):
         """The distal row (``core.measure.DistalRow``): its loops, the apex direction, the apex line."""
+        return self._distal_row
+
+    @cached_property
+    def _distal_row(self):
+        # Found once per result (the density, its flag, the legend and the summaries all ask):
+        # a result is frozen, and a recount or an edit makes a new one.
         return measuring.distal_row(self.measures, (self.height, self.width))
 
     @property
@@ -282,17 +289,21 @@ class AnalysisResult:
 
     def flags(self) -> dict[int, str]:
         """id -> "normal" | "dilated" | "giant" | "" (no scale)."""
+        return dict(self._flags)
+
+    @cached_property
+    def _flags(self) -> dict[int, str]:
         scale = self.measuring_um_per_px
         return {m.id: m.flag(scale, self.thresholds) for m in self.measures}
 
     @property
     def dilated_count(self) -> int:
         """Loops flagged dilated (not giant); 0 without a scale."""
-        return sum(1 for flag in self.flags().values() if flag == "dilated")
+        return sum(1 for flag in self._flags.values() if flag == "dilated")
 
     @property
     def giant_count(self) -> int:
-        return sum(1 for flag in self.flags().values() if flag == "giant")
+        return sum(1 for flag in self._flags.values() if flag == "giant")
 
     @property
     def model_count_or_count(self) -> int:

@@ -27,9 +27,10 @@ import numpy as np
 
 from .. import __version__
 from ..core.atomic import write_bytes_atomic
-from ..core.exam import REDUCED, Exam, ExamSummary, FingerSummary, ImageSummary
+from ..core.exam import REDUCED, Exam, ExamSummary, FingerSummary, ImageSummary, keyed_by_path, path_key
 from ..core.calibration import SOURCE_CALIBRATED, SOURCE_ENTERED, SOURCE_IMAGE, SOURCE_PROFILE
 from ..core.i18n import format_float, format_number
+from ..core.measure import Thresholds
 from ..core.result import AnalysisResult, date_text, local_now_iso, readable_local_time
 from ..core.texts import QT_TRANSLATE_NOOP, Plurals, Sentences
 
@@ -196,17 +197,14 @@ def _source_words(source: str) -> str:
     return words.get(source, source)
 
 
-def _result_for(results: Mapping[Any, AnalysisResult], image: ImageSummary) -> AnalysisResult | None:
-    keyed = {os.path.normcase(os.path.abspath(k)): v for k, v in results.items()}
-    return keyed.get(os.path.normcase(os.path.abspath(image.path)))
+def _result_for(keyed: Mapping[str, AnalysisResult], image: ImageSummary) -> AnalysisResult | None:
+    """``keyed``: the results as ``core.exam.keyed_by_path`` gives them."""
+    return keyed.get(path_key(image.path))
 
 
 def _thresholds(results: list[AnalysisResult]) -> tuple[float, float]:
-    for result in results:
-        thresholds = getattr(result, "thresholds", None)
-        if thresholds is not None:
-            return float(thresholds.dilated_um), float(thresholds.giant_um)
-    return 20.0, 50.0
+    thresholds = results[0].thresholds if results else Thresholds()
+    return float(thresholds.dilated_um), float(thresholds.giant_um)
 
 
 def _models(results: list[AnalysisResult]) -> list[Any]:
@@ -376,14 +374,11 @@ def _qimage(rgb: np.ndarray) -> Any:
     return QImage(rgb.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
 
 
-def _thumbnail_lookup(thumbnails: Mapping[Any, np.ndarray] | None) -> dict[str, np.ndarray]:
-    return {os.path.normcase(os.path.abspath(k)): v for k, v in (thumbnails or {}).items()}
-
-
 def report_html(exam: Exam, summary: ExamSummary, results: Mapping[Any, AnalysisResult],
                 model_card: Mapping[str, Any] | None = None) -> str:
     """The report's text pages (everything before the pictures) as the HTML subset QTextDocument reads."""
-    used = [r for i in summary.images if i.used for r in [_result_for(results, i)] if r is not None]
+    keyed = keyed_by_path(results)
+    used = [r for i in summary.images if i.used for r in [_result_for(keyed, i)] if r is not None]
     return (f"<html><head><style>{_STYLE}</style></head><body>"
             + _header_html(exam) + _summary_html(summary) + _fingers_html(summary) + _not_used_html(summary)
             + _method_html(summary, used, model_card) + "</body></html>")
@@ -477,14 +472,14 @@ def report_pdf_bytes(exam: Exam, summary: ExamSummary, results: Mapping[Any, Ana
     text_pages = document.pageCount()
 
     # The picture pages: a heading with the key, then each image's caption and picture.
-    lookup = _thumbnail_lookup(thumbnails)
+    lookup, keyed = keyed_by_path(thumbnails), keyed_by_path(results)
     groups = [[pages.text_block(f"<h2>{_e(TEXT['pictures'])}</h2><p class='key small'>{_e(TEXT['key'])}</p>")]]
     if not summary.images:
         groups = []
     for image in summary.images:
-        caption = pages.text_block(f"<p class='small'><b>{_e(_caption(image, _result_for(results, image)))}</b></p>")
+        caption = pages.text_block(f"<p class='small'><b>{_e(_caption(image, _result_for(keyed, image)))}</b></p>")
         group = [caption]
-        rgb = lookup.get(os.path.normcase(os.path.abspath(image.path)))
+        rgb = lookup.get(path_key(image.path))
         if rgb is not None and rgb.size:
             group.append(pages.picture_block(rgb))
         elif image.used:
