@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from .guarded import GuardedDoubleSpinBox, GuardedSpinBox
-from .tables import english_one, locale_number, results_table
+from .tables import english_one, locale_number, results_table, shown
 
 if TYPE_CHECKING:
     from ..core import AnalysisResult, CountingParams
@@ -282,7 +282,7 @@ class CountPanel(QWidget):
             font = label.font()
             font.setBold(is_changed)
             label.setFont(font)
-            recommended = "" if self._recommended is None else QLocale().toString(float(self._recommended[name]), "g", 6) + unit
+            recommended = "" if self._recommended is None else shown(self._recommended[name]) + unit
             tip = self.tr("Changed from the model's recommendation (%1).").replace("%1", recommended) if is_changed else (
                 self.tr("As the model recommends (%1).").replace("%1", recommended) if recommended else "")
             label.setToolTip(tip)
@@ -431,7 +431,7 @@ class CountPanel(QWidget):
         else:
             length = getattr(result, "row_length_px", result.width)
             self.density_detail.setText(self.tr("%1 mm wide at %2 µm/px").replace("%1", locale_number(length * scale / 1000.0, 2))
-                                        .replace("%2", QLocale().toString(float(scale), "g", 6)))
+                                        .replace("%2", shown(scale)))
         flag = getattr(result, "density_flag", "")
         words = {"normal": self.tr("normal"), "reduced": self.tr("reduced (< 7/mm)")}
         distal = getattr(result, "distal_count", result.count)

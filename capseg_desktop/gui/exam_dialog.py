@@ -6,10 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date as Date
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
+
+from .tables import shown
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ class ExamDetailsDialog(QDialog):
         self.profile.setAccessibleName(self.tr("Microscope profile"))
         self.profile.addItem(self.tr("No profile: type the scale"), None)
         for profile in self.profiles:
-            scale = QLocale().toString(float(profile.um_per_px), "g", 6)
+            scale = shown(profile.um_per_px)
             self.profile.addItem(self.tr("%1 (%2 µm/px)").replace("%1", profile.name).replace("%2", scale), profile.name)
         self.scale = QDoubleSpinBox()
         self.scale.setObjectName("exam_scale")

@@ -14,7 +14,6 @@ from ..core.exam import EXAM_SUFFIX, FINGERS, Exam, exam_calibration, exam_csv, 
 if TYPE_CHECKING:
     from ..core.exam import ExamSummary, FingerSummary
 
-EXAM_FILTER = f"CapSeg exams (*{EXAM_SUFFIX});;All files (*)"
 
 
 def exam_filter() -> str:

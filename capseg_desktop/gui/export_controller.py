@@ -118,12 +118,10 @@ class ExportController(QObject):
         from the model controller when the analysis came without it)."""
         from dataclasses import replace
 
-        from ..core import Analysis
-
         if analysis.result.recommended_params is not None:
             return analysis
-        result = replace(analysis.result, recommended_params=self.recommended())
-        return Analysis(analysis.image, analysis.probabilities, result, analysis.counted)
+        # replace() keeps what the constructor would drop (the warnings' base, the model's count under edits)
+        return replace(analysis, result=replace(analysis.result, recommended_params=self.recommended()))
 
     def annotated_rgb(self, analysis: Analysis) -> Any:
         return self.recorded(analysis).annotated_rgb()

@@ -10,13 +10,14 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QGridLayout, QGroupBox, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
 from .finetune_controller import MIN_IMAGES, FinetuneProcess
+from .tables import locale_number
 
 if TYPE_CHECKING:
     from .finetune_controller import FinetuneController
@@ -193,8 +194,8 @@ class FinetuneDialog(QDialog):
     def _show_scores(self, event: dict) -> None:
         for when in ("before", "after"):
             values = event.get(when) or {}
-            self.score_labels[("f1", when)].setText(QLocale().toString(float(values.get("f1", 0)), "f", 3))
-            self.score_labels[("count_error", when)].setText(QLocale().toString(float(values.get("count_error", 0)), "f", 2))
+            self.score_labels[("f1", when)].setText(locale_number(values.get("f1", 0), 3))
+            self.score_labels[("count_error", when)].setText(locale_number(values.get("count_error", 0), 2))
         before, after = event.get("before", {}).get("f1", 0), event.get("after", {}).get("f1", 0)
         if after > before:
             self.verdict.setText(self.tr("The fine-tuned model finds the capillaries of your validation images better."))

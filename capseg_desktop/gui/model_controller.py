@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from .. import __version__
 from .handles import FINAL, TaskLane
 from .settings import AppSettings
-from .tables import english_one, locale_number
+from .tables import english_one, locale_number, shown
 from .tasks import ModelLoadTask, TaskQueue
 from .window_parts import StatusArea
 
@@ -187,7 +187,7 @@ class ModelController(QObject):
             lines.append(self.tr("Weights: %1").replace("%1", QLocale().toString(int(card["parameters"]))))
         metrics = card.get("metrics")
         if isinstance(metrics, dict):
-            numbers = [f"{k.replace('_', ' ')} {QLocale().toString(float(v), 'g', 6)}" for k, v in metrics.items() if isinstance(v, (int, float))]
+            numbers = [f"{k.replace('_', ' ')} {shown(v)}" for k, v in metrics.items() if isinstance(v, (int, float))]
             if numbers:
                 lines.append(self.tr("Metrics: %1").replace("%1", ", ".join(numbers)))
         lines.append(self.tr("The whole card is under Show Details."))
