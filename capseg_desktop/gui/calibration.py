@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from .edit_tools import TOOLS, LineTool
+from .guarded import GuardedComboBox
 from .tables import shown
 
 if TYPE_CHECKING:
@@ -204,7 +205,7 @@ class ScaleController(QObject):
         #: (image path, source) of a scale set for the image on screen only.
         self.override: tuple[Path | None, str] | None = None
         self.dialog: CalibrationDialog | None = None
-        self.combo = QComboBox()
+        self.combo = GuardedComboBox()  # the wheel over the toolbar never drops the scale
         self.combo.setObjectName("profile_combo")
         self.combo.setAccessibleName(self.tr("Microscope profile"))
         self.combo.setToolTip(self.tr("The microscope's scale for every image (Model > Microscopes… adds and edits them)"))

@@ -8,9 +8,10 @@ from datetime import date as Date
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
+from .guarded import GuardedComboBox, GuardedDateEdit, GuardedDoubleSpinBox
 from .tables import shown
 
 
@@ -51,7 +52,7 @@ class ExamDetailsDialog(QDialog):
         hint.setObjectName("exam_patient_hint")
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(dark);")
-        self.date = QDateEdit(QDate.currentDate())
+        self.date = GuardedDateEdit(QDate.currentDate())
         self.date.setObjectName("exam_date")
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
@@ -59,14 +60,14 @@ class ExamDetailsDialog(QDialog):
         self.operator = QLineEdit()
         self.operator.setObjectName("exam_operator")
         self.operator.setAccessibleName(self.tr("Operator"))
-        self.profile = QComboBox()
+        self.profile = GuardedComboBox()
         self.profile.setObjectName("exam_profile")
         self.profile.setAccessibleName(self.tr("Microscope profile"))
         self.profile.addItem(self.tr("No profile: type the scale"), None)
         for profile in self.profiles:
             scale = shown(profile.um_per_px)
             self.profile.addItem(self.tr("%1 (%2 µm/px)").replace("%1", profile.name).replace("%2", scale), profile.name)
-        self.scale = QDoubleSpinBox()
+        self.scale = GuardedDoubleSpinBox()
         self.scale.setObjectName("exam_scale")
         self.scale.setAccessibleName(self.tr("Scale in micrometres per pixel"))
         self.scale.setDecimals(4)

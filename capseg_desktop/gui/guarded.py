@@ -7,9 +7,9 @@ silently changing a parameter (and the count) under the pointer.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QDoubleSpinBox, QSlider, QSpinBox
+from PySide6.QtWidgets import QComboBox, QDateEdit, QDoubleSpinBox, QSlider, QSpinBox
 
 
 class _Guarded:
@@ -38,4 +38,16 @@ class GuardedDoubleSpinBox(_Guarded, QDoubleSpinBox):
 class GuardedSlider(_Guarded, QSlider):
     def __init__(self, orientation: Qt.Orientation) -> None:
         super().__init__(orientation)
+        self._guard()
+
+
+class GuardedComboBox(_Guarded, QComboBox):
+    def __init__(self) -> None:
+        super().__init__()
+        self._guard()
+
+
+class GuardedDateEdit(_Guarded, QDateEdit):
+    def __init__(self, date: QDate) -> None:
+        super().__init__(date)
         self._guard()

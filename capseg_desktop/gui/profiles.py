@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .guarded import GuardedDoubleSpinBox
 from .tables import results_table, shown
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ class ProfileDialog(QDialog):
         self.name.setObjectName("profile_name")
         self.name.setAccessibleName(self.tr("Profile name"))
         self.name.setPlaceholderText(self.tr("e.g. Videocap 200x"))
-        self.um_per_px = QDoubleSpinBox()
+        self.um_per_px = GuardedDoubleSpinBox()
         self.um_per_px.setObjectName("profile_um_per_px")
         self.um_per_px.setRange(*UM_PER_PX_RANGE)
         self.um_per_px.setDecimals(4)
@@ -52,7 +52,7 @@ class ProfileDialog(QDialog):
         self.um_per_px.setSuffix(self.tr(" µm/px"))
         self.um_per_px.setAccessibleName(self.tr("Micrometres per pixel"))
         self.um_per_px.setValue(profile.um_per_px if profile else (um_per_px or 1.0))
-        self.magnification = QDoubleSpinBox()
+        self.magnification = GuardedDoubleSpinBox()
         self.magnification.setObjectName("profile_magnification")
         self.magnification.setRange(0.0, 10000.0)
         self.magnification.setDecimals(0)

@@ -215,3 +215,34 @@ def test_a_scale_set_for_one_image_does_not_follow_to_a_batch_row(qtbot, window,
     qtbot.waitUntil(lambda: window.image_path.name == "b.png" and window.analysis.result.um_per_px == pytest.approx(1.0), timeout=5000)
     assert window.analysis.result.calibration.profile == "Videocap 200x"
     assert window.count_panel.scale_source.text() == "1 µm/px from profile 'Videocap 200x'"
+
+
+def test_the_wheel_over_the_microscope_combo_or_the_exam_fields_changes_nothing_until_clicked(qtbot, make_window, stub_session, dialogs):
+    from capseg_desktop.core.calibration import Profile, save_profiles
+    from capseg_desktop.gui.exam_dialog import ExamDetailsDialog
+
+    from .test_parameters_guarded import wheel
+
+    profiles = [Profile("Videocap 200x", 1.5), Profile("Dino 50x", 4.0)]
+    save_profiles(profiles)
+    window = make_window(stub_session)
+    combo = window.calibration.combo
+    combo.setCurrentIndex(combo.findText("Videocap 200x", Qt.MatchFlag.MatchStartsWith))
+    chosen = combo.currentText()
+    wheel(combo, 2)
+    wheel(combo, -2)
+    assert combo.currentText() == chosen  # the image keeps its scale
+
+    dialog = ExamDetailsDialog(window, profiles=profiles)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.patient.setFocus()
+    before = (dialog.date.date(), dialog.profile.currentIndex(), dialog.scale.value())
+    for field in (dialog.date, dialog.profile, dialog.scale):
+        wheel(field, 2)
+    assert (dialog.date.date(), dialog.profile.currentIndex(), dialog.scale.value()) == before
+    dialog.activateWindow()
+    dialog.profile.setFocus()  # clicked or tabbed to: then the wheel is the user's
+    qtbot.waitUntil(dialog.profile.hasFocus, timeout=3000)
+    wheel(dialog.profile, -1)
+    assert dialog.profile.currentIndex() != before[1]
