@@ -119,17 +119,27 @@ def prepare_data(recipe: dict[str, Any], work: Path, quick: bool, log: Log = pri
 
 def train_model(recipe: dict[str, Any], data: dict[str, Any], bundle: Path, quick: bool,
                 command: str, log: Log = print) -> dict[str, Any]:
-    from .train import TrainConfig, train
-    from .unet import UNetConfig
+    from .train import train
 
     settings = dict(recipe["train"])
     if quick:
         settings.update({k: v for k, v in recipe["quick"].items() if k in settings})
-    config = TrainConfig(
-        out_dir=bundle,
-        synthetic_dirs=[s["folder"] for s in data["synthetic"]],
-        real_images=data["images_dir"],
-        real_masks=data["pseudo_dir"],
+    config = train_config(
+        recipe, settings, out_dir=bundle, synthetic_dirs=[s["folder"] for s in data["synthetic"]],
+        real_images=data["images_dir"], real_masks=data["pseudo_dir"], seed=int(recipe["seed"]),
+        version=recipe["version"], command=command, test_names=data["splits"]["test"],
+        val_names=data["splits"]["validation"])
+    return train(config, log=log)
+
+
+def train_config(recipe: dict[str, Any], settings: dict[str, Any], **fields: Any) -> Any:
+    """The training settings of a recipe (``settings``: its ``train`` section, possibly with the
+    quick or k-fold overrides) as a ``TrainConfig``; ``fields`` are the run's own (folders,
+    seed, splits)."""
+    from .train import TrainConfig
+    from .unet import UNetConfig
+
+    return TrainConfig(
         unet=UNetConfig(**recipe["unet"]),
         epochs=int(settings["epochs"]),
         steps_per_epoch=int(settings["steps_per_epoch"]),
@@ -139,17 +149,13 @@ def train_model(recipe: dict[str, Any], data: dict[str, Any], bundle: Path, quic
         patience=int(settings["patience"]),
         val_fraction=float(settings["val_fraction"]),
         real_weight=float(settings["real_weight"]),
-        seed=int(recipe["seed"]),
-        version=recipe["version"],
         threads=int(recipe["threads"]),
-        command=command,
-        test_names=data["splits"]["test"],
-        val_names=data["splits"]["validation"],
         target_sigma=float(recipe["target_ridge_sigma_px"]),
         world_augmentation=bool(settings.get("world_augmentation")),
+        ema_momentum=float(settings.get("ema_momentum", 0.0)),
         deterministic=True,
+        **fields,
     )
-    return train(config, log=log)
 
 
 def describe_training_data(recipe: dict[str, Any], data: dict[str, Any], card: dict[str, Any]) -> dict[str, Any]:
@@ -254,8 +260,7 @@ def run_kfold(recipe_path: Path, work: Path, folds: int = 5, quick: bool = False
     from .card import read_card, write_card
     from .evaluate import load_points
     from .report import split_scores
-    from .train import TrainConfig, set_threads, train
-    from .unet import UNetConfig
+    from .train import set_threads, train
 
     recipe = load_recipe(recipe_path)
     set_threads(int(recipe["threads"]))
@@ -270,20 +275,13 @@ def run_kfold(recipe_path: Path, work: Path, folds: int = 5, quick: bool = False
     started = time.time()
     for fold in range(folds):
         held = outside_test[fold::folds]
-        config = TrainConfig(
-            out_dir=work / f"fold_{fold}",
+        config = train_config(
+            recipe, settings, out_dir=work / f"fold_{fold}",
             synthetic_dirs=[Path(s["folder"]) for s in state["synthetic"]],
             real_images=Path(state["images_dir"]), real_masks=Path(state["pseudo_dir"]),
-            unet=UNetConfig(**recipe["unet"]), epochs=int(settings["epochs"]),
-            steps_per_epoch=int(settings["steps_per_epoch"]), batch_size=int(settings["batch_size"]),
-            patch=tuple(settings["patch"]), learning_rate=float(settings["learning_rate"]),
-            patience=int(settings["patience"]), val_fraction=float(settings["val_fraction"]),
-            real_weight=float(settings["real_weight"]), seed=int(recipe["seed"]) + fold,
-            version=f"{recipe['version']}-fold{fold}", threads=int(recipe["threads"]),
-            command="k-fold", test_names=splits["test"] + held,
-            val_names=[n for n in splits["validation"] if n not in held] or ["(none)"],
-            target_sigma=float(recipe["target_ridge_sigma_px"]),
-            world_augmentation=bool(settings.get("world_augmentation")), deterministic=True)
+            seed=int(recipe["seed"]) + fold, version=f"{recipe['version']}-fold{fold}", command="k-fold",
+            test_names=splits["test"] + held,
+            val_names=[n for n in splits["validation"] if n not in held] or ["(none)"])
         train(config, log=lambda line: None)
         fold_card = config.out_dir / "model_card.json"
         data = read_card(fold_card)

@@ -11,7 +11,7 @@ import numpy as np
 from capseg_desktop.core import load_model
 from capseg_desktop.core.model import file_sha256
 from capseg_desktop.training.synth import make_strip
-from capseg_desktop.training.train import TrainConfig, train
+from capseg_desktop.training.train import TrainConfig, WeightAverage, train
 from capseg_desktop.training.unet import UNetConfig
 
 
@@ -48,3 +48,38 @@ def test_two_epochs_write_keras_tflite_card_and_curves(tmp_path: Path) -> None:
     assert set(session.recommended_parameters()) == {"threshold", "min_area_px", "merge_distance_px", "split_area_px"}
     curves = cv2.imread(str(out / "training_curves.png"))
     assert curves is not None and curves.shape[1] > 400
+
+
+def test_weight_average_follows_the_steps_with_its_momentum() -> None:
+    average = WeightAverage(0.9, [np.zeros(3), np.ones((2, 2))])
+    average.update([np.full(3, 10.0), np.zeros((2, 2))])
+    np.testing.assert_allclose(average.weights[0], np.full(3, 1.0))
+    np.testing.assert_allclose(average.weights[1], np.full((2, 2), 0.9))
+    average.update([np.full(3, 10.0), np.zeros((2, 2))])
+    np.testing.assert_allclose(average.weights[0], np.full(3, 1.9))
+
+
+def test_training_with_a_weight_average_keeps_the_averaged_weights(tmp_path: Path) -> None:
+    """With a momentum near 1 the averaged weights stay near the starting ones, unlike the
+    trained ones: the bundle must hold the average (what was validated), not the last step."""
+    import keras
+
+    _small_pairs(tmp_path / "synth", 4)
+    settings = dict(synthetic_dirs=[tmp_path / "synth"], unet=UNetConfig(depth=2, base_filters=4), epochs=1,
+                    steps_per_epoch=3, batch_size=2, patch=(64, 128), val_fraction=0.25, seed=3,
+                    learning_rate=0.05, command="capseg train (test)")
+    train(TrainConfig(out_dir=tmp_path / "plain", **settings), log=lambda message: None)
+    train(TrainConfig(out_dir=tmp_path / "averaged", ema_momentum=0.999, **settings), log=lambda message: None)
+    keras.utils.set_random_seed(3)
+    from capseg_desktop.training.unet import build_unet
+
+    start = build_unet(UNetConfig(depth=2, base_filters=4)).get_weights()
+    plain = keras.saving.load_model(tmp_path / "plain" / "capseg_unet.keras", compile=False).get_weights()
+    averaged = keras.saving.load_model(tmp_path / "averaged" / "capseg_unet.keras", compile=False).get_weights()
+
+    def distance(weights: list[np.ndarray]) -> float:
+        return float(sum(np.abs(w - s).sum() for w, s in zip(weights, start)))
+
+    assert distance(averaged) < 0.05 * distance(plain)
+    card = json.loads((tmp_path / "averaged" / "model_card.json").read_text())
+    assert "momentum 0.999" in card["training"]["optimizer"]
