@@ -19,11 +19,20 @@ import os
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from .core import i18n  # light: core's package loads its engine modules on first use
 
 log = logging.getLogger("capseg_desktop.i18n_qt")
+
+# Labels of Qt's own file dialog that its shipped catalogues (qtbase_fr.qm of Qt 6) do not
+# have: the dialog's labels gained keyboard accelerators and the catalogue kept the old texts,
+# so a French dialog said "Look in:" and "Files of type:". Our catalogue of the start-up area
+# carries them; Qt looks a text up in every installed translator.
+QT_LABELS_MISSING_FROM_QT = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 #: What View > Language offers: (code, name shown in its own language).
 LANGUAGE_NAMES = (("fr", "Français"), ("en", "English"))

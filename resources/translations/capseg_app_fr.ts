@@ -14,4 +14,17 @@
         <translation>Suivre le &amp;système</translation>
     </message>
 </context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../capseg_desktop/i18n_qt.py" line="33"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Voir dans&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/i18n_qt.py" line="34"/>
+        <source>Files of &amp;type:</source>
+        <translation>Fichiers de &amp;type&#xa0;:</translation>
+    </message>
+</context>
 </TS>

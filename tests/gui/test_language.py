@@ -222,3 +222,18 @@ def test_the_french_accelerators_of_each_menu_are_unique(start_app):
                 clashes.append((menu.title() if isinstance(menu, QMenu) else "menu bar", seen[key], action.text()))
             seen[key] = action.text()
     assert not clashes, clashes
+
+
+def test_qt_file_dialog_labels_are_french(start_app):
+    """Qt's own French catalogue lacks two labels of its file dialog ("&Look in:", "Files of
+    &type:"); ours carries them, so every label of File > Open image is French."""
+    from PySide6.QtWidgets import QFileDialog
+
+    start_app("fr")
+    dialog = QFileDialog(None, "Ouvrir une image")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+    assert labels["lookInLabel"].startswith("&Voir dans")
+    assert labels["fileTypeLabel"].startswith("Fichiers de &type")
+    assert labels["fileNameLabel"].startswith("&Nom de fichier")
+    dialog.deleteLater()
