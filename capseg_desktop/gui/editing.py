@@ -453,12 +453,7 @@ class EditController(QObject):
 
         self.saver.wait()  # the last image's (or this one's) sidecar is written first
         self._image = analysis.image
-        self._quiet = True
-        try:
-            self.stack.clear()
-            self.edits.clear()
-        finally:
-            self._quiet = False
+        self._clear_log()
         path = analysis.image.path
         if path is None:
             return
@@ -543,13 +538,17 @@ class EditController(QObject):
         panel.set_params(self.unedited.result.params, self.unedited.result.um_per_px)
         return False
 
-    def discard(self) -> None:
+    def _clear_log(self) -> None:
+        """Empty the undo stack and the log without rebuilding the shown result."""
         self._quiet = True
         try:
             self.stack.clear()
             self.edits.clear()
         finally:
             self._quiet = False
+
+    def discard(self) -> None:
+        self._clear_log()
         if self._image is not None and self._image.path is not None:
             self.saver.delete(self._image.path)
 

@@ -78,9 +78,22 @@ def write_corrupt_image(path: Path) -> Path:
 
 @pytest.fixture(autouse=True)
 def private_settings_and_log(tmp_path, monkeypatch):
-    """Nothing a test does reaches the user's real settings or log."""
+    """Nothing a test does reaches the user's real settings, log, microscopes or the
+    application-data folder for corrections."""
     monkeypatch.setenv("CAPSEG_SETTINGS_FILE", str(tmp_path / "default-settings.ini"))
     monkeypatch.setenv("CAPSEG_LOG_DIR", str(tmp_path / "log"))
+    monkeypatch.setenv("CAPSEG_PROFILES", str(tmp_path / "app-data" / "microscopes.json"))
+    monkeypatch.setenv("CAPSEG_CORRECTIONS_DIR", str(tmp_path / "app-data" / "corrections"))
+
+
+def open_and_wait(qtbot, window, path):
+    """Open ``path`` as File > Open image does and return the analysis the window shows. The
+    result is on screen before its worker has finished: it also waits for that, since until
+    then Esc would cancel the (finished) analysis, as for a user who presses it that early."""
+    with qtbot.waitSignal(window.analysis_finished, timeout=10_000) as blocker:
+        window.open_image(path)
+    qtbot.waitUntil(lambda: not window.queue.is_busy(), timeout=10_000)
+    return blocker.args[0]
 
 
 @dataclass

@@ -11,18 +11,12 @@ from PySide6.QtWidgets import QFileDialog
 
 from capseg_desktop.core import Analyzer, CountingParams
 
-from .conftest import make_stub_session, write_capillary_image
+from .conftest import make_stub_session, open_and_wait, write_capillary_image
 
 
 def core_count(path, params=None) -> int:
     """The core's own count with a fresh stub (the window's stub keeps its call count)."""
     return Analyzer(make_stub_session()).analyze_path(path, params=params).result.count
-
-
-def open_and_wait(qtbot, window, path):
-    with qtbot.waitSignal(window.analysis_finished, timeout=10_000) as blocker:
-        window.open_image(path)
-    return blocker.args[0]
 
 
 def test_open_through_menu_shows_the_core_count(qtbot, window, stub_session, tmp_path, monkeypatch):

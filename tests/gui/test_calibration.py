@@ -14,23 +14,10 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from capseg_desktop.core.calibration import Profile, load_profiles, save_profiles
 
-from .conftest import write_capillary_image
+from .conftest import open_and_wait, write_capillary_image
 
 LEFT = Qt.MouseButton.LeftButton
 NONE = Qt.KeyboardModifier.NoModifier
-
-
-@pytest.fixture(autouse=True)
-def private_profiles_and_corrections(tmp_path, monkeypatch):
-    """Profiles and corrections stay in tmp_path."""
-    monkeypatch.setenv("CAPSEG_PROFILES", str(tmp_path / "app-data" / "microscopes.json"))
-    monkeypatch.setenv("CAPSEG_CORRECTIONS_DIR", str(tmp_path / "app-data" / "corrections"))
-
-
-def open_and_wait(qtbot, window, path):
-    with qtbot.waitSignal(window.analysis_finished, timeout=10_000) as blocker:
-        window.open_image(path)
-    return blocker.args[0]
 
 
 def at(view, x: float, y: float) -> QPoint:

@@ -17,26 +17,11 @@ from capseg_desktop.core import render
 from capseg_desktop.gui.count_panel import EDITED_ROLE
 from capseg_desktop.gui.views import BOX_COLOUR, EDITED_COLOUR
 
-from .conftest import write_capillary_image
+from .conftest import open_and_wait, write_capillary_image
 
 LEFT = Qt.MouseButton.LeftButton
 NONE = Qt.KeyboardModifier.NoModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture(autouse=True)
-def private_corrections_folder(tmp_path, monkeypatch):
-    """The application-data fallback for corrections stays in tmp_path."""
-    monkeypatch.setenv("CAPSEG_CORRECTIONS_DIR", str(tmp_path / "app-data" / "corrections"))
-
-
-def open_and_wait(qtbot, window, path):
-    with qtbot.waitSignal(window.analysis_finished, timeout=10_000) as blocker:
-        window.open_image(path)
-    # The result is on screen before its worker has finished: until then Esc would cancel the
-    # (finished) analysis instead of leaving a tool, as for a user who presses it that early.
-    qtbot.waitUntil(lambda: not window.queue.is_busy(), timeout=10_000)
-    return blocker.args[0]
 
 
 def at(view, x: float, y: float) -> QPoint:

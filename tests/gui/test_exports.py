@@ -11,13 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from capseg_desktop.core import render
 
-from .conftest import write_capillary_image
-
-
-def open_and_wait(qtbot, window, path):
-    with qtbot.waitSignal(window.analysis_finished, timeout=10_000) as blocker:
-        window.open_image(path)
-    return blocker.args[0]
+from .conftest import open_and_wait, write_capillary_image
 
 
 def save_dialog_returning(monkeypatch, target, asked=None):

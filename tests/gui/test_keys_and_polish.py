@@ -8,13 +8,7 @@ import threading
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressBar, QPushButton
 
-from .conftest import write_capillary_image, write_corrupt_image
-
-
-def open_and_wait(qtbot, window, path):
-    with qtbot.waitSignal(window.analysis_finished, timeout=10_000) as blocker:
-        window.open_image(path)
-    return blocker.args[0]
+from .conftest import open_and_wait, write_capillary_image, write_corrupt_image
 
 
 def focus_window(qtbot, window) -> None:

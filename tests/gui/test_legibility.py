@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from capseg_desktop.gui.qt_images import REJECTED_GREY
 
-from .conftest import BEIGE_RGB, LOOP_RGB
+from .conftest import BEIGE_RGB, LOOP_RGB, open_and_wait
 
 
 def write_top_edge_strip(path, loops: int = 9, speck_at: tuple[int, int] | None = None):
@@ -28,12 +28,6 @@ def write_top_edge_strip(path, loops: int = 9, speck_at: tuple[int, int] | None 
         rgb[y : y + 12, x : x + 12] = LOOP_RGB  # 144 px: below the minimum area
     cv2.imwrite(str(path), cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR))
     return path
-
-
-def open_and_wait(qtbot, window, path):
-    with qtbot.waitSignal(window.analysis_finished, timeout=10_000) as blocker:
-        window.open_image(path)
-    return blocker.args[0]
 
 
 def test_tags_sit_outside_every_box_and_never_overlap(qtbot, window, tmp_path):

@@ -14,23 +14,11 @@ from PySide6.QtWidgets import QFileDialog
 
 from capseg_desktop.gui.measure_layers import FlagBox, TextTab
 
-from .conftest import write_capillary_image
+from .conftest import open_and_wait, write_capillary_image
 
 LEFT = Qt.MouseButton.LeftButton
 NONE = Qt.KeyboardModifier.NoModifier
 WIDTH_COLUMN = 3  # #, Area, Flag, Width, Apex, Arterial, Venous, Length, Box
-
-
-@pytest.fixture(autouse=True)
-def private_profiles_and_corrections(tmp_path, monkeypatch):
-    monkeypatch.setenv("CAPSEG_PROFILES", str(tmp_path / "app-data" / "microscopes.json"))
-    monkeypatch.setenv("CAPSEG_CORRECTIONS_DIR", str(tmp_path / "app-data" / "corrections"))
-
-
-def open_and_wait(qtbot, window, path):
-    with qtbot.waitSignal(window.analysis_finished, timeout=10_000) as blocker:
-        window.open_image(path)
-    return blocker.args[0]
 
 
 def set_scale(window, um_per_px: float) -> None:

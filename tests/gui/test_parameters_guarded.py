@@ -12,13 +12,7 @@ from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QFileDialog
 
 from capseg_desktop.core import render
 
-from .conftest import make_stub_session, write_capillary_image
-
-
-def open_and_wait(qtbot, window, path):
-    with qtbot.waitSignal(window.analysis_finished, timeout=10_000) as blocker:
-        window.open_image(path)
-    return blocker.args[0]
+from .conftest import make_stub_session, open_and_wait, write_capillary_image
 
 
 def wheel(widget, steps: int = 1) -> None:
