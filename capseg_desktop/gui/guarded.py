@@ -30,9 +30,24 @@ class GuardedSpinBox(_Guarded, QSpinBox):
 
 
 class GuardedDoubleSpinBox(_Guarded, QDoubleSpinBox):
+    """Also takes either decimal separator: "1,5" and "1.5" are both one and a half, in English
+    and in French. Qt reads the other language's separator as a thousands separator, so "1,2"
+    typed in an English window became 12 µm per pixel (and "1.5" in a French one 15): every
+    loop giant, without a word. No value here is ever written with thousands separators."""
+
     def __init__(self) -> None:
         super().__init__()
         self._guard()
+
+    def _as_locale(self, text: str) -> str:
+        point = self.locale().decimalPoint()
+        return text.replace("," if point == "." else ".", point)
+
+    def validate(self, text: str, position: int) -> object:
+        return super().validate(self._as_locale(text), position)
+
+    def valueFromText(self, text: str) -> float:
+        return super().valueFromText(self._as_locale(text))
 
 
 class GuardedSlider(_Guarded, QSlider):

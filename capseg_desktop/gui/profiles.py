@@ -46,12 +46,14 @@ class ProfileDialog(QDialog):
         self.name.setPlaceholderText(self.tr("e.g. Videocap 200x"))
         self.um_per_px = GuardedDoubleSpinBox()
         self.um_per_px.setObjectName("profile_um_per_px")
-        self.um_per_px.setRange(*UM_PER_PX_RANGE)
+        # 0 stands for "not typed yet": a new profile never starts with a scale nobody measured.
+        self.um_per_px.setRange(0.0, UM_PER_PX_RANGE[1])
         self.um_per_px.setDecimals(4)
         self.um_per_px.setSingleStep(0.05)
+        self.um_per_px.setSpecialValueText(self.tr("type the scale"))
         self.um_per_px.setSuffix(self.tr(" µm/px"))
         self.um_per_px.setAccessibleName(self.tr("Micrometres per pixel"))
-        self.um_per_px.setValue(profile.um_per_px if profile else (um_per_px or 1.0))
+        self.um_per_px.setValue(profile.um_per_px if profile else (um_per_px or 0.0))
         self.magnification = GuardedDoubleSpinBox()
         self.magnification.setObjectName("profile_magnification")
         self.magnification.setRange(0.0, 10000.0)
@@ -90,6 +92,11 @@ class ProfileDialog(QDialog):
             return
         if name.casefold() in self.taken:
             self.problem.setText(self.tr("There is already a profile named '%1'.").replace("%1", name))
+            return
+        if self.um_per_px.value() < UM_PER_PX_RANGE[0]:
+            self.problem.setText(self.tr("Type this microscope's scale in micrometres per pixel (from its calibration, "
+                                         "or measure it with Calibrate on a picture of a ruler)."))
+            self.um_per_px.setFocus()
             return
         super().accept()
 

@@ -233,3 +233,54 @@ def test_the_wheel_over_the_microscope_combo_or_the_exam_fields_changes_nothing_
     qtbot.waitUntil(dialog.profile.hasFocus, timeout=3000)
     wheel(dialog.profile, -1)
     assert dialog.profile.currentIndex() != before[1]
+
+
+@pytest.mark.parametrize("lang, typed", [("en", "1,5"), ("en", "1.5"), ("fr", "1,5"), ("fr", "1.5")])
+def test_either_decimal_separator_types_the_same_scale(qtbot, lang, typed):
+    """Qt read the other language's decimal separator as a thousands separator: "1,5" typed in
+    an English window was 15 µm per pixel (every loop giant, without a word)."""
+    from PySide6.QtCore import QLocale
+
+    from capseg_desktop.gui.profiles import ProfileDialog
+    from capseg_desktop.i18n_qt import install_language
+
+    install_language(lang)
+    try:
+        dialog = ProfileDialog(None)
+        qtbot.addWidget(dialog)
+        assert dialog.um_per_px.locale().decimalPoint() == QLocale().decimalPoint()
+        dialog.um_per_px.lineEdit().selectAll()
+        QTest.keyClicks(dialog.um_per_px, typed)
+        QTest.keyClick(dialog.um_per_px, Qt.Key.Key_Tab)
+        assert dialog.um_per_px.value() == pytest.approx(1.5)
+    finally:
+        install_language("en")
+
+
+def test_the_count_panels_scale_takes_a_comma_in_english(qtbot, window, tmp_path):
+    image = write_capillary_image(tmp_path / "strip.png", loops=4)
+    open_and_wait(qtbot, window, image)
+    box = window.count_panel.um_per_px
+    qtbot.mouseClick(box, LEFT)
+    box.lineEdit().selectAll()
+    QTest.keyClicks(box, "1,2")
+    QTest.keyClick(box, Qt.Key.Key_Return)
+    window.count_panel.flush()
+    assert window.count_panel.scale_um_per_px() == pytest.approx(1.2)
+
+
+def test_a_new_profile_needs_a_typed_scale(qtbot):
+    """A name and OK used to save 1.0 µm/px, a scale nobody measured."""
+    from capseg_desktop.gui.profiles import ProfileDialog
+
+    dialog = ProfileDialog(None)
+    qtbot.addWidget(dialog)
+    assert dialog.um_per_px.text() == "type the scale"
+    QTest.keyClicks(dialog.name, "Videocap 200x")
+    dialog.accept()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "scale" in dialog.problem.text()
+    dialog.um_per_px.setValue(1.25)
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.profile().um_per_px == 1.25
