@@ -172,7 +172,7 @@ def draw_boxes(
         (text_w, text_h), baseline = cv2.getTextSize(label, _FONT, font_scale, thickness)
         metrics[capillary.id] = (label, text_h, baseline)
         sizes[capillary.id] = (float(text_w + 2 * pad), float(text_h + baseline + 2 * pad))
-    places = tag_layout.place_tags(boxes, sizes, (0.0, 0.0, float(width), float(height)), crowded_fallback=True)
+    places = tag_layout.place_tags(boxes, sizes, (0.0, 0.0, float(width), float(height)))
     edge = max(1, thickness // 2)
     for number, place in places.items():
         if place is None:

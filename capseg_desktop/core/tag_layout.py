@@ -1,9 +1,10 @@
 """Where a capillary's number tag goes: one algorithm for the window's views and the exported
 picture (pure Python; the window converts to and from Qt's rectangles).
 
-A tag sits outside its box, above it by preference (never over the loop's apex, which is at
-the top of the box), never over another box or tag, and not so close to another box that it
-reads as that box's number. Rectangles are ``(x0, y0, x1, y1)`` floats, ``x1``/``y1``
+A tag sits inside the picture, outside its box, above it by preference (never over the loop's
+apex, which is at the top of the box), never over another box or tag and not so close to
+another box that it reads as that box's number where there is room for that; every box gets
+its number. Rectangles are ``(x0, y0, x1, y1)`` floats, ``x1``/``y1``
 exclusive, in image pixels.
 """
 
@@ -76,19 +77,29 @@ def candidates(box: Rect, w: float, h: float, gap: float) -> list[Rect]:
     return [(x, y, x + w, y + h) for x, y in places]
 
 
+def _clamped(rect: Rect, bounds: Rect) -> Rect:
+    """``rect`` moved (not resized) to lie inside ``bounds`` where it fits."""
+    w, h = rect[2] - rect[0], rect[3] - rect[1]
+    x = min(max(rect[0], bounds[0]), max(bounds[0], bounds[2] - w))
+    y = min(max(rect[1], bounds[1]), max(bounds[1], bounds[3] - h))
+    return (x, y, x + w, y + h)
+
+
 def place_tags(
     boxes: Mapping[Hashable, Rect],
     sizes: Mapping[Hashable, tuple[float, float]],
     bounds: Rect,
     scale: float = 1.0,
-    crowded_fallback: bool = False,
 ) -> dict[Hashable, Rect | None]:
-    """A place for each box's tag, or ``None`` where there is no free one.
+    """A place for each box's tag, always inside ``bounds`` (the picture: a tag outside it
+    is cut off, in the window's views as in an exported picture).
 
     ``sizes``: each tag's width and height in screen pixels; ``scale``: screen pixels per
-    image pixel (1 for an exported picture); ``bounds``: the image, which tags stay inside when
-    they can. With ``crowded_fallback`` a tag with no free place takes its first place inside
-    the image anyway (a picture has no table beside it to find the number in)."""
+    image pixel (1 for an exported picture). Best a free place that cannot be read as another
+    box's number, then a free one, then the first place inside the picture even where it
+    overlaps (a number over another beats a loop without one: the flagged loops at a crowded
+    edge lost theirs), and for a box that leaves no room around it, its own corner. ``None``
+    only with no boxes' scale."""
     if not boxes or scale <= 0:
         return {key: None for key in boxes}
     widths = sorted(r[2] - r[0] for r in boxes.values())
@@ -102,7 +113,7 @@ def place_tags(
     for key in sorted(boxes, key=lambda k: (boxes[k][0], boxes[k][1])):
         box = boxes[key]
         w_px, h_px = sizes[key]
-        options = candidates(box, w_px / scale, h_px / scale, gap)
+        options = [c for c in candidates(box, w_px / scale, h_px / scale, gap) if contains(bounds, c)]
 
         def free(c: Rect) -> bool:
             return not tag_grid.hits(c) and not box_grid.hits(c)
@@ -110,17 +121,12 @@ def place_tags(
         def unambiguous(c: Rect, own: Hashable = key) -> bool:  # not as close to another box as to its own
             return not box_grid.hits(grown(c, near), besides=own)
 
-        chosen = None
-        for inside, clear in ((True, True), (False, True), (True, False), (False, False)):
-            chosen = next(
-                (c for c in options if (not inside or contains(bounds, c)) and free(c) and (not clear or unambiguous(c))),
-                None,
-            )
-            if chosen is not None:
-                break
-        if chosen is None and crowded_fallback:
-            chosen = next((c for c in options if contains(bounds, c)), options[0])
-        if chosen is not None:
-            tag_grid.add(key, chosen)
+        chosen = next((c for c in options if free(c) and unambiguous(c)), None)
+        chosen = chosen or next((c for c in options if free(c)), None)
+        chosen = chosen or next(iter(options), None)
+        if chosen is None:  # the box fills the picture around it: its own top-left corner
+            w, h = w_px / scale, h_px / scale
+            chosen = _clamped((box[0] + gap, box[1] + gap, box[0] + gap + w, box[1] + gap + h), bounds)
+        tag_grid.add(key, chosen)
         placed[key] = chosen
     return placed

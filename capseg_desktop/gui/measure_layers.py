@@ -169,23 +169,29 @@ class MeasureLayers(QObject):
         self._place_window()
 
     def _draw_marks(self, result: Any) -> None:
+        """A second box in the flag's colour around each dilated or giant loop, and its letter
+        after the number on the loop's own tag ("11D", as exported): a separate "dilated" tab
+        below the box covered the number tag of the loops that matter most."""
+        from ..core.render import FLAG_LETTERS
+
         colours = flag_colours()
-        short = {"dilated": self.tr("dilated"), "giant": self.tr("giant")}
+        words = {"dilated": self.tr("dilated"), "giant": self.tr("giant")}
         boxes = {c.id: c.bbox for c in result.capillaries}
+        tags: dict[int, tuple[str, QColor, str]] = {}
         for number, flag in result.flags().items():
             if flag not in colours or number not in boxes:
                 continue
             self.flags[number] = flag
+            tags[number] = (FLAG_LETTERS.get(flag, ""), colours[flag],
+                            self.tr("Capillary %1: %2").replace("%1", str(number)).replace("%2", words[flag]))
             x0, y0, x1, y1 = boxes[number]
             for layer in self.layers:
                 outline = FlagBox(QRectF(x0, y0, x1 - x0, y1 - y0), colours[flag])
                 outline.setZValue(2.5)
-                tab = TextTab(short[flag], colours[flag])
-                tab.setPos(x0 - 2, y1 + 3)
-                tab.setZValue(3.5)
-                for item in (outline, tab):
-                    layer.view.scene().addItem(item)
-                    layer.marks.append(item)
+                layer.view.scene().addItem(outline)
+                layer.marks.append(outline)
+        for layer in self.layers:
+            layer.view.set_tag_flags(tags)
 
     def _draw_distal(self, line: Sequence[tuple[float, float]]) -> None:
         path = QPainterPath()

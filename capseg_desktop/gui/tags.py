@@ -54,14 +54,28 @@ class BoxLabel(QGraphicsItem):
 
     def __init__(self, text: str) -> None:
         super().__init__()
-        self.text = text
+        self.number = text
         self.colour = BOX_COLOUR
+        self.flag_colour: QColor | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self._font = QFont()
         self._font.setBold(True)
         self._font.setPointSize(9)
+        self._set_text(text)
+
+    def _set_text(self, text: str) -> None:
+        self.prepareGeometryChange()
+        self.text = text
         metrics = QFontMetricsF(self._font)
         self._rect = QRectF(0, 0, metrics.horizontalAdvance(text) + 8, metrics.height() + 2)
+
+    def set_flag(self, letter: str, colour: QColor | None, tip: str = "") -> None:
+        """A dilated or giant loop: its letter after the number, both in the flag's colour, as
+        in the exported picture ("11D"); no letter: the plain number."""
+        self.flag_colour = colour if letter else None
+        self._set_text(self.number + letter)
+        self.setToolTip(tip)
+        self.update()
 
     def size_px(self) -> tuple[float, float]:
         return self._rect.width(), self._rect.height()
@@ -78,7 +92,8 @@ class BoxLabel(QGraphicsItem):
         painter.setBrush(TAG_FILL)
         painter.drawRoundedRect(self._rect.adjusted(0.5, 0.5, -0.5, -0.5), 2, 2)
         painter.setFont(self._font)
-        painter.setPen(self.colour if self.colour == BOX_COLOUR else QColor(255, 255, 255))
+        text_colour = self.colour if self.colour == BOX_COLOUR else QColor(255, 255, 255)
+        painter.setPen(self.flag_colour if self.flag_colour is not None and self.colour == BOX_COLOUR else text_colour)
         painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self.text)
 
 
@@ -102,7 +117,7 @@ def place_tags(boxes: dict[int, tuple[BoxItem, BoxLabel]], scale: float, bounds:
     for number, (_rect, label) in boxes.items():
         place = places.get(number)
         if place is None:
-            label.setVisible(False)  # no free place: the box and the table row still show it
+            label.setVisible(False)
             continue
         label.setPos(place[0], place[1])
         label.setVisible(True)

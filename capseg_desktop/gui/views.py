@@ -133,6 +133,13 @@ class ImageView(QGraphicsView):
         self._style_boxes()
         self._relayout_tags(force=True)
 
+    def set_tag_flags(self, flags: dict[int, tuple[str, QColor, str]]) -> None:
+        """Flagged loops' tags: number -> (letter, colour, tooltip); the others plain numbers."""
+        for number, (_rect, label) in self._boxes.items():
+            letter, colour, tip = flags.get(number, ("", None, ""))
+            label.set_flag(letter, colour, tip)
+        self._relayout_tags(force=True)
+
     def _relayout_tags(self, force: bool = False) -> None:
         scale = self.scale_factor()
         if force or abs(scale - self._tags_scale) > 1e-6:

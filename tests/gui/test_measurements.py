@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
 
-from capseg_desktop.gui.measure_layers import FlagBox, TextTab
+from capseg_desktop.gui.measure_layers import FlagBox
 
 from .conftest import open_and_wait, write_capillary_image
 
@@ -64,15 +64,24 @@ def test_dilated_and_giant_loops_are_marked_in_every_view(qtbot, window, tmp_pat
     set_scale(window, 3.0)
     assert set(layers.flags.values()) == {"dilated"} and len(layers.flags) == 4
     for view in window.views.views:
-        marks = [item for item in view.scene().items() if isinstance(item, (FlagBox, TextTab)) and item.isVisible()]
-        texts = sorted(item.text for item in marks if isinstance(item, TextTab) and item.text in ("dilated", "giant"))
-        assert texts == ["dilated"] * 4
+        outlines = [item for item in view.scene().items() if isinstance(item, FlagBox) and item.isVisible()]
+        assert len(outlines) == 4
+        # The letter is on the loop's own number, as in the exported picture; nothing covers it.
+        tags = {n: label for n, (_box, label) in view._boxes.items()}
+        assert sorted(label.text for label in tags.values()) == sorted(f"{n}D" for n in tags)
+        assert all(label.isVisible() for label in tags.values())
+        assert tags[1].toolTip() == "Capillary 1: dilated"
+        rects = view.tag_rects()
+        assert len(rects) == 4 and not any(
+            rects[a].intersects(rects[b]) for a in rects for b in rects if a < b)
     set_scale(window, 7.0)  # 56 µm: giant
     assert set(layers.flags.values()) == {"giant"}
     assert column(window, 2) == ["giant"] * 4
     assert window.analysis.result.giant_count == 4
+    assert sorted(label.text for _box, label in window.views.views[0]._boxes.values()) == ["1G", "2G", "3G", "4G"]
     set_scale(window, 0.0)  # no scale: nothing assessed, nothing marked
     assert layers.flags == {}
+    assert sorted(label.text for _box, label in window.views.views[0]._boxes.values()) == ["1", "2", "3", "4"]
 
 
 def test_the_distal_row_is_drawn_and_the_density_says_normal_or_reduced(qtbot, window, tmp_path):
