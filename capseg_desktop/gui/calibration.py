@@ -353,6 +353,11 @@ class ScaleController(QObject):
     def _result_shown(self, result: Any) -> None:
         self.layers.show_result(result)
         self.show()
+        # The result was made before the layers knew its scale: a scale that just arrived sizes
+        # the 1 mm window only now, and the density must be counted in the band that is drawn.
+        if result is not None and self.window.analysis is not None and result is self.window.analysis.result \
+                and self.layers.window_range() != result.density_window:
+            self.refresh()
 
     def refresh(self) -> None:
         """The density window moved (or was turned on or off): the density follows at once."""

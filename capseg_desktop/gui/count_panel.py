@@ -435,7 +435,12 @@ class CountPanel(QWidget):
         flag = getattr(result, "density_flag", "")
         words = {"normal": self.tr("normal"), "reduced": self.tr("reduced (< 7/mm)")}
         distal = getattr(result, "distal_count", result.count)
-        row = english_one(self.tr("distal row, %n loops", "", distal), distal, "distal row, %n loops", "distal row, 1 loop")
+        if window is not None:  # the loops counted in the band: density x its length
+            inside = int(round(density * abs(window[1] - window[0]) * scale / 1000.0))
+            row = english_one(self.tr("%n distal loops in the window", "", inside), inside,
+                              "%n distal loops in the window", "1 distal loop in the window")
+        else:
+            row = english_one(self.tr("distal row, %n loops", "", distal), distal, "distal row, %n loops", "distal row, 1 loop")
         self.density_flag.setText(f"{row} · {words[flag]}" if flag in words else row)
         colour = "#b00020" if flag == "reduced" else ""
         self.density_flag.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")

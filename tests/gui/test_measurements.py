@@ -138,3 +138,17 @@ def test_the_density_window_is_dragged_along_the_strip_and_changes_the_density(q
     window.show_density_window_action.trigger()  # off: the whole width again
     assert layers.window_range() is None and panel.density_label.text() == "2.0 per mm"
     assert panel.density_detail.text() == "2.56 mm wide at 2 µm/px"
+
+
+def test_a_window_turned_on_before_the_scale_counts_in_its_band_once_the_scale_comes(qtbot, window, tmp_path):
+    """Turned on with no scale, the window showed its band once a scale was chosen while the
+    density was still that of the whole width (the layers learnt the scale after the result)."""
+    open_and_wait(qtbot, window, write_capillary_image(tmp_path / "strip.png", loops=5))
+    window.show_density_window_action.trigger()
+    layers, panel = window.calibration.layers, window.count_panel
+    assert layers.window_range() is None
+    set_scale(window, 2.0)
+    qtbot.waitUntil(lambda: layers.window_range() == (390.0, 890.0), timeout=3000)
+    assert window.analysis.result.density_window == (390.0, 890.0)
+    assert panel.density_detail.text() == "in a 1 mm window, x 390–890 px"  # not "2.56 mm wide"
+    assert panel.density_flag.text().startswith("2 distal loops in the window")  # apices 402 and 512
