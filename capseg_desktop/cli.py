@@ -493,8 +493,9 @@ def _exam_for(args: argparse.Namespace, err: TextIO):
 def _result_line(path: Path, result, message: str) -> str:
     """One analysed image's line: its count, density, hand corrections and warning."""
     parts = [CLI.tr("{path}: %n capillaries", "", result.count).format(path=path)]
-    if result.density_per_mm is not None:
-        parts.append(translate("CLI", ", {density} per mm").format(density=format_number(result.density_per_mm, 1)))
+    density = result.distal_density_per_mm  # the distal row's, as the window, the exam and the report give it
+    if density is not None:
+        parts.append(translate("CLI", ", {density} per mm").format(density=format_number(density, 1)))
     if result.edited:
         parts.append(translate("CLI", " (corrected by hand: model {model}, {edits})").format(
             model=result.model_count_or_count, edits=result.edits_text()))

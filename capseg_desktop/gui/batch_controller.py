@@ -201,12 +201,14 @@ class BatchController(QObject):
         self.on_error(self.tr("The batch stopped"), message)
 
     # One truth ---------------------------------------------------------------------------
-    def recount(self, params: CountingParams, um_per_px: float | None) -> None:
+    def recount(self, params: CountingParams, um_per_px: float | None, shown: int = -1) -> None:
         """Bring every analysed row to ``params``: recounted if in memory, else marked.
         Recounts run in slices of ``RECOUNT_SLICE_MS`` between events, so a batch of hundreds
-        of strips never freezes the window; reading the rows (``flush``) finishes them."""
+        of strips never freezes the window; reading the rows (``flush``) finishes them. The
+        row ``shown`` (the image on screen) is left to the view, which gives it its own count
+        (``update_row``): a scale set for that image only is not the batch's."""
         self._target = (params, um_per_px)
-        self._pending = [i for i, row in enumerate(self.rows) if row.result is not None]
+        self._pending = [i for i, row in enumerate(self.rows) if row.result is not None and i != shown]
         self._recount_slice()
 
     def _recount_slice(self) -> None:
@@ -249,6 +251,8 @@ class BatchController(QObject):
         row.status, row.message = ("warning", " ".join(warnings)) if warnings else ("ok", "")
         self._remember(index, analysis)
         self.panel.show_row(index, row)
+        if not self._pending and not self.running():  # an edit or a recount of the shown image: the total follows
+            self.panel.show_summary(self.summary_text())
 
     def index_of(self, path: Path | None) -> int:
         return next((i for i, row in enumerate(self.rows) if row.path == path), -1)

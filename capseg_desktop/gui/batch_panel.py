@@ -104,7 +104,7 @@ class BatchPanel(QWidget):
             brush = STALE_BRUSH if row.status == "stale" else None
             stale_tip = self.tr("Counted with other parameters than those on screen; Export summary analyses it again.")
             tip = stale_tip if row.status == "stale" else row.message
-            self._set_row(index, (name, str(row.result.count), density_text(row.result.density_per_mm), status), brush, tip)
+            self._set_row(index, (name, str(row.result.count), density_text(row.result.distal_density_per_mm), status), brush, tip)
         elif row.status == "failed":
             self._set_row(index, (name, "", "", self.tr("failed: %1").replace("%1", row.message)), FAILED_BRUSH, row.message)
         else:

@@ -295,6 +295,13 @@ class ScaleController(QObject):
             return Calibration(scale, SOURCE_PROFILE, self.profile.name)
         return Calibration.entered(scale)
 
+    def scale_for_others(self, scale: float | None) -> float | None:
+        """The scale for the batch's other images: a scale set for the image on screen only
+        (typed over a profile, or from a calibrated line) stays with it; they keep the profile's."""
+        if self.override is not None and self.override[0] == self.window.image_path and self.profile is not None:
+            return self.profile.um_per_px
+        return scale
+
     def describe(self, calibration: Calibration | None = None) -> str:
         """"1.2 µm/px from profile 'Videocap 200x'", "… set for this image", "… from a
         calibrated line", "No scale: measurements in pixels"."""

@@ -301,7 +301,8 @@ class MainWindow(QMainWindow):
         params, scale = self.count_panel.params(), self.count_panel.scale_um_per_px()
         self.settings.set_params(params)
         self.settings.set_um_per_px(scale)
-        self.batch.recount(params, scale)
+        shown = self.batch.index_of(self.image_path) if self.base_analysis is not None else -1
+        self.batch.recount(params, self.calibration.scale_for_others(scale), shown)
         if self.base_analysis is None:
             return
         image = self.base_analysis.image
@@ -313,6 +314,7 @@ class MainWindow(QMainWindow):
         started = time.perf_counter()
         self._display(self.base_analysis.recount(params, scale))
         self.last_recount_ms = (time.perf_counter() - started) * 1000.0
+        self.batch.update_row(shown, self.analysis)
         log.info("Recount to %d capillaries in %.1f ms", self.analysis.result.count, self.last_recount_ms)
         recounted = self.tr("%n capillaries (recounted in %1 ms).", "", self.analysis.result.count)
         self._set_status(recounted.replace("%1", locale_number(self.last_recount_ms, 0)))
@@ -322,6 +324,7 @@ class MainWindow(QMainWindow):
             return  # another image was opened meanwhile
         self._display(analysis, pictures)
         self._set_status(self.tr("%n capillaries.", "", analysis.result.count))
+        self.batch.update_row(self.batch.index_of(self.image_path), self.analysis)
 
     def reset_params(self) -> None:
         from ..core.result import describe_changes, parameter_changes

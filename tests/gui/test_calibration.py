@@ -198,10 +198,20 @@ def test_a_scale_set_for_one_image_does_not_follow_to_a_batch_row(qtbot, window,
     window.count_panel.um_per_px.setValue(2.5)  # for a.png only
     window.count_panel.flush()
     assert window.analysis.result.calibration.source == "set for this image"
+    batch = window.batch
+    batch.flush()
+    # The list follows: a.png's row at its own scale, b.png's still at the profile's (it was
+    # recounted at 2.5 µm/px too, with the densities and warnings of the wrong scale).
+    assert batch.rows[0].result.um_per_px == pytest.approx(2.5)
+    assert batch.rows[1].result.um_per_px == pytest.approx(1.0)
     window.show_batch_item(1)
     qtbot.waitUntil(lambda: window.image_path.name == "b.png" and window.analysis.result.um_per_px == pytest.approx(1.0), timeout=5000)
     assert window.analysis.result.calibration.profile == "Videocap 200x"
     assert window.count_panel.scale_source.text() == "1 µm/px from profile 'Videocap 200x'"
+    # The list's density is the panel's (the distal row's), not all capillaries over the width.
+    shown = window.count_panel.density_label.text().split()[0]
+    assert window.batch_panel.table.item(1, 2).text() == shown
+    assert float(shown) == pytest.approx(window.analysis.result.distal_density_per_mm, abs=0.05)
 
 
 def test_the_wheel_over_the_microscope_combo_or_the_exam_fields_changes_nothing_until_clicked(qtbot, make_window, stub_session, dialogs):

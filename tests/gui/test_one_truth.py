@@ -179,3 +179,20 @@ def test_a_parameter_change_during_a_batch_reaches_the_rows_analysed_after_it(qt
     with qtbot.waitSignal(window.batch_finished, timeout=10_000):
         backend.gate.set()
     assert [row[1] for row in table_rows(window)] == ["3", "3", "3"]
+
+
+def test_a_capillary_deleted_by_hand_changes_the_row_and_the_batch_total(qtbot, window, tmp_path, monkeypatch):
+    """The row said 3 while the header still said 4 capillaries until a later recount."""
+    monkeypatch.setenv("CAPSEG_CORRECTIONS_DIR", str(tmp_path / "app-data"))
+    folder = tmp_path / "visit"
+    write_capillary_image(folder / "a.png", loops=4)
+    write_capillary_image(folder / "b.png", loops=3)
+    run_batch(qtbot, window, folder)
+    assert window.batch_panel.summary_label.text() == "2 of 2 images counted, 7 capillaries"
+    window.batch_panel.table.selectRow(0)
+    qtbot.waitUntil(lambda: window.image_path is not None and window.image_path.name == "a.png", timeout=5000)
+    window.views.select_box(2)
+    window.editing.delete_selected()
+    assert window.count_panel.count_label.text() == "3"
+    assert [row[1] for row in table_rows(window)] == ["3", "3"]
+    assert window.batch_panel.summary_label.text() == "2 of 2 images counted, 6 capillaries"
