@@ -53,32 +53,35 @@ class ExportController(QObject):
 
     # Where -------------------------------------------------------------------------------
     def ask_save_path(self, title: str, suggested: str, file_filter: str, source: Path | None) -> tuple[Path, bool] | None:
-        """Ask where to save; returns the path and whether to overwrite, or None."""
+        """Ask where to save; returns the path and whether to overwrite, or None. "No" to
+        replacing a file goes back to the dialog at that name, to choose another."""
         folder = self.settings.folder("export")
         if not folder or not Path(folder).is_dir():
             folder = str(source.parent) if source else str(Path.home())
-        chosen, selected_filter = QFileDialog.getSaveFileName(
-            self.parent_widget, title, str(Path(folder) / suggested), file_filter,
-            options=QFileDialog.Option.DontConfirmOverwrite,  # asked below, the same on every platform
-        )
-        if not chosen:
-            return None
-        path = Path(chosen)
-        if not path.suffix:  # take the extension of the type chosen in the dialog
-            match = re.search(r"\*(\.\w+)", selected_filter or "")
-            path = path.with_suffix(match.group(1) if match else Path(suggested).suffix)
-        overwrite = False
-        if path.exists():
+        start = str(Path(folder) / suggested)
+        while True:
+            chosen, selected_filter = QFileDialog.getSaveFileName(
+                self.parent_widget, title, start, file_filter,
+                options=QFileDialog.Option.DontConfirmOverwrite,  # asked below, the same on every platform
+            )
+            if not chosen:
+                self.on_status(self.tr("Export cancelled: nothing was written."))
+                return None
+            path = Path(chosen)
+            if not path.suffix:  # take the extension of the type chosen in the dialog
+                match = re.search(r"\*(\.\w+)", selected_filter or "")
+                path = path.with_suffix(match.group(1) if match else Path(suggested).suffix)
+            if not path.exists():
+                return path, False
             answer = QMessageBox.question(
                 self.parent_widget, self.tr("Replace file?"),
                 self.tr('"%1" already exists in "%2". Do you want to replace it?').replace("%1", path.name).replace("%2", str(path.parent)),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
             )
-            if answer != QMessageBox.StandardButton.Yes:
-                return None
-            overwrite = True
-        return path, overwrite
+            if answer == QMessageBox.StandardButton.Yes:
+                return path, True
+            start = str(path)
 
     def _export(self, what: str, write: Callable[[Analysis, Path, bool], Path], title: str, suffix: str, file_filter: str) -> Path | None:
         analysis = self.current()

@@ -25,6 +25,7 @@ class ElidedLabel(QLabel):
     def __init__(self, text: str = "", minimum_px: int = 60) -> None:
         super().__init__()
         self._full = ""
+        self.detail = ""  # the tooltip when the text is whole
         self._minimum_px = minimum_px
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setText(text)
@@ -54,7 +55,7 @@ class ElidedLabel(QLabel):
     def _elide(self) -> None:
         shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(0, self.width() - 4))
         QLabel.setText(self, shown)
-        self.setToolTip(self._full if shown != self._full else "")
+        self.setToolTip(self._full if shown != self._full else self.detail)
 
 
 class StatusArea(QObject):
@@ -91,10 +92,22 @@ class StatusArea(QObject):
         self.label.setText(text)
 
     def set_scale(self, scale: object | None) -> None:
-        """``scale``: a ``core.scale.ScaleInfo`` (or None)."""
+        """``scale``: a ``core.scale.ScaleInfo`` (or None). The bar says it in a few words
+        ("×0.77 for the model"), its tooltip in full: the whole phrase took the room of the
+        messages on its left, which were cut mid-sentence."""
         describe = getattr(scale, "describe", None)
-        self.scale_label.setText(describe() if callable(describe) else "")
-        self.scale_label.setVisible(bool(self.scale_label.text()))
+        if not callable(describe):
+            self.scale_label.setText("")
+            self.scale_label.setVisible(False)
+            return
+        factor = float(getattr(scale, "factor", 1.0) or 1.0)
+        if abs(factor - 1.0) < 1e-6:
+            short = self.tr("own size for the model")
+        else:
+            short = self.tr("×%1 for the model").replace("%1", locale_number(factor, 2))
+        self.scale_label.detail = describe()
+        self.scale_label.setText(short)
+        self.scale_label.setVisible(True)
 
     def set_working(self, working: bool) -> None:
         self.progress_bar.setVisible(working)

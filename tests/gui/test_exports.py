@@ -56,11 +56,27 @@ def test_export_asks_before_overwriting(qtbot, window, dialogs, tmp_path, monkey
     target.write_bytes(b"the clinician's earlier file")
     save_dialog_returning(monkeypatch, target)
 
+    # "No" goes back to the dialog, at that name, to choose another; the first file stays.
+    other = tmp_path / "strip_annotated second.png"
+    answers, asked = [str(target), str(other)], []
+
+    def choose(parent, caption, proposed, file_filter, *args, **kwargs):
+        asked.append(proposed)
+        return answers.pop(0), file_filter.split(";;")[0]
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(choose))
     dialogs.answer = QMessageBox.StandardButton.No
     window.export_annotated_action.trigger()
     assert target.read_bytes() == b"the clinician's earlier file"
     assert dialogs.shown[-1][0] == "question" and "already exists" in dialogs.shown[-1][2]
+    assert asked[1] == str(target) and cv2.imread(str(other)).shape[1] == 1280
 
+    # Cancelled in the dialog: nothing written, and the status bar does not still say "Saved".
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
+    window.export_annotated_action.trigger()
+    assert window.status.label.text().startswith("Export cancelled")
+
+    save_dialog_returning(monkeypatch, target)
     dialogs.answer = QMessageBox.StandardButton.Yes
     window.export_annotated_action.trigger()
     assert cv2.imread(str(target)).shape[1] == 1280

@@ -168,10 +168,17 @@ def test_f1_opens_a_help_page_on_views_parameters_and_counting(qtbot, window, mo
 
 
 def test_the_status_bar_shows_the_scale_the_image_was_analysed_at(qtbot, window, tmp_path):
-    analysis = open_and_wait(qtbot, window, write_capillary_image(tmp_path / "strip.png", loops=2))
-    scale = getattr(analysis.result, "scale", None)
-    if scale is None:
-        assert window.status.scale_label.text() == ""
-    else:
-        assert window.status.scale_label.text() == scale.describe()
-        assert window.status.scale_label.isVisible()
+    """In a few words, in full in its tooltip: the whole phrase left the messages no room."""
+    from capseg_desktop.core.scale import ScaleInfo
+
+    open_and_wait(qtbot, window, write_capillary_image(tmp_path / "strip.png", loops=2))
+    status = window.status
+    resized = ScaleInfo(0.77, 12.7, 9.8, "estimated")
+    status.set_scale(resized)
+    assert status.scale_label.text() == "×0.77 for the model"
+    assert status.scale_label.toolTip() == resized.describe() and "estimated" in resized.describe()
+    assert status.scale_label.isVisible()
+    status.set_scale(ScaleInfo(1.0, 9.8, 9.8, "estimated"))
+    assert status.scale_label.text() == "own size for the model"
+    status.set_scale(None)
+    assert status.scale_label.text() == "" and not status.scale_label.isVisible()
