@@ -91,7 +91,8 @@ class ExamController(QObject):
     def new_exam(self) -> None:
         if not self.confirm_close():
             return
-        dialog = ExamDetailsDialog(self.window)
+        in_use = self.window.calibration.profile
+        dialog = ExamDetailsDialog(self.window, microscope=in_use.name if in_use is not None else None)
         if dialog.exec() != ExamDetailsDialog.DialogCode.Accepted:
             return
         details = dialog.details()

@@ -37,7 +37,10 @@ def load_profiles_quietly() -> list:
 class ExamDetailsDialog(QDialog):
     """The exam's header; ``details()`` once accepted."""
 
-    def __init__(self, parent: QWidget | None = None, current: ExamDetails | None = None, profiles: list | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, current: ExamDetails | None = None, profiles: list | None = None,
+                 microscope: str | None = None) -> None:
+        """``microscope``: for a new exam, the profile chosen in the main window (an exam is
+        usually taken on the microscope in use), else none."""
         super().__init__(parent)
         self.setObjectName("exam_details_dialog")
         self.setWindowTitle(self.tr("New exam") if current is None else self.tr("Exam details"))
@@ -95,6 +98,8 @@ class ExamDetailsDialog(QDialog):
         layout.addWidget(self.buttons)
         if current is not None:
             self._show(current)
+        elif microscope:
+            self.profile.setCurrentIndex(max(0, self.profile.findData(microscope)))
         self.patient.textChanged.connect(self._check)
         self._check()
         self.resize(460, self.sizeHint().height())

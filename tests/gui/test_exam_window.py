@@ -164,10 +164,13 @@ def test_new_exam_figures_save_reopen_and_export(qtbot, window, dialogs, tmp_pat
         assert "P-0042" in words and "blurred" in words
         if patient.density_per_mm is not None:
             assert f"{patient.density_per_mm:.1f}" in words
-    # Overwriting asks first; No keeps the file.
+    # Overwriting asks first; No keeps the file and goes back to the dialog (cancelled there).
     stamp = pdf.stat().st_mtime_ns
     dialogs.answer = QMessageBox.StandardButton.No
+    answers = [str(pdf), ""]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (answers.pop(0), "")))
     window.export_report_action.trigger()
+    assert answers == []
     assert any("already exists" in t for t in dialogs.texts("question")) and pdf.stat().st_mtime_ns == stamp
 
 
@@ -235,3 +238,24 @@ def test_new_counting_parameters_count_the_exam_again(qtbot, window, dialogs, tm
     window.count_panel.flush()
     qtbot.waitUntil(lambda: len(exam.results) == 2 and all(r.params.threshold == 0.62 for r in exam.results.values()), timeout=30_000)
     wait_counted(qtbot, exam)
+
+
+def test_a_new_exam_starts_on_the_microscope_chosen_in_the_window(qtbot, window, monkeypatch, tmp_path):
+    """It started on "No profile: type the scale" with Videocap 200x chosen in the toolbar,
+    which made an exam without densities easy to start."""
+    from capseg_desktop.core.calibration import Profile, load_profiles, save_profiles
+
+    monkeypatch.setenv("CAPSEG_PROFILES", str(tmp_path / "microscopes.json"))
+    save_profiles([Profile("Videocap 200x", 1.2)])
+    window.calibration.profiles = load_profiles()
+    window.calibration._fill()
+    window.calibration.combo.setCurrentIndex(1)
+    seen: dict = {}
+
+    def look(dialog: ExamDetailsDialog) -> int:
+        seen["profile"], seen["scale"] = dialog.profile.currentData(), dialog.scale.value()
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(ExamDetailsDialog, "exec", look)
+    window.new_exam_action.trigger()
+    assert seen == {"profile": "Videocap 200x", "scale": 1.2}
