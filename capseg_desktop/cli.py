@@ -608,11 +608,12 @@ def run_exam(args: argparse.Namespace) -> int:
         giant = translate("CLI", "{giant} giant (giant loops present)").format(giant=patient.giant)
     else:
         giant = translate("CLI", "{giant} giant (none)").format(giant=patient.giant)
-    print(
-        translate(
-            "CLI", "Patient: mean distal density {density}; {dilated} dilated, {giant}; {used} image(s) used, {not_used} not used."
-        ).format(density=density, dilated=patient.dilated, giant=giant, used=patient.images_used, not_used=patient.images_not_used)
-    )
+    if patient.assessed:
+        line = translate("CLI", "Patient: mean distal density {density}; {dilated} dilated, {giant}; {used} image(s) used, {not_used} not used.")
+    else:  # no scale: no loop can be called dilated or giant, so no count of them either
+        line = translate("CLI", "Patient: mean distal density {density}; dilated and giant loops not assessed (no scale); "
+                                "{used} image(s) used, {not_used} not used.")
+    print(line.format(density=density, dilated=patient.dilated, giant=giant, used=patient.images_used, not_used=patient.images_not_used))
     written = [str(report_path)] + [str(p) for p in (csv_path, exam_path) if p is not None]
     print(translate("CLI", "Report: {files}").format(files=", ".join(written)))
     if failures:

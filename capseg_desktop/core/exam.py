@@ -498,6 +498,9 @@ class PatientSummary:
     images_not_used: int
     #: Fingers whose density is reduced, in ``FINGERS`` order.
     reduced_fingers: tuple[str, ...] = ()
+    #: Whether any image used was measured at a scale: without one, no loop can be called
+    #: dilated or giant, and "0 giant" would be a claim nobody checked.
+    assessed: bool = False
 
 
 @dataclass(frozen=True)
@@ -609,6 +612,7 @@ def summarise_exam(
         dilated=sum(f.dilated for f in fingers), giant=giant, any_giant=giant > 0,
         images_used=sum(1 for i in all_images if i.used), images_not_used=sum(1 for i in all_images if not i.used),
         reduced_fingers=tuple(f.finger for f in fingers if f.density_flag == REDUCED),
+        assessed=any(f.assessed for f in fingers),
     )
     return ExamSummary(exam=exam, fingers=tuple(fingers), patient=patient, unassigned=unassigned)
 

@@ -254,7 +254,7 @@ def _summary_html(summary: ExamSummary) -> str:
         value = Report.tr("{density} capillaries per mm over %n finger(s) with a density: {flag}", "", patient.fingers_with_density).format(
             density=format_number(patient.density_per_mm, 1), flag=_flag_word(patient.density_flag))
         density = f"<span class='reduced'>{_e(value)}</span>" if patient.density_flag == REDUCED else _e(value)
-    assessed = any(f.assessed for f in summary.fingers)
+    assessed = patient.assessed
     giant_word = TEXT["any_giant"] if patient.any_giant else TEXT["no_giant"]
     giant = f"{patient.giant} ({giant_word})" if assessed else TEXT["not_assessed"]
     giant_html = f"<span class='reduced'>{_e(giant)}</span>" if patient.any_giant else _e(giant)

@@ -196,6 +196,7 @@ def test_per_finger_and_patient_figures_on_known_inputs(known_exam):
 
     assert l2.density_per_mm == pytest.approx(7.0)  # mean of 8 and 6; L2C excluded
     assert (l2.dilated, l2.giant, l2.density_flag) == (2, 1, "normal")
+    assert summary.patient.assessed is True
     assert [(i.file_name, i.status, i.reason) for i in l2.not_used] == [("L2C.png", "excluded", "out of focus")]
     assert [i.file_name for i in l2.used] == ["L2A.png", "L2B.png"]
     assert [(i.distal, i.um_per_px, i.scale_source) for i in l2.used] == [(8, 1.0, "profile Dino"), (6, 1.0, "profile Dino")]
@@ -226,6 +227,7 @@ def test_no_giant_loop_and_no_scale_anywhere(tmp_path):
     assert summary.patient.density_per_mm is None and summary.patient.density_flag == ""
     assert (summary.patient.giant, summary.patient.any_giant, summary.patient.fingers_with_density) == (0, False, 0)
     assert summary.finger("L2").images[0].dilated is None  # not judged, not 0
+    assert summary.patient.assessed is False  # so nobody writes "no giant loops"
 
 
 def test_exam_csv_has_one_row_per_image_finger_and_the_patient(known_exam):

@@ -259,3 +259,17 @@ def test_a_new_exam_starts_on_the_microscope_chosen_in_the_window(qtbot, window,
     monkeypatch.setattr(ExamDetailsDialog, "exec", look)
     window.new_exam_action.trigger()
     assert seen == {"profile": "Videocap 200x", "scale": 1.2}
+
+
+def test_an_exam_without_images_or_without_a_scale_claims_no_giant_loops(qtbot, window, monkeypatch, tmp_path):
+    """An empty exam said "0 giant · giant loops: none", and so did one counted without a
+    scale, where no loop can be called giant."""
+    exam = window.exam
+    type_details(qtbot, monkeypatch, scale=0.0)
+    window.new_exam_action.trigger()
+    assert exam.view.summary.text().startswith("No image counted yet")
+    open_dialog_returning(monkeypatch, make_images(tmp_path / "images", ("L2A.png", "R3A.png")))
+    exam.view.add_action.trigger()
+    wait_counted(qtbot, exam)
+    text = exam.view.summary.text()
+    assert "dilated and giant loops: not assessed (no scale)" in text and "giant loops: none" not in text
