@@ -215,9 +215,15 @@ def _models(results: list[AnalysisResult]) -> list[Any]:
 
 
 def _parameters(results: list[AnalysisResult]) -> list[str]:
+    """Each set of counting parameters used, saying what the user changed from the model's
+    recommendation, as the annotated picture's legend does."""
+    from ..core.result import describe_changes
+
     seen: "OrderedDict[str, None]" = OrderedDict()
     for result in results:
-        seen.setdefault(result.params.describe(), None)
+        changes = result.parameter_changes()
+        text = result.params.describe() + (f" – {describe_changes(changes)}" if changes else "")
+        seen.setdefault(text, None)
     return list(seen)
 
 

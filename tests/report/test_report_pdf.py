@@ -166,3 +166,17 @@ def test_the_model_version_is_printed_only_for_the_model_its_card_lists(tmp_path
     assert "version 2.0.0" in " ".join(pdf_pages(write_report(tmp_path / "a.pdf", exam, summary, results, model_card=listed)))
     text = " ".join(pdf_pages(write_report(tmp_path / "b.pdf", exam, summary, results, model_card=other)))
     assert "9.9.9" not in text and "version not stated" in text
+
+
+def test_parameters_the_user_changed_are_named_with_the_recommendation(tmp_path, exam_and_results):
+    """The annotated picture said the threshold was changed; the report only said 0.6."""
+    from dataclasses import replace
+
+    exam, _summary, results, thumbnails = exam_and_results
+    advised = CountingParams(threshold=0.7)
+    changed = {path: replace(result, params=CountingParams(threshold=0.6), recommended_params=advised)
+               for path, result in results.items()}
+    target = tmp_path / "changed.pdf"
+    write_report(target, exam, summarise_exam(exam, changed), changed, thumbnails)
+    text = " ".join(" ".join(pdf_pages(target)).split())
+    assert "Changed by the user: threshold 0.6 (recommended 0.7)" in text
