@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableWidget
+
+
+class OneDecimalDelegate(QStyledItemDelegate):
+    """Shows every decimal number of a table with one decimal, in the window's locale (a
+    column read "47" beside "45.2"); the item keeps the number, so columns sort as numbers."""
+
+    def displayText(self, value: object, locale: object) -> str:  # noqa: N802 (Qt's name)
+        if isinstance(value, float):
+            return locale_number(value, 1)
+        return super().displayText(value, locale)
 
 
 def results_table(
@@ -23,6 +33,7 @@ def results_table(
     for column in range(len(headers)):
         mode = QHeaderView.ResizeMode.Stretch if column in stretch_columns else QHeaderView.ResizeMode.ResizeToContents
         header.setSectionResizeMode(column, mode)
+    table.setItemDelegate(OneDecimalDelegate(table))
     return table
 
 

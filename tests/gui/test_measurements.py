@@ -51,6 +51,10 @@ def test_the_table_shows_measurements_in_pixels_then_micrometres_and_sorts(qtbot
     assert isinstance(widths[0], float)
     assert column(window, 2) == ["dilated"] * 5
     table = window.count_panel.table
+    delegate, locale = table.itemDelegate(), table.locale()
+    shown_widths = [delegate.displayText(table.item(r, WIDTH_COLUMN).data(Qt.ItemDataRole.DisplayRole), locale)
+                    for r in range(table.rowCount())]
+    assert all(text.count(".") == 1 and len(text.split(".")[1]) == 1 for text in shown_widths), shown_widths  # "24.0", never "24"
     bar = table.horizontalHeader()
     QTest.mouseClick(bar.viewport(), LEFT, NONE, QPoint(bar.sectionViewportPosition(WIDTH_COLUMN) + 5, bar.height() // 2))
     sorted_widths = column(window, WIDTH_COLUMN)
