@@ -563,11 +563,17 @@ class AnalysisResult:
             else:
                 corrected = translate("Result", "{count}: corrected by hand")
             lines.append(corrected.format(count=self.count_text()))
-        lines.append(
-            translate("Result", "Model {name} (sha256 {hash}, {runtime}); {parameters}").format(
-                name=self.model.name, hash=self.model.short_hash, runtime=self.model.runtime, parameters=self.params.describe()
-            )
-        )
+        if self.scale is not None and abs(float(self.scale.factor) - 1.0) > 1e-6:
+            # The areas and distances are the model's pixels: the window shows them converted
+            # to this image's, and a legend without this note disagreed with it.
+            model_line = translate("Result", "Model {name} (sha256 {hash}, {runtime}); {parameters} in the model's pixels "
+                                             "(the image was resized ×{factor} for the model)")
+        else:
+            model_line = translate("Result", "Model {name} (sha256 {hash}, {runtime}); {parameters}")
+        lines.append(model_line.format(
+            name=self.model.name, hash=self.model.short_hash, runtime=self.model.runtime, parameters=self.params.describe(),
+            factor=format_float(float(self.scale.factor), ".2f") if self.scale is not None else "",
+        ))
         changes = self.changes_line()
         if changes is not None:
             lines.append(changes)

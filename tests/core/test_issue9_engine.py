@@ -463,6 +463,11 @@ def test_scale_and_micrometres_reach_json_summary_and_legend(tmp_path, darkness_
     assert (row["scale_factor"], row["limb_width_px"], row["scale_source"]) == (2.0, 6.0, "set")
     legend = " ".join(result.legend_lines())
     assert "1.5 µm/px" in legend and "um/px" not in legend and scale.describe() in legend
+    # The parameters' pixels are the model's, which the legend says (the window shows them in
+    # the image's own pixels, and the two disagreed without a word).
+    assert f"{result.params.describe()} in the model's pixels (the image was resized ×2.00 for the model)" in legend
+    native = " ".join(replace(result, scale=None).legend_lines())
+    assert "model's pixels" not in native and result.params.describe() in native
 
 
 def test_running_out_of_memory_is_said_plainly_and_the_batch_goes_on(tmp_path, darkness_session, monkeypatch):
