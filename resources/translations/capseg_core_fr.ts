@@ -1,1676 +1,1686 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
-    <context>
-        <name>Analysis</name>
-        <message>
-            <location filename="../../capseg_desktop/core/pipeline.py" line="224" />
-            <source>With {scale} µm per pixel the capillary limbs would be about {limb} µm wide, which is implausible (usually {low}-{high} µm): check that the scale is this microscope's and magnification's.</source>
-            <extracomment>This module's sentences with a count (see ``core.texts.Plurals``). Warnings about the picture and the model's output (not about the µm per pixel, which a recount may change). The model's count when ``counted`` holds an edited one (see ``with_edits``).</extracomment>
-            <translation>Avec {scale} µm par pixel, les branches des anses capillaires mesureraient environ {limb} µm de large, ce qui est invraisemblable (habituellement {low} à {high} µm) : vérifiez que l’échelle est bien celle de ce microscope et de ce grossissement.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/pipeline.py" line="238" />
-            <source>The width of the vessels could not be measured (too little contrast, or mostly dark border), so the image was analysed at its own size: check the count.</source>
-            <translation>La largeur des vaisseaux n’a pas pu être mesurée (contraste trop faible ou bord surtout sombre) ; l’image a donc été analysée à sa taille d’origine : vérifiez le comptage.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/pipeline.py" line="325" />
-            <source>Image read</source>
-            <translation>Image lue</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/segment.py" line="80" />
-            <source>Segmented</source>
-            <translation>Segmentation terminée</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/segment.py" line="106" />
-            <source>Segmented tile {done} of {total}</source>
-            <translation>Tuile {done} sur {total} segmentée</translation>
-        </message>
-    </context>
-    <context>
-        <name>Batch</name>
-        <message>
-            <location filename="../../capseg_desktop/core/batch.py" line="56" />
-            <source>"{name}" could not be analysed (internal error; details in the log).</source>
-            <extracomment>What an image's outputs are called: ``NAME_annotated.png``, ``NAME_mask.png``, ``NAME.json``. The JSON comes last: it is committed last, so its presence means the set is complete.</extracomment>
-            <translation>« {name} » n’a pas pu être analysée (erreur interne ; détails dans le journal).</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/batch.py" line="69" />
-            <source>"{name}" could not be analysed: there was not enough free memory (close other programs, or analyse it alone).</source>
-            <translation>« {name} » n’a pas pu être analysée : la mémoire libre était insuffisante (fermez d’autres programmes ou analysez-la seule).</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/batch.py" line="136" />
-            <source>The corrections of "{name}" were made on the count of another model ({model}); they were replayed on this model's count where they still apply.</source>
-            <translation>Les corrections de « {name} » ont été faites sur le comptage d’un autre modèle ({model}) ; elles ont été rejouées sur le comptage de ce modèle là où elles s’appliquent encore.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/batch.py" line="144" />
-            <source>The corrections of "{name}" gave {saved} capillaries when saved but {replayed} when replayed; check this image in the window.</source>
-            <translation>Les corrections de « {name} » donnaient {saved} capillaires à l’enregistrement mais {replayed} une fois rejouées ; vérifiez cette image dans la fenêtre.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/batch.py" line="161" />
-            <source>The analysis was cancelled before this image was finished.</source>
-            <translation>L’analyse a été annulée avant la fin de cette image.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CLI</name>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="132" />
-            <source>The folder "{path}" holds no PNG, JPEG, TIFF or BMP images.</source>
-            <extracomment>This module's sentences with a count (see ``core.texts.Plurals``). Micrometres per pixel a microscope image can plausibly have: 0.01 um/px (a 100x objective on a fine sensor) to 1000 um/px (a whole finger in a few pixels). Outside is a typo, and a value like 1e-308 would make the density infinite.</extracomment>
-            <translation>Le dossier « {path} » ne contient aucune image PNG, JPEG, TIFF ou BMP.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="137" />
-            <location filename="../../capseg_desktop/cli.py" line="461" />
-            <source>"{path}" does not exist.</source>
-            <translation>« {path} » n’existe pas.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="220" />
-            <location filename="../../capseg_desktop/cli.py" line="433" />
-            <source>No model given and no bundled model found in models/; use --model FILE.</source>
-            <translation>Aucun modèle indiqué et aucun modèle fourni trouvé dans models/ ; utilisez --model FICHIER.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="231" />
-            <location filename="../../capseg_desktop/cli.py" line="443" />
-            <source>The model {name} could not be loaded (internal error; details in the log).</source>
-            <translation>Le modèle {name} n’a pas pu être chargé (erreur interne ; détails dans le journal).</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="251" />
-            <source>The output folder "{folder}" cannot be created ({reason}).</source>
-            <translation>Le dossier de sortie « {folder} » ne peut pas être créé ({reason}).</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="259" />
-            <source>Nothing to analyse: no image was found in what was given.</source>
-            <translation>Rien à analyser : aucune image n’a été trouvée dans ce qui a été indiqué.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="319" />
-            <source>{path}: warning: {message}</source>
-            <translation>{path} : avertissement : {message}</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="325" />
-            <source>The run was interrupted before this image was finished.</source>
-            <translation>L’exécution a été interrompue avant la fin de cette image.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="340" />
-            <source>The summary "{path}" could not be written (internal error; details in the log).</source>
-            <translation>Le récapitulatif « {path} » n’a pas pu être écrit (erreur interne ; détails dans le journal).</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="346" />
-            <source>Interrupted; files already written are complete, none is half-written. Summary: {path}</source>
-            <translation>Interrompu ; les fichiers déjà écrits sont complets, aucun n’est à moitié écrit. Récapitulatif : {path}</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../capseg_desktop/cli.py" line="357" />
-            <source>{finished} of %n image(s) analysed, {count} capillaries; summary: {path}</source>
-            <translation>
-                <numerusform>{finished} image analysée sur %n, {count} capillaires ; récapitulatif : {path}</numerusform>
-                <numerusform>{finished} images analysées sur %n, {count} capillaires ; récapitulatif : {path}</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../capseg_desktop/cli.py" line="363" />
-            <source>%n result(s) carry a warning; see the message column of {path}.</source>
-            <translation>
-                <numerusform>%n résultat comporte un avertissement ; voir la colonne message de {path}.</numerusform>
-                <numerusform>%n résultats comportent un avertissement ; voir la colonne message de {path}.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../capseg_desktop/cli.py" line="369" />
-            <source>%n image(s) could not be analysed; see the status column of {path}. Details are in the log file {log}.</source>
-            <translation>
-                <numerusform>%n image n’a pas pu être analysée ; voir la colonne status de {path}. Les détails sont dans le fichier journal {log}.</numerusform>
-                <numerusform>%n images n’ont pas pu être analysées ; voir la colonne status de {path}. Les détails sont dans le fichier journal {log}.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../capseg_desktop/cli.py" line="373" />
-            <source>%n image(s) could not be analysed; see the status column of {path}.</source>
-            <translation>
-                <numerusform>%n image n’a pas pu être analysée ; voir la colonne status de {path}.</numerusform>
-                <numerusform>%n images n’ont pas pu être analysées ; voir la colonne status de {path}.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="392" />
-            <location filename="../../capseg_desktop/cli.py" line="548" />
-            <source>The folder "{folder}" does not exist.</source>
-            <translation>Le dossier « {folder} » n’existe pas.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="404" />
-            <source>No image in "{folder}" has corrections saved; nothing was written.</source>
-            <translation>Aucune image de « {folder} » n’a de corrections enregistrées ; rien n’a été écrit.</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../capseg_desktop/cli.py" line="408" />
-            <source>%n corrected image(s) written to {out}: images/, masks/ and points.json (for capseg train --real-images {images} --real-masks {masks}, and capseg evaluate --images {images} --points {points}).</source>
-            <translation>
-                <numerusform>%n image corrigée écrite dans {out} : images/, masks/ et points.json (pour capseg train --real-images {images} --real-masks {masks}, et capseg evaluate --images {images} --points {points}).</numerusform>
-                <numerusform>%n images corrigées écrites dans {out} : images/, masks/ et points.json (pour capseg train --real-images {images} --real-masks {masks}, et capseg evaluate --images {images} --points {points}).</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="479" />
-            <source>No microscope profile is called "{name}"; the profiles are: {known}.</source>
-            <translation>Aucun profil de microscope ne s’appelle « {name} » ; les profils sont : {known}.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="481" />
-            <source>No microscope profile is called "{name}"; there are none yet (add them in the window's microscope profiles).</source>
-            <translation>Aucun profil de microscope ne s’appelle « {name} » ; il n’y en a encore aucun (ajoutez-les dans les profils de microscope de la fenêtre).</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../capseg_desktop/cli.py" line="495" />
-            <source>{path}: %n capillaries</source>
-            <translation>
-                <numerusform>{path} : %n capillaire</numerusform>
-                <numerusform>{path} : %n capillaires</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="497" />
-            <source>, {density} per mm</source>
-            <translation>, {density} par mm</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="499" />
-            <source> (corrected by hand: model {model}, {edits})</source>
-            <translation> (corrigé à la main : modèle {model}, {edits})</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="502" />
-            <source> (warning: {message})</source>
-            <translation> (avertissement : {message})</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="508" />
-            <source>normal</source>
-            <translation>normale</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="508" />
-            <source>reduced</source>
-            <translation>diminuée</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="513" />
-            <source>{finger}: not examined</source>
-            <translation>{finger} : non examiné</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="515" />
-            <source>distal density not assessed (no scale)</source>
-            <translation>densité distale non évaluée (pas d’échelle)</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="517" />
-            <source>distal density {density} per mm ({flag})</source>
-            <translation>densité distale {density} par mm ({flag})</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../capseg_desktop/cli.py" line="519" />
-            <source>{finger}: %n image(s), {density}</source>
-            <translation>
-                <numerusform>{finger} : %n image, {density}</numerusform>
-                <numerusform>{finger} : %n images, {density}</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="521" />
-            <source>, {dilated} dilated, {giant} giant</source>
-            <translation>, dilatées : {dilated}, géantes : {giant}</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../capseg_desktop/cli.py" line="523" />
-            <source>, %n not used</source>
-            <translation>
-                <numerusform>, %n non utilisée</numerusform>
-                <numerusform>, %n non utilisées</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="544" />
-            <source>"{path}" already exists; nothing was written. Use --overwrite to replace it.</source>
-            <translation>« {path} » existe déjà ; rien n’a été écrit. Utilisez --overwrite pour le remplacer.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="553" />
-            <source>"{name}" is not assigned to a finger (name images like L2A.png or R5B.jpg); it is left out.</source>
-            <translation>« {name} » n’est attribuée à aucun doigt (nommez les images comme L2A.png ou R5B.jpg) ; elle est laissée de côté.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="559" />
-            <source>No image of this exam is assigned to a finger; nothing to analyse.</source>
-            <translation>Aucune image de cet examen n’est attribuée à un doigt ; rien à analyser.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="563" />
-            <source>No scale given (--profile or --um-per-px): densities and dilated or giant loops are not assessed.</source>
-            <translation>Aucune échelle indiquée (--profile ou --um-per-px) : les densités et les anses dilatées ou géantes ne sont pas évaluées.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="602" />
-            <source>not assessed (no scale)</source>
-            <translation>non évaluée (pas d’échelle)</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../capseg_desktop/cli.py" line="604" />
-            <source>{density} per mm over %n finger(s) ({flag})</source>
-            <translation>
-                <numerusform>{density} par mm sur %n doigt ({flag})</numerusform>
-                <numerusform>{density} par mm sur %n doigts ({flag})</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="607" />
-            <source>{giant} giant (giant loops present)</source>
-            <translation>mégacapillaires : {giant} (présence de mégacapillaires)</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="609" />
-            <source>{giant} giant (none)</source>
-            <translation>mégacapillaires : {giant} (aucun)</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="611" />
-            <source>Patient: mean distal density {density}; {dilated} dilated, {giant}; {used} image(s) used, {not_used} not used.</source>
-            <translation>Patient : densité distale moyenne {density} ; capillaires dilatés : {dilated}, {giant} ; images utilisées : {used}, non utilisées : {not_used}.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="616" />
-            <source>Report: {files}</source>
-            <translation>Rapport : {files}</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../capseg_desktop/cli.py" line="620" />
-            <source>%n image(s) could not be analysed and are listed as not used in the report. Details are in the log file {log}.</source>
-            <translation>
-                <numerusform>%n image n’a pas pu être analysée et figure comme non utilisée dans le rapport. Les détails sont dans le fichier journal {log}.</numerusform>
-                <numerusform>%n images n’ont pas pu être analysées et figurent comme non utilisées dans le rapport. Les détails sont dans le fichier journal {log}.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../capseg_desktop/cli.py" line="624" />
-            <source>%n image(s) could not be analysed and are listed as not used in the report.</source>
-            <translation>
-                <numerusform>%n image n’a pas pu être analysée et figure comme non utilisée dans le rapport.</numerusform>
-                <numerusform>%n images n’ont pas pu être analysées et figurent comme non utilisées dans le rapport.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="635" />
-            <source>"{path}" already exists; use --overwrite to replace it.</source>
-            <translation>« {path} » existe déjà ; utilisez --overwrite pour le remplacer.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="642" />
-            <source>Wrote {path} ({size} KiB)</source>
-            <translation>{path} écrit ({size} Kio)</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/cli.py" line="766" />
-            <source>Interrupted; files already written are complete, none is half-written.</source>
-            <translation>Interrompu ; les fichiers déjà écrits sont complets, aucun n’est à moitié écrit.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Calibration</name>
-        <message>
-            <location filename="../../capseg_desktop/core/calibration.py" line="47" />
-            <source>The calibration line is too short: draw it over the whole known length.</source>
-            <translation>Le trait d’étalonnage est trop court : tracez-le sur toute la longueur connue.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/calibration.py" line="48" />
-            <source>The known length must be a positive number of micrometres.</source>
-            <translation>La longueur connue doit être un nombre positif de micromètres.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/calibration.py" line="49" />
-            <source>The µm per pixel must be a positive number.</source>
-            <translation>Le nombre de µm par pixel doit être un nombre positif.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/calibration.py" line="50" />
-            <source>A microscope profile needs a name.</source>
-            <translation>Un profil de microscope doit avoir un nom.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/calibration.py" line="51" />
-            <source>The microscope profiles file is damaged and was not read.</source>
-            <translation>Le fichier des profils de microscope est endommagé et n’a pas été lu.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/calibration.py" line="52" />
-            <source>The microscope profiles file was saved by a newer version of CapSeg Desktop; update CapSeg Desktop to use it.</source>
-            <translation>Le fichier des profils de microscope a été enregistré par une version plus récente de CapSeg Desktop ; mettez CapSeg Desktop à jour pour l’utiliser.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/calibration.py" line="56" />
-            <source>no scale set: sizes in pixels, not assessed</source>
-            <translation>aucune échelle définie : tailles en pixels, non évaluées</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/calibration.py" line="57" />
-            <source>the model's scale estimate only (not used for measurements)</source>
-            <translation>estimation de l’échelle par le modèle uniquement (non utilisée pour les mesures)</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/calibration.py" line="215" />
-            <source>scale {scale} µm/px (profile {profile})</source>
-            <extracomment>A line shorter than this (image pixels) cannot calibrate anything to better than 10 %.</extracomment>
-            <translation>échelle {scale} µm/px (profil {profile})</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/calibration.py" line="217" />
-            <source>scale {scale} µm/px (profile)</source>
-            <translation>échelle {scale} µm/px (profil)</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/calibration.py" line="218" />
-            <source>scale {scale} µm/px (calibrated line)</source>
-            <translation>échelle {scale} µm/px (trait d’étalonnage)</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/calibration.py" line="219" />
-            <source>scale {scale} µm/px (set for this image)</source>
-            <translation>échelle {scale} µm/px (définie pour cette image)</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/calibration.py" line="220" />
-            <source>scale {scale} µm/px (typed)</source>
-            <translation>échelle {scale} µm/px (saisie)</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/calibration.py" line="222" />
-            <source>scale {scale} µm/px ({source})</source>
-            <translation>échelle {scale} µm/px ({source})</translation>
-        </message>
-    </context>
-    <context>
-        <name>Corrections</name>
-        <message>
-            <location filename="../../capseg_desktop/core/corrections.py" line="392" />
-            <source>The corrections file is damaged (it is not readable JSON).</source>
-            <extracomment>This module's sentences with a count (see ``core.texts.Plurals``). Tests and locked-down machines: a folder for corrections that cannot sit beside their image. Radius of the disk that "add by click" falls back to where the model saw nothing.</extracomment>
-            <translation>Le fichier de corrections est endommagé (ce n’est pas du JSON lisible).</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/corrections.py" line="393" />
-            <source>The file is not a CapSeg corrections file.</source>
-            <translation>Ce fichier n’est pas un fichier de corrections CapSeg.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/corrections.py" line="394" />
-            <source>The corrections file is damaged (it states no format version).</source>
-            <translation>Le fichier de corrections est endommagé (il n’indique aucune version de format).</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/corrections.py" line="395" />
-            <source>The corrections file was saved by a newer version of CapSeg Desktop (format {version}, this version reads up to {supported}); update CapSeg Desktop to use it.</source>
-            <translation>Le fichier de corrections a été enregistré par une version plus récente de CapSeg Desktop (format {version}, cette version lit jusqu’au format {supported}) ; mettez CapSeg Desktop à jour pour l’utiliser.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/corrections.py" line="400" />
-            <source>The corrections file is damaged (a part of it is missing or not what it should be).</source>
-            <translation>Le fichier de corrections est endommagé (une partie manque ou n’est pas ce qu’elle devrait être).</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/corrections.py" line="406" />
-            <source>The corrections file "{name}" is damaged (it is not readable JSON).</source>
-            <translation>Le fichier de corrections « {name} » est endommagé (ce n’est pas du JSON lisible).</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/corrections.py" line="407" />
-            <source>The file "{name}" is not a CapSeg corrections file.</source>
-            <translation>Le fichier « {name} » n’est pas un fichier de corrections CapSeg.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/corrections.py" line="408" />
-            <source>The corrections file "{name}" is damaged (it states no format version).</source>
-            <translation>Le fichier de corrections « {name} » est endommagé (il n’indique aucune version de format).</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/corrections.py" line="409" />
-            <source>The corrections file "{name}" was saved by a newer version of CapSeg Desktop (format {version}, this version reads up to {supported}); update CapSeg Desktop to use it.</source>
-            <translation>Le fichier de corrections « {name} » a été enregistré par une version plus récente de CapSeg Desktop (format {version}, cette version lit jusqu’au format {supported}) ; mettez CapSeg Desktop à jour pour l’utiliser.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/corrections.py" line="414" />
-            <source>The corrections file "{name}" is damaged (a part of it is missing or not what it should be).</source>
-            <translation>Le fichier de corrections « {name} » est endommagé (une partie manque ou n’est pas ce qu’elle devrait être).</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/corrections.py" line="461" />
-            <source>, </source>
-            <translation>, </translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/corrections.py" line="652" />
-            <source>The corrections of "{name}" could not be saved: {reason}</source>
-            <extracomment>How the image was resized for the model when it was counted (``None``: not recorded, or at its own size); ``capseg analyze --use-corrections`` resizes it the same way.</extracomment>
-            <translation>Les corrections de « {name} » n’ont pas pu être enregistrées : {reason}</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/corrections.py" line="663" />
-            <source>The corrections of "{name}" could not be saved, neither beside the image nor in "{folder}".</source>
-            <translation>Les corrections de « {name} » n’ont pu être enregistrées ni à côté de l’image ni dans « {folder} ».</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/corrections.py" line="698" />
-            <source>The corrections file "{name}" cannot be read.</source>
-            <translation>Le fichier de corrections « {name} » ne peut pas être lu.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/corrections.py" line="711" />
-            <source>it was saved for "{name}"</source>
-            <translation>il a été enregistré pour « {name} »</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/corrections.py" line="713" />
-            <source>it was saved for a picture of {width} x {height} pixels, this one is {this_width} x {this_height}</source>
-            <translation>il a été enregistré pour une image de {width} x {height} pixels, celle-ci mesure {this_width} x {this_height}</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/corrections.py" line="717" />
-            <source>the picture has changed since the corrections were saved</source>
-            <translation>l’image a changé depuis l’enregistrement des corrections</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/corrections.py" line="720" />
-            <source>The corrections in "{file}" do not belong to "{image}" ({reason}); they were not used.</source>
-            <translation>Les corrections de « {file} » n’appartiennent pas à « {image} » ({reason}) ; elles n’ont pas été utilisées.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/corrections.py" line="724" />
-            <source>The corrections in the corrections file do not belong to "{image}" ({reason}); they were not used.</source>
-            <translation>Les corrections du fichier de corrections n’appartiennent pas à « {image} » ({reason}) ; elles n’ont pas été utilisées.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/corrections.py" line="766" />
-            <source>The corrections file "{name}" could not be removed from "{folder}".</source>
-            <translation>Le fichier de corrections « {name} » n’a pas pu être supprimé de « {folder} ».</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/corrections.py" line="811" />
-            <source>"{name}" was left out: another image of that name was exported already.</source>
-            <translation>« {name} » a été laissée de côté : une autre image de ce nom a déjà été exportée.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Counting</name>
-        <message>
-            <location filename="../../capseg_desktop/core/counting.py" line="51" />
-            <source>threshold {threshold}, min area {min_area} px, merge &lt; {merge} px, split &gt; {split} px</source>
-            <translation>seuil {threshold}, aire min. {min_area} px, fusion &lt; {merge} px, séparation &gt; {split} px</translation>
-        </message>
-    </context>
-    <context>
-        <name>Edits</name>
-        <message numerus="yes">
-            <location filename="../../capseg_desktop/core/corrections.py" line="453" />
-            <source>%n removed</source>
-            <translation>
-                <numerusform>%n supprimé</numerusform>
-                <numerusform>%n supprimés</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../capseg_desktop/core/corrections.py" line="453" />
-            <source>%n added</source>
-            <translation>
-                <numerusform>%n ajouté</numerusform>
-                <numerusform>%n ajoutés</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../capseg_desktop/core/corrections.py" line="455" />
-            <source>%n merged</source>
-            <translation>
-                <numerusform>%n fusionné</numerusform>
-                <numerusform>%n fusionnés</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../capseg_desktop/core/corrections.py" line="456" />
-            <source>%n split</source>
-            <translation>
-                <numerusform>%n séparé</numerusform>
-                <numerusform>%n séparés</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../capseg_desktop/core/corrections.py" line="457" />
-            <source>%n painted</source>
-            <translation>
-                <numerusform>%n peint</numerusform>
-                <numerusform>%n peints</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../capseg_desktop/core/corrections.py" line="458" />
-            <source>%n erased</source>
-            <translation>
-                <numerusform>%n effacé</numerusform>
-                <numerusform>%n effacés</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>Exam</name>
-        <message>
-            <location filename="../../capseg_desktop/core/exam.py" line="78" />
-            <source>The exam file "{name}" does not exist.</source>
-            <extracomment>This module's sentences with a count (see ``core.texts.Plurals``). What an exam file is called: ``anything.capseg-exam.json``. Fingers 2 to 5 of the left (L) and right (R) hand; thumbs are not examined. Every sentence of this module, in one place, looked up in the user's language (issue 13).</extracomment>
-            <translation>Le fichier d’examen « {name} » n’existe pas.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/exam.py" line="79" />
-            <source>The exam file "{name}" cannot be read.</source>
-            <translation>Le fichier d’examen « {name} » ne peut pas être lu.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/exam.py" line="80" />
-            <source>The file "{name}" is not a CapSeg exam (it is not JSON text).</source>
-            <translation>Le fichier « {name} » n’est pas un examen CapSeg (ce n’est pas du texte JSON).</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/exam.py" line="81" />
-            <source>The file "{name}" is not a CapSeg exam.</source>
-            <translation>Le fichier « {name} » n’est pas un examen CapSeg.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/exam.py" line="82" />
-            <source>The exam file "{name}" was written by a newer CapSeg (format version {version}); update CapSeg to open it.</source>
-            <translation>Le fichier d’examen « {name} » a été écrit par une version plus récente de CapSeg (version de format {version}) ; mettez CapSeg à jour pour l’ouvrir.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/exam.py" line="85" />
-            <source>The exam file "{name}" is damaged: {what}.</source>
-            <translation>Le fichier d’examen « {name} » est endommagé : {what}.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/exam.py" line="86" />
-            <source>finger "{finger}" is not one of L2, L3, L4, L5, R2, R3, R4, R5</source>
-            <translation>le doigt « {finger} » ne fait pas partie de L2, L3, L4, L5, R2, R3, R4, R5</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/exam.py" line="87" />
-            <source>The finger "{finger}" is not one of L2, L3, L4, L5, R2, R3, R4, R5.</source>
-            <translation>Le doigt « {finger} » ne fait pas partie de L2, L3, L4, L5, R2, R3, R4, R5.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/exam.py" line="88" />
-            <source>The date "{date}" is not a date written as YYYY-MM-DD.</source>
-            <translation>La date « {date} » n’est pas une date écrite AAAA-MM-JJ.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/exam.py" line="89" />
-            <source>The scale must be a number of micrometres per pixel above 0.</source>
-            <translation>L’échelle doit être un nombre de micromètres par pixel supérieur à 0.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/exam.py" line="90" />
-            <source>not analysed yet</source>
-            <translation>pas encore analysée</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/exam.py" line="91" />
-            <source>not assigned to a finger</source>
-            <translation>attribuée à aucun doigt</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/exam.py" line="92" />
-            <source>not assessed (no scale)</source>
-            <translation>non évalué (pas d’échelle)</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/exam.py" line="93" />
-            <source>its format version is missing</source>
-            <translation>sa version de format manque</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/exam.py" line="94" />
-            <source>"{key}" is not text</source>
-            <translation>« {key} » n’est pas du texte</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/exam.py" line="95" />
-            <source>"um_per_px" is not a number above 0</source>
-            <translation>« um_per_px » n’est pas un nombre supérieur à 0</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/exam.py" line="96" />
-            <source>"images" is not a list</source>
-            <translation>« images » n’est pas une liste</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/exam.py" line="97" />
-            <source>image {index} has no path</source>
-            <translation>l’image {index} n’a pas de chemin</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/exam.py" line="98" />
-            <source>the reason for excluding image {index} is not text</source>
-            <translation>le motif d’exclusion de l’image {index} n’est pas du texte</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/exam.py" line="99" />
-            <source>its date "{date}" is not written as YYYY-MM-DD</source>
-            <translation>sa date « {date} » n’est pas écrite AAAA-MM-JJ</translation>
-        </message>
-    </context>
-    <context>
-        <name>ExamFigures</name>
-        <message numerus="yes">
-            <location filename="../../capseg_desktop/core/exam.py" line="651" />
-            <source>mean over %n finger(s) with a density</source>
-            <extracomment>Whether dilated and giant loops could be judged on at least one used image (a scale). Fingers whose density is reduced, in ``FINGERS`` order. Images not assigned to a finger (not counted anywhere).</extracomment>
-            <translation>
-                <numerusform>moyenne sur %n doigt avec une densité</numerusform>
-                <numerusform>moyenne sur %n doigts avec une densité</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>Export</name>
-        <message>
-            <location filename="../../capseg_desktop/core/atomic.py" line="46" />
-            <source>CapSeg is not allowed to write to the folder "{folder}"; choose another folder.</source>
-            <extracomment>Bytes a file name may have on the common file systems (ext4, NTFS in UTF-16 units, APFS). A temporary file of a process that is gone and older than this is stale. Any temporary file of ours older than this is stale, whichever machine wrote it.</extracomment>
-            <translation>CapSeg n’a pas le droit d’écrire dans le dossier « {folder} » ; choisissez un autre dossier.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/atomic.py" line="48" />
-            <source>The disk holding "{folder}" is full; free some space or choose another folder.</source>
-            <translation>Le disque contenant « {folder} » est plein ; libérez de la place ou choisissez un autre dossier.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/atomic.py" line="50" />
-            <source>The folder "{folder}" does not exist.</source>
-            <translation>Le dossier « {folder} » n’existe pas.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/atomic.py" line="52" />
-            <source>The file name "{name}" is too long for this disk.</source>
-            <translation>Le nom de fichier « {name} » est trop long pour ce disque.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/atomic.py" line="54" />
-            <source>"{name}" could not be written to "{folder}".</source>
-            <translation>« {name} » n’a pas pu être écrit dans « {folder} ».</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/atomic.py" line="60" />
-            <source>"{name}" already exists in "{folder}"; it was not overwritten.</source>
-            <translation>« {name} » existe déjà dans « {folder} » ; il n’a pas été remplacé.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/render.py" line="276" />
-            <source>The picture could not be encoded as PNG.</source>
-            <extracomment>Letters after a flagged loop's number, so the marks read in black and white too. Stands for "µ" in text prepared for drawing; drawn as a "u" with a descender.</extracomment>
-            <translation>L’image n’a pas pu être encodée en PNG.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ImageIO</name>
-        <message>
-            <location filename="../../capseg_desktop/core/imageio.py" line="55" />
-            <source>{name} is a GIF image, not an image CapSeg can read (PNG, JPEG, TIFF or BMP).</source>
-            <extracomment>Default pixel budget: an 8000 x 8000 scan fits, a 20000 x 20000 one is refused before any pixel is decoded.</extracomment>
-            <translation>{name} est une image GIF, pas une image que CapSeg sait lire (PNG, JPEG, TIFF ou BMP).</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/imageio.py" line="56" />
-            <source>{name} is a PDF document, not an image CapSeg can read (PNG, JPEG, TIFF or BMP).</source>
-            <translation>{name} est un document PDF, pas une image que CapSeg sait lire (PNG, JPEG, TIFF ou BMP).</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/imageio.py" line="57" />
-            <source>{name} is a ZIP archive or Office document, not an image CapSeg can read (PNG, JPEG, TIFF or BMP).</source>
-            <translation>{name} est une archive ZIP ou un document Office, pas une image que CapSeg sait lire (PNG, JPEG, TIFF ou BMP).</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/imageio.py" line="60" />
-            <source>{name} is an icon file, not an image CapSeg can read (PNG, JPEG, TIFF or BMP).</source>
-            <translation>{name} est un fichier d’icône, pas une image que CapSeg sait lire (PNG, JPEG, TIFF ou BMP).</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/imageio.py" line="61" />
-            <source>{name} is a Photoshop document, not an image CapSeg can read (PNG, JPEG, TIFF or BMP).</source>
-            <translation>{name} est un document Photoshop, pas une image que CapSeg sait lire (PNG, JPEG, TIFF ou BMP).</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/imageio.py" line="64" />
-            <source>{name} is a DICOM file, not an image CapSeg can read (PNG, JPEG, TIFF or BMP).</source>
-            <translation>{name} est un fichier DICOM, pas une image que CapSeg sait lire (PNG, JPEG, TIFF ou BMP).</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/imageio.py" line="71" />
-            <source>"{file}"</source>
-            <translation>« {file} »</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/imageio.py" line="107" />
-            <source>{name} is a WebP image; CapSeg reads PNG, JPEG, TIFF and BMP images.</source>
-            <translation>{name} est une image WebP ; CapSeg lit les images PNG, JPEG, TIFF et BMP.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/imageio.py" line="109" />
-            <source>{name} is a HEIC/AVIF image; CapSeg reads PNG, JPEG, TIFF and BMP images.</source>
-            <translation>{name} est une image HEIC/AVIF ; CapSeg lit les images PNG, JPEG, TIFF et BMP.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/imageio.py" line="113" />
-            <source>{name} is not an image CapSeg can read (PNG, JPEG, TIFF or BMP).</source>
-            <translation>{name} n’est pas une image que CapSeg sait lire (PNG, JPEG, TIFF ou BMP).</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/imageio.py" line="146" />
-            <location filename="../../capseg_desktop/core/imageio.py" line="159" />
-            <location filename="../../capseg_desktop/core/imageio.py" line="408" />
-            <source>{name} is incomplete: the file was cut off, perhaps during copying. Copy it again from the microscope.</source>
-            <translation>{name} est incomplet : le fichier a été tronqué, peut-être pendant la copie. Copiez-le à nouveau depuis le microscope.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/imageio.py" line="154" />
-            <location filename="../../capseg_desktop/core/imageio.py" line="175" />
-            <location filename="../../capseg_desktop/core/imageio.py" line="313" />
-            <source>{name} looks like a {format} image but is damaged and cannot be opened.</source>
-            <extracomment>Side lengths OpenCV's decoders accept (CV_IO_MAX_IMAGE_WIDTH/HEIGHT). Below this on either side an image cannot show a capillary (a limb alone is 10-20 px wide). A JPEG needs at least a few bits per 8 x 8 block; a file with fewer bytes than this fraction of its announced pixels cannot hold the image its header claims (a 629-byte file claiming 10000 x 10000 would otherwise be decoded as 100 megapixels of grey for half a minute).</extracomment>
-            <translation>{name} semble être une image {format}, mais il est endommagé et ne peut pas être ouvert.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/imageio.py" line="167" />
-            <source>{name} is damaged (a checksum inside the PNG file does not match) and cannot be opened.</source>
-            <translation>{name} est endommagé (une somme de contrôle du fichier PNG ne correspond pas) et ne peut pas être ouvert.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/imageio.py" line="321" />
-            <source>{name} is too large to analyse ({width} x {height} pixels, {megapixels} megapixels; the limit is {limit} megapixels).</source>
-            <translation>{name} est trop grand pour être analysé ({width} x {height} pixels, {megapixels} mégapixels ; la limite est de {limit} mégapixels).</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/imageio.py" line="334" />
-            <source>{name} contains an empty image (no pixels).</source>
-            <translation>{name} contient une image vide (aucun pixel).</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/imageio.py" line="339" />
-            <source>{name} is too large to analyse ({width} x {height} pixels; CapSeg reads images up to {limit} pixels a side).</source>
-            <translation>{name} est trop grand pour être analysé ({width} x {height} pixels ; CapSeg lit les images jusqu’à {limit} pixels de côté).</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/imageio.py" line="345" />
-            <source>{name} is too small to analyse ({width} x {height} pixels; CapSeg needs at least {limit} pixels a side).</source>
-            <translation>{name} est trop petit pour être analysé ({width} x {height} pixels ; CapSeg a besoin d’au moins {limit} pixels de côté).</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/imageio.py" line="372" />
-            <source>{name} is too large to analyse (more than {limit} megapixels, the limit).</source>
-            <translation>{name} est trop grand pour être analysé (plus de {limit} mégapixels, la limite).</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/imageio.py" line="397" />
-            <source>The file</source>
-            <translation>Le fichier</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/imageio.py" line="399" />
-            <location filename="../../capseg_desktop/core/imageio.py" line="533" />
-            <source>{name} is empty (0 bytes); it holds no image.</source>
-            <translation>{name} est vide (0 octet) ; il ne contient aucune image.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/imageio.py" line="414" />
-            <source>{name} is damaged: the file is far too small to hold the {width} x {height} pixels its header announces.</source>
-            <translation>{name} est endommagé : le fichier est bien trop petit pour contenir les {width} x {height} pixels annoncés par son en-tête.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/imageio.py" line="427" />
-            <source>There is not enough free memory to open {name} ({width} x {height} pixels).</source>
-            <translation>La mémoire libre est insuffisante pour ouvrir {name} ({width} x {height} pixels).</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/imageio.py" line="439" />
-            <source>{name} is damaged: the {format} decoder reported damage in its data, so it is not analysed. Copy it again from the microscope.</source>
-            <translation>{name} est endommagé : le décodeur {format} a signalé des dommages dans ses données ; il n’est donc pas analysé. Copiez-le à nouveau depuis le microscope.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/imageio.py" line="448" />
-            <source>{name} looks like a {format} image but is damaged and cannot be decoded.</source>
-            <translation>{name} semble être une image {format}, mais il est endommagé et ne peut pas être décodé.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/imageio.py" line="452" />
-            <source>{name} is damaged: its pixels do not match the size its header announces.</source>
-            <translation>{name} est endommagé : ses pixels ne correspondent pas à la taille annoncée par son en-tête.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/imageio.py" line="460" />
-            <source>{name} stores its pixels in a way CapSeg does not support ({type}).</source>
-            <translation>{name} stocke ses pixels d’une manière que CapSeg ne prend pas en charge ({type}).</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/imageio.py" line="507" />
-            <source>The image {name} does not exist (it may have been moved or deleted).</source>
-            <translation>L’image {name} n’existe pas (elle a peut-être été déplacée ou supprimée).</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/imageio.py" line="510" />
-            <location filename="../../capseg_desktop/core/imageio.py" line="523" />
-            <location filename="../../capseg_desktop/core/imageio.py" line="544" />
-            <source>{name} could not be read from the disk.</source>
-            <translation>{name} n’a pas pu être lu sur le disque.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/imageio.py" line="512" />
-            <source>{name} is a folder, not an image.</source>
-            <translation>{name} est un dossier, pas une image.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/imageio.py" line="515" />
-            <location filename="../../capseg_desktop/core/imageio.py" line="529" />
-            <source>{name} is not an ordinary file (it is a pipe or a device), so it is not read.</source>
-            <translation>{name} n’est pas un fichier ordinaire (c’est un tube ou un périphérique) ; il n’est donc pas lu.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/imageio.py" line="521" />
-            <location filename="../../capseg_desktop/core/imageio.py" line="542" />
-            <source>CapSeg is not allowed to read {name}.</source>
-            <translation>CapSeg n’a pas le droit de lire {name}.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/imageio.py" line="539" />
-            <source>There is not enough free memory to read {name}.</source>
-            <translation>La mémoire libre est insuffisante pour lire {name}.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/imageio.py" line="574" />
-            <source>{name} is too large to analyse ({size} GB; images within the limit of {limit} megapixels are smaller).</source>
-            <translation>{name} est trop grand pour être analysé ({size} Go ; les images dans la limite de {limit} mégapixels sont plus petites).</translation>
-        </message>
-    </context>
-    <context>
-        <name>Measure</name>
-        <message>
-            <location filename="../../capseg_desktop/core/measure.py" line="96" />
-            <source>dilated from {dilated} µm, giant from {giant} µm</source>
-            <extracomment>The apex line is the outermost apex within this many median loop widths on either side. A loop is distal when its apex is within this fraction of the median loop length of the line. A loop whose vessel has no usual direction (less than this much runs one way) takes the image's apex direction as its axis. The apex direction when no loop tells its open end from its closed end.</extracomment>
-            <translation>dilaté à partir de {dilated} µm, mégacapillaire à partir de {giant} µm</translation>
-        </message>
-    </context>
-    <context>
-        <name>Model</name>
-        <message>
-            <location filename="../../capseg_desktop/core/model.py" line="147" />
-            <source>The model {name} gives {channels} output channels; CapSeg needs a model with one output channel (capillary probability).</source>
-            <extracomment>Image sizes (height, width) the analysis really uses, tried at load after the tiny probes: a non-square one and a 1280 x 400 strip (last, so a strip of that size finds the runtime already sized for it). A model that accepts only one fixed size passes the tiny probes at its own size and fails here, at load, with a sentence, instead of on every image. Costs about 0.17 s with the bundled model on LiteRT.</extracomment>
-            <translation>Le modèle {name} produit {channels} canaux de sortie ; CapSeg a besoin d’un modèle à un seul canal de sortie (probabilité de capillaire).</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/model.py" line="156" />
-            <source>The model {name} does not produce a mask of the same size as its input, so it cannot be used to segment capillaries.</source>
-            <translation>Le modèle {name} ne produit pas un masque de la même taille que son entrée ; il ne peut donc pas servir à segmenter les capillaires.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/model.py" line="186" />
-            <source>The model {name} accepts only images of one fixed size ({width} x {height} pixels); CapSeg needs a model that accepts images of any size, such as a fully convolutional U-Net.</source>
-            <translation>Le modèle {name} n’accepte que des images d’une taille fixe ({width} x {height} pixels) ; CapSeg a besoin d’un modèle qui accepte des images de toute taille, comme un U-Net entièrement convolutif.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/model.py" line="194" />
-            <source>The model {name} fails on an image of {width} x {height} pixels, so it cannot analyse images of the usual sizes.</source>
-            <translation>Le modèle {name} échoue sur une image de {width} x {height} pixels ; il ne peut donc pas analyser les images de taille habituelle.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/model.py" line="284" />
-            <source>Keras models (.keras, .h5) need TensorFlow, which is not installed here; use a .tflite model instead.</source>
-            <translation>Les modèles Keras (.keras, .h5) nécessitent TensorFlow, qui n’est pas installé ici ; utilisez plutôt un modèle .tflite.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/model.py" line="297" />
-            <source>The model file {name} could not be opened: it is damaged or not a Keras model.</source>
-            <translation>Le fichier de modèle {name} n’a pas pu être ouvert : il est endommagé ou ce n’est pas un modèle Keras.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/model.py" line="308" />
-            <source>The model {name} has {count} inputs; CapSeg needs a model with one image input.</source>
-            <translation>Le modèle {name} a {count} entrées ; CapSeg a besoin d’un modèle à une seule entrée d’image.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/model.py" line="315" />
-            <location filename="../../capseg_desktop/core/model.py" line="447" />
-            <source>The model {name} expects input of shape {shape}; CapSeg needs images with 1 (grey) or 3 (colour) channels.</source>
-            <translation>Le modèle {name} attend une entrée de forme {shape} ; CapSeg a besoin d’images à 1 (niveaux de gris) ou 3 (couleur) canaux.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/model.py" line="322" />
-            <location filename="../../capseg_desktop/core/model.py" line="365" />
-            <source>The model {name} has {count} outputs; CapSeg needs one mask output.</source>
-            <translation>Le modèle {name} a {count} sorties ; CapSeg a besoin d’une seule sortie de masque.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/model.py" line="329" />
-            <source>The model {name} gives output of shape {shape}; CapSeg needs one mask channel of the image's size.</source>
-            <translation>Le modèle {name} produit une sortie de forme {shape} ; CapSeg a besoin d’un seul canal de masque à la taille de l’image.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/model.py" line="359" />
-            <source>The model {name} has {count} inputs; CapSeg needs one image input.</source>
-            <translation>Le modèle {name} a {count} entrées ; CapSeg a besoin d’une seule entrée d’image.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/model.py" line="419" />
-            <source>{name} is a folder, not a model file; choose a .tflite, .keras or .h5 file.</source>
-            <translation>{name} est un dossier, pas un fichier de modèle ; choisissez un fichier .tflite, .keras ou .h5.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/model.py" line="422" />
-            <source>The model file {name} does not exist.</source>
-            <translation>Le fichier de modèle {name} n’existe pas.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/model.py" line="426" />
-            <source>{name} is not a model CapSeg can open; choose a .tflite, .keras or .h5 file.</source>
-            <translation>{name} n’est pas un modèle que CapSeg sait ouvrir ; choisissez un fichier .tflite, .keras ou .h5.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/model.py" line="429" />
-            <source>The model file {name} is empty.</source>
-            <translation>Le fichier de modèle {name} est vide.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/model.py" line="439" />
-            <source>The model file {name} could not be opened: it is damaged or not a TensorFlow Lite model.</source>
-            <translation>Le fichier de modèle {name} n’a pas pu être ouvert : il est endommagé ou ce n’est pas un modèle TensorFlow Lite.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/model.py" line="476" />
-            <source>{name} is already a TensorFlow Lite model.</source>
-            <translation>{name} est déjà un modèle TensorFlow Lite.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/model.py" line="493" />
-            <source>The model {name} could not be converted to TensorFlow Lite.</source>
-            <translation>Le modèle {name} n’a pas pu être converti en TensorFlow Lite.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Progress</name>
-        <message numerus="yes">
-            <location filename="../../capseg_desktop/core/pipeline.py" line="386" />
-            <source>%n capillaries</source>
-            <translation>
-                <numerusform>%n capillaire</numerusform>
-                <numerusform>%n capillaires</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>Report</name>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="41" />
-            <source>Nailfold capillaroscopy: exam report</source>
-            <extracomment>Every sentence and word of the report, in one place, looked up in the user's language (issue 13); numbers are formatted by the caller in the language's form (``core.i18n.format_number``).</extracomment>
-            <translation>Capillaroscopie périunguéale : compte rendu d’examen</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="42" />
-            <source>Patient (pseudonym)</source>
-            <translation>Patient (pseudonyme)</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="43" />
-            <source>Exam date</source>
-            <translation>Date de l’examen</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="44" />
-            <source>Operator</source>
-            <translation>Opérateur</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="45" />
-            <source>Microscope profile</source>
-            <translation>Profil du microscope</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="46" />
-            <source>Scale</source>
-            <translation>Échelle</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="47" />
-            <location filename="../../capseg_desktop/report/pdf.py" line="113" />
-            <source>{scale} µm per pixel</source>
-            <translation>{scale} µm par pixel</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="48" />
-            <source>Report made</source>
-            <translation>Compte rendu établi le</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="49" />
-            <source>not given</source>
-            <translation>non renseigné</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="50" />
-            <source>no scale set: widths in pixels, dilated and giant loops and densities not assessed</source>
-            <translation>aucune échelle définie : largeurs en pixels, anses dilatées, mégacapillaires et densités non évalués</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="51" />
-            <source>Patient summary</source>
-            <translation>Synthèse pour le patient</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="52" />
-            <source>Mean distal-row density</source>
-            <translation>Densité moyenne de la rangée distale</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="53" />
-            <source>normal</source>
-            <translation>normale</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="54" />
-            <source>reduced</source>
-            <translation>diminuée</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="55" />
-            <source>Dilated loops (all fingers)</source>
-            <translation>Capillaires dilatés (tous doigts)</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="56" />
-            <source>Giant loops (all fingers)</source>
-            <translation>Mégacapillaires (tous doigts)</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="57" />
-            <source>giant loops present</source>
-            <translation>présence de mégacapillaires</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="58" />
-            <source>no giant loop</source>
-            <translation>aucun mégacapillaire</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="59" />
-            <source>Images</source>
-            <translation>Images</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="60" />
-            <source>{used} used, {not_used} not used</source>
-            <translation>utilisées : {used}, non utilisées : {not_used}</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="61" />
-            <source>Reduced density in</source>
-            <translation>Densité diminuée pour</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="62" />
-            <source>not assessed (no scale)</source>
-            <translation>non évalué (pas d’échelle)</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="63" />
-            <source>These figures support, not replace, a clinician's reading: the images, the loops' shapes and haemorrhages are to be read by a clinician, and every count can be checked on the pictures below.</source>
-            <translation>Ces chiffres aident la lecture du clinicien sans la remplacer : les images, la forme des anses capillaires et les hémorragies doivent être lues par un clinicien, et chaque comptage peut être vérifié sur les images ci-dessous.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="68" />
-            <source>Per finger</source>
-            <translation>Par doigt</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="69" />
-            <source>Finger</source>
-            <translation>Doigt</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="70" />
-            <source>Images used</source>
-            <translation>Images utilisées</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="71" />
-            <source>Distal density (per mm)</source>
-            <translation>Densité distale (par mm)</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="72" />
-            <location filename="../../capseg_desktop/report/pdf.py" line="92" />
-            <source>Density</source>
-            <translation>Densité</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="73" />
-            <source>Dilated</source>
-            <translation>Dilatés</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="74" />
-            <source>Giant</source>
-            <translation>Mégacapillaires</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="75" />
-            <source>Not used</source>
-            <translation>Non utilisées</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="76" />
-            <source>not examined</source>
-            <translation>non examiné</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="77" />
-            <source>Images not assigned to a finger (not used)</source>
-            <translation>Images attribuées à aucun doigt (non utilisées)</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="78" />
-            <source>Image</source>
-            <translation>Image</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="79" />
-            <source>Why</source>
-            <translation>Motif</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="80" />
-            <source>How these figures were made</source>
-            <translation>Comment ces chiffres ont été obtenus</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="81" />
-            <source>Model</source>
-            <translation>Modèle</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="82" />
-            <source>{name}, version {version}, runtime {runtime}</source>
-            <translation>{name}, version {version}, moteur d’exécution {runtime}</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="83" />
-            <source>version not stated</source>
-            <translation>non indiquée</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="84" />
-            <source>Model sha256</source>
-            <translation>sha256 du modèle</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="85" />
-            <source>Counting parameters</source>
-            <translation>Paramètres de comptage</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="86" />
-            <source>Loop flags</source>
-            <translation>Classement des anses</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="87" />
-            <source>judged on the widest vessel diameter of each loop: normal below {dilated} µm, dilated from {dilated} µm, giant from {giant} µm</source>
-            <translation>d’après le plus grand diamètre de vaisseau de chaque anse : normale en dessous de {dilated} µm, dilatée à partir de {dilated} µm, mégacapillaire à partir de {giant} µm</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="93" />
-            <source>loops of the distal (outermost) row per millimetre of analysed length, averaged over a finger's images, then over the fingers; reduced below {reduced} per mm</source>
-            <translation>anses de la rangée distale (la plus externe) par millimètre de longueur analysée, moyennées sur les images d’un doigt, puis sur les doigts ; diminuée en dessous de {reduced} par mm</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="98" />
-            <source>Corrected by hand</source>
-            <translation>Corrigé à la main</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="99" />
-            <source>Software</source>
-            <translation>Logiciel</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="100" />
-            <source>CapSeg Desktop {version}</source>
-            <translation>CapSeg Desktop {version}</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="101" />
-            <source>The images</source>
-            <translation>Les images</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="102" />
-            <source>Yellow boxes: counted capillaries, numbered as in the exports; green boxes: added or changed by hand; a second, orange box and "D" after the number: a dilated loop; red and "G": a giant loop; dashed cyan line: the apices of the distal row.</source>
-            <translation>Cadres jaunes : capillaires comptés, numérotés comme dans les exports ; cadres verts : ajoutés ou modifiés à la main ; un second cadre orange et « D » après le numéro : capillaire dilaté ; rouge et « G » : mégacapillaire (géant) ; ligne cyan en tirets : les sommets des anses de la rangée distale.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="108" />
-            <source>distal density {density} per mm (distal loops not known)</source>
-            <translation>densité distale {density} par mm (nombre d’anses distales inconnu)</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="109" />
-            <source>distal density not assessed (no scale)</source>
-            <translation>densité distale non évaluée (pas d’échelle)</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="110" />
-            <source>{dilated} dilated, {giant} giant</source>
-            <translation>dilatés : {dilated}, mégacapillaires : {giant}</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="111" />
-            <source>dilated and giant not assessed</source>
-            <translation>dilatés et mégacapillaires non évalués</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="112" />
-            <source>{scale} µm per pixel ({source})</source>
-            <translation>{scale} µm par pixel ({source})</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="114" />
-            <source>no scale</source>
-            <translation>pas d’échelle</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="115" />
-            <source>{finger} — {name}: not used ({reason})</source>
-            <translation>{finger} — {name} : non utilisée ({reason})</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="116" />
-            <source>profile {profile}</source>
-            <translation>profil {profile}</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="117" />
-            <source>profile</source>
-            <translation>profil</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="118" />
-            <source>calibrated line</source>
-            <translation>trait d’étalonnage</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="119" />
-            <source>set for this image</source>
-            <translation>définie pour cette image</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="120" />
-            <source>typed</source>
-            <translation>saisie</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="121" />
-            <source>(picture not available)</source>
-            <translation>(image non disponible)</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="122" />
-            <source>Page {page} of {pages}</source>
-            <translation>Page {page} sur {pages}</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="123" />
-            <source>CapSeg Desktop {version} · patient {patient} · exam of {date}</source>
-            <translation>CapSeg Desktop {version} · patient {patient} · examen du {date}</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="124" />
-            <source>CapSeg exam report {patient} {date}</source>
-            <translation>Compte rendu d’examen CapSeg {patient} {date}</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="125" />
-            <source>no finger</source>
-            <translation>aucun doigt</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="126" />
-            <source>{name}: {reason}</source>
-            <translation>{name} : {reason}</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/report/pdf.py" line="127" />
-            <source>; </source>
-            <translation> ; </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../capseg_desktop/report/pdf.py" line="256" />
-            <source>{density} capillaries per mm over %n finger(s) with a density: {flag}</source>
-            <extracomment>The report's sentences with a count (see ``core.texts.Plurals``). Page margins in millimetres (left, top, right, bottom); the footer sits in the bottom margin. A picture is drawn across the text's width, and at most this part of a page's height.</extracomment>
-            <translation>
-                <numerusform>{density} capillaires par mm sur %n doigt avec une densité : {flag}</numerusform>
-                <numerusform>{density} capillaires par mm sur %n doigts avec une densité : {flag}</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../capseg_desktop/report/pdf.py" line="336" />
-            <source>%n image(s): their corrected counts are used (model's count in brackets below)</source>
-            <translation>
-                <numerusform>%n image : son comptage corrigé est utilisé (comptage du modèle entre parenthèses ci-dessous)</numerusform>
-                <numerusform>%n images : leurs comptages corrigés sont utilisés (comptage du modèle entre parenthèses ci-dessous)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../capseg_desktop/report/pdf.py" line="351" />
-            <source>distal density {density} per mm (%n distal loops)</source>
-            <translation>
-                <numerusform>densité distale {density} par mm (%n anse distale)</numerusform>
-                <numerusform>densité distale {density} par mm (%n anses distales)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../capseg_desktop/report/pdf.py" line="363" />
-            <source>{finger} — {name}: %n capillaries (model {model_count}, corrected by hand); {density}; {flags}; {scale}</source>
-            <translation>
-                <numerusform>{finger} — {name} : %n capillaire (modèle {model_count}, corrigé à la main) ; {density} ; {flags} ; {scale}</numerusform>
-                <numerusform>{finger} — {name} : %n capillaires (modèle {model_count}, corrigé à la main) ; {density} ; {flags} ; {scale}</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../capseg_desktop/report/pdf.py" line="366" />
-            <source>{finger} — {name}: %n capillaries; {density}; {flags}; {scale}</source>
-            <translation>
-                <numerusform>{finger} — {name} : %n capillaire ; {density} ; {flags} ; {scale}</numerusform>
-                <numerusform>{finger} — {name} : %n capillaires ; {density} ; {flags} ; {scale}</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>Result</name>
-        <message>
-            <location filename="../../capseg_desktop/core/result.py" line="85" />
-            <source>{date} {time} (local time, UTC{offset})</source>
-            <extracomment>This module's sentences with a count (see ``core.texts.Plurals``). The measurement columns of the capillary CSV: in µm when the scale is known ("unit" says which), else in pixels with the flag "not assessed (no scale)". How the legend and the summary name each counting parameter (label, unit).</extracomment>
-            <translation>{date} {time} (heure locale, UTC{offset})</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/result.py" line="118" />
-            <source>Counting parameters as the model recommends.</source>
-            <extracomment>How each language writes a day (English keeps ISO 8601, which every reader understands).</extracomment>
-            <translation>Paramètres de comptage recommandés par le modèle.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/result.py" line="119" />
-            <source>Changed by the user: {changes}.</source>
-            <translation>Modifié par l’utilisateur : {changes}.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/result.py" line="126" />
-            <source>threshold {value} (recommended {recommended})</source>
-            <translation>seuil {value} (recommandé {recommended})</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/result.py" line="127" />
-            <source>minimum area {value} px (recommended {recommended} px)</source>
-            <translation>aire minimale {value} px (recommandée {recommended} px)</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/result.py" line="128" />
-            <source>merge distance {value} px (recommended {recommended} px)</source>
-            <translation>distance de fusion {value} px (recommandée {recommended} px)</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/result.py" line="129" />
-            <source>split area {value} px (recommended {recommended} px)</source>
-            <translation>aire de séparation {value} px (recommandée {recommended} px)</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/result.py" line="137" />
-            <source>{name} {value} (recommended {recommended})</source>
-            <translation>{name} {value} (recommandé {recommended})</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/result.py" line="139" />
-            <source>, </source>
-            <translation>, </translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/result.py" line="318" />
-            <source>Count {count}</source>
-            <extracomment>Plain sentences about implausible input or output (see ``core.sanity``); a result with warnings is shown and summarised as "warning", not "ok". How the image was brought to the model's scale; ``None`` when not recorded. What the model recommends (``Analyzer.default_params()``); ``None`` when not known, and then no export claims anything about changed parameters. Corrections by hand (``Analysis.with_edits``): the model's count before the edits, how many edits of each kind applied, the whole log, and the ids (in this result's numbering) of the capillaries an edit created or changed. ``None``/empty: not edited. Per-capillary measurements (``core.measure``), in the capillaries' order; recomputed after every recount and edit by ``Analysis``. Where ``um_per_px`` came from; ``None``: not recorded (a typed number, see ``calibration_used``). (start, end) along the row in image pixels for the density, or ``None`` for the whole image.</extracomment>
-            <translation>Comptage {count}</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/result.py" line="319" />
-            <source>Count {count} (model {model}: {edits})</source>
-            <translation>Comptage {count} (modèle {model} : {edits})</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/result.py" line="469" />
-            <source>apices towards the top</source>
-            <translation>sommets vers le haut</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/result.py" line="470" />
-            <source>apices towards the bottom</source>
-            <translation>sommets vers le bas</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/result.py" line="471" />
-            <source>apices towards the left</source>
-            <translation>sommets vers la gauche</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/result.py" line="472" />
-            <source>apices towards the right</source>
-            <translation>sommets vers la droite</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/result.py" line="473" />
-            <source>apices towards the {direction}</source>
-            <translation>sommets orientés : {direction}</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../capseg_desktop/core/result.py" line="476" />
-            <source>Distal row (dashed cyan line): %n loops, {apices}; density not assessed (no scale)</source>
-            <translation>
-                <numerusform>Rangée distale (ligne cyan en tirets) : %n anse, {apices} ; densité non évaluée (pas d’échelle)</numerusform>
-                <numerusform>Rangée distale (ligne cyan en tirets) : %n anses, {apices} ; densité non évaluée (pas d’échelle)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../capseg_desktop/core/result.py" line="480" />
-            <source>Distal row (dashed cyan line): %n loops in a window of {window} px, {apices}; density not assessed (no scale)</source>
-            <translation>
-                <numerusform>Rangée distale (ligne cyan en tirets) : %n anse dans une fenêtre de {window} px, {apices} ; densité non évaluée (pas d’échelle)</numerusform>
-                <numerusform>Rangée distale (ligne cyan en tirets) : %n anses dans une fenêtre de {window} px, {apices} ; densité non évaluée (pas d’échelle)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/result.py" line="485" />
-            <source>Loop widths in pixels: dilated and giant loops not assessed (no scale)</source>
-            <translation>Largeurs des anses en pixels : capillaires dilatés et mégacapillaires non évalués (pas d’échelle)</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../capseg_desktop/core/result.py" line="490" />
-            <source>Distal row (dashed cyan line): %n loops, {density} per mm, reduced (below {limit} per mm)</source>
-            <translation>
-                <numerusform>Rangée distale (ligne cyan en tirets) : %n anse, {density} par mm, densité diminuée (moins de {limit} par mm)</numerusform>
-                <numerusform>Rangée distale (ligne cyan en tirets) : %n anses, {density} par mm, densité diminuée (moins de {limit} par mm)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../capseg_desktop/core/result.py" line="493" />
-            <source>Distal row (dashed cyan line): %n loops, {density} per mm, normal ({limit} per mm or more)</source>
-            <translation>
-                <numerusform>Rangée distale (ligne cyan en tirets) : %n anse, {density} par mm, densité normale ({limit} par mm ou plus)</numerusform>
-                <numerusform>Rangée distale (ligne cyan en tirets) : %n anses, {density} par mm, densité normale ({limit} par mm ou plus)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../capseg_desktop/core/result.py" line="497" />
-            <source>Distal row (dashed cyan line): %n loops in a window of {window} px, {density} per mm, reduced (below {limit} per mm)</source>
-            <translation>
-                <numerusform>Rangée distale (ligne cyan en tirets) : %n anse dans une fenêtre de {window} px, {density} par mm, densité diminuée (moins de {limit} par mm)</numerusform>
-                <numerusform>Rangée distale (ligne cyan en tirets) : %n anses dans une fenêtre de {window} px, {density} par mm, densité diminuée (moins de {limit} par mm)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../capseg_desktop/core/result.py" line="503" />
-            <source>Distal row (dashed cyan line): %n loops in a window of {window} px, {density} per mm, normal ({limit} per mm or more)</source>
-            <translation>
-                <numerusform>Rangée distale (ligne cyan en tirets) : %n anse dans une fenêtre de {window} px, {density} par mm, densité normale ({limit} par mm ou plus)</numerusform>
-                <numerusform>Rangée distale (ligne cyan en tirets) : %n anses dans une fenêtre de {window} px, {density} par mm, densité normale ({limit} par mm ou plus)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/result.py" line="509" />
-            <source>Dilated loops: {dilated}, giant loops: {giant} ({thresholds}; dilated loops in an orange outer box marked D, giant in a red one marked G)</source>
-            <translation>Capillaires dilatés : {dilated}, mégacapillaires : {giant} ({thresholds} ; capillaires dilatés dans un cadre extérieur orange marqué D, mégacapillaires (géants) dans un cadre rouge marqué G)</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/result.py" line="529" />
-            <source>density: no µm per pixel set</source>
-            <translation>densité : aucun µm par pixel défini</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/result.py" line="530" />
-            <source>density {density} per mm ({scale} µm/px, width {width} mm)</source>
-            <translation>densité {density} par mm ({scale} µm/px, largeur {width} mm)</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../capseg_desktop/core/result.py" line="541" />
-            <source>{file}: %n capillaries, {density}; {scale}</source>
-            <translation>
-                <numerusform>{file} : %n capillaire, {density} ; {scale}</numerusform>
-                <numerusform>{file} : %n capillaires, {density} ; {scale}</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../capseg_desktop/core/result.py" line="545" />
-            <source>{file}: %n capillaries, {density}</source>
-            <translation>
-                <numerusform>{file} : %n capillaire, {density}</numerusform>
-                <numerusform>{file} : %n capillaires, {density}</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/result.py" line="551" />
-            <source>{count}: corrected by hand; green boxes are the capillaries added or changed</source>
-            <translation>{count} : corrigé à la main ; les cadres verts sont les capillaires ajoutés ou modifiés</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/result.py" line="553" />
-            <source>{count}: corrected by hand</source>
-            <translation>{count} : corrigé à la main</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/result.py" line="556" />
-            <source>Model {name} (sha256 {hash}, {runtime}); {parameters}</source>
-            <translation>Modèle {name} (sha256 {hash}, {runtime}) ; {parameters}</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/result.py" line="564" />
-            <source>CapSeg Desktop {version}, analysed {time}</source>
-            <translation>CapSeg Desktop {version}, analysé le {time}</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/result.py" line="568" />
-            <source>Warning: {warning}</source>
-            <translation>Avertissement : {warning}</translation>
-        </message>
-    </context>
-    <context>
-        <name>Sanity</name>
-        <message>
-            <location filename="../../capseg_desktop/core/sanity.py" line="33" />
-            <source>The image holds no pixels.</source>
-            <extracomment>Spread of probabilities under which a model output is "constant". Pixels looked at in a large image: the checks must cost microseconds, not a pass over 64 MP.</extracomment>
-            <translation>L’image ne contient aucun pixel.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/sanity.py" line="38" />
-            <source>The image is almost all one colour, so it shows no capillaries to count; check that it is the right picture.</source>
-            <translation>L’image est presque entièrement d’une seule couleur ; elle ne montre donc aucun capillaire à compter : vérifiez que c’est la bonne image.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/sanity.py" line="51" />
-            <source>The model gave no output for this image.</source>
-            <translation>Le modèle n’a rien produit pour cette image.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/sanity.py" line="57" />
-            <source>The model gave invalid values (not a number) for {share}% of the image, so the count cannot be trusted; the model may be damaged.</source>
-            <translation>Le modèle a produit des valeurs invalides (pas un nombre) pour {share} % de l’image ; le comptage n’est donc pas fiable : le modèle est peut-être endommagé.</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/sanity.py" line="65" />
-            <source>The model gave the same value over the whole image, so the count cannot be trusted; the model may be damaged or unsuited to this image.</source>
-            <translation>Le modèle a produit la même valeur sur toute l’image ; le comptage n’est donc pas fiable : le modèle est peut-être endommagé ou inadapté à cette image.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Scale</name>
-        <message>
-            <location filename="../../capseg_desktop/core/scale.py" line="52" />
-            <source>analysed at the image's own size</source>
-            <translation>analysée à la taille d’origine de l’image</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/scale.py" line="58" />
-            <source>analysed at its own size (limbs about {limbs} px, from the µm per pixel set)</source>
-            <translation>analysée à sa taille d’origine (branches d’environ {limbs} px, d’après les µm par pixel définis)</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/scale.py" line="59" />
-            <source>resized ×{factor} for the model (limbs about {limbs} px, from the µm per pixel set)</source>
-            <translation>redimensionnée ×{factor} pour le modèle (branches d’environ {limbs} px, d’après les µm par pixel définis)</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/scale.py" line="64" />
-            <source>analysed at its own size (limbs about {limbs} px, estimated from the image)</source>
-            <translation>analysée à sa taille d’origine (branches d’environ {limbs} px, estimées d’après l’image)</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/scale.py" line="65" />
-            <source>resized ×{factor} for the model (limbs about {limbs} px, estimated from the image)</source>
-            <translation>redimensionnée ×{factor} pour le modèle (branches d’environ {limbs} px, estimées d’après l’image)</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/scale.py" line="69" />
-            <source>analysed at its own size (limbs about {limbs} px, {source})</source>
-            <translation>analysée à sa taille d’origine (branches d’environ {limbs} px, {source})</translation>
-        </message>
-        <message>
-            <location filename="../../capseg_desktop/core/scale.py" line="70" />
-            <source>resized ×{factor} for the model (limbs about {limbs} px, {source})</source>
-            <translation>redimensionnée ×{factor} pour le modèle (branches d’environ {limbs} px, {source})</translation>
-        </message>
-    </context>
+<context>
+    <name>Analysis</name>
+    <message>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="224"/>
+        <source>With {scale} µm per pixel the capillary limbs would be about {limb} µm wide, which is implausible (usually {low}-{high} µm): check that the scale is this microscope&apos;s and magnification&apos;s.</source>
+        <extracomment>This module&apos;s sentences with a count (see ``core.texts.Plurals``). Warnings about the picture and the model&apos;s output (not about the µm per pixel, which a recount may change). The model&apos;s count when ``counted`` holds an edited one (see ``with_edits``).</extracomment>
+        <translation>Avec {scale} µm par pixel, les branches des anses capillaires mesureraient environ {limb} µm de large, ce qui est invraisemblable (habituellement {low} à {high} µm)&#xa0;: vérifiez que l’échelle est bien celle de ce microscope et de ce grossissement.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="238"/>
+        <source>The width of the vessels could not be measured (too little contrast, or mostly dark border), so the image was analysed at its own size: check the count.</source>
+        <translation>La largeur des vaisseaux n’a pas pu être mesurée (contraste trop faible ou bord surtout sombre)&#xa0;; l’image a donc été analysée à sa taille d’origine&#xa0;: vérifiez le comptage.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="325"/>
+        <source>Image read</source>
+        <translation>Image lue</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/segment.py" line="80"/>
+        <source>Segmented</source>
+        <translation>Segmentation terminée</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/segment.py" line="106"/>
+        <source>Segmented tile {done} of {total}</source>
+        <translation>Tuile {done} sur {total} segmentée</translation>
+    </message>
+</context>
+<context>
+    <name>Batch</name>
+    <message>
+        <location filename="../../capseg_desktop/core/batch.py" line="55"/>
+        <source>&quot;{name}&quot; could not be analysed (internal error; details in the log).</source>
+        <extracomment>What an image&apos;s outputs are called: ``NAME_annotated.png``, ``NAME_mask.png``, ``NAME.json``. The JSON comes last: it is committed last, so its presence means the set is complete.</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» n’a pas pu être analysée (erreur interne&#xa0;; détails dans le journal).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/batch.py" line="68"/>
+        <source>&quot;{name}&quot; could not be analysed: there was not enough free memory (close other programs, or analyse it alone).</source>
+        <translation>«&#xa0;{name}&#xa0;» n’a pas pu être analysée&#xa0;: la mémoire libre était insuffisante (fermez d’autres programmes ou analysez-la seule).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/batch.py" line="116"/>
+        <source>The corrections of &quot;{name}&quot; were made on the count of another model ({model}); they were replayed on this model&apos;s count where they still apply.</source>
+        <translation>Les corrections de «&#xa0;{name}&#xa0;» ont été faites sur le comptage d’un autre modèle ({model})&#xa0;; elles ont été rejouées sur le comptage de ce modèle là où elles s’appliquent encore.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/batch.py" line="124"/>
+        <source>The corrections of &quot;{name}&quot; gave {saved} capillaries when saved but {replayed} when replayed; check this image in the window.</source>
+        <translation>Les corrections de «&#xa0;{name}&#xa0;» donnaient {saved} capillaires à l’enregistrement mais {replayed} une fois rejouées&#xa0;; vérifiez cette image dans la fenêtre.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/batch.py" line="141"/>
+        <source>The analysis was cancelled before this image was finished.</source>
+        <translation>L’analyse a été annulée avant la fin de cette image.</translation>
+    </message>
+</context>
+<context>
+    <name>CLI</name>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="132"/>
+        <source>The folder &quot;{path}&quot; holds no PNG, JPEG, TIFF or BMP images.</source>
+        <extracomment>This module&apos;s sentences with a count (see ``core.texts.Plurals``). Micrometres per pixel a microscope image can plausibly have: 0.01 um/px (a 100x objective on a fine sensor) to 1000 um/px (a whole finger in a few pixels). Outside is a typo, and a value like 1e-308 would make the density infinite.</extracomment>
+        <translation>Le dossier «&#xa0;{path}&#xa0;» ne contient aucune image PNG, JPEG, TIFF ou BMP.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="137"/>
+        <location filename="../../capseg_desktop/cli.py" line="461"/>
+        <source>&quot;{path}&quot; does not exist.</source>
+        <translation>«&#xa0;{path}&#xa0;» n’existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="220"/>
+        <location filename="../../capseg_desktop/cli.py" line="433"/>
+        <source>No model given and no bundled model found in models/; use --model FILE.</source>
+        <translation>Aucun modèle indiqué et aucun modèle fourni trouvé dans models/&#xa0;; utilisez --model FICHIER.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="231"/>
+        <location filename="../../capseg_desktop/cli.py" line="443"/>
+        <source>The model {name} could not be loaded (internal error; details in the log).</source>
+        <translation>Le modèle {name} n’a pas pu être chargé (erreur interne&#xa0;; détails dans le journal).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="251"/>
+        <source>The output folder &quot;{folder}&quot; cannot be created ({reason}).</source>
+        <translation>Le dossier de sortie «&#xa0;{folder}&#xa0;» ne peut pas être créé ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="259"/>
+        <source>Nothing to analyse: no image was found in what was given.</source>
+        <translation>Rien à analyser&#xa0;: aucune image n’a été trouvée dans ce qui a été indiqué.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="319"/>
+        <source>{path}: warning: {message}</source>
+        <translation>{path}&#xa0;: avertissement&#xa0;: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="325"/>
+        <source>The run was interrupted before this image was finished.</source>
+        <translation>L’exécution a été interrompue avant la fin de cette image.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="340"/>
+        <source>The summary &quot;{path}&quot; could not be written (internal error; details in the log).</source>
+        <translation>Le récapitulatif «&#xa0;{path}&#xa0;» n’a pas pu être écrit (erreur interne&#xa0;; détails dans le journal).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="346"/>
+        <source>Interrupted; files already written are complete, none is half-written. Summary: {path}</source>
+        <translation>Interrompu&#xa0;; les fichiers déjà écrits sont complets, aucun n’est à moitié écrit. Récapitulatif&#xa0;: {path}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/cli.py" line="357"/>
+        <source>{finished} of %n image(s) analysed, {count} capillaries; summary: {path}</source>
+        <translation>
+            <numerusform>{finished} image analysée sur %n, {count} capillaires&#xa0;; récapitulatif&#xa0;: {path}</numerusform>
+            <numerusform>{finished} images analysées sur %n, {count} capillaires&#xa0;; récapitulatif&#xa0;: {path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/cli.py" line="363"/>
+        <source>%n result(s) carry a warning; see the message column of {path}.</source>
+        <translation>
+            <numerusform>%n résultat comporte un avertissement&#xa0;; voir la colonne message de {path}.</numerusform>
+            <numerusform>%n résultats comportent un avertissement&#xa0;; voir la colonne message de {path}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/cli.py" line="369"/>
+        <source>%n image(s) could not be analysed; see the status column of {path}. Details are in the log file {log}.</source>
+        <translation>
+            <numerusform>%n image n’a pas pu être analysée&#xa0;; voir la colonne status de {path}. Les détails sont dans le fichier journal {log}.</numerusform>
+            <numerusform>%n images n’ont pas pu être analysées&#xa0;; voir la colonne status de {path}. Les détails sont dans le fichier journal {log}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/cli.py" line="373"/>
+        <source>%n image(s) could not be analysed; see the status column of {path}.</source>
+        <translation>
+            <numerusform>%n image n’a pas pu être analysée&#xa0;; voir la colonne status de {path}.</numerusform>
+            <numerusform>%n images n’ont pas pu être analysées&#xa0;; voir la colonne status de {path}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="392"/>
+        <location filename="../../capseg_desktop/cli.py" line="549"/>
+        <source>The folder &quot;{folder}&quot; does not exist.</source>
+        <translation>Le dossier «&#xa0;{folder}&#xa0;» n’existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="404"/>
+        <source>No image in &quot;{folder}&quot; has corrections saved; nothing was written.</source>
+        <translation>Aucune image de «&#xa0;{folder}&#xa0;» n’a de corrections enregistrées&#xa0;; rien n’a été écrit.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/cli.py" line="408"/>
+        <source>%n corrected image(s) written to {out}: images/, masks/ and points.json (for capseg train --real-images {images} --real-masks {masks}, and capseg evaluate --images {images} --points {points}).</source>
+        <translation>
+            <numerusform>%n image corrigée écrite dans {out}&#xa0;: images/, masks/ et points.json (pour capseg train --real-images {images} --real-masks {masks}, et capseg evaluate --images {images} --points {points}).</numerusform>
+            <numerusform>%n images corrigées écrites dans {out}&#xa0;: images/, masks/ et points.json (pour capseg train --real-images {images} --real-masks {masks}, et capseg evaluate --images {images} --points {points}).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="479"/>
+        <source>No microscope profile is called &quot;{name}&quot;; the profiles are: {known}.</source>
+        <translation>Aucun profil de microscope ne s’appelle «&#xa0;{name}&#xa0;»&#xa0;; les profils sont&#xa0;: {known}.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="481"/>
+        <source>No microscope profile is called &quot;{name}&quot;; there are none yet (add them in the window&apos;s microscope profiles).</source>
+        <translation>Aucun profil de microscope ne s’appelle «&#xa0;{name}&#xa0;»&#xa0;; il n’y en a encore aucun (ajoutez-les dans les profils de microscope de la fenêtre).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/cli.py" line="495"/>
+        <source>{path}: %n capillaries</source>
+        <translation>
+            <numerusform>{path}&#xa0;: %n capillaire</numerusform>
+            <numerusform>{path}&#xa0;: %n capillaires</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="498"/>
+        <source>, {density} per mm</source>
+        <translation>, {density} par mm</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="500"/>
+        <source> (corrected by hand: model {model}, {edits})</source>
+        <translation> (corrigé à la main&#xa0;: modèle {model}, {edits})</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="503"/>
+        <source> (warning: {message})</source>
+        <translation> (avertissement&#xa0;: {message})</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="509"/>
+        <source>normal</source>
+        <translation>normale</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="509"/>
+        <source>reduced</source>
+        <translation>diminuée</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="514"/>
+        <source>{finger}: not examined</source>
+        <translation>{finger}&#xa0;: non examiné</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="516"/>
+        <source>distal density not assessed (no scale)</source>
+        <translation>densité distale non évaluée (pas d’échelle)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="518"/>
+        <source>distal density {density} per mm ({flag})</source>
+        <translation>densité distale {density} par mm ({flag})</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/cli.py" line="520"/>
+        <source>{finger}: %n image(s), {density}</source>
+        <translation>
+            <numerusform>{finger}&#xa0;: %n image, {density}</numerusform>
+            <numerusform>{finger}&#xa0;: %n images, {density}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="522"/>
+        <source>, {dilated} dilated, {giant} giant</source>
+        <translation>, dilatées&#xa0;: {dilated}, géantes&#xa0;: {giant}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/cli.py" line="524"/>
+        <source>, %n not used</source>
+        <translation>
+            <numerusform>, %n non utilisée</numerusform>
+            <numerusform>, %n non utilisées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="545"/>
+        <source>&quot;{path}&quot; already exists; nothing was written. Use --overwrite to replace it.</source>
+        <translation>«&#xa0;{path}&#xa0;» existe déjà&#xa0;; rien n’a été écrit. Utilisez --overwrite pour le remplacer.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="554"/>
+        <source>&quot;{name}&quot; is not assigned to a finger (name images like L2A.png or R5B.jpg); it is left out.</source>
+        <translation>«&#xa0;{name}&#xa0;» n’est attribuée à aucun doigt (nommez les images comme L2A.png ou R5B.jpg)&#xa0;; elle est laissée de côté.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="560"/>
+        <source>No image of this exam is assigned to a finger; nothing to analyse.</source>
+        <translation>Aucune image de cet examen n’est attribuée à un doigt&#xa0;; rien à analyser.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="564"/>
+        <source>No scale given (--profile or --um-per-px): densities and dilated or giant loops are not assessed.</source>
+        <translation>Aucune échelle indiquée (--profile ou --um-per-px)&#xa0;: les densités et les anses dilatées ou géantes ne sont pas évaluées.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="603"/>
+        <source>not assessed (no scale)</source>
+        <translation>non évaluée (pas d’échelle)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/cli.py" line="605"/>
+        <source>{density} per mm over %n finger(s) ({flag})</source>
+        <translation>
+            <numerusform>{density} par mm sur %n doigt ({flag})</numerusform>
+            <numerusform>{density} par mm sur %n doigts ({flag})</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="608"/>
+        <source>{giant} giant (giant loops present)</source>
+        <translation>mégacapillaires&#xa0;: {giant} (présence de mégacapillaires)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="610"/>
+        <source>{giant} giant (none)</source>
+        <translation>mégacapillaires&#xa0;: {giant} (aucun)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="612"/>
+        <source>Patient: mean distal density {density}; {dilated} dilated, {giant}; {used} image(s) used, {not_used} not used.</source>
+        <translation>Patient&#xa0;: densité distale moyenne {density}&#xa0;; capillaires dilatés&#xa0;: {dilated}, {giant}&#xa0;; images utilisées&#xa0;: {used}, non utilisées&#xa0;: {not_used}.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="614"/>
+        <source>Patient: mean distal density {density}; dilated and giant loops not assessed (no scale); {used} image(s) used, {not_used} not used.</source>
+        <translation>Patient : densité distale moyenne {density} ; capillaires dilatés et mégacapillaires non évalués (pas d’échelle) ; images utilisées : {used}, non utilisées : {not_used}.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="618"/>
+        <source>Report: {files}</source>
+        <translation>Rapport&#xa0;: {files}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/cli.py" line="622"/>
+        <source>%n image(s) could not be analysed and are listed as not used in the report. Details are in the log file {log}.</source>
+        <translation>
+            <numerusform>%n image n’a pas pu être analysée et figure comme non utilisée dans le rapport. Les détails sont dans le fichier journal {log}.</numerusform>
+            <numerusform>%n images n’ont pas pu être analysées et figurent comme non utilisées dans le rapport. Les détails sont dans le fichier journal {log}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/cli.py" line="626"/>
+        <source>%n image(s) could not be analysed and are listed as not used in the report.</source>
+        <translation>
+            <numerusform>%n image n’a pas pu être analysée et figure comme non utilisée dans le rapport.</numerusform>
+            <numerusform>%n images n’ont pas pu être analysées et figurent comme non utilisées dans le rapport.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="637"/>
+        <source>&quot;{path}&quot; already exists; use --overwrite to replace it.</source>
+        <translation>«&#xa0;{path}&#xa0;» existe déjà&#xa0;; utilisez --overwrite pour le remplacer.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="644"/>
+        <source>Wrote {path} ({size} KiB)</source>
+        <translation>{path} écrit ({size} Kio)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="768"/>
+        <source>Interrupted; files already written are complete, none is half-written.</source>
+        <translation>Interrompu&#xa0;; les fichiers déjà écrits sont complets, aucun n’est à moitié écrit.</translation>
+    </message>
+</context>
+<context>
+    <name>Calibration</name>
+    <message>
+        <location filename="../../capseg_desktop/core/calibration.py" line="47"/>
+        <source>The calibration line is too short: draw it over the whole known length.</source>
+        <translation>Le trait d’étalonnage est trop court&#xa0;: tracez-le sur toute la longueur connue.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/calibration.py" line="48"/>
+        <source>The known length must be a positive number of micrometres.</source>
+        <translation>La longueur connue doit être un nombre positif de micromètres.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/calibration.py" line="49"/>
+        <source>The µm per pixel must be a positive number.</source>
+        <translation>Le nombre de µm par pixel doit être un nombre positif.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/calibration.py" line="50"/>
+        <source>A microscope profile needs a name.</source>
+        <translation>Un profil de microscope doit avoir un nom.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/calibration.py" line="51"/>
+        <source>The microscope profiles file is damaged and was not read.</source>
+        <translation>Le fichier des profils de microscope est endommagé et n’a pas été lu.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/calibration.py" line="52"/>
+        <source>The microscope profiles file was saved by a newer version of CapSeg Desktop; update CapSeg Desktop to use it.</source>
+        <translation>Le fichier des profils de microscope a été enregistré par une version plus récente de CapSeg Desktop&#xa0;; mettez CapSeg Desktop à jour pour l’utiliser.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/calibration.py" line="56"/>
+        <source>no scale set: sizes in pixels, not assessed</source>
+        <translation>aucune échelle définie&#xa0;: tailles en pixels, non évaluées</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/calibration.py" line="57"/>
+        <source>the model&apos;s scale estimate only (not used for measurements)</source>
+        <translation>estimation de l’échelle par le modèle uniquement (non utilisée pour les mesures)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/calibration.py" line="215"/>
+        <source>scale {scale} µm/px (profile {profile})</source>
+        <extracomment>A line shorter than this (image pixels) cannot calibrate anything to better than 10 %.</extracomment>
+        <translation>échelle {scale} µm/px (profil {profile})</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/calibration.py" line="217"/>
+        <source>scale {scale} µm/px (profile)</source>
+        <translation>échelle {scale} µm/px (profil)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/calibration.py" line="218"/>
+        <source>scale {scale} µm/px (calibrated line)</source>
+        <translation>échelle {scale} µm/px (trait d’étalonnage)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/calibration.py" line="219"/>
+        <source>scale {scale} µm/px (set for this image)</source>
+        <translation>échelle {scale} µm/px (définie pour cette image)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/calibration.py" line="220"/>
+        <source>scale {scale} µm/px (typed)</source>
+        <translation>échelle {scale} µm/px (saisie)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/calibration.py" line="222"/>
+        <source>scale {scale} µm/px ({source})</source>
+        <translation>échelle {scale} µm/px ({source})</translation>
+    </message>
+</context>
+<context>
+    <name>Corrections</name>
+    <message>
+        <location filename="../../capseg_desktop/core/corrections.py" line="391"/>
+        <source>The corrections file is damaged (it is not readable JSON).</source>
+        <extracomment>This module&apos;s sentences with a count (see ``core.texts.Plurals``). Tests and locked-down machines: a folder for corrections that cannot sit beside their image. Radius of the disk that &quot;add by click&quot; falls back to where the model saw nothing.</extracomment>
+        <translation>Le fichier de corrections est endommagé (ce n’est pas du JSON lisible).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/corrections.py" line="392"/>
+        <source>The file is not a CapSeg corrections file.</source>
+        <translation>Ce fichier n’est pas un fichier de corrections CapSeg.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/corrections.py" line="393"/>
+        <source>The corrections file is damaged (it states no format version).</source>
+        <translation>Le fichier de corrections est endommagé (il n’indique aucune version de format).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/corrections.py" line="394"/>
+        <source>The corrections file was saved by a newer version of CapSeg Desktop (format {version}, this version reads up to {supported}); update CapSeg Desktop to use it.</source>
+        <translation>Le fichier de corrections a été enregistré par une version plus récente de CapSeg Desktop (format {version}, cette version lit jusqu’au format {supported})&#xa0;; mettez CapSeg Desktop à jour pour l’utiliser.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/corrections.py" line="399"/>
+        <source>The corrections file is damaged (a part of it is missing or not what it should be).</source>
+        <translation>Le fichier de corrections est endommagé (une partie manque ou n’est pas ce qu’elle devrait être).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/corrections.py" line="405"/>
+        <source>The corrections file &quot;{name}&quot; is damaged (it is not readable JSON).</source>
+        <translation>Le fichier de corrections «&#xa0;{name}&#xa0;» est endommagé (ce n’est pas du JSON lisible).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/corrections.py" line="406"/>
+        <source>The file &quot;{name}&quot; is not a CapSeg corrections file.</source>
+        <translation>Le fichier «&#xa0;{name}&#xa0;» n’est pas un fichier de corrections CapSeg.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/corrections.py" line="407"/>
+        <source>The corrections file &quot;{name}&quot; is damaged (it states no format version).</source>
+        <translation>Le fichier de corrections «&#xa0;{name}&#xa0;» est endommagé (il n’indique aucune version de format).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/corrections.py" line="408"/>
+        <source>The corrections file &quot;{name}&quot; was saved by a newer version of CapSeg Desktop (format {version}, this version reads up to {supported}); update CapSeg Desktop to use it.</source>
+        <translation>Le fichier de corrections «&#xa0;{name}&#xa0;» a été enregistré par une version plus récente de CapSeg Desktop (format {version}, cette version lit jusqu’au format {supported})&#xa0;; mettez CapSeg Desktop à jour pour l’utiliser.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/corrections.py" line="413"/>
+        <source>The corrections file &quot;{name}&quot; is damaged (a part of it is missing or not what it should be).</source>
+        <translation>Le fichier de corrections «&#xa0;{name}&#xa0;» est endommagé (une partie manque ou n’est pas ce qu’elle devrait être).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/corrections.py" line="460"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/corrections.py" line="652"/>
+        <source>The corrections of &quot;{name}&quot; could not be saved: {reason}</source>
+        <extracomment>How the image was resized for the model when it was counted (``None``: not recorded, or at its own size); ``capseg analyze --use-corrections`` resizes it the same way.</extracomment>
+        <translation>Les corrections de «&#xa0;{name}&#xa0;» n’ont pas pu être enregistrées&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/corrections.py" line="663"/>
+        <source>The corrections of &quot;{name}&quot; could not be saved, neither beside the image nor in &quot;{folder}&quot;.</source>
+        <translation>Les corrections de «&#xa0;{name}&#xa0;» n’ont pu être enregistrées ni à côté de l’image ni dans «&#xa0;{folder}&#xa0;».</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/corrections.py" line="698"/>
+        <source>The corrections file &quot;{name}&quot; cannot be read.</source>
+        <translation>Le fichier de corrections «&#xa0;{name}&#xa0;» ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/corrections.py" line="711"/>
+        <source>it was saved for &quot;{name}&quot;</source>
+        <translation>il a été enregistré pour «&#xa0;{name}&#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/corrections.py" line="713"/>
+        <source>it was saved for a picture of {width} x {height} pixels, this one is {this_width} x {this_height}</source>
+        <translation>il a été enregistré pour une image de {width} x {height} pixels, celle-ci mesure {this_width} x {this_height}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/corrections.py" line="717"/>
+        <source>the picture has changed since the corrections were saved</source>
+        <translation>l’image a changé depuis l’enregistrement des corrections</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/corrections.py" line="720"/>
+        <source>The corrections in &quot;{file}&quot; do not belong to &quot;{image}&quot; ({reason}); they were not used.</source>
+        <translation>Les corrections de «&#xa0;{file}&#xa0;» n’appartiennent pas à «&#xa0;{image}&#xa0;» ({reason})&#xa0;; elles n’ont pas été utilisées.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/corrections.py" line="724"/>
+        <source>The corrections in the corrections file do not belong to &quot;{image}&quot; ({reason}); they were not used.</source>
+        <translation>Les corrections du fichier de corrections n’appartiennent pas à «&#xa0;{image}&#xa0;» ({reason})&#xa0;; elles n’ont pas été utilisées.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/corrections.py" line="766"/>
+        <source>The corrections file &quot;{name}&quot; could not be removed from &quot;{folder}&quot;.</source>
+        <translation>Le fichier de corrections «&#xa0;{name}&#xa0;» n’a pas pu être supprimé de «&#xa0;{folder}&#xa0;».</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/corrections.py" line="811"/>
+        <source>&quot;{name}&quot; was left out: another image of that name was exported already.</source>
+        <translation>«&#xa0;{name}&#xa0;» a été laissée de côté&#xa0;: une autre image de ce nom a déjà été exportée.</translation>
+    </message>
+</context>
+<context>
+    <name>Counting</name>
+    <message>
+        <location filename="../../capseg_desktop/core/counting.py" line="51"/>
+        <source>threshold {threshold}, min area {min_area} px, merge &lt; {merge} px, split &gt; {split} px</source>
+        <translation>seuil {threshold}, aire min. {min_area} px, fusion &lt; {merge} px, séparation &gt; {split} px</translation>
+    </message>
+</context>
+<context>
+    <name>Edits</name>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/core/corrections.py" line="452"/>
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n supprimé</numerusform>
+            <numerusform>%n supprimés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/core/corrections.py" line="452"/>
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n ajouté</numerusform>
+            <numerusform>%n ajoutés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/core/corrections.py" line="454"/>
+        <source>%n merged</source>
+        <translation>
+            <numerusform>%n fusionné</numerusform>
+            <numerusform>%n fusionnés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/core/corrections.py" line="455"/>
+        <source>%n split</source>
+        <translation>
+            <numerusform>%n séparé</numerusform>
+            <numerusform>%n séparés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/core/corrections.py" line="456"/>
+        <source>%n painted</source>
+        <translation>
+            <numerusform>%n peint</numerusform>
+            <numerusform>%n peints</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/core/corrections.py" line="457"/>
+        <source>%n erased</source>
+        <translation>
+            <numerusform>%n effacé</numerusform>
+            <numerusform>%n effacés</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Exam</name>
+    <message>
+        <location filename="../../capseg_desktop/core/exam.py" line="78"/>
+        <source>The exam file &quot;{name}&quot; does not exist.</source>
+        <extracomment>This module&apos;s sentences with a count (see ``core.texts.Plurals``). What an exam file is called: ``anything.capseg-exam.json``. Fingers 2 to 5 of the left (L) and right (R) hand; thumbs are not examined. Every sentence of this module, in one place, looked up in the user&apos;s language (issue 13).</extracomment>
+        <translation>Le fichier d’examen «&#xa0;{name}&#xa0;» n’existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/exam.py" line="79"/>
+        <source>The exam file &quot;{name}&quot; cannot be read.</source>
+        <translation>Le fichier d’examen «&#xa0;{name}&#xa0;» ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/exam.py" line="80"/>
+        <source>The file &quot;{name}&quot; is not a CapSeg exam (it is not JSON text).</source>
+        <translation>Le fichier «&#xa0;{name}&#xa0;» n’est pas un examen CapSeg (ce n’est pas du texte JSON).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/exam.py" line="81"/>
+        <source>The file &quot;{name}&quot; is not a CapSeg exam.</source>
+        <translation>Le fichier «&#xa0;{name}&#xa0;» n’est pas un examen CapSeg.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/exam.py" line="82"/>
+        <source>The exam file &quot;{name}&quot; was written by a newer CapSeg (format version {version}); update CapSeg to open it.</source>
+        <translation>Le fichier d’examen «&#xa0;{name}&#xa0;» a été écrit par une version plus récente de CapSeg (version de format {version})&#xa0;; mettez CapSeg à jour pour l’ouvrir.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/exam.py" line="85"/>
+        <source>The exam file &quot;{name}&quot; is damaged: {what}.</source>
+        <translation>Le fichier d’examen «&#xa0;{name}&#xa0;» est endommagé&#xa0;: {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/exam.py" line="86"/>
+        <source>finger &quot;{finger}&quot; is not one of L2, L3, L4, L5, R2, R3, R4, R5</source>
+        <translation>le doigt «&#xa0;{finger}&#xa0;» ne fait pas partie de L2, L3, L4, L5, R2, R3, R4, R5</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/exam.py" line="87"/>
+        <source>The finger &quot;{finger}&quot; is not one of L2, L3, L4, L5, R2, R3, R4, R5.</source>
+        <translation>Le doigt «&#xa0;{finger}&#xa0;» ne fait pas partie de L2, L3, L4, L5, R2, R3, R4, R5.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/exam.py" line="88"/>
+        <source>The date &quot;{date}&quot; is not a date written as YYYY-MM-DD.</source>
+        <translation>La date «&#xa0;{date}&#xa0;» n’est pas une date écrite AAAA-MM-JJ.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/exam.py" line="89"/>
+        <source>The scale must be a number of micrometres per pixel above 0.</source>
+        <translation>L’échelle doit être un nombre de micromètres par pixel supérieur à 0.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/exam.py" line="90"/>
+        <source>not analysed yet</source>
+        <translation>pas encore analysée</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/exam.py" line="91"/>
+        <source>not assigned to a finger</source>
+        <translation>attribuée à aucun doigt</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/exam.py" line="92"/>
+        <source>not assessed (no scale)</source>
+        <translation>non évalué (pas d’échelle)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/exam.py" line="93"/>
+        <source>its format version is missing</source>
+        <translation>sa version de format manque</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/exam.py" line="94"/>
+        <source>&quot;{key}&quot; is not text</source>
+        <translation>«&#xa0;{key}&#xa0;» n’est pas du texte</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/exam.py" line="95"/>
+        <source>&quot;um_per_px&quot; is not a number above 0</source>
+        <translation>«&#xa0;um_per_px&#xa0;» n’est pas un nombre supérieur à 0</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/exam.py" line="96"/>
+        <source>&quot;images&quot; is not a list</source>
+        <translation>«&#xa0;images&#xa0;» n’est pas une liste</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/exam.py" line="97"/>
+        <source>image {index} has no path</source>
+        <translation>l’image {index} n’a pas de chemin</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/exam.py" line="98"/>
+        <source>the reason for excluding image {index} is not text</source>
+        <translation>le motif d’exclusion de l’image {index} n’est pas du texte</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/exam.py" line="99"/>
+        <source>its date &quot;{date}&quot; is not written as YYYY-MM-DD</source>
+        <translation>sa date «&#xa0;{date}&#xa0;» n’est pas écrite AAAA-MM-JJ</translation>
+    </message>
+</context>
+<context>
+    <name>ExamFigures</name>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/core/exam.py" line="661"/>
+        <source>mean over %n finger(s) with a density</source>
+        <extracomment>Whether dilated and giant loops could be judged on at least one used image (a scale). Fingers whose density is reduced, in ``FINGERS`` order. Whether any image used was measured at a scale: without one, no loop can be called dilated or giant, and &quot;0 giant&quot; would be a claim nobody checked. Images not assigned to a finger (not counted anywhere).</extracomment>
+        <translation>
+            <numerusform>moyenne sur %n doigt avec une densité</numerusform>
+            <numerusform>moyenne sur %n doigts avec une densité</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <location filename="../../capseg_desktop/core/atomic.py" line="46"/>
+        <source>CapSeg is not allowed to write to the folder &quot;{folder}&quot;; choose another folder.</source>
+        <extracomment>Bytes a file name may have on the common file systems (ext4, NTFS in UTF-16 units, APFS). A temporary file of a process that is gone and older than this is stale. Any temporary file of ours older than this is stale, whichever machine wrote it.</extracomment>
+        <translation>CapSeg n’a pas le droit d’écrire dans le dossier «&#xa0;{folder}&#xa0;»&#xa0;; choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/atomic.py" line="48"/>
+        <source>The disk holding &quot;{folder}&quot; is full; free some space or choose another folder.</source>
+        <translation>Le disque contenant «&#xa0;{folder}&#xa0;» est plein&#xa0;; libérez de la place ou choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/atomic.py" line="50"/>
+        <source>The folder &quot;{folder}&quot; does not exist.</source>
+        <translation>Le dossier «&#xa0;{folder}&#xa0;» n’existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/atomic.py" line="52"/>
+        <source>The file name &quot;{name}&quot; is too long for this disk.</source>
+        <translation>Le nom de fichier «&#xa0;{name}&#xa0;» est trop long pour ce disque.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/atomic.py" line="54"/>
+        <source>&quot;{name}&quot; could not be written to &quot;{folder}&quot;.</source>
+        <translation>«&#xa0;{name}&#xa0;» n’a pas pu être écrit dans «&#xa0;{folder}&#xa0;».</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/atomic.py" line="60"/>
+        <source>&quot;{name}&quot; already exists in &quot;{folder}&quot;; it was not overwritten.</source>
+        <translation>«&#xa0;{name}&#xa0;» existe déjà dans «&#xa0;{folder}&#xa0;»&#xa0;; il n’a pas été remplacé.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/render.py" line="276"/>
+        <source>The picture could not be encoded as PNG.</source>
+        <extracomment>Letters after a flagged loop&apos;s number, so the marks read in black and white too. Stands for &quot;µ&quot; in text prepared for drawing; drawn as a &quot;u&quot; with a descender.</extracomment>
+        <translation>L’image n’a pas pu être encodée en PNG.</translation>
+    </message>
+</context>
+<context>
+    <name>ImageIO</name>
+    <message>
+        <location filename="../../capseg_desktop/core/imageio.py" line="55"/>
+        <source>{name} is a GIF image, not an image CapSeg can read (PNG, JPEG, TIFF or BMP).</source>
+        <extracomment>Default pixel budget: an 8000 x 8000 scan fits, a 20000 x 20000 one is refused before any pixel is decoded.</extracomment>
+        <translation>{name} est une image GIF, pas une image que CapSeg sait lire (PNG, JPEG, TIFF ou BMP).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/imageio.py" line="56"/>
+        <source>{name} is a PDF document, not an image CapSeg can read (PNG, JPEG, TIFF or BMP).</source>
+        <translation>{name} est un document PDF, pas une image que CapSeg sait lire (PNG, JPEG, TIFF ou BMP).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/imageio.py" line="57"/>
+        <source>{name} is a ZIP archive or Office document, not an image CapSeg can read (PNG, JPEG, TIFF or BMP).</source>
+        <translation>{name} est une archive ZIP ou un document Office, pas une image que CapSeg sait lire (PNG, JPEG, TIFF ou BMP).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/imageio.py" line="60"/>
+        <source>{name} is an icon file, not an image CapSeg can read (PNG, JPEG, TIFF or BMP).</source>
+        <translation>{name} est un fichier d’icône, pas une image que CapSeg sait lire (PNG, JPEG, TIFF ou BMP).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/imageio.py" line="61"/>
+        <source>{name} is a Photoshop document, not an image CapSeg can read (PNG, JPEG, TIFF or BMP).</source>
+        <translation>{name} est un document Photoshop, pas une image que CapSeg sait lire (PNG, JPEG, TIFF ou BMP).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/imageio.py" line="64"/>
+        <source>{name} is a DICOM file, not an image CapSeg can read (PNG, JPEG, TIFF or BMP).</source>
+        <translation>{name} est un fichier DICOM, pas une image que CapSeg sait lire (PNG, JPEG, TIFF ou BMP).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/imageio.py" line="71"/>
+        <source>&quot;{file}&quot;</source>
+        <translation>«&#xa0;{file}&#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/imageio.py" line="107"/>
+        <source>{name} is a WebP image; CapSeg reads PNG, JPEG, TIFF and BMP images.</source>
+        <translation>{name} est une image WebP&#xa0;; CapSeg lit les images PNG, JPEG, TIFF et BMP.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/imageio.py" line="109"/>
+        <source>{name} is a HEIC/AVIF image; CapSeg reads PNG, JPEG, TIFF and BMP images.</source>
+        <translation>{name} est une image HEIC/AVIF&#xa0;; CapSeg lit les images PNG, JPEG, TIFF et BMP.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/imageio.py" line="113"/>
+        <source>{name} is not an image CapSeg can read (PNG, JPEG, TIFF or BMP).</source>
+        <translation>{name} n’est pas une image que CapSeg sait lire (PNG, JPEG, TIFF ou BMP).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/imageio.py" line="146"/>
+        <location filename="../../capseg_desktop/core/imageio.py" line="159"/>
+        <location filename="../../capseg_desktop/core/imageio.py" line="408"/>
+        <source>{name} is incomplete: the file was cut off, perhaps during copying. Copy it again from the microscope.</source>
+        <translation>{name} est incomplet&#xa0;: le fichier a été tronqué, peut-être pendant la copie. Copiez-le à nouveau depuis le microscope.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/imageio.py" line="154"/>
+        <location filename="../../capseg_desktop/core/imageio.py" line="175"/>
+        <location filename="../../capseg_desktop/core/imageio.py" line="313"/>
+        <source>{name} looks like a {format} image but is damaged and cannot be opened.</source>
+        <extracomment>Side lengths OpenCV&apos;s decoders accept (CV_IO_MAX_IMAGE_WIDTH/HEIGHT). Below this on either side an image cannot show a capillary (a limb alone is 10-20 px wide). A JPEG needs at least a few bits per 8 x 8 block; a file with fewer bytes than this fraction of its announced pixels cannot hold the image its header claims (a 629-byte file claiming 10000 x 10000 would otherwise be decoded as 100 megapixels of grey for half a minute).</extracomment>
+        <translation>{name} semble être une image {format}, mais il est endommagé et ne peut pas être ouvert.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/imageio.py" line="167"/>
+        <source>{name} is damaged (a checksum inside the PNG file does not match) and cannot be opened.</source>
+        <translation>{name} est endommagé (une somme de contrôle du fichier PNG ne correspond pas) et ne peut pas être ouvert.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/imageio.py" line="321"/>
+        <source>{name} is too large to analyse ({width} x {height} pixels, {megapixels} megapixels; the limit is {limit} megapixels).</source>
+        <translation>{name} est trop grand pour être analysé ({width} x {height} pixels, {megapixels} mégapixels&#xa0;; la limite est de {limit} mégapixels).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/imageio.py" line="334"/>
+        <source>{name} contains an empty image (no pixels).</source>
+        <translation>{name} contient une image vide (aucun pixel).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/imageio.py" line="339"/>
+        <source>{name} is too large to analyse ({width} x {height} pixels; CapSeg reads images up to {limit} pixels a side).</source>
+        <translation>{name} est trop grand pour être analysé ({width} x {height} pixels&#xa0;; CapSeg lit les images jusqu’à {limit} pixels de côté).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/imageio.py" line="345"/>
+        <source>{name} is too small to analyse ({width} x {height} pixels; CapSeg needs at least {limit} pixels a side).</source>
+        <translation>{name} est trop petit pour être analysé ({width} x {height} pixels&#xa0;; CapSeg a besoin d’au moins {limit} pixels de côté).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/imageio.py" line="372"/>
+        <source>{name} is too large to analyse (more than {limit} megapixels, the limit).</source>
+        <translation>{name} est trop grand pour être analysé (plus de {limit} mégapixels, la limite).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/imageio.py" line="397"/>
+        <source>The file</source>
+        <translation>Le fichier</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/imageio.py" line="399"/>
+        <location filename="../../capseg_desktop/core/imageio.py" line="533"/>
+        <source>{name} is empty (0 bytes); it holds no image.</source>
+        <translation>{name} est vide (0 octet)&#xa0;; il ne contient aucune image.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/imageio.py" line="414"/>
+        <source>{name} is damaged: the file is far too small to hold the {width} x {height} pixels its header announces.</source>
+        <translation>{name} est endommagé&#xa0;: le fichier est bien trop petit pour contenir les {width} x {height} pixels annoncés par son en-tête.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/imageio.py" line="427"/>
+        <source>There is not enough free memory to open {name} ({width} x {height} pixels).</source>
+        <translation>La mémoire libre est insuffisante pour ouvrir {name} ({width} x {height} pixels).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/imageio.py" line="439"/>
+        <source>{name} is damaged: the {format} decoder reported damage in its data, so it is not analysed. Copy it again from the microscope.</source>
+        <translation>{name} est endommagé&#xa0;: le décodeur {format} a signalé des dommages dans ses données&#xa0;; il n’est donc pas analysé. Copiez-le à nouveau depuis le microscope.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/imageio.py" line="448"/>
+        <source>{name} looks like a {format} image but is damaged and cannot be decoded.</source>
+        <translation>{name} semble être une image {format}, mais il est endommagé et ne peut pas être décodé.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/imageio.py" line="452"/>
+        <source>{name} is damaged: its pixels do not match the size its header announces.</source>
+        <translation>{name} est endommagé&#xa0;: ses pixels ne correspondent pas à la taille annoncée par son en-tête.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/imageio.py" line="460"/>
+        <source>{name} stores its pixels in a way CapSeg does not support ({type}).</source>
+        <translation>{name} stocke ses pixels d’une manière que CapSeg ne prend pas en charge ({type}).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/imageio.py" line="507"/>
+        <source>The image {name} does not exist (it may have been moved or deleted).</source>
+        <translation>L’image {name} n’existe pas (elle a peut-être été déplacée ou supprimée).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/imageio.py" line="510"/>
+        <location filename="../../capseg_desktop/core/imageio.py" line="523"/>
+        <location filename="../../capseg_desktop/core/imageio.py" line="544"/>
+        <source>{name} could not be read from the disk.</source>
+        <translation>{name} n’a pas pu être lu sur le disque.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/imageio.py" line="512"/>
+        <source>{name} is a folder, not an image.</source>
+        <translation>{name} est un dossier, pas une image.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/imageio.py" line="515"/>
+        <location filename="../../capseg_desktop/core/imageio.py" line="529"/>
+        <source>{name} is not an ordinary file (it is a pipe or a device), so it is not read.</source>
+        <translation>{name} n’est pas un fichier ordinaire (c’est un tube ou un périphérique)&#xa0;; il n’est donc pas lu.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/imageio.py" line="521"/>
+        <location filename="../../capseg_desktop/core/imageio.py" line="542"/>
+        <source>CapSeg is not allowed to read {name}.</source>
+        <translation>CapSeg n’a pas le droit de lire {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/imageio.py" line="539"/>
+        <source>There is not enough free memory to read {name}.</source>
+        <translation>La mémoire libre est insuffisante pour lire {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/imageio.py" line="574"/>
+        <source>{name} is too large to analyse ({size} GB; images within the limit of {limit} megapixels are smaller).</source>
+        <translation>{name} est trop grand pour être analysé ({size} Go&#xa0;; les images dans la limite de {limit} mégapixels sont plus petites).</translation>
+    </message>
+</context>
+<context>
+    <name>Measure</name>
+    <message>
+        <location filename="../../capseg_desktop/core/measure.py" line="96"/>
+        <source>dilated from {dilated} µm, giant from {giant} µm</source>
+        <extracomment>The apex line is the outermost apex within this many median loop widths on either side. A loop is distal when its apex is within this fraction of the median loop length of the line. A loop whose vessel has no usual direction (less than this much runs one way) takes the image&apos;s apex direction as its axis. The apex direction when no loop tells its open end from its closed end.</extracomment>
+        <translation>dilaté à partir de {dilated} µm, mégacapillaire à partir de {giant} µm</translation>
+    </message>
+</context>
+<context>
+    <name>Model</name>
+    <message>
+        <location filename="../../capseg_desktop/core/model.py" line="147"/>
+        <source>The model {name} gives {channels} output channels; CapSeg needs a model with one output channel (capillary probability).</source>
+        <extracomment>Image sizes (height, width) the analysis really uses, tried at load after the tiny probes: a non-square one and a 1280 x 400 strip (last, so a strip of that size finds the runtime already sized for it). A model that accepts only one fixed size passes the tiny probes at its own size and fails here, at load, with a sentence, instead of on every image. Costs about 0.17 s with the bundled model on LiteRT.</extracomment>
+        <translation>Le modèle {name} produit {channels} canaux de sortie&#xa0;; CapSeg a besoin d’un modèle à un seul canal de sortie (probabilité de capillaire).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/model.py" line="156"/>
+        <source>The model {name} does not produce a mask of the same size as its input, so it cannot be used to segment capillaries.</source>
+        <translation>Le modèle {name} ne produit pas un masque de la même taille que son entrée&#xa0;; il ne peut donc pas servir à segmenter les capillaires.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/model.py" line="186"/>
+        <source>The model {name} accepts only images of one fixed size ({width} x {height} pixels); CapSeg needs a model that accepts images of any size, such as a fully convolutional U-Net.</source>
+        <translation>Le modèle {name} n’accepte que des images d’une taille fixe ({width} x {height} pixels)&#xa0;; CapSeg a besoin d’un modèle qui accepte des images de toute taille, comme un U-Net entièrement convolutif.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/model.py" line="194"/>
+        <source>The model {name} fails on an image of {width} x {height} pixels, so it cannot analyse images of the usual sizes.</source>
+        <translation>Le modèle {name} échoue sur une image de {width} x {height} pixels&#xa0;; il ne peut donc pas analyser les images de taille habituelle.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/model.py" line="284"/>
+        <source>Keras models (.keras, .h5) need TensorFlow, which is not installed here; use a .tflite model instead.</source>
+        <translation>Les modèles Keras (.keras, .h5) nécessitent TensorFlow, qui n’est pas installé ici&#xa0;; utilisez plutôt un modèle .tflite.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/model.py" line="297"/>
+        <source>The model file {name} could not be opened: it is damaged or not a Keras model.</source>
+        <translation>Le fichier de modèle {name} n’a pas pu être ouvert&#xa0;: il est endommagé ou ce n’est pas un modèle Keras.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/model.py" line="308"/>
+        <source>The model {name} has {count} inputs; CapSeg needs a model with one image input.</source>
+        <translation>Le modèle {name} a {count} entrées&#xa0;; CapSeg a besoin d’un modèle à une seule entrée d’image.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/model.py" line="315"/>
+        <location filename="../../capseg_desktop/core/model.py" line="447"/>
+        <source>The model {name} expects input of shape {shape}; CapSeg needs images with 1 (grey) or 3 (colour) channels.</source>
+        <translation>Le modèle {name} attend une entrée de forme {shape}&#xa0;; CapSeg a besoin d’images à 1 (niveaux de gris) ou 3 (couleur) canaux.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/model.py" line="322"/>
+        <location filename="../../capseg_desktop/core/model.py" line="365"/>
+        <source>The model {name} has {count} outputs; CapSeg needs one mask output.</source>
+        <translation>Le modèle {name} a {count} sorties&#xa0;; CapSeg a besoin d’une seule sortie de masque.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/model.py" line="329"/>
+        <source>The model {name} gives output of shape {shape}; CapSeg needs one mask channel of the image&apos;s size.</source>
+        <translation>Le modèle {name} produit une sortie de forme {shape}&#xa0;; CapSeg a besoin d’un seul canal de masque à la taille de l’image.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/model.py" line="359"/>
+        <source>The model {name} has {count} inputs; CapSeg needs one image input.</source>
+        <translation>Le modèle {name} a {count} entrées&#xa0;; CapSeg a besoin d’une seule entrée d’image.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/model.py" line="419"/>
+        <source>{name} is a folder, not a model file; choose a .tflite, .keras or .h5 file.</source>
+        <translation>{name} est un dossier, pas un fichier de modèle&#xa0;; choisissez un fichier .tflite, .keras ou .h5.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/model.py" line="422"/>
+        <source>The model file {name} does not exist.</source>
+        <translation>Le fichier de modèle {name} n’existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/model.py" line="426"/>
+        <source>{name} is not a model CapSeg can open; choose a .tflite, .keras or .h5 file.</source>
+        <translation>{name} n’est pas un modèle que CapSeg sait ouvrir&#xa0;; choisissez un fichier .tflite, .keras ou .h5.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/model.py" line="429"/>
+        <source>The model file {name} is empty.</source>
+        <translation>Le fichier de modèle {name} est vide.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/model.py" line="439"/>
+        <source>The model file {name} could not be opened: it is damaged or not a TensorFlow Lite model.</source>
+        <translation>Le fichier de modèle {name} n’a pas pu être ouvert&#xa0;: il est endommagé ou ce n’est pas un modèle TensorFlow Lite.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/model.py" line="476"/>
+        <source>{name} is already a TensorFlow Lite model.</source>
+        <translation>{name} est déjà un modèle TensorFlow Lite.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/model.py" line="493"/>
+        <source>The model {name} could not be converted to TensorFlow Lite.</source>
+        <translation>Le modèle {name} n’a pas pu être converti en TensorFlow Lite.</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/core/pipeline.py" line="386"/>
+        <source>%n capillaries</source>
+        <translation>
+            <numerusform>%n capillaire</numerusform>
+            <numerusform>%n capillaires</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="42"/>
+        <source>Nailfold capillaroscopy: exam report</source>
+        <extracomment>Every sentence and word of the report, in one place, looked up in the user&apos;s language (issue 13); numbers are formatted by the caller in the language&apos;s form (``core.i18n.format_number``).</extracomment>
+        <translation>Capillaroscopie périunguéale&#xa0;: compte rendu d’examen</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="43"/>
+        <source>Patient (pseudonym)</source>
+        <translation>Patient (pseudonyme)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="44"/>
+        <source>Exam date</source>
+        <translation>Date de l’examen</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="45"/>
+        <source>Operator</source>
+        <translation>Opérateur</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="46"/>
+        <source>Microscope profile</source>
+        <translation>Profil du microscope</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="47"/>
+        <source>Scale</source>
+        <translation>Échelle</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="48"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="114"/>
+        <source>{scale} µm per pixel</source>
+        <translation>{scale} µm par pixel</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="49"/>
+        <source>Report made</source>
+        <translation>Compte rendu établi le</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="50"/>
+        <source>not given</source>
+        <translation>non renseigné</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="51"/>
+        <source>no scale set: widths in pixels, dilated and giant loops and densities not assessed</source>
+        <translation>aucune échelle définie&#xa0;: largeurs en pixels, anses dilatées, mégacapillaires et densités non évalués</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="52"/>
+        <source>Patient summary</source>
+        <translation>Synthèse pour le patient</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="53"/>
+        <source>Mean distal-row density</source>
+        <translation>Densité moyenne de la rangée distale</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="54"/>
+        <source>normal</source>
+        <translation>normale</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="55"/>
+        <source>reduced</source>
+        <translation>diminuée</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="56"/>
+        <source>Dilated loops (all fingers)</source>
+        <translation>Capillaires dilatés (tous doigts)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="57"/>
+        <source>Giant loops (all fingers)</source>
+        <translation>Mégacapillaires (tous doigts)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="58"/>
+        <source>giant loops present</source>
+        <translation>présence de mégacapillaires</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="59"/>
+        <source>no giant loop</source>
+        <translation>aucun mégacapillaire</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="60"/>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="61"/>
+        <source>{used} used, {not_used} not used</source>
+        <translation>utilisées&#xa0;: {used}, non utilisées&#xa0;: {not_used}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="62"/>
+        <source>Reduced density in</source>
+        <translation>Densité diminuée pour</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="63"/>
+        <source>not assessed (no scale)</source>
+        <translation>non évalué (pas d’échelle)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="64"/>
+        <source>These figures support, not replace, a clinician&apos;s reading: the images, the loops&apos; shapes and haemorrhages are to be read by a clinician, and every count can be checked on the pictures below.</source>
+        <translation>Ces chiffres aident la lecture du clinicien sans la remplacer&#xa0;: les images, la forme des anses capillaires et les hémorragies doivent être lues par un clinicien, et chaque comptage peut être vérifié sur les images ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="69"/>
+        <source>Per finger</source>
+        <translation>Par doigt</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="70"/>
+        <source>Finger</source>
+        <translation>Doigt</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="71"/>
+        <source>Images used</source>
+        <translation>Images utilisées</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="72"/>
+        <source>Distal density (per mm)</source>
+        <translation>Densité distale (par mm)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="73"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="93"/>
+        <source>Density</source>
+        <translation>Densité</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="74"/>
+        <source>Dilated</source>
+        <translation>Dilatés</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="75"/>
+        <source>Giant</source>
+        <translation>Mégacapillaires</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="76"/>
+        <source>Not used</source>
+        <translation>Non utilisées</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="77"/>
+        <source>not examined</source>
+        <translation>non examiné</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="78"/>
+        <source>Images not assigned to a finger (not used)</source>
+        <translation>Images attribuées à aucun doigt (non utilisées)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="79"/>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="80"/>
+        <source>Why</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="81"/>
+        <source>How these figures were made</source>
+        <translation>Comment ces chiffres ont été obtenus</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="82"/>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="83"/>
+        <source>{name}, version {version}, runtime {runtime}</source>
+        <translation>{name}, version {version}, moteur d’exécution {runtime}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="84"/>
+        <source>version not stated</source>
+        <translation>non indiquée</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="85"/>
+        <source>Model sha256</source>
+        <translation>sha256 du modèle</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="86"/>
+        <source>Counting parameters</source>
+        <translation>Paramètres de comptage</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="87"/>
+        <source>Loop flags</source>
+        <translation>Classement des anses</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="88"/>
+        <source>judged on the widest vessel diameter of each loop: normal below {dilated} µm, dilated from {dilated} µm, giant from {giant} µm</source>
+        <translation>d’après le plus grand diamètre de vaisseau de chaque anse&#xa0;: normale en dessous de {dilated} µm, dilatée à partir de {dilated} µm, mégacapillaire à partir de {giant} µm</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="94"/>
+        <source>loops of the distal (outermost) row per millimetre of analysed length, averaged over a finger&apos;s images, then over the fingers; reduced below {reduced} per mm</source>
+        <translation>anses de la rangée distale (la plus externe) par millimètre de longueur analysée, moyennées sur les images d’un doigt, puis sur les doigts&#xa0;; diminuée en dessous de {reduced} par mm</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="99"/>
+        <source>Corrected by hand</source>
+        <translation>Corrigé à la main</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="100"/>
+        <source>Software</source>
+        <translation>Logiciel</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="101"/>
+        <source>CapSeg Desktop {version}</source>
+        <translation>CapSeg Desktop {version}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="102"/>
+        <source>The images</source>
+        <translation>Les images</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="103"/>
+        <source>Yellow boxes: counted capillaries, numbered as in the exports; green boxes: added or changed by hand; a second, orange box and &quot;D&quot; after the number: a dilated loop; red and &quot;G&quot;: a giant loop; dashed cyan line: the apices of the distal row.</source>
+        <translation>Cadres jaunes&#xa0;: capillaires comptés, numérotés comme dans les exports&#xa0;; cadres verts&#xa0;: ajoutés ou modifiés à la main&#xa0;; un second cadre orange et «&#xa0;D&#xa0;» après le numéro&#xa0;: capillaire dilaté&#xa0;; rouge et «&#xa0;G&#xa0;»&#xa0;: mégacapillaire (géant)&#xa0;; ligne cyan en tirets&#xa0;: les sommets des anses de la rangée distale.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="109"/>
+        <source>distal density {density} per mm (distal loops not known)</source>
+        <translation>densité distale {density} par mm (nombre d’anses distales inconnu)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="110"/>
+        <source>distal density not assessed (no scale)</source>
+        <translation>densité distale non évaluée (pas d’échelle)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="111"/>
+        <source>{dilated} dilated, {giant} giant</source>
+        <translation>dilatés&#xa0;: {dilated}, mégacapillaires&#xa0;: {giant}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="112"/>
+        <source>dilated and giant not assessed</source>
+        <translation>dilatés et mégacapillaires non évalués</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="113"/>
+        <source>{scale} µm per pixel ({source})</source>
+        <translation>{scale} µm par pixel ({source})</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="115"/>
+        <source>no scale</source>
+        <translation>pas d’échelle</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="116"/>
+        <source>{finger} — {name}: not used ({reason})</source>
+        <translation>{finger} — {name}&#xa0;: non utilisée ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="117"/>
+        <source>profile {profile}</source>
+        <translation>profil {profile}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="118"/>
+        <source>profile</source>
+        <translation>profil</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="119"/>
+        <source>calibrated line</source>
+        <translation>trait d’étalonnage</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="120"/>
+        <source>set for this image</source>
+        <translation>définie pour cette image</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="121"/>
+        <source>typed</source>
+        <translation>saisie</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="122"/>
+        <source>(picture not available)</source>
+        <translation>(image non disponible)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="123"/>
+        <source>Page {page} of {pages}</source>
+        <translation>Page {page} sur {pages}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="124"/>
+        <source>CapSeg Desktop {version} · patient {patient} · exam of {date}</source>
+        <translation>CapSeg Desktop {version} · patient {patient} · examen du {date}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="125"/>
+        <source>CapSeg exam report {patient} {date}</source>
+        <translation>Compte rendu d’examen CapSeg {patient} {date}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="126"/>
+        <source>no finger</source>
+        <translation>aucun doigt</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="127"/>
+        <source>{name}: {reason}</source>
+        <translation>{name}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="128"/>
+        <source>; </source>
+        <translation>&#xa0;; </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/report/pdf.py" line="260"/>
+        <source>{density} capillaries per mm over %n finger(s) with a density: {flag}</source>
+        <extracomment>The report&apos;s sentences with a count (see ``core.texts.Plurals``). Page margins in millimetres (left, top, right, bottom); the footer sits in the bottom margin. A picture is drawn across the text&apos;s width, and at most this part of a page&apos;s height.</extracomment>
+        <translation>
+            <numerusform>{density} capillaires par mm sur %n doigt avec une densité&#xa0;: {flag}</numerusform>
+            <numerusform>{density} capillaires par mm sur %n doigts avec une densité&#xa0;: {flag}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/report/pdf.py" line="340"/>
+        <source>%n image(s): their corrected counts are used (model&apos;s count in brackets below)</source>
+        <translation>
+            <numerusform>%n image&#xa0;: son comptage corrigé est utilisé (comptage du modèle entre parenthèses ci-dessous)</numerusform>
+            <numerusform>%n images&#xa0;: leurs comptages corrigés sont utilisés (comptage du modèle entre parenthèses ci-dessous)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/report/pdf.py" line="355"/>
+        <source>distal density {density} per mm (%n distal loops)</source>
+        <translation>
+            <numerusform>densité distale {density} par mm (%n anse distale)</numerusform>
+            <numerusform>densité distale {density} par mm (%n anses distales)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/report/pdf.py" line="367"/>
+        <source>{finger} — {name}: %n capillaries (model {model_count}, corrected by hand); {density}; {flags}; {scale}</source>
+        <translation>
+            <numerusform>{finger} — {name}&#xa0;: %n capillaire (modèle {model_count}, corrigé à la main)&#xa0;; {density}&#xa0;; {flags}&#xa0;; {scale}</numerusform>
+            <numerusform>{finger} — {name}&#xa0;: %n capillaires (modèle {model_count}, corrigé à la main)&#xa0;; {density}&#xa0;; {flags}&#xa0;; {scale}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/report/pdf.py" line="370"/>
+        <source>{finger} — {name}: %n capillaries; {density}; {flags}; {scale}</source>
+        <translation>
+            <numerusform>{finger} — {name}&#xa0;: %n capillaire&#xa0;; {density}&#xa0;; {flags}&#xa0;; {scale}</numerusform>
+            <numerusform>{finger} — {name}&#xa0;: %n capillaires&#xa0;; {density}&#xa0;; {flags}&#xa0;; {scale}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Result</name>
+    <message>
+        <location filename="../../capseg_desktop/core/result.py" line="86"/>
+        <source>{date} {time} (local time, UTC{offset})</source>
+        <extracomment>This module&apos;s sentences with a count (see ``core.texts.Plurals``). The measurement columns of the capillary CSV: in µm when the scale is known (&quot;unit&quot; says which), else in pixels with the flag &quot;not assessed (no scale)&quot;. How the legend and the summary name each counting parameter (label, unit).</extracomment>
+        <translation>{date} {time} (heure locale, UTC{offset})</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/result.py" line="119"/>
+        <source>Counting parameters as the model recommends.</source>
+        <extracomment>How each language writes a day (English keeps ISO 8601, which every reader understands).</extracomment>
+        <translation>Paramètres de comptage recommandés par le modèle.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/result.py" line="120"/>
+        <source>Changed by the user: {changes}.</source>
+        <translation>Modifié par l’utilisateur&#xa0;: {changes}.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/result.py" line="127"/>
+        <source>threshold {value} (recommended {recommended})</source>
+        <translation>seuil {value} (recommandé {recommended})</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/result.py" line="128"/>
+        <source>minimum area {value} px (recommended {recommended} px)</source>
+        <translation>aire minimale {value} px (recommandée {recommended} px)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/result.py" line="129"/>
+        <source>merge distance {value} px (recommended {recommended} px)</source>
+        <translation>distance de fusion {value} px (recommandée {recommended} px)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/result.py" line="130"/>
+        <source>split area {value} px (recommended {recommended} px)</source>
+        <translation>aire de séparation {value} px (recommandée {recommended} px)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/result.py" line="138"/>
+        <source>{name} {value} (recommended {recommended})</source>
+        <translation>{name} {value} (recommandé {recommended})</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/result.py" line="140"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/result.py" line="329"/>
+        <source>Count {count}</source>
+        <extracomment>Plain sentences about implausible input or output (see ``core.sanity``); a result with warnings is shown and summarised as &quot;warning&quot;, not &quot;ok&quot;. How the image was brought to the model&apos;s scale; ``None`` when not recorded. What the model recommends (``Analyzer.default_params()``); ``None`` when not known, and then no export claims anything about changed parameters. Corrections by hand (``Analysis.with_edits``): the model&apos;s count before the edits, how many edits of each kind applied, the whole log, and the ids (in this result&apos;s numbering) of the capillaries an edit created or changed. ``None``/empty: not edited. Per-capillary measurements (``core.measure``), in the capillaries&apos; order; recomputed after every recount and edit by ``Analysis``. Where ``um_per_px`` came from; ``None``: not recorded (a typed number, see ``calibration_used``). (start, end) along the row in image pixels for the density, or ``None`` for the whole image.</extracomment>
+        <translation>Comptage {count}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/result.py" line="330"/>
+        <source>Count {count} (model {model}: {edits})</source>
+        <translation>Comptage {count} (modèle {model}&#xa0;: {edits})</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/result.py" line="480"/>
+        <source>apices towards the top</source>
+        <translation>sommets vers le haut</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/result.py" line="481"/>
+        <source>apices towards the bottom</source>
+        <translation>sommets vers le bas</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/result.py" line="482"/>
+        <source>apices towards the left</source>
+        <translation>sommets vers la gauche</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/result.py" line="483"/>
+        <source>apices towards the right</source>
+        <translation>sommets vers la droite</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/result.py" line="484"/>
+        <source>apices towards the {direction}</source>
+        <translation>sommets orientés&#xa0;: {direction}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/core/result.py" line="487"/>
+        <source>Distal row (dashed cyan line): %n loops, {apices}; density not assessed (no scale)</source>
+        <translation>
+            <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anse, {apices}&#xa0;; densité non évaluée (pas d’échelle)</numerusform>
+            <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anses, {apices}&#xa0;; densité non évaluée (pas d’échelle)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/core/result.py" line="491"/>
+        <source>Distal row (dashed cyan line): %n loops in a window of {window} px, {apices}; density not assessed (no scale)</source>
+        <translation>
+            <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anse dans une fenêtre de {window} px, {apices}&#xa0;; densité non évaluée (pas d’échelle)</numerusform>
+            <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anses dans une fenêtre de {window} px, {apices}&#xa0;; densité non évaluée (pas d’échelle)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/result.py" line="496"/>
+        <source>Loop widths in pixels: dilated and giant loops not assessed (no scale)</source>
+        <translation>Largeurs des anses en pixels&#xa0;: capillaires dilatés et mégacapillaires non évalués (pas d’échelle)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/core/result.py" line="501"/>
+        <source>Distal row (dashed cyan line): %n loops, {density} per mm, reduced (below {limit} per mm)</source>
+        <translation>
+            <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anse, {density} par mm, densité diminuée (moins de {limit} par mm)</numerusform>
+            <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anses, {density} par mm, densité diminuée (moins de {limit} par mm)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/core/result.py" line="504"/>
+        <source>Distal row (dashed cyan line): %n loops, {density} per mm, normal ({limit} per mm or more)</source>
+        <translation>
+            <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anse, {density} par mm, densité normale ({limit} par mm ou plus)</numerusform>
+            <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anses, {density} par mm, densité normale ({limit} par mm ou plus)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/core/result.py" line="508"/>
+        <source>Distal row (dashed cyan line): %n loops in a window of {window} px, {density} per mm, reduced (below {limit} per mm)</source>
+        <translation>
+            <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anse dans une fenêtre de {window} px, {density} par mm, densité diminuée (moins de {limit} par mm)</numerusform>
+            <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anses dans une fenêtre de {window} px, {density} par mm, densité diminuée (moins de {limit} par mm)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/core/result.py" line="514"/>
+        <source>Distal row (dashed cyan line): %n loops in a window of {window} px, {density} per mm, normal ({limit} per mm or more)</source>
+        <translation>
+            <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anse dans une fenêtre de {window} px, {density} par mm, densité normale ({limit} par mm ou plus)</numerusform>
+            <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anses dans une fenêtre de {window} px, {density} par mm, densité normale ({limit} par mm ou plus)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/result.py" line="520"/>
+        <source>Dilated loops: {dilated}, giant loops: {giant} ({thresholds}; dilated loops in an orange outer box marked D, giant in a red one marked G)</source>
+        <translation>Capillaires dilatés&#xa0;: {dilated}, mégacapillaires&#xa0;: {giant} ({thresholds}&#xa0;; capillaires dilatés dans un cadre extérieur orange marqué D, mégacapillaires (géants) dans un cadre rouge marqué G)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/result.py" line="540"/>
+        <source>density: no µm per pixel set</source>
+        <translation>densité&#xa0;: aucun µm par pixel défini</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/result.py" line="541"/>
+        <source>density {density} per mm ({scale} µm/px, width {width} mm)</source>
+        <translation>densité {density} par mm ({scale} µm/px, largeur {width} mm)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/core/result.py" line="552"/>
+        <source>{file}: %n capillaries, {density}; {scale}</source>
+        <translation>
+            <numerusform>{file}&#xa0;: %n capillaire, {density}&#xa0;; {scale}</numerusform>
+            <numerusform>{file}&#xa0;: %n capillaires, {density}&#xa0;; {scale}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/core/result.py" line="556"/>
+        <source>{file}: %n capillaries, {density}</source>
+        <translation>
+            <numerusform>{file}&#xa0;: %n capillaire, {density}</numerusform>
+            <numerusform>{file}&#xa0;: %n capillaires, {density}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/result.py" line="562"/>
+        <source>{count}: corrected by hand; green boxes are the capillaries added or changed</source>
+        <translation>{count}&#xa0;: corrigé à la main&#xa0;; les cadres verts sont les capillaires ajoutés ou modifiés</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/result.py" line="564"/>
+        <source>{count}: corrected by hand</source>
+        <translation>{count}&#xa0;: corrigé à la main</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/result.py" line="569"/>
+        <source>Model {name} (sha256 {hash}, {runtime}); {parameters} in the model&apos;s pixels (the image was resized ×{factor} for the model)</source>
+        <translation>Modèle {name} (sha256 {hash}, {runtime}) ; {parameters} en pixels du modèle (l’image a été redimensionnée ×{factor} pour le modèle)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/result.py" line="572"/>
+        <source>Model {name} (sha256 {hash}, {runtime}); {parameters}</source>
+        <translation>Modèle {name} (sha256 {hash}, {runtime})&#xa0;; {parameters}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/result.py" line="581"/>
+        <source>CapSeg Desktop {version}, analysed {time}</source>
+        <translation>CapSeg Desktop {version}, analysé le {time}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/result.py" line="585"/>
+        <source>Warning: {warning}</source>
+        <translation>Avertissement&#xa0;: {warning}</translation>
+    </message>
+</context>
+<context>
+    <name>Sanity</name>
+    <message>
+        <location filename="../../capseg_desktop/core/sanity.py" line="33"/>
+        <source>The image holds no pixels.</source>
+        <extracomment>Spread of probabilities under which a model output is &quot;constant&quot;. Pixels looked at in a large image: the checks must cost microseconds, not a pass over 64 MP.</extracomment>
+        <translation>L’image ne contient aucun pixel.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/sanity.py" line="38"/>
+        <source>The image is almost all one colour, so it shows no capillaries to count; check that it is the right picture.</source>
+        <translation>L’image est presque entièrement d’une seule couleur&#xa0;; elle ne montre donc aucun capillaire à compter&#xa0;: vérifiez que c’est la bonne image.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/sanity.py" line="51"/>
+        <source>The model gave no output for this image.</source>
+        <translation>Le modèle n’a rien produit pour cette image.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/sanity.py" line="57"/>
+        <source>The model gave invalid values (not a number) for {share}% of the image, so the count cannot be trusted; the model may be damaged.</source>
+        <translation>Le modèle a produit des valeurs invalides (pas un nombre) pour {share}&#xa0;% de l’image&#xa0;; le comptage n’est donc pas fiable&#xa0;: le modèle est peut-être endommagé.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/sanity.py" line="65"/>
+        <source>The model gave the same value over the whole image, so the count cannot be trusted; the model may be damaged or unsuited to this image.</source>
+        <translation>Le modèle a produit la même valeur sur toute l’image&#xa0;; le comptage n’est donc pas fiable&#xa0;: le modèle est peut-être endommagé ou inadapté à cette image.</translation>
+    </message>
+</context>
+<context>
+    <name>Scale</name>
+    <message>
+        <location filename="../../capseg_desktop/core/scale.py" line="52"/>
+        <source>analysed at the image&apos;s own size</source>
+        <translation>analysée à la taille d’origine de l’image</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/scale.py" line="58"/>
+        <source>analysed at its own size (limbs about {limbs} px, from the µm per pixel set)</source>
+        <translation>analysée à sa taille d’origine (branches d’environ {limbs} px, d’après les µm par pixel définis)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/scale.py" line="59"/>
+        <source>resized ×{factor} for the model (limbs about {limbs} px, from the µm per pixel set)</source>
+        <translation>redimensionnée ×{factor} pour le modèle (branches d’environ {limbs} px, d’après les µm par pixel définis)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/scale.py" line="64"/>
+        <source>analysed at its own size (limbs about {limbs} px, estimated from the image)</source>
+        <translation>analysée à sa taille d’origine (branches d’environ {limbs} px, estimées d’après l’image)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/scale.py" line="65"/>
+        <source>resized ×{factor} for the model (limbs about {limbs} px, estimated from the image)</source>
+        <translation>redimensionnée ×{factor} pour le modèle (branches d’environ {limbs} px, estimées d’après l’image)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/scale.py" line="69"/>
+        <source>analysed at its own size (limbs about {limbs} px, {source})</source>
+        <translation>analysée à sa taille d’origine (branches d’environ {limbs} px, {source})</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/scale.py" line="70"/>
+        <source>resized ×{factor} for the model (limbs about {limbs} px, {source})</source>
+        <translation>redimensionnée ×{factor} pour le modèle (branches d’environ {limbs} px, {source})</translation>
+    </message>
+</context>
 </TS>

@@ -4,87 +4,87 @@
 <context>
     <name>CalibrationDialog</name>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="128"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="102"/>
         <source>Calibrate the scale</source>
         <translation>Étalonner l&apos;échelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="133"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="107"/>
         <source>The line is %1 px long. How long is it in micrometres (a calibration slide&apos;s division, a scale bar)?</source>
         <translation>Le trait mesure %1 px. Quelle est sa longueur en micromètres (une graduation de lame d&apos;étalonnage, une barre d&apos;échelle)&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="138"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="112"/>
         <source>Known length in micrometres</source>
         <translation>Longueur connue en micromètres</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="139"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="113"/>
         <source>e.g. 1000</source>
         <translation>p. ex. 1000</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="144"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="118"/>
         <source>Profile name (to save it as a microscope profile)</source>
         <translation>Nom du profil (pour l&apos;enregistrer comme profil de microscope)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="145"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="119"/>
         <source>e.g. Videocap 200x</source>
         <translation>p. ex. Videocap 200x</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="147"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="121"/>
         <source>Known &amp;length (µm)</source>
         <translation>&amp;Longueur connue (µm)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="148"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="122"/>
         <source>Scale</source>
         <translation>Échelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="149"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="123"/>
         <source>Profile &amp;name</source>
         <translation>&amp;Nom du profil</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="155"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="129"/>
         <source>&amp;Use for this image only</source>
         <translation>&amp;Utiliser pour cette image seulement</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="157"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="131"/>
         <source>&amp;Save as profile</source>
         <translation>&amp;Enregistrer comme profil</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="159"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="133"/>
         <source>Keep it as a microscope profile (named above) and use it for every image</source>
         <translation>La garder comme profil de microscope (nommé ci-dessus) et l&apos;utiliser pour toutes les images</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="190"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="164"/>
         <source>%1 µm/px</source>
         <translation>%1 µm/px</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="190"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="164"/>
         <source>type the length</source>
         <translation>saisissez la longueur</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="199"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="173"/>
         <source>The line is too short: draw it over the whole known length.</source>
         <translation>Le trait est trop court&#xa0;: tracez-le sur toute la longueur connue.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="203"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="177"/>
         <source>Type the length in micrometres, a number above 0.</source>
         <translation>Saisissez la longueur en micromètres, un nombre supérieur à 0.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="206"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="180"/>
         <source>There is already a profile named &apos;%1&apos;.</source>
         <translation>Un profil nommé «&#xa0;%1&#xa0;» existe déjà.</translation>
     </message>
@@ -253,7 +253,7 @@
     </message>
     <message>
         <location filename="../../capseg_desktop/gui/editing.py" line="303"/>
-        <location filename="../../capseg_desktop/gui/editing.py" line="594"/>
+        <location filename="../../capseg_desktop/gui/editing.py" line="593"/>
         <source>Add capillary</source>
         <translation>Ajouter un capillaire</translation>
     </message>
@@ -264,7 +264,7 @@
     </message>
     <message>
         <location filename="../../capseg_desktop/gui/editing.py" line="336"/>
-        <location filename="../../capseg_desktop/gui/editing.py" line="598"/>
+        <location filename="../../capseg_desktop/gui/editing.py" line="597"/>
         <source>Erase</source>
         <translation>Effacer</translation>
     </message>
@@ -333,7 +333,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/editing.py" line="483"/>
+        <location filename="../../capseg_desktop/gui/editing.py" line="478"/>
         <source>Restored %n corrections from %1.</source>
         <translation>
             <numerusform>%n correction restaurée depuis %1.</numerusform>
@@ -341,27 +341,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing.py" line="486"/>
+        <location filename="../../capseg_desktop/gui/editing.py" line="481"/>
         <source>They were made on the count of another model (%1): check them.</source>
         <translation>Elles ont été faites sur le comptage d&apos;un autre modèle (%1)&#xa0;: vérifiez-les.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing.py" line="489"/>
+        <location filename="../../capseg_desktop/gui/editing.py" line="484"/>
         <source>They were saved with other counting parameters and are replayed on the current ones.</source>
         <translation>Elles ont été enregistrées avec d&apos;autres paramètres de comptage et sont rejouées avec les paramètres actuels.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing.py" line="491"/>
+        <location filename="../../capseg_desktop/gui/editing.py" line="486"/>
         <source>(kept in %1 because the image&apos;s folder is read-only)</source>
         <translation>(conservées dans %1, car le dossier de l&apos;image est en lecture seule)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing.py" line="527"/>
+        <location filename="../../capseg_desktop/gui/editing.py" line="522"/>
         <source>Keep your corrections?</source>
         <translation>Conserver vos corrections&#xa0;?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/editing.py" line="528"/>
+        <location filename="../../capseg_desktop/gui/editing.py" line="523"/>
         <source>You corrected this count %n times by hand. Keep your %n corrections on top of the new count?</source>
         <translation>
             <numerusform>Vous avez corrigé ce comptage %n fois à la main. Conserver votre correction sur le nouveau comptage&#xa0;?</numerusform>
@@ -369,22 +369,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing.py" line="531"/>
+        <location filename="../../capseg_desktop/gui/editing.py" line="526"/>
         <source>Keep them</source>
         <translation>Les conserver</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing.py" line="532"/>
+        <location filename="../../capseg_desktop/gui/editing.py" line="527"/>
         <source>Discard them</source>
         <translation>Les abandonner</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing.py" line="533"/>
+        <location filename="../../capseg_desktop/gui/editing.py" line="528"/>
         <source>Kept corrections are replayed on the new count where they still apply.</source>
         <translation>Les corrections conservées sont rejouées sur le nouveau comptage là où elles s&apos;appliquent encore.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/editing.py" line="537"/>
+        <location filename="../../capseg_desktop/gui/editing.py" line="532"/>
         <source>Kept your %n corrections on top of the new count.</source>
         <translation>
             <numerusform>Votre correction est conservée sur le nouveau comptage.</numerusform>
@@ -392,7 +392,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/editing.py" line="541"/>
+        <location filename="../../capseg_desktop/gui/editing.py" line="536"/>
         <source>Discarded %n corrections.</source>
         <translation>
             <numerusform>%n correction abandonnée.</numerusform>
@@ -400,32 +400,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing.py" line="575"/>
+        <location filename="../../capseg_desktop/gui/editing.py" line="574"/>
         <source>Corrections kept in %1: the folder of %2 cannot be written.</source>
         <translation>Corrections conservées dans %1&#xa0;: le dossier de %2 n&apos;est pas accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing.py" line="593"/>
+        <location filename="../../capseg_desktop/gui/editing.py" line="592"/>
         <source>Delete capillary</source>
         <translation>Supprimer un capillaire</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing.py" line="595"/>
+        <location filename="../../capseg_desktop/gui/editing.py" line="594"/>
         <source>Merge capillaries</source>
         <translation>Fusionner des capillaires</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing.py" line="596"/>
+        <location filename="../../capseg_desktop/gui/editing.py" line="595"/>
         <source>Split capillary</source>
         <translation>Scinder un capillaire</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing.py" line="597"/>
+        <location filename="../../capseg_desktop/gui/editing.py" line="596"/>
         <source>Paint</source>
         <translation>Peindre</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing.py" line="600"/>
+        <location filename="../../capseg_desktop/gui/editing.py" line="599"/>
         <source>%1 (restored)</source>
         <translation>%1 (restauré)</translation>
     </message>
@@ -454,58 +454,58 @@
 <context>
     <name>ExamController</name>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="134"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="135"/>
         <source>Add images to the exam</source>
         <extracomment>After a change of the counting parameters, the exam is counted again once they have not changed for this long (a spin box held down must not start an analysis per step).</extracomment>
         <translation>Ajouter des images à l&apos;examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="135"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="136"/>
         <source>Images (%1)</source>
         <translation>Images (%1)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="165"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="166"/>
         <source>Which finger?</source>
         <translation>Quel doigt&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="166"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="167"/>
         <source>The name of &quot;%1&quot; does not say which finger it shows (as L2A.png or R5B.jpg would). Finger:</source>
         <translation>Le nom «&#xa0;%1&#xa0;» n&apos;indique pas le doigt photographié (comme le feraient L2A.png ou R5B.jpg). Doigt&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="179"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="180"/>
         <source>Exclude the image</source>
         <translation>Exclure l&apos;image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="180"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="181"/>
         <source>Why is &quot;%1&quot; left out of the figures (e.g. blurred, not the distal row)?</source>
         <translation>Pourquoi «&#xa0;%1&#xa0;» est-elle exclue des résultats (p. ex. floue, pas la rangée distale)&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="242"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="243"/>
         <source>The counting parameters changed: the exam&apos;s images are counted again.</source>
         <translation>Les paramètres de comptage ont changé&#xa0;: les images de l&apos;examen sont recomptées.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="278"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="279"/>
         <source>Analysing %1 (%2 of %3)…</source>
         <translation>Analyse de %1 (%2 sur %3)…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="299"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="300"/>
         <source>Analyses stopped: Analyse again (F5) counts the images left.</source>
         <translation>Analyses arrêtées&#xa0;: Analyser à nouveau (F5) compte les images restantes.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="327"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="328"/>
         <source>Exam %1%2 – CapSeg Desktop</source>
         <translation>Examen %1%2 – CapSeg Desktop</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="342"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="343"/>
         <source>%n of %1 images counted.</source>
         <translation>
             <numerusform>%n image comptée sur %1.</numerusform>
@@ -513,67 +513,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="365"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="366"/>
         <source>%1: failed</source>
         <translation>%1&#xa0;: échec</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="368"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="369"/>
         <source>%1: analysing…</source>
         <translation>%1&#xa0;: analyse en cours…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="373"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="374"/>
         <source>%1 — excluded: %2</source>
         <translation>%1 — exclue&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="379"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="380"/>
         <source>No exam</source>
         <translation>Aucun examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="379"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="380"/>
         <source>Start an exam first (File &gt; New exam…) or open one.</source>
         <translation>Commencez d&apos;abord un examen (Fichier &gt; Nouvel examen…) ou ouvrez-en un.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="395"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="396"/>
         <source>Save exam</source>
         <translation>Enregistrer l&apos;examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="408"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="409"/>
         <source>Exam not saved</source>
         <translation>Examen non enregistré</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="408"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="409"/>
         <source>The exam could not be saved to &quot;%1&quot;.</source>
         <translation>L&apos;examen n&apos;a pas pu être enregistré dans «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="415"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="416"/>
         <source>Exam saved to %1.</source>
         <translation>Examen enregistré dans %1.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="420"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="421"/>
         <source>Open exam</source>
         <translation>Ouvrir un examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="431"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="432"/>
         <source>Exam not opened</source>
         <translation>Examen non ouvert</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="431"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="432"/>
         <source>&quot;%1&quot; could not be read as an exam.</source>
         <translation>«&#xa0;%1&#xa0;» n&apos;a pas pu être lu comme un examen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="438"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="439"/>
         <source>%n image(s) of the exam were not found where the exam file says: %1.</source>
         <translation>
             <numerusform>%n image de l&apos;examen est introuvable à l&apos;emplacement indiqué par le fichier d&apos;examen&#xa0;: %1.</numerusform>
@@ -581,72 +581,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="439"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="440"/>
         <source>Images missing</source>
         <translation>Images manquantes</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="454"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="455"/>
         <source>Save the exam?</source>
         <translation>Enregistrer l&apos;examen&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="455"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="456"/>
         <source>The exam of %1 has changes that are not saved. Save them?</source>
         <translation>L&apos;examen de %1 comporte des modifications non enregistrées. Les enregistrer&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="455"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="456"/>
         <source>this patient</source>
         <translation>ce patient</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="484"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="485"/>
         <source>Analyses still running</source>
         <translation>Analyses en cours</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="484"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="485"/>
         <source>Wait until every image of the exam is counted, then export.</source>
         <translation>Attendez que toutes les images de l&apos;examen soient comptées, puis exportez.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="498"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="499"/>
         <source>Export report (PDF)</source>
         <translation>Exporter le rapport (PDF)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="508"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="509"/>
         <source>Report not written</source>
         <translation>Rapport non écrit</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="508"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="509"/>
         <source>The report could not be written to &quot;%1&quot;.</source>
         <translation>Le rapport n&apos;a pas pu être écrit dans «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="512"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="513"/>
         <source>Report written to %1.</source>
         <translation>Rapport écrit dans %1.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="518"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="519"/>
         <source>Export exam CSV</source>
         <translation>Exporter l&apos;examen en CSV</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="528"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="529"/>
         <source>CSV not written</source>
         <translation>CSV non écrit</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="528"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="529"/>
         <source>The CSV could not be written to &quot;%1&quot;.</source>
         <translation>Le CSV n&apos;a pas pu être écrit dans «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="532"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="533"/>
         <source>Exam CSV written to %1.</source>
         <translation>CSV de l&apos;examen écrit dans %1.</translation>
     </message>
@@ -654,97 +654,97 @@
 <context>
     <name>ExamDetailsDialog</name>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="40"/>
+        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="46"/>
         <source>New exam</source>
         <translation>Nouvel examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="40"/>
+        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="46"/>
         <source>Exam details</source>
         <translation>Détails de l&apos;examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="45"/>
+        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="51"/>
         <source>Pseudonym or study code, e.g. P-0042</source>
         <translation>Pseudonyme ou code d&apos;étude, p. ex. P-0042</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="46"/>
+        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="52"/>
         <source>Patient identifier (pseudonym)</source>
         <translation>Identifiant du patient (pseudonyme)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="48"/>
+        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="54"/>
         <source>Do not type the patient&apos;s name: the identifier is printed on the report and saved in the exam file.</source>
         <translation>Ne saisissez pas le nom du patient&#xa0;: l&apos;identifiant est imprimé sur le rapport et enregistré dans le fichier d&apos;examen.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="56"/>
+        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="62"/>
         <source>Exam date</source>
         <translation>Date de l&apos;examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="59"/>
+        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="65"/>
         <source>Operator</source>
         <translation>Opérateur</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="62"/>
+        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="68"/>
         <source>Microscope profile</source>
         <translation>Profil de microscope</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="63"/>
+        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="69"/>
         <source>No profile: type the scale</source>
         <translation>Aucun profil&#xa0;: saisissez l&apos;échelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="66"/>
+        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="72"/>
         <source>%1 (%2 µm/px)</source>
         <translation>%1 (%2 µm/px)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="69"/>
+        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="75"/>
         <source>Scale in micrometres per pixel</source>
         <translation>Échelle en micromètres par pixel</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="73"/>
+        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="79"/>
         <source>not set (no density)</source>
         <translation>non définie (pas de densité)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="74"/>
+        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="80"/>
         <source> µm/px</source>
         <translation> µm/px</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="78"/>
+        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="84"/>
         <source>&amp;Patient identifier:</source>
         <translation>Identifiant du &amp;patient&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="80"/>
+        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="86"/>
         <source>&amp;Date:</source>
         <translation>&amp;Date&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="81"/>
+        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="87"/>
         <source>&amp;Operator:</source>
         <translation>&amp;Opérateur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="82"/>
+        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="88"/>
         <source>&amp;Microscope:</source>
         <translation>&amp;Microscope&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="83"/>
+        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="89"/>
         <source>&amp;Scale:</source>
         <translation>É&amp;chelle&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="89"/>
+        <location filename="../../capseg_desktop/gui/exam_dialog.py" line="95"/>
         <source>Without a scale the counts are kept but no density per mm can be given.</source>
         <translation>Sans échelle, les comptages sont conservés mais aucune densité par mm ne peut être donnée.</translation>
     </message>
@@ -841,102 +841,112 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="77"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="69"/>
         <source>not assessed (no scale)</source>
         <translation>non évaluée (pas d&apos;échelle)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="83"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="75"/>
         <source>%1 µm/px</source>
         <translation>%1 µm/px</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="85"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="77"/>
         <source>no scale (counts only, no density)</source>
         <translation>pas d&apos;échelle (comptages seuls, sans densité)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="87"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="79"/>
         <source>operator %1</source>
         <translation>opérateur %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="89"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="81"/>
         <source>no operator given</source>
         <translation>opérateur non indiqué</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="91"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="83"/>
         <source>microscope %1</source>
         <translation>microscope %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="93"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="85"/>
         <source>no microscope profile</source>
         <translation>aucun profil de microscope</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="94"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="86"/>
         <source>Patient %1</source>
         <translation>Patient %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="104"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="96"/>
         <source>%1/mm</source>
         <translation>%1/mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="113"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="105"/>
         <source>reduced</source>
         <translation>réduite</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="114"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="106"/>
         <source>normal</source>
         <translation>normale</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="135"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="127"/>
         <source>No image: drop images here</source>
         <translation>Aucune image&#xa0;: déposez des images ici</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="138"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="130"/>
         <source>Density not assessed (no scale)</source>
         <translation>Densité non évaluée (pas d&apos;échelle)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="139"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="131"/>
         <source>Density —</source>
         <translation>Densité —</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="141"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="133"/>
         <source>Density %1 /mm</source>
         <translation>Densité %1 /mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="143"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="135"/>
         <source>dilated %1 · giant %2</source>
         <translation>dilatés %1 · mégacapillaires %2</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="144"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="136"/>
         <source>%1 used, %2 not used</source>
         <translation>%1 utilisée(s), %2 non utilisée(s)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="151"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="143"/>
         <source>Mean density: not assessed (no finger with a density)</source>
         <translation>Densité moyenne&#xa0;: non évaluée (aucun doigt avec une densité)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="159"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="148"/>
+        <source>No image counted yet: add images of the fingers (Add images…).</source>
+        <translation>Aucune image comptée pour l’instant : ajoutez des images des doigts (Ajouter des images…).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="150"/>
+        <source>dilated and giant loops: not assessed (no scale)</source>
+        <translation>anses dilatées et mégacapillaires : non évalués (pas d’échelle)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="155"/>
         <source>giant loops: yes</source>
         <translation>mégacapillaires&#xa0;: oui</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="160"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="156"/>
         <source>giant loops: none</source>
         <translation>mégacapillaires&#xa0;: aucun</translation>
     </message>
@@ -1175,82 +1185,82 @@
 <context>
     <name>FinetuneDialog</name>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="29"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="30"/>
         <source>{0} s</source>
         <translation>{0} s</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="31"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="32"/>
         <source>{0} min {1:02d} s</source>
         <translation>{0} min {1:02d} s</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="54"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="55"/>
         <source>Fine-tune on corrected images</source>
         <translation>Affiner sur les images corrigées</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="66"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="67"/>
         <source>Fine-tuning progress (epochs)</source>
         <translation>Progression de l&apos;affinage (époques)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="67"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="68"/>
         <source>Epoch %v of %m</source>
         <translation>Époque %v sur %m</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="77"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="78"/>
         <source>Validation images (kept aside, never trained on)</source>
         <translation>Images de validation (mises de côté, jamais utilisées pour l&apos;entraînement)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="82"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="83"/>
         <source>Before</source>
         <translation>Avant</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="82"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="83"/>
         <source>After</source>
         <translation>Après</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="88"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="89"/>
         <source>F1 of detections (higher is better)</source>
         <translation>F1 des détections (plus haut = meilleur)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="89"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="90"/>
         <source>Mean count error per image (lower is better)</source>
         <translation>Erreur moyenne de comptage par image (plus bas = meilleur)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="106"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="107"/>
         <source>&amp;Start</source>
         <translation>&amp;Démarrer</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="107"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="108"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="108"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="109"/>
         <source>&amp;Use this model</source>
         <translation>&amp;Utiliser ce modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="110"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="111"/>
         <source>&amp;Discard</source>
         <translation>&amp;Rejeter</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="112"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="113"/>
         <source>C&amp;lose</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="127"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="128"/>
         <source>%n corrected image(s) found in %1.</source>
         <translation>
             <numerusform>%n image corrigée trouvée dans %1.</numerusform>
@@ -1258,17 +1268,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="129"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="130"/>
         <source>Fine-tuning needs at least {0}: correct more results in this folder first (the corrections are kept with each image).</source>
         <translation>L&apos;affinage en demande au moins {0}&#xa0;: corrigez d&apos;abord d&apos;autres résultats de ce dossier (les corrections sont conservées avec chaque image).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="132"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="133"/>
         <source>The current model has no Keras file (.keras) beside it to start from; load a .keras model (or the bundled model) first.</source>
         <translation>Le modèle actuel n&apos;a pas de fichier Keras (.keras) à côté de lui d&apos;où partir&#xa0;; chargez d&apos;abord un modèle .keras (ou le modèle fourni).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="136"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="137"/>
         <source>%n of them will train the model %1; %2 will be kept aside to score it before and after. The current model is not changed.</source>
         <translation>
             <numerusform>%n d&apos;entre elles entraînera le modèle %1&#xa0;; images mises de côté pour l&apos;évaluer avant et après&#xa0;: %2. Le modèle actuel n&apos;est pas modifié.</numerusform>
@@ -1276,72 +1286,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="165"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="166"/>
         <source>Starting (loading TensorFlow and the model)…</source>
         <translation>Démarrage (chargement de TensorFlow et du modèle)…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="178"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="179"/>
         <source>Scoring the model before fine-tuning on {0}…</source>
         <translation>Évaluation du modèle avant affinage sur {0}…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="184"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="185"/>
         <source>Epoch {0} of {1}: about {2} left.</source>
         <translation>Époque {0} sur {1}&#xa0;: il reste environ {2}.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="186"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="187"/>
         <source>Writing the model and scoring it (about {0} left)…</source>
         <translation>Écriture et évaluation du modèle (il reste environ {0})…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="200"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="201"/>
         <source>The fine-tuned model finds the capillaries of your validation images better.</source>
         <translation>Le modèle affiné trouve mieux les capillaires de vos images de validation.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="202"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="203"/>
         <source>The fine-tuned model scores the same on your validation images.</source>
         <translation>Le modèle affiné obtient le même score sur vos images de validation.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="204"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="205"/>
         <source>The fine-tuned model scores worse on your validation images: discarding it is probably wise.</source>
         <translation>Le modèle affiné obtient un moins bon score sur vos images de validation&#xa0;: il est sans doute plus sage de le rejeter.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="214"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="215"/>
         <source>Finished in {0}. Use this model, or discard it?</source>
         <translation>Terminé en {0}. Utiliser ce modèle, ou le rejeter&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="220"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="221"/>
         <source>Stopped; nothing was saved and the current model is unchanged.</source>
         <translation>Arrêté&#xa0;; rien n&apos;a été enregistré et le modèle actuel est inchangé.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="223"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="224"/>
         <source>The fine-tuning failed (details in the log).</source>
         <translation>L&apos;affinage a échoué (détails dans le journal).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="228"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="229"/>
         <source>Stopping after the current step…</source>
         <translation>Arrêt après l&apos;étape en cours…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="239"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="240"/>
         <source>The model could not be moved into the models folder ({0}).</source>
         <translation>Le modèle n&apos;a pas pu être déplacé dans le dossier des modèles ({0}).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="241"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="242"/>
         <source>Saved as {0}; the window now uses it.</source>
         <translation>Enregistré sous {0}&#xa0;; la fenêtre l&apos;utilise désormais.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="249"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="250"/>
         <source>Discarded; the current model is unchanged.</source>
         <translation>Rejeté&#xa0;; le modèle actuel est inchangé.</translation>
     </message>
@@ -1386,134 +1396,149 @@
         <translation>1 mm ⇔</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/measure_layers.py" line="173"/>
+        <location filename="../../capseg_desktop/gui/measure_layers.py" line="178"/>
         <source>dilated</source>
         <translation>dilaté</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/measure_layers.py" line="173"/>
+        <location filename="../../capseg_desktop/gui/measure_layers.py" line="178"/>
         <source>giant</source>
         <translation>méga</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/measure_layers.py" line="186"/>
+        <source>Capillary %1: %2</source>
+        <translation>Capillaire %1 : %2</translation>
     </message>
 </context>
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../capseg_desktop/gui/profiles.py" line="42"/>
+        <location filename="../../capseg_desktop/gui/profiles.py" line="41"/>
         <source>Microscope profile</source>
         <extracomment>The widest range a spin box offers: from an electron-microscope-like 0.001 to 1 mm a pixel.</extracomment>
         <translation>Profil de microscope</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/profiles.py" line="46"/>
+        <location filename="../../capseg_desktop/gui/profiles.py" line="45"/>
         <source>Profile name</source>
         <translation>Nom du profil</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/profiles.py" line="47"/>
+        <location filename="../../capseg_desktop/gui/profiles.py" line="46"/>
         <source>e.g. Videocap 200x</source>
         <translation>p. ex. Videocap 200x</translation>
     </message>
     <message>
         <location filename="../../capseg_desktop/gui/profiles.py" line="53"/>
+        <source>type the scale</source>
+        <translation>saisir l’échelle</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/profiles.py" line="54"/>
         <source> µm/px</source>
         <translation> µm/px</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/profiles.py" line="54"/>
+        <location filename="../../capseg_desktop/gui/profiles.py" line="55"/>
         <source>Micrometres per pixel</source>
         <translation>Micromètres par pixel</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/profiles.py" line="61"/>
+        <location filename="../../capseg_desktop/gui/profiles.py" line="62"/>
         <source>not stated</source>
         <translation>non indiqué</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/profiles.py" line="63"/>
+        <location filename="../../capseg_desktop/gui/profiles.py" line="64"/>
         <source>Magnification (optional)</source>
         <translation>Grossissement (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/profiles.py" line="70"/>
+        <location filename="../../capseg_desktop/gui/profiles.py" line="71"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/profiles.py" line="71"/>
+        <location filename="../../capseg_desktop/gui/profiles.py" line="72"/>
         <source>&amp;Scale</source>
         <translation>É&amp;chelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/profiles.py" line="72"/>
+        <location filename="../../capseg_desktop/gui/profiles.py" line="73"/>
         <source>&amp;Magnification</source>
         <translation>&amp;Grossissement</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/profiles.py" line="90"/>
+        <location filename="../../capseg_desktop/gui/profiles.py" line="91"/>
         <source>Give the profile a name.</source>
         <translation>Donnez un nom au profil.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/profiles.py" line="93"/>
+        <location filename="../../capseg_desktop/gui/profiles.py" line="94"/>
         <source>There is already a profile named &apos;%1&apos;.</source>
         <translation>Un profil nommé «&#xa0;%1&#xa0;» existe déjà.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/profiles.py" line="97"/>
+        <source>Type this microscope&apos;s scale in micrometres per pixel (from its calibration, or measure it with Calibrate on a picture of a ruler).</source>
+        <translation>Saisissez l’échelle de ce microscope en micromètres par pixel (d’après son étalonnage, ou mesurez-la avec Étalonner sur la photo d’une règle).</translation>
     </message>
 </context>
 <context>
     <name>ProfilesDialog</name>
     <message>
-        <location filename="../../capseg_desktop/gui/profiles.py" line="105"/>
+        <location filename="../../capseg_desktop/gui/profiles.py" line="111"/>
         <source>Microscopes</source>
         <translation>Microscopes</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/profiles.py" line="109"/>
+        <location filename="../../capseg_desktop/gui/profiles.py" line="115"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/profiles.py" line="109"/>
+        <location filename="../../capseg_desktop/gui/profiles.py" line="115"/>
         <source>µm per pixel</source>
         <translation>µm par pixel</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/profiles.py" line="109"/>
+        <location filename="../../capseg_desktop/gui/profiles.py" line="115"/>
         <source>Magnification</source>
         <translation>Grossissement</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/profiles.py" line="110"/>
+        <location filename="../../capseg_desktop/gui/profiles.py" line="116"/>
         <source>Microscope profiles</source>
         <translation>Profils de microscope</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/profiles.py" line="112"/>
+        <location filename="../../capseg_desktop/gui/profiles.py" line="118"/>
         <source>&amp;Add…</source>
         <translation>&amp;Ajouter…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/profiles.py" line="114"/>
+        <location filename="../../capseg_desktop/gui/profiles.py" line="120"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/profiles.py" line="116"/>
+        <location filename="../../capseg_desktop/gui/profiles.py" line="122"/>
         <source>&amp;Delete</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/profiles.py" line="122"/>
+        <location filename="../../capseg_desktop/gui/profiles.py" line="128"/>
         <source>A profile is the scale of one microscope at one magnification. Choose it in the toolbar (Microscope); Edit &gt; Calibrate measures one from a line of known length.</source>
         <translation>Un profil est l&apos;échelle d&apos;un microscope à un grossissement donné. Choisissez-le dans la barre d&apos;outils (Microscope)&#xa0;; Édition &gt; Étalonner l&apos;échelle en mesure un à partir d&apos;un trait de longueur connue.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/profiles.py" line="188"/>
+        <location filename="../../capseg_desktop/gui/profiles.py" line="194"/>
         <source>Delete the microscope profile &apos;%1&apos;? Results already exported keep their scale.</source>
         <translation>Supprimer le profil de microscope «&#xa0;%1&#xa0;»&#xa0;? Les résultats déjà exportés gardent leur échelle.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/profiles.py" line="190"/>
+        <location filename="../../capseg_desktop/gui/profiles.py" line="196"/>
         <source>Delete profile?</source>
         <translation>Supprimer le profil&#xa0;?</translation>
     </message>
@@ -1521,164 +1546,164 @@
 <context>
     <name>ScaleController</name>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="236"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="210"/>
         <source>Microscope profile</source>
         <extracomment>(image path, source) of a scale set for the image on screen only.</extracomment>
         <translation>Profil de microscope</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="237"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="211"/>
         <source>The microscope&apos;s scale for every image (Model &gt; Microscopes… adds and edits them)</source>
         <translation>L&apos;échelle du microscope pour toutes les images (Modèle &gt; Microscopes… pour en ajouter et les modifier)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="242"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="216"/>
         <source>Scale and where it comes from</source>
         <translation>Échelle et sa provenance</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="263"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="237"/>
         <source>Scale and measurements</source>
         <translation>Échelle et mesures</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="266"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="240"/>
         <source>Microscope: </source>
         <translation>Microscope&#xa0;: </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="270"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="244"/>
         <source>Microscopes…</source>
         <translation>Microscopes…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="270"/>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="280"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="244"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="254"/>
         <source>Calibrate</source>
         <translation>Étalonner</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="271"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="245"/>
         <source>Distal row</source>
         <translation>Rangée distale</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="271"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="245"/>
         <source>1 mm window</source>
         <translation>Fenêtre de 1 mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="303"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="277"/>
         <source>No scale</source>
         <translation>Aucune échelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="305"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="279"/>
         <source>%1 (%2 µm/px)</source>
         <translation>%1 (%2 µm/px)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="332"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="313"/>
         <source>No scale: measurements in pixels</source>
         <translation>Aucune échelle&#xa0;: mesures en pixels</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="335"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="316"/>
         <source>%1 µm/px from profile &apos;%2&apos;</source>
         <translation>%1 µm/px du profil «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="337"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="318"/>
         <source>%1 µm/px set for this image</source>
         <translation>%1 µm/px définie pour cette image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="339"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="320"/>
         <source>%1 µm/px from a calibrated line (this image)</source>
         <translation>%1 µm/px d&apos;un trait étalonné (cette image)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="340"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="321"/>
         <source>%1 µm/px as typed in the Scale box</source>
         <translation>%1 µm/px saisie dans le champ Échelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="355"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="336"/>
         <source>No scale (px)</source>
         <translation>Aucune échelle (px)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="356"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="337"/>
         <source>profile %1</source>
         <translation>profil %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="356"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="337"/>
         <source>this image</source>
         <translation>cette image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="357"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="338"/>
         <source>calibrated line</source>
         <translation>trait étalonné</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="357"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="338"/>
         <source>typed</source>
         <translation>saisie</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="358"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="339"/>
         <source>%1 µm/px (%2)</source>
         <translation>%1 µm/px (%2)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="397"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="383"/>
         <source>The 1 mm window needs a scale (choose a microscope or calibrate) and an image at least 1 mm wide along the distal row.</source>
         <translation>La fenêtre de 1 mm demande une échelle (choisissez un microscope ou étalonnez) et une image d&apos;au moins 1 mm de large le long de la rangée distale.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="400"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="386"/>
         <source>Density in the 1 mm window: drag its tab along the strip.</source>
         <translation>Densité dans la fenêtre de 1 mm&#xa0;: faites glisser son onglet le long de la bande.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="442"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="428"/>
         <source>Microscope %1: %2 µm/px.</source>
         <translation>Microscope %1&#xa0;: %2 µm/px.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="443"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="429"/>
         <source>No microscope profile: measurements in pixels.</source>
         <translation>Aucun profil de microscope&#xa0;: mesures en pixels.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="464"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="450"/>
         <source>Profiles not saved</source>
         <translation>Profils non enregistrés</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="475"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="461"/>
         <source>Calibrate: drag a line over a known length (a calibration slide, a scale bar); Esc: back to Select.</source>
         <translation>Étalonner&#xa0;: tracez un trait sur une longueur connue (lame d&apos;étalonnage, barre d&apos;échelle)&#xa0;; Échap&#xa0;: retour à Sélection.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="483"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="469"/>
         <source>The line is too short: draw it over the whole known length.</source>
         <translation>Le trait est trop court&#xa0;: tracez-le sur toute la longueur connue.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="496"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="482"/>
         <source>Calibration cancelled: the scale is unchanged.</source>
         <translation>Étalonnage annulé&#xa0;: l&apos;échelle est inchangée.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="503"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="489"/>
         <source>Profile not saved</source>
         <translation>Profil non enregistré</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="511"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="497"/>
         <source>Scale %1 µm/px from the calibrated line, for this image only.</source>
         <translation>Échelle de %1 µm/px d&apos;après le trait étalonné, pour cette image seulement.</translation>
     </message>

@@ -68,7 +68,7 @@
         <translation>Le lot s&apos;est arrêté</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/batch_controller.py" line="275"/>
+        <location filename="../../capseg_desktop/gui/batch_controller.py" line="279"/>
         <source>%1 of %2 images counted, %n capillaries</source>
         <translation>
             <numerusform>%1 images comptées sur %2, %n capillaire</numerusform>
@@ -76,7 +76,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/batch_controller.py" line="277"/>
+        <location filename="../../capseg_desktop/gui/batch_controller.py" line="281"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n en échec</numerusform>
@@ -84,7 +84,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/batch_controller.py" line="280"/>
+        <location filename="../../capseg_desktop/gui/batch_controller.py" line="284"/>
         <source>%n counted with other parameters</source>
         <translation>
             <numerusform>%n comptée avec d&apos;autres paramètres</numerusform>
@@ -92,7 +92,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/batch_controller.py" line="282"/>
+        <location filename="../../capseg_desktop/gui/batch_controller.py" line="286"/>
         <source>%1 (cancelled)</source>
         <translation>%1 (annulé)</translation>
     </message>
@@ -206,7 +206,7 @@
 <context>
     <name>BatchTask</name>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/tasks.py" line="250"/>
+        <location filename="../../capseg_desktop/gui/tasks.py" line="249"/>
         <source>%n images analysed</source>
         <translation>
             <numerusform>%n image analysée</numerusform>
@@ -517,7 +517,15 @@
         <translation>réduite (&lt; 7/mm)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="438"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="440"/>
+        <source>%n distal loops in the window</source>
+        <translation>
+            <numerusform>%n anse distale dans la fenêtre</numerusform>
+            <numerusform>%n anses distales dans la fenêtre</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="443"/>
         <source>distal row, %n loops</source>
         <translation>
             <numerusform>rangée distale, %n anse</numerusform>
@@ -525,27 +533,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="443"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="448"/>
         <source>Capillaries per mm of the distal (outermost) row, the dashed line in the views; normal about 7–12 per mm, reduced below 7 (EULAR). The figures support, not replace, a clinician&apos;s reading.</source>
         <translation>Capillaires par mm de la rangée distale (la plus externe), la ligne en pointillés dans les vues&#xa0;; normale vers 7 à 12 par mm, réduite sous 7 (EULAR). Ces chiffres aident la lecture du clinicien, ils ne la remplacent pas.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="458"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="463"/>
         <source>%1 — model %2, %3</source>
         <translation>%1 — modèle %2, %3</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="460"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="465"/>
         <source>The model counted %1; your corrections made it %2. Edit &gt; Undo (Ctrl+Z) takes them back one by one.</source>
         <translation>Le modèle en a compté %1&#xa0;; vos corrections donnent %2. Édition &gt; Annuler (Ctrl+Z) les retire une à une.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="470"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="475"/>
         <source>In pixels at the model&apos;s scale; this image was analysed at ×%1.</source>
         <translation>En pixels à l&apos;échelle du modèle&#xa0;; cette image a été analysée à ×%1.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="472"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="477"/>
         <source>In pixels at the model&apos;s scale; this image was analysed at its own size (×1.00).</source>
         <translation>En pixels à l&apos;échelle du modèle&#xa0;; cette image a été analysée à sa taille d&apos;origine (×1,00).</translation>
     </message>
@@ -574,75 +582,80 @@
         <translation>Résumé du lot enregistré dans %1.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="73"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="68"/>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>Export annulé : rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="77"/>
         <source>Replace file?</source>
         <translation>Remplacer le fichier&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="74"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="78"/>
         <source>&quot;%1&quot; already exists in &quot;%2&quot;. Do you want to replace it?</source>
         <translation>«&#xa0;%1&#xa0;» existe déjà dans «&#xa0;%2&#xa0;». Voulez-vous le remplacer&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="86"/>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="160"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="89"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="161"/>
         <source>Nothing to export</source>
         <translation>Rien à exporter</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="86"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="89"/>
         <source>There is no result to export yet: open an image and wait for its count.</source>
         <translation>Aucun résultat à exporter pour l&apos;instant&#xa0;: ouvrez une image et attendez son comptage.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="102"/>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="107"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="105"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="110"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="106"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="109"/>
         <source>&quot;%1&quot; could not be written to &quot;%2&quot;.</source>
         <translation>«&#xa0;%1&#xa0;» n&apos;a pas pu être écrit dans «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="135"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="136"/>
         <source>Export annotated PNG</source>
         <translation>Exporter le PNG annoté</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="135"/>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="142"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="136"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="143"/>
         <source>PNG image (*.png)</source>
         <translation>Image PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="142"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="143"/>
         <source>Export mask PNG</source>
         <translation>Exporter le masque PNG</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="152"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="153"/>
         <source>Export results</source>
         <translation>Exporter les résultats</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="153"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="154"/>
         <source>Capillary table (*.csv);;Full result (*.json)</source>
         <translation>Tableau des capillaires (*.csv);;Résultat complet (*.json)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="160"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="161"/>
         <source>There is no batch result to export yet: open a folder first.</source>
         <translation>Aucun résultat de lot à exporter pour l&apos;instant&#xa0;: ouvrez d&apos;abord un dossier.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="165"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="166"/>
         <source>Analyse again?</source>
         <translation>Analyser à nouveau&#xa0;?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="166"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="167"/>
         <source>%n of the images were counted with other parameters than those on screen and are no longer in memory. Analyse them again with the current parameters? Export the summary when the batch has finished.</source>
         <translation>
             <numerusform>%n image a été comptée avec d&apos;autres paramètres que ceux affichés et n&apos;est plus en mémoire. L&apos;analyser à nouveau avec les paramètres actuels&#xa0;? Exportez le résumé quand le lot sera terminé.</numerusform>
@@ -650,12 +663,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="177"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="178"/>
         <source>Export batch summary</source>
         <translation>Exporter le résumé du lot</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="177"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="178"/>
         <source>CSV table (*.csv)</source>
         <translation>Tableau CSV (*.csv)</translation>
     </message>
@@ -851,7 +864,7 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
 <context>
     <name>LayoutControls</name>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="171"/>
+        <location filename="../../capseg_desktop/gui/window_parts.py" line="226"/>
         <source>Zoom %1 %</source>
         <translation>Zoom %1&#xa0;%</translation>
     </message>
@@ -972,12 +985,12 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="311"/>
+        <location filename="../../capseg_desktop/gui/main_window.py" line="312"/>
         <source>Recounting with %1…</source>
         <translation>Nouveau comptage avec %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/main_window.py" line="317"/>
+        <location filename="../../capseg_desktop/gui/main_window.py" line="319"/>
         <source>%n capillaries (recounted in %1 ms).</source>
         <translation>
             <numerusform>%n capillaire (recompté en %1 ms).</numerusform>
@@ -985,7 +998,7 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/main_window.py" line="324"/>
+        <location filename="../../capseg_desktop/gui/main_window.py" line="326"/>
         <source>%n capillaries.</source>
         <translation>
             <numerusform>%n capillaire.</numerusform>
@@ -993,17 +1006,17 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="334"/>
+        <location filename="../../capseg_desktop/gui/main_window.py" line="337"/>
         <source>Reset to the model&apos;s recommendation: %1; the scale is kept.</source>
         <translation>Paramètres remis à la recommandation du modèle&#xa0;: %1&#xa0;; l&apos;échelle est conservée.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="335"/>
+        <location filename="../../capseg_desktop/gui/main_window.py" line="338"/>
         <source>The parameters already are the model&apos;s recommendation.</source>
         <translation>Les paramètres sont déjà ceux recommandés par le modèle.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/main_window.py" line="354"/>
+        <location filename="../../capseg_desktop/gui/main_window.py" line="357"/>
         <source>%n capillaries in %1 (from the batch).</source>
         <translation>
             <numerusform>%n capillaire dans %1 (depuis le lot).</numerusform>
@@ -1011,7 +1024,7 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="357"/>
+        <location filename="../../capseg_desktop/gui/main_window.py" line="360"/>
         <source>failed</source>
         <translation>échec</translation>
     </message>
@@ -1224,17 +1237,17 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
 <context>
     <name>RecentMenu</name>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="95"/>
+        <location filename="../../capseg_desktop/gui/window_parts.py" line="150"/>
         <source>No recent images</source>
         <translation>Aucune image récente</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="111"/>
+        <location filename="../../capseg_desktop/gui/window_parts.py" line="166"/>
         <source>Clear recent images?</source>
         <translation>Effacer les images récentes&#xa0;?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="112"/>
+        <location filename="../../capseg_desktop/gui/window_parts.py" line="167"/>
         <source>Forget the %n recently opened images in File &gt; Open recent? The images themselves are not touched.</source>
         <translation>
             <numerusform>Oublier %n image ouverte récemment dans Fichier &gt; Ouvrir un fichier récent&#xa0;? L&apos;image elle-même n&apos;est pas modifiée.</numerusform>
@@ -1256,54 +1269,64 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
 <context>
     <name>StatusArea</name>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="24"/>
+        <location filename="../../capseg_desktop/gui/window_parts.py" line="67"/>
         <source>Starting…</source>
         <translation>Démarrage…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="26"/>
+        <location filename="../../capseg_desktop/gui/window_parts.py" line="69"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="30"/>
+        <location filename="../../capseg_desktop/gui/window_parts.py" line="73"/>
         <source>Scale the image was analysed at</source>
         <translation>Échelle à laquelle l&apos;image a été analysée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="34"/>
+        <location filename="../../capseg_desktop/gui/window_parts.py" line="77"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="35"/>
+        <location filename="../../capseg_desktop/gui/window_parts.py" line="78"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="36"/>
+        <location filename="../../capseg_desktop/gui/window_parts.py" line="79"/>
         <source>Cancel the analysis or the batch</source>
         <translation>Annuler l&apos;analyse ou le lot</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="37"/>
+        <location filename="../../capseg_desktop/gui/window_parts.py" line="80"/>
         <source>Stop the running analysis or batch (Esc)</source>
         <translation>Arrêter l&apos;analyse ou le lot en cours (Échap)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="40"/>
+        <location filename="../../capseg_desktop/gui/window_parts.py" line="83"/>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="41"/>
+        <location filename="../../capseg_desktop/gui/window_parts.py" line="84"/>
         <source>No model</source>
         <translation>Aucun modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="43"/>
+        <location filename="../../capseg_desktop/gui/window_parts.py" line="86"/>
         <source>Model</source>
         <translation>Modèle</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window_parts.py" line="105"/>
+        <source>own size for the model</source>
+        <translation>taille d’origine pour le modèle</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window_parts.py" line="107"/>
+        <source>×%1 for the model</source>
+        <translation>×%1 pour le modèle</translation>
     </message>
 </context>
 <context>
@@ -1314,12 +1337,12 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
         <translation>Une erreur inattendue a interrompu le travail (%1).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/tasks.py" line="232"/>
+        <location filename="../../capseg_desktop/gui/tasks.py" line="231"/>
         <source>No model is loaded: load one (Model &gt; Load model…), then open the folder again.</source>
         <translation>Aucun modèle n&apos;est chargé&#xa0;: chargez-en un (Modèle &gt; Charger un modèle…), puis rouvrez le dossier.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/tasks.py" line="239"/>
+        <location filename="../../capseg_desktop/gui/tasks.py" line="238"/>
         <source>Analysing %1 (%2 of %3)</source>
         <translation>Analyse de %1 (%2 sur %3)</translation>
     </message>
@@ -1327,18 +1350,18 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
 <context>
     <name>ViewPane</name>
     <message>
-        <location filename="../../capseg_desktop/gui/views.py" line="341"/>
+        <location filename="../../capseg_desktop/gui/views.py" line="348"/>
         <source>%1 view</source>
         <extracomment>The capillary whose pixels are under an image point (0: none), given by the window. The active edit tool (``editing.EditTool``); None: clicks select, drags pan.</extracomment>
         <translation>Vue %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/views.py" line="343"/>
+        <location filename="../../capseg_desktop/gui/views.py" line="350"/>
         <source>The %1 picture. Mouse wheel or plus and minus keys zoom, drag pans; the three views move together.</source>
         <translation>L&apos;image %1. La molette ou les touches plus et moins zooment, glisser déplace&#xa0;; les trois vues bougent ensemble.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/views.py" line="344"/>
+        <location filename="../../capseg_desktop/gui/views.py" line="351"/>
         <source>Click a capillary to select it (Ctrl+click adds one); the Edit menu&apos;s tools correct the count.</source>
         <translation>Cliquez sur un capillaire pour le sélectionner (Ctrl+clic en ajoute un)&#xa0;; les outils du menu Édition corrigent le comptage.</translation>
     </message>
