@@ -72,6 +72,9 @@ def build_panels(window: MainWindow) -> None:
     window.batch_panel.image_chosen.connect(window.show_batch_item)
     window.batch_dock = _dock(window, QCoreApplication.translate("MainWindow", "Batch results"), "batch_dock",
                                window.batch_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
+    # The count panel keeps the window's whole height: the batch list sits under the views
+    # only (spanning the width, it squeezed the capillary table to one row on a laptop screen).
+    window.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
     window.batch_dock.hide()
 
 

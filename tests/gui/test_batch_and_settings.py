@@ -132,3 +132,18 @@ def test_a_folder_opened_while_the_model_loads_waits_for_it(qtbot, make_window, 
         window.open_folder(folder)
     assert window.batch_panel.table.item(0, 1).text() == "3"
     assert not dialogs.shown
+
+
+def test_the_batch_list_leaves_the_count_panel_its_height(qtbot, window, tmp_path):
+    """On a 1280 x 830 screen the batch list spanned the window's width and squeezed the
+    capillary table to about one row."""
+    window.resize(1280, 800)
+    folder = tmp_path / "visit"
+    for name in ("a.png", "b.png", "c.png", "d.png", "e.png", "f.png"):
+        write_capillary_image(folder / name, loops=3)
+    with qtbot.waitSignal(window.batch_finished, timeout=20_000):
+        window.open_folder(folder)
+    qtbot.waitUntil(window.batch_dock.isVisible, timeout=2000)
+    count, batch = window.count_dock.geometry(), window.batch_dock.geometry()
+    assert batch.right() < count.left()  # under the views, beside the count panel
+    assert count.bottom() > batch.top()
