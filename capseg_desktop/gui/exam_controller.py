@@ -491,7 +491,7 @@ class ExamController(QObject):
         images = self.paths()
         source = self.path or (images[0] if images else None)
         stem = name[: -len(model.EXAM_SUFFIX)]
-        return self.window.exports.ask_save_path(title, stem + suffix, file_filter, source)
+        return self.window.exports.ask_save_path(title, stem + suffix, file_filter, source, parent=self.view)
 
     def export_report(self) -> Path | None:
         if not self._ready_for_export():

@@ -26,7 +26,10 @@ class ExamWindow(QMainWindow):
         super().__init__(parent, Qt.WindowType.Window)
         self.controller = controller
         self.setObjectName("exam_window")
-        self.resize(1180, 820)
+        # As large as it reads best, never taller or wider than the screen's free area (its
+        # status line was below a 1280 x 830 screen's edge).
+        free = self.screen().availableGeometry()
+        self.resize(min(1180, free.width() - 40), min(820, free.height() - 60))
         self.header = QLabel()
         self.header.setObjectName("exam_header")
         self.header.setTextFormat(Qt.TextFormat.PlainText)

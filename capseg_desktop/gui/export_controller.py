@@ -52,16 +52,19 @@ class ExportController(QObject):
         self.on_status: Callable[[str], None] = lambda text: None
 
     # Where -------------------------------------------------------------------------------
-    def ask_save_path(self, title: str, suggested: str, file_filter: str, source: Path | None) -> tuple[Path, bool] | None:
+    def ask_save_path(self, title: str, suggested: str, file_filter: str, source: Path | None,
+                      parent: QWidget | None = None) -> tuple[Path, bool] | None:
         """Ask where to save; returns the path and whether to overwrite, or None. "No" to
-        replacing a file goes back to the dialog at that name, to choose another."""
+        replacing a file goes back to the dialog at that name, to choose another. ``parent``:
+        the window asking (the exam's, which otherwise fell behind the main window)."""
+        parent = parent or self.parent_widget
         folder = self.settings.folder("export")
         if not folder or not Path(folder).is_dir():
             folder = str(source.parent) if source else str(Path.home())
         start = str(Path(folder) / suggested)
         while True:
             chosen, selected_filter = QFileDialog.getSaveFileName(
-                self.parent_widget, title, start, file_filter,
+                parent, title, start, file_filter,
                 options=QFileDialog.Option.DontConfirmOverwrite,  # asked below, the same on every platform
             )
             if not chosen:
@@ -74,7 +77,7 @@ class ExportController(QObject):
             if not path.exists():
                 return path, False
             answer = QMessageBox.question(
-                self.parent_widget, self.tr("Replace file?"),
+                parent, self.tr("Replace file?"),
                 self.tr('"%1" already exists in "%2". Do you want to replace it?').replace("%1", path.name).replace("%2", str(path.parent)),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,

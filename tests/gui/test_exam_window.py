@@ -273,3 +273,20 @@ def test_an_exam_without_images_or_without_a_scale_claims_no_giant_loops(qtbot, 
     wait_counted(qtbot, exam)
     text = exam.view.summary.text()
     assert "dilated and giant loops: not assessed (no scale)" in text and "giant loops: none" not in text
+
+
+def test_the_exams_save_dialogs_belong_to_the_exam_window(qtbot, window, dialogs, monkeypatch, tmp_path):
+    """Parented to the main window, the dialog brought it up over the exam window after the
+    report was saved, and the next click meant for the exam landed in the main window."""
+    start_exam(qtbot, window, monkeypatch, tmp_path, names=("L2A.png",))
+    parents = []
+
+    def save(parent, *args, **kwargs):
+        parents.append(parent)
+        return str(tmp_path / "exam.csv"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save))
+    window.export_exam_csv_action.trigger()
+    assert parents == [window.exam.view] and (tmp_path / "exam.csv").is_file()
+    free = window.exam.view.screen().availableGeometry()
+    assert window.exam.view.height() <= free.height() and window.exam.view.width() <= free.width()
