@@ -123,6 +123,9 @@ class CountPanel(QWidget):
         self.density_flag = QLabel("")
         self.density_flag.setObjectName("density_flag")
         self.density_flag.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # It wraps: one line, it set the panel's width, and a long one (French, a 1 mm window)
+        # pushed the panel's right edge, spin boxes included, out of the window.
+        self.density_flag.setWordWrap(True)
         self.density_flag.setAccessibleName(self.tr("Distal row and density flag"))
         self.scale_source = QLabel("")
         self.scale_source.setObjectName("scale_source")
