@@ -218,7 +218,6 @@ class MainWindow(QMainWindow):
                 .replace("%3", locale_number(timings.get("count", 0), 0)))
         self._set_status(f"{text} {self._status_note}".strip())
         self._status_note = ""
-        self.batch.update_row(self.batch.index_of(self.image_path), self.analysis)
         self.analysis_finished.emit(self.analysis)
 
     def show_analysis(self, analysis: Analysis, pictures: tuple | None = None) -> None:
@@ -253,6 +252,9 @@ class MainWindow(QMainWindow):
         self.views.select_box(selected)
         self.status.set_scale(getattr(analysis.result, "scale", None))
         self._update_actions()
+        # The image's batch row shows what the view shows, however it got there (a recount here
+        # or in the worker, an export that finished a waiting recount, an edit).
+        self.batch.update_row(self.batch.index_of(self.image_path), analysis)
 
     def _analysis_failed(self, message: str, _detail: str) -> None:
         self.count_panel.show_result(self.analysis.result if self.analysis else None, self.tr("The analysis failed."))
@@ -314,17 +316,18 @@ class MainWindow(QMainWindow):
         started = time.perf_counter()
         self._display(self.base_analysis.recount(params, scale))
         self.last_recount_ms = (time.perf_counter() - started) * 1000.0
-        self.batch.update_row(shown, self.analysis)
         log.info("Recount to %d capillaries in %.1f ms", self.analysis.result.count, self.last_recount_ms)
         recounted = self.tr("%n capillaries (recounted in %1 ms).", "", self.analysis.result.count)
         self._set_status(recounted.replace("%1", locale_number(self.last_recount_ms, 0)))
 
     def _recount_done(self, analysis: Analysis, pictures: tuple) -> None:
         if self.base_analysis is None or analysis.image is not self.base_analysis.image:
-            return  # another image was opened meanwhile
+            # Another image was opened meanwhile: this one's row, left out of the batch's
+            # recount because it was on screen, still takes the new count.
+            self.batch.update_row(self.batch.index_of(analysis.image.path), self.batch.corrected(analysis))
+            return
         self._display(analysis, pictures)
         self._set_status(self.tr("%n capillaries.", "", analysis.result.count))
-        self.batch.update_row(self.batch.index_of(self.image_path), self.analysis)
 
     def reset_params(self) -> None:
         from ..core.result import describe_changes, parameter_changes

@@ -196,3 +196,23 @@ def test_a_capillary_deleted_by_hand_changes_the_row_and_the_batch_total(qtbot, 
     assert window.count_panel.count_label.text() == "3"
     assert [row[1] for row in table_rows(window)] == ["3", "3"]
     assert window.batch_panel.summary_label.text() == "2 of 2 images counted, 6 capillaries"
+
+
+def test_the_shown_images_row_follows_a_recount_done_in_the_worker(qtbot, window, tmp_path, monkeypatch):
+    """Large images are recounted in a worker; an export taken at once finishes the recount on
+    screen, and the row must take that count (it kept the old one, status "ok")."""
+    from capseg_desktop.gui import main_window
+
+    folder = tmp_path / "visit"
+    write_capillary_image(folder / "a.png", loops=3, faint=2)
+    write_capillary_image(folder / "b.png", loops=4)
+    run_batch(qtbot, window, folder)
+    window.batch_panel.table.selectRow(0)
+    qtbot.waitUntil(lambda: window.image_path is not None and window.image_path.name == "a.png", timeout=5000)
+    monkeypatch.setattr(main_window, "RECOUNT_IN_WORKER_PIXELS", 0)  # every image counts as large
+    window.count_panel.threshold.setValue(0.6)
+    window.count_panel.flush()
+    analysis = window.current_analysis()  # what an export does first
+    assert analysis.result.count == 3
+    assert [row[1] for row in table_rows(window)] == ["3", "4"]
+    assert window.batch.rows[0].summary["count"] in (3, "3")
