@@ -656,7 +656,8 @@ def exam_csv(summary: ExamSummary) -> str:
     patient = summary.patient
     rows.append({
         **common, "level": "patient", "distal_density_per_mm": _cell(patient.density_per_mm, 2),
-        "density_flag": patient.density_flag, "dilated": patient.dilated, "giant": patient.giant,
+        "density_flag": patient.density_flag,
+        "dilated": patient.dilated if patient.assessed else "", "giant": patient.giant if patient.assessed else "",  # blank: not assessed
         "images_used": patient.images_used, "images_not_used": patient.images_not_used,
         "reason": ExamFigures.tr("mean over %n finger(s) with a density", "", patient.fingers_with_density),
         "um_per_px": _cell(exam.um_per_px), "scale_source": exam.profile or "",

@@ -204,6 +204,7 @@ class ScaleController(QObject):
         self.profile: Profile | None = None
         #: (image path, source) of a scale set for the image on screen only.
         self.override: tuple[Path | None, str] | None = None
+        self.before_override: float | None = None  # with no profile, the scale a per-image one replaced
         self.dialog: CalibrationDialog | None = None
         self.combo = GuardedComboBox()  # the wheel over the toolbar never drops the scale
         self.combo.setObjectName("profile_combo")
@@ -298,8 +299,8 @@ class ScaleController(QObject):
     def scale_for_others(self, scale: float | None) -> float | None:
         """The scale for the batch's other images: a scale set for the image on screen only
         (typed over a profile, or from a calibrated line) stays with it; they keep the profile's."""
-        if self.override is not None and self.override[0] == self.window.image_path and self.profile is not None:
-            return self.profile.um_per_px
+        if self.override is not None and self.override[0] == self.window.image_path:
+            return self._base_scale()
         return scale
 
     def describe(self, calibration: Calibration | None = None) -> str:
@@ -350,12 +351,23 @@ class ScaleController(QObject):
         return replace(analysis, result=replace(result, calibration=calibration, density_window=window))
 
     def _override_ended(self) -> None:
-        """A scale set for one image does not follow to the next: the profile's comes back."""
+        """A scale set for one image does not follow to the next: the one in force before
+        (the profile's, or with no profile the scale before) comes back."""
         self.override = None
-        scale = self.window.count_panel.scale_um_per_px()
-        if self.profile is not None and (scale is None or not math.isclose(scale, self.profile.um_per_px, rel_tol=1e-6)):
-            self.window.count_panel.set_scale(self.profile.um_per_px)
+        base, scale = self._base_scale(), self.window.count_panel.scale_um_per_px()
+        if (base is None) != (scale is None) or (base is not None and scale is not None and not math.isclose(scale, base, rel_tol=1e-6)):
+            self.window.count_panel.set_scale(base)
             QTimer.singleShot(0, self.window.recount)
+
+    def _base_scale(self) -> float | None:
+        """The scale outside a per-image override: the profile's, else the one before it."""
+        return self.profile.um_per_px if self.profile is not None else self.before_override
+
+    def _start_override(self, source: str) -> None:
+        """A scale for the image on screen only (typed over a profile, or a calibrated line)."""
+        if self.override is None or self.override[0] != self.window.image_path:
+            self.before_override = self.window.count_panel.scale_um_per_px() if self.profile is None else None
+        self.override = (self.window.image_path, source)
 
     def _result_shown(self, result: Any) -> None:
         self.layers.show_result(result)
@@ -391,11 +403,12 @@ class ScaleController(QObject):
 
     # Changes -------------------------------------------------------------------------------
     def opening(self, path: Path) -> Path:
-        """Another image: a scale set for the previous one ends; the profile's comes back."""
+        """Another image: a scale set for the previous one ends; the profile's (or the one
+        before it) comes back."""
         if path != self.window.image_path:
-            self.override = None
-            if self.profile is not None:
-                self.window.count_panel.set_scale(self.profile.um_per_px)
+            overridden, self.override = self.override is not None, None
+            if self.profile is not None or overridden:
+                self.window.count_panel.set_scale(self._base_scale())
         return path
 
     def _typed(self, _value: float) -> None:
@@ -404,7 +417,10 @@ class ScaleController(QObject):
             return
         from ..core.calibration import SOURCE_IMAGE
 
-        self.override = (self.window.image_path, SOURCE_IMAGE) if self.profile is not None else None
+        if self.profile is not None:
+            self._start_override(SOURCE_IMAGE)
+        else:
+            self.override = None
 
     def _combo_changed(self, index: int) -> None:
         if self._filling:
@@ -492,7 +508,7 @@ class ScaleController(QObject):
             self._fill()
             self.choose(profile)
             return
-        self.override = (self.window.image_path, SOURCE_CALIBRATED)
+        self._start_override(SOURCE_CALIBRATED)
         self._set_scale(dialog.um_per_px)
         text = self.tr("Scale %1 µm/px from the calibrated line, for this image only.")
         self.window._set_status(text.replace("%1", shown(dialog.um_per_px, "g", 4)))

@@ -144,8 +144,10 @@ def patient_text(summary: ExamSummary) -> str:
     else:
         density = _plural().mean_density(patient.fingers_with_density) \
             .replace("%1", locale_number(patient.density_per_mm, 1)).replace("%2", _flag(patient.density_flag))
-    if patient.images_used == 0:
+    if patient.images_used + patient.images_not_used == 0:
         return QCoreApplication.translate("ExamModel", "No image counted yet: add images of the fingers (Add images…).")
+    if patient.images_used == 0:  # added, but none counts: no finger, excluded, failed or still counting
+        return QCoreApplication.translate("ExamModel", "No image is used yet: each needs a finger, a count, and not to be excluded.")
     if not patient.assessed:
         return " · ".join([density, QCoreApplication.translate("ExamModel", "dilated and giant loops: not assessed (no scale)")])
     return " · ".join([

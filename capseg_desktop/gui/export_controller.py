@@ -62,6 +62,7 @@ class ExportController(QObject):
         if not folder or not Path(folder).is_dir():
             folder = str(source.parent) if source else str(Path.home())
         start = str(Path(folder) / suggested)
+        refused: set[Path] = set()
         while True:
             chosen, selected_filter = QFileDialog.getSaveFileName(
                 parent, title, start, file_filter,
@@ -84,6 +85,10 @@ class ExportController(QObject):
             )
             if answer == QMessageBox.StandardButton.Yes:
                 return path, True
+            if path in refused:  # the same file refused twice: the user means to stop
+                self.on_status(self.tr("Export cancelled: nothing was written."))
+                return None
+            refused.add(path)
             start = str(path)
 
     def _export(self, what: str, write: Callable[[Analysis, Path, bool], Path], title: str, suffix: str, file_filter: str) -> Path | None:

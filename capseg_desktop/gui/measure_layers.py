@@ -11,6 +11,8 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsSceneMouseEvent
 
+from .tags import FLAG_RING
+
 if TYPE_CHECKING:
     from .views import ImageView
 
@@ -55,7 +57,7 @@ class FlagBox(QGraphicsRectItem):
     """A flagged loop's second box, just outside its box, in the flag's colour (as exported)."""
 
     def __init__(self, rect: QRectF, colour: QColor) -> None:
-        super().__init__(rect.adjusted(-3, -3, 3, 3))
+        super().__init__(rect.adjusted(-FLAG_RING, -FLAG_RING, FLAG_RING, FLAG_RING))
         pen = QPen(colour, 2.5)
         pen.setCosmetic(True)
         self.setPen(pen)

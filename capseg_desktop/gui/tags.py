@@ -18,6 +18,8 @@ EDITED_COLOUR = QColor(70, 255, 70)  # core.render.EDITED_BOX_RGB: made or chang
 SELECTED_COLOUR = QColor(255, 0, 200)  # magenta: unlike anything on skin, mask or boxes
 HALO_COLOUR = QColor(0, 0, 0, 170)
 TAG_FILL = QColor(20, 20, 20, 215)
+#: How far (image pixels) a dilated or giant loop's second box lies outside its box.
+FLAG_RING = 3.0
 #: Below this many screen pixels of median box width the tags are hidden.
 MIN_READABLE_BOX_PX = 10.0
 
@@ -92,8 +94,9 @@ class BoxLabel(QGraphicsItem):
         painter.setBrush(TAG_FILL)
         painter.drawRoundedRect(self._rect.adjusted(0.5, 0.5, -0.5, -0.5), 2, 2)
         painter.setFont(self._font)
+        # A flagged loop's number and letter in the flag's colour whatever its box (as exported).
         text_colour = self.colour if self.colour == BOX_COLOUR else QColor(255, 255, 255)
-        painter.setPen(self.flag_colour if self.flag_colour is not None and self.colour == BOX_COLOUR else text_colour)
+        painter.setPen(self.flag_colour if self.flag_colour is not None else text_colour)
         painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self.text)
 
 
@@ -105,7 +108,10 @@ def place_tags(boxes: dict[int, tuple[BoxItem, BoxLabel]], scale: float, bounds:
         return
     from ..core import tag_layout  # here, not at the top: core brings NumPy, after the window is up
 
-    rects = {number: _corners(rect.rect()) for number, (rect, _label) in boxes.items()}
+    # A flagged loop's second box lies FLAG_RING image pixels outside its box: its tag goes outside both.
+    rects = {number: _corners(rect.rect().adjusted(*((-FLAG_RING, -FLAG_RING, FLAG_RING, FLAG_RING) if label.flag_colour is not None
+                                                     else (0, 0, 0, 0))))
+             for number, (rect, label) in boxes.items()}
     widths = sorted(r[2] - r[0] for r in rects.values())
     readable = scale > 0 and widths[len(widths) // 2] * scale >= MIN_READABLE_BOX_PX
     if not readable:

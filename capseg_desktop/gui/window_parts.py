@@ -55,7 +55,7 @@ class ElidedLabel(QLabel):
     def _elide(self) -> None:
         shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(0, self.width() - 4))
         QLabel.setText(self, shown)
-        self.setToolTip(self._full if shown != self._full else self.detail)
+        self.setToolTip(self.detail or (self._full if shown != self._full else ""))
 
 
 class StatusArea(QObject):

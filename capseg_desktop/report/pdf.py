@@ -29,7 +29,7 @@ from .. import __version__
 from ..core.atomic import write_bytes_atomic
 from ..core.exam import REDUCED, Exam, ExamSummary, FingerSummary, ImageSummary, keyed_by_path, path_key
 from ..core.calibration import SOURCE_CALIBRATED, SOURCE_ENTERED, SOURCE_IMAGE, SOURCE_PROFILE
-from ..core.i18n import format_float, format_number
+from ..core.i18n import format_float, format_number, translate
 from ..core.measure import Thresholds
 from ..core.result import AnalysisResult, date_text, local_now_iso, readable_local_time
 from ..core.texts import QT_TRANSLATE_NOOP, Plurals, Sentences
@@ -222,7 +222,11 @@ def _parameters(results: list[AnalysisResult]) -> list[str]:
     seen: "OrderedDict[str, None]" = OrderedDict()
     for result in results:
         changes = result.parameter_changes()
-        text = result.params.describe() + (f" – {describe_changes(changes)}" if changes else "")
+        text = result.params.describe()
+        if result.scale is not None and abs(float(result.scale.factor) - 1.0) > 1e-6:
+            # areas and distances at the model's scale, as the legend says (the window shows them in the image's pixels)
+            text = translate("Report", "{parameters} in the model's pixels").format(parameters=text)
+        text += f" – {describe_changes(changes)}" if changes else ""
         seen.setdefault(text, None)
     return list(seen)
 

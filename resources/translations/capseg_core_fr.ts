@@ -296,7 +296,7 @@
     <message>
         <location filename="../../capseg_desktop/cli.py" line="614"/>
         <source>Patient: mean distal density {density}; dilated and giant loops not assessed (no scale); {used} image(s) used, {not_used} not used.</source>
-        <translation>Patient : densité distale moyenne {density} ; capillaires dilatés et mégacapillaires non évalués (pas d’échelle) ; images utilisées : {used}, non utilisées : {not_used}.</translation>
+        <translation>Patient&#xa0;: densité distale moyenne {density}&#xa0;; capillaires dilatés et mégacapillaires non évalués (pas d’échelle)&#xa0;; images utilisées&#xa0;: {used}, non utilisées&#xa0;: {not_used}.</translation>
     </message>
     <message>
         <location filename="../../capseg_desktop/cli.py" line="618"/>
@@ -685,7 +685,7 @@
 <context>
     <name>ExamFigures</name>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/exam.py" line="661"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="662"/>
         <source>mean over %n finger(s) with a density</source>
         <extracomment>Whether dilated and giant loops could be judged on at least one used image (a scale). Fingers whose density is reduced, in ``FINGERS`` order. Whether any image used was measured at a scale: without one, no loop can be called dilated or giant, and &quot;0 giant&quot; would be a claim nobody checked. Images not assigned to a finger (not counted anywhere).</extracomment>
         <translation>
@@ -1374,17 +1374,22 @@
         <source>; </source>
         <translation>&#xa0;; </translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="260"/>
-        <source>{density} capillaries per mm over %n finger(s) with a density: {flag}</source>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="228"/>
+        <source>{parameters} in the model&apos;s pixels</source>
         <extracomment>The report&apos;s sentences with a count (see ``core.texts.Plurals``). Page margins in millimetres (left, top, right, bottom); the footer sits in the bottom margin. A picture is drawn across the text&apos;s width, and at most this part of a page&apos;s height.</extracomment>
+        <translation>{parameters} en pixels du modèle</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/report/pdf.py" line="264"/>
+        <source>{density} capillaries per mm over %n finger(s) with a density: {flag}</source>
         <translation>
             <numerusform>{density} capillaires par mm sur %n doigt avec une densité&#xa0;: {flag}</numerusform>
             <numerusform>{density} capillaires par mm sur %n doigts avec une densité&#xa0;: {flag}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="340"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="344"/>
         <source>%n image(s): their corrected counts are used (model&apos;s count in brackets below)</source>
         <translation>
             <numerusform>%n image&#xa0;: son comptage corrigé est utilisé (comptage du modèle entre parenthèses ci-dessous)</numerusform>
@@ -1392,7 +1397,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="355"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="359"/>
         <source>distal density {density} per mm (%n distal loops)</source>
         <translation>
             <numerusform>densité distale {density} par mm (%n anse distale)</numerusform>
@@ -1400,7 +1405,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="367"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="371"/>
         <source>{finger} — {name}: %n capillaries (model {model_count}, corrected by hand); {density}; {flags}; {scale}</source>
         <translation>
             <numerusform>{finger} — {name}&#xa0;: %n capillaire (modèle {model_count}, corrigé à la main)&#xa0;; {density}&#xa0;; {flags}&#xa0;; {scale}</numerusform>
@@ -1408,7 +1413,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="370"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="374"/>
         <source>{finger} — {name}: %n capillaries; {density}; {flags}; {scale}</source>
         <translation>
             <numerusform>{finger} — {name}&#xa0;: %n capillaire&#xa0;; {density}&#xa0;; {flags}&#xa0;; {scale}</numerusform>
@@ -1598,7 +1603,7 @@
     <message>
         <location filename="../../capseg_desktop/core/result.py" line="569"/>
         <source>Model {name} (sha256 {hash}, {runtime}); {parameters} in the model&apos;s pixels (the image was resized ×{factor} for the model)</source>
-        <translation>Modèle {name} (sha256 {hash}, {runtime}) ; {parameters} en pixels du modèle (l’image a été redimensionnée ×{factor} pour le modèle)</translation>
+        <translation>Modèle {name} (sha256 {hash}, {runtime})&#xa0;; {parameters} en pixels du modèle (l’image a été redimensionnée ×{factor} pour le modèle)</translation>
     </message>
     <message>
         <location filename="../../capseg_desktop/core/result.py" line="572"/>

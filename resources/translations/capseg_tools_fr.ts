@@ -933,20 +933,25 @@
     <message>
         <location filename="../../capseg_desktop/gui/exam_model.py" line="148"/>
         <source>No image counted yet: add images of the fingers (Add images…).</source>
-        <translation>Aucune image comptée pour l’instant : ajoutez des images des doigts (Ajouter des images…).</translation>
+        <translation>Aucune image comptée pour l’instant&#xa0;: ajoutez des images des doigts (Ajouter des images…).</translation>
     </message>
     <message>
         <location filename="../../capseg_desktop/gui/exam_model.py" line="150"/>
-        <source>dilated and giant loops: not assessed (no scale)</source>
-        <translation>anses dilatées et mégacapillaires : non évalués (pas d’échelle)</translation>
+        <source>No image is used yet: each needs a finger, a count, and not to be excluded.</source>
+        <translation>Aucune image n’est encore utilisée : chacune doit avoir un doigt, un comptage, et ne pas être exclue.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="155"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="152"/>
+        <source>dilated and giant loops: not assessed (no scale)</source>
+        <translation>anses dilatées et mégacapillaires&#xa0;: non évalués (pas d’échelle)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="157"/>
         <source>giant loops: yes</source>
         <translation>mégacapillaires&#xa0;: oui</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="156"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="158"/>
         <source>giant loops: none</source>
         <translation>mégacapillaires&#xa0;: aucun</translation>
     </message>
@@ -954,162 +959,162 @@
 <context>
     <name>ExamWindow</name>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_window.py" line="52"/>
+        <location filename="../../capseg_desktop/gui/exam_window.py" line="55"/>
         <source>Figures per finger</source>
         <translation>Résultats par doigt</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_window.py" line="54"/>
+        <location filename="../../capseg_desktop/gui/exam_window.py" line="57"/>
         <source>Finger</source>
         <translation>Doigt</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_window.py" line="54"/>
+        <location filename="../../capseg_desktop/gui/exam_window.py" line="57"/>
         <source>Density (/mm, distal row)</source>
         <translation>Densité (/mm, rangée distale)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_window.py" line="54"/>
+        <location filename="../../capseg_desktop/gui/exam_window.py" line="57"/>
         <source>Dilated</source>
         <translation>Dilatés</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_window.py" line="54"/>
+        <location filename="../../capseg_desktop/gui/exam_window.py" line="57"/>
         <source>Giant</source>
         <translation>Mégacapillaires</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_window.py" line="55"/>
+        <location filename="../../capseg_desktop/gui/exam_window.py" line="58"/>
         <source>Images used</source>
         <translation>Images utilisées</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_window.py" line="55"/>
+        <location filename="../../capseg_desktop/gui/exam_window.py" line="58"/>
         <source>Not used (why)</source>
         <translation>Non utilisées (motif)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_window.py" line="66"/>
+        <location filename="../../capseg_desktop/gui/exam_window.py" line="69"/>
         <source>Patient summary</source>
         <translation>Synthèse du patient</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_window.py" line="71"/>
+        <location filename="../../capseg_desktop/gui/exam_window.py" line="74"/>
         <source>These figures support, not replace, a clinician&apos;s reading of the images.</source>
         <translation>Ces résultats aident la lecture des images par un clinicien, sans la remplacer.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_window.py" line="100"/>
+        <location filename="../../capseg_desktop/gui/exam_window.py" line="103"/>
         <source>Stop analysing</source>
         <translation>Arrêter l&apos;analyse</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_window.py" line="109"/>
+        <location filename="../../capseg_desktop/gui/exam_window.py" line="112"/>
         <source>Exam</source>
         <translation>Examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_window.py" line="113"/>
+        <location filename="../../capseg_desktop/gui/exam_window.py" line="116"/>
         <source>Add images; fingers are read from names such as L2A.png or R5B.jpg</source>
         <translation>Ajouter des images&#xa0;; le doigt est lu dans des noms tels que L2A.png ou R5B.jpg</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_window.py" line="114"/>
+        <location filename="../../capseg_desktop/gui/exam_window.py" line="117"/>
         <source>&amp;Add images…</source>
         <translation>&amp;Ajouter des images…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_window.py" line="115"/>
+        <location filename="../../capseg_desktop/gui/exam_window.py" line="118"/>
         <source>&amp;Details…</source>
         <translation>&amp;Détails…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_window.py" line="115"/>
+        <location filename="../../capseg_desktop/gui/exam_window.py" line="118"/>
         <source>Patient identifier, date, operator, microscope and scale</source>
         <translation>Identifiant du patient, date, opérateur, microscope et échelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_window.py" line="117"/>
+        <location filename="../../capseg_desktop/gui/exam_window.py" line="120"/>
         <source>&amp;Save exam</source>
         <translation>&amp;Enregistrer l&apos;examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_window.py" line="117"/>
+        <location filename="../../capseg_desktop/gui/exam_window.py" line="120"/>
         <source>Save the exam file</source>
         <translation>Enregistrer le fichier d&apos;examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_window.py" line="118"/>
+        <location filename="../../capseg_desktop/gui/exam_window.py" line="121"/>
         <source>Save exam &amp;as…</source>
         <translation>Enregistrer l&apos;examen &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_window.py" line="118"/>
+        <location filename="../../capseg_desktop/gui/exam_window.py" line="121"/>
         <source>Save the exam under another name</source>
         <translation>Enregistrer l&apos;examen sous un autre nom</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_window.py" line="119"/>
+        <location filename="../../capseg_desktop/gui/exam_window.py" line="122"/>
         <source>Export &amp;report (PDF)…</source>
         <translation>Exporter le &amp;rapport (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_window.py" line="119"/>
+        <location filename="../../capseg_desktop/gui/exam_window.py" line="122"/>
         <source>Write the exam&apos;s report as a PDF</source>
         <translation>Écrire le rapport de l&apos;examen en PDF</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_window.py" line="120"/>
+        <location filename="../../capseg_desktop/gui/exam_window.py" line="123"/>
         <source>Export exam &amp;CSV…</source>
         <translation>Exporter l&apos;examen en &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_window.py" line="120"/>
+        <location filename="../../capseg_desktop/gui/exam_window.py" line="123"/>
         <source>One row per image and one per finger</source>
         <translation>Une ligne par image et une par doigt</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_window.py" line="122"/>
+        <location filename="../../capseg_desktop/gui/exam_window.py" line="125"/>
         <source>Analyse &amp;again</source>
         <translation>Analyser à &amp;nouveau</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_window.py" line="122"/>
+        <location filename="../../capseg_desktop/gui/exam_window.py" line="125"/>
         <source>Count every image of the exam again</source>
         <translation>Recompter toutes les images de l&apos;examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_window.py" line="123"/>
+        <location filename="../../capseg_desktop/gui/exam_window.py" line="126"/>
         <source>Close e&amp;xam</source>
         <translation>&amp;Fermer l&apos;examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_window.py" line="123"/>
+        <location filename="../../capseg_desktop/gui/exam_window.py" line="126"/>
         <source>Close this exam (asks to save changes)</source>
         <translation>Fermer cet examen (propose d&apos;enregistrer les modifications)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_window.py" line="167"/>
+        <location filename="../../capseg_desktop/gui/exam_window.py" line="170"/>
         <source>Show in the main window</source>
         <translation>Afficher dans la fenêtre principale</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_window.py" line="168"/>
+        <location filename="../../capseg_desktop/gui/exam_window.py" line="171"/>
         <source>Move to finger</source>
         <translation>Déplacer vers le doigt</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_window.py" line="174"/>
+        <location filename="../../capseg_desktop/gui/exam_window.py" line="177"/>
         <source>Include again</source>
         <translation>Réintégrer</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_window.py" line="176"/>
+        <location filename="../../capseg_desktop/gui/exam_window.py" line="179"/>
         <source>Exclude…</source>
         <translation>Exclure…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_window.py" line="178"/>
+        <location filename="../../capseg_desktop/gui/exam_window.py" line="181"/>
         <source>Remove from the exam</source>
         <translation>Retirer de l&apos;examen</translation>
     </message>
@@ -1391,24 +1396,24 @@
 <context>
     <name>MeasureLayers</name>
     <message>
-        <location filename="../../capseg_desktop/gui/measure_layers.py" line="134"/>
+        <location filename="../../capseg_desktop/gui/measure_layers.py" line="136"/>
         <source>1 mm ⇔</source>
         <translation>1 mm ⇔</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/measure_layers.py" line="178"/>
+        <location filename="../../capseg_desktop/gui/measure_layers.py" line="180"/>
         <source>dilated</source>
         <translation>dilaté</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/measure_layers.py" line="178"/>
+        <location filename="../../capseg_desktop/gui/measure_layers.py" line="180"/>
         <source>giant</source>
         <translation>méga</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/measure_layers.py" line="186"/>
+        <location filename="../../capseg_desktop/gui/measure_layers.py" line="188"/>
         <source>Capillary %1: %2</source>
-        <translation>Capillaire %1 : %2</translation>
+        <translation>Capillaire %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -1546,164 +1551,164 @@
 <context>
     <name>ScaleController</name>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="210"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="211"/>
         <source>Microscope profile</source>
         <extracomment>(image path, source) of a scale set for the image on screen only.</extracomment>
         <translation>Profil de microscope</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="211"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="212"/>
         <source>The microscope&apos;s scale for every image (Model &gt; Microscopes… adds and edits them)</source>
         <translation>L&apos;échelle du microscope pour toutes les images (Modèle &gt; Microscopes… pour en ajouter et les modifier)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="216"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="217"/>
         <source>Scale and where it comes from</source>
         <translation>Échelle et sa provenance</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="237"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="238"/>
         <source>Scale and measurements</source>
         <translation>Échelle et mesures</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="240"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="241"/>
         <source>Microscope: </source>
         <translation>Microscope&#xa0;: </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="244"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="245"/>
         <source>Microscopes…</source>
         <translation>Microscopes…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="244"/>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="254"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="245"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="255"/>
         <source>Calibrate</source>
         <translation>Étalonner</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="245"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="246"/>
         <source>Distal row</source>
         <translation>Rangée distale</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="245"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="246"/>
         <source>1 mm window</source>
         <translation>Fenêtre de 1 mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="277"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="278"/>
         <source>No scale</source>
         <translation>Aucune échelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="279"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="280"/>
         <source>%1 (%2 µm/px)</source>
         <translation>%1 (%2 µm/px)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="313"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="314"/>
         <source>No scale: measurements in pixels</source>
         <translation>Aucune échelle&#xa0;: mesures en pixels</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="316"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="317"/>
         <source>%1 µm/px from profile &apos;%2&apos;</source>
         <translation>%1 µm/px du profil «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="318"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="319"/>
         <source>%1 µm/px set for this image</source>
         <translation>%1 µm/px définie pour cette image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="320"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="321"/>
         <source>%1 µm/px from a calibrated line (this image)</source>
         <translation>%1 µm/px d&apos;un trait étalonné (cette image)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="321"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="322"/>
         <source>%1 µm/px as typed in the Scale box</source>
         <translation>%1 µm/px saisie dans le champ Échelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="336"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="337"/>
         <source>No scale (px)</source>
         <translation>Aucune échelle (px)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="337"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="338"/>
         <source>profile %1</source>
         <translation>profil %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="337"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="338"/>
         <source>this image</source>
         <translation>cette image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="338"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="339"/>
         <source>calibrated line</source>
         <translation>trait étalonné</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="338"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="339"/>
         <source>typed</source>
         <translation>saisie</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="339"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="340"/>
         <source>%1 µm/px (%2)</source>
         <translation>%1 µm/px (%2)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="383"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="395"/>
         <source>The 1 mm window needs a scale (choose a microscope or calibrate) and an image at least 1 mm wide along the distal row.</source>
         <translation>La fenêtre de 1 mm demande une échelle (choisissez un microscope ou étalonnez) et une image d&apos;au moins 1 mm de large le long de la rangée distale.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="386"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="398"/>
         <source>Density in the 1 mm window: drag its tab along the strip.</source>
         <translation>Densité dans la fenêtre de 1 mm&#xa0;: faites glisser son onglet le long de la bande.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="428"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="444"/>
         <source>Microscope %1: %2 µm/px.</source>
         <translation>Microscope %1&#xa0;: %2 µm/px.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="429"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="445"/>
         <source>No microscope profile: measurements in pixels.</source>
         <translation>Aucun profil de microscope&#xa0;: mesures en pixels.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="450"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="466"/>
         <source>Profiles not saved</source>
         <translation>Profils non enregistrés</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="461"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="477"/>
         <source>Calibrate: drag a line over a known length (a calibration slide, a scale bar); Esc: back to Select.</source>
         <translation>Étalonner&#xa0;: tracez un trait sur une longueur connue (lame d&apos;étalonnage, barre d&apos;échelle)&#xa0;; Échap&#xa0;: retour à Sélection.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="469"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="485"/>
         <source>The line is too short: draw it over the whole known length.</source>
         <translation>Le trait est trop court&#xa0;: tracez-le sur toute la longueur connue.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="482"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="498"/>
         <source>Calibration cancelled: the scale is unchanged.</source>
         <translation>Étalonnage annulé&#xa0;: l&apos;échelle est inchangée.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="489"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="505"/>
         <source>Profile not saved</source>
         <translation>Profil non enregistré</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="497"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="513"/>
         <source>Scale %1 µm/px from the calibrated line, for this image only.</source>
         <translation>Échelle de %1 µm/px d&apos;après le trait étalonné, pour cette image seulement.</translation>
     </message>

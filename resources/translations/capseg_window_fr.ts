@@ -262,8 +262,8 @@
     </message>
     <message numerus="yes">
         <location filename="../../capseg_desktop/gui/count_panel.py" line="96"/>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="346"/>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="355"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="349"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="358"/>
         <source>capillaries</source>
         <translation>
             <numerusform>capillaire</numerusform>
@@ -277,7 +277,7 @@
     </message>
     <message>
         <location filename="../../capseg_desktop/gui/count_panel.py" line="108"/>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="348"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="351"/>
         <source>No image analysed yet.</source>
         <translation>Aucune image analysée pour l&apos;instant.</translation>
     </message>
@@ -292,113 +292,113 @@
         <translation>Comment la densité a été mesurée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="126"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="129"/>
         <source>Distal row and density flag</source>
         <translation>Rangée distale et indicateur de densité</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="131"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="134"/>
         <source>Scale and where it comes from</source>
         <translation>Échelle et sa provenance</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="137"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="140"/>
         <source>Probability threshold</source>
         <translation>Seuil de probabilité</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="138"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="141"/>
         <source>A pixel counts as capillary when the model&apos;s probability is above this.</source>
         <translation>Un pixel est compté comme capillaire quand la probabilité donnée par le modèle dépasse ce seuil.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="143"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="146"/>
         <source>Minimum area in pixels</source>
         <translation>Surface minimale en pixels</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="150"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="153"/>
         <source>Merge distance in pixels</source>
         <translation>Distance de fusion en pixels</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="156"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="159"/>
         <source>not set</source>
         <translation>non définie</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="158"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="161"/>
         <source>Scale in micrometres per pixel</source>
         <translation>Échelle en micromètres par pixel</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="159"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="162"/>
         <source>The microscope&apos;s scale; with it, the density per millimetre is shown.</source>
         <translation>L&apos;échelle du microscope&#xa0;; une fois définie, la densité par millimètre s&apos;affiche.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="160"/>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="296"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="163"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="299"/>
         <source>Reset to model defaults</source>
         <translation>Valeurs du modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="162"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="165"/>
         <source>Reset counting parameters to the model&apos;s defaults</source>
         <translation>Remettre les paramètres de comptage aux valeurs par défaut du modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="187"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="190"/>
         <source>&amp;Scale</source>
         <translation>É&amp;chelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="201"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="204"/>
         <source>Counting</source>
         <translation>Comptage</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="210"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="213"/>
         <source>Area (px)</source>
         <translation>Surface (px)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="210"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="213"/>
         <source>Box x0, y0 – x1, y1</source>
         <translation>Cadre x0, y0 – x1, y1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="213"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="216"/>
         <source>Area in the pixels of the image as opened (as in the exported CSV and JSON).</source>
         <translation>Surface en pixels de l&apos;image telle qu&apos;ouverte (comme dans les exports CSV et JSON).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="220"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="223"/>
         <source>Capillaries</source>
         <translation>Capillaires</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="221"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="224"/>
         <source>One row per counted capillary; selecting a row highlights it in the views.</source>
         <translation>Une ligne par capillaire compté&#xa0;; sélectionner une ligne le met en évidence dans les vues.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="286"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="289"/>
         <source>Changed from the model&apos;s recommendation (%1).</source>
         <translation>Modifié par rapport à la recommandation du modèle (%1).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="287"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="290"/>
         <source>As the model recommends (%1).</source>
         <translation>Conforme à la recommandation du modèle (%1).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="292"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="295"/>
         <source>Set threshold %1, minimum area %2 px, merge distance %3 px (the model card&apos;s recommendation); the scale stays.</source>
         <translation>Règle le seuil à %1, la surface minimale à %2 px et la distance de fusion à %3 px (recommandation de la fiche du modèle)&#xa0;; l&apos;échelle est conservée.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="296"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="299"/>
         <source>Reset to model defaults (%n changed)</source>
         <translation>
             <numerusform>Valeurs du modèle (%n modifiée)</numerusform>
@@ -406,118 +406,118 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="359"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="362"/>
         <source>Edited by hand (added, painted, merged or split); Ctrl+Z undoes the last edit.</source>
         <translation>Corrigé à la main (ajouté, peint, fusionné ou coupé)&#xa0;; Ctrl+Z annule la dernière correction.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="388"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="391"/>
         <source>Flag</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="389"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="392"/>
         <source>Loop (%1)</source>
         <translation>Anse (%1)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="389"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="392"/>
         <source>Apex (%1)</source>
         <translation>Apex (%1)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="389"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="392"/>
         <source>Arterial (%1)</source>
         <translation>Artériel (%1)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="389"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="392"/>
         <source>Venous (%1)</source>
         <translation>Veineux (%1)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="389"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="392"/>
         <source>Length (%1)</source>
         <translation>Longueur (%1)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="397"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="400"/>
         <source>Dilated (vessel 20 µm or wider) or giant (50 µm or wider); blank without a scale: not assessed</source>
         <translation>Dilaté (vaisseau de 20 µm ou plus) ou mégacapillaire (50 µm ou plus)&#xa0;; vide sans échelle&#xa0;: non évalué</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="398"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="401"/>
         <source>Outer width of the loop at its widest, across its axis</source>
         <translation>Largeur externe de l&apos;anse à son maximum, perpendiculairement à son axe</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="398"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="401"/>
         <source>Vessel diameter at the apex</source>
         <translation>Diamètre du vaisseau à l&apos;apex</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="399"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="402"/>
         <source>Median diameter of the thinner limb</source>
         <translation>Diamètre médian de la branche la plus fine</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="399"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="402"/>
         <source>Median diameter of the wider limb</source>
         <translation>Diamètre médian de la branche la plus large</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="399"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="402"/>
         <source>Loop length along its axis</source>
         <translation>Longueur de l&apos;anse le long de son axe</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="411"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="414"/>
         <source>dilated</source>
         <translation>dilaté</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="411"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="414"/>
         <source>giant</source>
         <translation>mégacapillaire</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="411"/>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="436"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="414"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="439"/>
         <source>normal</source>
         <translation>normal</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="420"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="423"/>
         <source>Density: set the scale (µm/px)</source>
         <translation>Densité&#xa0;: définir l&apos;échelle (µm/px)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="421"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="424"/>
         <source>to see capillaries per mm</source>
         <translation>pour voir les capillaires par mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="426"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="429"/>
         <source>%1 per mm</source>
         <translation>%1 par mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="429"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="432"/>
         <source>in a 1 mm window, x %1–%2 px</source>
         <translation>dans une fenêtre de 1 mm, x %1–%2 px</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="433"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="436"/>
         <source>%1 mm wide at %2 µm/px</source>
         <translation>%1 mm de large à %2 µm/px</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="436"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="439"/>
         <source>reduced (&lt; 7/mm)</source>
         <translation>réduite (&lt; 7/mm)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="440"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="443"/>
         <source>%n distal loops in the window</source>
         <translation>
             <numerusform>%n anse distale dans la fenêtre</numerusform>
@@ -525,7 +525,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="443"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="446"/>
         <source>distal row, %n loops</source>
         <translation>
             <numerusform>rangée distale, %n anse</numerusform>
@@ -533,27 +533,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="448"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="451"/>
         <source>Capillaries per mm of the distal (outermost) row, the dashed line in the views; normal about 7–12 per mm, reduced below 7 (EULAR). The figures support, not replace, a clinician&apos;s reading.</source>
         <translation>Capillaires par mm de la rangée distale (la plus externe), la ligne en pointillés dans les vues&#xa0;; normale vers 7 à 12 par mm, réduite sous 7 (EULAR). Ces chiffres aident la lecture du clinicien, ils ne la remplacent pas.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="463"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="466"/>
         <source>%1 — model %2, %3</source>
         <translation>%1 — modèle %2, %3</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="465"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="468"/>
         <source>The model counted %1; your corrections made it %2. Edit &gt; Undo (Ctrl+Z) takes them back one by one.</source>
         <translation>Le modèle en a compté %1&#xa0;; vos corrections donnent %2. Édition &gt; Annuler (Ctrl+Z) les retire une à une.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="475"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="478"/>
         <source>In pixels at the model&apos;s scale; this image was analysed at ×%1.</source>
         <translation>En pixels à l&apos;échelle du modèle&#xa0;; cette image a été analysée à ×%1.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="477"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="480"/>
         <source>In pixels at the model&apos;s scale; this image was analysed at its own size (×1.00).</source>
         <translation>En pixels à l&apos;échelle du modèle&#xa0;; cette image a été analysée à sa taille d&apos;origine (×1,00).</translation>
     </message>
@@ -582,80 +582,81 @@
         <translation>Résumé du lot enregistré dans %1.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="68"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="72"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="89"/>
         <source>Export cancelled: nothing was written.</source>
-        <translation>Export annulé : rien n’a été écrit.</translation>
+        <translation>Export annulé&#xa0;: rien n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="77"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="81"/>
         <source>Replace file?</source>
         <translation>Remplacer le fichier&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="78"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="82"/>
         <source>&quot;%1&quot; already exists in &quot;%2&quot;. Do you want to replace it?</source>
         <translation>«&#xa0;%1&#xa0;» existe déjà dans «&#xa0;%2&#xa0;». Voulez-vous le remplacer&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="89"/>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="161"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="97"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="169"/>
         <source>Nothing to export</source>
         <translation>Rien à exporter</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="89"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="97"/>
         <source>There is no result to export yet: open an image and wait for its count.</source>
         <translation>Aucun résultat à exporter pour l&apos;instant&#xa0;: ouvrez une image et attendez son comptage.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="105"/>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="110"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="113"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="118"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="109"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="117"/>
         <source>&quot;%1&quot; could not be written to &quot;%2&quot;.</source>
         <translation>«&#xa0;%1&#xa0;» n&apos;a pas pu être écrit dans «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="136"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="144"/>
         <source>Export annotated PNG</source>
         <translation>Exporter le PNG annoté</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="136"/>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="143"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="144"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="151"/>
         <source>PNG image (*.png)</source>
         <translation>Image PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="143"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="151"/>
         <source>Export mask PNG</source>
         <translation>Exporter le masque PNG</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="153"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="161"/>
         <source>Export results</source>
         <translation>Exporter les résultats</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="154"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="162"/>
         <source>Capillary table (*.csv);;Full result (*.json)</source>
         <translation>Tableau des capillaires (*.csv);;Résultat complet (*.json)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="161"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="169"/>
         <source>There is no batch result to export yet: open a folder first.</source>
         <translation>Aucun résultat de lot à exporter pour l&apos;instant&#xa0;: ouvrez d&apos;abord un dossier.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="166"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="174"/>
         <source>Analyse again?</source>
         <translation>Analyser à nouveau&#xa0;?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="167"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="175"/>
         <source>%n of the images were counted with other parameters than those on screen and are no longer in memory. Analyse them again with the current parameters? Export the summary when the batch has finished.</source>
         <translation>
             <numerusform>%n image a été comptée avec d&apos;autres paramètres que ceux affichés et n&apos;est plus en mémoire. L&apos;analyser à nouveau avec les paramètres actuels&#xa0;? Exportez le résumé quand le lot sera terminé.</numerusform>
@@ -663,12 +664,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="178"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="186"/>
         <source>Export batch summary</source>
         <translation>Exporter le résumé du lot</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="178"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="186"/>
         <source>CSV table (*.csv)</source>
         <translation>Tableau CSV (*.csv)</translation>
     </message>
@@ -960,37 +961,37 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="258"/>
+        <location filename="../../capseg_desktop/gui/main_window.py" line="260"/>
         <source>The analysis failed.</source>
         <translation>L&apos;analyse a échoué.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="261"/>
+        <location filename="../../capseg_desktop/gui/main_window.py" line="263"/>
         <source>The image could not be analysed</source>
         <translation>L&apos;image n&apos;a pas pu être analysée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="270"/>
+        <location filename="../../capseg_desktop/gui/main_window.py" line="272"/>
         <source>Analysis cancelled: press F5 to analyse again.</source>
         <translation>Analyse annulée&#xa0;: appuyez sur F5 pour relancer.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="271"/>
+        <location filename="../../capseg_desktop/gui/main_window.py" line="273"/>
         <source>Analysis cancelled.</source>
         <translation>Analyse annulée.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="282"/>
+        <location filename="../../capseg_desktop/gui/main_window.py" line="284"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="312"/>
+        <location filename="../../capseg_desktop/gui/main_window.py" line="314"/>
         <source>Recounting with %1…</source>
         <translation>Nouveau comptage avec %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/main_window.py" line="319"/>
+        <location filename="../../capseg_desktop/gui/main_window.py" line="320"/>
         <source>%n capillaries (recounted in %1 ms).</source>
         <translation>
             <numerusform>%n capillaire (recompté en %1 ms).</numerusform>
@@ -998,7 +999,7 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/main_window.py" line="326"/>
+        <location filename="../../capseg_desktop/gui/main_window.py" line="330"/>
         <source>%n capillaries.</source>
         <translation>
             <numerusform>%n capillaire.</numerusform>
@@ -1006,17 +1007,17 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="337"/>
+        <location filename="../../capseg_desktop/gui/main_window.py" line="340"/>
         <source>Reset to the model&apos;s recommendation: %1; the scale is kept.</source>
         <translation>Paramètres remis à la recommandation du modèle&#xa0;: %1&#xa0;; l&apos;échelle est conservée.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="338"/>
+        <location filename="../../capseg_desktop/gui/main_window.py" line="341"/>
         <source>The parameters already are the model&apos;s recommendation.</source>
         <translation>Les paramètres sont déjà ceux recommandés par le modèle.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/main_window.py" line="357"/>
+        <location filename="../../capseg_desktop/gui/main_window.py" line="360"/>
         <source>%n capillaries in %1 (from the batch).</source>
         <translation>
             <numerusform>%n capillaire dans %1 (depuis le lot).</numerusform>
@@ -1024,7 +1025,7 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="360"/>
+        <location filename="../../capseg_desktop/gui/main_window.py" line="363"/>
         <source>failed</source>
         <translation>échec</translation>
     </message>
@@ -1040,7 +1041,7 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
     </message>
     <message>
         <location filename="../../capseg_desktop/gui/window_build.py" line="37"/>
-        <location filename="../../capseg_desktop/gui/window_build.py" line="140"/>
+        <location filename="../../capseg_desktop/gui/window_build.py" line="143"/>
         <source>Overlay</source>
         <translation>Superposition</translation>
     </message>
@@ -1062,22 +1063,22 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
         <translation>Résultats du lot</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_build.py" line="121"/>
+        <location filename="../../capseg_desktop/gui/window_build.py" line="124"/>
         <source>Main toolbar</source>
         <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_build.py" line="130"/>
+        <location filename="../../capseg_desktop/gui/window_build.py" line="133"/>
         <source>Open &amp;recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_build.py" line="138"/>
+        <location filename="../../capseg_desktop/gui/window_build.py" line="141"/>
         <source>Overlay opacity</source>
         <translation>Opacité de la superposition</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_build.py" line="139"/>
+        <location filename="../../capseg_desktop/gui/window_build.py" line="142"/>
         <source>Opacity of the mask tint in the overlay view (Ctrl+[ and Ctrl+])</source>
         <translation>Opacité de la teinte du masque dans la vue superposée (Ctrl+[ et Ctrl+])</translation>
     </message>

@@ -228,6 +228,8 @@ def test_no_giant_loop_and_no_scale_anywhere(tmp_path):
     assert (summary.patient.giant, summary.patient.any_giant, summary.patient.fingers_with_density) == (0, False, 0)
     assert summary.finger("L2").images[0].dilated is None  # not judged, not 0
     assert summary.patient.assessed is False  # so nobody writes "no giant loops"
+    patient_row = list(csv.DictReader(io.StringIO(exam_csv(summary))))[-1]
+    assert patient_row["level"] == "patient" and patient_row["dilated"] == "" and patient_row["giant"] == ""
 
 
 def test_exam_csv_has_one_row_per_image_finger_and_the_patient(known_exam):

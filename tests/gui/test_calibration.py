@@ -73,6 +73,12 @@ def test_a_line_over_a_known_length_sets_the_scale_for_this_image(qtbot, window,
     data = export_json(window, tmp_path, monkeypatch)
     assert data["um_per_px"] == pytest.approx(2.0, rel=0.005)
     assert data["calibration"]["source"] == "calibrated line"
+    # "For this image only", with no profile too: the next image is back to no scale (it kept
+    # the calibrated scale, and a batch recounted every row at it).
+    assert window.calibration.scale_for_others(2.0) is None
+    open_and_wait(qtbot, window, write_capillary_image(tmp_path / "next.png", loops=3))
+    assert window.count_panel.scale_um_per_px() is None
+    assert window.calibration.describe() == "No scale: measurements in pixels"
 
 
 def test_a_short_line_or_no_length_calibrates_nothing(qtbot, window, tmp_path):

@@ -84,10 +84,12 @@ def test_rejected_components_are_faint_in_the_mask_untinted_and_not_exported(qtb
     assert exported[266, 606] == 0 and np.array_equal(exported > 0, analysis.counted_mask)
 
 
-def test_placing_a_thousand_tags_takes_milliseconds(qtbot):
-    """A large scan has about a thousand capillaries; the tags are placed on every zoom step."""
+def test_a_thousand_tags_each_get_a_place_nearly_all_free(qtbot):
+    """A large scan has about a thousand capillaries: each keeps its number, on a free place
+    but for a few crowded ones (their speed is the benchmark's business, not a test's)."""
     import random
-    import time
+
+    from capseg_desktop.core.tag_layout import intersects
 
     from capseg_desktop.gui.tags import BoxItem, BoxLabel, place_tags
 
@@ -96,11 +98,15 @@ def test_placing_a_thousand_tags_takes_milliseconds(qtbot):
     for number in range(1, 1001):
         x, y = random.randint(0, 7900), random.randint(0, 7900)
         boxes[number] = (BoxItem(QRectF(x, y, 30, 90)), BoxLabel(str(number)))
-    started = time.perf_counter()
     place_tags(boxes, 1.0, QRectF(0, 0, 8000, 8000))
-    assert time.perf_counter() - started < 0.5  # about 20 ms here; generous for a shared machine
-    placed = [label for _box, label in boxes.values() if label.isVisible()]
-    assert len(placed) > 950
+    assert all(label.isVisible() for _box, label in boxes.values())  # every box keeps its number
+    tags = {n: (label.pos().x(), label.pos().y(), label.pos().x() + label.size_px()[0], label.pos().y() + label.size_px()[1])
+            for n, (_box, label) in boxes.items()}
+    frames = {n: box.rect().getCoords() for n, (box, _label) in boxes.items()}
+    clear = [n for n, tag in tags.items()
+             if not any(intersects(tag, frame) for m, frame in frames.items() if m != n)
+             and not any(intersects(tag, other) for m, other in tags.items() if m != n)]
+    assert len(clear) > 950  # on a free place, not over another box or number
 
 
 def test_a_tag_is_not_put_where_it_reads_as_the_neighbours_number(qtbot, window, tmp_path):

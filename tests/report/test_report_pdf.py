@@ -180,3 +180,12 @@ def test_parameters_the_user_changed_are_named_with_the_recommendation(tmp_path,
     write_report(target, exam, summarise_exam(exam, changed), changed, thumbnails)
     text = " ".join(" ".join(pdf_pages(target)).split())
     assert "Changed by the user: threshold 0.6 (recommended 0.7)" in text
+    assert "in the model's pixels" not in text  # analysed at their own size
+
+    from capseg_desktop.core.scale import ScaleInfo
+
+    resized = {path: replace(result, scale=ScaleInfo(0.62, 16.0, 9.8, "estimated")) for path, result in results.items()}
+    target = tmp_path / "resized.pdf"
+    write_report(target, exam, summarise_exam(exam, resized), resized, thumbnails)
+    text = " ".join(" ".join(pdf_pages(target)).split())
+    assert f"{CountingParams().describe()} in the model's pixels" in text  # as the legend says
