@@ -444,7 +444,8 @@ class CountPanel(QWidget):
                               "%n distal loops in the window", "1 distal loop in the window")
         else:
             row = english_one(self.tr("distal row, %n loops", "", distal), distal, "distal row, %n loops", "distal row, 1 loop")
-        self.density_flag.setText(f"{row} · {words[flag]}" if flag in words else row)
+        separator = "\n" if window is not None else " · "  # the longer window line would wrap inside "(< 7/mm)"
+        self.density_flag.setText(f"{row}{separator}{words[flag]}" if flag in words else row)
         colour = "#b00020" if flag == "reduced" else ""
         self.density_flag.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
         self.density_flag.setToolTip(self.tr(
