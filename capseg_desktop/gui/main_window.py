@@ -349,6 +349,26 @@ class MainWindow(QMainWindow):
     def open_folder(self, folder: str | Path) -> None:
         self.batch.open_folder(folder)
 
+    def _batch_started(self, _count: int) -> None:
+        """A new batch: an image on screen that is not in it goes (its corrections are saved
+        as they are made), so that the window never shows one folder's image beside another's
+        list; no row is opened by itself."""
+        if self.image_path is not None and self.batch.index_of(self.image_path) < 0:
+            self.close_image(self.tr("Choose an image in the batch list to see it."))
+
+    def close_image(self, message: str = "") -> None:
+        """Empty the views and the panel (no image, no result)."""
+        self.analysis_lane.cancel()
+        self.recount_lane.cancel()
+        self.image = self.image_path = self.base_analysis = self.analysis = None
+        self._shown_key = None
+        for view in self.views.views:
+            view.clear()
+        self.count_panel.show_result(None, message)
+        self.status.set_scale(None)
+        self.setWindowTitle(APP_NAME)
+        self._update_actions()
+
     def show_batch_item(self, index: int) -> None:
         if not 0 <= index < len(self.batch.rows):
             return

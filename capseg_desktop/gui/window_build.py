@@ -92,6 +92,7 @@ def build_controllers(window: MainWindow, model_loader: Callable[[Path], ModelSe
     window.batch = batch = BatchController(window.queue, window.settings, window.batch_panel, window, window._configuration)
     batch.on_error = window.show_error
     batch.started.connect(lambda count: _show_batch_dock(window, count))
+    batch.started.connect(window._batch_started)
     batch.status.connect(window._set_status)
     batch.progress.connect(lambda fraction, message: (window.status.set_progress(fraction), window._set_status(message)))
     batch.finished.connect(lambda _cancelled: (window._update_actions(), window.batch_finished.emit()))

@@ -938,7 +938,7 @@
     <message>
         <location filename="../../capseg_desktop/gui/exam_model.py" line="150"/>
         <source>No image is used yet: each needs a finger, a count, and not to be excluded.</source>
-        <translation>Aucune image n’est encore utilisée : chacune doit avoir un doigt, un comptage, et ne pas être exclue.</translation>
+        <translation>Aucune image n’est encore utilisée&#xa0;: chacune doit avoir un doigt, un comptage, et ne pas être exclue.</translation>
     </message>
     <message>
         <location filename="../../capseg_desktop/gui/exam_model.py" line="152"/>

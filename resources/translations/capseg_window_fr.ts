@@ -533,27 +533,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="451"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="452"/>
         <source>Capillaries per mm of the distal (outermost) row, the dashed line in the views; normal about 7–12 per mm, reduced below 7 (EULAR). The figures support, not replace, a clinician&apos;s reading.</source>
         <translation>Capillaires par mm de la rangée distale (la plus externe), la ligne en pointillés dans les vues&#xa0;; normale vers 7 à 12 par mm, réduite sous 7 (EULAR). Ces chiffres aident la lecture du clinicien, ils ne la remplacent pas.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="466"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="467"/>
         <source>%1 — model %2, %3</source>
         <translation>%1 — modèle %2, %3</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="468"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="469"/>
         <source>The model counted %1; your corrections made it %2. Edit &gt; Undo (Ctrl+Z) takes them back one by one.</source>
         <translation>Le modèle en a compté %1&#xa0;; vos corrections donnent %2. Édition &gt; Annuler (Ctrl+Z) les retire une à une.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="478"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="479"/>
         <source>In pixels at the model&apos;s scale; this image was analysed at ×%1.</source>
         <translation>En pixels à l&apos;échelle du modèle&#xa0;; cette image a été analysée à ×%1.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="480"/>
+        <location filename="../../capseg_desktop/gui/count_panel.py" line="481"/>
         <source>In pixels at the model&apos;s scale; this image was analysed at its own size (×1.00).</source>
         <translation>En pixels à l&apos;échelle du modèle&#xa0;; cette image a été analysée à sa taille d&apos;origine (×1,00).</translation>
     </message>
@@ -1016,8 +1016,13 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
         <source>The parameters already are the model&apos;s recommendation.</source>
         <translation>Les paramètres sont déjà ceux recommandés par le modèle.</translation>
     </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/main_window.py" line="357"/>
+        <source>Choose an image in the batch list to see it.</source>
+        <translation>Choisissez une image dans la liste du lot pour la voir.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/main_window.py" line="360"/>
+        <location filename="../../capseg_desktop/gui/main_window.py" line="380"/>
         <source>%n capillaries in %1 (from the batch).</source>
         <translation>
             <numerusform>%n capillaire dans %1 (depuis le lot).</numerusform>
@@ -1025,7 +1030,7 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="363"/>
+        <location filename="../../capseg_desktop/gui/main_window.py" line="383"/>
         <source>failed</source>
         <translation>échec</translation>
     </message>
@@ -1041,7 +1046,7 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
     </message>
     <message>
         <location filename="../../capseg_desktop/gui/window_build.py" line="37"/>
-        <location filename="../../capseg_desktop/gui/window_build.py" line="143"/>
+        <location filename="../../capseg_desktop/gui/window_build.py" line="144"/>
         <source>Overlay</source>
         <translation>Superposition</translation>
     </message>
@@ -1063,22 +1068,22 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
         <translation>Résultats du lot</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_build.py" line="124"/>
+        <location filename="../../capseg_desktop/gui/window_build.py" line="125"/>
         <source>Main toolbar</source>
         <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_build.py" line="133"/>
+        <location filename="../../capseg_desktop/gui/window_build.py" line="134"/>
         <source>Open &amp;recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_build.py" line="141"/>
+        <location filename="../../capseg_desktop/gui/window_build.py" line="142"/>
         <source>Overlay opacity</source>
         <translation>Opacité de la superposition</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_build.py" line="142"/>
+        <location filename="../../capseg_desktop/gui/window_build.py" line="143"/>
         <source>Opacity of the mask tint in the overlay view (Ctrl+[ and Ctrl+])</source>
         <translation>Opacité de la teinte du masque dans la vue superposée (Ctrl+[ et Ctrl+])</translation>
     </message>

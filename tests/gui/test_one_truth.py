@@ -115,8 +115,8 @@ def test_a_new_batch_starts_with_no_selection_and_opens_nothing_by_itself(qtbot,
     qtbot.wait(50)
     assert window.batch_panel.table.selectionModel().selectedRows() == []
     assert shown == []  # nothing opened by itself
-    assert window.windowTitle().startswith("b.png") and window.count_panel.count_label.text() == "3"
-    assert window.analysis is not None and window.analysis.image.path == first / "b.png"
+    # and b.png, from the other folder, is no longer shown beside the new list
+    assert window.windowTitle() == "CapSeg Desktop" and window.analysis is None
     assert not dialogs.shown
 
 
@@ -216,3 +216,27 @@ def test_the_shown_images_row_follows_a_recount_done_in_the_worker(qtbot, window
     assert analysis.result.count == 3
     assert [row[1] for row in table_rows(window)] == ["3", "4"]
     assert window.batch.rows[0].summary["count"] in (3, "3")
+
+
+def test_a_new_folder_takes_the_image_of_another_folder_off_the_screen(qtbot, window, tmp_path):
+    """The view kept showing an image (and its count) from the previous folder beside the new
+    folder's list, with nothing to say so."""
+    from .conftest import open_and_wait
+
+    elsewhere = write_capillary_image(tmp_path / "before" / "x.png", loops=2)
+    open_and_wait(qtbot, window, elsewhere)
+    folder = tmp_path / "visit"
+    write_capillary_image(folder / "a.png", loops=3)
+    run_batch(qtbot, window, folder)
+    assert window.image_path is None and window.analysis is None
+    assert not window.original_view.has_picture()
+    assert window.windowTitle() == "CapSeg Desktop"
+    assert window.count_panel.density_label.text() == "Choose an image in the batch list to see it."
+    assert not window.export_annotated_action.isEnabled()
+    window.batch_panel.table.selectRow(0)
+    qtbot.waitUntil(lambda: window.image_path is not None and window.image_path.name == "a.png", timeout=5000)
+    assert window.count_panel.count_label.text() == "3"
+
+    # An image that is in the new folder stays on screen.
+    run_batch(qtbot, window, folder)
+    assert window.image_path is not None and window.image_path.name == "a.png"
