@@ -563,7 +563,8 @@ class AnalysisResult:
             else:
                 corrected = translate("Result", "{count}: corrected by hand")
             lines.append(corrected.format(count=self.count_text()))
-        if self.scale is not None and abs(float(self.scale.factor) - 1.0) > 1e-6:
+        resized = self.scale is not None and self.scale.resized
+        if resized:
             # The areas and distances are the model's pixels: the window shows them converted
             # to this image's, and a legend without this note disagreed with it.
             model_line = translate("Result", "Model {name} (sha256 {hash}, {runtime}); {parameters} in the model's pixels "
@@ -572,7 +573,7 @@ class AnalysisResult:
             model_line = translate("Result", "Model {name} (sha256 {hash}, {runtime}); {parameters}")
         lines.append(model_line.format(
             name=self.model.name, hash=self.model.short_hash, runtime=self.model.runtime, parameters=self.params.describe(),
-            factor=format_float(float(self.scale.factor), ".2f") if self.scale is not None else "",
+            factor=format_float(float(self.scale.factor), ".2f") if resized else "",
         ))
         changes = self.changes_line()
         if changes is not None:

@@ -38,6 +38,11 @@ class ScaleInfo:
     model_limb_width_px: float | None
     source: str
 
+    @property
+    def resized(self) -> bool:
+        """Whether the image was resized for the model (a factor near 1 is set to exactly 1)."""
+        return self.factor != 1.0
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "factor": round(self.factor, 4),
@@ -52,7 +57,7 @@ class ScaleInfo:
             return translate("Scale", "analysed at the image's own size")
         limbs = format_number(self.limb_width_px, 1)
         factor = format_number(self.factor, 2)
-        own_size = self.factor == 1.0
+        own_size = not self.resized
         if self.source == SCALE_SET:
             if own_size:
                 return translate("Scale", "analysed at its own size (limbs about {limbs} px, from the µm per pixel set)").format(limbs=limbs)

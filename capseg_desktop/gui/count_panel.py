@@ -63,7 +63,7 @@ def image_scale_note(result: AnalysisResult | None) -> str:
     """The minimum area and merge distance in the pixels of the image on screen, when it was
     resized for the model (the panel's values are the model's pixels)."""
     scale = result.scale if result is not None else None
-    if scale is None or scale.factor == 1.0:
+    if scale is None or not scale.resized:
         return ""
     params, factor = result.params, scale.factor
     text = QCoreApplication.translate(
@@ -475,7 +475,7 @@ class CountPanel(QWidget):
         values are model pixels, not the image's own."""
         note = MODEL_SCALE_NOTE
         scale = result.scale if result is not None else None
-        if scale is not None and scale.factor != 1.0:
+        if scale is not None and scale.resized:
             note = self.tr("In pixels at the model's scale; this image was analysed at ×%1.").replace("%1", locale_number(scale.factor, 2))
         elif result is not None:
             note = self.tr("In pixels at the model's scale; this image was analysed at its own size (×1.00).")

@@ -4,7 +4,7 @@ recent menu, and the views' arrangement, overlay opacity and zoom read-out."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
@@ -15,6 +15,9 @@ from PySide6.QtWidgets import (
 from .settings import AppSettings
 from .tables import english_one, locale_number
 from .views import ViewGroup, best_orientation
+
+if TYPE_CHECKING:
+    from ..core.scale import ScaleInfo
 
 
 class ElidedLabel(QLabel):
@@ -91,21 +94,19 @@ class StatusArea(QObject):
     def set_text(self, text: str) -> None:
         self.label.setText(text)
 
-    def set_scale(self, scale: object | None) -> None:
-        """``scale``: a ``core.scale.ScaleInfo`` (or None). The bar says it in a few words
-        ("×0.77 for the model"), its tooltip in full: the whole phrase took the room of the
-        messages on its left, which were cut mid-sentence."""
-        describe = getattr(scale, "describe", None)
-        if not callable(describe):
+    def set_scale(self, scale: ScaleInfo | None) -> None:
+        """The scale the image was analysed at. The bar says it in a few words ("×0.77 for the
+        model"), its tooltip in full: the whole phrase took the room of the messages on its
+        left, which were cut mid-sentence."""
+        if scale is None:
             self.scale_label.setText("")
             self.scale_label.setVisible(False)
             return
-        factor = float(getattr(scale, "factor", 1.0) or 1.0)
-        if abs(factor - 1.0) < 1e-6:
-            short = self.tr("own size for the model")
+        if scale.resized:
+            short = self.tr("×%1 for the model").replace("%1", locale_number(scale.factor, 2))
         else:
-            short = self.tr("×%1 for the model").replace("%1", locale_number(factor, 2))
-        self.scale_label.detail = describe()
+            short = self.tr("own size for the model")
+        self.scale_label.detail = scale.describe()
         self.scale_label.setText(short)
         self.scale_label.setVisible(True)
 

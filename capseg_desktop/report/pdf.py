@@ -223,7 +223,7 @@ def _parameters(results: list[AnalysisResult]) -> list[str]:
     for result in results:
         changes = result.parameter_changes()
         text = result.params.describe()
-        if result.scale is not None and abs(float(result.scale.factor) - 1.0) > 1e-6:
+        if result.scale is not None and result.scale.resized:
             # areas and distances at the model's scale, as the legend says (the window shows them in the image's pixels)
             text = translate("Report", "{parameters} in the model's pixels").format(parameters=text)
         text += f" – {describe_changes(changes)}" if changes else ""
