@@ -266,8 +266,7 @@ class BatchController(QObject):
         if analysis is None:
             return None
         if analysis.result.params != params or analysis.result.um_per_px != um_per_px:
-            analysis = self.corrected(analysis.recount(params, um_per_px))
-            self.update_row(index, analysis)
+            analysis = self.corrected(analysis.recount(params, um_per_px))  # its row follows when it is shown
         return analysis
 
     # Summary -----------------------------------------------------------------------------

@@ -554,16 +554,14 @@ class EditController(QObject):
 
     # After a change ----------------------------------------------------------------------
     def _changed(self) -> None:
-        """Save (or delete) the sidecar and bring the batch row along."""
+        """Save (or delete) the sidecar; the batch row took the shown count in ``_display``."""
         window = self.window
         analysis, path = window.analysis, window.image_path
         if analysis is None or path is None or analysis.image is not self._image:
             return
         index = window.batch.index_of(path)
-        if index >= 0:
-            window.batch.update_row(index, analysis)
-            if self.unedited is not None:
-                window.batch.cache[index] = self.unedited  # the memory holds the model's count
+        if index >= 0 and self.unedited is not None:
+            window.batch.cache[index] = self.unedited  # the memory holds the model's count
         if self.edits:
             self.saver.save(path, analysis)
         else:

@@ -69,8 +69,7 @@ class ExportController(QObject):
                 options=QFileDialog.Option.DontConfirmOverwrite,  # asked below, the same on every platform
             )
             if not chosen:
-                self.on_status(self.tr("Export cancelled: nothing was written."))
-                return None
+                break
             path = Path(chosen)
             if not path.suffix:  # take the extension of the type chosen in the dialog
                 match = re.search(r"\*(\.\w+)", selected_filter or "")
@@ -86,10 +85,11 @@ class ExportController(QObject):
             if answer == QMessageBox.StandardButton.Yes:
                 return path, True
             if path in refused:  # the same file refused twice: the user means to stop
-                self.on_status(self.tr("Export cancelled: nothing was written."))
-                return None
+                break
             refused.add(path)
             start = str(path)
+        self.on_status(self.tr("Export cancelled: nothing was written."))
+        return None
 
     def _export(self, what: str, write: Callable[[Analysis, Path, bool], Path], title: str, suffix: str, file_filter: str) -> Path | None:
         analysis = self.current()

@@ -250,7 +250,7 @@ class MainWindow(QMainWindow):
         self.count_panel.show_result(analysis.result)
         self.count_panel.select_capillary(selected)
         self.views.select_box(selected)
-        self.status.set_scale(getattr(analysis.result, "scale", None))
+        self.status.set_scale(analysis.result.scale)
         self._update_actions()
         # The image's batch row shows what the view shows, however it got there (a recount here
         # or in the worker, an export that finished a waiting recount, an edit).

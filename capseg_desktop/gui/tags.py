@@ -71,13 +71,17 @@ class BoxLabel(QGraphicsItem):
         metrics = QFontMetricsF(self._font)
         self._rect = QRectF(0, 0, metrics.horizontalAdvance(text) + 8, metrics.height() + 2)
 
-    def set_flag(self, letter: str, colour: QColor | None, tip: str = "") -> None:
+    def set_flag(self, letter: str, colour: QColor | None, tip: str = "") -> bool:
         """A dilated or giant loop: its letter after the number, both in the flag's colour, as
-        in the exported picture ("11D"); no letter: the plain number."""
+        in the exported picture ("11D"); no letter: the plain number. True when its size
+        (its text) changed, so the tags need placing again."""
         self.flag_colour = colour if letter else None
-        self._set_text(self.number + letter)
         self.setToolTip(tip)
         self.update()
+        if self.text == self.number + letter:
+            return False
+        self._set_text(self.number + letter)
+        return True
 
     def size_px(self) -> tuple[float, float]:
         return self._rect.width(), self._rect.height()
@@ -109,9 +113,10 @@ def place_tags(boxes: dict[int, tuple[BoxItem, BoxLabel]], scale: float, bounds:
     from ..core import tag_layout  # here, not at the top: core brings NumPy, after the window is up
 
     # A flagged loop's second box lies FLAG_RING image pixels outside its box: its tag goes outside both.
-    rects = {number: _corners(rect.rect().adjusted(*((-FLAG_RING, -FLAG_RING, FLAG_RING, FLAG_RING) if label.flag_colour is not None
-                                                     else (0, 0, 0, 0))))
-             for number, (rect, label) in boxes.items()}
+    rects = {}
+    for number, (rect, label) in boxes.items():
+        ring = FLAG_RING if label.flag_colour is not None else 0.0
+        rects[number] = _corners(rect.rect().adjusted(-ring, -ring, ring, ring))
     widths = sorted(r[2] - r[0] for r in rects.values())
     readable = scale > 0 and widths[len(widths) // 2] * scale >= MIN_READABLE_BOX_PX
     if not readable:

@@ -134,11 +134,15 @@ class ImageView(QGraphicsView):
         self._relayout_tags(force=True)
 
     def set_tag_flags(self, flags: dict[int, tuple[str, QColor, str]]) -> None:
-        """Flagged loops' tags: number -> (letter, colour, tooltip); the others plain numbers."""
+        """Flagged loops' tags: number -> (letter, colour, tooltip); the others plain numbers.
+        The tags are placed again only when one changed (``set_boxes`` has just placed them,
+        and most results carry no flag)."""
+        changed = False
         for number, (_rect, label) in self._boxes.items():
             letter, colour, tip = flags.get(number, ("", None, ""))
-            label.set_flag(letter, colour, tip)
-        self._relayout_tags(force=True)
+            changed |= label.set_flag(letter, colour, tip)
+        if changed:
+            self._relayout_tags(force=True)
 
     def _relayout_tags(self, force: bool = False) -> None:
         scale = self.scale_factor()
