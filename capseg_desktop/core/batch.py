@@ -24,6 +24,7 @@ from .errors import AnalysisCancelled, CapSegError
 from .i18n import translate
 from .pipeline import Analysis, Analyzer
 from .result import failed_row
+from .scale import ScaleInfo
 from .result import summary_csv as _rows_csv
 
 log = logging.getLogger(__name__)
@@ -87,6 +88,7 @@ def analyze_with_corrections(
     um_per_px: float | None = None,
     should_cancel: Callable[[], bool] | None = None,
     fallback_dir: Path | None = None,
+    shared: ScaleInfo | None = None,
 ) -> Analysis:
     """The image counted as its saved corrections say: with the sidecar's parameters, µm per
     pixel and resize, then the edit log replayed. Without a sidecar, the model's count with
@@ -99,7 +101,7 @@ def analyze_with_corrections(
         log.warning("%s: %s (%s)", path, exc, exc.detail)
         found, warnings = None, [str(exc)]
     if found is None:
-        analysis = analyzer.analyze_path(path, params=params, um_per_px=um_per_px, should_cancel=should_cancel)
+        analysis = analyzer.analyze_path(path, params=params, um_per_px=um_per_px, should_cancel=should_cancel, shared=shared)
         return with_warnings(analysis, warnings)
     corrections, sidecar = found
     analysis = analyzer.analyze_path(
@@ -150,6 +152,7 @@ def run_batch(
     progress: BatchProgress | None = None,
     use_corrections: bool = False,
     corrections_dir: Path | None = None,
+    shared_scale: bool = True,
 ) -> Iterator[BatchItem]:
     """Analyse ``paths`` one by one, yielding one ``BatchItem`` per path, in order.
 
@@ -158,9 +161,22 @@ def run_batch(
 
     ``progress(done, total, path)`` is called before each image (``done`` images finished,
     ``path`` the one starting) and once at the end with ``done == total``. After a cancel the
-    remaining paths are yielded as ``cancelled``, so every path has an item."""
+    remaining paths are yielded as ``cancelled``, so every path has an item.
+
+    ``shared_scale``: images of one folder come from one microscope, so without a µm per pixel
+    they are brought to the model's scale with one factor, the median of their own estimates
+    (``Analyzer.shared_scale``); an image whose own estimate is more than 1.5 times off is
+    analysed at the shared scale with a warning. Images with saved corrections keep the scale
+    they were corrected at."""
     paths = [Path(p) for p in paths]
     total = len(paths)
+    shared = None
+    if shared_scale and len(paths) > 1:
+        try:
+            shared = analyzer.shared_scale(paths, should_cancel)
+        except AnalysisCancelled:
+            yield from (_cancelled(rest) for rest in paths)
+            return
     for index, path in enumerate(paths):
         if should_cancel is not None and should_cancel():
             yield from (_cancelled(rest) for rest in paths[index:])
@@ -169,10 +185,10 @@ def run_batch(
             progress(index, total, path)
         try:
             if use_corrections:
-                analysis = analyze_with_corrections(analyzer, path, params, um_per_px, should_cancel, corrections_dir)
+                analysis = analyze_with_corrections(analyzer, path, params, um_per_px, should_cancel, corrections_dir, shared)
             else:
                 analysis = analyzer.analyze_path(
-                    path, params=params, um_per_px=um_per_px, should_cancel=should_cancel
+                    path, params=params, um_per_px=um_per_px, should_cancel=should_cancel, shared=shared
                 )
             item = item_for(path, analysis)  # the analysis carries its plausibility warnings and recommendation
         except AnalysisCancelled:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Protocol
 
+import cv2
 import numpy as np
 
 from .errors import ModelLoadError
@@ -216,10 +217,116 @@ def _keras_compat_objects() -> dict[str, Any]:
         Tolerant.__name__ = base.__name__
         return Tolerant
 
-    return {
+    objects = {
         name: tolerant(getattr(keras.layers, name))
         for name in ("Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose")
     }
+    objects[LOCAL_CONTRAST_NAME] = local_contrast_layer()
+    return objects
+
+
+#: The registered name of the colour-blind input layer, as saved in ``.keras`` files.
+LOCAL_CONTRAST_NAME = "capseg>LocalContrast"
+#: Luma weights (ITU-R 601, OpenCV's RGB2GRAY) for RGB input.
+LUMA = (0.299, 0.587, 0.114)
+_LOCAL_CONTRAST: list[type] = []
+
+
+def _gaussian_taps(sigma: float) -> np.ndarray:
+    radius = max(1, int(round(3 * sigma)))
+    x = np.arange(-radius, radius + 1, dtype=np.float32)
+    taps = np.exp(-0.5 * (x / sigma) ** 2)
+    return (taps / taps.sum()).astype(np.float32)
+
+
+def local_contrast_numpy(rgb01: np.ndarray, sigma_px: float = 16.0, floor: float = 0.01) -> np.ndarray:
+    """What ``LocalContrast`` computes, in NumPy/OpenCV (for tests and figures): H x W x 3 in
+    [0, 1] to H x W, the luma minus its local mean over its local standard deviation
+    (Gaussian window of ``sigma_px``), the window's statistics taken at half resolution."""
+    luma = rgb01.astype(np.float32) @ np.array(LUMA, np.float32)
+    height, width = luma.shape
+    half = cv2.resize(luma, (width // 2, height // 2), interpolation=cv2.INTER_AREA)
+    taps = _gaussian_taps(sigma_px / 2)
+
+    def blur(image: np.ndarray) -> np.ndarray:
+        return cv2.sepFilter2D(image, -1, taps, taps, borderType=cv2.BORDER_CONSTANT)
+
+    weight = blur(np.ones_like(half))
+    mean = blur(half) / weight
+    square = blur(half * half) / weight
+    std = np.sqrt(np.maximum(square - mean * mean, 0) + floor * floor)
+    mean = cv2.resize(mean, (width, height), interpolation=cv2.INTER_LINEAR)
+    std = cv2.resize(std, (width, height), interpolation=cv2.INTER_LINEAR)
+    return (luma - mean) / std
+
+
+def local_contrast_layer() -> type:
+    """The Keras layer that makes a model colour-blind by construction: RGB (or grey) in
+    [0, 1] to one channel, the luma minus its local mean, over its local standard deviation.
+
+    Haemoglobin absorbs; under any illumination (white, green LED, monochrome, near infrared)
+    a vessel is darker than the skin around it in the light that reaches the camera, so the
+    luma carries the vessels whatever the hue, and dividing by the local contrast removes
+    the microscope's brightness, contrast, vignetting and slow illumination changes. The
+    window is a Gaussian of ``sigma_px`` (16 px at the model's scale: about two loop widths);
+    its statistics are computed at half resolution (cheap), brought back with bilinear
+    interpolation, and the image border is weighted out (a normalised convolution), so the
+    same pixel gets nearly the same value in a patch, a tile or the whole image.
+    Built from plain convolutions, it converts to LiteRT with free height and width (sides
+    must be even; the model's multiple is)."""
+    if _LOCAL_CONTRAST:
+        return _LOCAL_CONTRAST[0]
+    import keras
+    from keras import ops
+
+    @keras.saving.register_keras_serializable(package="capseg", name="LocalContrast")
+    class LocalContrast(keras.layers.Layer):
+        def __init__(self, sigma_px: float = 16.0, floor: float = 0.01, **kwargs: Any) -> None:
+            super().__init__(**kwargs)
+            self.sigma_px = float(sigma_px)
+            self.floor = float(floor)
+            taps = _gaussian_taps(self.sigma_px / 2.0)
+            self._column = taps.reshape(-1, 1, 1, 1)
+            self._row = taps.reshape(1, -1, 1, 1)
+            bilinear = np.array([0.25, 0.75, 0.75, 0.25], np.float32)
+            self._up = np.outer(bilinear, bilinear)[:, :, None, None]
+
+        def _blur(self, x: Any) -> Any:
+            x = ops.depthwise_conv(x, ops.convert_to_tensor(self._column), strides=1, padding="same")
+            return ops.depthwise_conv(x, ops.convert_to_tensor(self._row), strides=1, padding="same")
+
+        def _upsample(self, x: Any, like: Any) -> Any:
+            shape = ops.shape(like)
+            kernel = ops.convert_to_tensor(self._up)
+            # Edge replication first, so that the border is not darkened by zero padding.
+            x = ops.concatenate([x[:, :1], x, x[:, -1:]], axis=1)
+            x = ops.concatenate([x[:, :, :1], x, x[:, :, -1:]], axis=2)
+            up = ops.conv_transpose(x, kernel, strides=2, padding="same")
+            return up[:, 2 : 2 + shape[1], 2 : 2 + shape[2]]
+
+        def call(self, inputs: Any) -> Any:
+            channels = inputs.shape[-1]
+            if channels == 3:
+                luma = ops.sum(inputs * ops.convert_to_tensor(np.array(LUMA, np.float32)), axis=-1, keepdims=True)
+            else:
+                luma = inputs[..., :1]
+            half = ops.average_pool(luma, pool_size=2, strides=2, padding="valid")
+            weight = self._blur(ops.ones_like(half))
+            mean = self._blur(half) / weight
+            square = self._blur(half * half) / weight
+            std = ops.sqrt(ops.maximum(square - mean * mean, 0.0) + self.floor * self.floor)
+            mean = self._upsample(mean, luma)
+            std = self._upsample(std, luma)
+            return (luma - mean) / std
+
+        def compute_output_shape(self, input_shape: Any) -> Any:
+            return (*input_shape[:-1], 1)
+
+        def get_config(self) -> dict[str, Any]:
+            return {**super().get_config(), "sigma_px": self.sigma_px, "floor": self.floor}
+
+    _LOCAL_CONTRAST.append(LocalContrast)
+    return LocalContrast
 
 
 class _KerasBackend:

@@ -25,15 +25,15 @@ from .atomic import write_bytes_atomic, write_text_atomic
 from .corrections import Corrections, Edit, apply_edits, capillaries_from_labels, edited_ids, encode_rle, summarise
 from .calibration import Calibration
 from .counting import CountingParams, CountResult, count_capillaries
-from .errors import AnalysisCancelled
+from .errors import AnalysisCancelled, CapSegError
 from .i18n import format_float, format_number, translate
 from .imageio import DEFAULT_MAX_PIXELS, LoadedImage, read_image
 from .measure import Thresholds, measure_loops
 from .model import ModelSession
 from .result import AnalysisResult, local_now_iso
 from .scale import (
-    LIMB_WIDTH_PER_SIGMA, MAX_FACTOR, MIN_FACTOR, NATIVE_SCALE, SCALE_ESTIMATED, SCALE_NATIVE, SCALE_SET,
-    ScaleInfo, estimate_ridge_sigma, scale_factor_for_sigma,
+    LIMB_WIDTH_PER_SIGMA, MAX_FACTOR, MIN_FACTOR, NATIVE_SCALE, SCALE_ESTIMATED, SCALE_NATIVE, SCALE_SET, SCALE_SHARED,
+    ScaleInfo, disagrees, estimate_limb_width_px, estimate_ridge_sigma, median_limb_width, scale_factor_for_sigma,
 )
 from .segment import CancelCheck, ProgressCallback, predict_probabilities
 from .texts import Plurals
@@ -247,6 +247,8 @@ def unmeasured_scale_warnings(scale: ScaleInfo) -> list[str]:
 # Upscaling for the model is limited to this many pixels (the probability map at model scale is
 # made in tiles, but the resized picture is held whole).
 MAX_MODEL_PIXELS = 40_000_000
+#: A folder's shared scale is the median of the estimates of at most this many of its images.
+SHARED_SCALE_SAMPLE = 24
 
 
 class Analyzer:
@@ -288,6 +290,59 @@ class Analyzer:
         factor = min(scale_factor_for_sigma(sigma, float(target_sigma)), max(1.0, largest))
         return ScaleInfo(factor, sigma * LIMB_WIDTH_PER_SIGMA, round(model_limb_px, 2), SCALE_ESTIMATED)
 
+    def scale_for_limb_width(self, rgb: np.ndarray, limb_width_px: float, source: str = SCALE_SHARED) -> ScaleInfo:
+        """The resize that brings limbs of ``limb_width_px`` (image pixels) to the model's
+        scale, within the pixel limit for this image (``NATIVE_SCALE`` for a model that
+        states no scale)."""
+        target_sigma = self.model_scale().get("ridge_sigma_px")
+        if self.scale_mode == "native" or not target_sigma:
+            return NATIVE_SCALE
+        height, width = rgb.shape[:2]
+        largest = float(np.clip(np.sqrt(MAX_MODEL_PIXELS / max(1, height * width)), MIN_FACTOR, MAX_FACTOR))
+        factor = min(scale_factor_for_sigma(limb_width_px / LIMB_WIDTH_PER_SIGMA, float(target_sigma)), max(1.0, largest))
+        return ScaleInfo(factor, float(limb_width_px), round(float(target_sigma) * LIMB_WIDTH_PER_SIGMA, 2), source)
+
+    def shared_scale(self, paths: Sequence[Path], should_cancel: CancelCheck | None = None,
+                     sample: int = SHARED_SCALE_SAMPLE) -> ScaleInfo | None:
+        """One scale for images of one microscope (a folder, a batch, an exam): the median of
+        the limb widths estimated on up to ``sample`` of them, spread evenly. ``None`` when
+        the model states no scale or fewer than two images could be measured; images that
+        cannot be read are left to the analysis to report."""
+        if self.scale_mode == "native" or not self.model_scale().get("ridge_sigma_px") or len(paths) < 2:
+            return None
+        chosen = list(paths) if len(paths) <= sample else [
+            paths[round(i * (len(paths) - 1) / (sample - 1))] for i in range(sample)]
+        widths: list[float | None] = []
+        for path in chosen:
+            if should_cancel is not None and should_cancel():
+                raise AnalysisCancelled()
+            try:
+                rgb = read_image(path, max_pixels=self.max_pixels).rgb
+            except CapSegError:
+                continue
+            widths.append(estimate_limb_width_px(rgb))
+        median = median_limb_width(widths)
+        if median is None:
+            return None
+        return ScaleInfo(1.0, median, None, SCALE_SHARED)
+
+    def _scale_for(self, rgb: np.ndarray, um_per_px: float | None, shared: ScaleInfo | None) -> tuple[ScaleInfo, list[str]]:
+        """The image's scale: the user's µm per pixel first, then the shared scale of its
+        folder (with a sentence when the image's own estimate disagrees), else its own."""
+        own = self.choose_scale(rgb, um_per_px)
+        if shared is None or shared.limb_width_px is None or own.source == SCALE_SET:
+            return own, []
+        scale = self.scale_for_limb_width(rgb, shared.limb_width_px)
+        if own.source == SCALE_ESTIMATED and disagrees(own.limb_width_px, shared.limb_width_px):
+            return scale, [translate(
+                "Analysis",
+                "The vessels of this image look {ratio} times as wide as in the other images of its folder "
+                "(limbs about {own} px against {shared} px): it may come from another microscope or magnification; "
+                "it was analysed at the folder's scale.",
+            ).format(ratio=format_number(own.limb_width_px / shared.limb_width_px, 1),
+                      own=format_number(own.limb_width_px, 1), shared=format_number(shared.limb_width_px, 1))]
+        return scale, []
+
     def segment(self, rgb: np.ndarray, factor: float, progress: ProgressCallback | None = None,
                 should_cancel: CancelCheck | None = None) -> np.ndarray:
         """Probabilities at the image's own size, computed at ``factor`` times its size."""
@@ -317,6 +372,7 @@ class Analyzer:
         should_cancel: CancelCheck | None = None,
         scale: ScaleInfo | None = None,
         calibration: Calibration | None = None,
+        shared: ScaleInfo | None = None,
     ) -> Analysis:
         started = time.perf_counter()
         image = read_image(path, max_pixels=self.max_pixels)
@@ -325,7 +381,7 @@ class Analyzer:
             progress(0.05, translate("Analysis", "Image read"))
         return self.analyze_image(
             image, params, um_per_px, progress, should_cancel, extra_timings={"read": read_ms}, scale=scale,
-            calibration=calibration,
+            calibration=calibration, shared=shared,
         )
 
     def analyze_image(
@@ -338,10 +394,12 @@ class Analyzer:
         extra_timings: dict[str, float] | None = None,
         scale: ScaleInfo | None = None,
         calibration: Calibration | None = None,
+        shared: ScaleInfo | None = None,
     ) -> Analysis:
         """``calibration``: where ``um_per_px`` came from (recorded in the result and the exports).
         ``scale``: bring the image to the model's scale exactly so (as recorded with saved
-        corrections, to count as it was counted then) instead of choosing it."""
+        corrections, to count as it was counted then) instead of choosing it. ``shared``: the
+        scale of the image's folder (``shared_scale``), used unless a µm per pixel sets it."""
         params = params or self.default_params()
 
         def segment_progress(fraction: float, message: str) -> None:
@@ -349,7 +407,9 @@ class Analyzer:
                 progress(0.05 + 0.9 * fraction, message)
 
         started = time.perf_counter()
-        scale = self.choose_scale(image.rgb, um_per_px) if scale is None else scale
+        scale_warnings: list[str] = []
+        if scale is None:
+            scale, scale_warnings = self._scale_for(image.rgb, um_per_px, shared)
         scale_ms = (time.perf_counter() - started) * 1000.0
         started = time.perf_counter()
         probabilities = self.segment(image.rgb, scale.factor, segment_progress, should_cancel)
@@ -365,7 +425,7 @@ class Analyzer:
         timings = {**(extra_timings or {}), "scale": scale_ms, "segment": segment_ms, "count": count_ms,
                    "measure": measure_ms}
         base_warnings = tuple(sanity.image_warnings(image.rgb) + sanity.probability_warnings(probabilities)
-                              + unmeasured_scale_warnings(scale))
+                              + unmeasured_scale_warnings(scale) + scale_warnings)
         warnings = base_warnings + tuple(micrometre_warnings(scale, um_per_px))
         result = AnalysisResult(
             source=str(image.path) if image.path is not None else "(unsaved image)",

@@ -21,6 +21,10 @@ from .i18n import format_number, translate
 SCALE_SET = "set"              # from the user's micrometres per pixel
 SCALE_ESTIMATED = "estimated"  # measured on the image itself
 SCALE_NATIVE = "native"        # the model has no stated scale, or the user asked for none
+SCALE_SHARED = "shared"        # one scale for a folder, batch or exam: the median of its images' estimates
+#: An image whose own estimate differs from its folder's shared scale by more than this ratio
+#: is flagged (another microscope or magnification, or an estimate gone wrong).
+SHARED_DISAGREEMENT = 1.5
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,14 @@ class ScaleInfo:
             if own_size:
                 return translate("Scale", "analysed at its own size (limbs about {limbs} px, estimated from the image)").format(limbs=limbs)
             return translate("Scale", "resized ×{factor} for the model (limbs about {limbs} px, estimated from the image)").format(
+                factor=factor, limbs=limbs
+            )
+        if self.source == SCALE_SHARED:
+            if own_size:
+                return translate("Scale", "analysed at its own size (limbs about {limbs} px, the median of its folder's images)").format(
+                    limbs=limbs
+                )
+            return translate("Scale", "resized ×{factor} for the model (limbs about {limbs} px, the median of its folder's images)").format(
                 factor=factor, limbs=limbs
             )
         if own_size:
@@ -245,3 +257,19 @@ def scale_factor_for_sigma(sigma: float | None, target_sigma: float | None) -> f
         return 1.0
     factor = float(np.clip(target_sigma / sigma, MIN_FACTOR, MAX_FACTOR))
     return 1.0 if abs(np.log(factor)) < np.log1p(SNAP_TO_ONE) else factor
+
+
+def median_limb_width(widths: "list[float | None]") -> float | None:
+    """The robust centre of several images' limb-width estimates (the median of their
+    logarithms: a scale is a ratio); ``None`` with fewer than two estimates."""
+    valid = [float(w) for w in widths if w is not None and np.isfinite(w) and w > 0]
+    if len(valid) < 2:
+        return None
+    return float(np.exp(np.median(np.log(valid))))
+
+
+def disagrees(own_limb_px: float | None, shared_limb_px: float | None, ratio: float = SHARED_DISAGREEMENT) -> bool:
+    """Whether an image's own limb-width estimate is more than ``ratio`` times off the shared one."""
+    if not own_limb_px or not shared_limb_px:
+        return False
+    return abs(np.log(own_limb_px / shared_limb_px)) > np.log(ratio)

@@ -67,6 +67,11 @@ class AugmentParams:
     dark_region_probability: float = 0.0
     glare_probability: float = 0.0
     cast: float = 0.0
+    # Other microscopes (AugmentParams.any_microscope()); all off before model v3, and then no
+    # random number is drawn for them, so older recipes give the same batches.
+    any_angle_probability: float = 0.0
+    colour_probability: float = 0.0
+    defocus_region_probability: float = 0.0
 
     @classmethod
     def world(cls) -> "AugmentParams":
@@ -76,6 +81,16 @@ class AugmentParams:
                    hue_deg=20.0, saturation_range=(0.4, 1.4), blur_probability=0.4, noise_sigma_max=0.05,
                    jpeg_probability=0.4, wide_rotation_probability=0.35, blur_sigma_max=3.0,
                    jpeg_quality_min=20, dark_region_probability=0.3, glare_probability=0.3, cast=0.15)
+
+    @classmethod
+    def any_microscope(cls) -> "AugmentParams":
+        """``world()`` plus what other capillaroscopes do to a picture: the row at any angle
+        (a rotation of 0-360 degrees or a vertical flip in most patches), any illumination
+        (green LED, monochrome, near infrared, channels swapped, hue turned by 90 or 180
+        degrees) and parts of the field out of focus."""
+        from dataclasses import replace
+
+        return replace(cls.world(), any_angle_probability=0.6, colour_probability=0.5, defocus_region_probability=0.3)
 
 
 def read_rgb(path: Path) -> np.ndarray:
@@ -112,10 +127,69 @@ def load_pairs(images_dir: Path, masks_dir: Path | None, source: str) -> list[Sa
 
 
 # Augmentation ------------------------------------------------------------------------------
+def _any_angle(rng: np.random.Generator, rgb: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The row at any angle: a quarter turn, a vertical flip, or a free angle (the patch was cut
+    with room around it; what comes in from outside reflects the picture)."""
+    choice = rng.random()
+    if choice < 0.45:
+        turns = int(rng.integers(1, 4))
+        return np.ascontiguousarray(np.rot90(rgb, turns)), np.ascontiguousarray(np.rot90(mask, turns))
+    if choice < 0.6:
+        return np.ascontiguousarray(rgb[::-1]), np.ascontiguousarray(mask[::-1])
+    height, width = mask.shape
+    side = int(max(height, width))
+    pad_h, pad_w = (side - height) // 2 + 1, (side - width) // 2 + 1
+    rgb = cv2.copyMakeBorder(np.ascontiguousarray(rgb), pad_h, pad_h, pad_w, pad_w, cv2.BORDER_REFLECT_101)
+    mask = cv2.copyMakeBorder(np.ascontiguousarray(mask), pad_h, pad_h, pad_w, pad_w, cv2.BORDER_REFLECT_101)
+    size = mask.shape[1], mask.shape[0]
+    matrix = cv2.getRotationMatrix2D((size[0] / 2, size[1] / 2), float(rng.uniform(0, 360)), 1.0)
+    rgb = cv2.warpAffine(rgb, matrix, size, flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REFLECT_101)
+    mask = cv2.warpAffine(mask, matrix, size, flags=cv2.INTER_NEAREST, borderMode=cv2.BORDER_REFLECT_101)
+    return rgb, mask
+
+
+def _illumination(rng: np.random.Generator, image: np.ndarray) -> np.ndarray:
+    """Another light source or camera, on an H x W x 3 float image in [0, 1]: green LED (red
+    near zero), monochrome, near infrared (grey, low contrast), channels swapped, or the hue
+    turned by 90 or 180 degrees."""
+    kind = int(rng.integers(0, 6))
+    grey = image @ np.array([0.299, 0.587, 0.114], np.float32)
+    if kind == 0:  # green LED
+        out = np.stack([grey * rng.uniform(0.0, 0.08), image[..., 1] * rng.uniform(0.8, 1.1),
+                        image[..., 2] * rng.uniform(0.1, 0.5)], axis=-1)
+    elif kind == 1:  # monochrome camera
+        out = np.repeat(grey[..., None], 3, axis=-1)
+    elif kind == 2:  # near infrared: haemoglobin absorbs little, the picture is flat
+        flat = image[..., 0] * 0.7 + grey * 0.3
+        flat = (flat - flat.mean()) * rng.uniform(0.3, 0.6) + flat.mean()
+        out = np.repeat(flat[..., None], 3, axis=-1)
+    elif kind == 3:
+        out = image[..., rng.permutation(3)]
+    else:
+        hsv = cv2.cvtColor(np.clip(image, 0, 1).astype(np.float32), cv2.COLOR_RGB2HSV)
+        hsv[..., 0] = (hsv[..., 0] + (90.0 if kind == 4 else 180.0)) % 360.0
+        out = cv2.cvtColor(hsv, cv2.COLOR_HSV2RGB)
+    return np.ascontiguousarray(out, dtype=np.float32)
+
+
+def _defocus_region(rng: np.random.Generator, image: np.ndarray) -> np.ndarray:
+    """Part of the field out of focus: a heavily blurred copy blended in through a soft blob."""
+    height, width = image.shape[:2]
+    blurred = cv2.GaussianBlur(image, (0, 0), rng.uniform(2.5, 6.0))
+    blob = np.zeros((height, width), np.float32)
+    centre = (int(rng.uniform(0, width)), int(rng.uniform(0, height)))
+    axes = (int(rng.uniform(0.2, 0.7) * width), int(rng.uniform(0.2, 0.7) * height))
+    cv2.ellipse(blob, centre, axes, rng.uniform(0, 180), 0, 360, 1.0, -1)
+    blob = cv2.GaussianBlur(blob, (0, 0), max(4.0, 0.1 * min(height, width)))[:, :, None]
+    return image * (1.0 - blob) + blurred * blob
+
+
 def _geometric(rng: np.random.Generator, rgb: np.ndarray, mask: np.ndarray,
                params: AugmentParams) -> tuple[np.ndarray, np.ndarray]:
     if rng.random() < 0.5:
         rgb, mask = rgb[:, ::-1], mask[:, ::-1]
+    if params.any_angle_probability and rng.random() < params.any_angle_probability:
+        rgb, mask = _any_angle(rng, rgb, mask)
     angle = rng.uniform(-params.rotation_deg, params.rotation_deg)
     wide = rng.random() < params.wide_rotation_probability
     if wide:
@@ -150,6 +224,10 @@ def _photometric(rng: np.random.Generator, rgb: np.ndarray, params: AugmentParam
     image += rng.uniform(-params.brightness, params.brightness)
     if params.cast:
         image *= (1.0 + rng.uniform(-params.cast, params.cast, 3)).astype(np.float32)
+    if params.colour_probability and rng.random() < params.colour_probability:
+        image = _illumination(rng, image)
+    if params.defocus_region_probability and rng.random() < params.defocus_region_probability:
+        image = _defocus_region(rng, image)
     height, width = image.shape[:2]
     if rng.random() < params.dark_region_probability:
         horizontal = rng.random() < 0.6

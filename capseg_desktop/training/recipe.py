@@ -152,6 +152,7 @@ def train_config(recipe: dict[str, Any], settings: dict[str, Any], **fields: Any
         threads=int(recipe["threads"]),
         target_sigma=float(recipe["target_ridge_sigma_px"]),
         world_augmentation=bool(settings.get("world_augmentation")),
+        any_microscope_augmentation=bool(settings.get("any_microscope_augmentation")),
         ema_momentum=float(settings.get("ema_momentum", 0.0)),
         deterministic=True,
         **fields,

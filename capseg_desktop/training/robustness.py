@@ -79,6 +79,42 @@ def _rotate(degrees: float) -> Transform:
     return apply
 
 
+def _green_only(rgb: np.ndarray, points: Points) -> tuple[np.ndarray, Points, float]:
+    """A green-LED capillaroscope: the red channel almost zero, blue faint, the vessels dark in
+    green (the green channel of the picture, as a green light would show it)."""
+    image = rgb.astype(np.float32)
+    out = np.stack([image[..., 0] * 0.04, image[..., 1], image[..., 2] * 0.3], axis=-1)
+    return np.clip(out + 0.5, 0, 255).astype(np.uint8), points, 1.0
+
+
+def _greyscale(rgb: np.ndarray, points: Points) -> tuple[np.ndarray, Points, float]:
+    """A monochrome camera."""
+    return np.repeat(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)[:, :, None], 3, axis=2), points, 1.0
+
+
+def _hue(degrees: float) -> Transform:
+    """Every colour's hue turned by ``degrees`` (HSV), brightness and saturation kept."""
+    def apply(rgb: np.ndarray, points: Points) -> tuple[np.ndarray, Points, float]:
+        hsv = cv2.cvtColor(rgb.astype(np.float32) / 255.0, cv2.COLOR_RGB2HSV)
+        hsv[..., 0] = (hsv[..., 0] + degrees) % 360.0
+        out = cv2.cvtColor(hsv, cv2.COLOR_HSV2RGB)
+        return np.clip(out * 255.0 + 0.5, 0, 255).astype(np.uint8), points, 1.0
+    return apply
+
+
+def _quarter_turns(turns: int) -> Transform:
+    """Rotated by ``turns`` x 90 degrees counter-clockwise, exactly (no interpolation): the row
+    runs vertically (1, 3) or upside down (2)."""
+    def apply(rgb: np.ndarray, points: Points) -> tuple[np.ndarray, Points, float]:
+        moved = [list(p) for p in points]
+        width = rgb.shape[1]
+        for _ in range(turns % 4):  # one quarter turn: (x, y) -> (y, width - 1 - x)
+            moved = [[float(y), float(width - 1 - x)] for x, y in moved]
+            width = rgb.shape[0] if width == rgb.shape[1] else rgb.shape[1]
+        return np.ascontiguousarray(np.rot90(rgb, turns)), moved, 1.0
+    return apply
+
+
 def _dark_third(rgb: np.ndarray, points: Points) -> tuple[np.ndarray, Points, float]:
     """A brightness gradient that darkens the right third of the picture to 45 %."""
     width = rgb.shape[1]
@@ -119,6 +155,13 @@ TRANSFORMS: dict[str, Transform] = {
     "JPEG quality 40": _jpeg(40),
     "rotated 30 deg": _rotate(30.0),
     "rotated 45 deg": _rotate(45.0),
+    "rotated 90 deg": _quarter_turns(1),
+    "rotated 180 deg": _quarter_turns(2),
+    "rotated 270 deg": _quarter_turns(3),
+    "green light only": _green_only,
+    "greyscale": _greyscale,
+    "hue turned 90 deg": _hue(90.0),
+    "hue turned 180 deg": _hue(180.0),
     "darker third": _dark_third,
     "glare spots": _glare,
 }

@@ -50,6 +50,8 @@ class TrainConfig:
     # The model's scale: every training image is brought to this ridge scale (px) first.
     target_sigma: float | None = None
     world_augmentation: bool = False
+    # Model v3 on: world_augmentation plus rows at any angle, any illumination, defocused regions.
+    any_microscope_augmentation: bool = False
     deterministic: bool = False
     # 0: the weights as trained. Otherwise every epoch is validated, and the best kept, with
     # an exponential moving average of the weights over the steps (momentum per step): a
@@ -70,6 +72,12 @@ class WeightAverage:
         for average, current in zip(self.weights, weights):
             average *= self.momentum
             average += (1.0 - self.momentum) * current
+
+
+def augment_params(config: TrainConfig) -> AugmentParams:
+    if config.any_microscope_augmentation:
+        return AugmentParams.any_microscope()
+    return AugmentParams.world() if config.world_augmentation else AugmentParams()
 
 
 def set_threads(threads: int) -> None:
@@ -169,7 +177,7 @@ def train(config: TrainConfig, log: Callable[[str], None] = print) -> dict[str, 
         {"synthetic": synth_train, "real": real_train},
         {"synthetic": 1.0 - config.real_weight, "real": config.real_weight},
         config.batch_size, config.patch, config.seed,
-        AugmentParams.world() if config.world_augmentation else AugmentParams(),
+        augment_params(config),
     )
     val_sets = {
         "synthetic": fixed_batches(synth_val, config.unet.multiple),

@@ -28,6 +28,10 @@ class UNetConfig:
     # False: the first layer is a stride-2 convolution and the logits are upsampled
     # bilinearly at the end, so no feature map is ever computed at full resolution.
     full_resolution: bool = True
+    # "local_contrast": the first layer turns the image into its luma over the local contrast
+    # (``core.model.local_contrast_layer``): a colour-blind model by construction. "": RGB
+    # (or grey) as it comes, scaled to [0, 1].
+    input_norm: str = ""
 
     def filters_at(self, level: int) -> int:
         return int(min(self.max_filters, round(self.base_filters * self.growth**level)))
@@ -47,9 +51,13 @@ class UNetConfig:
             else "stride-2 stem, bilinear x2 upsampling of the logits (no full-resolution "
             "feature maps)"
         )
+        norm = (
+            "colour-blind input layer (luma over its local contrast, Gaussian window 16 px), "
+            if self.input_norm == "local_contrast" else ""
+        )
         return (
             f"U-Net, depth {self.depth} (sides multiple of {self.multiple}), "
-            f"filters {widths} per level, {self.input_channels}-channel input, {first}, "
+            f"filters {widths} per level, {self.input_channels}-channel input, {norm}{first}, "
             "BatchNorm + ReLU, 2x2 transposed-conv upsampling, sigmoid output"
         )
 
@@ -65,6 +73,8 @@ def build_unet(config: UNetConfig | None = None, name: str = "capseg_unet") -> A
         raise ValueError("depth must be at least 1")
     if config.input_channels not in (1, 3):
         raise ValueError("input_channels must be 1 or 3")
+    if config.input_norm not in ("", "local_contrast"):
+        raise ValueError(f"unknown input_norm {config.input_norm!r}")
 
     def conv_bn_relu(x: Any, filters: int, label: str, strides: int = 1) -> Any:
         x = layers.Conv2D(
@@ -75,13 +85,18 @@ def build_unet(config: UNetConfig | None = None, name: str = "capseg_unet") -> A
         return layers.ReLU(name=f"{label}_relu")(x)
 
     inputs = keras.Input((None, None, config.input_channels), name="image")
+    first = inputs
+    if config.input_norm == "local_contrast":
+        from capseg_desktop.core.model import local_contrast_layer
+
+        first = local_contrast_layer()(name="local_contrast")(inputs)
     skips: dict[int, Any] = {}
     top = 0 if config.full_resolution else 1
     if config.full_resolution:
-        x = conv_bn_relu(inputs, config.filters_at(0), "enc0")
+        x = conv_bn_relu(first, config.filters_at(0), "enc0")
         skips[0] = x
     else:
-        x = conv_bn_relu(inputs, config.filters_at(1), "stem", strides=2)
+        x = conv_bn_relu(first, config.filters_at(1), "stem", strides=2)
     for level in range(1, config.depth + 1):
         if level > 1 or config.full_resolution:
             x = layers.MaxPooling2D(2, name=f"pool{level}")(x)

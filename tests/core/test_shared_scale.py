@@ -1,0 +1,63 @@
+"""One scale per microscope: a folder without a µm per pixel is analysed at the median of its
+images' own estimates, and an image that disagrees by more than 1.5 times says so."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+
+from capseg_desktop.core import Analyzer
+from capseg_desktop.core.batch import STATUS_OK, STATUS_WARNING, run_batch
+from capseg_desktop.core.scale import (
+    SCALE_ESTIMATED, SCALE_SET, SCALE_SHARED, disagrees, estimate_limb_width_px, median_limb_width,
+)
+
+from .test_scale import _session, _strip
+
+CARD = {"scale": {"ridge_sigma_px": 3.1, "um_per_px": 1.0}}
+
+
+def _write_folder(tmp_path, scales):
+    paths = []
+    for index, scale in enumerate(scales):
+        path = tmp_path / f"img_{index}.png"
+        cv2.imwrite(str(path), cv2.cvtColor(_strip(index, scale).rgb, cv2.COLOR_RGB2BGR))
+        paths.append(path)
+    return paths
+
+
+def test_median_and_disagreement():
+    assert median_limb_width([4.0, 5.0, None, 100.0]) == pytest.approx(5.0)
+    assert median_limb_width([7.0]) is None  # one image is not a folder
+    assert disagrees(8.0, 5.0) and disagrees(3.0, 5.0)
+    assert not disagrees(7.0, 5.0) and not disagrees(None, 5.0)
+
+
+def test_a_folder_is_analysed_at_one_scale_and_the_odd_image_is_flagged(tmp_path):
+    # Three strips at one magnification and one at twice it (another microscope).
+    paths = _write_folder(tmp_path, [0.6, 0.6, 0.6, 1.2])
+    analyzer = Analyzer(_session(CARD))
+    own = [estimate_limb_width_px(cv2.imread(str(p))[..., ::-1]) for p in paths]
+    items = list(run_batch(analyzer, paths))
+    scales = [item.analysis.result.scale for item in items]
+    assert {s.source for s in scales} == {SCALE_SHARED}
+    assert len({round(s.factor, 6) for s in scales[:3]}) == 1  # one factor for the folder's three
+    shared = scales[0].limb_width_px
+    assert shared == pytest.approx(float(np.exp(np.median(np.log(own)))), rel=1e-6)
+    assert [item.status for item in items[:3]] == [STATUS_OK] * 3
+    assert items[3].status == STATUS_WARNING
+    assert "other images of its folder" in items[3].message
+    # The exports say where the scale came from.
+    assert '"source": "shared"' in items[0].analysis.result.to_json()
+
+
+def test_a_single_image_and_a_micrometre_scale_keep_their_own(tmp_path):
+    paths = _write_folder(tmp_path, [0.6, 1.2])
+    analyzer = Analyzer(_session(CARD))
+    (single,) = run_batch(analyzer, paths[:1])
+    assert single.analysis.result.scale.source == SCALE_ESTIMATED
+    both = list(run_batch(analyzer, paths, um_per_px=1.5))
+    assert {item.analysis.result.scale.source for item in both} == {SCALE_SET}
+    off = list(run_batch(analyzer, paths, shared_scale=False))
+    assert {item.analysis.result.scale.source for item in off} == {SCALE_ESTIMATED}
