@@ -46,6 +46,9 @@ class SynthParams:
     jpeg_quality_range: tuple[int, int] = (45, 92)
     # Domain randomisation (``capseg synth --world``): looks of many microscopes, not one.
     domain_random: bool = False
+    # The illumination (``capseg synth --look``): None draws exactly as before the option
+    # existed; one of LOOKS, or "any" for one drawn per image (see _apply_look).
+    look: str | None = None
 
     @classmethod
     def world(cls) -> "SynthParams":
@@ -477,16 +480,90 @@ def make_strip(rng: np.random.Generator, params: SynthParams | None = None,
         if left_border or right_border:
             _add_borders(image, left_border, right_border, rng)
 
-    # Camera.
-    image = cv2.GaussianBlur(image, (0, 0), rng.uniform(0.9, 3.5 if world else 2.6))
+    if params.look is None:
+        rgb = _camera(rng, image, params, blur_sigma=(0.9, 3.5 if world else 2.6), world=world)
+    else:
+        look = _pick_look(rng, params.look)
+        rgb = _camera(rng, _apply_look(rng, image, look), params, blur_sigma=(0.9, 3.5 if world else 2.6),
+                      world=world, look=look)
+    return SyntheticStrip(rgb=rgb, mask=instances > 0, instances=instances, count=count)
+
+
+def _camera(rng: np.random.Generator, image: np.ndarray, params: SynthParams, blur_sigma: tuple[float, float],
+            world: bool, look: str | None = None) -> np.ndarray:
+    """Blur, colour cast, noise and JPEG: float RGB in [0, 1] to uint8 RGB.
+
+    With ``look`` None this draws exactly what make_strip drew before looks existed. A grey
+    look keeps its channels equal (one cast, one noise); the green look keeps red near zero."""
+    image = cv2.GaussianBlur(image, (0, 0), rng.uniform(*blur_sigma))
     cast = (0.85, 1.12) if world else (0.95, 1.05)
-    image *= np.array([rng.uniform(*cast), rng.uniform(*cast), rng.uniform(cast[0] - 0.02, cast[1])], np.float32)
-    image += rng.normal(0, rng.uniform(0.005, 0.045 if world else 0.02), image.shape).astype(np.float32)
+    if look in ("mono", "nir"):
+        image *= rng.uniform(*cast)
+        noise = rng.normal(0, rng.uniform(0.005, 0.045 if world else 0.02), image.shape[:2]).astype(np.float32)
+        image += noise[:, :, None]
+    else:
+        image *= np.array([rng.uniform(*cast), rng.uniform(*cast), rng.uniform(cast[0] - 0.02, cast[1])], np.float32)
+        image += rng.normal(0, rng.uniform(0.005, 0.045 if world else 0.02), image.shape).astype(np.float32)
+        if look == "green":  # the red sensor sees almost nothing under a green LED
+            image[:, :, 0] = np.abs(image[:, :, 0]) * 0.5
     rgb = np.clip(image * 255.0 + 0.5, 0, 255).astype(np.uint8)
     quality = int(rng.integers(params.jpeg_quality_range[0], params.jpeg_quality_range[1] + 1))
     ok, encoded = cv2.imencode(".jpg", cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, quality])
-    rgb = cv2.cvtColor(cv2.imdecode(encoded, cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB)
-    return SyntheticStrip(rgb=rgb, mask=instances > 0, instances=instances, count=count)
+    return cv2.cvtColor(cv2.imdecode(encoded, cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB)
+
+
+# Illumination --------------------------------------------------------------------------------
+LOOKS = ("natural", "green", "mono", "nir", "blue")
+
+
+def _pick_look(rng: np.random.Generator, look: str) -> str:
+    if look == "any":
+        return str(LOOKS[int(rng.integers(len(LOOKS)))])
+    if look not in LOOKS:
+        raise ValueError(f"unknown look {look!r}: one of {', '.join(LOOKS)} or any")
+    return look
+
+
+def _stretch(grey: np.ndarray, low: float, high: float) -> np.ndarray:
+    """``grey`` mapped so that its 1st and 99th percentiles land on ``low`` and ``high``."""
+    lo, hi = np.percentile(grey[::4, ::4], (1, 99))
+    return low + (grey - lo) * ((high - low) / max(float(hi - lo), 1e-3))
+
+
+def _apply_look(rng: np.random.Generator, image: np.ndarray, look: str) -> np.ndarray:
+    """The composed scene (skin, blood, distractors; float RGB) as another illumination shows it.
+
+    - natural: unchanged (white light, as the reference strips);
+    - green: a green LED: what the scene reflects in green, blood dark in it, shown in the
+      green channel with a little blue (cyan-green cameras), red near zero;
+    - mono: a monochrome camera: one grey from a random mix of the channels, vessels dark;
+    - nir: near-infrared-like: haemoglobin absorbs little, so a hazy, low-contrast grey
+      (mostly the red channel) in which vessels are only slightly darker;
+    - blue: cold light, like microscope A: desaturated, bluish, paler vessels."""
+    if look == "natural":
+        return image
+    red, green, blue = image[:, :, 0], image[:, :, 1], image[:, :, 2]
+    if look == "green":
+        grey = _stretch(0.85 * green + 0.15 * blue, rng.uniform(0.08, 0.3), rng.uniform(0.55, 0.95))
+        tint = np.array([rng.uniform(0.0, 0.04), 1.0, rng.uniform(0.05, 0.45)], np.float32)
+        return grey[:, :, None] * tint
+    if look == "mono":
+        weights = rng.dirichlet([1.0, 3.0, 1.0]).astype(np.float32)
+        grey = _stretch(weights[0] * red + weights[1] * green + weights[2] * blue,
+                        rng.uniform(0.05, 0.3), rng.uniform(0.6, 0.98))
+        return np.repeat(grey[:, :, None], 3, axis=2)
+    if look == "nir":
+        grey = 0.8 * red + 0.2 * green
+        contrast = rng.uniform(0.3, 0.55)
+        level = rng.uniform(0.4, 0.7)
+        grey = level + (grey - float(grey.mean())) * contrast
+        return np.repeat(grey[:, :, None], 3, axis=2)
+    # blue
+    grey = image.mean(axis=2, keepdims=True)
+    keep = rng.uniform(0.3, 0.6)  # saturation kept
+    cold = grey + keep * (image - grey)
+    cold = cold * np.array([rng.uniform(0.72, 0.85), rng.uniform(0.85, 0.95), 1.0], np.float32)
+    return cold + rng.uniform(0.0, 0.12) * (1.0 - cold) * np.array([0.7, 0.85, 1.0], np.float32)
 
 
 def rescale_strip(strip: SyntheticStrip, factor: float) -> SyntheticStrip:
