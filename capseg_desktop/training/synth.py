@@ -697,7 +697,7 @@ def _dilate_into(occupied: np.ndarray, geometry: np.ndarray, box: tuple[int, int
 
 def _add_ruler(rng: np.random.Generator, height: int, width: int) -> np.ndarray:
     """A measuring line with tick marks, as capture software draws it: alpha in [0, 1]."""
-    alpha = np.zeros((height, width), np.float32)
+    alpha = np.zeros((height, width), np.uint8)  # putText draws on 8 bits only
     length = int(rng.uniform(100, 400))
     vertical = rng.random() < 0.2
     span_w, span_h = (20, length) if vertical else (length, 20)
@@ -705,7 +705,7 @@ def _add_ruler(rng: np.random.Generator, height: int, width: int) -> np.ndarray:
     y = int(rng.uniform(20, max(21, height - span_h - 20)))
     thickness = int(rng.integers(1, 3))
     end = (x, y + length) if vertical else (x + length, y)
-    cv2.line(alpha, (x, y), end, 1.0, thickness, cv2.LINE_AA)
+    cv2.line(alpha, (x, y), end, 255, thickness, cv2.LINE_AA)
     ticks = int(rng.choice([2, 3, 5, 6, 11]))
     tick = int(rng.uniform(4, 10))
     for index in range(ticks):
@@ -713,15 +713,37 @@ def _add_ruler(rng: np.random.Generator, height: int, width: int) -> np.ndarray:
         size = tick * (2 if index in (0, ticks - 1) else 1)
         if vertical:
             ty = int(round(y + t * length))
-            cv2.line(alpha, (x - size, ty), (x + size, ty), 1.0, thickness, cv2.LINE_AA)
+            cv2.line(alpha, (x - size, ty), (x + size, ty), 255, thickness, cv2.LINE_AA)
         else:
             tx = int(round(x + t * length))
-            cv2.line(alpha, (tx, y - size), (tx, y + size), 1.0, thickness, cv2.LINE_AA)
+            cv2.line(alpha, (tx, y - size), (tx, y + size), 255, thickness, cv2.LINE_AA)
     if rng.random() < 0.5 and not vertical:
         label = str(int(rng.choice([50, 100, 200, 250, 500]))) + " um"
-        cv2.putText(alpha, label, (x, y - tick * 2 - 6), cv2.FONT_HERSHEY_SIMPLEX, rng.uniform(0.4, 0.8), 1.0,
+        cv2.putText(alpha, label, (x, y - tick * 2 - 6), cv2.FONT_HERSHEY_SIMPLEX, rng.uniform(0.4, 0.8), 255,
                     thickness, cv2.LINE_AA)
-    return alpha * rng.uniform(0.75, 1.0)
+    return alpha.astype(np.float32) / 255.0 * rng.uniform(0.75, 1.0)
+
+
+def _paint_field_vessel(rng: np.random.Generator, coverage: np.ndarray, box: tuple[int, int, int, int],
+                        width_px: float, row: int, blood_alpha: np.ndarray, blood_colour: np.ndarray) -> None:
+    """A field's vessel: blurred in proportion to its width (a 3 px limb stays visible), deeper
+    rows fainter and more often out of focus."""
+    x0, y0, x1, y1 = box
+    strength = rng.uniform(0.5, 0.9) if row == 0 else rng.uniform(0.3, 0.75)
+    red = rng.uniform(0.45, 0.7)
+    green = red * rng.uniform(0.35, 0.6)
+    colour = np.array([red, green, green * rng.uniform(0.7, 0.95)], np.float32)
+    if rng.random() < 0.2:  # bluish-violet blood under cold light
+        colour = np.array([rng.uniform(0.3, 0.55), rng.uniform(0.15, 0.3), rng.uniform(0.3, 0.5)], np.float32)
+    shade = 1.0 + 0.15 * _smooth_noise(rng, y1 - y0, x1 - x0, 15)
+    sigma = rng.uniform(0.3, 0.2 * width_px + 0.4)
+    if rng.random() < (0.15 if row == 0 else 0.4):  # this vessel out of focus
+        sigma += rng.uniform(0.3, 0.35 * width_px)
+    alpha = np.clip(cv2.GaussianBlur(coverage, (0, 0), sigma) * strength * shade, 0.0, 1.0)
+    region = blood_alpha[y0:y1, x0:x1]
+    take = alpha > region
+    region[take] = alpha[take]
+    blood_colour[y0:y1, x0:x1][take] = colour
 
 
 def make_field(rng: np.random.Generator, params: FieldParams | None = None) -> SyntheticField:
@@ -768,13 +790,10 @@ def make_field(rng: np.random.Generator, params: FieldParams | None = None) -> S
     rows: dict[int, int] = {}
     kinds: dict[int, str] = {}
     apices: dict[int, tuple[float, float]] = {}
-    world = SynthParams.world()
-    deeper_look = SynthParams(faint_probability=0.5, defocus_probability=0.5, dark_apex_probability=0.05,
-                              domain_random=True)
     margin = 12
 
     def accept(points: np.ndarray, radii: np.ndarray, row: int, kind: str, min_area: int, gap: int,
-               look: SynthParams, apex: np.ndarray | None, fade: tuple[np.ndarray, float] | None) -> bool:
+               width_px: float, apex: np.ndarray | None, fade: tuple[np.ndarray, float] | None) -> bool:
         drawn = _draw_vessel(points, radii, height, width)
         if drawn is None:
             return False
@@ -795,16 +814,12 @@ def make_field(rng: np.random.Generator, params: FieldParams | None = None) -> S
         instances[y0:y1, x0:x1][geometry] = ident
         rows[ident], kinds[ident] = row, kind
         _dilate_into(occupied_loops if kind == "loop" else occupied_dashes, geometry.astype(np.uint8), box, gap)
-        tip = apex if apex is not None else points[len(points) // 2]
         if apex is not None:
             apices[ident] = (float(apex[0]), float(apex[1]))
-        # _paint_blood darkens a blob 10 px above ``apex`` (strips hang downwards): aim it inside the loop.
-        shifted = (float(tip[0] - 10 * v[0]), float(tip[1] - 10 * v[1] + 10))
-        _paint_blood(rng, look, _Loop(points, radii, 0.0, shifted, (0.0, 0.0)), coverage, box, blood_alpha,
-                     blood_colour)
+        _paint_field_vessel(rng, coverage, box, width_px, row, blood_alpha, blood_colour)
         return True
 
-    def place(apex_tip: np.ndarray, width_px: float, length_px: float, row: int, look: SynthParams,
+    def place(apex_tip: np.ndarray, width_px: float, length_px: float, row: int,
               limit: float | None) -> float | None:
         """A loop whose apex tip is at ``apex_tip``; its farthest reach along v, or None."""
         local, radii, mid = _field_loop(rng, width_px, length_px)
@@ -816,7 +831,7 @@ def make_field(rng: np.random.Generator, params: FieldParams | None = None) -> S
             return None
         if not (margin <= apex_tip[0] < width - margin and margin <= apex_tip[1] < height - margin):
             return None
-        ok = accept(points, radii, row, "loop", MIN_FIELD_LOOP_AREA_PX, params.loop_gap_px, look, apex_tip,
+        ok = accept(points, radii, row, "loop", MIN_FIELD_LOOP_AREA_PX, params.loop_gap_px, width_px, apex_tip,
                     (base, rng.uniform(0, 10)))
         return reach_v if ok else None
 
@@ -827,7 +842,7 @@ def make_field(rng: np.random.Generator, params: FieldParams | None = None) -> S
         width_px = float(np.clip(limb * rng.uniform(0.8, 1.2), *params.limb_width_range))
         length_px = limb * rng.uniform(6, 20)
         tip = centre + line * v + position * u + rng.normal(0, 0.4 * limb) * v
-        if place(tip, width_px, length_px, 0, world, None) is not None:
+        if place(tip, width_px, length_px, 0, None) is not None:
             distal_tips.append(float((tip - centre) @ v))
         position += limb * rng.uniform(3.0, 5.0) + params.loop_gap_px + rng.uniform(0, 40)
     outermost = min(distal_tips) if distal_tips else line
@@ -839,7 +854,7 @@ def make_field(rng: np.random.Generator, params: FieldParams | None = None) -> S
             width_px = float(np.clip(limb * rng.uniform(0.7, 1.1), *params.limb_width_range))
             length_px = limb * rng.uniform(4, 12)
             tip = centre + (line - row * spacing + rng.normal(0, limb)) * v + position * u
-            place(tip, width_px, length_px, row, deeper_look, outermost - 6)
+            place(tip, width_px, length_px, row, outermost - 6)
             position += limb * rng.uniform(3.0, 6.0) + params.loop_gap_px + rng.uniform(0, 80)
     # Deeper capillaries seen end-on: short dashes and dots behind the rows.
     deepest = max([r for r in rows.values()], default=0) + 1
@@ -860,7 +875,7 @@ def make_field(rng: np.random.Generator, params: FieldParams | None = None) -> S
         radii = np.full(len(points), width_px / 2, np.float32) * np.linspace(1.0, rng.uniform(0.7, 1.0), len(points))
         if float(((points - centre) @ v + radii).max()) > outermost - 6:
             continue
-        accept(points, radii, deepest, "end-on", MIN_END_ON_AREA_PX, params.dash_gap_px, deeper_look, None, None)
+        accept(points, radii, deepest, "end-on", MIN_END_ON_AREA_PX, params.dash_gap_px, width_px, None, None)
 
     # Distractors under the blood, the blood, then what lies in front of it.
     for _ in range(int(rng.integers(0, 4))):
@@ -881,14 +896,15 @@ def make_field(rng: np.random.Generator, params: FieldParams | None = None) -> S
     if rng.random() < params.region_blur_probability:  # parts of the field out of focus
         regions = _smooth_noise(rng, height, width, rng.uniform(200, 500))
         out_of_focus = np.clip((regions - rng.uniform(-0.3, 0.8)) * 2.0, 0.0, 1.0)
-        blurred_image = cv2.GaussianBlur(image, (0, 0), rng.uniform(2.5, 6.0))
+        blurred_image = cv2.GaussianBlur(image, (0, 0), rng.uniform(0.3, 0.7) * limb + 0.5)
         image = image * (1 - out_of_focus[:, :, None]) + blurred_image * out_of_focus[:, :, None]
     look = "natural" if params.look is None else _pick_look(rng, params.look)
     image = _apply_look(rng, image, look)
     heavy = limb >= 5 and rng.random() < 0.2  # the whole field out of focus (like microscope A)
+    blur = (1.5, 0.2 * limb + 1.5) if heavy else (0.4, 0.15 * limb + 0.6)
     ruler = _add_ruler(ruler_rng, height, width) if ruler_rng.random() < params.ruler_probability else None
     camera = SynthParams(jpeg_quality_range=params.jpeg_quality_range)
-    rgb = _camera(rng, image, camera, blur_sigma=(2.5, 4.0) if heavy else (0.6, 2.2), world=True, look=look,
+    rgb = _camera(rng, image, camera, blur_sigma=blur, world=True, look=look,
                   overlay=ruler)
     ids = np.arange(len(rows) + 1)
     focus_sum = np.bincount(instances.ravel(), weights=out_of_focus.ravel(), minlength=len(ids))
