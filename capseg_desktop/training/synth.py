@@ -860,8 +860,9 @@ def make_field(rng: np.random.Generator, params: FieldParams | None = None) -> S
     deepest = max([r for r in rows.values()], default=0) + 1
     behind = np.count_nonzero(depth_of[::8, ::8] < outermost - 30) / depth_of[::8, ::8].size
     wanted = int(rng.integers(params.end_on_range[0], params.end_on_range[1] + 1) * behind)
+    placed = 0
     for _ in range(3 * wanted):
-        if sum(1 for k in kinds.values() if k == "end-on") >= wanted:
+        if placed >= wanted:
             break
         point = np.array([rng.uniform(0, width), rng.uniform(0, height)], np.float32)
         if float((point - centre) @ v) > outermost - 30:
@@ -875,7 +876,7 @@ def make_field(rng: np.random.Generator, params: FieldParams | None = None) -> S
         radii = np.full(len(points), width_px / 2, np.float32) * np.linspace(1.0, rng.uniform(0.7, 1.0), len(points))
         if float(((points - centre) @ v + radii).max()) > outermost - 6:
             continue
-        accept(points, radii, deepest, "end-on", MIN_END_ON_AREA_PX, params.dash_gap_px, width_px, None, None)
+        placed += accept(points, radii, deepest, "end-on", MIN_END_ON_AREA_PX, params.dash_gap_px, width_px, None, None)
 
     # Distractors under the blood, the blood, then what lies in front of it.
     for _ in range(int(rng.integers(0, 4))):
@@ -895,7 +896,7 @@ def make_field(rng: np.random.Generator, params: FieldParams | None = None) -> S
     out_of_focus = np.zeros((height, width), np.float32)
     if rng.random() < params.region_blur_probability:  # parts of the field out of focus
         regions = _smooth_noise(rng, height, width, rng.uniform(200, 500))
-        out_of_focus = np.clip((regions - rng.uniform(-0.3, 0.8)) * 2.0, 0.0, 1.0)
+        out_of_focus = np.clip((regions - rng.uniform(0.0, 1.0)) * 2.0, 0.0, 1.0)
         blurred_image = cv2.GaussianBlur(image, (0, 0), rng.uniform(0.3, 0.7) * limb + 0.5)
         image = image * (1 - out_of_focus[:, :, None]) + blurred_image * out_of_focus[:, :, None]
     look = "natural" if params.look is None else _pick_look(rng, params.look)
@@ -904,8 +905,7 @@ def make_field(rng: np.random.Generator, params: FieldParams | None = None) -> S
     blur = (1.5, 0.2 * limb + 1.5) if heavy else (0.4, 0.15 * limb + 0.6)
     ruler = _add_ruler(ruler_rng, height, width) if ruler_rng.random() < params.ruler_probability else None
     camera = SynthParams(jpeg_quality_range=params.jpeg_quality_range)
-    rgb = _camera(rng, image, camera, blur_sigma=blur, world=True, look=look,
-                  overlay=ruler)
+    rgb = _camera(rng, image, camera, blur_sigma=blur, world=True, look=look, overlay=ruler)
     ids = np.arange(len(rows) + 1)
     focus_sum = np.bincount(instances.ravel(), weights=out_of_focus.ravel(), minlength=len(ids))
     area = np.bincount(instances.ravel(), minlength=len(ids))
