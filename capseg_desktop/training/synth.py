@@ -12,6 +12,12 @@ A strip is built in layers, the way the picture forms in a capillaroscope:
    bright highlight), dust specks, fibres, isolated dark hemorrhage spots, glare;
 4. the camera: blur, colour cast, noise, JPEG compression.
 
+Other microscopes (``capseg synth --look``, ``--field``): a look renders the composed scene
+under another illumination (green LED, monochrome, near-infrared-like, bluish cold light) before
+the camera step; a wide field (make_field) draws the distal row along a line at any angle with
+the cuticle beyond it, deeper rows and end-on capillaries behind it, and says each capillary's
+row. proxy_set writes a benchmark that looks like a new microscope.
+
 Everything is drawn from one ``numpy.random.Generator``, so a seed gives the same strip on
 every machine. Capillaries keep a gap of at least ``min_gap_px`` between each other so that
 the true count is unambiguous for the counting step (which merges parts closer than 23 px).
