@@ -615,7 +615,9 @@ class SyntheticField:
     mask: np.ndarray  # H x W bool
     instances: np.ndarray  # H x W uint16, k = capillary k
     count: int
-    rows: dict[int, int]  # capillary id -> 0 (distal row) or 1, 2, ... (deeper)
+    # capillary id -> 0 (distal row) or 1, 2, ... (deeper rows of loops; the end-on capillaries
+    # take the row after the deepest row of loops)
+    rows: dict[int, int]
     kinds: dict[int, str]  # "loop" or "end-on"
     apices: dict[int, tuple[float, float]]  # a loop's apex tip (x, y)
     blurred: dict[int, bool]  # in a region out of focus
