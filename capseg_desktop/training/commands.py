@@ -38,7 +38,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
                        help="illumination: green LED, monochrome, near-infrared-like, bluish cold light, "
                        "or any (one drawn per image); default: white light, as before")
     synth.add_argument("--proxy-set", action="store_true",
-                       help="write the new-microscope benchmark instead: green-only and greyscale reference "
+                       help="write the new-microscope benchmark instead: green-only, greyscale and rotated reference "
                        "strips (from ../shared when present) and -n wide fields with vertical or diagonal rows")
     synth.set_defaults(func=run_synth)
 

@@ -1017,14 +1017,33 @@ def greyscale(rgb: np.ndarray) -> np.ndarray:
     return np.repeat(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)[:, :, None], 3, axis=2)
 
 
+def rotate_image(image: np.ndarray, angle_deg: float, nearest: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """``image`` turned by ``angle_deg`` (counter-clockwise as seen), on a canvas large enough to
+    hold all of it (black corners); returns it and the 2 x 3 matrix taking a point (x, y) of the
+    original to the turned picture."""
+    height, width = image.shape[:2]
+    matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle_deg, 1.0)
+    cos, sin = abs(matrix[0, 0]), abs(matrix[0, 1])
+    new_w, new_h = int(round(height * sin + width * cos)), int(round(height * cos + width * sin))
+    matrix[0, 2] += new_w / 2 - width / 2
+    matrix[1, 2] += new_h / 2 - height / 2
+    turned = cv2.warpAffine(image, matrix, (new_w, new_h), flags=cv2.INTER_NEAREST if nearest else cv2.INTER_LINEAR,
+                            borderMode=cv2.BORDER_CONSTANT, borderValue=0)
+    return turned, matrix
+
+
 def proxy_set(out_dir: Path, seed: int = 0, images: Iterable[Path] | None = None, fields: int = 20,
-              angles: tuple[float, ...] = (0.0, 45.0, 90.0, 135.0, 180.0, 225.0, 270.0, 315.0)) -> dict[str, int]:
+              angles: tuple[float, ...] = (0.0, 45.0, 90.0, 135.0, 180.0, 225.0, 270.0, 315.0),
+              rotations: tuple[float, ...] = (30.0, 45.0, 90.0, 180.0, 270.0)) -> dict[str, int]:
     """Write the "new microscope" benchmark set into ``out_dir``:
 
     - ``recoloured/``: for each of ``images`` (default: the 25 reference strips beside the
       checkout, when present), ``NAME_green.png`` (green_only) and ``NAME_grey.png``
       (greyscale), with ``NAME_green_mask.png``/``NAME_grey_mask.png`` copied from a
       ``NAME_mask.png`` or ``masks/NAME_mask.png`` next to the image when there is one;
+    - ``rotated/``: each image turned by each of ``rotations`` degrees (rotate_image),
+      ``NAME_rotA.png`` (and its mask, turned), with ``rotations.json`` giving for each the
+      angle and the matrix that takes a point of the original to the turned picture;
     - ``fields/``: ``fields`` synthetic wide fields (seed ``seed``) whose distal row runs
       vertically or diagonally (apices pointing along ``angles`` in turn: 0 = right, 90 =
       down), under white, green, monochrome and bluish light in turn, with masks,
@@ -1035,6 +1054,7 @@ def proxy_set(out_dir: Path, seed: int = 0, images: Iterable[Path] | None = None
     if images is None:
         images = sorted(REFERENCE_STRIPS.glob("*.png")) if REFERENCE_STRIPS.is_dir() else []
     recoloured = out_dir / "recoloured"
+    matrices: dict[str, dict] = {}
     for path in images:
         path = Path(path)
         bgr = cv2.imread(str(path), cv2.IMREAD_COLOR)
@@ -1048,6 +1068,19 @@ def proxy_set(out_dir: Path, seed: int = 0, images: Iterable[Path] | None = None
             cv2.imwrite(str(recoloured / f"{path.stem}_{suffix}.png"), cv2.cvtColor(convert(rgb), cv2.COLOR_RGB2BGR))
             if mask is not None:
                 (recoloured / f"{path.stem}_{suffix}_mask.png").write_bytes(mask.read_bytes())
+        rotated = out_dir / "rotated"
+        rotated.mkdir(parents=True, exist_ok=True)
+        for angle in rotations:
+            name = f"{path.stem}_rot{angle:g}"
+            turned, matrix = rotate_image(bgr, angle)
+            cv2.imwrite(str(rotated / f"{name}.png"), turned)
+            if mask is not None:
+                cv2.imwrite(str(rotated / f"{name}_mask.png"),
+                            rotate_image(cv2.imread(str(mask), cv2.IMREAD_GRAYSCALE), angle, nearest=True)[0])
+            matrices[f"{name}.png"] = {"source": path.name, "angle_deg": angle,
+                                       "matrix": [[round(float(v), 6) for v in row] for row in matrix]}
+    if matrices:
+        (out_dir / "rotated" / "rotations.json").write_text(json.dumps(matrices, indent=1) + "\n")
     counts: dict[str, int] = {}
     for index in range(fields):
         angle = angles[index % len(angles)]

@@ -234,7 +234,7 @@ def test_proxy_set_recolours_given_images_and_writes_turned_fields(tmp_path: Pat
     source = tmp_path / "source"
     write_dataset(source, 1, seed=1, prefix="ref")
     out = tmp_path / "proxy"
-    counts = proxy_set(out, seed=3, images=[source / "ref_0000.png"], fields=2)
+    counts = proxy_set(out, seed=3, images=[source / "ref_0000.png"], fields=2, rotations=(30.0, 90.0))
     rgb = cv2.cvtColor(cv2.imread(str(source / "ref_0000.png")), cv2.COLOR_BGR2RGB)
     green = cv2.cvtColor(cv2.imread(str(out / "recoloured" / "ref_0000_green.png")), cv2.COLOR_BGR2RGB)
     grey = cv2.imread(str(out / "recoloured" / "ref_0000_grey.png"))
@@ -246,3 +246,18 @@ def test_proxy_set_recolours_given_images_and_writes_turned_fields(tmp_path: Pat
     directions = [json.loads((out / "fields" / f"field_000{k}_rows.json").read_text())["apex_direction"]
                   for k in range(2)]
     assert directions[0] == pytest.approx([1.0, 0.0]) and directions[1] == pytest.approx([0.7071, 0.7071])
+    # Turned strips: each capillary's centre, taken through the written matrix, lands on the
+    # same capillary in the turned mask.
+    matrices = json.loads((out / "rotated" / "rotations.json").read_text())
+    assert set(matrices) == {"ref_0000_rot30.png", "ref_0000_rot90.png"}
+    instances = cv2.imread(str(source / "ref_0000_instances.png"), cv2.IMREAD_UNCHANGED)
+    for name, entry in matrices.items():
+        turned = cv2.imread(str(out / "rotated" / name.replace(".png", "_mask.png")), cv2.IMREAD_GRAYSCALE)
+        image = cv2.imread(str(out / "rotated" / name))
+        assert image.shape[:2] == turned.shape
+        matrix = np.array(entry["matrix"])
+        for k in range(1, int(instances.max()) + 1):
+            ys, xs = np.nonzero(instances == k)
+            pick = len(xs) // 2  # a pixel of the capillary itself (a loop's centroid may be outside it)
+            x, y = matrix @ np.array([xs[pick], ys[pick], 1.0])
+            assert turned[int(round(y)) - 1:int(round(y)) + 2, int(round(x)) - 1:int(round(x)) + 2].max() == 255
