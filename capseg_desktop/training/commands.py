@@ -31,6 +31,15 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
                        help="sample-folder layout: images only at the top, masks in masks/, no instance images")
     synth.add_argument("--only", type=lambda text: [int(v) for v in text.split(",")],
                        help="write only these strip numbers (comma-separated) of the n")
+    synth.add_argument("--field", action="store_true",
+                       help="wide fields (1000-1300 x 800-1100) instead of strips: the distal row at any angle, "
+                       "deeper rows and end-on capillaries, with NAME_rows.json (each capillary's row, 0 = distal)")
+    synth.add_argument("--look", choices=["natural", "green", "mono", "nir", "blue", "any"],
+                       help="illumination: green LED, monochrome, near-infrared-like, bluish cold light, "
+                       "or any (one drawn per image); default: white light, as before")
+    synth.add_argument("--proxy-set", action="store_true",
+                       help="write the new-microscope benchmark instead: green-only, greyscale and rotated reference "
+                       "strips (from ../shared when present) and -n wide fields with vertical or diagonal rows")
     synth.set_defaults(func=run_synth)
 
     train = subparsers.add_parser(
@@ -141,13 +150,25 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
 
 
 def run_synth(args: argparse.Namespace) -> int:
-    from .synth import SynthParams, write_dataset
+    import dataclasses
 
-    counts = write_dataset(args.out, args.n, seed=args.seed, prefix=args.prefix,
-                           params=SynthParams.world() if args.world else None,
-                           samples_layout=args.samples, indices=args.only, limb_scale=args.limb_scale)
+    from .synth import FieldParams, SynthParams, proxy_set, write_dataset
+
+    if args.proxy_set:
+        counts = proxy_set(args.out, seed=args.seed, fields=args.n)
+        print(f"wrote the new-microscope set ({len(counts)} fields, {sum(counts.values())} capillaries) to {args.out}")
+        return 0
+    if args.field:
+        params: SynthParams | FieldParams | None = FieldParams(look=args.look)
+    else:
+        params = SynthParams.world() if args.world else None
+        if args.look is not None:
+            params = dataclasses.replace(params or SynthParams(), look=args.look)
+    counts = write_dataset(args.out, args.n, seed=args.seed, prefix=args.prefix, params=params,
+                           samples_layout=args.samples, indices=args.only, limb_scale=args.limb_scale,
+                           kind="field" if args.field else "strip")
     total = sum(counts.values())
-    print(f"wrote {len(counts)} strips ({total} capillaries) to {args.out}")
+    print(f"wrote {len(counts)} {'fields' if args.field else 'strips'} ({total} capillaries) to {args.out}")
     return 0
 
 

@@ -12,6 +12,12 @@ A strip is built in layers, the way the picture forms in a capillaroscope:
    bright highlight), dust specks, fibres, isolated dark hemorrhage spots, glare;
 4. the camera: blur, colour cast, noise, JPEG compression.
 
+Other microscopes (``capseg synth --look``, ``--field``): a look renders the composed scene
+under another illumination (green LED, monochrome, near-infrared-like, bluish cold light) before
+the camera step; a wide field (make_field) draws the distal row along a line at any angle with
+the cuticle beyond it, deeper rows and end-on capillaries behind it, and says each capillary's
+row. proxy_set writes a benchmark that looks like a new microscope.
+
 Everything is drawn from one ``numpy.random.Generator``, so a seed gives the same strip on
 every machine. Capillaries keep a gap of at least ``min_gap_px`` between each other so that
 the true count is unambiguous for the counting step (which merges parts closer than 23 px).
@@ -46,6 +52,9 @@ class SynthParams:
     jpeg_quality_range: tuple[int, int] = (45, 92)
     # Domain randomisation (``capseg synth --world``): looks of many microscopes, not one.
     domain_random: bool = False
+    # The illumination (``capseg synth --look``): None draws exactly as before the option
+    # existed; one of LOOKS, or "any" for one drawn per image (see _apply_look).
+    look: str | None = None
 
     @classmethod
     def world(cls) -> "SynthParams":
@@ -82,8 +91,10 @@ _WORLD_SKINS = _REFERENCE_SKINS + [[0.97, 0.78, 0.80], [0.92, 0.70, 0.72], [0.70
                                    [0.78, 0.80, 0.88], [0.85, 0.84, 0.90], [0.80, 0.72, 0.80]]
 
 
-def _skin(rng: np.random.Generator, height: int, width: int, world: bool = False) -> np.ndarray:
-    """Float RGB in [0, 1]."""
+def _skin(rng: np.random.Generator, height: int, width: int, world: bool = False,
+          top_band: bool = True) -> np.ndarray:
+    """Float RGB in [0, 1]. ``top_band``: maybe a darker band along the top (strips only: a field
+    draws its own cuticle band on the side its row points to)."""
     # Anchors seen in real strips: pale pink, cream, yellowish and orange beige.
     anchors = np.array(_WORLD_SKINS if world else _REFERENCE_SKINS, np.float32)
     weights = rng.dirichlet(np.full(len(anchors), 0.4))
@@ -105,7 +116,7 @@ def _skin(rng: np.random.Generator, height: int, width: int, world: bool = False
     folds = _smooth_noise(rng, height, width, rng.uniform(60, 160))
     skin += rng.uniform(0.0, 0.02) * np.tanh(2 * folds)[:, :, None]
 
-    if rng.random() < 0.35:  # a darker, browner band along the top with a wavy lower edge
+    if top_band and rng.random() < 0.35:  # a darker, browner band along the top with a wavy lower edge
         edge = rng.uniform(0.15, 0.45) * height + 0.06 * height * _smooth_noise(rng, 1, width, 200)[0]
         band = np.clip((edge[None, :] - yy) / rng.uniform(8, 30), 0.0, 1.0)
         band = cv2.GaussianBlur(band, (0, 0), 3)
@@ -227,8 +238,16 @@ def _place_centres(rng: np.random.Generator, width: int, count: int, params: Syn
 
 # Distractors ---------------------------------------------------------------------------------
 def _alpha_blend(image: np.ndarray, alpha: np.ndarray, colour: np.ndarray) -> None:
-    image *= 1.0 - alpha[:, :, None]
-    image += alpha[:, :, None] * colour
+    # Only the box where alpha is not zero: the same pixels (x * 1 + 0 is x), far less work
+    # for a speck on a wide field.
+    rows = np.flatnonzero(alpha.any(axis=1))
+    if len(rows) == 0:
+        return
+    cols = np.flatnonzero(alpha[rows[0]:rows[-1] + 1].any(axis=0))
+    box = (slice(rows[0], rows[-1] + 1), slice(cols[0], cols[-1] + 1))
+    part, weight = image[box], alpha[box][:, :, None]
+    part *= 1.0 - weight
+    part += weight * colour
 
 
 def _add_bubble(rng: np.random.Generator, image: np.ndarray, forbidden: np.ndarray) -> None:
@@ -477,16 +496,432 @@ def make_strip(rng: np.random.Generator, params: SynthParams | None = None,
         if left_border or right_border:
             _add_borders(image, left_border, right_border, rng)
 
-    # Camera.
-    image = cv2.GaussianBlur(image, (0, 0), rng.uniform(0.9, 3.5 if world else 2.6))
+    if params.look is None:
+        rgb = _camera(rng, image, params, blur_sigma=(0.9, 3.5 if world else 2.6), world=world)
+    else:
+        look = _pick_look(rng, params.look)
+        rgb = _camera(rng, _apply_look(rng, image, look), params, blur_sigma=(0.9, 3.5 if world else 2.6),
+                      world=world, look=look)
+    return SyntheticStrip(rgb=rgb, mask=instances > 0, instances=instances, count=count)
+
+
+def _camera(rng: np.random.Generator, image: np.ndarray, params: SynthParams, blur_sigma: tuple[float, float],
+            world: bool, look: str | None = None, overlay: np.ndarray | None = None) -> np.ndarray:
+    """Blur, colour cast, noise and JPEG: float RGB in [0, 1] to uint8 RGB.
+
+    With ``look`` None this draws exactly what make_strip drew before looks existed. A grey
+    look keeps its channels equal (one cast, one noise); the green look keeps red near zero."""
+    image = cv2.GaussianBlur(image, (0, 0), rng.uniform(*blur_sigma))
     cast = (0.85, 1.12) if world else (0.95, 1.05)
-    image *= np.array([rng.uniform(*cast), rng.uniform(*cast), rng.uniform(cast[0] - 0.02, cast[1])], np.float32)
-    image += rng.normal(0, rng.uniform(0.005, 0.045 if world else 0.02), image.shape).astype(np.float32)
+    if look in ("mono", "nir"):
+        image *= rng.uniform(*cast)
+        noise = rng.normal(0, rng.uniform(0.005, 0.045 if world else 0.02), image.shape[:2]).astype(np.float32)
+        image += noise[:, :, None]
+    else:
+        image *= np.array([rng.uniform(*cast), rng.uniform(*cast), rng.uniform(cast[0] - 0.02, cast[1])], np.float32)
+        image += rng.normal(0, rng.uniform(0.005, 0.045 if world else 0.02), image.shape).astype(np.float32)
+        if look == "green":  # the red sensor sees almost nothing under a green LED
+            image[:, :, 0] = np.abs(image[:, :, 0]) * 0.5
+    if overlay is not None:  # drawn by the capture software on the picture: sharp, then JPEG
+        _alpha_blend(image, overlay, np.full(3, 0.06, np.float32))
     rgb = np.clip(image * 255.0 + 0.5, 0, 255).astype(np.uint8)
     quality = int(rng.integers(params.jpeg_quality_range[0], params.jpeg_quality_range[1] + 1))
     ok, encoded = cv2.imencode(".jpg", cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, quality])
-    rgb = cv2.cvtColor(cv2.imdecode(encoded, cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB)
-    return SyntheticStrip(rgb=rgb, mask=instances > 0, instances=instances, count=count)
+    return cv2.cvtColor(cv2.imdecode(encoded, cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB)
+
+
+# Illumination --------------------------------------------------------------------------------
+LOOKS = ("natural", "green", "mono", "nir", "blue")
+
+
+def _pick_look(rng: np.random.Generator, look: str) -> str:
+    if look == "any":
+        return str(LOOKS[int(rng.integers(len(LOOKS)))])
+    if look not in LOOKS:
+        raise ValueError(f"unknown look {look!r}: one of {', '.join(LOOKS)} or any")
+    return look
+
+
+def _stretch(grey: np.ndarray, low: float, high: float) -> np.ndarray:
+    """``grey`` mapped so that its 1st and 99th percentiles land on ``low`` and ``high``."""
+    lo, hi = np.percentile(grey[::4, ::4], (1, 99))
+    return low + (grey - lo) * ((high - low) / max(float(hi - lo), 1e-3))
+
+
+def _apply_look(rng: np.random.Generator, image: np.ndarray, look: str) -> np.ndarray:
+    """The composed scene (skin, blood, distractors; float RGB) as another illumination shows it.
+
+    - natural: unchanged (white light, as the reference strips);
+    - green: a green LED: what the scene reflects in green, blood dark in it, shown in the
+      green channel with a little blue (cyan-green cameras), red near zero;
+    - mono: a monochrome camera: one grey from a random mix of the channels, vessels dark;
+    - nir: near-infrared-like: haemoglobin absorbs little, so a hazy, low-contrast grey
+      (mostly the red channel) in which vessels are only slightly darker;
+    - blue: cold light, like microscope A: desaturated, bluish, paler vessels."""
+    if look == "natural":
+        return image
+    red, green, blue = image[:, :, 0], image[:, :, 1], image[:, :, 2]
+    if look == "green":
+        grey = _stretch(0.85 * green + 0.15 * blue, rng.uniform(0.08, 0.3), rng.uniform(0.55, 0.95))
+        tint = np.array([rng.uniform(0.0, 0.04), 1.0, rng.uniform(0.05, 0.45)], np.float32)
+        return grey[:, :, None] * tint
+    if look == "mono":
+        weights = rng.dirichlet([1.0, 3.0, 1.0]).astype(np.float32)
+        grey = _stretch(weights[0] * red + weights[1] * green + weights[2] * blue,
+                        rng.uniform(0.05, 0.3), rng.uniform(0.6, 0.98))
+        return np.repeat(grey[:, :, None], 3, axis=2)
+    if look == "nir":
+        grey = 0.8 * red + 0.2 * green
+        contrast = rng.uniform(0.3, 0.55)
+        level = rng.uniform(0.4, 0.7)
+        grey = level + (grey - float(grey.mean())) * contrast
+        return np.repeat(grey[:, :, None], 3, axis=2)
+    # blue
+    grey = image.mean(axis=2, keepdims=True)
+    keep = rng.uniform(0.3, 0.6)  # saturation kept
+    cold = grey + keep * (image - grey)
+    cold = cold * np.array([rng.uniform(0.72, 0.85), rng.uniform(0.85, 0.95), 1.0], np.float32)
+    return cold + rng.uniform(0.0, 0.12) * (1.0 - cold) * np.array([0.7, 0.85, 1.0], np.float32)
+
+
+# Wide fields --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class FieldParams:
+    """A wide field of view (``capseg synth --field``): the distal row of loops along a line at
+    any angle, deeper rows behind it and deeper capillaries seen end-on as short dashes."""
+    width_range: tuple[int, int] = (1000, 1300)
+    height_range: tuple[int, int] = (800, 1100)
+    limb_width_range: tuple[float, float] = (3.0, 8.0)
+    loop_gap_px: int = 25  # between a loop and any other capillary: each one is countable
+    dash_gap_px: int = 10  # between two end-on capillaries
+    deeper_rows_range: tuple[int, int] = (1, 3)
+    end_on_range: tuple[int, int] = (60, 350)
+    # The direction the distal apices point to (towards the nail), degrees in the image
+    # (0 = right, 90 = down); None: any, a third of the fields exactly along an image axis.
+    angle_deg: float | None = None
+    ruler_probability: float = 0.5  # a measuring line drawn on the picture
+    region_blur_probability: float = 0.5  # parts of the field out of focus
+    jpeg_quality_range: tuple[int, int] = (35, 95)
+    look: str | None = None  # as SynthParams.look
+
+
+MIN_FIELD_LOOP_AREA_PX = 120
+MIN_END_ON_AREA_PX = 12
+
+
+@dataclass
+class SyntheticField:
+    rgb: np.ndarray  # H x W x 3 uint8
+    mask: np.ndarray  # H x W bool
+    instances: np.ndarray  # H x W uint16, k = capillary k
+    count: int
+    # capillary id -> 0 (distal row) or 1, 2, ... (deeper rows of loops; the end-on capillaries
+    # take the row after the deepest row of loops)
+    rows: dict[int, int]
+    kinds: dict[int, str]  # "loop" or "end-on"
+    apices: dict[int, tuple[float, float]]  # a loop's apex tip (x, y)
+    blurred: dict[int, bool]  # in a region out of focus
+    apex_direction: tuple[float, float]  # unit (x, y): where the distal apices point (the nail side)
+    limb_width_px: float  # the field's typical limb width
+    look: str
+    ruler: np.ndarray  # H x W bool: the measuring line's pixels (not capillaries)
+
+    @property
+    def distal_count(self) -> int:
+        return sum(1 for row in self.rows.values() if row == 0)
+
+    def rows_json(self) -> dict:
+        """What ``NAME_rows.json`` holds."""
+        return {
+            "apex_direction": [round(v, 4) for v in self.apex_direction],
+            "limb_width_px": round(self.limb_width_px, 2),
+            "look": self.look,
+            "count": self.count,
+            "distal_count": self.distal_count,
+            "capillaries": {str(k): {"row": self.rows[k], "kind": self.kinds[k], "blurred": self.blurred[k],
+                                     **({"apex": [round(c, 1) for c in self.apices[k]]} if k in self.apices else {})}
+                            for k in sorted(self.rows)},
+        }
+
+
+def _field_loop(rng: np.random.Generator, width_px: float, length_px: float) -> tuple[np.ndarray, np.ndarray, float]:
+    """A hairpin in its own frame: x across, y from the base (0) to the apex tip; returns
+    points (K x 2), radii and the x of the apex tip."""
+    arterial = width_px / 2
+    venous = min(4.0, arterial * rng.uniform(1.0, 1.4))
+    if rng.random() < 0.5:
+        arterial, venous = venous, arterial
+    half_gap = (arterial + venous) / 2 * rng.uniform(1.3, 3.0)
+    crossings = int(rng.choice([1, 2])) if rng.random() < 0.12 else 0
+    if crossings:
+        half_gap = max(half_gap, 5.0)
+    ys = np.arange(0.0, length_px + 0.5, 1.0, dtype=np.float32)
+    left, right = _limb_offsets(rng, ys, length_px, half_gap, crossings)
+    tilt = float(np.clip(rng.normal(0, 0.2), -0.6, 0.6))
+    sway = tilt * ys + (rng.uniform(0, 4) * np.sin(2 * np.pi * ys / rng.uniform(40, 150) + rng.uniform(0, 6.3))
+                        if rng.random() < 0.5 else 0.0)
+    left_x, right_x = sway + left, sway + right
+    lx, rx = float(left_x[-1]), float(right_x[-1])
+    mid, half = (lx + rx) / 2, max(abs(rx - lx) / 2, 2.0)
+    depth = half * rng.uniform(0.8, 1.4)
+    angles = np.linspace(np.pi, 0.0, max(8, int(np.pi * half * 2)), dtype=np.float32)
+    sign = 1.0 if rx >= lx else -1.0
+    xs = np.concatenate([left_x, mid + sign * half * np.cos(angles), right_x[::-1]])
+    yss = np.concatenate([ys, length_px + depth * np.sin(angles), ys[::-1]])
+    radii = np.concatenate([np.full_like(ys, arterial), np.linspace(arterial, venous, len(angles), dtype=np.float32),
+                            np.full_like(ys, venous)])
+    radii *= 1.0 + 0.1 * np.sin(np.arange(len(radii)) / rng.uniform(8, 25) + rng.uniform(0, 6.3))
+    return np.stack([xs, yss], axis=1).astype(np.float32), radii.astype(np.float32), mid
+
+
+def _draw_vessel(points: np.ndarray, radii: np.ndarray, height: int,
+                 width: int) -> tuple[np.ndarray, tuple[int, int, int, int]] | None:
+    """Float coverage of a vessel (image coordinates) inside its box (x0, y0, x1, y1), clipped
+    to the image; None when nothing of it is inside."""
+    pad = int(np.ceil(radii.max())) + 3
+    x0, y0 = max(0, int(np.floor(points[:, 0].min())) - pad), max(0, int(np.floor(points[:, 1].min())) - pad)
+    x1 = min(width, int(np.ceil(points[:, 0].max())) + pad)
+    y1 = min(height, int(np.ceil(points[:, 1].max())) + pad)
+    if x1 - x0 < 2 or y1 - y0 < 2:
+        return None
+    scale = 4
+    canvas = np.zeros(((y1 - y0) * scale, (x1 - x0) * scale), np.uint8)
+    for (x, y), radius in zip(points, radii):
+        cv2.circle(canvas, (int(round((x - x0) * scale)), int(round((y - y0) * scale))),
+                   max(1, int(round(radius * scale))), 255, -1)
+    coverage = cv2.resize(canvas, (x1 - x0, y1 - y0), interpolation=cv2.INTER_AREA).astype(np.float32) / 255.0
+    return coverage, (x0, y0, x1, y1)
+
+
+def _dilate_into(occupied: np.ndarray, geometry: np.ndarray, box: tuple[int, int, int, int], gap: int) -> None:
+    x0, y0, x1, y1 = box
+    height, width = occupied.shape
+    gx0, gy0, gx1, gy1 = max(0, x0 - gap), max(0, y0 - gap), min(width, x1 + gap), min(height, y1 + gap)
+    local = np.zeros((gy1 - gy0, gx1 - gx0), np.uint8)
+    local[y0 - gy0:y1 - gy0, x0 - gx0:x1 - gx0] = geometry
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * gap + 1, 2 * gap + 1))
+    occupied[gy0:gy1, gx0:gx1] |= cv2.dilate(local, kernel) > 0
+
+
+def _add_ruler(rng: np.random.Generator, height: int, width: int) -> np.ndarray:
+    """A measuring line with tick marks, as capture software draws it: alpha in [0, 1]."""
+    alpha = np.zeros((height, width), np.uint8)  # putText draws on 8 bits only
+    length = int(rng.uniform(100, 400))
+    vertical = rng.random() < 0.2
+    span_w, span_h = (20, length) if vertical else (length, 20)
+    x = int(rng.uniform(20, max(21, width - span_w - 20)))
+    y = int(rng.uniform(20, max(21, height - span_h - 20)))
+    thickness = int(rng.integers(1, 3))
+    end = (x, y + length) if vertical else (x + length, y)
+    cv2.line(alpha, (x, y), end, 255, thickness, cv2.LINE_AA)
+    ticks = int(rng.choice([2, 3, 5, 6, 11]))
+    tick = int(rng.uniform(4, 10))
+    for index in range(ticks):
+        t = index / (ticks - 1)
+        size = tick * (2 if index in (0, ticks - 1) else 1)
+        if vertical:
+            ty = int(round(y + t * length))
+            cv2.line(alpha, (x - size, ty), (x + size, ty), 255, thickness, cv2.LINE_AA)
+        else:
+            tx = int(round(x + t * length))
+            cv2.line(alpha, (tx, y - size), (tx, y + size), 255, thickness, cv2.LINE_AA)
+    if rng.random() < 0.5 and not vertical:
+        label = str(int(rng.choice([50, 100, 200, 250, 500]))) + " um"
+        cv2.putText(alpha, label, (x, y - tick * 2 - 6), cv2.FONT_HERSHEY_SIMPLEX, rng.uniform(0.4, 0.8), 255,
+                    thickness, cv2.LINE_AA)
+    return alpha.astype(np.float32) / 255.0 * rng.uniform(0.75, 1.0)
+
+
+def _paint_field_vessel(rng: np.random.Generator, coverage: np.ndarray, box: tuple[int, int, int, int],
+                        width_px: float, row: int, blood_alpha: np.ndarray, blood_colour: np.ndarray) -> None:
+    """A field's vessel: blurred in proportion to its width (a 3 px limb stays visible), deeper
+    rows fainter and more often out of focus."""
+    x0, y0, x1, y1 = box
+    strength = rng.uniform(0.5, 0.9) if row == 0 else rng.uniform(0.3, 0.75)
+    red = rng.uniform(0.45, 0.7)
+    green = red * rng.uniform(0.35, 0.6)
+    colour = np.array([red, green, green * rng.uniform(0.7, 0.95)], np.float32)
+    if rng.random() < 0.2:  # bluish-violet blood under cold light
+        colour = np.array([rng.uniform(0.3, 0.55), rng.uniform(0.15, 0.3), rng.uniform(0.3, 0.5)], np.float32)
+    shade = 1.0 + 0.15 * _smooth_noise(rng, y1 - y0, x1 - x0, 15)
+    sigma = rng.uniform(0.3, 0.2 * width_px + 0.4)
+    if rng.random() < (0.15 if row == 0 else 0.4):  # this vessel out of focus
+        sigma += rng.uniform(0.3, 0.35 * width_px)
+    alpha = np.clip(cv2.GaussianBlur(coverage, (0, 0), sigma) * strength * shade, 0.0, 1.0)
+    region = blood_alpha[y0:y1, x0:x1]
+    take = alpha > region
+    region[take] = alpha[take]
+    blood_colour[y0:y1, x0:x1][take] = colour
+
+
+def make_field(rng: np.random.Generator, params: FieldParams | None = None) -> SyntheticField:
+    """A wide field of view: see FieldParams. Every capillary (distal loops, deeper loops and
+    end-on dashes) is an instance; ``rows`` says which row each one is in."""
+    params = params or FieldParams()
+    height = int(rng.integers(params.height_range[0], params.height_range[1] + 1))
+    width = int(rng.integers(params.width_range[0], params.width_range[1] + 1))
+    # Drawn first so that turning the ruler off changes nothing else.
+    ruler_rng = np.random.default_rng(int(rng.integers(2 ** 62)))
+    if params.angle_deg is not None:
+        angle = float(params.angle_deg)
+    elif rng.random() < 0.35:
+        angle = float(rng.choice([0.0, 90.0, 180.0, 270.0]))
+    else:
+        angle = float(rng.uniform(0.0, 360.0))
+    v = np.array([np.cos(np.radians(angle)), np.sin(np.radians(angle))], np.float32)  # to the nail
+    u = np.array([-v[1], v[0]], np.float32)  # along the row
+    centre = np.array([width / 2, height / 2], np.float32)
+    reach = (width * abs(v[0]) + height * abs(v[1])) / 2  # the image's half extent along v
+    # The distal apices' distance from the centre along v: the cuticle takes a tenth to a third
+    # of the field; a diagonal row stays nearer the centre, so that it crosses the field.
+    line = reach * rng.uniform(0.25, 0.6) * (1 - 0.4 * abs(float(np.sin(2 * np.radians(angle)))))
+    along = float(np.hypot(width, height) / 2)
+    limb = float(rng.uniform(*params.limb_width_range))
+
+    image = _skin(rng, height, width, world=True, top_band=False)
+    yy, xx = np.mgrid[0:height, 0:width].astype(np.float32)
+    depth_of = (xx - centre[0]) * v[0] + (yy - centre[1]) * v[1]  # distance along v from the centre
+    along_of = (xx - centre[0]) * u[0] + (yy - centre[1]) * u[1]
+    # The cuticle beyond the row: smoother, paler or darker, with a wavy edge.
+    edge = line + rng.uniform(6, 40) + rng.uniform(0, 15) * np.sin(along_of / rng.uniform(60, 200) + rng.uniform(0, 6.3))
+    band = 1.0 / (1.0 + np.exp(np.clip(-(depth_of - edge) / rng.uniform(4, 20), -30, 30)))
+    smooth = cv2.GaussianBlur(image, (0, 0), rng.uniform(4, 10))
+    shade = rng.uniform(0.7, 0.85) if rng.random() < 0.5 else rng.uniform(1.05, 1.2)
+    tint = np.array([1.0, rng.uniform(0.95, 1.03), rng.uniform(0.95, 1.06)], np.float32)
+    image = image * (1 - band[:, :, None]) + np.clip(smooth * shade * tint, 0, 1) * band[:, :, None]
+
+    instances = np.zeros((height, width), np.uint16)
+    occupied_loops = np.zeros((height, width), bool)
+    occupied_dashes = np.zeros((height, width), bool)
+    blood_alpha = np.zeros((height, width), np.float32)
+    blood_colour = np.zeros((height, width, 3), np.float32)
+    rows: dict[int, int] = {}
+    kinds: dict[int, str] = {}
+    apices: dict[int, tuple[float, float]] = {}
+    margin = 12
+
+    def accept(points: np.ndarray, radii: np.ndarray, row: int, kind: str, min_area: int, gap: int,
+               width_px: float, apex: np.ndarray | None, fade: tuple[np.ndarray, float] | None) -> bool:
+        drawn = _draw_vessel(points, radii, height, width)
+        if drawn is None:
+            return False
+        coverage, box = drawn
+        x0, y0, x1, y1 = box
+        if fade is not None:  # the base sinks into the skin: the vessel fades in from there
+            base, start = fade
+            depth = (xx[y0:y1, x0:x1] - base[0]) * v[0] + (yy[y0:y1, x0:x1] - base[1]) * v[1]
+            coverage = coverage * np.clip((depth - start) / 18.0, 0.0, 1.0)
+        geometry = coverage > 0.5
+        if geometry.sum() < min_area:
+            return False
+        if (occupied_loops[y0:y1, x0:x1] & geometry).any():
+            return False
+        if (occupied_dashes[y0:y1, x0:x1] & geometry).any():  # loops are all placed before any dash
+            return False
+        ident = len(rows) + 1
+        instances[y0:y1, x0:x1][geometry] = ident
+        rows[ident], kinds[ident] = row, kind
+        _dilate_into(occupied_loops if kind == "loop" else occupied_dashes, geometry.astype(np.uint8), box, gap)
+        if apex is not None:
+            apices[ident] = (float(apex[0]), float(apex[1]))
+        _paint_field_vessel(rng, coverage, box, width_px, row, blood_alpha, blood_colour)
+        return True
+
+    def place(apex_tip: np.ndarray, width_px: float, length_px: float, row: int,
+              limit: float | None) -> float | None:
+        """A loop whose apex tip is at ``apex_tip``; its farthest reach along v, or None."""
+        local, radii, mid = _field_loop(rng, width_px, length_px)
+        tip_y = float(local[:, 1].max())
+        base = apex_tip - tip_y * v - mid * u
+        points = base[None, :] + local[:, :1] * u[None, :] + local[:, 1:] * v[None, :]
+        reach_v = float(((points - centre) @ v + radii).max())
+        if limit is not None and reach_v > limit:
+            return None
+        if not (margin <= apex_tip[0] < width - margin and margin <= apex_tip[1] < height - margin):
+            return None
+        ok = accept(points, radii, row, "loop", MIN_FIELD_LOOP_AREA_PX, params.loop_gap_px, width_px, apex_tip,
+                    (base, rng.uniform(0, 10)))
+        return reach_v if ok else None
+
+    # The distal row: apices on the line, a gap of at least loop_gap_px between loops.
+    distal_tips = []
+    position = -along + rng.uniform(0, 30)
+    while position < along:
+        width_px = float(np.clip(limb * rng.uniform(0.8, 1.2), *params.limb_width_range))
+        length_px = limb * rng.uniform(6, 20)
+        tip = centre + line * v + position * u + rng.normal(0, 0.4 * limb) * v
+        if place(tip, width_px, length_px, 0, None) is not None:
+            distal_tips.append(float((tip - centre) @ v))
+        position += limb * rng.uniform(3.0, 5.0) + params.loop_gap_px + rng.uniform(0, 40)
+    outermost = min(distal_tips) if distal_tips else line
+    # Deeper rows: shorter, fainter, more often out of focus, always behind the distal apices.
+    spacing = limb * rng.uniform(9, 16) + params.loop_gap_px
+    for row in range(1, int(rng.integers(params.deeper_rows_range[0], params.deeper_rows_range[1] + 1)) + 1):
+        position = -along + rng.uniform(0, 60)
+        while position < along:
+            width_px = float(np.clip(limb * rng.uniform(0.7, 1.1), *params.limb_width_range))
+            length_px = limb * rng.uniform(4, 12)
+            tip = centre + (line - row * spacing + rng.normal(0, limb)) * v + position * u
+            place(tip, width_px, length_px, row, outermost - 6)
+            position += limb * rng.uniform(3.0, 6.0) + params.loop_gap_px + rng.uniform(0, 80)
+    # Deeper capillaries seen end-on: short dashes and dots behind the rows.
+    deepest = max([r for r in rows.values()], default=0) + 1
+    behind = np.count_nonzero(depth_of[::8, ::8] < outermost - 30) / depth_of[::8, ::8].size
+    wanted = int(rng.integers(params.end_on_range[0], params.end_on_range[1] + 1) * behind)
+    placed = 0
+    for _ in range(3 * wanted):
+        if placed >= wanted:
+            break
+        point = np.array([rng.uniform(0, width), rng.uniform(0, height)], np.float32)
+        if float((point - centre) @ v) > outermost - 30:
+            continue
+        width_px = float(np.clip(limb * rng.uniform(0.6, 1.1), *params.limb_width_range))
+        length_px = width_px * rng.uniform(1.5, 3.0)
+        turn = rng.normal(0, 0.6) if rng.random() < 0.7 else rng.uniform(0, np.pi)
+        direction = np.cos(turn) * v + np.sin(turn) * u
+        steps = np.arange(0.0, max(1.0, length_px - width_px) + 0.5, 1.0, dtype=np.float32)
+        points = point[None, :] + (steps - steps[-1] / 2)[:, None] * direction[None, :]
+        radii = np.full(len(points), width_px / 2, np.float32) * np.linspace(1.0, rng.uniform(0.7, 1.0), len(points))
+        if float(((points - centre) @ v + radii).max()) > outermost - 6:
+            continue
+        placed += accept(points, radii, deepest, "end-on", MIN_END_ON_AREA_PX, params.dash_gap_px, width_px, None, None)
+
+    # Distractors under the blood, the blood, then what lies in front of it.
+    for _ in range(int(rng.integers(0, 4))):
+        _add_bubble(rng, image, occupied_loops)
+    for _ in range(int(rng.integers(0, 12))):
+        _add_dust(rng, image)
+    for _ in range(int(rng.integers(0, 3))):
+        _add_fibre(rng, image)
+    _alpha_blend(image, blood_alpha, np.zeros(3, np.float32))
+    image += blood_colour * blood_alpha[:, :, None]
+    for _ in range(int(rng.integers(0, 4))):
+        _add_glare(rng, image)
+    if rng.random() < 0.5:
+        _add_specular(rng, image)
+    if rng.random() < 0.3:
+        _add_dark_region(rng, image)
+    out_of_focus = np.zeros((height, width), np.float32)
+    if rng.random() < params.region_blur_probability:  # parts of the field out of focus
+        regions = _smooth_noise(rng, height, width, rng.uniform(200, 500))
+        out_of_focus = np.clip((regions - rng.uniform(0.0, 1.0)) * 2.0, 0.0, 1.0)
+        blurred_image = cv2.GaussianBlur(image, (0, 0), rng.uniform(0.3, 0.7) * limb + 0.5)
+        image = image * (1 - out_of_focus[:, :, None]) + blurred_image * out_of_focus[:, :, None]
+    look = "natural" if params.look is None else _pick_look(rng, params.look)
+    image = _apply_look(rng, image, look)
+    heavy = limb >= 5 and rng.random() < 0.2  # the whole field out of focus (like microscope A)
+    blur = (1.5, 0.2 * limb + 1.5) if heavy else (0.4, 0.15 * limb + 0.6)
+    ruler = _add_ruler(ruler_rng, height, width) if ruler_rng.random() < params.ruler_probability else None
+    camera = SynthParams(jpeg_quality_range=params.jpeg_quality_range)
+    rgb = _camera(rng, image, camera, blur_sigma=blur, world=True, look=look, overlay=ruler)
+    ids = np.arange(len(rows) + 1)
+    focus_sum = np.bincount(instances.ravel(), weights=out_of_focus.ravel(), minlength=len(ids))
+    area = np.bincount(instances.ravel(), minlength=len(ids))
+    blurred = {k: bool(heavy or focus_sum[k] > 0.5 * area[k]) for k in rows}
+    return SyntheticField(rgb=rgb, mask=instances > 0, instances=instances, count=len(rows), rows=rows, kinds=kinds,
+                          apices=apices, blurred=blurred, apex_direction=(float(v[0]), float(v[1])),
+                          limb_width_px=limb, look=look,
+                          ruler=np.zeros((height, width), bool) if ruler is None else ruler > 0.2)
 
 
 def rescale_strip(strip: SyntheticStrip, factor: float) -> SyntheticStrip:
@@ -499,16 +934,43 @@ def rescale_strip(strip: SyntheticStrip, factor: float) -> SyntheticStrip:
                           count=int(len(np.unique(instances)) - (1 if (instances == 0).any() else 0)))
 
 
+def rescale_field(field: SyntheticField, factor: float) -> SyntheticField:
+    """The same field through another magnification; capillaries too small to survive the
+    resize are dropped and the rest renumbered 1..count."""
+    height, width = field.mask.shape
+    size = (max(1, int(round(width * factor))), max(1, int(round(height * factor))))
+    rgb = cv2.resize(field.rgb, size, interpolation=cv2.INTER_AREA if factor < 1 else cv2.INTER_LINEAR)
+    resized = cv2.resize(field.instances, size, interpolation=cv2.INTER_NEAREST)
+    kept = [k for k in sorted(field.rows) if k in set(np.unique(resized).tolist())]
+    lookup = np.zeros(int(field.instances.max()) + 1, np.uint16)
+    lookup[kept] = np.arange(1, len(kept) + 1, dtype=np.uint16)
+    instances = lookup[resized]
+    new = {k: index + 1 for index, k in enumerate(kept)}
+    ruler = cv2.resize(field.ruler.astype(np.uint8), size, interpolation=cv2.INTER_NEAREST) > 0
+    return SyntheticField(
+        rgb=rgb, mask=instances > 0, instances=instances, count=len(kept),
+        rows={new[k]: field.rows[k] for k in kept}, kinds={new[k]: field.kinds[k] for k in kept},
+        apices={new[k]: (field.apices[k][0] * factor, field.apices[k][1] * factor) for k in kept if k in field.apices},
+        blurred={new[k]: field.blurred[k] for k in kept}, apex_direction=field.apex_direction,
+        limb_width_px=field.limb_width_px * factor, look=field.look, ruler=ruler)
+
+
 def write_dataset(out_dir: Path, n: int, seed: int = 0, prefix: str = "synth",
-                  params: SynthParams | None = None, samples_layout: bool = False,
-                  indices: Iterable[int] | None = None, limb_scale: float = 1.0) -> dict[str, int]:
+                  params: SynthParams | FieldParams | None = None, samples_layout: bool = False,
+                  indices: Iterable[int] | None = None, limb_scale: float = 1.0,
+                  kind: str = "strip") -> dict[str, int]:
     """Write ``PREFIX_NNNN.png`` (image), ``_mask.png`` (0/255), ``_instances.png`` (16-bit ids)
     and ``counts.json`` ({image name: true count}) into ``out_dir``.
 
     ``samples_layout``: the layout of ``Test_images/``, a folder users open as is: only images
     at the top, masks in ``masks/``, no instance images. ``indices``: write only these of
     the ``n`` strips (strip k is the same whatever else is written). ``limb_scale``: every
-    strip resized by this factor (0.35 makes limbs of about 3.5 px, 1.6 of about 16 px)."""
+    strip resized by this factor (0.35 makes limbs of about 3.5 px, 1.6 of about 16 px).
+    ``kind="field"``: wide fields (make_field, ``params`` a FieldParams) instead of strips,
+    each with ``_rows.json`` (every capillary's row, 0 = distal, its kind and apex; see
+    SyntheticField.rows_json); the count is of all capillaries."""
+    if kind not in ("strip", "field"):
+        raise ValueError(f"unknown kind {kind!r}: strip or field")
     out_dir.mkdir(parents=True, exist_ok=True)
     mask_dir = out_dir / "masks" if samples_layout else out_dir
     mask_dir.mkdir(exist_ok=True)
@@ -516,17 +978,113 @@ def write_dataset(out_dir: Path, n: int, seed: int = 0, prefix: str = "synth",
     for index in (range(n) if indices is None else indices):
         # One generator per image: image k is the same whatever n is.
         rng = np.random.default_rng([seed, index])
-        strip = make_strip(rng, params)
-        if limb_scale != 1.0:
-            strip = rescale_strip(strip, limb_scale)
         name = f"{prefix}_{index:04d}"
-        cv2.imwrite(str(out_dir / f"{name}.png"), cv2.cvtColor(strip.rgb, cv2.COLOR_RGB2BGR))
-        cv2.imwrite(str(mask_dir / f"{name}_mask.png"), np.where(strip.mask, 255, 0).astype(np.uint8))
+        if kind == "field":
+            item: SyntheticStrip | SyntheticField = make_field(rng, params if isinstance(params, FieldParams) else None)
+            if limb_scale != 1.0:
+                item = rescale_field(item, limb_scale)
+            (out_dir / f"{name}_rows.json").write_text(json.dumps(item.rows_json()) + "\n")
+        else:
+            item = make_strip(rng, params if isinstance(params, SynthParams) else None)
+            if limb_scale != 1.0:
+                item = rescale_strip(item, limb_scale)
+        cv2.imwrite(str(out_dir / f"{name}.png"), cv2.cvtColor(item.rgb, cv2.COLOR_RGB2BGR))
+        cv2.imwrite(str(mask_dir / f"{name}_mask.png"), np.where(item.mask, 255, 0).astype(np.uint8))
         if not samples_layout:
-            cv2.imwrite(str(out_dir / f"{name}_instances.png"), strip.instances)
-        counts[f"{name}.png"] = strip.count
+            cv2.imwrite(str(out_dir / f"{name}_instances.png"), item.instances)
+        counts[f"{name}.png"] = item.count
     counts_path = out_dir / "counts.json"
     existing = json.loads(counts_path.read_text()) if counts_path.is_file() else {}
     existing.update(counts)
     counts_path.write_text(json.dumps(existing, indent=1, sort_keys=True) + "\n")
+    return counts
+
+
+# A benchmark that looks like a new microscope -------------------------------------------------
+REFERENCE_STRIPS = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "seed" / "Test_images"
+
+
+def green_only(rgb: np.ndarray) -> np.ndarray:
+    """A white-light picture as a green-LED capillaroscope shows it: its green channel alone
+    (where haemoglobin absorbs most), red and blue zero."""
+    out = np.zeros_like(rgb)
+    out[:, :, 1] = rgb[:, :, 1]
+    return out
+
+
+def greyscale(rgb: np.ndarray) -> np.ndarray:
+    """A monochrome camera's picture: the luminance in all three channels."""
+    return np.repeat(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)[:, :, None], 3, axis=2)
+
+
+def rotate_image(image: np.ndarray, angle_deg: float, nearest: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """``image`` turned by ``angle_deg`` (counter-clockwise as seen), on a canvas large enough to
+    hold all of it (black corners); returns it and the 2 x 3 matrix taking a point (x, y) of the
+    original to the turned picture."""
+    height, width = image.shape[:2]
+    matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle_deg, 1.0)
+    cos, sin = abs(matrix[0, 0]), abs(matrix[0, 1])
+    new_w, new_h = int(round(height * sin + width * cos)), int(round(height * cos + width * sin))
+    matrix[0, 2] += new_w / 2 - width / 2
+    matrix[1, 2] += new_h / 2 - height / 2
+    turned = cv2.warpAffine(image, matrix, (new_w, new_h), flags=cv2.INTER_NEAREST if nearest else cv2.INTER_LINEAR,
+                            borderMode=cv2.BORDER_CONSTANT, borderValue=0)
+    return turned, matrix
+
+
+def proxy_set(out_dir: Path, seed: int = 0, images: Iterable[Path] | None = None, fields: int = 20,
+              angles: tuple[float, ...] = (0.0, 45.0, 90.0, 135.0, 180.0, 225.0, 270.0, 315.0),
+              rotations: tuple[float, ...] = (30.0, 45.0, 90.0, 180.0, 270.0)) -> dict[str, int]:
+    """Write the "new microscope" benchmark set into ``out_dir``:
+
+    - ``recoloured/``: for each of ``images`` (default: the 25 reference strips beside the
+      checkout, when present), ``NAME_green.png`` (green_only) and ``NAME_grey.png``
+      (greyscale), with ``NAME_green_mask.png``/``NAME_grey_mask.png`` copied from a
+      ``NAME_mask.png`` or ``masks/NAME_mask.png`` next to the image when there is one;
+    - ``rotated/``: each image turned by each of ``rotations`` degrees (rotate_image),
+      ``NAME_rotA.png`` (and its mask, turned), with ``rotations.json`` giving for each the
+      angle and the matrix that takes a point of the original to the turned picture;
+    - ``fields/``: ``fields`` synthetic wide fields (seed ``seed``) whose distal row runs
+      vertically or diagonally (apices pointing along ``angles`` in turn: 0 = right, 90 =
+      down), under white, green, monochrome and bluish light in turn, with masks,
+      instances, ``_rows.json`` and counts.json.
+
+    Returns {file name: true count} of the fields."""
+    out_dir = Path(out_dir)
+    if images is None:
+        images = sorted(REFERENCE_STRIPS.glob("*.png")) if REFERENCE_STRIPS.is_dir() else []
+    recoloured = out_dir / "recoloured"
+    matrices: dict[str, dict] = {}
+    for path in images:
+        path = Path(path)
+        bgr = cv2.imread(str(path), cv2.IMREAD_COLOR)
+        if bgr is None:
+            continue
+        rgb = cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)
+        mask = next((m for m in (path.with_name(f"{path.stem}_mask.png"), path.parent / "masks" / f"{path.stem}_mask.png")
+                     if m.is_file()), None)
+        recoloured.mkdir(parents=True, exist_ok=True)
+        for suffix, convert in (("green", green_only), ("grey", greyscale)):
+            cv2.imwrite(str(recoloured / f"{path.stem}_{suffix}.png"), cv2.cvtColor(convert(rgb), cv2.COLOR_RGB2BGR))
+            if mask is not None:
+                (recoloured / f"{path.stem}_{suffix}_mask.png").write_bytes(mask.read_bytes())
+        rotated = out_dir / "rotated"
+        rotated.mkdir(parents=True, exist_ok=True)
+        for angle in rotations:
+            name = f"{path.stem}_rot{angle:g}"
+            turned, matrix = rotate_image(bgr, angle)
+            cv2.imwrite(str(rotated / f"{name}.png"), turned)
+            if mask is not None:
+                cv2.imwrite(str(rotated / f"{name}_mask.png"),
+                            rotate_image(cv2.imread(str(mask), cv2.IMREAD_GRAYSCALE), angle, nearest=True)[0])
+            matrices[f"{name}.png"] = {"source": path.name, "angle_deg": angle,
+                                       "matrix": [[round(float(v), 6) for v in row] for row in matrix]}
+    if matrices:
+        (out_dir / "rotated" / "rotations.json").write_text(json.dumps(matrices, indent=1) + "\n")
+    counts: dict[str, int] = {}
+    for index in range(fields):
+        angle = angles[index % len(angles)]
+        params = FieldParams(angle_deg=angle, look=("natural", "green", "mono", "blue")[index % 4])
+        counts.update(write_dataset(out_dir / "fields", 1, seed=seed, prefix="field", params=params,
+                                    indices=[index], kind="field"))
     return counts
