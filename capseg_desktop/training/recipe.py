@@ -79,7 +79,7 @@ def environment() -> dict[str, str]:
 def prepare_data(recipe: dict[str, Any], work: Path, quick: bool, log: Log = print) -> dict[str, Any]:
     """Synthetic strips and pseudo-labels into ``work``; returns what the card says of them."""
     from .evaluate import load_points
-    from .synth import SynthParams, write_dataset
+    from .synth import FieldParams, SynthParams, write_dataset
 
     counts = recipe["quick"]["synthetic_counts"] if quick else [s["count"] for s in recipe["synthetic"]]
     synthetic = []
@@ -87,13 +87,14 @@ def prepare_data(recipe: dict[str, Any], work: Path, quick: bool, log: Log = pri
         folder = work / f"synth_{spec['name']}"
         if folder.is_dir():
             shutil.rmtree(folder)
-        params = SynthParams.world() if spec.get("world") else SynthParams()
+        kind = spec.get("kind", "strip")  # "field": wide fields, the row at any angle (model v3 on)
+        params = FieldParams() if kind == "field" else SynthParams.world() if spec.get("world") else SynthParams()
         started = time.time()
-        write_dataset(folder, int(count), seed=int(spec["seed"]), prefix=spec["name"], params=params)
+        write_dataset(folder, int(count), seed=int(spec["seed"]), prefix=spec["name"], params=params, kind=kind)
         files, digest = manifest_sha256(folder)
         log(f"synthetic '{spec['name']}': {count} strips (seed {spec['seed']}) in {time.time() - started:.0f} s")
         synthetic.append({"name": spec["name"], "strips": int(count), "seed": int(spec["seed"]),
-                          "domain_randomised": bool(spec.get("world")), "files": files,
+                          "domain_randomised": bool(spec.get("world")), "kind": spec.get("kind", "strip"), "files": files,
                           "manifest_sha256": digest, "folder": folder})
 
     reference = recipe["reference"]
