@@ -112,6 +112,66 @@ def other_microscope_proxy(session: Any, params: Any, strips: int, log: Log) -> 
     return table
 
 
+# Wide fields like the other microscopes' (``synth.make_field``), from a seed never used in
+# training: the distal row at any angle, deeper rows, end-on capillaries, measuring lines, out of
+# focus regions; natural, green-LED and monochrome looks.
+FIELD_SEED = 9002
+FIELD_LOOKS = (None, "green", "mono")
+
+
+def _loop_centres(field: Any, keep: Callable[[int], bool]) -> list[list[float]]:
+    from .calibrate import instance_points
+
+    kept = np.where(np.isin(field.instances, [k for k in field.rows if keep(k)]), field.instances, 0)
+    return instance_points(kept.astype(np.uint16))
+
+
+def wide_field_proxy(session: Any, params: Any, fields: int, log: Log) -> dict[str, Any]:
+    """Per look: detection of the loops (end-on capillaries, too small to count, left out) and
+    of the distal row (the app's distal loops against the field's first row), and the images
+    whose distal count is off by more than one."""
+    from dataclasses import replace
+
+    from capseg_desktop.core import Analyzer
+    from capseg_desktop.core.imageio import LoadedImage
+
+    from .evaluate import match_points, scores
+    from .synth import FieldParams, make_field
+
+    analyzer = Analyzer(session)
+    table: dict[str, Any] = {}
+    for look in FIELD_LOOKS:
+        totals = {"all": [0, 0, 0], "distal": [0, 0, 0]}
+        distal_errors, blind = [], 0
+        for index in range(fields):
+            field = make_field(np.random.default_rng([FIELD_SEED, index]), replace(FieldParams(), look=look))
+            loaded = LoadedImage(path=None, rgb=field.rgb, format="PNG", bit_depth=8, channels=3)
+            result = analyzer.analyze_image(loaded, params).result
+            caps = result.capillaries
+            distal_ids = {m.id for m in (result.measures or ()) if m.distal}
+            distal_caps = [c for c in caps if c.id in distal_ids]
+            tolerance = max(3.0, 2.0 * field.limb_width_px)
+            for key, truth, found in (
+                ("all", _loop_centres(field, lambda k: field.kinds[k] == "loop"), caps),
+                ("distal", _loop_centres(field, lambda k: field.rows[k] == 0), distal_caps),
+            ):
+                match = match_points(truth, [c.bbox for c in found], [c.centroid for c in found], tolerance)
+                counts = totals[key]
+                counts[0] += match.true_positives
+                counts[1] += match.false_positives
+                counts[2] += match.false_negatives
+            distal_errors.append(len(distal_caps) - field.distal_count)
+            blind += int(not caps)
+        row = {"all_loops": scores(*totals["all"]), "distal_row": scores(*totals["distal"]),
+               "mean_abs_distal_count_error": round(float(np.mean(np.abs(distal_errors))), 2),
+               "images_with_no_detection": blind, "images": fields}
+        table[look or "natural"] = row
+        log(f"  unseen wide fields, {look or 'natural'} look: loops F1 {row['all_loops']['f1']:.3f}, "
+            f"distal row F1 {row['distal_row']['f1']:.3f}, |distal count error| {row['mean_abs_distal_count_error']:.2f}, "
+            f"blind {blind}")
+    return table
+
+
 def model_report(session: Any, params: Any, images_dir: Path, points: dict[str, list[list[float]]],
                  splits: dict[str, list[str]], robustness_images: list[Any], log: Log,
                  label: str, proxy_strips: int = 24) -> dict[str, Any]:
@@ -128,6 +188,7 @@ def model_report(session: Any, params: Any, images_dir: Path, points: dict[str, 
     log(f"{label} robustness:")
     report["robustness"] = robustness_table(session, robustness_images, params, log=log)
     report["other_microscope_proxy"] = other_microscope_proxy(session, params, proxy_strips, log)
+    report["wide_field_proxy"] = wide_field_proxy(session, params, max(1, proxy_strips // 2), log)
     return report
 
 
