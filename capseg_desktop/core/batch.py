@@ -18,6 +18,7 @@ import numpy as np
 
 from . import render
 from .atomic import fit_stem, write_files_atomic
+from .calibration import Calibration
 from .corrections import CorrectionsError, check_belongs, load_corrections
 from .counting import CountingParams
 from .errors import AnalysisCancelled, CapSegError
@@ -89,6 +90,7 @@ def analyze_with_corrections(
     should_cancel: Callable[[], bool] | None = None,
     fallback_dir: Path | None = None,
     shared: ScaleInfo | None = None,
+    calibration: Calibration | None = None,
 ) -> Analysis:
     """The image counted as its saved corrections say: with the sidecar's parameters, µm per
     pixel and resize, then the edit log replayed. Without a sidecar, the model's count with
@@ -101,7 +103,8 @@ def analyze_with_corrections(
         log.warning("%s: %s (%s)", path, exc, exc.detail)
         found, warnings = None, [str(exc)]
     if found is None:
-        analysis = analyzer.analyze_path(path, params=params, um_per_px=um_per_px, should_cancel=should_cancel, shared=shared)
+        analysis = analyzer.analyze_path(path, params=params, um_per_px=um_per_px, should_cancel=should_cancel, shared=shared,
+                                         calibration=calibration)
         return with_warnings(analysis, warnings)
     corrections, sidecar = found
     analysis = analyzer.analyze_path(
@@ -153,6 +156,7 @@ def run_batch(
     use_corrections: bool = False,
     corrections_dir: Path | None = None,
     shared_scale: bool = True,
+    calibration: Calibration | None = None,
 ) -> Iterator[BatchItem]:
     """Analyse ``paths`` one by one, yielding one ``BatchItem`` per path, in order.
 
@@ -167,11 +171,12 @@ def run_batch(
     they are brought to the model's scale with one factor, the median of their own estimates
     (``Analyzer.shared_scale``); an image whose own estimate is more than 1.5 times off is
     analysed at the shared scale with a warning. Images with saved corrections keep the scale
-    they were corrected at."""
+    they were corrected at. ``calibration``: where ``um_per_px`` came from; a microscope
+    profile that has learnt its scale (``Profile.with_learnt_scale``) sets it for every image."""
     paths = [Path(p) for p in paths]
     total = len(paths)
     shared = None
-    if shared_scale and len(paths) > 1:
+    if shared_scale and len(paths) > 1 and not (calibration is not None and calibration.limb_width_px):
         try:
             shared = analyzer.shared_scale(paths, should_cancel)
         except AnalysisCancelled:
@@ -185,10 +190,12 @@ def run_batch(
             progress(index, total, path)
         try:
             if use_corrections:
-                analysis = analyze_with_corrections(analyzer, path, params, um_per_px, should_cancel, corrections_dir, shared)
+                analysis = analyze_with_corrections(analyzer, path, params, um_per_px, should_cancel, corrections_dir, shared,
+                                                    calibration)
             else:
                 analysis = analyzer.analyze_path(
-                    path, params=params, um_per_px=um_per_px, should_cancel=should_cancel, shared=shared
+                    path, params=params, um_per_px=um_per_px, should_cancel=should_cancel, shared=shared,
+                    calibration=calibration,
                 )
             item = item_for(path, analysis)  # the analysis carries its plausibility warnings and recommendation
         except AnalysisCancelled:

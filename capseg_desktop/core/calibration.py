@@ -75,11 +75,15 @@ def _positive(value: Any) -> float | None:
 
 @dataclass(frozen=True)
 class Profile:
-    """A microscope at one magnification: its name and µm per pixel."""
+    """A microscope at one magnification: its name and µm per pixel, and the typical limb
+    width of its images in pixels once learnt from them (``with_learnt_scale``): then every
+    image of this microscope is brought to the model's scale with one factor instead of a
+    guess per image."""
 
     name: str
     um_per_px: float
     magnification: float | None = None
+    limb_width_px: float | None = None
 
     def __post_init__(self) -> None:
         if not str(self.name).strip():
@@ -88,12 +92,20 @@ class Profile:
             raise CalibrationError(TEXT["scale"], detail=f"um_per_px={self.um_per_px!r}")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "um_per_px": float(self.um_per_px), "magnification": self.magnification}
+        data = {"name": self.name, "um_per_px": float(self.um_per_px), "magnification": self.magnification}
+        if self.limb_width_px:
+            data["limb_width_px"] = round(float(self.limb_width_px), 3)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Profile":
         magnification = _positive(data.get("magnification"))
-        return cls(str(data.get("name", "")).strip(), float(data.get("um_per_px", 0)), magnification)
+        return cls(str(data.get("name", "")).strip(), float(data.get("um_per_px", 0)), magnification,
+                   _positive(data.get("limb_width_px")))
+
+    def with_learnt_scale(self, limb_width_px: float | None) -> "Profile":
+        """This profile with the typical limb width of its images (``None``: forget it)."""
+        return Profile(self.name, self.um_per_px, self.magnification, _positive(limb_width_px))
 
     def describe(self) -> str:
         mag = f" (×{format_float(self.magnification, 'g')})" if self.magnification else ""
@@ -169,10 +181,12 @@ class Calibration:
     um_per_px: float | None
     source: str = SOURCE_NONE
     profile: str | None = None
+    #: The profile's learnt limb width (pixels): the model's scale for this microscope.
+    limb_width_px: float | None = None
 
     @classmethod
     def from_profile(cls, profile: Profile) -> "Calibration":
-        return cls(float(profile.um_per_px), SOURCE_PROFILE, profile.name)
+        return cls(float(profile.um_per_px), SOURCE_PROFILE, profile.name, _positive(profile.limb_width_px))
 
     @classmethod
     def entered(cls, um_per_px: float | None) -> "Calibration":
@@ -192,7 +206,10 @@ class Calibration:
         return self.measuring_um_per_px is not None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"um_per_px": _positive(self.um_per_px), "source": self.source, "profile": self.profile}
+        data = {"um_per_px": _positive(self.um_per_px), "source": self.source, "profile": self.profile}
+        if self.limb_width_px:
+            data["limb_width_px"] = round(float(self.limb_width_px), 3)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> "Calibration":
@@ -200,7 +217,8 @@ class Calibration:
             return NO_CALIBRATION
         source = data.get("source") if data.get("source") in SOURCES else SOURCE_NONE
         profile = data.get("profile")
-        return cls(_positive(data.get("um_per_px")), source, str(profile) if profile else None)
+        return cls(_positive(data.get("um_per_px")), source, str(profile) if profile else None,
+                   _positive(data.get("limb_width_px")))
 
     def describe(self) -> str:
         """"scale 1.2 µm/px (profile Dino x200)", "scale 0.8 µm/px (calibrated line)", or what

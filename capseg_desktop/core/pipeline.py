@@ -32,7 +32,7 @@ from .measure import Thresholds, measure_loops
 from .model import ModelSession
 from .result import AnalysisResult, local_now_iso
 from .scale import (
-    LIMB_WIDTH_PER_SIGMA, MAX_FACTOR, MIN_FACTOR, NATIVE_SCALE, SCALE_ESTIMATED, SCALE_NATIVE, SCALE_SET, SCALE_SHARED,
+    LIMB_WIDTH_PER_SIGMA, MAX_FACTOR, MIN_FACTOR, NATIVE_SCALE, SCALE_ESTIMATED, SCALE_NATIVE, SCALE_PROFILE, SCALE_SET, SCALE_SHARED,
     ScaleInfo, disagrees, estimate_limb_width_px, estimate_ridge_sigma, median_limb_width, scale_factor_for_sigma,
 )
 from .segment import CancelCheck, ProgressCallback, predict_probabilities
@@ -326,20 +326,36 @@ class Analyzer:
             return None
         return ScaleInfo(1.0, median, None, SCALE_SHARED)
 
-    def _scale_for(self, rgb: np.ndarray, um_per_px: float | None, shared: ScaleInfo | None) -> tuple[ScaleInfo, list[str]]:
-        """The image's scale: the user's µm per pixel first, then the shared scale of its
-        folder (with a sentence when the image's own estimate disagrees), else its own."""
+    def _scale_for(self, rgb: np.ndarray, um_per_px: float | None, shared: ScaleInfo | None,
+                   calibration: Calibration | None = None) -> tuple[ScaleInfo, list[str]]:
+        """The image's scale: the user's µm per pixel when the model states its own, else the
+        scale learnt for the microscope profile, else the shared scale of its folder (with a
+        sentence when the image's own estimate disagrees), else the image's own estimate."""
         own = self.choose_scale(rgb, um_per_px)
-        if shared is None or shared.limb_width_px is None or own.source == SCALE_SET:
+        if own.source == SCALE_SET:
             return own, []
-        scale = self.scale_for_limb_width(rgb, shared.limb_width_px)
+        learnt = calibration.limb_width_px if calibration is not None else None
+        if learnt:
+            shared = ScaleInfo(1.0, float(learnt), None, SCALE_PROFILE)
+        if shared is None or shared.limb_width_px is None:
+            return own, []
+        scale = self.scale_for_limb_width(rgb, shared.limb_width_px, shared.source)
         if own.source == SCALE_ESTIMATED and disagrees(own.limb_width_px, shared.limb_width_px):
-            return scale, [translate(
-                "Analysis",
-                "The vessels of this image look {ratio} times as wide as in the other images of its folder "
-                "(limbs about {own} px against {shared} px): it may come from another microscope or magnification; "
-                "it was analysed at the folder's scale.",
-            ).format(ratio=format_number(own.limb_width_px / shared.limb_width_px, 1),
+            if shared.source == SCALE_PROFILE:
+                sentence = translate(
+                    "Analysis",
+                    "The vessels of this image look {ratio} times as wide as those the microscope profile learnt "
+                    "(limbs about {own} px against {shared} px): check that the profile is this microscope's and "
+                    "magnification's; it was analysed at the profile's scale.",
+                )
+            else:
+                sentence = translate(
+                    "Analysis",
+                    "The vessels of this image look {ratio} times as wide as in the other images of its folder "
+                    "(limbs about {own} px against {shared} px): it may come from another microscope or magnification; "
+                    "it was analysed at the folder's scale.",
+                )
+            return scale, [sentence.format(ratio=format_number(own.limb_width_px / shared.limb_width_px, 1),
                       own=format_number(own.limb_width_px, 1), shared=format_number(shared.limb_width_px, 1))]
         return scale, []
 
@@ -409,7 +425,7 @@ class Analyzer:
         started = time.perf_counter()
         scale_warnings: list[str] = []
         if scale is None:
-            scale, scale_warnings = self._scale_for(image.rgb, um_per_px, shared)
+            scale, scale_warnings = self._scale_for(image.rgb, um_per_px, shared, calibration)
         scale_ms = (time.perf_counter() - started) * 1000.0
         started = time.perf_counter()
         probabilities = self.segment(image.rgb, scale.factor, segment_progress, should_cancel)

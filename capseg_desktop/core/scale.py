@@ -22,6 +22,7 @@ SCALE_SET = "set"              # from the user's micrometres per pixel
 SCALE_ESTIMATED = "estimated"  # measured on the image itself
 SCALE_NATIVE = "native"        # the model has no stated scale, or the user asked for none
 SCALE_SHARED = "shared"        # one scale for a folder, batch or exam: the median of its images' estimates
+SCALE_PROFILE = "profile"      # the scale learnt for the microscope profile from its own images
 #: An image whose own estimate differs from its folder's shared scale by more than this ratio
 #: is flagged (another microscope or magnification, or an estimate gone wrong).
 SHARED_DISAGREEMENT = 1.5
@@ -80,6 +81,12 @@ class ScaleInfo:
                     limbs=limbs
                 )
             return translate("Scale", "resized ×{factor} for the model (limbs about {limbs} px, the median of its folder's images)").format(
+                factor=factor, limbs=limbs
+            )
+        if self.source == SCALE_PROFILE:
+            if own_size:
+                return translate("Scale", "analysed at its own size (limbs about {limbs} px, learnt for the microscope)").format(limbs=limbs)
+            return translate("Scale", "resized ×{factor} for the model (limbs about {limbs} px, learnt for the microscope)").format(
                 factor=factor, limbs=limbs
             )
         if own_size:

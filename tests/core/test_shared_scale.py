@@ -16,6 +16,8 @@ from capseg_desktop.core.scale import (
 from .test_scale import _session, _strip
 
 CARD = {"scale": {"ridge_sigma_px": 3.1, "um_per_px": 1.0}}
+#: A model whose training images carry no calibration (the bundled one's case).
+UNCALIBRATED = {"scale": {"ridge_sigma_px": 3.1, "um_per_px": None}}
 
 
 def _write_folder(tmp_path, scales):
@@ -61,3 +63,27 @@ def test_a_single_image_and_a_micrometre_scale_keep_their_own(tmp_path):
     assert {item.analysis.result.scale.source for item in both} == {SCALE_SET}
     off = list(run_batch(analyzer, paths, shared_scale=False))
     assert {item.analysis.result.scale.source for item in off} == {SCALE_ESTIMATED}
+
+
+def test_a_profile_learns_its_scale_and_keeps_it(tmp_path):
+    from capseg_desktop.core.calibration import Calibration, Profile, load_profiles, save_profiles
+    from capseg_desktop.core.scale import SCALE_PROFILE
+
+    paths = _write_folder(tmp_path, [0.6, 0.6, 0.6, 1.2])
+    analyzer = Analyzer(_session(UNCALIBRATED))
+    learnt = analyzer.shared_scale(paths)
+    profile = Profile("Dino x200", 1.4).with_learnt_scale(learnt.limb_width_px)
+    save_profiles([profile], tmp_path / "microscopes.json")
+    (reloaded,) = load_profiles(tmp_path / "microscopes.json")
+    assert reloaded.limb_width_px == pytest.approx(learnt.limb_width_px, abs=1e-3)
+    # One image of that microscope, alone: the profile's scale, not a guess of its own.
+    calibration = Calibration.from_profile(reloaded)
+    (item,) = run_batch(analyzer, paths[:1], um_per_px=1.4, calibration=calibration)
+    scale = item.analysis.result.scale
+    assert scale.source == SCALE_PROFILE and scale.limb_width_px == pytest.approx(learnt.limb_width_px, abs=1e-3)
+    assert item.status == STATUS_OK
+    # An image of another magnification under that profile says so.
+    (odd,) = run_batch(analyzer, paths[3:], um_per_px=1.4, calibration=calibration)
+    assert odd.status == STATUS_WARNING and "microscope profile learnt" in odd.message
+    # The sidecar/JSON keeps the profile's learnt width with its calibration.
+    assert Calibration.from_dict(calibration.to_dict()) == calibration
