@@ -303,12 +303,14 @@ def batches(samples_by_source: dict[str, Sequence[Sample]], weights: dict[str, f
         yield x, y
 
 
-def fixed_batches(samples: Sequence[Sample], multiple: int, max_side: int = 1280
+def fixed_batches(samples: Sequence[Sample], multiple: int, max_side: int = 1280, max_height: int | None = None
                   ) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Whole images (no augmentation), cropped to the model's multiple: the validation set."""
+    """Whole images (no augmentation), cropped to the model's multiple: the validation set.
+    ``max_height``: also crop the height (a wide field enlarged to the model's scale is some
+    3000 px tall, and validating on it every epoch cost more than the epoch's training)."""
     out = []
     for sample in samples:
-        height = sample.mask.shape[0] // multiple * multiple
+        height = min(max_height or sample.mask.shape[0], sample.mask.shape[0]) // multiple * multiple
         width = min(max_side, sample.mask.shape[1]) // multiple * multiple
         x = sample.rgb[None, :height, :width].astype(np.float32) / 255.0
         y = sample.mask[None, :height, :width, None].astype(np.float32)

@@ -154,6 +154,7 @@ def train_config(recipe: dict[str, Any], settings: dict[str, Any], **fields: Any
         target_sigma=float(recipe["target_ridge_sigma_px"]),
         world_augmentation=bool(settings.get("world_augmentation")),
         any_microscope_augmentation=bool(settings.get("any_microscope_augmentation")),
+        val_max_height=settings.get("val_max_height"),
         ema_momentum=float(settings.get("ema_momentum", 0.0)),
         deterministic=True,
         **fields,

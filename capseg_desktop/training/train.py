@@ -52,6 +52,8 @@ class TrainConfig:
     world_augmentation: bool = False
     # Model v3 on: world_augmentation plus rows at any angle, any illumination, defocused regions.
     any_microscope_augmentation: bool = False
+    # Held-out images are cropped to this height (px at the model's scale) for validation.
+    val_max_height: int | None = None
     deterministic: bool = False
     # 0: the weights as trained. Otherwise every epoch is validated, and the best kept, with
     # an exponential moving average of the weights over the steps (momentum per step): a
@@ -180,8 +182,8 @@ def train(config: TrainConfig, log: Callable[[str], None] = print) -> dict[str, 
         augment_params(config),
     )
     val_sets = {
-        "synthetic": fixed_batches(synth_val, config.unet.multiple),
-        "real": fixed_batches(real_val, config.unet.multiple),
+        "synthetic": fixed_batches(synth_val, config.unet.multiple, max_height=config.val_max_height),
+        "real": fixed_batches(real_val, config.unet.multiple, max_height=config.val_max_height),
     }
 
     history: dict[str, list[float]] = {"loss": [], "val_loss": [], "val_dice_real": [], "val_dice_synthetic": []}
