@@ -147,6 +147,19 @@ def model_tables_markdown(card: dict[str, Any]) -> str:
                     cell += f" [{row['images_with_no_detection']} blind]"
                 cells.append(cell)
             out.append(f"| {key} ({proxy[key]['images']} strips) | " + " | ".join(cells) + " |")
+    fields = models[names[0]].get("wide_field_proxy", {})
+    if fields:
+        out += ["", "Unseen synthetic wide fields (`capseg synth --field`: the distal row at any angle, deeper rows, "
+                    "end-on capillaries, a measuring line, regions out of focus; limbs 3-8 px) in three lights: "
+                    "F1 of the loops found / F1 of the distal row against the field's first row "
+                    "(mean absolute distal count error).", "", head]
+        for key in fields:
+            cells = []
+            for n in names:
+                row = models[n].get("wide_field_proxy", {}).get(key)
+                cells.append("-" if not row else f"{row['all_loops']['f1']:.3f} / {row['distal_row']['f1']:.3f} "
+                                                 f"({row['mean_abs_distal_count_error']:.2f})")
+            out.append(f"| {key} ({fields[key]['images']} fields) | " + " | ".join(cells) + " |")
     kfold = evaluation.get("kfold")
     if kfold:
         out += ["", f"{kfold['folds']}-fold figure for the method (each fold's reference strips kept out of a "
@@ -157,6 +170,18 @@ def model_tables_markdown(card: dict[str, Any]) -> str:
         out += ["", "Inference on one 1280 x 400 strip at each model's own scale, LiteRT, 2 threads, same run: "
                 + ", ".join(f"{label.get(n, n)} {ms:.0f} ms" for n, ms in speeds.items()) + "."]
     return "\n".join(out)
+
+
+# What the network labels and what the count counts, written into the card (and the README).
+WHAT_IS_COUNTED = {
+    "network": "every capillary: loops of the distal row, loops of deeper rows, capillaries seen end-on "
+               "(the mask marks them all; end-on ones are usually below the minimum area and not counted)",
+    "distal_row": "the loops of the outermost row, nearest the nail, at any angle (core/measure.py): the count "
+                  "and the density per mm that clinicians use (EULAR: distal loops per mm), shown first",
+    "all_capillaries": "every counted capillary seen, the original service's count, kept for parity, shown second",
+    "blurred": "a loop whose edges are spread by defocus (edge width over 9 px at the model's scale, "
+               "core/focus.py) is counted but its widths and its dilated/giant flag are not assessed",
+}
 
 
 def update_readme(readme: Path, card: dict[str, Any]) -> bool:

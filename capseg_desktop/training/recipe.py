@@ -199,6 +199,9 @@ def run_recipe(recipe_path: Path, work: Path, out: Path | None, quick: bool = Fa
         card = train_model(recipe, data, bundle, quick, command, log)
         card["training_data"] = describe_training_data(recipe, data, card)
         card["scale"] = scale_section(float(recipe["target_ridge_sigma_px"]))
+        from .card import WHAT_IS_COUNTED
+
+        card["what_is_counted"] = dict(WHAT_IS_COUNTED)
         card["environment"] = environment()
         card["recipe"] = {"file": "models/recipe.json", "quick": quick,
                           "sha256": hashlib.sha256(Path(recipe_path).read_bytes()).hexdigest()}
