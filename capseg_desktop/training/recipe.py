@@ -222,6 +222,9 @@ def run_recipe(recipe_path: Path, work: Path, out: Path | None, quick: bool = Fa
     card = read_card(bundle / "model_card.json")
     card["training"]["evaluation_seconds"] = round(time.time() - evaluate_started, 1)
     card["scale"] = scale_section(float(recipe["target_ridge_sigma_px"]))
+    from .card import WHAT_IS_COUNTED
+
+    card["what_is_counted"] = dict(WHAT_IS_COUNTED)
     # The command as a user types it in a checkout (the work folder is the build machine's).
     card["training_command"] = "capseg train --recipe models/recipe.json" + (" --quick" if quick else "")
     write_card(bundle / "model_card.json", card)
