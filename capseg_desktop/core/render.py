@@ -92,6 +92,44 @@ def _ascii(text: str) -> str:
     return "".join(out)
 
 
+def tag_places(
+    capillaries: Sequence[Capillary], width: int, height: int, flags: Mapping[int, str] | None = None,
+) -> dict[int, tuple[str, tuple[int, int, int, int]]]:
+    """Each capillary's number tag in the exported picture: its text and its tab's pixels
+    ``(x0, y0, x1, y1)``, inclusive, as :func:`draw_boxes` draws it. The places are
+    ``core.tag_layout``'s, the window's rule, for the boxes as drawn (with their halo, and a
+    flagged loop's second box) and the tags at the picture's font size."""
+    font_scale, thickness = _scale_for(height, width)
+    flags = {key: value for key, value in (flags or {}).items() if value in FLAG_COLOURS}
+    ring = thickness + 2  # the second box of a flagged loop, outside the first
+    pad = max(2, thickness)
+    # The boxes as drawn: their lines reach half a line width outside the bounding box.
+    reach = (thickness + 2) / 2.0
+
+    def drawn(c: Capillary) -> tuple[float, float, float, float]:
+        r = reach + (ring if c.id in flags else 0)
+        return (max(0.0, c.bbox[0] - r), max(0.0, c.bbox[1] - r), min(width, c.bbox[2] + r), min(height, c.bbox[3] + r))
+
+    boxes = {c.id: drawn(c) for c in capillaries}
+    labels = {c.id: str(c.id) + FLAG_LETTERS.get(flags.get(c.id, ""), "") for c in capillaries}
+    sizes = {}
+    for number, label in labels.items():
+        (text_w, text_h), baseline = cv2.getTextSize(label, _FONT, font_scale, thickness)
+        sizes[number] = (float(text_w + 2 * pad), float(text_h + baseline + 2 * pad))
+    places = tag_layout.place_tags(boxes, sizes, (0.0, 0.0, float(width), float(height)))
+    out = {}
+    for number, place in places.items():
+        if place is None:
+            continue
+        # Rounded up, not to the nearest pixel: the tab stays inside the rectangle placed (x1
+        # exclusive), so two tags placed side by side never share a column of pixels.
+        x0, y0 = int(np.ceil(place[0] - 1e-6)), int(np.ceil(place[1] - 1e-6))
+        w, h = int(sizes[number][0]), int(sizes[number][1])
+        x0, y0 = min(x0, max(0, width - w)), min(y0, max(0, height - h))
+        out[number] = (labels[number], (x0, y0, x0 + w - 1, y0 + h - 1))
+    return out
+
+
 def draw_boxes(
     rgb: np.ndarray,
     capillaries: Iterable[Capillary],
@@ -132,31 +170,11 @@ def draw_boxes(
         if capillary.id in flags:
             flag_colour = FLAG_COLOURS[flags[capillary.id]]
             cv2.rectangle(out, (x0 - ring, y0 - ring), (x1 - 1 + ring, y1 - 1 + ring), flag_colour, thickness, cv2.LINE_AA)
-    pad = max(2, thickness)
-    # The boxes as drawn: their lines reach half a line width outside the bounding box.
-    reach = (thickness + 2) / 2.0
-
-    def drawn(c: Capillary) -> tuple[float, float, float, float]:
-        r = reach + (ring if c.id in flags else 0)
-        return (max(0.0, c.bbox[0] - r), max(0.0, c.bbox[1] - r), min(width, c.bbox[2] + r), min(height, c.bbox[3] + r))
-
-    boxes = {c.id: drawn(c) for c in capillaries}
-    sizes = {}
-    metrics = {}
-    for capillary in capillaries:
-        label = str(capillary.id) + FLAG_LETTERS.get(flags.get(capillary.id, ""), "")
-        (text_w, text_h), baseline = cv2.getTextSize(label, _FONT, font_scale, thickness)
-        metrics[capillary.id] = (label, text_h, baseline)
-        sizes[capillary.id] = (float(text_w + 2 * pad), float(text_h + baseline + 2 * pad))
-    places = tag_layout.place_tags(boxes, sizes, (0.0, 0.0, float(width), float(height)))
+    places = tag_places(capillaries, width, height, flags)
     edge = max(1, thickness // 2)
-    for number, place in places.items():
-        if place is None:
-            continue
-        label, text_h, baseline = metrics[number]
-        tab_x0, tab_y0 = int(round(place[0])), int(round(place[1]))
-        tab_w, tab_h = int(sizes[number][0]), int(sizes[number][1])
-        tab_x1, tab_y1 = tab_x0 + tab_w - 1, tab_y0 + tab_h - 1
+    pad = max(2, thickness)
+    for number, (label, (tab_x0, tab_y0, tab_x1, tab_y1)) in places.items():
+        text_h = cv2.getTextSize(label, _FONT, font_scale, thickness)[0][1]
         cv2.rectangle(out, (tab_x0, tab_y0), (tab_x1, tab_y1), TAG_FILL_RGB, cv2.FILLED)
         colour = colours[number]
         cv2.rectangle(out, (tab_x0, tab_y0), (tab_x1, tab_y1), colour, edge, cv2.LINE_8)
