@@ -137,7 +137,6 @@ class CalibrationDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.use_button.clicked.connect(lambda: self._finish(self.USE_IMAGE))
         self.save_button.clicked.connect(lambda: self._finish(self.SAVE_PROFILE))
-        self.use_button.setDefault(True)
         self.length.textChanged.connect(self._update)
         self.name.textChanged.connect(self._update)
         layout = QVBoxLayout(self)
@@ -163,7 +162,12 @@ class CalibrationDialog(QDialog):
         scale = self._scale()
         self.result_label.setText(self.tr("%1 µm/px").replace("%1", shown(scale, "g", 4)) if scale else self.tr("type the length"))
         self.use_button.setEnabled(scale is not None)
-        self.save_button.setEnabled(scale is not None and bool(self.name.text().strip()))
+        named = bool(self.name.text().strip())
+        self.save_button.setEnabled(scale is not None and named)
+        # Enter does what the fields say: a profile name typed means "save it" (Enter ran
+        # "Use for this image only" and dropped the name without a word).
+        self.save_button.setDefault(named)
+        self.use_button.setDefault(not named)
         self.problem.setText("")
 
     def _finish(self, choice: str) -> None:
