@@ -200,8 +200,8 @@ def draw_dashed_line(image: np.ndarray, points: Sequence[tuple[float, float]], c
             cv2.line(image, start, end, colour, thickness, cv2.LINE_AA)
 
 
-#: The legend's typeface: DejaVu Sans (resources/fonts, Bitstream Vera licence beside it), which
-#: has the accents of French, "µ" and "×". Hershey fonts (OpenCV's) are ASCII only.
+# The legend's typeface: DejaVu Sans (resources/fonts, Bitstream Vera licence beside it), which
+# has the accents of French, "µ" and "×". Hershey fonts (OpenCV's) are ASCII only.
 LEGEND_FONT_FILE = "DejaVuSans.ttf"
 
 

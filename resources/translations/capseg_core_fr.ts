@@ -728,9 +728,9 @@
         <translation>«&#xa0;{name}&#xa0;» existe déjà dans «&#xa0;{folder}&#xa0;»&#xa0;; il n’a pas été remplacé.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/render.py" line="276"/>
+        <location filename="../../capseg_desktop/core/render.py" line="295"/>
         <source>The picture could not be encoded as PNG.</source>
-        <extracomment>Letters after a flagged loop&apos;s number, so the marks read in black and white too. Stands for &quot;µ&quot; in text prepared for drawing; drawn as a &quot;u&quot; with a descender.</extracomment>
+        <extracomment>Letters after a flagged loop&apos;s number, so the marks read in black and white too.</extracomment>
         <translation>L’image n’a pas pu être encodée en PNG.</translation>
     </message>
 </context>
@@ -1601,22 +1601,22 @@
         <translation>{count}&#xa0;: corrigé à la main</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="569"/>
+        <location filename="../../capseg_desktop/core/result.py" line="570"/>
         <source>Model {name} (sha256 {hash}, {runtime}); {parameters} in the model&apos;s pixels (the image was resized ×{factor} for the model)</source>
         <translation>Modèle {name} (sha256 {hash}, {runtime})&#xa0;; {parameters} en pixels du modèle (l’image a été redimensionnée ×{factor} pour le modèle)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="572"/>
+        <location filename="../../capseg_desktop/core/result.py" line="573"/>
         <source>Model {name} (sha256 {hash}, {runtime}); {parameters}</source>
         <translation>Modèle {name} (sha256 {hash}, {runtime})&#xa0;; {parameters}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="581"/>
+        <location filename="../../capseg_desktop/core/result.py" line="582"/>
         <source>CapSeg Desktop {version}, analysed {time}</source>
         <translation>CapSeg Desktop {version}, analysé le {time}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="585"/>
+        <location filename="../../capseg_desktop/core/result.py" line="586"/>
         <source>Warning: {warning}</source>
         <translation>Avertissement&#xa0;: {warning}</translation>
     </message>
@@ -1653,37 +1653,37 @@
 <context>
     <name>Scale</name>
     <message>
-        <location filename="../../capseg_desktop/core/scale.py" line="52"/>
+        <location filename="../../capseg_desktop/core/scale.py" line="57"/>
         <source>analysed at the image&apos;s own size</source>
         <translation>analysée à la taille d’origine de l’image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/scale.py" line="58"/>
+        <location filename="../../capseg_desktop/core/scale.py" line="63"/>
         <source>analysed at its own size (limbs about {limbs} px, from the µm per pixel set)</source>
         <translation>analysée à sa taille d’origine (branches d’environ {limbs} px, d’après les µm par pixel définis)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/scale.py" line="59"/>
+        <location filename="../../capseg_desktop/core/scale.py" line="64"/>
         <source>resized ×{factor} for the model (limbs about {limbs} px, from the µm per pixel set)</source>
         <translation>redimensionnée ×{factor} pour le modèle (branches d’environ {limbs} px, d’après les µm par pixel définis)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/scale.py" line="64"/>
+        <location filename="../../capseg_desktop/core/scale.py" line="69"/>
         <source>analysed at its own size (limbs about {limbs} px, estimated from the image)</source>
         <translation>analysée à sa taille d’origine (branches d’environ {limbs} px, estimées d’après l’image)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/scale.py" line="65"/>
+        <location filename="../../capseg_desktop/core/scale.py" line="70"/>
         <source>resized ×{factor} for the model (limbs about {limbs} px, estimated from the image)</source>
         <translation>redimensionnée ×{factor} pour le modèle (branches d’environ {limbs} px, estimées d’après l’image)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/scale.py" line="69"/>
+        <location filename="../../capseg_desktop/core/scale.py" line="74"/>
         <source>analysed at its own size (limbs about {limbs} px, {source})</source>
         <translation>analysée à sa taille d’origine (branches d’environ {limbs} px, {source})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/scale.py" line="70"/>
+        <location filename="../../capseg_desktop/core/scale.py" line="75"/>
         <source>resized ×{factor} for the model (limbs about {limbs} px, {source})</source>
         <translation>redimensionnée ×{factor} pour le modèle (branches d’environ {limbs} px, {source})</translation>
     </message>
