@@ -833,125 +833,125 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="38"/>
-        <source>Mean density %1 per mm over %n finger(s) (%2)</source>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="40"/>
+        <source>Mean density %1 per mm, %2 (%n finger(s) with a density)</source>
         <translation>
-            <numerusform>Densité moyenne %1 par mm sur %n doigt (%2)</numerusform>
-            <numerusform>Densité moyenne %1 par mm sur %n doigts (%2)</numerusform>
+            <numerusform>Densité moyenne %1 par mm, %2 (%n doigt avec une densité)</numerusform>
+            <numerusform>Densité moyenne %1 par mm, %2 (%n doigts avec une densité)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="69"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="71"/>
         <source>not assessed (no scale)</source>
         <translation>non évaluée (pas d&apos;échelle)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="75"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="77"/>
         <source>%1 µm/px</source>
         <translation>%1 µm/px</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="77"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="79"/>
         <source>no scale (counts only, no density)</source>
         <translation>pas d&apos;échelle (comptages seuls, sans densité)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="79"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="81"/>
         <source>operator %1</source>
         <translation>opérateur %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="81"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="83"/>
         <source>no operator given</source>
         <translation>opérateur non indiqué</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="83"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="85"/>
         <source>microscope %1</source>
         <translation>microscope %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="85"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="87"/>
         <source>no microscope profile</source>
         <translation>aucun profil de microscope</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="86"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="88"/>
         <source>Patient %1</source>
         <translation>Patient %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="96"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="98"/>
         <source>%1/mm</source>
         <translation>%1/mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="105"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="107"/>
         <source>reduced</source>
         <translation>réduite</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="106"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="108"/>
         <source>normal</source>
         <translation>normale</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="127"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="129"/>
         <source>No image: drop images here</source>
         <translation>Aucune image&#xa0;: déposez des images ici</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="130"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="132"/>
         <source>Density not assessed (no scale)</source>
         <translation>Densité non évaluée (pas d&apos;échelle)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="131"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="133"/>
         <source>Density —</source>
         <translation>Densité —</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="133"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="135"/>
         <source>Density %1 /mm</source>
         <translation>Densité %1 /mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="135"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="137"/>
         <source>dilated %1 · giant %2</source>
         <translation>dilatés %1 · mégacapillaires %2</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="136"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="138"/>
         <source>%1 used, %2 not used</source>
         <translation>%1 utilisée(s), %2 non utilisée(s)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="143"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="145"/>
         <source>Mean density: not assessed (no finger with a density)</source>
         <translation>Densité moyenne&#xa0;: non évaluée (aucun doigt avec une densité)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="148"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="150"/>
         <source>No image counted yet: add images of the fingers (Add images…).</source>
         <translation>Aucune image comptée pour l’instant&#xa0;: ajoutez des images des doigts (Ajouter des images…).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="150"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="152"/>
         <source>No image is used yet: each needs a finger, a count, and not to be excluded.</source>
         <translation>Aucune image n’est encore utilisée&#xa0;: chacune doit avoir un doigt, un comptage, et ne pas être exclue.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="152"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="154"/>
         <source>dilated and giant loops: not assessed (no scale)</source>
         <translation>anses dilatées et mégacapillaires&#xa0;: non évalués (pas d’échelle)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="157"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="159"/>
         <source>giant loops: yes</source>
         <translation>mégacapillaires&#xa0;: oui</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="158"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="160"/>
         <source>giant loops: none</source>
         <translation>mégacapillaires&#xa0;: aucun</translation>
     </message>
