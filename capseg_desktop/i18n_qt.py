@@ -161,8 +161,8 @@ _QT_PLACES = (("QFileSystemModel", "Computer"), ("QFileSystemModel", "My Compute
 
 
 def file_dialog_style() -> str:
-    """A style rule that widens the places list of Qt's own file dialog to its longest entry in
-    the language installed: at Qt's 70 px the French "Ordinateur" read "Ordinat…"."""
+    """A style rule for Qt's own file dialog: its places list as wide as its longest entry in the
+    language installed (at Qt's 70 px the French "Ordinateur" read "Ordinat…")."""
     from PySide6.QtGui import QFontMetrics
     from PySide6.QtWidgets import QApplication
 

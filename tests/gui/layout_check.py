@@ -26,6 +26,7 @@ def main(lang: str, out: Path) -> int:
     os.environ["CAPSEG_SETTINGS_FILE"] = str(out / "settings.ini")
     os.environ["CAPSEG_PROFILES"] = str(out / "microscopes.json")
     os.environ["CAPSEG_CORRECTIONS_DIR"] = str(out / "corrections")
+    os.environ["XDG_CONFIG_HOME"] = str(out / "config")  # Qt's own file dialog remembers its state there
     from capseg_desktop.i18n_qt import dates_in_language
 
     dates_in_language(lang)
