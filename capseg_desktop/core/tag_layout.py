@@ -69,6 +69,10 @@ class RectGrid:
         )
 
 
+#: The places tried first around a box, in ``candidates``' order (the slid ones come after).
+PRIMARY_PLACES = ("above", "above right", "right", "below", "low right", "left", "low left")
+
+
 def candidates(box: Rect, w: float, h: float, gap: float) -> list[Rect]:
     """The places a tag of ``w`` x ``h`` may take around ``box``, best first."""
     x0, y0, x1, y1 = box
@@ -126,14 +130,20 @@ def place_tags(
     gap, near = GAP_PX / scale, NEAR_PX / scale
     placed: dict[Hashable, Rect | None] = {}
 
-    def own_options(key: Hashable) -> list[Rect]:
+    def own_options(key: Hashable, primary_only: bool = False) -> list[Rect]:
         w_px, h_px = sizes[key]
-        return [c for c in candidates(boxes[key], w_px / scale, h_px / scale, gap) if contains(bounds, c)]
+        around = candidates(boxes[key], w_px / scale, h_px / scale, gap)
+        return [c for c in (around[:len(PRIMARY_PLACES)] if primary_only else around) if contains(bounds, c)]
 
+    # Where tags are wider than most boxes (a large scan zoomed out) the picture is too crowded
+    # for the slid places and the making of room to find much, and they would cost seconds on a
+    # thousand boxes: the seven places only, as before.
+    tag_widths = sorted(size[0] / scale for size in sizes.values())
+    thorough = tag_widths[len(tag_widths) // 2] <= widths[len(widths) // 2]
     for key in sorted(boxes, key=lambda k: (boxes[k][0], boxes[k][1])):
         box = boxes[key]
         w_px, h_px = sizes[key]
-        options = own_options(key)
+        options = own_options(key, primary_only=not thorough)
 
         def free(c: Rect) -> bool:
             return not tag_grid.hits(c) and not box_grid.hits(c)
@@ -146,7 +156,8 @@ def place_tags(
         # No free place: move the tags in the way to free places of their own, where they
         # have some (a tag placed first took the one place left to its neighbour at a crowded
         # edge: tag 11 covered tag 10, which had room below its box).
-        chosen = chosen or _make_room(options, box_grid, tag_grid, placed, boxes, own_options)
+        if thorough:
+            chosen = chosen or _make_room(own_options(key, primary_only=True), box_grid, tag_grid, placed, boxes, own_options)
         chosen = chosen or next(iter(options), None)
         if chosen is None:  # the box fills the picture around it: its own top-left corner
             w, h = w_px / scale, h_px / scale
@@ -160,12 +171,15 @@ def _make_room(
     options: list[Rect], box_grid: RectGrid, tag_grid: RectGrid, placed: dict[Hashable, Rect | None],
     boxes: Mapping[Hashable, Rect], own_options: Callable[[Hashable], list[Rect]],
 ) -> Rect | None:
-    """The first of ``options`` clear of every box whose overlapping tags can all move to free
-    places of their own (moved in ``placed`` and ``tag_grid``), else ``None``."""
+    """The first of ``options`` clear of every box whose overlapping tags (two at most: where
+    more are in the way the picture is too crowded to gain by it, and each try costs) can all
+    move to free places of their own (moved in ``placed`` and ``tag_grid``), else ``None``."""
     for option in options:
         if box_grid.hits(option):
             continue
         in_the_way = tag_grid.keys_hit(option)
+        if len(in_the_way) > 2:
+            continue
         moves: dict[Hashable, Rect] = {}
         for other in sorted(in_the_way, key=lambda k: (boxes[k][0], boxes[k][1])):
             taken = [option, *moves.values()]
