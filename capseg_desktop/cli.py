@@ -511,6 +511,13 @@ def _flag_word(flag: str) -> str:
 
 def _finger_line(finger) -> str:
     if not finger.examined:
+        from .core.exam import EXCLUDED
+        from .core.texts import counted
+
+        if finger.status == EXCLUDED:  # not "not examined": its images were taken, then excluded
+            return counted(CLI.tr("{finger}: %n image(s) excluded", "", len(finger.images)), len(finger.images)).format(finger=finger.finger)
+        if finger.images:
+            return translate("CLI", "{finger}: no image used").format(finger=finger.finger)
         return translate("CLI", "{finger}: not examined").format(finger=finger.finger)
     if finger.density_per_mm is None:
         density = translate("CLI", "distal density not assessed (no scale)")
@@ -602,8 +609,11 @@ def run_exam(args: argparse.Namespace) -> int:
     if patient.density_per_mm is None:
         density = translate("CLI", "not assessed (no scale)")
     else:
-        density = CLI.tr("{density} per mm over %n finger(s) ({flag})", "", patient.fingers_with_density).format(
-            density=format_number(patient.density_per_mm, 1), flag=_flag_word(patient.density_flag))
+        from .core.texts import counted
+
+        fingers = counted(CLI.tr("mean of %n finger(s) with a density", "", patient.fingers_with_density), patient.fingers_with_density)
+        density = translate("CLI", "{density} per mm, {flag} ({fingers})").format(
+            density=format_number(patient.density_per_mm, 1), flag=_flag_word(patient.density_flag), fingers=fingers)
     if patient.any_giant:
         giant = translate("CLI", "{giant} giant (giant loops present)").format(giant=patient.giant)
     else:

@@ -18,6 +18,7 @@ import logging
 import os
 from importlib import resources
 from pathlib import Path
+from typing import MutableMapping
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -137,3 +138,35 @@ def install_language(lang: str) -> str:
         QLocale.setDefault(english)
     i18n.install_translator(_through_app if _installed else None, lang)
     return lang
+
+
+def dates_in_language(lang: str, environ: MutableMapping[str, str] | None = None) -> bool:
+    """Make the system's dates those of ``lang`` for this process (``LC_TIME``); True if set.
+
+    Qt's own file dialog writes its dates with the *system* locale (``QFileSystemModel``), not
+    the default one that :func:`install_language` sets: a French window on an English system
+    showed "12/7/26 7:45 PM". Qt reads the system locale once, when the application starts, so
+    this is called before the ``QApplication`` exists. ``LC_ALL``, which fixes every category,
+    is left to the user."""
+    environ = os.environ if environ is None else environ
+    lang = i18n.normalise_language(lang)
+    if lang == "en" or environ.get("LC_ALL"):
+        return False
+    environ["LC_TIME"] = QLocale(lang).name() + ".UTF-8"
+    return True
+
+
+#: The file dialog's places, in Qt's own catalogue (qtbase_*.qm), not in ours.
+_QT_PLACES = (("QFileSystemModel", "Computer"), ("QFileSystemModel", "My Computer"))
+
+
+def file_dialog_style() -> str:
+    """A style rule for Qt's own file dialog: its places list as wide as its longest entry in the
+    language installed (at Qt's 70 px the French "Ordinateur" read "Ordinat…")."""
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QApplication
+
+    names = [QCoreApplication.translate(*place) for place in _QT_PLACES]
+    metrics = QFontMetrics(QApplication.font())
+    width_px = max(metrics.horizontalAdvance(name) for name in names) + 56  # icon, spacing, frame, margins
+    return "QFileDialog QListView#sidebar { min-width: %dpx; }" % width_px

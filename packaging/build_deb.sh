@@ -66,8 +66,10 @@ COPYRIGHT
 # the newest symbol version any bundled library asks for.
 GLIBC_MIN="$(find "$BUNDLE" -type f \( -name '*.so*' -o -name "$NAME" \) -print0 \
     | xargs -0 objdump -T 2>/dev/null | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -n 1)"
-# libxcb-cursor0: Qt 6.5+ will not load its xcb platform plug-in (a window on X11) without it.
-DEPENDS="libc6 (>= ${GLIBC_MIN:-2.31}), libgl1, libegl1, libxcb1, libxcb-cursor0, libxcb-icccm4, libxcb-keysyms1"
+# Qt's xcb platform plug-in (a window on X11) will not load without its X11 libraries; a bare
+# desktop lacked some (packaging/linux_desktop_packages.txt, the README's list).
+X11_DEPENDS="$(grep -v '^#' "$ROOT/packaging/linux_desktop_packages.txt" | grep . | paste -sd, | sed 's/,/, /g')"
+DEPENDS="libc6 (>= ${GLIBC_MIN:-2.31}), libgl1, libegl1, $X11_DEPENDS"
 INSTALLED_KB="$(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)"
 cat > "$STAGE/DEBIAN/control" <<CONTROL
 Package: $NAME

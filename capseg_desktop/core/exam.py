@@ -44,7 +44,7 @@ from .errors import CapSegError
 from .measure import REDUCED_DENSITY_PER_MM as REDUCED_DENSITY_PER_MM
 from .measure import density_flag as measure_density_flag
 from .result import AnalysisResult, finite_or_none, local_now_iso
-from .texts import QT_TRANSLATE_NOOP, Plurals, Sentences
+from .texts import QT_TRANSLATE_NOOP, Plurals, Sentences, counted
 
 #: This module's sentences with a count (see ``core.texts.Plurals``).
 ExamFigures = Plurals("ExamFigures")
@@ -64,6 +64,8 @@ FINGERS = ("L2", "L3", "L4", "L5", "R2", "R3", "R4", "R5")
 # Image and finger statuses.
 USED = "used"
 EXCLUDED = "excluded"
+#: A finger's status (``FingerSummary.status``) besides ``used`` and ``excluded``.
+NOT_USED, NOT_EXAMINED = "not used", "not examined"
 FAILED = "failed"
 NOT_ANALYSED = "not analysed"
 UNASSIGNED = "no finger"
@@ -485,6 +487,17 @@ class FingerSummary:
     def examined(self) -> bool:
         return bool(self.used)
 
+    @property
+    def status(self) -> str:
+        """What became of the finger: ``used``; ``excluded`` (it had images and every one was
+        excluded by hand: "not examined" said the opposite of what happened); ``not used`` (it
+        has images, none counted: failed or not analysed); ``not examined`` (no image)."""
+        if self.used:
+            return USED
+        if not self.images:
+            return NOT_EXAMINED
+        return EXCLUDED if all(i.status == EXCLUDED for i in self.images) else NOT_USED
+
 
 @dataclass(frozen=True)
 class PatientSummary:
@@ -649,7 +662,7 @@ def exam_csv(summary: ExamSummary) -> str:
             "distal_density_per_mm": _cell(finger.density_per_mm, 2), "density_flag": finger.density_flag,
             "dilated": finger.dilated if finger.assessed else "", "giant": finger.giant if finger.assessed else "",
             "images_used": len(finger.used), "images_not_used": len(finger.not_used),
-            "status": USED if finger.used else "not examined",
+            "status": finger.status,
         })
     for image in summary.unassigned:
         rows.append(_image_row(image, common))
@@ -659,7 +672,7 @@ def exam_csv(summary: ExamSummary) -> str:
         "density_flag": patient.density_flag,
         "dilated": patient.dilated if patient.assessed else "", "giant": patient.giant if patient.assessed else "",  # blank: not assessed
         "images_used": patient.images_used, "images_not_used": patient.images_not_used,
-        "reason": ExamFigures.tr("mean over %n finger(s) with a density", "", patient.fingers_with_density),
+        "reason": counted(ExamFigures.tr("mean over %n finger(s) with a density", "", patient.fingers_with_density), patient.fingers_with_density),
         "um_per_px": _cell(exam.um_per_px), "scale_source": exam.profile or "",
     })
     buffer = io.StringIO()

@@ -6,13 +6,16 @@ text chunks, so that an exported file carries its provenance in its metadata too
 
 from __future__ import annotations
 
+import logging
 import struct
 import unicodedata
 import zlib
-from typing import Iterable, Mapping, Sequence
+from functools import lru_cache
+from typing import Callable, Iterable, Mapping, Sequence
 
 import cv2
 import numpy as np
+from PIL import Image, ImageDraw, ImageFont
 
 from . import tag_layout
 from .counting import Capillary
@@ -34,7 +37,8 @@ HALO_RGB = (0, 0, 0)  # under each box line, so that yellow boxes show on yellow
 OVERLAY_RGB = (0, 200, 255)  # azure tint: the complement of the capillaries' red-brown
 LEGEND_BG_RGB = (245, 245, 245)
 LEGEND_TEXT_RGB = (20, 20, 20)
-_FONT = cv2.FONT_HERSHEY_SIMPLEX
+_FONT = cv2.FONT_HERSHEY_SIMPLEX  # the tags' numbers (ASCII)
+_log = logging.getLogger(__name__)
 
 
 def mask_image(mask: np.ndarray) -> np.ndarray:
@@ -68,21 +72,19 @@ def _scale_for(height: int, width: int) -> tuple[float, int]:
     return font_scale, thickness
 
 
-#: Stands for "µ" in text prepared for drawing; drawn as a "u" with a descender.
-_MICRO = "\x01"
 _SUBSTITUTES = {
-    "µ": _MICRO, "μ": _MICRO, "×": "x", "–": "-", "—": "-", "’": "'",
+    "µ": "u", "μ": "u", "×": "x", "–": "-", "—": "-", "’": "'",
     "«": '"', "»": '"', "\u00a0": " ", "\u202f": " ",  # French quotation marks and no-break spaces
 }
 
 
 def _ascii(text: str) -> str:
-    """OpenCV's Hershey fonts draw ASCII only: accents are dropped ("é" -> "e"), "×" becomes
-    "x", "µ" is kept as a marker that :func:`_put_text` draws, anything else becomes "?"."""
+    """The legend for a font that has ASCII only (Pillow's own, when the legend's font file is
+    missing): accents dropped ("é" -> "e"), "×" as "x", "µ" as "u", anything else "?"."""
     out = []
     for char in text:
         char = _SUBSTITUTES.get(char, char)
-        if char == _MICRO or char.isascii():
+        if char.isascii():
             out.append(char)
             continue
         base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
@@ -90,30 +92,42 @@ def _ascii(text: str) -> str:
     return "".join(out)
 
 
-def _text_width(text: str, font_scale: float, thickness: int) -> int:
-    return cv2.getTextSize(text.replace(_MICRO, "u"), _FONT, font_scale, thickness)[0][0]
+def tag_places(
+    capillaries: Sequence[Capillary], width: int, height: int, flags: Mapping[int, str] | None = None,
+) -> dict[int, tuple[str, tuple[int, int, int, int]]]:
+    """Each capillary's number tag in the exported picture: its text and its tab's pixels
+    ``(x0, y0, x1, y1)``, inclusive, as :func:`draw_boxes` draws it. The places are
+    ``core.tag_layout``'s, the window's rule, for the boxes as drawn (with their halo, and a
+    flagged loop's second box) and the tags at the picture's font size."""
+    font_scale, thickness = _scale_for(height, width)
+    flags = {key: value for key, value in (flags or {}).items() if value in FLAG_COLOURS}
+    ring = thickness + 2  # the second box of a flagged loop, outside the first
+    pad = max(2, thickness)
+    # The boxes as drawn: their lines reach half a line width outside the bounding box.
+    reach = (thickness + 2) / 2.0
 
+    def drawn(c: Capillary) -> tuple[float, float, float, float]:
+        r = reach + (ring if c.id in flags else 0)
+        return (max(0.0, c.bbox[0] - r), max(0.0, c.bbox[1] - r), min(width, c.bbox[2] + r), min(height, c.bbox[3] + r))
 
-def _put_text(
-    image: np.ndarray, text: str, origin: tuple[int, int], font_scale: float,
-    colour: Sequence[int], thickness: int,
-) -> None:
-    """``cv2.putText`` that also draws "µ": a "u" whose left stem goes down below the line."""
-    x, y = origin
-    parts = text.split(_MICRO)
-    for index, part in enumerate(parts):
-        if part:
-            cv2.putText(image, part, (x, y), _FONT, font_scale, colour, thickness, cv2.LINE_AA)
-            x += _text_width(part, font_scale, thickness)
-        if index < len(parts) - 1:
-            cv2.putText(image, "u", (x, y), _FONT, font_scale, colour, thickness, cv2.LINE_AA)
-            (u_w, u_h), _ = cv2.getTextSize("u", _FONT, font_scale, thickness)
-            stem_x = x + max(1, int(round(u_w * 0.22)))
-            cv2.line(
-                image, (stem_x, y - int(round(u_h * 0.6))), (stem_x, y + int(round(u_h * 0.35))), colour,
-                thickness, cv2.LINE_AA,
-            )
-            x += u_w
+    boxes = {c.id: drawn(c) for c in capillaries}
+    labels = {c.id: str(c.id) + FLAG_LETTERS.get(flags.get(c.id, ""), "") for c in capillaries}
+    sizes = {}
+    for number, label in labels.items():
+        (text_w, text_h), baseline = cv2.getTextSize(label, _FONT, font_scale, thickness)
+        sizes[number] = (float(text_w + 2 * pad), float(text_h + baseline + 2 * pad))
+    places = tag_layout.place_tags(boxes, sizes, (0.0, 0.0, float(width), float(height)))
+    out = {}
+    for number, place in places.items():
+        if place is None:
+            continue
+        # Rounded up, not to the nearest pixel: the tab stays inside the rectangle placed (x1
+        # exclusive), so two tags placed side by side never share a column of pixels.
+        x0, y0 = int(np.ceil(place[0] - 1e-6)), int(np.ceil(place[1] - 1e-6))
+        w, h = int(sizes[number][0]), int(sizes[number][1])
+        x0, y0 = min(x0, max(0, width - w)), min(y0, max(0, height - h))
+        out[number] = (labels[number], (x0, y0, x0 + w - 1, y0 + h - 1))
+    return out
 
 
 def draw_boxes(
@@ -156,31 +170,11 @@ def draw_boxes(
         if capillary.id in flags:
             flag_colour = FLAG_COLOURS[flags[capillary.id]]
             cv2.rectangle(out, (x0 - ring, y0 - ring), (x1 - 1 + ring, y1 - 1 + ring), flag_colour, thickness, cv2.LINE_AA)
-    pad = max(2, thickness)
-    # The boxes as drawn: their lines reach half a line width outside the bounding box.
-    reach = (thickness + 2) / 2.0
-
-    def drawn(c: Capillary) -> tuple[float, float, float, float]:
-        r = reach + (ring if c.id in flags else 0)
-        return (max(0.0, c.bbox[0] - r), max(0.0, c.bbox[1] - r), min(width, c.bbox[2] + r), min(height, c.bbox[3] + r))
-
-    boxes = {c.id: drawn(c) for c in capillaries}
-    sizes = {}
-    metrics = {}
-    for capillary in capillaries:
-        label = str(capillary.id) + FLAG_LETTERS.get(flags.get(capillary.id, ""), "")
-        (text_w, text_h), baseline = cv2.getTextSize(label, _FONT, font_scale, thickness)
-        metrics[capillary.id] = (label, text_h, baseline)
-        sizes[capillary.id] = (float(text_w + 2 * pad), float(text_h + baseline + 2 * pad))
-    places = tag_layout.place_tags(boxes, sizes, (0.0, 0.0, float(width), float(height)))
+    places = tag_places(capillaries, width, height, flags)
     edge = max(1, thickness // 2)
-    for number, place in places.items():
-        if place is None:
-            continue
-        label, text_h, baseline = metrics[number]
-        tab_x0, tab_y0 = int(round(place[0])), int(round(place[1]))
-        tab_w, tab_h = int(sizes[number][0]), int(sizes[number][1])
-        tab_x1, tab_y1 = tab_x0 + tab_w - 1, tab_y0 + tab_h - 1
+    pad = max(2, thickness)
+    for number, (label, (tab_x0, tab_y0, tab_x1, tab_y1)) in places.items():
+        text_h = cv2.getTextSize(label, _FONT, font_scale, thickness)[0][1]
         cv2.rectangle(out, (tab_x0, tab_y0), (tab_x1, tab_y1), TAG_FILL_RGB, cv2.FILLED)
         colour = colours[number]
         cv2.rectangle(out, (tab_x0, tab_y0), (tab_x1, tab_y1), colour, edge, cv2.LINE_8)
@@ -206,13 +200,33 @@ def draw_dashed_line(image: np.ndarray, points: Sequence[tuple[float, float]], c
             cv2.line(image, start, end, colour, thickness, cv2.LINE_AA)
 
 
-def _wrap(text: str, max_width: int, font_scale: float, thickness: int) -> list[str]:
+# The legend's typeface: DejaVu Sans (resources/fonts, Bitstream Vera licence beside it), which
+# has the accents of French, "µ" and "×". Hershey fonts (OpenCV's) are ASCII only.
+LEGEND_FONT_FILE = "DejaVuSans.ttf"
+
+
+@lru_cache(maxsize=8)
+def _legend_font(size_px: int) -> tuple[ImageFont.FreeTypeFont | ImageFont.ImageFont, bool]:
+    """The legend's font at ``size_px`` and whether it has every glyph the legend needs.
+    Without the font file (a broken install) Pillow's own font draws ASCII only: the text is
+    then transliterated ("é" -> "e") rather than drawn as empty boxes."""
+    from .paths import resources_dir  # here: paths reads the model module, not needed for boxes
+
+    path = resources_dir() / "fonts" / LEGEND_FONT_FILE
+    try:
+        return ImageFont.truetype(str(path), size_px), True
+    except OSError:
+        _log.warning("Legend font %s missing: the legend is drawn without accents", path)
+        return ImageFont.load_default(size_px), False
+
+
+def _wrap(text: str, max_width: float, measure: Callable[[str], float]) -> list[str]:
     words = text.split(" ")
     lines: list[str] = []
     current = ""
     for word in words:
         candidate = word if not current else f"{current} {word}"
-        if _text_width(candidate, font_scale, thickness) <= max_width or not current:
+        if measure(candidate) <= max_width or not current:
             current = candidate
         else:
             lines.append(current)
@@ -223,19 +237,24 @@ def _wrap(text: str, max_width: int, font_scale: float, thickness: int) -> list[
 
 
 def legend_strip(width: int, lines: Sequence[str], font_scale: float, thickness: int) -> np.ndarray:
-    """A light strip holding ``lines`` of text, wrapped to ``width``."""
+    """A light strip holding ``lines`` of text, wrapped to ``width``, in the text's own
+    characters (accents, "µ", French no-break spaces)."""
     margin = max(6, int(10 * font_scale))
+    font, complete = _legend_font(max(10, int(round(27 * font_scale))))
+    if not complete:
+        lines = [_ascii(line) for line in lines]
     wrapped: list[str] = []
     for line in lines:
-        wrapped.extend(_wrap(_ascii(line), width - 2 * margin, font_scale, thickness))
-    (_, text_h), baseline = cv2.getTextSize("Ag", _FONT, font_scale, thickness)
-    line_h = text_h + baseline + max(4, int(6 * font_scale))
+        wrapped.extend(_wrap(line, width - 2 * margin, font.getlength))
+    ascent, descent = font.getmetrics()
+    line_h = ascent + descent + max(3, int(4 * font_scale))
     strip = np.full((2 * margin + line_h * len(wrapped), width, 3), LEGEND_BG_RGB, dtype=np.uint8)
     cv2.line(strip, (0, 0), (width - 1, 0), (160, 160, 160), max(1, thickness // 2))
+    picture = Image.fromarray(strip)
+    draw = ImageDraw.Draw(picture)
     for index, line in enumerate(wrapped):
-        y = margin + index * line_h + text_h
-        _put_text(strip, line, (margin, y), font_scale, LEGEND_TEXT_RGB, thickness)
-    return strip
+        draw.text((margin, margin + index * line_h), line, font=font, fill=LEGEND_TEXT_RGB)
+    return np.asarray(picture).copy()
 
 
 def annotated_image(

@@ -58,3 +58,10 @@ class Plurals:
     def tr(self, text: str, disambiguation: str | None = "", n: int = -1) -> str:
         """``text`` for the count ``n`` in the installed language; ``%n`` becomes ``n``."""
         return translate(self.context, text, disambiguation or None, int(n))
+
+
+def counted(text: str, n: int) -> str:
+    """A sentence with a count read naturally in English too, which has no catalogue: "(s)" made
+    "over 8 finger(s)"; "1 finger", "8 fingers" instead. Translations have their own plural
+    forms and no "(s)"."""
+    return text.replace("(s)", "" if n == 1 else "s")

@@ -10,9 +10,13 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..core.i18n import LANGUAGES
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger("capseg_desktop.gui.app")
 
@@ -44,6 +48,19 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return args
 
 
+def show_on_screen(window: QWidget) -> None:
+    """Show a top-level window with all of it, frame included, on the screen's free area (at
+    first start the window is 1280 x 800, which with its title bar is taller than a 1280 x 800
+    screen, and a geometry saved on a larger screen may not fit this one)."""
+    from .window_parts import keep_on_screen
+
+    if not (window.isMaximized() or window.isFullScreen()):
+        keep_on_screen(window)
+    window.show()
+    if not (window.isMaximized() or window.isFullScreen()):
+        keep_on_screen(window)  # now with its real frame
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(list(sys.argv[1:] if argv is None else argv))
     from PySide6.QtWidgets import QApplication
@@ -51,6 +68,12 @@ def main(argv: list[str] | None = None) -> int:
     from .logs import configure_logging, make_excepthook, route_qt_messages
     from .settings import APPLICATION, ORGANIZATION
 
+    if QApplication.instance() is None:
+        from ..i18n_qt import choose_language, dates_in_language
+        from .settings import AppSettings
+
+        # Before the application: Qt reads the system's date format once (the file dialog's dates).
+        dates_in_language(choose_language(args.lang, AppSettings().language()))
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
@@ -75,13 +98,16 @@ def main(argv: list[str] | None = None) -> int:
 
     settings = AppSettings()
     log.info("Language: %s", apply_language(settings, args.lang))
+    from ..i18n_qt import file_dialog_style
+
+    app.setStyleSheet(file_dialog_style())
     window = MainWindow(settings, model_path=args.model)
     sys.excepthook = make_excepthook(lambda: window)
     threading.excepthook = lambda hook_args: log.error(
         "Uncaught exception in thread %s", hook_args.thread,
         exc_info=(hook_args.exc_type, hook_args.exc_value, hook_args.exc_traceback),
     )
-    window.show()
+    show_on_screen(window)
     if args.image:
         target = Path(args.image)
         window.open_when_started([target])

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from .edit_tools import TOOLS, LineTool
 from .guarded import GuardedComboBox
-from .tables import shown
+from .tables import locale_number, shown
 
 if TYPE_CHECKING:
     from ..core import Analysis
@@ -137,7 +137,6 @@ class CalibrationDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.use_button.clicked.connect(lambda: self._finish(self.USE_IMAGE))
         self.save_button.clicked.connect(lambda: self._finish(self.SAVE_PROFILE))
-        self.use_button.setDefault(True)
         self.length.textChanged.connect(self._update)
         self.name.textChanged.connect(self._update)
         layout = QVBoxLayout(self)
@@ -163,7 +162,12 @@ class CalibrationDialog(QDialog):
         scale = self._scale()
         self.result_label.setText(self.tr("%1 µm/px").replace("%1", shown(scale, "g", 4)) if scale else self.tr("type the length"))
         self.use_button.setEnabled(scale is not None)
-        self.save_button.setEnabled(scale is not None and bool(self.name.text().strip()))
+        named = bool(self.name.text().strip())
+        self.save_button.setEnabled(scale is not None and named)
+        # Enter does what the fields say: a profile name typed means "save it" (Enter ran
+        # "Use for this image only" and dropped the name without a word).
+        self.save_button.setDefault(named)
+        self.use_button.setDefault(not named)
         self.problem.setText("")
 
     def _finish(self, choice: str) -> None:
@@ -377,6 +381,9 @@ class ScaleController(QObject):
         if result is not None and self.window.analysis is not None and result is self.window.analysis.result \
                 and self.layers.window_range() != result.density_window:
             self.refresh()
+        if result is not None and self.layers.window_on and self.layers.window_range() is None \
+                and getattr(result, "measuring_um_per_px", None):
+            self._explain_no_window()  # turned on for a wider image, or before this one's scale
 
     def refresh(self) -> None:
         """The density window moved (or was turned on or off): the density follows at once."""
@@ -392,10 +399,30 @@ class ScaleController(QObject):
         on = bool(action.isChecked()) if action is not None else not self.layers.window_on
         self.layers.set_window_visible(on)
         if on and self.layers.window_range() is None:
-            self.window._set_status(self.tr("The 1 mm window needs a scale (choose a microscope or calibrate) and an image "
-                                            "at least 1 mm wide along the distal row."))
+            self._explain_no_window()
         elif on:
             self.window._set_status(self.tr("Density in the 1 mm window: drag its tab along the strip."))
+
+    def _explain_no_window(self) -> None:
+        """The window is on but cannot be drawn: why, in a status line short enough to be read
+        whole (one sentence for every case was cut off at 1280 px). Without a scale it stays
+        on and appears with the scale; on an image that cannot hold it, it goes off again
+        (its button stayed pressed over a 0.64 mm-wide image)."""
+        result = self.window.analysis.result if self.window.analysis is not None else None
+        um_per_px = getattr(result, "measuring_um_per_px", None)
+        if result is None or not um_per_px:
+            self.window._set_status(self.tr("The 1 mm window waits for a scale: choose a microscope or calibrate."))
+            return
+        if self.layers.along_x:
+            text = self.tr("No 1 mm window: this image is only %1 mm wide.").replace(
+                "%1", locale_number(result.width * um_per_px / 1000.0, 2))
+        else:
+            text = self.tr("No 1 mm window: the distal row does not run across this image.")
+        self.layers.set_window_visible(False)
+        action = self.actions.get("show_density_window")
+        if action is not None:
+            action.setChecked(False)
+        self.window._set_status(text)
 
     def toggle_distal_row(self) -> None:
         action = self.actions.get("show_distal_row")

@@ -123,9 +123,13 @@ class ExamController(QObject):
     def show_window(self) -> None:
         from .exam_window import ExamWindow
 
+        from .window_parts import keep_on_screen
+
         if self.view is None:
             self.view = ExamWindow(self, self.window)
+            keep_on_screen(self.view, near=self.window)
         self.view.show()
+        keep_on_screen(self.view)  # now with its real frame
         self.view.raise_()
         self.view.activateWindow()
 

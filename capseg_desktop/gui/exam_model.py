@@ -35,7 +35,9 @@ class ExamModel(QObject):
         return self.tr("%n giant", "", count)
 
     def mean_density(self, fingers: int) -> str:
-        return self.tr("Mean density %1 per mm over %n finger(s) (%2)", "", fingers)
+        from ..core.texts import counted
+
+        return counted(self.tr("Mean density %1 per mm, %2 (%n finger(s) with a density)", "", fingers), fingers)
 
 
 _words: list[ExamModel] = []

@@ -151,7 +151,19 @@ class FinetuneDialog(QDialog):
         self.accept_button.setVisible(state == "finished")
         self.discard_button.setVisible(state == "finished")
         self.close_button.setVisible(state in ("ready", "failed", "stopped", "accepted", "discarded"))
-        (self.accept_button if state == "finished" else self.start_button if state == "ready" else self.close_button).setFocus()
+        default = {"finished": self.discard_button if self.scored_worse() else self.accept_button, "ready": self.start_button,
+                   "running": None, "stopping": None}.get(state, self.close_button)
+        # Enter presses the button the dialog advises: never "Use this model" for a model that
+        # scored worse (the default stayed on it when the dialog advised discarding), nothing
+        # while it runs (Escape stops it).
+        for button in (self.start_button, self.cancel_button, self.accept_button, self.discard_button, self.close_button):
+            button.setDefault(button is default)
+        (default or self.cancel_button).setFocus()
+
+    def scored_worse(self) -> bool:
+        """Whether the fine-tuned model scored a lower F1 than the current one on the images kept aside."""
+        scores = self.scores or {}
+        return (scores.get("after") or {}).get("f1", 0) < (scores.get("before") or {}).get("f1", 0)
 
     # Running ------------------------------------------------------------------------------
     def start(self) -> None:

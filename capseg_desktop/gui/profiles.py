@@ -121,6 +121,9 @@ class ProfilesDialog(QDialog):
         self.edit_button.setObjectName("profile_edit")
         self.delete_button = QPushButton(self.tr("&Delete"))
         self.delete_button.setObjectName("profile_delete")
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            # Enter is OK, even with the focus left on Add after adding (it opened another Add).
+            button.setAutoDefault(False)
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit)
         self.delete_button.clicked.connect(self.delete)
@@ -136,6 +139,7 @@ class ProfilesDialog(QDialog):
         row.addWidget(self.table, 1)
         row.addLayout(side)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

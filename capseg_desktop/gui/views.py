@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, QSizeF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QContextMenuEvent,
+    QFont,
+    QFontMetrics,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -301,12 +303,26 @@ class ImageView(QGraphicsView):
         super().paintEvent(event)
         if self.hint and not self.has_picture():
             painter = QPainter(self.viewport())
-            font = painter.font()
-            font.setPointSizeF(font.pointSizeF() * 1.4)
+            font, rect, flags = self.hint_layout()
             painter.setFont(font)
             painter.setPen(QColor(225, 225, 225))
-            painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, self.hint)
+            painter.drawText(rect, flags, self.hint)
             painter.end()
+
+    def hint_layout(self) -> tuple[QFont, QRect, int]:
+        """The empty view's hint: font, rectangle and flags. Wrapped at spaces within a margin,
+        at a smaller size where a word is still too wide: in French the one centred line ran
+        past both edges of a half-window view ("…ier > Ouvrir une image…, Ctr")."""
+        rect = self.viewport().rect().adjusted(12, 12, -12, -12)
+        flags = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
+        font = QFont(self.font())
+        base = font.pointSizeF()
+        for factor in (1.4, 1.2, 1.0, 0.9):
+            font.setPointSizeF(base * factor)
+            needed = QFontMetrics(font).boundingRect(rect, flags, self.hint)
+            if needed.width() <= rect.width() and needed.height() <= rect.height():
+                break
+        return font, rect, flags
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)

@@ -27,12 +27,12 @@ import numpy as np
 
 from .. import __version__
 from ..core.atomic import write_bytes_atomic
-from ..core.exam import REDUCED, Exam, ExamSummary, FingerSummary, ImageSummary, keyed_by_path, path_key
+from ..core.exam import EXCLUDED, REDUCED, Exam, ExamSummary, FingerSummary, ImageSummary, keyed_by_path, path_key
 from ..core.calibration import SOURCE_CALIBRATED, SOURCE_ENTERED, SOURCE_IMAGE, SOURCE_PROFILE
 from ..core.i18n import format_float, format_number, translate
 from ..core.measure import Thresholds
 from ..core.result import AnalysisResult, date_text, local_now_iso, readable_local_time
-from ..core.texts import QT_TRANSLATE_NOOP, Plurals, Sentences
+from ..core.texts import QT_TRANSLATE_NOOP, Plurals, Sentences, counted
 
 #: Every sentence and word of the report, in one place, looked up in the user's language (issue 13);
 #: numbers are formatted by the caller in the language's form (``core.i18n.format_number``).
@@ -75,6 +75,7 @@ TEXT = Sentences(
         "col_giant": QT_TRANSLATE_NOOP("Report", "Giant"),
         "col_not_used": QT_TRANSLATE_NOOP("Report", "Not used"),
         "not_examined": QT_TRANSLATE_NOOP("Report", "not examined"),
+        "none_used": QT_TRANSLATE_NOOP("Report", "no image used"),
         "not_used_title": QT_TRANSLATE_NOOP("Report", "Images not assigned to a finger (not used)"),
         "col_image": QT_TRANSLATE_NOOP("Report", "Image"),
         "col_why": QT_TRANSLATE_NOOP("Report", "Why"),
@@ -261,8 +262,9 @@ def _summary_html(summary: ExamSummary) -> str:
     if patient.density_per_mm is None:
         density = _e(TEXT["not_assessed"])
     else:
-        value = Report.tr("{density} capillaries per mm over %n finger(s) with a density: {flag}", "", patient.fingers_with_density).format(
-            density=format_number(patient.density_per_mm, 1), flag=_flag_word(patient.density_flag))
+        fingers = counted(Report.tr("mean of %n finger(s) with a density", "", patient.fingers_with_density), patient.fingers_with_density)
+        value = translate("Report", "{density} capillaries per mm, {flag} ({fingers})").format(
+            density=format_number(patient.density_per_mm, 1), flag=_flag_word(patient.density_flag), fingers=fingers)
         density = f"<span class='reduced'>{_e(value)}</span>" if patient.density_flag == REDUCED else _e(value)
     assessed = patient.assessed
     giant_word = TEXT["any_giant"] if patient.any_giant else TEXT["no_giant"]
@@ -288,10 +290,17 @@ def _not_used_text(finger: FingerSummary) -> str:
     return TEXT["list_separator"].join(TEXT["not_used_reason"].format(name=i.file_name, reason=i.reason) for i in finger.not_used)
 
 
+def unused_finger_text(finger: FingerSummary) -> str:
+    """Why a finger has no figures: its images were excluded, none could be counted, or it has none."""
+    if finger.status == EXCLUDED:
+        return counted(Report.tr("%n image(s) excluded", "", len(finger.images)), len(finger.images))
+    return TEXT["none_used"] if finger.images else TEXT["not_examined"]
+
+
 def _finger_row(finger: FingerSummary) -> str:
     if not finger.examined:
         why = _not_used_text(finger)
-        return (f"<tr><td><b>{_e(finger.finger)}</b></td><td>0</td><td colspan='4' class='grey'>{_e(TEXT['not_examined'])}</td>"
+        return (f"<tr><td><b>{_e(finger.finger)}</b></td><td>0</td><td colspan='4' class='grey'>{_e(unused_finger_text(finger))}</td>"
                 f"<td class='small'>{_e(why)}</td></tr>")
     density = "—" if finger.density_per_mm is None else format_number(finger.density_per_mm, 1)
     flag = _flag_word(finger.density_flag) if finger.density_flag else TEXT["not_assessed"]

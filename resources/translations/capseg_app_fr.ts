@@ -17,12 +17,12 @@
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../capseg_desktop/i18n_qt.py" line="33"/>
+        <location filename="../../capseg_desktop/i18n_qt.py" line="34"/>
         <source>&amp;Look in:</source>
         <translation>&amp;Voir dans&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/i18n_qt.py" line="34"/>
+        <location filename="../../capseg_desktop/i18n_qt.py" line="35"/>
         <source>Files of &amp;type:</source>
         <translation>Fichiers de &amp;type&#xa0;:</translation>
     </message>

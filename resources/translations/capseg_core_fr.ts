@@ -149,7 +149,7 @@
     </message>
     <message>
         <location filename="../../capseg_desktop/cli.py" line="392"/>
-        <location filename="../../capseg_desktop/cli.py" line="549"/>
+        <location filename="../../capseg_desktop/cli.py" line="556"/>
         <source>The folder &quot;{folder}&quot; does not exist.</source>
         <translation>Le dossier «&#xa0;{folder}&#xa0;» n’existe pas.</translation>
     </message>
@@ -209,23 +209,36 @@
         <source>reduced</source>
         <translation>diminuée</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/cli.py" line="518"/>
+        <source>{finger}: %n image(s) excluded</source>
+        <translation>
+            <numerusform>{finger}&#xa0;: %n image exclue</numerusform>
+            <numerusform>{finger}&#xa0;: %n images exclues</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="514"/>
+        <location filename="../../capseg_desktop/cli.py" line="520"/>
+        <source>{finger}: no image used</source>
+        <translation>{finger}&#xa0;: aucune image utilisée</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="521"/>
         <source>{finger}: not examined</source>
         <translation>{finger}&#xa0;: non examiné</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="516"/>
+        <location filename="../../capseg_desktop/cli.py" line="523"/>
         <source>distal density not assessed (no scale)</source>
         <translation>densité distale non évaluée (pas d’échelle)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="518"/>
+        <location filename="../../capseg_desktop/cli.py" line="525"/>
         <source>distal density {density} per mm ({flag})</source>
         <translation>densité distale {density} par mm ({flag})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli.py" line="520"/>
+        <location filename="../../capseg_desktop/cli.py" line="527"/>
         <source>{finger}: %n image(s), {density}</source>
         <translation>
             <numerusform>{finger}&#xa0;: %n image, {density}</numerusform>
@@ -233,12 +246,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="522"/>
+        <location filename="../../capseg_desktop/cli.py" line="529"/>
         <source>, {dilated} dilated, {giant} giant</source>
         <translation>, dilatées&#xa0;: {dilated}, géantes&#xa0;: {giant}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli.py" line="524"/>
+        <location filename="../../capseg_desktop/cli.py" line="531"/>
         <source>, %n not used</source>
         <translation>
             <numerusform>, %n non utilisée</numerusform>
@@ -246,65 +259,70 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="545"/>
+        <location filename="../../capseg_desktop/cli.py" line="552"/>
         <source>&quot;{path}&quot; already exists; nothing was written. Use --overwrite to replace it.</source>
         <translation>«&#xa0;{path}&#xa0;» existe déjà&#xa0;; rien n’a été écrit. Utilisez --overwrite pour le remplacer.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="554"/>
+        <location filename="../../capseg_desktop/cli.py" line="561"/>
         <source>&quot;{name}&quot; is not assigned to a finger (name images like L2A.png or R5B.jpg); it is left out.</source>
         <translation>«&#xa0;{name}&#xa0;» n’est attribuée à aucun doigt (nommez les images comme L2A.png ou R5B.jpg)&#xa0;; elle est laissée de côté.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="560"/>
+        <location filename="../../capseg_desktop/cli.py" line="567"/>
         <source>No image of this exam is assigned to a finger; nothing to analyse.</source>
         <translation>Aucune image de cet examen n’est attribuée à un doigt&#xa0;; rien à analyser.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="564"/>
+        <location filename="../../capseg_desktop/cli.py" line="571"/>
         <source>No scale given (--profile or --um-per-px): densities and dilated or giant loops are not assessed.</source>
         <translation>Aucune échelle indiquée (--profile ou --um-per-px)&#xa0;: les densités et les anses dilatées ou géantes ne sont pas évaluées.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="603"/>
+        <location filename="../../capseg_desktop/cli.py" line="610"/>
         <source>not assessed (no scale)</source>
         <translation>non évaluée (pas d’échelle)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli.py" line="605"/>
-        <source>{density} per mm over %n finger(s) ({flag})</source>
+        <location filename="../../capseg_desktop/cli.py" line="614"/>
+        <source>mean of %n finger(s) with a density</source>
         <translation>
-            <numerusform>{density} par mm sur %n doigt ({flag})</numerusform>
-            <numerusform>{density} par mm sur %n doigts ({flag})</numerusform>
+            <numerusform>moyenne de %n doigt avec une densité</numerusform>
+            <numerusform>moyenne de %n doigts avec une densité</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="608"/>
+        <location filename="../../capseg_desktop/cli.py" line="615"/>
+        <source>{density} per mm, {flag} ({fingers})</source>
+        <translation>{density} par mm, {flag} ({fingers})</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli.py" line="618"/>
         <source>{giant} giant (giant loops present)</source>
         <translation>mégacapillaires&#xa0;: {giant} (présence de mégacapillaires)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="610"/>
+        <location filename="../../capseg_desktop/cli.py" line="620"/>
         <source>{giant} giant (none)</source>
         <translation>mégacapillaires&#xa0;: {giant} (aucun)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="612"/>
+        <location filename="../../capseg_desktop/cli.py" line="622"/>
         <source>Patient: mean distal density {density}; {dilated} dilated, {giant}; {used} image(s) used, {not_used} not used.</source>
         <translation>Patient&#xa0;: densité distale moyenne {density}&#xa0;; capillaires dilatés&#xa0;: {dilated}, {giant}&#xa0;; images utilisées&#xa0;: {used}, non utilisées&#xa0;: {not_used}.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="614"/>
+        <location filename="../../capseg_desktop/cli.py" line="624"/>
         <source>Patient: mean distal density {density}; dilated and giant loops not assessed (no scale); {used} image(s) used, {not_used} not used.</source>
         <translation>Patient&#xa0;: densité distale moyenne {density}&#xa0;; capillaires dilatés et mégacapillaires non évalués (pas d’échelle)&#xa0;; images utilisées&#xa0;: {used}, non utilisées&#xa0;: {not_used}.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="618"/>
+        <location filename="../../capseg_desktop/cli.py" line="628"/>
         <source>Report: {files}</source>
         <translation>Rapport&#xa0;: {files}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli.py" line="622"/>
+        <location filename="../../capseg_desktop/cli.py" line="632"/>
         <source>%n image(s) could not be analysed and are listed as not used in the report. Details are in the log file {log}.</source>
         <translation>
             <numerusform>%n image n’a pas pu être analysée et figure comme non utilisée dans le rapport. Les détails sont dans le fichier journal {log}.</numerusform>
@@ -312,7 +330,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli.py" line="626"/>
+        <location filename="../../capseg_desktop/cli.py" line="636"/>
         <source>%n image(s) could not be analysed and are listed as not used in the report.</source>
         <translation>
             <numerusform>%n image n’a pas pu être analysée et figure comme non utilisée dans le rapport.</numerusform>
@@ -320,17 +338,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="637"/>
+        <location filename="../../capseg_desktop/cli.py" line="647"/>
         <source>&quot;{path}&quot; already exists; use --overwrite to replace it.</source>
         <translation>«&#xa0;{path}&#xa0;» existe déjà&#xa0;; utilisez --overwrite pour le remplacer.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="644"/>
+        <location filename="../../capseg_desktop/cli.py" line="654"/>
         <source>Wrote {path} ({size} KiB)</source>
         <translation>{path} écrit ({size} Kio)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="768"/>
+        <location filename="../../capseg_desktop/cli.py" line="778"/>
         <source>Interrupted; files already written are complete, none is half-written.</source>
         <translation>Interrompu&#xa0;; les fichiers déjà écrits sont complets, aucun n’est à moitié écrit.</translation>
     </message>
@@ -581,103 +599,103 @@
 <context>
     <name>Exam</name>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="78"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="80"/>
         <source>The exam file &quot;{name}&quot; does not exist.</source>
-        <extracomment>This module&apos;s sentences with a count (see ``core.texts.Plurals``). What an exam file is called: ``anything.capseg-exam.json``. Fingers 2 to 5 of the left (L) and right (R) hand; thumbs are not examined. Every sentence of this module, in one place, looked up in the user&apos;s language (issue 13).</extracomment>
+        <extracomment>This module&apos;s sentences with a count (see ``core.texts.Plurals``). What an exam file is called: ``anything.capseg-exam.json``. Fingers 2 to 5 of the left (L) and right (R) hand; thumbs are not examined. A finger&apos;s status (``FingerSummary.status``) besides ``used`` and ``excluded``. Every sentence of this module, in one place, looked up in the user&apos;s language (issue 13).</extracomment>
         <translation>Le fichier d’examen «&#xa0;{name}&#xa0;» n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="79"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="81"/>
         <source>The exam file &quot;{name}&quot; cannot be read.</source>
         <translation>Le fichier d’examen «&#xa0;{name}&#xa0;» ne peut pas être lu.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="80"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="82"/>
         <source>The file &quot;{name}&quot; is not a CapSeg exam (it is not JSON text).</source>
         <translation>Le fichier «&#xa0;{name}&#xa0;» n’est pas un examen CapSeg (ce n’est pas du texte JSON).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="81"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="83"/>
         <source>The file &quot;{name}&quot; is not a CapSeg exam.</source>
         <translation>Le fichier «&#xa0;{name}&#xa0;» n’est pas un examen CapSeg.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="82"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="84"/>
         <source>The exam file &quot;{name}&quot; was written by a newer CapSeg (format version {version}); update CapSeg to open it.</source>
         <translation>Le fichier d’examen «&#xa0;{name}&#xa0;» a été écrit par une version plus récente de CapSeg (version de format {version})&#xa0;; mettez CapSeg à jour pour l’ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="85"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="87"/>
         <source>The exam file &quot;{name}&quot; is damaged: {what}.</source>
         <translation>Le fichier d’examen «&#xa0;{name}&#xa0;» est endommagé&#xa0;: {what}.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="86"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="88"/>
         <source>finger &quot;{finger}&quot; is not one of L2, L3, L4, L5, R2, R3, R4, R5</source>
         <translation>le doigt «&#xa0;{finger}&#xa0;» ne fait pas partie de L2, L3, L4, L5, R2, R3, R4, R5</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="87"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="89"/>
         <source>The finger &quot;{finger}&quot; is not one of L2, L3, L4, L5, R2, R3, R4, R5.</source>
         <translation>Le doigt «&#xa0;{finger}&#xa0;» ne fait pas partie de L2, L3, L4, L5, R2, R3, R4, R5.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="88"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="90"/>
         <source>The date &quot;{date}&quot; is not a date written as YYYY-MM-DD.</source>
         <translation>La date «&#xa0;{date}&#xa0;» n’est pas une date écrite AAAA-MM-JJ.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="89"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="91"/>
         <source>The scale must be a number of micrometres per pixel above 0.</source>
         <translation>L’échelle doit être un nombre de micromètres par pixel supérieur à 0.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="90"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="92"/>
         <source>not analysed yet</source>
         <translation>pas encore analysée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="91"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="93"/>
         <source>not assigned to a finger</source>
         <translation>attribuée à aucun doigt</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="92"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="94"/>
         <source>not assessed (no scale)</source>
         <translation>non évalué (pas d’échelle)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="93"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="95"/>
         <source>its format version is missing</source>
         <translation>sa version de format manque</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="94"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="96"/>
         <source>&quot;{key}&quot; is not text</source>
         <translation>«&#xa0;{key}&#xa0;» n’est pas du texte</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="95"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="97"/>
         <source>&quot;um_per_px&quot; is not a number above 0</source>
         <translation>«&#xa0;um_per_px&#xa0;» n’est pas un nombre supérieur à 0</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="96"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="98"/>
         <source>&quot;images&quot; is not a list</source>
         <translation>«&#xa0;images&#xa0;» n’est pas une liste</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="97"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="99"/>
         <source>image {index} has no path</source>
         <translation>l’image {index} n’a pas de chemin</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="98"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="100"/>
         <source>the reason for excluding image {index} is not text</source>
         <translation>le motif d’exclusion de l’image {index} n’est pas du texte</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="99"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="101"/>
         <source>its date &quot;{date}&quot; is not written as YYYY-MM-DD</source>
         <translation>sa date «&#xa0;{date}&#xa0;» n’est pas écrite AAAA-MM-JJ</translation>
     </message>
@@ -685,7 +703,7 @@
 <context>
     <name>ExamFigures</name>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/exam.py" line="662"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="675"/>
         <source>mean over %n finger(s) with a density</source>
         <extracomment>Whether dilated and giant loops could be judged on at least one used image (a scale). Fingers whose density is reduced, in ``FINGERS`` order. Whether any image used was measured at a scale: without one, no loop can be called dilated or giant, and &quot;0 giant&quot; would be a claim nobody checked. Images not assigned to a finger (not counted anywhere).</extracomment>
         <translation>
@@ -728,9 +746,9 @@
         <translation>«&#xa0;{name}&#xa0;» existe déjà dans «&#xa0;{folder}&#xa0;»&#xa0;; il n’a pas été remplacé.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/render.py" line="276"/>
+        <location filename="../../capseg_desktop/core/render.py" line="295"/>
         <source>The picture could not be encoded as PNG.</source>
-        <extracomment>Letters after a flagged loop&apos;s number, so the marks read in black and white too. Stands for &quot;µ&quot; in text prepared for drawing; drawn as a &quot;u&quot; with a descender.</extracomment>
+        <extracomment>Letters after a flagged loop&apos;s number, so the marks read in black and white too.</extracomment>
         <translation>L’image n’a pas pu être encodée en PNG.</translation>
     </message>
 </context>
@@ -1064,7 +1082,7 @@
     </message>
     <message>
         <location filename="../../capseg_desktop/report/pdf.py" line="48"/>
-        <location filename="../../capseg_desktop/report/pdf.py" line="114"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="115"/>
         <source>{scale} µm per pixel</source>
         <translation>{scale} µm par pixel</translation>
     </message>
@@ -1170,7 +1188,7 @@
     </message>
     <message>
         <location filename="../../capseg_desktop/report/pdf.py" line="73"/>
-        <location filename="../../capseg_desktop/report/pdf.py" line="93"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="94"/>
         <source>Density</source>
         <translation>Densité</translation>
     </message>
@@ -1196,200 +1214,218 @@
     </message>
     <message>
         <location filename="../../capseg_desktop/report/pdf.py" line="78"/>
+        <source>no image used</source>
+        <translation>aucune image utilisée</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="79"/>
         <source>Images not assigned to a finger (not used)</source>
         <translation>Images attribuées à aucun doigt (non utilisées)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="79"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="80"/>
         <source>Image</source>
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="80"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="81"/>
         <source>Why</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="81"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="82"/>
         <source>How these figures were made</source>
         <translation>Comment ces chiffres ont été obtenus</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="82"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="83"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="83"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="84"/>
         <source>{name}, version {version}, runtime {runtime}</source>
         <translation>{name}, version {version}, moteur d’exécution {runtime}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="84"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="85"/>
         <source>version not stated</source>
         <translation>non indiquée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="85"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="86"/>
         <source>Model sha256</source>
         <translation>sha256 du modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="86"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="87"/>
         <source>Counting parameters</source>
         <translation>Paramètres de comptage</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="87"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="88"/>
         <source>Loop flags</source>
         <translation>Classement des anses</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="88"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="89"/>
         <source>judged on the widest vessel diameter of each loop: normal below {dilated} µm, dilated from {dilated} µm, giant from {giant} µm</source>
         <translation>d’après le plus grand diamètre de vaisseau de chaque anse&#xa0;: normale en dessous de {dilated} µm, dilatée à partir de {dilated} µm, mégacapillaire à partir de {giant} µm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="94"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="95"/>
         <source>loops of the distal (outermost) row per millimetre of analysed length, averaged over a finger&apos;s images, then over the fingers; reduced below {reduced} per mm</source>
         <translation>anses de la rangée distale (la plus externe) par millimètre de longueur analysée, moyennées sur les images d’un doigt, puis sur les doigts&#xa0;; diminuée en dessous de {reduced} par mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="99"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="100"/>
         <source>Corrected by hand</source>
         <translation>Corrigé à la main</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="100"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="101"/>
         <source>Software</source>
         <translation>Logiciel</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="101"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="102"/>
         <source>CapSeg Desktop {version}</source>
         <translation>CapSeg Desktop {version}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="102"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="103"/>
         <source>The images</source>
         <translation>Les images</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="103"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="104"/>
         <source>Yellow boxes: counted capillaries, numbered as in the exports; green boxes: added or changed by hand; a second, orange box and &quot;D&quot; after the number: a dilated loop; red and &quot;G&quot;: a giant loop; dashed cyan line: the apices of the distal row.</source>
         <translation>Cadres jaunes&#xa0;: capillaires comptés, numérotés comme dans les exports&#xa0;; cadres verts&#xa0;: ajoutés ou modifiés à la main&#xa0;; un second cadre orange et «&#xa0;D&#xa0;» après le numéro&#xa0;: capillaire dilaté&#xa0;; rouge et «&#xa0;G&#xa0;»&#xa0;: mégacapillaire (géant)&#xa0;; ligne cyan en tirets&#xa0;: les sommets des anses de la rangée distale.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="109"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="110"/>
         <source>distal density {density} per mm (distal loops not known)</source>
         <translation>densité distale {density} par mm (nombre d’anses distales inconnu)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="110"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="111"/>
         <source>distal density not assessed (no scale)</source>
         <translation>densité distale non évaluée (pas d’échelle)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="111"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="112"/>
         <source>{dilated} dilated, {giant} giant</source>
         <translation>dilatés&#xa0;: {dilated}, mégacapillaires&#xa0;: {giant}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="112"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="113"/>
         <source>dilated and giant not assessed</source>
         <translation>dilatés et mégacapillaires non évalués</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="113"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="114"/>
         <source>{scale} µm per pixel ({source})</source>
         <translation>{scale} µm par pixel ({source})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="115"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="116"/>
         <source>no scale</source>
         <translation>pas d’échelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="116"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="117"/>
         <source>{finger} — {name}: not used ({reason})</source>
         <translation>{finger} — {name}&#xa0;: non utilisée ({reason})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="117"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="118"/>
         <source>profile {profile}</source>
         <translation>profil {profile}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="118"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="119"/>
         <source>profile</source>
         <translation>profil</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="119"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="120"/>
         <source>calibrated line</source>
         <translation>trait d’étalonnage</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="120"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="121"/>
         <source>set for this image</source>
         <translation>définie pour cette image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="121"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="122"/>
         <source>typed</source>
         <translation>saisie</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="122"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="123"/>
         <source>(picture not available)</source>
         <translation>(image non disponible)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="123"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="124"/>
         <source>Page {page} of {pages}</source>
         <translation>Page {page} sur {pages}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="124"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="125"/>
         <source>CapSeg Desktop {version} · patient {patient} · exam of {date}</source>
         <translation>CapSeg Desktop {version} · patient {patient} · examen du {date}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="125"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="126"/>
         <source>CapSeg exam report {patient} {date}</source>
         <translation>Compte rendu d’examen CapSeg {patient} {date}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="126"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="127"/>
         <source>no finger</source>
         <translation>aucun doigt</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="127"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="128"/>
         <source>{name}: {reason}</source>
         <translation>{name}&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="128"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="129"/>
         <source>; </source>
         <translation>&#xa0;; </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="228"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="229"/>
         <source>{parameters} in the model&apos;s pixels</source>
         <extracomment>The report&apos;s sentences with a count (see ``core.texts.Plurals``). Page margins in millimetres (left, top, right, bottom); the footer sits in the bottom margin. A picture is drawn across the text&apos;s width, and at most this part of a page&apos;s height.</extracomment>
         <translation>{parameters} en pixels du modèle</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="264"/>
-        <source>{density} capillaries per mm over %n finger(s) with a density: {flag}</source>
+        <location filename="../../capseg_desktop/report/pdf.py" line="265"/>
+        <source>mean of %n finger(s) with a density</source>
         <translation>
-            <numerusform>{density} capillaires par mm sur %n doigt avec une densité&#xa0;: {flag}</numerusform>
-            <numerusform>{density} capillaires par mm sur %n doigts avec une densité&#xa0;: {flag}</numerusform>
+            <numerusform>moyenne de %n doigt avec une densité</numerusform>
+            <numerusform>moyenne de %n doigts avec une densité</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="266"/>
+        <source>{density} capillaries per mm, {flag} ({fingers})</source>
+        <translation>{density} capillaires par mm, {flag} ({fingers})</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/report/pdf.py" line="296"/>
+        <source>%n image(s) excluded</source>
+        <translation>
+            <numerusform>%n image exclue</numerusform>
+            <numerusform>%n images exclues</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="344"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="353"/>
         <source>%n image(s): their corrected counts are used (model&apos;s count in brackets below)</source>
         <translation>
             <numerusform>%n image&#xa0;: son comptage corrigé est utilisé (comptage du modèle entre parenthèses ci-dessous)</numerusform>
@@ -1397,7 +1433,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="359"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="368"/>
         <source>distal density {density} per mm (%n distal loops)</source>
         <translation>
             <numerusform>densité distale {density} par mm (%n anse distale)</numerusform>
@@ -1405,7 +1441,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="371"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="380"/>
         <source>{finger} — {name}: %n capillaries (model {model_count}, corrected by hand); {density}; {flags}; {scale}</source>
         <translation>
             <numerusform>{finger} — {name}&#xa0;: %n capillaire (modèle {model_count}, corrigé à la main)&#xa0;; {density}&#xa0;; {flags}&#xa0;; {scale}</numerusform>
@@ -1413,7 +1449,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="374"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="383"/>
         <source>{finger} — {name}: %n capillaries; {density}; {flags}; {scale}</source>
         <translation>
             <numerusform>{finger} — {name}&#xa0;: %n capillaire&#xa0;; {density}&#xa0;; {flags}&#xa0;; {scale}</numerusform>
@@ -1601,22 +1637,22 @@
         <translation>{count}&#xa0;: corrigé à la main</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="569"/>
+        <location filename="../../capseg_desktop/core/result.py" line="570"/>
         <source>Model {name} (sha256 {hash}, {runtime}); {parameters} in the model&apos;s pixels (the image was resized ×{factor} for the model)</source>
         <translation>Modèle {name} (sha256 {hash}, {runtime})&#xa0;; {parameters} en pixels du modèle (l’image a été redimensionnée ×{factor} pour le modèle)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="572"/>
+        <location filename="../../capseg_desktop/core/result.py" line="573"/>
         <source>Model {name} (sha256 {hash}, {runtime}); {parameters}</source>
         <translation>Modèle {name} (sha256 {hash}, {runtime})&#xa0;; {parameters}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="581"/>
+        <location filename="../../capseg_desktop/core/result.py" line="582"/>
         <source>CapSeg Desktop {version}, analysed {time}</source>
         <translation>CapSeg Desktop {version}, analysé le {time}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="585"/>
+        <location filename="../../capseg_desktop/core/result.py" line="586"/>
         <source>Warning: {warning}</source>
         <translation>Avertissement&#xa0;: {warning}</translation>
     </message>
@@ -1653,37 +1689,37 @@
 <context>
     <name>Scale</name>
     <message>
-        <location filename="../../capseg_desktop/core/scale.py" line="52"/>
+        <location filename="../../capseg_desktop/core/scale.py" line="57"/>
         <source>analysed at the image&apos;s own size</source>
         <translation>analysée à la taille d’origine de l’image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/scale.py" line="58"/>
+        <location filename="../../capseg_desktop/core/scale.py" line="63"/>
         <source>analysed at its own size (limbs about {limbs} px, from the µm per pixel set)</source>
         <translation>analysée à sa taille d’origine (branches d’environ {limbs} px, d’après les µm par pixel définis)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/scale.py" line="59"/>
+        <location filename="../../capseg_desktop/core/scale.py" line="64"/>
         <source>resized ×{factor} for the model (limbs about {limbs} px, from the µm per pixel set)</source>
         <translation>redimensionnée ×{factor} pour le modèle (branches d’environ {limbs} px, d’après les µm par pixel définis)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/scale.py" line="64"/>
+        <location filename="../../capseg_desktop/core/scale.py" line="69"/>
         <source>analysed at its own size (limbs about {limbs} px, estimated from the image)</source>
         <translation>analysée à sa taille d’origine (branches d’environ {limbs} px, estimées d’après l’image)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/scale.py" line="65"/>
+        <location filename="../../capseg_desktop/core/scale.py" line="70"/>
         <source>resized ×{factor} for the model (limbs about {limbs} px, estimated from the image)</source>
         <translation>redimensionnée ×{factor} pour le modèle (branches d’environ {limbs} px, estimées d’après l’image)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/scale.py" line="69"/>
+        <location filename="../../capseg_desktop/core/scale.py" line="74"/>
         <source>analysed at its own size (limbs about {limbs} px, {source})</source>
         <translation>analysée à sa taille d’origine (branches d’environ {limbs} px, {source})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/scale.py" line="70"/>
+        <location filename="../../capseg_desktop/core/scale.py" line="75"/>
         <source>resized ×{factor} for the model (limbs about {limbs} px, {source})</source>
         <translation>redimensionnée ×{factor} pour le modèle (branches d’environ {limbs} px, {source})</translation>
     </message>

@@ -64,27 +64,27 @@
         <translation>La garder comme profil de microscope (nommé ci-dessus) et l&apos;utiliser pour toutes les images</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="164"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="163"/>
         <source>%1 µm/px</source>
         <translation>%1 µm/px</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="164"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="163"/>
         <source>type the length</source>
         <translation>saisissez la longueur</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="173"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="177"/>
         <source>The line is too short: draw it over the whole known length.</source>
         <translation>Le trait est trop court&#xa0;: tracez-le sur toute la longueur connue.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="177"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="181"/>
         <source>Type the length in micrometres, a number above 0.</source>
         <translation>Saisissez la longueur en micromètres, un nombre supérieur à 0.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="180"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="184"/>
         <source>There is already a profile named &apos;%1&apos;.</source>
         <translation>Un profil nommé «&#xa0;%1&#xa0;» existe déjà.</translation>
     </message>
@@ -253,7 +253,7 @@
     </message>
     <message>
         <location filename="../../capseg_desktop/gui/editing.py" line="303"/>
-        <location filename="../../capseg_desktop/gui/editing.py" line="593"/>
+        <location filename="../../capseg_desktop/gui/editing.py" line="591"/>
         <source>Add capillary</source>
         <translation>Ajouter un capillaire</translation>
     </message>
@@ -264,7 +264,7 @@
     </message>
     <message>
         <location filename="../../capseg_desktop/gui/editing.py" line="336"/>
-        <location filename="../../capseg_desktop/gui/editing.py" line="597"/>
+        <location filename="../../capseg_desktop/gui/editing.py" line="595"/>
         <source>Erase</source>
         <translation>Effacer</translation>
     </message>
@@ -400,32 +400,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing.py" line="574"/>
+        <location filename="../../capseg_desktop/gui/editing.py" line="572"/>
         <source>Corrections kept in %1: the folder of %2 cannot be written.</source>
         <translation>Corrections conservées dans %1&#xa0;: le dossier de %2 n&apos;est pas accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing.py" line="592"/>
+        <location filename="../../capseg_desktop/gui/editing.py" line="590"/>
         <source>Delete capillary</source>
         <translation>Supprimer un capillaire</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing.py" line="594"/>
+        <location filename="../../capseg_desktop/gui/editing.py" line="592"/>
         <source>Merge capillaries</source>
         <translation>Fusionner des capillaires</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing.py" line="595"/>
+        <location filename="../../capseg_desktop/gui/editing.py" line="593"/>
         <source>Split capillary</source>
         <translation>Scinder un capillaire</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing.py" line="596"/>
+        <location filename="../../capseg_desktop/gui/editing.py" line="594"/>
         <source>Paint</source>
         <translation>Peindre</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing.py" line="599"/>
+        <location filename="../../capseg_desktop/gui/editing.py" line="597"/>
         <source>%1 (restored)</source>
         <translation>%1 (restauré)</translation>
     </message>
@@ -454,58 +454,58 @@
 <context>
     <name>ExamController</name>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="135"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="139"/>
         <source>Add images to the exam</source>
         <extracomment>After a change of the counting parameters, the exam is counted again once they have not changed for this long (a spin box held down must not start an analysis per step).</extracomment>
         <translation>Ajouter des images à l&apos;examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="136"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="140"/>
         <source>Images (%1)</source>
         <translation>Images (%1)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="166"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="170"/>
         <source>Which finger?</source>
         <translation>Quel doigt&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="167"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="171"/>
         <source>The name of &quot;%1&quot; does not say which finger it shows (as L2A.png or R5B.jpg would). Finger:</source>
         <translation>Le nom «&#xa0;%1&#xa0;» n&apos;indique pas le doigt photographié (comme le feraient L2A.png ou R5B.jpg). Doigt&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="180"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="184"/>
         <source>Exclude the image</source>
         <translation>Exclure l&apos;image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="181"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="185"/>
         <source>Why is &quot;%1&quot; left out of the figures (e.g. blurred, not the distal row)?</source>
         <translation>Pourquoi «&#xa0;%1&#xa0;» est-elle exclue des résultats (p. ex. floue, pas la rangée distale)&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="243"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="247"/>
         <source>The counting parameters changed: the exam&apos;s images are counted again.</source>
         <translation>Les paramètres de comptage ont changé&#xa0;: les images de l&apos;examen sont recomptées.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="279"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="283"/>
         <source>Analysing %1 (%2 of %3)…</source>
         <translation>Analyse de %1 (%2 sur %3)…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="300"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="304"/>
         <source>Analyses stopped: Analyse again (F5) counts the images left.</source>
         <translation>Analyses arrêtées&#xa0;: Analyser à nouveau (F5) compte les images restantes.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="328"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="332"/>
         <source>Exam %1%2 – CapSeg Desktop</source>
         <translation>Examen %1%2 – CapSeg Desktop</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="343"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="347"/>
         <source>%n of %1 images counted.</source>
         <translation>
             <numerusform>%n image comptée sur %1.</numerusform>
@@ -513,67 +513,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="366"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="370"/>
         <source>%1: failed</source>
         <translation>%1&#xa0;: échec</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="369"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="373"/>
         <source>%1: analysing…</source>
         <translation>%1&#xa0;: analyse en cours…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="374"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="378"/>
         <source>%1 — excluded: %2</source>
         <translation>%1 — exclue&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="380"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="384"/>
         <source>No exam</source>
         <translation>Aucun examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="380"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="384"/>
         <source>Start an exam first (File &gt; New exam…) or open one.</source>
         <translation>Commencez d&apos;abord un examen (Fichier &gt; Nouvel examen…) ou ouvrez-en un.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="396"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="400"/>
         <source>Save exam</source>
         <translation>Enregistrer l&apos;examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="409"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="413"/>
         <source>Exam not saved</source>
         <translation>Examen non enregistré</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="409"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="413"/>
         <source>The exam could not be saved to &quot;%1&quot;.</source>
         <translation>L&apos;examen n&apos;a pas pu être enregistré dans «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="416"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="420"/>
         <source>Exam saved to %1.</source>
         <translation>Examen enregistré dans %1.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="421"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="425"/>
         <source>Open exam</source>
         <translation>Ouvrir un examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="432"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="436"/>
         <source>Exam not opened</source>
         <translation>Examen non ouvert</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="432"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="436"/>
         <source>&quot;%1&quot; could not be read as an exam.</source>
         <translation>«&#xa0;%1&#xa0;» n&apos;a pas pu être lu comme un examen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="439"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="443"/>
         <source>%n image(s) of the exam were not found where the exam file says: %1.</source>
         <translation>
             <numerusform>%n image de l&apos;examen est introuvable à l&apos;emplacement indiqué par le fichier d&apos;examen&#xa0;: %1.</numerusform>
@@ -581,72 +581,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="440"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="444"/>
         <source>Images missing</source>
         <translation>Images manquantes</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="455"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="459"/>
         <source>Save the exam?</source>
         <translation>Enregistrer l&apos;examen&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="456"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="460"/>
         <source>The exam of %1 has changes that are not saved. Save them?</source>
         <translation>L&apos;examen de %1 comporte des modifications non enregistrées. Les enregistrer&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="456"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="460"/>
         <source>this patient</source>
         <translation>ce patient</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="485"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="489"/>
         <source>Analyses still running</source>
         <translation>Analyses en cours</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="485"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="489"/>
         <source>Wait until every image of the exam is counted, then export.</source>
         <translation>Attendez que toutes les images de l&apos;examen soient comptées, puis exportez.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="499"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="503"/>
         <source>Export report (PDF)</source>
         <translation>Exporter le rapport (PDF)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="509"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="513"/>
         <source>Report not written</source>
         <translation>Rapport non écrit</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="509"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="513"/>
         <source>The report could not be written to &quot;%1&quot;.</source>
         <translation>Le rapport n&apos;a pas pu être écrit dans «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="513"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="517"/>
         <source>Report written to %1.</source>
         <translation>Rapport écrit dans %1.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="519"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="523"/>
         <source>Export exam CSV</source>
         <translation>Exporter l&apos;examen en CSV</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="529"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="533"/>
         <source>CSV not written</source>
         <translation>CSV non écrit</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="529"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="533"/>
         <source>The CSV could not be written to &quot;%1&quot;.</source>
         <translation>Le CSV n&apos;a pas pu être écrit dans «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="533"/>
+        <location filename="../../capseg_desktop/gui/exam_controller.py" line="537"/>
         <source>Exam CSV written to %1.</source>
         <translation>CSV de l&apos;examen écrit dans %1.</translation>
     </message>
@@ -833,125 +833,125 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="38"/>
-        <source>Mean density %1 per mm over %n finger(s) (%2)</source>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="40"/>
+        <source>Mean density %1 per mm, %2 (%n finger(s) with a density)</source>
         <translation>
-            <numerusform>Densité moyenne %1 par mm sur %n doigt (%2)</numerusform>
-            <numerusform>Densité moyenne %1 par mm sur %n doigts (%2)</numerusform>
+            <numerusform>Densité moyenne %1 par mm, %2 (%n doigt avec une densité)</numerusform>
+            <numerusform>Densité moyenne %1 par mm, %2 (%n doigts avec une densité)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="69"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="71"/>
         <source>not assessed (no scale)</source>
         <translation>non évaluée (pas d&apos;échelle)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="75"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="77"/>
         <source>%1 µm/px</source>
         <translation>%1 µm/px</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="77"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="79"/>
         <source>no scale (counts only, no density)</source>
         <translation>pas d&apos;échelle (comptages seuls, sans densité)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="79"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="81"/>
         <source>operator %1</source>
         <translation>opérateur %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="81"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="83"/>
         <source>no operator given</source>
         <translation>opérateur non indiqué</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="83"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="85"/>
         <source>microscope %1</source>
         <translation>microscope %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="85"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="87"/>
         <source>no microscope profile</source>
         <translation>aucun profil de microscope</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="86"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="88"/>
         <source>Patient %1</source>
         <translation>Patient %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="96"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="98"/>
         <source>%1/mm</source>
         <translation>%1/mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="105"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="107"/>
         <source>reduced</source>
         <translation>réduite</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="106"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="108"/>
         <source>normal</source>
         <translation>normale</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="127"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="129"/>
         <source>No image: drop images here</source>
         <translation>Aucune image&#xa0;: déposez des images ici</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="130"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="132"/>
         <source>Density not assessed (no scale)</source>
         <translation>Densité non évaluée (pas d&apos;échelle)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="131"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="133"/>
         <source>Density —</source>
         <translation>Densité —</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="133"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="135"/>
         <source>Density %1 /mm</source>
         <translation>Densité %1 /mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="135"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="137"/>
         <source>dilated %1 · giant %2</source>
         <translation>dilatés %1 · mégacapillaires %2</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="136"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="138"/>
         <source>%1 used, %2 not used</source>
         <translation>%1 utilisée(s), %2 non utilisée(s)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="143"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="145"/>
         <source>Mean density: not assessed (no finger with a density)</source>
         <translation>Densité moyenne&#xa0;: non évaluée (aucun doigt avec une densité)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="148"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="150"/>
         <source>No image counted yet: add images of the fingers (Add images…).</source>
         <translation>Aucune image comptée pour l’instant&#xa0;: ajoutez des images des doigts (Ajouter des images…).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="150"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="152"/>
         <source>No image is used yet: each needs a finger, a count, and not to be excluded.</source>
         <translation>Aucune image n’est encore utilisée&#xa0;: chacune doit avoir un doigt, un comptage, et ne pas être exclue.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="152"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="154"/>
         <source>dilated and giant loops: not assessed (no scale)</source>
         <translation>anses dilatées et mégacapillaires&#xa0;: non évalués (pas d’échelle)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="157"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="159"/>
         <source>giant loops: yes</source>
         <translation>mégacapillaires&#xa0;: oui</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_model.py" line="158"/>
+        <location filename="../../capseg_desktop/gui/exam_model.py" line="160"/>
         <source>giant loops: none</source>
         <translation>mégacapillaires&#xa0;: aucun</translation>
     </message>
@@ -1291,72 +1291,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="166"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="178"/>
         <source>Starting (loading TensorFlow and the model)…</source>
         <translation>Démarrage (chargement de TensorFlow et du modèle)…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="179"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="191"/>
         <source>Scoring the model before fine-tuning on {0}…</source>
         <translation>Évaluation du modèle avant affinage sur {0}…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="185"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="197"/>
         <source>Epoch {0} of {1}: about {2} left.</source>
         <translation>Époque {0} sur {1}&#xa0;: il reste environ {2}.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="187"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="199"/>
         <source>Writing the model and scoring it (about {0} left)…</source>
         <translation>Écriture et évaluation du modèle (il reste environ {0})…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="201"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="213"/>
         <source>The fine-tuned model finds the capillaries of your validation images better.</source>
         <translation>Le modèle affiné trouve mieux les capillaires de vos images de validation.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="203"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="215"/>
         <source>The fine-tuned model scores the same on your validation images.</source>
         <translation>Le modèle affiné obtient le même score sur vos images de validation.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="205"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="217"/>
         <source>The fine-tuned model scores worse on your validation images: discarding it is probably wise.</source>
         <translation>Le modèle affiné obtient un moins bon score sur vos images de validation&#xa0;: il est sans doute plus sage de le rejeter.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="215"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="227"/>
         <source>Finished in {0}. Use this model, or discard it?</source>
         <translation>Terminé en {0}. Utiliser ce modèle, ou le rejeter&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="221"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="233"/>
         <source>Stopped; nothing was saved and the current model is unchanged.</source>
         <translation>Arrêté&#xa0;; rien n&apos;a été enregistré et le modèle actuel est inchangé.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="224"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="236"/>
         <source>The fine-tuning failed (details in the log).</source>
         <translation>L&apos;affinage a échoué (détails dans le journal).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="229"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="241"/>
         <source>Stopping after the current step…</source>
         <translation>Arrêt après l&apos;étape en cours…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="240"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="252"/>
         <source>The model could not be moved into the models folder ({0}).</source>
         <translation>Le modèle n&apos;a pas pu être déplacé dans le dossier des modèles ({0}).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="242"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="254"/>
         <source>Saved as {0}; the window now uses it.</source>
         <translation>Enregistré sous {0}&#xa0;; la fenêtre l&apos;utilise désormais.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="250"/>
+        <location filename="../../capseg_desktop/gui/finetune_dialog.py" line="262"/>
         <source>Discarded; the current model is unchanged.</source>
         <translation>Rejeté&#xa0;; le modèle actuel est inchangé.</translation>
     </message>
@@ -1533,17 +1533,17 @@
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/profiles.py" line="128"/>
+        <location filename="../../capseg_desktop/gui/profiles.py" line="131"/>
         <source>A profile is the scale of one microscope at one magnification. Choose it in the toolbar (Microscope); Edit &gt; Calibrate measures one from a line of known length.</source>
         <translation>Un profil est l&apos;échelle d&apos;un microscope à un grossissement donné. Choisissez-le dans la barre d&apos;outils (Microscope)&#xa0;; Édition &gt; Étalonner l&apos;échelle en mesure un à partir d&apos;un trait de longueur connue.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/profiles.py" line="194"/>
+        <location filename="../../capseg_desktop/gui/profiles.py" line="198"/>
         <source>Delete the microscope profile &apos;%1&apos;? Results already exported keep their scale.</source>
         <translation>Supprimer le profil de microscope «&#xa0;%1&#xa0;»&#xa0;? Les résultats déjà exportés gardent leur échelle.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/profiles.py" line="196"/>
+        <location filename="../../capseg_desktop/gui/profiles.py" line="200"/>
         <source>Delete profile?</source>
         <translation>Supprimer le profil&#xa0;?</translation>
     </message>
@@ -1551,164 +1551,174 @@
 <context>
     <name>ScaleController</name>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="211"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="215"/>
         <source>Microscope profile</source>
         <extracomment>(image path, source) of a scale set for the image on screen only.</extracomment>
         <translation>Profil de microscope</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="212"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="216"/>
         <source>The microscope&apos;s scale for every image (Model &gt; Microscopes… adds and edits them)</source>
         <translation>L&apos;échelle du microscope pour toutes les images (Modèle &gt; Microscopes… pour en ajouter et les modifier)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="217"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="221"/>
         <source>Scale and where it comes from</source>
         <translation>Échelle et sa provenance</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="238"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="242"/>
         <source>Scale and measurements</source>
         <translation>Échelle et mesures</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="241"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="245"/>
         <source>Microscope: </source>
         <translation>Microscope&#xa0;: </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="245"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="249"/>
         <source>Microscopes…</source>
         <translation>Microscopes…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="245"/>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="255"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="249"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="259"/>
         <source>Calibrate</source>
         <translation>Étalonner</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="246"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="250"/>
         <source>Distal row</source>
         <translation>Rangée distale</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="246"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="250"/>
         <source>1 mm window</source>
         <translation>Fenêtre de 1 mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="278"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="282"/>
         <source>No scale</source>
         <translation>Aucune échelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="280"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="284"/>
         <source>%1 (%2 µm/px)</source>
         <translation>%1 (%2 µm/px)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="314"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="318"/>
         <source>No scale: measurements in pixels</source>
         <translation>Aucune échelle&#xa0;: mesures en pixels</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="317"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="321"/>
         <source>%1 µm/px from profile &apos;%2&apos;</source>
         <translation>%1 µm/px du profil «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="319"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="323"/>
         <source>%1 µm/px set for this image</source>
         <translation>%1 µm/px définie pour cette image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="321"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="325"/>
         <source>%1 µm/px from a calibrated line (this image)</source>
         <translation>%1 µm/px d&apos;un trait étalonné (cette image)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="322"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="326"/>
         <source>%1 µm/px as typed in the Scale box</source>
         <translation>%1 µm/px saisie dans le champ Échelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="337"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="341"/>
         <source>No scale (px)</source>
         <translation>Aucune échelle (px)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="338"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="342"/>
         <source>profile %1</source>
         <translation>profil %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="338"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="342"/>
         <source>this image</source>
         <translation>cette image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="339"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="343"/>
         <source>calibrated line</source>
         <translation>trait étalonné</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="339"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="343"/>
         <source>typed</source>
         <translation>saisie</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="340"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="344"/>
         <source>%1 µm/px (%2)</source>
         <translation>%1 µm/px (%2)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="395"/>
-        <source>The 1 mm window needs a scale (choose a microscope or calibrate) and an image at least 1 mm wide along the distal row.</source>
-        <translation>La fenêtre de 1 mm demande une échelle (choisissez un microscope ou étalonnez) et une image d&apos;au moins 1 mm de large le long de la rangée distale.</translation>
-    </message>
-    <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="398"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="404"/>
         <source>Density in the 1 mm window: drag its tab along the strip.</source>
         <translation>Densité dans la fenêtre de 1 mm&#xa0;: faites glisser son onglet le long de la bande.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="444"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="414"/>
+        <source>The 1 mm window waits for a scale: choose a microscope or calibrate.</source>
+        <translation>La fenêtre de 1 mm attend une échelle&#xa0;: choisissez un microscope ou étalonnez.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="417"/>
+        <source>No 1 mm window: this image is only %1 mm wide.</source>
+        <translation>Pas de fenêtre de 1 mm&#xa0;: cette image ne fait que %1 mm de large.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="420"/>
+        <source>No 1 mm window: the distal row does not run across this image.</source>
+        <translation>Pas de fenêtre de 1 mm&#xa0;: la rangée distale ne traverse pas cette image.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="471"/>
         <source>Microscope %1: %2 µm/px.</source>
         <translation>Microscope %1&#xa0;: %2 µm/px.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="445"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="472"/>
         <source>No microscope profile: measurements in pixels.</source>
         <translation>Aucun profil de microscope&#xa0;: mesures en pixels.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="466"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="493"/>
         <source>Profiles not saved</source>
         <translation>Profils non enregistrés</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="477"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="504"/>
         <source>Calibrate: drag a line over a known length (a calibration slide, a scale bar); Esc: back to Select.</source>
         <translation>Étalonner&#xa0;: tracez un trait sur une longueur connue (lame d&apos;étalonnage, barre d&apos;échelle)&#xa0;; Échap&#xa0;: retour à Sélection.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="485"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="512"/>
         <source>The line is too short: draw it over the whole known length.</source>
         <translation>Le trait est trop court&#xa0;: tracez-le sur toute la longueur connue.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="498"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="525"/>
         <source>Calibration cancelled: the scale is unchanged.</source>
         <translation>Étalonnage annulé&#xa0;: l&apos;échelle est inchangée.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="505"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="532"/>
         <source>Profile not saved</source>
         <translation>Profil non enregistré</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/calibration.py" line="513"/>
+        <location filename="../../capseg_desktop/gui/calibration.py" line="540"/>
         <source>Scale %1 µm/px from the calibrated line, for this image only.</source>
         <translation>Échelle de %1 µm/px d&apos;après le trait étalonné, pour cette image seulement.</translation>
     </message>

@@ -68,7 +68,7 @@
         <translation>Le lot s&apos;est arrêté</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/batch_controller.py" line="279"/>
+        <location filename="../../capseg_desktop/gui/batch_controller.py" line="278"/>
         <source>%1 of %2 images counted, %n capillaries</source>
         <translation>
             <numerusform>%1 images comptées sur %2, %n capillaire</numerusform>
@@ -76,7 +76,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/batch_controller.py" line="281"/>
+        <location filename="../../capseg_desktop/gui/batch_controller.py" line="280"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n en échec</numerusform>
@@ -84,7 +84,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/batch_controller.py" line="284"/>
+        <location filename="../../capseg_desktop/gui/batch_controller.py" line="283"/>
         <source>%n counted with other parameters</source>
         <translation>
             <numerusform>%n comptée avec d&apos;autres paramètres</numerusform>
@@ -92,7 +92,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/batch_controller.py" line="286"/>
+        <location filename="../../capseg_desktop/gui/batch_controller.py" line="285"/>
         <source>%1 (cancelled)</source>
         <translation>%1 (annulé)</translation>
     </message>
@@ -582,18 +582,17 @@
         <translation>Résumé du lot enregistré dans %1.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="72"/>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="89"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="91"/>
         <source>Export cancelled: nothing was written.</source>
         <translation>Export annulé&#xa0;: rien n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="81"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="80"/>
         <source>Replace file?</source>
         <translation>Remplacer le fichier&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="82"/>
+        <location filename="../../capseg_desktop/gui/export_controller.py" line="81"/>
         <source>&quot;%1&quot; already exists in &quot;%2&quot;. Do you want to replace it?</source>
         <translation>«&#xa0;%1&#xa0;» existe déjà dans «&#xa0;%2&#xa0;». Voulez-vous le remplacer&#xa0;?</translation>
     </message>
@@ -865,7 +864,7 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
 <context>
     <name>LayoutControls</name>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="226"/>
+        <location filename="../../capseg_desktop/gui/window_parts.py" line="254"/>
         <source>Zoom %1 %</source>
         <translation>Zoom %1&#xa0;%</translation>
     </message>
@@ -1243,17 +1242,17 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
 <context>
     <name>RecentMenu</name>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="150"/>
+        <location filename="../../capseg_desktop/gui/window_parts.py" line="178"/>
         <source>No recent images</source>
         <translation>Aucune image récente</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="166"/>
+        <location filename="../../capseg_desktop/gui/window_parts.py" line="194"/>
         <source>Clear recent images?</source>
         <translation>Effacer les images récentes&#xa0;?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="167"/>
+        <location filename="../../capseg_desktop/gui/window_parts.py" line="195"/>
         <source>Forget the %n recently opened images in File &gt; Open recent? The images themselves are not touched.</source>
         <translation>
             <numerusform>Oublier %n image ouverte récemment dans Fichier &gt; Ouvrir un fichier récent&#xa0;? L&apos;image elle-même n&apos;est pas modifiée.</numerusform>
@@ -1275,62 +1274,62 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
 <context>
     <name>StatusArea</name>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="67"/>
+        <location filename="../../capseg_desktop/gui/window_parts.py" line="97"/>
         <source>Starting…</source>
         <translation>Démarrage…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="69"/>
+        <location filename="../../capseg_desktop/gui/window_parts.py" line="99"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="73"/>
+        <location filename="../../capseg_desktop/gui/window_parts.py" line="103"/>
         <source>Scale the image was analysed at</source>
         <translation>Échelle à laquelle l&apos;image a été analysée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="77"/>
+        <location filename="../../capseg_desktop/gui/window_parts.py" line="107"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="78"/>
+        <location filename="../../capseg_desktop/gui/window_parts.py" line="108"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="79"/>
+        <location filename="../../capseg_desktop/gui/window_parts.py" line="109"/>
         <source>Cancel the analysis or the batch</source>
         <translation>Annuler l&apos;analyse ou le lot</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="80"/>
+        <location filename="../../capseg_desktop/gui/window_parts.py" line="110"/>
         <source>Stop the running analysis or batch (Esc)</source>
         <translation>Arrêter l&apos;analyse ou le lot en cours (Échap)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="83"/>
+        <location filename="../../capseg_desktop/gui/window_parts.py" line="113"/>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="84"/>
+        <location filename="../../capseg_desktop/gui/window_parts.py" line="114"/>
         <source>No model</source>
         <translation>Aucun modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="86"/>
+        <location filename="../../capseg_desktop/gui/window_parts.py" line="116"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="105"/>
+        <location filename="../../capseg_desktop/gui/window_parts.py" line="135"/>
         <source>own size for the model</source>
         <translation>taille d’origine pour le modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="107"/>
+        <location filename="../../capseg_desktop/gui/window_parts.py" line="133"/>
         <source>×%1 for the model</source>
         <translation>×%1 pour le modèle</translation>
     </message>
@@ -1356,18 +1355,18 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
 <context>
     <name>ViewPane</name>
     <message>
-        <location filename="../../capseg_desktop/gui/views.py" line="348"/>
+        <location filename="../../capseg_desktop/gui/views.py" line="368"/>
         <source>%1 view</source>
         <extracomment>The capillary whose pixels are under an image point (0: none), given by the window. The active edit tool (``editing.EditTool``); None: clicks select, drags pan.</extracomment>
         <translation>Vue %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/views.py" line="350"/>
+        <location filename="../../capseg_desktop/gui/views.py" line="370"/>
         <source>The %1 picture. Mouse wheel or plus and minus keys zoom, drag pans; the three views move together.</source>
         <translation>L&apos;image %1. La molette ou les touches plus et moins zooment, glisser déplace&#xa0;; les trois vues bougent ensemble.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/views.py" line="351"/>
+        <location filename="../../capseg_desktop/gui/views.py" line="371"/>
         <source>Click a capillary to select it (Ctrl+click adds one); the Edit menu&apos;s tools correct the count.</source>
         <translation>Cliquez sur un capillaire pour le sélectionner (Ctrl+clic en ajoute un)&#xa0;; les outils du menu Édition corrigent le comptage.</translation>
     </message>

@@ -157,7 +157,7 @@ def test_the_pdf_report_is_french(qapp, french, tmp_path):
         "Capillaroscopie périunguéale : compte rendu d’examen",
         "Synthèse pour le patient",
         "Densité moyenne de la rangée distale",
-        "4,8 capillaires par mm sur 2 doigts avec une densité : diminuée",  # (4.5 + 5.0) / 2
+        "4,8 capillaires par mm, diminuée (moyenne de 2 doigts avec une densité)",  # (4.5 + 5.0) / 2
         "Mégacapillaires (tous doigts)",
         "présence de mégacapillaires",
         "Date de l’examen 20/11/2026",

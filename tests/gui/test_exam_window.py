@@ -118,7 +118,8 @@ def test_new_exam_figures_save_reopen_and_export(qtbot, window, dialogs, tmp_pat
     assert f"{patient.dilated} dilated" in text and f"{patient.giant} giant" in text
     assert ("giant loops: yes" if patient.any_giant else "giant loops: none") in text
     if patient.density_per_mm is not None:
-        assert f"Mean density {patient.density_per_mm:.1f} per mm over {patient.fingers_with_density} finger(s)" in text
+        assert f"Mean density {patient.density_per_mm:.1f} per mm, " in text
+        assert f"({patient.fingers_with_density} finger{'s' if patient.fingers_with_density > 1 else ''} with a density)" in text
     assert exam.dirty and "*" in exam.view.windowTitle()
 
     # Save: one exam file, images relative to it; it enters Open recent.

@@ -60,13 +60,13 @@ def test_capseg_exam_writes_the_report_csv_and_exam(exam_folder, darkness_model_
     assert f"R5: 1 image(s), distal density {per_mm(6):.1f} per mm (normal), 6 dilated, 0 giant, 1 not used" in out
     densities = [l2] + [per_mm(bars) for finger, bars in FINGER_BARS.items() if finger != "L2"]
     patient = sum(densities) / 8
-    assert f"Patient: mean distal density {patient:.1f} per mm over 8 finger(s)" in out
+    assert f"Patient: mean distal density {patient:.1f} per mm, {'reduced' if patient < 7 else 'normal'} (mean of 8 fingers with a density)" in out
 
     text = " ".join(pdf_pages(report))
     assert "P-042" in text and "Dr Rheum" in text and "2026-11-20" in text
     assert f"L2 2 {l2:.1f} reduced 5 0" in text
     assert f"R3 1 {per_mm(5):.1f} reduced 5 0" in text
-    assert f"{patient:.1f} capillaries per mm over 8 finger(s)" in text
+    assert f"{patient:.1f} capillaries per mm, {'reduced' if patient < 7 else 'normal'} (mean of 8 fingers with a density)" in text
     assert "L2 — L2B.png: 2 capillaries (model 3, corrected by hand)" in text
     assert "R5B.png" in text and "not used" in text
     assert "support, not replace, a clinician's reading" in text

@@ -77,10 +77,10 @@ def test_the_report_holds_the_header_figures_hash_and_note(tmp_path, exam_and_re
     # Per finger: L2 = mean(5.0, 4.0) = 4.5 per mm, 8 dilated; L3 = 4.5 per mm, 9 giant.
     assert "L2 2 4.5 reduced 8 0" in text
     assert "L3 1 4.5 reduced 0 9" in text
-    assert "R4 0 not examined R4A.png: blurred, retaken" in text
+    assert "R4 0 1 image excluded R4A.png: blurred, retaken" in text  # taken, then excluded: not "not examined"
     assert '"R5A.png" is damaged (the file ends early).' in text
     # Patient: mean over 2 fingers, 8 dilated, 9 giant.
-    assert "4.5 capillaries per mm over 2 finger(s) with a density: reduced" in text
+    assert "4.5 capillaries per mm, reduced (mean of 2 fingers with a density)" in text
     assert "9 (giant loops present)" in text
     assert "3 used, 2 not used" in text
     assert MODEL.sha256 in text and "version 2.0.0" in text
@@ -107,7 +107,7 @@ def test_many_images_make_several_numbered_pages(tmp_path):
         assert f"Page {number} of {len(pages)}" in page
     text = " ".join(pages)
     assert all(name in text for name in names)
-    assert "3.5 capillaries per mm over 8 finger(s)" in text
+    assert "3.5 capillaries per mm, reduced (mean of 8 fingers with a density)" in text
 
 
 def test_the_report_is_atomic_and_refuses_to_overwrite(tmp_path, exam_and_results):
