@@ -203,3 +203,36 @@ def test_the_density_is_per_mm_of_the_row_across_the_picture(apex_angle):
         assert window[1] - window[0] == pytest.approx(500.0 * row.along_cos)
         inside_window = sum(1 for m in measures if m.distal and window[0] <= m.apex[0] < window[1])
         assert density_per_mm(measures, row.length_px, 2.0, window=window, row=row) == pytest.approx(inside_window / 1.0)
+
+
+# In the analysis and its exports --------------------------------------------------------------
+def test_an_upright_row_in_the_analysis_and_its_json(tmp_path, darkness_session):
+    """Set C's case: the row runs up the picture, apices pointing right. The JSON says so
+    (``apex_direction`` right, ``apex_angle_deg`` near 0), and the density is over the picture's
+    height, the row's length."""
+    import json
+
+    from capseg_desktop.core.counting import CountingParams
+    from capseg_desktop.core.pipeline import Analyzer
+
+    labels = np.zeros((1000, 700), np.int32)
+    number = 0
+    for row, x in enumerate((560, 380)):  # the distal row, and a deeper one to its left
+        for y in range(80 + 40 * row, 940, 110):
+            number += 1
+            assert draw_hairpin(labels, number, np.array([x, float(y)]), np.array([1.0, 0.0]))
+    distal_drawn = len(range(80, 940, 110))
+    rgb = np.empty(labels.shape + (3,), np.uint8)
+    rgb[:] = (235, 215, 190)
+    rgb[labels > 0] = (120, 40, 30)
+    path = tmp_path / "upright.png"
+    cv2.imwrite(str(path), cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR))
+    params = CountingParams(threshold=0.5, min_area_px=100, merge_distance_px=3, split_area_px=5000)
+    result = Analyzer(darkness_session).analyze_path(path, params=params, um_per_px=2.0).result
+    assert result.count == number
+    row = json.loads(result.to_json())["distal_row"]
+    assert row["apex_direction"] == "right" and row["count"] == distal_drawn
+    assert abs((row["apex_angle_deg"] + 180.0) % 360.0 - 180.0) <= 5.0
+    assert row["row_length_px"] == pytest.approx(1000.0, rel=0.01)
+    assert row["density_per_mm"] == pytest.approx(distal_drawn / 2.0, rel=0.01)  # 1000 px x 2 µm = 2 mm
+    assert all(x > 540 for x, _ in result.distal_row().line)  # the line runs along the distal apices
