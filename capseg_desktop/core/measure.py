@@ -29,19 +29,47 @@ position, every width comes back within 1 pixel and the length within 1.5 (its t
 the pixel grid); slanted vessels read about half a pixel narrow on average, upright or level
 ones exact (``tests/core/test_measure.py``).
 
-**The distal row** (``distal_row``): the loops' apices point towards the nail. The apex
-direction of the image is the direction (up, down, left or right) that most loops' closed ends
-point to (a loop votes when its open end and closed end can be told apart: past the last row
-across both limbs, the closed end still has vessel across the gap between them, the open end
-does not; with no vote, the apices are taken to point down, as in the reference images). The
-distal row is the outermost row in that direction, the one nearest the nail. Along the row (across that
-direction), the *apex line* is the outermost apex within ``ROW_WINDOW_LOOPS`` median loop
-widths on either side; a loop is in the distal row when its apex lies within
-``ROW_DEPTH_FRACTION`` of the median loop length of that line. Loops further back (a second
-row, or a loop whose apex lies behind its neighbours' bases) are not distal.
+**The distal row** (``distal_row``): the loops' apices point towards the nail, at any angle:
+the row may run across the image, up it or diagonally. The steps:
 
-**Density** (``density_per_mm``): the number of distal-row loops per millimetre over the
-analysed length: the image's length along the row, or a window along the row.
+1. *Dashes are left out.* A blob shorter than ``DASH_FRACTION`` of a typical loop (a deeper
+   capillary seen end-on, a speck) neither sets the direction nor shapes the line nor counts.
+   The typical loop length is the median of the loops not much shorter than the longest few,
+   so that hundreds of dashes cannot shrink it.
+2. *The apex direction*, a unit vector: the loops' usual axis (their axes as doubled angles,
+   each weighted by its size: an axis has no sign), signed by the closed ends' votes (a loop
+   votes when its open end and closed end can be told apart: past the last row across both
+   limbs, the closed end still has vessel across the gap between them, the open end does not).
+   With no vote the apices are taken to point down, as in the reference images (right when
+   the loops lie level).
+3. *The row.* Each apex is placed in the row's frame: *along* the row and *depth* towards the
+   apices. A loop is behind the row when a loop within ``ROW_WINDOW_LOOPS`` median loop widths
+   on either side has its apex more than ``ROW_DEPTH_FRACTION`` of a typical loop length
+   further out, or when it sits in a gap of the row and lies more than ``ROW_GAP_DEPTH`` loop
+   lengths behind the straight line that bridges the gap (from the outermost of the row's
+   loops on each side, up to ``ROW_BRIDGE_LOOPS`` widths away), or, where a slanted row has
+   left the picture, more than half a loop length behind the row's level: a deeper row seen
+   through the gap or past the row's end. The other loops are the distal row.
+4. *The slant.* Loops lean: the row runs where its apices run. The median slope between pairs
+   of the distal apices (one loop out of line does not tilt it) turns the frame square to the
+   row, on the side the loops point to, and step 3 is done again in that frame.
+5. *The apex line*, drawn dashed: at each distal loop, the outermost distal apex within
+   ``ROW_WINDOW_LOOPS`` widths, averaged over as many, joined by straight lines. It bridges a
+   gap instead of zig-zagging into the deeper rows.
+
+``DistalRow.angle_deg`` is where the apices point (degrees from the image's x axis towards
+its y axis: 0 right, 90 down, 180 left, 270 up; the JSON's ``apex_angle_deg``);
+``DistalRow.direction`` the nearest of "top", "bottom", "left", "right" (``apex_direction``).
+Rotating an image turns the row with it: the 25 reference strips, their label images turned
+by 30 to 270 degrees, keep their distal count within one (``tests/core/test_distal_row_angle.py``).
+
+**Density** (``density_per_mm``): the number of distal-row loops per millimetre of the row:
+over the row's length inside the image (``DistalRow.length_px``: from the first distal apex to
+the last along the row, and on from each to the image's edge; the image's width for a level
+row, its height for an upright one, the line's length across the picture for a slanted one),
+or inside a window: a band across the image's axis the row runs along (x for a row across the
+image), whose length of row is its width over the cosine of the row's slant
+(``DistalRow.along_cos``); ``window_of_mm`` makes a band that holds 1 mm of the row.
 """
 
 from __future__ import annotations
@@ -56,10 +84,19 @@ from .i18n import format_float, translate
 
 #: Below this density (distal loops per mm) the density is reduced (EULAR: normal about 7-12).
 REDUCED_DENSITY_PER_MM = 7.0
-#: The apex line is the outermost apex within this many median loop widths on either side.
+#: A loop is behind the row when a loop within this many median loop widths on either side has
+#: its apex more than ``ROW_DEPTH_FRACTION`` of the typical loop length further out; the apex
+#: line is smoothed over as many widths.
 ROW_WINDOW_LOOPS = 2.0
-#: A loop is distal when its apex is within this fraction of the median loop length of the line.
+#: A loop is distal when its apex is within this fraction of the typical loop length of the line.
 ROW_DEPTH_FRACTION = 0.5
+#: A gap in the row is bridged from the row's loops up to this many median loop widths away ...
+ROW_BRIDGE_LOOPS = 6.0
+#: ... and a loop in the gap is behind the row when it lies this many typical loop lengths behind.
+ROW_GAP_DEPTH = 0.75
+#: Blobs shorter than this fraction of the typical loop length are dashes (deeper capillaries
+#: seen end-on): they neither shape the apex line nor count in the distal row.
+DASH_FRACTION = 0.3
 #: A loop whose vessel has no usual direction (less than this much runs one way) takes the
 #: image's apex direction as its axis.
 MIN_COHERENCE = 0.15
@@ -237,6 +274,7 @@ class _Loop:
     vote: int  # +1: apex towards +major, -1: towards -major, 0: cannot tell
     ridge_points: np.ndarray
     ridge_diameters: np.ndarray
+    extent: float  # the loop's extent along its axis (pixel centres)
 
 
 def _closed_end_vote(s: np.ndarray, t: np.ndarray) -> int:
@@ -286,7 +324,8 @@ def _prepare(labels: np.ndarray, capillary) -> _Loop | None:
     s = rel @ major
     t = rel @ np.array([-major[1], major[0]])
     vote = _closed_end_vote(s, t)
-    return _Loop(capillary.id, np.array([x0 - 1.0, y0 - 1.0]), points, centre, major, coherence, vote, ridge_points, diameters)
+    return _Loop(capillary.id, np.array([x0 - 1.0, y0 - 1.0]), points, centre, major, coherence, vote, ridge_points,
+                 diameters, float(s.max() - s.min()))
 
 
 def _edge_allowance(across: np.ndarray) -> float:
@@ -354,99 +393,285 @@ def _measure(loop: _Loop, direction: np.ndarray, distal: bool = False) -> LoopMe
     )
 
 
-def _apex_direction(loops: Sequence[_Loop]) -> str:
-    """Where the apices point ("top", "bottom", "left", "right"): the row runs along the
-    loops' usual orientation's normal; the closed ends' votes give the side."""
+def _typical_length(lengths: np.ndarray) -> float:
+    """The length of a typical loop, which many short dashes (deeper capillaries seen end-on)
+    cannot shrink: the median of the lengths that are not much shorter (``DASH_FRACTION``)
+    than one of the longest (the k-th longest, k a quarter of the loops, at most 5)."""
+    if lengths.size == 0:
+        return 0.0
+    longest = np.sort(lengths)[::-1]
+    top = float(longest[min(5, max(1, int(np.ceil(lengths.size / 4.0)))) - 1])
+    return float(np.median(lengths[lengths >= DASH_FRACTION * top]))
+
+
+def _not_dashes(lengths: np.ndarray) -> np.ndarray:
+    """Which loops are loops and not dashes: at least ``DASH_FRACTION`` of the typical length."""
+    return lengths >= DASH_FRACTION * _typical_length(lengths)
+
+
+def _main_axis(axes: np.ndarray, weights: np.ndarray) -> np.ndarray | None:
+    """The weighted mean orientation of unit vectors as doubled angles (an axis has no sign):
+    a unit vector, or ``None`` when they agree on none."""
+    angles = 2.0 * np.arctan2(axes[:, 1], axes[:, 0])
+    cos2, sin2 = float(np.sum(weights * np.cos(angles))), float(np.sum(weights * np.sin(angles)))
+    if np.hypot(cos2, sin2) <= 1e-9 * max(float(weights.sum()), 1e-9):
+        return None
+    angle = np.arctan2(sin2, cos2) / 2.0
+    return np.array([np.cos(angle), np.sin(angle)])
+
+
+def _default_sign(axis: np.ndarray) -> np.ndarray:
+    """With no vote: apices down, as in the reference images (right for a level axis)."""
+    component = 1 if abs(axis[1]) >= abs(axis[0]) else 0
+    return axis if axis[component] > 0 else -axis
+
+
+def _apex_vector(loops: Sequence[_Loop]) -> np.ndarray:
+    """Where the apices point, as a unit vector (x, y) at any angle: the loops' usual axis
+    (dashes left out, each loop weighted by its size and how straight its vessel runs), signed
+    by the closed ends' votes."""
     if not loops:
-        return DEFAULT_DIRECTION
-    # The loops' usual orientation (doubled angles: an axis has no sign).
-    weights = np.array([loop.coherence for loop in loops])
-    angles = np.array([np.arctan2(loop.major[1], loop.major[0]) for loop in loops])
-    cos2, sin2 = float(np.sum(weights * np.cos(2 * angles))), float(np.sum(weights * np.sin(2 * angles)))
-    vertical = cos2 <= 0 or (cos2 == 0 and sin2 == 0)
-    component = 1 if vertical else 0
-    vote = sum(loop.vote * np.sign(loop.major[component]) for loop in loops)
-    if vote == 0:
-        return DEFAULT_DIRECTION if vertical else "right"
-    if vertical:
-        return "bottom" if vote > 0 else "top"
-    return "right" if vote > 0 else "left"
+        return np.array(DIRECTIONS[DEFAULT_DIRECTION])
+    kept = [loop for loop, keep in zip(loops, _not_dashes(np.array([loop.extent for loop in loops]))) if keep]
+    axes = np.array([loop.major for loop in kept])
+    axis = _main_axis(axes, np.array([loop.coherence * len(loop.points) for loop in kept]))
+    if axis is None:
+        return np.array(DIRECTIONS[DEFAULT_DIRECTION])
+    vote = float(sum(loop.vote * float(loop.major @ axis) for loop in loops))
+    if abs(vote) < 1e-9:
+        return _default_sign(axis)
+    return axis if vote > 0 else -axis
+
+
+def _coarse(vector: np.ndarray) -> str:
+    """The nearest of "top", "bottom", "left", "right" (up and down on a tie)."""
+    if abs(vector[1]) >= abs(vector[0]):
+        return "bottom" if vector[1] >= 0 else "top"
+    return "right" if vector[0] > 0 else "left"
 
 
 @dataclass(frozen=True)
 class DistalRow:
-    """The distal row: ``ids`` of its loops; ``direction`` where the apices (and the nail) are
-    ("top", "bottom", "left", "right"); ``line``: the apex line as (x, y) points along the row,
-    for drawing."""
+    """The distal row: ``ids`` of its loops; ``direction`` the nearest of "top", "bottom",
+    "left", "right" to where the apices (and the nail) are, and ``angle_deg`` exactly where
+    (degrees from the image's x axis towards its y axis: 0 right, 90 down, 180 left, 270 up);
+    ``line``: the apex line as (x, y) points along the row, for drawing; ``length_px``: the
+    row's length inside the image (``None`` when the image's size was not given)."""
 
     ids: frozenset[int]
     direction: str
     line: tuple[tuple[float, float], ...]
+    angle_deg: float = 90.0
+    length_px: float | None = None
 
     @property
     def along_x(self) -> bool:
-        """Whether the row runs along the image's x axis (the nail at the top or bottom)."""
+        """Whether the row runs more along the image's x axis than its y axis (the nail at the
+        top or bottom)."""
         return self.direction in ("top", "bottom")
 
+    @property
+    def apex_vector(self) -> np.ndarray:
+        """Unit vector (x, y) towards the apices."""
+        angle = np.deg2rad(self.angle_deg)
+        return np.array([np.cos(angle), np.sin(angle)])
 
-def _row_frame(direction: str) -> tuple[np.ndarray, np.ndarray]:
-    """Unit vectors: towards the apices (depth), and along the row."""
-    depth = np.array(DIRECTIONS.get(direction, DIRECTIONS[DEFAULT_DIRECTION]))
-    along = np.array([1.0, 0.0]) if direction in ("top", "bottom") else np.array([0.0, 1.0])
-    return depth, along
+    @property
+    def along_vector(self) -> np.ndarray:
+        """Unit vector (x, y) along the row: towards +x for a row along x, +y for one along y."""
+        return _along(self.apex_vector, self.direction)
+
+    @property
+    def along_cos(self) -> float:
+        """How much of the row's length a band across the image's x (or y) axis sees: 1 for a
+        level (or upright) row, cos 30° for one 30° off. A band ``w`` pixels wide holds
+        ``w / along_cos`` pixels of the row."""
+        along = self.along_vector
+        return max(abs(float(along[0] if self.along_x else along[1])), 1e-6)
 
 
-def _direction_of(measures: Sequence[LoopMeasures]) -> str:
+def _along(apex: np.ndarray, direction: str) -> np.ndarray:
+    along = np.array([-apex[1], apex[0]])
+    component = 0 if direction in ("top", "bottom") else 1
+    return along if along[component] >= 0 else -along
+
+
+def _angle_of(vector: np.ndarray) -> float:
+    return float(np.rad2deg(np.arctan2(vector[1], vector[0])) % 360.0)
+
+
+def _direction_vector(direction: str | float | None, measures: Sequence[LoopMeasures]) -> np.ndarray:
+    """The apex direction as a unit vector: as given (a word or an angle in degrees), else the
+    one the loops' axes agree on (dashes left out, longer loops weighing more)."""
+    if isinstance(direction, str) and direction:
+        return np.array(DIRECTIONS.get(direction, DIRECTIONS[DEFAULT_DIRECTION]))
+    if direction is not None and not isinstance(direction, str) and np.isfinite(direction):
+        angle = np.deg2rad(float(direction))
+        return np.array([np.cos(angle), np.sin(angle)])
     if not measures:
-        return DEFAULT_DIRECTION
-    total = np.sum([m.axis for m in measures], axis=0)
-    if abs(total[1]) >= abs(total[0]):
-        return "bottom" if total[1] >= 0 else "top"
-    return "right" if total[0] > 0 else "left"
+        return np.array(DIRECTIONS[DEFAULT_DIRECTION])
+    lengths = np.array([m.length_px for m in measures])
+    keep = _not_dashes(lengths)
+    axes = np.array([m.axis for m in measures])[keep]
+    axis = _main_axis(axes, lengths[keep])
+    if axis is None:
+        return np.array(DIRECTIONS[DEFAULT_DIRECTION])
+    side = float(np.sum(lengths[keep] * (axes @ axis)))
+    if abs(side) < 1e-9:
+        return _default_sign(axis)
+    return axis if side > 0 else -axis
+
+
+def _windowed(along: np.ndarray, values: np.ndarray, half: float, reduce) -> np.ndarray:
+    """``reduce`` (on a sorted-along slice) of the values within ``half`` pixels along the row
+    of each one; ``along`` sorted. Each window is a slice: thousands of loops need no n x n table."""
+    lows = np.searchsorted(along, along - half, side="left")
+    highs = np.searchsorted(along, along + half, side="right")
+    return np.array([reduce(values[low:high]) for low, high in zip(lows.tolist(), highs.tolist())], dtype=np.float64)
+
+
+def _row_level(along: np.ndarray, depth: np.ndarray, width: float, length: float) -> tuple[np.ndarray, np.ndarray]:
+    """The outermost row of the loops at (``along``, ``depth``), sorted along the row, ``width``
+    and ``length`` a typical loop's: which loops are in it, and the apex line's depth at each loop.
+
+    A loop is behind the row when a loop within ``ROW_WINDOW_LOOPS`` loop widths on either side
+    lies more than ``ROW_DEPTH_FRACTION`` of a loop length further out, or when it sits in a gap
+    of the row: the straight line between the outermost of the row's other loops on its left
+    and on its right (beyond that window, up to ``ROW_BRIDGE_LOOPS`` widths away) passes more
+    than ``ROW_GAP_DEPTH`` loop lengths further out (a deeper row seen where the first row has
+    lost a few loops). The apex line is the outermost apex of the row within
+    ``ROW_WINDOW_LOOPS`` widths, averaged over as many, joined by straight lines: it bridges a
+    gap instead of dropping into the deeper rows."""
+    tolerance = ROW_DEPTH_FRACTION * length
+    flat = ROW_WINDOW_LOOPS * width
+    reach = ROW_BRIDGE_LOOPS * width
+    candidates = depth >= _windowed(along, depth, flat, np.max) - tolerance
+    c_along, c_depth = along[candidates], depth[candidates]
+    lefts = (np.searchsorted(c_along, c_along - reach, side="left"), np.searchsorted(c_along, c_along - flat, side="left"))
+    rights = (np.searchsorted(c_along, c_along + flat, side="right"), np.searchsorted(c_along, c_along + reach, side="right"))
+    behind = np.zeros(c_along.size, bool)
+    for index in range(c_along.size):
+        (low, high), (start, end) = (lefts[0][index], lefts[1][index]), (rights[0][index], rights[1][index])
+        if low >= high or start >= end:
+            continue
+        left = low + int(np.argmax(c_depth[low:high]))
+        right = start + int(np.argmax(c_depth[start:end]))
+        share = (c_along[index] - c_along[left]) / max(c_along[right] - c_along[left], 1e-9)
+        bridge = c_depth[left] + share * (c_depth[right] - c_depth[left])
+        behind[index] = c_depth[index] < bridge - ROW_GAP_DEPTH * length
+    in_row = candidates.copy()
+    in_row[np.flatnonzero(candidates)[behind]] = False
+    r_along, r_depth = along[in_row], depth[in_row]
+    if r_along.size == 0:
+        return in_row, depth.copy()
+    level = _windowed(r_along, _windowed(r_along, r_depth, flat, np.max), flat, np.mean)
+    return in_row, np.interp(along, r_along, level)
+
+
+def _reach(point: np.ndarray, step: np.ndarray, image_shape: Sequence[int]) -> float:
+    """How far from ``point`` (inside the image) along the unit vector ``step`` the image's
+    edge lies (its pixels' outer edges)."""
+    reach = np.inf
+    for origin, move, size in ((point[0], step[0], float(image_shape[1])), (point[1], step[1], float(image_shape[0]))):
+        if move > 1e-12:
+            reach = min(reach, (size - origin) / move)
+        elif move < -1e-12:
+            reach = min(reach, -origin / move)
+    return float(max(reach, 0.0))
+
+
+def _theil_sen_slope(x: np.ndarray, y: np.ndarray) -> float:
+    """The median slope between pairs of points (one loop out of line does not tilt it)."""
+    if x.size > 200:  # enough pairs: every k-th point
+        keep = np.linspace(0, x.size - 1, 200).astype(np.int64)
+        x, y = x[keep], y[keep]
+    i, j = np.triu_indices(x.size, k=1)
+    dx = x[j] - x[i]
+    usable = np.abs(dx) > 1e-9
+    return float(np.median((y[j] - y[i])[usable] / dx[usable])) if usable.any() else 0.0
+
+
+@dataclass(frozen=True)
+class _Found:
+    apex: np.ndarray
+    coarse: str
+    along: np.ndarray
+    distal: np.ndarray
+    drawn: np.ndarray
+    line_depth: np.ndarray
+
+
+def _find_row(apices: np.ndarray, loops: np.ndarray, width: float, length: float, apex: np.ndarray,
+              image_shape: Sequence[int] | None) -> _Found:
+    """The distal row with the apices pointing along ``apex``: see ``_row_level``; ``loops``:
+    which apices are loops (not dashes)."""
+    coarse = _coarse(apex)
+    along_axis = _along(apex, coarse)
+    depth = apices @ apex
+    along = apices @ along_axis
+    kept = np.flatnonzero(loops)
+    order = kept[np.argsort(along[kept], kind="stable")]
+    in_row, line = _row_level(along[order], depth[order], width, length)
+    if image_shape is not None and in_row.any():
+        # Where the row has left the picture (a slanted row cut by its edge), the loops seen
+        # are a deeper row's: more than the tolerance behind the row's level, with that level
+        # outside the picture there.
+        level = float(np.median(depth[order][in_row]))
+        where = along[order, None] * along_axis + level * apex
+        height, width_px = image_shape[:2]
+        outside = (where[:, 0] < 0) | (where[:, 1] < 0) | (where[:, 0] > width_px) | (where[:, 1] > height)
+        in_row &= ~(outside & (depth[order] < level - ROW_DEPTH_FRACTION * length))
+    distal = np.zeros(len(apices), bool)
+    distal[order[in_row]] = True
+    line_depth = np.zeros(len(apices))
+    line_depth[order] = line
+    return _Found(apex, coarse, along_axis, distal, order[in_row], line_depth)
 
 
 def distal_row(measures: Sequence[LoopMeasures], image_shape: Sequence[int] | None = None,
-               direction: str | None = None) -> DistalRow:
+               direction: str | float | None = None) -> DistalRow:
     """Which loops are in the distal (outermost) row; see the module's docstring. ``direction``
-    defaults to the one the loops' axes agree on."""
-    direction = direction or _direction_of(measures)
+    (a word or an angle in degrees) is where the apices point; by default the loops' axes give
+    a first guess and the row's own slant the final one."""
+    apex = _direction_vector(direction, measures)
     if not measures:
-        return DistalRow(frozenset(), direction, ())
-    depth_axis, along_axis = _row_frame(direction)
+        coarse = _coarse(apex)
+        length = None if image_shape is None else float(image_shape[1] if coarse in ("top", "bottom") else image_shape[0])
+        return DistalRow(frozenset(), coarse, (), _angle_of(apex), length)
     apices = np.array([m.apex for m in measures])
-    depth = apices @ depth_axis
-    along = apices @ along_axis
-    window = ROW_WINDOW_LOOPS * float(np.median([m.loop_width_px for m in measures]))
-    tolerance = ROW_DEPTH_FRACTION * float(np.median([m.length_px for m in measures]))
-    # The outermost apex within the window on either side of each loop (sorted along the row:
-    # each window is a slice, so a scan with thousands of loops needs no n x n table).
-    order = np.argsort(along, kind="stable")
-    sorted_along, sorted_depth = along[order], depth[order]
-    lows = np.searchsorted(sorted_along, sorted_along - window, side="left")
-    highs = np.searchsorted(sorted_along, sorted_along + window, side="right")
-    outermost = np.empty(len(measures))
-    outermost[order] = [sorted_depth[low:high].max() for low, high in zip(lows.tolist(), highs.tolist())]
-    distal = depth >= outermost - tolerance
-    ids = frozenset(m.id for m, d in zip(measures, distal) if d)
-    line = []
-    for index in order.tolist():
-        if distal[index]:
-            point = along[index] * along_axis + outermost[index] * depth_axis
-            if image_shape is not None:
-                height, width = image_shape[:2]
-                point = np.clip(point, 0, [width - 1, height - 1])
-            line.append((float(point[0]), float(point[1])))
-    return DistalRow(ids, direction, tuple(line))
+    lengths = np.array([m.length_px for m in measures])
+    loops = _not_dashes(lengths)
+    width = float(np.median([m.loop_width_px for m, keep in zip(measures, loops) if keep]))
+    length = _typical_length(lengths)
+    found = _find_row(apices, loops, width, length, apex, image_shape)
+    if direction is None and found.distal.sum() >= 3:
+        # The loops may lean: the row runs where its apices run (square to it, on the side the
+        # loops point to), found again in that frame.
+        row = apices[found.distal]
+        slope = float(np.clip(_theil_sen_slope(row @ found.along, row @ found.apex), -1.0, 1.0))
+        turned = found.apex - slope * found.along
+        found = _find_row(apices, loops, width, length, turned / np.linalg.norm(turned), image_shape)
+    points = apices[found.drawn] @ np.outer(found.along, found.along) + found.line_depth[found.drawn, None] * found.apex
+    length = None
+    if image_shape is not None:
+        height, image_width = image_shape[:2]
+        points = np.clip(points, 0, [image_width - 1, height - 1])
+        # From the first distal apex to the last, and on from each to the image's edge.
+        ends = apices[found.drawn[[0, -1]]] if found.drawn.size else np.array([[image_width / 2.0, height / 2.0]] * 2)
+        length = float((ends[1] - ends[0]) @ found.along) + _reach(ends[0], -found.along, image_shape) \
+            + _reach(ends[1], found.along, image_shape)
+    ids = frozenset(m.id for m, d in zip(measures, found.distal) if d)
+    return DistalRow(ids, found.coarse, tuple((float(x), float(y)) for x, y in points), _angle_of(found.apex), length)
 
 
-def measure_loops(labels: np.ndarray, capillaries: Iterable, direction: str | None = None) -> tuple[LoopMeasures, ...]:
+def measure_loops(labels: np.ndarray, capillaries: Iterable, direction: str | float | None = None) -> tuple[LoopMeasures, ...]:
     """The measures of each capillary of ``labels`` (``labels == capillary.id``), in the
-    capillaries' order, with the distal row marked. ``direction``: where the apices point, when
-    known; by default found from the loops' shapes."""
+    capillaries' order, with the distal row marked. ``direction``: where the apices point (a
+    word or an angle in degrees), when known; by default found from the loops' shapes."""
     prepared = [loop for loop in (_prepare(labels, c) for c in capillaries) if loop is not None]
-    direction = direction or _apex_direction(prepared)
-    vector = np.array(DIRECTIONS[direction])
+    vector = _direction_vector(direction, ()) if direction is not None else _apex_vector(prepared)
     measures = [_measure(loop, vector) for loop in prepared]
+    # The row from the measures alone (as a result finds it again from its measures).
     row = distal_row(measures, labels.shape, direction)
     return tuple(
         LoopMeasures(**{**m.__dict__, "distal": m.id in row.ids}) for m in measures
@@ -454,20 +679,23 @@ def measure_loops(labels: np.ndarray, capillaries: Iterable, direction: str | No
 
 
 def density_per_mm(measures: Sequence[LoopMeasures], width_px: float, um_per_px: float | None,
-                   window: tuple[float, float] | None = None, direction: str | None = None) -> float | None:
-    """Distal-row loops per millimetre over the analysed length: ``width_px`` (the image's
-    length along the row), or ``window`` = (start, end) along the row in image pixels (x for a
-    row along the image's width), counting the loops whose apex lies in it. ``None`` without a
-    scale or a length."""
+                   window: tuple[float, float] | None = None, direction: str | float | None = None,
+                   row: DistalRow | None = None) -> float | None:
+    """Distal-row loops per millimetre over the analysed length: ``width_px`` (the row's length
+    inside the image), or ``window`` = (start, end) across the image's axis the row runs along
+    (x for a row along the image's width, y for one along its height), in image pixels,
+    counting the loops whose apex lies in it over the row's length inside it. The row
+    (``row``, else found from ``measures`` and ``direction``) gives that axis and the slant.
+    ``None`` without a scale or a length."""
     if not um_per_px or not np.isfinite(um_per_px) or um_per_px <= 0:
         return None
-    direction = direction or _direction_of(measures)
-    _, along_axis = _row_frame(direction)
     distal = [m for m in measures if m.distal]
     if window is not None:
+        row = row if row is not None else distal_row(measures, None, direction)
+        component = 0 if row.along_x else 1
         start, end = sorted((float(window[0]), float(window[1])))
-        length_px = end - start
-        distal = [m for m in distal if start <= float(np.dot(m.apex, along_axis)) < end]
+        length_px = (end - start) / row.along_cos
+        distal = [m for m in distal if start <= float(m.apex[component]) < end]
     else:
         length_px = float(width_px)
     length_mm = length_px * um_per_px / 1000.0
@@ -484,7 +712,8 @@ def density_flag(density: float | None) -> str:
     return DENSITY_REDUCED if density < REDUCED_DENSITY_PER_MM else DENSITY_NORMAL
 
 
-def window_of_mm(centre_px: float, um_per_px: float, mm: float = 1.0) -> tuple[float, float]:
-    """A window of ``mm`` millimetres centred on ``centre_px`` along the row."""
-    half = mm * 1000.0 / um_per_px / 2.0
+def window_of_mm(centre_px: float, um_per_px: float, mm: float = 1.0, row: DistalRow | None = None) -> tuple[float, float]:
+    """A window of ``mm`` millimetres of the row centred on ``centre_px``, across the image's
+    axis the row runs along (narrower than ``mm`` for a slanted ``row``)."""
+    half = mm * 1000.0 / um_per_px / 2.0 * (row.along_cos if row is not None else 1.0)
     return (centre_px - half, centre_px + half)

@@ -265,9 +265,20 @@ class AnalysisResult:
         return measuring.distal_row(self.measures, (self.height, self.width))
 
     @property
-    def row_length_px(self) -> int:
-        """The image's length along the row (its width, or its height when the nail is at a side)."""
-        return self.width if self.distal_row().along_x else self.height
+    def row_length_px(self) -> float:
+        """The distal row's length inside the image (the image's width for a level row, its
+        height for an upright one, longer across the image for a slanted one)."""
+        row = self.distal_row()
+        if row.length_px is not None:
+            return row.length_px
+        return float(self.width if row.along_x else self.height)
+
+    @property
+    def window_length_px(self) -> float | None:
+        """The length of the row inside the density window (the window's width for a level row)."""
+        if self.density_window is None:
+            return None
+        return abs(self.density_window[1] - self.density_window[0]) / self.distal_row().along_cos
 
     @property
     def distal_count(self) -> int:
@@ -279,7 +290,7 @@ class AnalysisResult:
         without a scale."""
         return finite_or_none(measuring.density_per_mm(
             self.measures, self.row_length_px, self.measuring_um_per_px, self.density_window,
-            direction=self.distal_row().direction if self.measures else None,
+            row=self.distal_row(),
         ))
 
     @property
@@ -371,6 +382,8 @@ class AnalysisResult:
         density = self.distal_density_per_mm
         return {
             "apex_direction": row.direction,
+            "apex_angle_deg": round(row.angle_deg, 1),
+            "row_length_px": round(self.row_length_px, 1),
             "ids": sorted(row.ids),
             "count": len(row.ids),
             "window_px": None if self.density_window is None else [round(v, 1) for v in self.density_window],
@@ -473,7 +486,7 @@ class AnalysisResult:
         lines = [described[:1].upper() + described[1:]]
         density = self.distal_density_per_mm
         count = self.distal_count
-        window = None if self.density_window is None else format_number(abs(self.density_window[1] - self.density_window[0]), 0)
+        window = None if self.window_length_px is None else format_number(self.window_length_px, 0)
         if density is None:
             direction = self.distal_row().direction
             apices = {

@@ -439,7 +439,8 @@ class CountPanel(QWidget):
         words = {"normal": self.tr("normal"), "reduced": self.tr("reduced (< 7/mm)")}
         distal = getattr(result, "distal_count", result.count)
         if window is not None:  # the loops counted in the band: density x its length
-            inside = int(round(density * abs(window[1] - window[0]) * scale / 1000.0))
+            along = getattr(result, "window_length_px", None) or abs(window[1] - window[0])  # the row's length in the band
+            inside = int(round(density * along * scale / 1000.0))
             row = english_one(self.tr("%n distal loops in the window", "", inside), inside,
                               "%n distal loops in the window", "1 distal loop in the window")
         else:

@@ -163,7 +163,8 @@ class MeasureLayers(QObject):
         self.along_x = row.along_x
         self._draw_marks(result)
         self._draw_distal(row.line)
-        width = 1000.0 / um_per_px if um_per_px and row.along_x else 0.0
+        # The band holds 1 mm of the row: narrower across x when the row slants.
+        width = 1000.0 / um_per_px * row.along_cos if um_per_px and row.along_x else 0.0
         if width != self.window_width:
             centre = self.window_x0 + self.window_width / 2 if self.window_width else self.image_width / 2
             self.window_width = width
