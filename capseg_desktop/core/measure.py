@@ -110,6 +110,7 @@ DENSITY_NORMAL, DENSITY_REDUCED = "normal", "reduced"
 # flag): English in every language, like the files' keys.
 TEXT = {
     "not_assessed": "not assessed (no scale)",
+    "blurred": "not assessed (blurred)",
     "no_density": "distal density: no scale set",
 }
 
@@ -158,6 +159,10 @@ class LoopMeasures:
     distal: bool = False
     #: Unit vector (x, y) along the loop's axis, towards its apex.
     axis: tuple[float, float] = (0.0, 1.0)
+    #: The focus measure (``core.focus``): the width of the vessel's edges at the model's scale,
+    #: in pixels (``None`` when not measured); ``blurred`` when it is too wide to trust widths.
+    edge_width_px: float | None = None
+    blurred: bool = False
 
     def in_um(self, um_per_px: float) -> dict[str, float | None]:
         """The widths and length in µm (rounded to 0.01 µm)."""
@@ -187,9 +192,10 @@ class LoopMeasures:
 
     def flag(self, um_per_px: float | None, thresholds: Thresholds = Thresholds()) -> str:
         """"giant" (>= giant_um), "dilated" (>= dilated_um), "normal", or "" without a scale
-        (not assessed: a width in pixels says nothing clinical)."""
+        (not assessed: a width in pixels says nothing clinical) and for a blurred loop (its
+        edges are spread by defocus: its widths are not to be trusted)."""
         width = self.vessel_um(um_per_px)
-        if width is None:
+        if width is None or self.blurred:
             return FLAG_NONE
         if width >= thresholds.giant_um:
             return FLAG_GIANT
@@ -198,6 +204,8 @@ class LoopMeasures:
         return FLAG_NORMAL
 
     def flag_text(self, um_per_px: float | None, thresholds: Thresholds = Thresholds()) -> str:
+        if self.blurred:
+            return TEXT["blurred"]
         return self.flag(um_per_px, thresholds) or TEXT["not_assessed"]
 
     def to_dict(self, um_per_px: float | None = None, thresholds: Thresholds = Thresholds()) -> dict[str, Any]:
@@ -207,6 +215,9 @@ class LoopMeasures:
             **self.in_px(),
             "apex_px": [round(self.apex[0], 1), round(self.apex[1], 1)],
             "distal": bool(self.distal),
+            "row": "distal" if self.distal else "deeper",
+            "edge_width_px": _px(self.edge_width_px),
+            "blurred": bool(self.blurred),
         }
         if um_per_px:
             data.update(self.in_um(um_per_px))

@@ -28,7 +28,8 @@ from .counting import CountingParams, CountResult, count_capillaries
 from .errors import AnalysisCancelled, CapSegError
 from .i18n import format_float, format_number, translate
 from .imageio import DEFAULT_MAX_PIXELS, LoadedImage, read_image
-from .measure import Thresholds, measure_loops
+from .focus import blurred_ids, edge_widths, luma
+from .measure import LoopMeasures, Thresholds, measure_loops
 from .model import ModelSession
 from .result import AnalysisResult, local_now_iso
 from .scale import (
@@ -78,7 +79,7 @@ class Analysis:
         timings = dict(self.result.timings_ms)
         timings["count"] = (time.perf_counter() - started) * 1000.0
         started = time.perf_counter()
-        measures = measure_loops(counted.labels, counted.capillaries)
+        measures = measure_with_focus(counted.labels, counted.capillaries, self.image.rgb, self.result.scale)
         timings["measure"] = (time.perf_counter() - started) * 1000.0
         warnings = self.base_warnings + tuple(micrometre_warnings(self.result.scale, um_per_px))
         result = replace(
@@ -131,7 +132,7 @@ class Analysis:
         if len(capillaries) < np.iinfo(np.uint16).max:
             labels = labels.astype(np.uint16)
         started = time.perf_counter()
-        measures = measure_loops(labels, capillaries)
+        measures = measure_with_focus(labels, capillaries, self.image.rgb, self.result.scale)
         timings["measure"] = (time.perf_counter() - started) * 1000.0
         result = replace(
             self.result, capillaries=capillaries, timings_ms=timings, model_count=base.count,
@@ -191,6 +192,19 @@ class Analysis:
 
     def write_csv(self, path: str | Path, overwrite: bool = False) -> Path:
         return write_text_atomic(path, self.result.capillaries_csv(), overwrite=overwrite)
+
+
+def measure_with_focus(labels: np.ndarray, capillaries: Sequence, rgb: np.ndarray,
+                       scale: ScaleInfo | None) -> tuple[LoopMeasures, ...]:
+    """Each loop's measures (``core.measure``) with its focus (``core.focus``): the width of its
+    edges at the model's scale, and whether it is too blurred for its widths to be trusted."""
+    measures = measure_loops(labels, capillaries)
+    if not measures:
+        return measures
+    factor = scale.factor if scale is not None else 1.0
+    widths = edge_widths(luma(rgb), labels, capillaries, factor)
+    blurred = blurred_ids(widths)
+    return tuple(replace(m, edge_width_px=widths.get(m.id), blurred=m.id in blurred) for m in measures)
 
 
 def params_at_image_scale(params: CountingParams, factor: float) -> CountingParams:
@@ -436,7 +450,7 @@ class Analyzer:
         counted = count_capillaries(probabilities, params_at_image_scale(params, scale.factor))
         count_ms = (time.perf_counter() - started) * 1000.0
         started = time.perf_counter()
-        measures = measure_loops(counted.labels, counted.capillaries)
+        measures = measure_with_focus(counted.labels, counted.capillaries, image.rgb, scale)
         measure_ms = (time.perf_counter() - started) * 1000.0
         timings = {**(extra_timings or {}), "scale": scale_ms, "segment": segment_ms, "count": count_ms,
                    "measure": measure_ms}

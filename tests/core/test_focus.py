@@ -61,3 +61,22 @@ def test_a_loop_without_contrast_has_no_width():
     rgb, instances = _field(1.0)
     flat = np.full_like(rgb, 200)
     assert set(edge_widths(luma(flat), instances, _loops(instances)).values()) == {None}
+
+
+def test_a_blurred_loop_is_counted_but_not_assessed():
+    """Through the measures: a blurred loop keeps its place in the count and the distal row,
+    and its flag reads 'not assessed (blurred)' even with a scale."""
+    from capseg_desktop.core.counting import count_capillaries, CountingParams
+    from capseg_desktop.core.pipeline import measure_with_focus
+
+    rgb, instances = _field(6.0)
+    probabilities = (instances > 0).astype(np.float32)
+    counted = count_capillaries(probabilities, CountingParams(min_area_px=40, merge_distance_px=3))
+    measures = measure_with_focus(counted.labels, counted.capillaries, rgb, None)
+    assert len(measures) == 5 and all(m.blurred for m in measures)
+    assert all(m.flag(1.0) == "" and m.flag_text(1.0) == "not assessed (blurred)" for m in measures)
+    data = measures[0].to_dict(1.0)
+    assert data["blurred"] is True and data["flag"] == "not assessed (blurred)" and data["row"] in ("distal", "deeper")
+    sharp_rgb, _ = _field(0.8)
+    sharp = measure_with_focus(counted.labels, counted.capillaries, sharp_rgb, None)
+    assert not any(m.blurred for m in sharp) and sharp[0].flag(1.0) == "normal"
