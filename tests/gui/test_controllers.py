@@ -13,15 +13,15 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
 from capseg_desktop.core import Analyzer, CountingParams, ModelLoadError
 from capseg_desktop.core.batch import run_batch, summary_csv
-from capseg_desktop.gui.actions import ACTIONS, ActionSpec, install_actions
-from capseg_desktop.gui.batch_controller import BatchController
-from capseg_desktop.gui.batch_panel import BatchPanel
+from capseg_desktop.gui.window.actions import ACTIONS, ActionSpec, install_actions
+from capseg_desktop.gui.batch.controller import BatchController
+from capseg_desktop.gui.batch.panel import BatchPanel
 from capseg_desktop.core.result import describe_changes, parameter_changes
-from capseg_desktop.gui.export_controller import ExportController
-from capseg_desktop.gui.handles import FINAL, TaskLane
-from capseg_desktop.gui.model_controller import ModelController
+from capseg_desktop.gui.window.export_controller import ExportController
+from capseg_desktop.gui.background.handles import FINAL, TaskLane
+from capseg_desktop.gui.window.model_controller import ModelController
 from capseg_desktop.gui.settings import AppSettings
-from capseg_desktop.gui.tasks import Task, TaskQueue
+from capseg_desktop.gui.background.tasks import Task, TaskQueue
 
 from .conftest import make_stub_session, write_capillary_image, write_corrupt_image
 

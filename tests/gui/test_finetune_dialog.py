@@ -166,7 +166,7 @@ def test_cancel_stops_the_process_and_keeps_nothing(qtbot, window, setup, monkey
 
 
 def test_a_child_that_ignores_the_stop_is_killed_and_its_files_removed(qtbot, window, setup, monkeypatch):
-    from capseg_desktop.gui import finetune_controller
+    from capseg_desktop.gui.finetune import controller as finetune_controller
 
     monkeypatch.setattr(finetune_controller, "KILL_AFTER_MS", 300)
     monkeypatch.setenv("FAKE_EPOCHS", "200")

@@ -156,7 +156,7 @@ def test_the_empty_window_says_open_or_drop_an_image(qtbot, window):
 
 
 def test_f1_opens_a_help_page_on_views_parameters_and_counting(qtbot, window, monkeypatch):
-    from capseg_desktop.gui import help as help_module
+    from capseg_desktop.gui.window import help as help_module
 
     shown = []
     monkeypatch.setattr(help_module.HelpDialog, "exec", lambda self: shown.append(self.browser.toPlainText()))

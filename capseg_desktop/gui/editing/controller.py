@@ -1,0 +1,597 @@
+"""Correcting a result by hand: selection, the edit tools, the undo stack and the sidecar.
+
+The shown analysis is always ``unedited.with_edits(edits)``: ``unedited`` is the window's
+recount for the panel's parameters (no inference), ``edits`` the log of ``core.corrections.Edit``
+that the undo stack's commands add and take away. After each change the sidecar
+``NAME.capseg.json`` is saved in the background; opening an image restores its log (as undoable
+commands), and a parameter change with edits asks whether to keep them.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, Qt, QTimer
+from PySide6.QtGui import QAction, QCursor, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QGraphicsView, QLabel, QMenu, QMessageBox, QToolBar, QUndoView
+
+from .tools import TOOLS, EditTool
+from .sidecar import SidecarSaver
+from .undo import EditCommand, Region
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from ...core import Analysis, LoadedImage
+    from ...core.corrections import Edit
+    from ..window.main_window import MainWindow
+
+log = logging.getLogger("capseg_desktop.gui.editing")
+
+#: The tools' order on the toolbar and in the Edit menu.
+TOOL_NAMES = ("select", "add", "brush", "eraser", "split")
+BRUSH_DEFAULT_PX = 9
+BRUSH_RANGE_PX = (1, 201)
+
+
+def _pixel(pos: QPointF, shape: tuple[int, ...]) -> tuple[int, int] | None:
+    """(x, y) of the image pixel under a scene point, None outside the picture."""
+    import math
+
+    x, y = int(math.floor(pos.x())), int(math.floor(pos.y()))
+    return (x, y) if 0 <= y < shape[0] and 0 <= x < shape[1] else None
+
+
+def point_inside(labels: np.ndarray, analysis: Analysis, number: int, near: tuple[float, float] | None = None) -> tuple[float, float]:
+    """A pixel of capillary ``number`` (the one nearest ``near``, by default its centroid):
+    what a remove, merge or paint edit names it by."""
+    import numpy as np
+
+    capillary = next(c for c in analysis.result.capillaries if c.id == number)
+    x0, y0, x1, y1 = capillary.bbox
+    ys, xs = np.nonzero(labels[y0:y1, x0:x1] == number)
+    nx, ny = near if near is not None else capillary.centroid
+    index = int(np.argmin((xs + x0 + 0.5 - nx) ** 2 + (ys + y0 + 0.5 - ny) ** 2))
+    return float(xs[index] + x0), float(ys[index] + y0)
+
+
+class EditController(QObject):
+    """Everything the window does about hand corrections."""
+
+    def __init__(self, window: MainWindow, fallback_dir: Path | None = None) -> None:
+        super().__init__(window)
+        from ...core.corrections import default_fallback_dir
+
+        self.window = window
+        self.stack = QUndoStack(self)
+        self.edits: list[Edit] = []
+        self.unedited: Analysis | None = None  # the recount the edits are replayed on
+        self._image: LoadedImage | None = None
+        self._quiet = False  # restoring a log: no rebuild, no save per command
+        self._replay_note = ""  # said once the kept edits have been replayed on a recount
+        self.tool: EditTool | None = None
+        self.tool_name = "select"
+        self.brush_px = BRUSH_DEFAULT_PX
+        self.edit_ms: list[float] = []  # edit -> count shown, per edit (tests, the log)
+        self.menu: QMenu | None = None
+        self.actions: dict[str, QAction] = {}
+        self.saver = SidecarSaver(fallback_dir or default_fallback_dir(), self)
+        self.saver.saved.connect(self._saved)
+        self.saver.failed.connect(lambda path, message: self._say(self.tr("Corrections not saved: %1").replace("%1", message)))
+
+        self.history = QUndoView(self.stack)
+        self.history.setObjectName("undo_history")
+        self.history.setEmptyLabel(self.tr("<no corrections>"))
+        self.history.setAccessibleName(self.tr("Undo history"))
+        self.history_dock = QDockWidget(self.tr("Undo history"), window)
+        self.history_dock.setObjectName("undo_dock")
+        self.history_dock.setWidget(self.history)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
+        self.history_dock.hide()
+        self.history_dock.visibilityChanged.connect(self._history_shown)
+        self._history_sized = False
+        self.brush_label = QLabel("")
+        self.brush_label.setObjectName("brush_label")
+        self.brush_label.setAccessibleName(self.tr("Brush size"))
+        window.statusBar().insertPermanentWidget(1, self.brush_label)  # after the message, before the scale
+        self.brush_label.hide()
+
+        for view in window.views.views:
+            view.pick = self.pick
+            view.box_toggled.connect(self.toggle)
+            view.context_menu_requested.connect(self.context_menu)
+        for view in window.views.views:  # the brush circle follows the zoom
+            view.view_changed.connect(self._update_cursor)
+        window.count_panel.capillaries_selected.connect(lambda numbers: (window.views.select_boxes(numbers), self.update_actions()))
+        self.stack.indexChanged.connect(self._index_changed)
+        self._saved_logs: dict[Path, tuple[tuple, list]] = {}
+        window.batch.corrected = self.saved_edits_applied
+
+    # Building ----------------------------------------------------------------------------
+    def install(self, actions: dict[str, QAction]) -> None:
+        """Take the Edit menu's actions (declared in ``actions``) and add the edit toolbar."""
+        self.actions = actions
+        window = self.window
+        # A tool palette on the left, as in image editors: the top toolbar is full on a laptop.
+        self.toolbar = QToolBar(self.tr("Edit tools"), window)
+        self.toolbar.setObjectName("edit_toolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        short = {"tool_select": self.tr("Select"), "tool_add": self.tr("Add"), "tool_brush": self.tr("Brush"),
+                 "tool_eraser": self.tr("Eraser"), "tool_split": self.tr("Split"), "merge_selected": self.tr("Merge"),
+                 "delete_capillary": self.tr("Delete"), "undo": self.tr("Undo"), "redo": self.tr("Redo")}
+        for key in (*[f"tool_{name}" for name in TOOL_NAMES], None, "merge_selected", "delete_capillary", None, "undo", "redo"):
+            if key is None:
+                self.toolbar.addSeparator()
+                continue
+            actions[key].setIconText(short[key])
+            self.toolbar.addAction(actions[key])
+        window.addToolBar(Qt.ToolBarArea.LeftToolBarArea, self.toolbar)
+        actions["tool_select"].setChecked(True)
+        self.update_actions()
+
+    def _history_shown(self, visible: bool) -> None:
+        """The first time: a short list under the count, which keeps most of the height."""
+        window = self.window
+        if visible and not self._history_sized and window.dockWidgetArea(self.history_dock) == window.dockWidgetArea(window.count_dock):
+            self._history_sized = True
+            height = window.count_dock.height() + self.history_dock.height()
+            window.resizeDocks([window.count_dock, self.history_dock], [height - 150, 150], Qt.Orientation.Vertical)
+
+    def _index_changed(self, _index: int) -> None:
+        try:
+            self.update_actions()
+        except RuntimeError:  # the window is being taken down
+            pass
+
+    def update_actions(self) -> None:
+        if not self.actions:
+            return
+        has = self.window.analysis is not None
+        selected = self.window.views.selected() if has else ()
+        self.actions["delete_capillary"].setEnabled(bool(selected))
+        self.actions["merge_selected"].setEnabled(len(selected) >= 2)
+        for name in TOOL_NAMES[1:]:
+            self.actions[f"tool_{name}"].setEnabled(has)
+        undo, redo = self.actions["undo"], self.actions["redo"]
+        undo.setEnabled(self.stack.canUndo())
+        redo.setEnabled(self.stack.canRedo())
+        undo.setText(self.tr("&Undo %1").replace("%1", self.stack.undoText()).strip())
+        redo.setText(self.tr("&Redo %1").replace("%1", self.stack.redoText()).strip())
+        undo.setIconText(self.tr("Undo"))
+        redo.setIconText(self.tr("Redo"))
+
+    # Tools -------------------------------------------------------------------------------
+    def set_tool(self, name: str) -> None:
+        if self.tool is not None:
+            self.tool.abandon()
+        self.tool_name = name
+        self.tool = None if name == "select" else TOOLS[name](self)
+        drag = self.tool.drag_mode if self.tool is not None else QGraphicsView.DragMode.ScrollHandDrag
+        for view in self.window.views.views:
+            view.tool = self.tool
+            view.setDragMode(drag)
+        if f"tool_{name}" in self.actions:
+            self.actions[f"tool_{name}"].setChecked(True)
+        self.brush_label.setVisible(name in ("brush", "eraser"))
+        self._show_brush()
+        self._update_cursor(tool_changed=True)
+        hints = {
+            "select": self.tr("Select: click a capillary, Ctrl+click to add one to the selection; Del deletes, M merges."),
+            "add": self.tr("Add by click: click a missed capillary to add it (Esc: back to Select)."),
+            "brush": self.tr("Brush: drag to paint a capillary; [ and ] change the size (Esc: back to Select)."),
+            "eraser": self.tr("Eraser: drag over the pixels to take away; [ and ] change the size (Esc: back to Select)."),
+            "split": self.tr("Split: drag a cut line across one capillary (Esc: back to Select)."),
+        }
+        self._say(hints.get(name, ""), append=False)  # Calibrate (gui/calibration.py) says its own
+        self.window._update_actions()
+
+    def leave_tool(self) -> bool:
+        """Esc: back to Select; False when already there."""
+        if self.tool_name == "select":
+            return False
+        self.set_tool("select")
+        return True
+
+    def resize_brush(self, factor: float) -> None:
+        low, high = BRUSH_RANGE_PX
+        size = self.brush_px * factor
+        size = max(size, self.brush_px + 1) if factor > 1 else min(size, self.brush_px - 1)
+        self.brush_px = int(max(low, min(high, round(size))))
+        self._show_brush()
+        self._update_cursor()
+
+    def _show_brush(self) -> None:
+        self.brush_label.setText(self.tr("Brush %1 px").replace("%1", str(self.brush_px)))
+        self.brush_label.setToolTip(self.tr("Brush and eraser diameter in image pixels ([ smaller, ] larger)"))
+
+    def _update_cursor(self, tool_changed: bool = False) -> None:
+        """The tool's cursor; the brush's circle is redrawn when the zoom or the size changes."""
+        if not tool_changed and self.tool_name not in ("brush", "eraser"):
+            return
+        for view in self.window.views.views:
+            cursor = self.tool.cursor(view) if self.tool is not None else QCursor(Qt.CursorShape.OpenHandCursor)
+            view.viewport().setCursor(cursor)
+
+    # Selection ---------------------------------------------------------------------------
+    def pick(self, pos: QPointF) -> int:
+        """The capillary whose pixels are under an image point."""
+        analysis = self.window.analysis
+        if analysis is None:
+            return 0
+        labels = analysis.counted.labels
+        pixel = _pixel(pos, labels.shape)
+        return int(labels[pixel[1], pixel[0]]) if pixel else 0
+
+    def select(self, numbers: Sequence[int]) -> None:
+        numbers = [n for n in dict.fromkeys(numbers) if n]
+        self.window.views.select_boxes(numbers)
+        self.window.count_panel.select_capillaries(numbers)
+        self.update_actions()
+
+    def toggle(self, number: int) -> None:
+        current = list(self.window.views.selected())
+        self.select([n for n in current if n != number] if number in current else current + [number])
+
+    def context_menu(self, pos: QPointF, global_pos: object) -> None:
+        number = self.window.views.leader().box_at(pos)
+        if number and number not in self.window.views.selected():
+            self.select([number])
+        self.menu = QMenu(self.window)
+        self.menu.setObjectName("edit_context_menu")
+        for key in ("delete_capillary", "merge_selected", None, "undo", "redo", None, *[f"tool_{n}" for n in TOOL_NAMES]):
+            if key is None:
+                self.menu.addSeparator()
+            elif key in self.actions:
+                self.menu.addAction(self.actions[key])
+        self.menu.popup(global_pos)  # not exec: the window goes on (and tests can drive it)
+
+    # Edits -------------------------------------------------------------------------------
+    def _labels(self) -> np.ndarray | None:
+        analysis = self.window.analysis
+        return analysis.counted.labels if analysis is not None else None
+
+    def delete_selected(self) -> None:
+        import numpy as np
+
+        from ...core.corrections import Edit
+
+        analysis, selected = self.window.analysis, self.window.views.selected()
+        if analysis is None or not selected:
+            return
+        labels = analysis.counted.labels
+        edits = [Edit("remove", points=(point_inside(labels, analysis, n),)) for n in selected]
+        text = (self.tr("Delete capillary %1").replace("%1", str(selected[0])) if len(selected) == 1
+                else self.tr("Delete %n capillaries", "", len(selected)))
+        self._push(edits, text, np.isin(labels, selected))
+
+    def merge_selected(self) -> None:
+        import numpy as np
+
+        from ...core.corrections import Edit
+
+        analysis, selected = self.window.analysis, self.window.views.selected()
+        if analysis is None or len(selected) < 2:
+            self._say(self.tr("Select two or more capillaries to merge (Ctrl+click adds one to the selection)."))
+            return
+        labels = analysis.counted.labels
+        edit = Edit("merge", points=tuple(point_inside(labels, analysis, n) for n in selected))
+        text = self.tr("Merge capillaries %1").replace("%1", ", ".join(str(n) for n in sorted(selected)))
+        self._push([edit], text, np.isin(labels, selected))
+
+    def add_at(self, pos: QPointF) -> None:
+        from ...core.corrections import Edit, encode_rle, grow_region
+
+        analysis = self.window.analysis
+        if analysis is None:
+            return
+        labels = analysis.counted.labels
+        pixel = _pixel(pos, labels.shape)
+        if pixel is None:
+            return
+        existing = int(labels[pixel[1], pixel[0]])
+        if existing:
+            self.select([existing])
+            self._say(self.tr("Capillary %1 is already counted.").replace("%1", str(existing)))
+            return
+        mask = grow_region(analysis.probabilities, (float(pixel[0]), float(pixel[1])), analysis.result.params.threshold, labels=labels)
+        if not mask.any():
+            self._say(self.tr("Nothing to add there."))
+            return
+        self._push([Edit("add", mask_rle=encode_rle(mask))], self.tr("Add capillary"), mask)
+
+    def _stroke_mask(self, points: list[QPointF], shape: tuple[int, ...]) -> np.ndarray:
+        import cv2
+        import numpy as np
+
+        canvas = np.zeros(shape[:2], dtype=np.uint8)
+        radius = max(0, (self.brush_px - 1) // 2)
+        centres = [(int(round(p.x() - 0.5)), int(round(p.y() - 0.5))) for p in points]
+        for a, b in zip(centres, centres[1:] or centres):
+            cv2.line(canvas, a, b, 1, thickness=max(1, 2 * radius + 1))
+            cv2.circle(canvas, a, radius, 1, thickness=-1)
+        cv2.circle(canvas, centres[-1], radius, 1, thickness=-1)
+        return canvas.astype(bool)
+
+    def stroke(self, points: list[QPointF], erase: bool) -> None:
+        """A brush or eraser stroke through ``points`` (image coordinates)."""
+        import numpy as np
+
+        from ...core.corrections import Edit, encode_rle
+
+        analysis = self.window.analysis
+        if analysis is None or not points:
+            return
+        labels = analysis.counted.labels
+        mask = self._stroke_mask(points, labels.shape)
+        under = labels[mask]
+        touched = [int(n) for n in np.unique(under) if n]
+        if erase:
+            if not touched:
+                self._say(self.tr("Nothing to erase there: the eraser takes pixels away from counted capillaries."))
+                return
+            region = np.isin(labels, touched) & ~mask
+            self._push([Edit("erase", mask_rle=encode_rle(mask))], self.tr("Erase"), region)
+            return
+        if not (under == 0).any():
+            self._say(self.tr("Already counted: the brush adds pixels that are not in a capillary yet."))
+            return
+        selected = self.window.views.selected()
+        first = _pixel(points[0], labels.shape)
+        target = 0
+        if len(selected) == 1 and selected[0] in touched:
+            target = selected[0]
+        elif first is not None and labels[first[1], first[0]]:
+            target = int(labels[first[1], first[0]])
+        elif touched:
+            target = int(np.bincount(under[under > 0].astype(np.int64)).argmax())
+        if target:
+            near = (points[0].x(), points[0].y())
+            edit = Edit("paint", points=(point_inside(labels, analysis, target, near),), mask_rle=encode_rle(mask))
+            self._push([edit], self.tr("Paint capillary %1").replace("%1", str(target)), mask | (labels == target))
+        else:
+            self._push([Edit("paint", mask_rle=encode_rle(mask))], self.tr("Paint a new capillary"), mask)
+
+    def split_line(self, a: QPointF, b: QPointF) -> None:
+        import numpy as np
+
+        from ...core.corrections import Edit
+
+        analysis = self.window.analysis
+        if analysis is None:
+            return
+        labels = analysis.counted.labels
+        length = max(abs(b.x() - a.x()), abs(b.y() - a.y()))
+        steps = np.linspace(0.0, 1.0, int(length * 2) + 2)
+        xs = np.clip(np.floor(a.x() + (b.x() - a.x()) * steps).astype(int), 0, labels.shape[1] - 1)
+        ys = np.clip(np.floor(a.y() + (b.y() - a.y()) * steps).astype(int), 0, labels.shape[0] - 1)
+        crossed = labels[ys, xs]
+        crossed = crossed[crossed > 0]
+        if length < 3 or not crossed.size:
+            self._say(self.tr("To split a capillary, drag a cut line across it."))
+            return
+        number = int(np.bincount(crossed.astype(np.int64)).argmax())
+        edit = Edit("split", points=((a.x(), a.y()), (b.x(), b.y())))
+        self._push([edit], self.tr("Split capillary %1").replace("%1", str(number)), labels == number)
+
+    def _push(self, edits: list[Edit], text: str, region: np.ndarray | None) -> None:
+        from ...core.corrections import apply_edits
+
+        started = time.perf_counter()
+        labels = self._labels()
+        if labels is None or self.unedited is None:
+            return
+        _, applied = apply_edits(labels, edits)
+        if not all(applied):
+            self._say(self.tr("%1 changes nothing here.").replace("%1", text))
+            return
+        self.stack.push(EditCommand(self, edits, text, region, self.window.views.selected()))
+        self.edit_ms.append((time.perf_counter() - started) * 1000.0)
+        log.info("%s: count %d shown %.1f ms after the edit", text, self.window.analysis.result.count, self.edit_ms[-1])
+
+    def undo(self) -> None:
+        self.stack.undo()
+
+    def redo(self) -> None:
+        self.stack.redo()
+
+    # The shown result --------------------------------------------------------------------
+    def rebuild(self, select_region: Region | None = None, select: Sequence[int] = (), note: str = "") -> None:
+        """Show the unedited recount with the log replayed (``MainWindow._display`` calls
+        ``corrected``), select what the edit made, save the sidecar."""
+        import numpy as np
+
+        if self._quiet or self.unedited is None:
+            return
+        window = self.window
+        window._display(self.unedited)
+        analysis = window.analysis
+        if select_region is not None:
+            top, left, mask = select_region
+            under = analysis.counted.labels[top:top + mask.shape[0], left:left + mask.shape[1]][mask]
+            select = [int(n) for n in np.unique(under) if n]
+        self.select(select)
+        result = analysis.result
+        if self.edits:
+            what = self.tr("%n capillaries (model %1: %2)", "", result.count).replace(
+                "%1", str(result.model_count)).replace("%2", result.edits.describe() if result.edits else "")
+        else:
+            what = self.tr("%n capillaries, as the model counted them", "", result.count)
+        self._say(self.tr("%1: %2.").replace("%1", note).replace("%2", what) if note else f"{what}.", append=False)
+        self._changed()
+
+    def corrected(self, analysis: Analysis) -> Analysis:
+        """What the window shows for a recount: the log replayed on it. A new picture first
+        restores the log saved with it."""
+        if analysis.result.edit_log:  # an edited analysis came back (the batch's memory)
+            analysis = analysis.recount(analysis.result.params, analysis.result.um_per_px)
+        previous = None if analysis.image is not self._image else self.unedited
+        if previous is None:
+            self._start_image(analysis)
+        self.unedited = analysis
+        self.window.views.edited = frozenset()
+        if not self.edits:
+            return analysis
+        edited = analysis.with_edits(self.edits)
+        self.window.views.edited = frozenset(edited.result.edited_ids)  # green boxes, as exported
+        if previous is not None and (previous.result.params, previous.result.um_per_px) != (analysis.result.params, analysis.result.um_per_px):
+            QTimer.singleShot(0, self._changed)  # kept through a parameter or scale change: saved with the new ones
+        if self._replay_note:
+            note, self._replay_note = self._replay_note, ""
+            lost = len(self.edits) - (edited.result.edits.total() if edited.result.edits else 0)
+            if lost:
+                note += " " + (self.tr("1 of them no longer applies with these parameters.") if lost == 1 else
+                               self.tr("%n of them no longer apply with these parameters.", "", lost))
+            self._later(note)
+        return edited
+
+    def _start_image(self, analysis: Analysis) -> None:
+        """A new picture: its own log, restored from its sidecar when there is one."""
+        from ...core.corrections import CorrectionsError, load_corrections
+
+        self.saver.wait()  # the last image's (or this one's) sidecar is written first
+        self._image = analysis.image
+        self._clear_log()
+        path = analysis.image.path
+        if path is None:
+            return
+        try:
+            found = load_corrections(path, self.saver.fallback_dir, size=(analysis.image.width, analysis.image.height))
+        except CorrectionsError as error:
+            self._later(str(error))
+            return
+        except OSError as error:
+            log.warning("Reading the corrections of %s failed: %r", path, error)
+            return
+        if found is None:
+            return
+        corrections, where = found
+        self._quiet = True
+        try:
+            for edit in corrections.edits:
+                self.stack.push(EditCommand(self, [edit], describe_edit(self, edit), None, ()))
+            self.stack.setClean()
+        finally:
+            self._quiet = False
+        self._replay_note = self.tr("Restored %n corrections from %1.", "", len(corrections.edits)).replace("%1", where.name)
+        result = analysis.result
+        if corrections.model_sha256 and corrections.model_sha256 != result.model.sha256:
+            self._replay_note += " " + self.tr("They were made on the count of another model (%1): check them.").replace(
+                "%1", corrections.model_name)
+        elif corrections.params != result.params:
+            self._replay_note += " " + self.tr("They were saved with other counting parameters and are replayed on the current ones.")
+        if where.parent != path.parent:
+            self._replay_note += " " + self.tr("(kept in %1 because the image's folder is read-only)").replace("%1", str(where.parent))
+
+    def saved_edits_applied(self, analysis: Analysis) -> Analysis:
+        """A batch image's count with its corrections replayed: the log on screen for the image
+        shown, else the one in its sidecar (read once per version of the file)."""
+        from ...core.corrections import CorrectionsError, fallback_sidecar_path, load_corrections, sidecar_path
+
+        path = analysis.image.path
+        if path is None:
+            return analysis
+        if self._image is not None and path == self._image.path:
+            edits = list(self.edits)
+        else:
+            candidates = [sidecar_path(path), fallback_sidecar_path(path, self.saver.fallback_dir)]
+            stamp = tuple(p.stat().st_mtime_ns if p.is_file() else 0 for p in candidates)
+            known = self._saved_logs.get(path)
+            if known is None or known[0] != stamp:
+                edits = []
+                if any(stamp):
+                    try:
+                        found = load_corrections(path, self.saver.fallback_dir, size=(analysis.image.width, analysis.image.height),
+                                                 check_hash=False)
+                        edits = list(found[0].edits) if found else []
+                    except (CorrectionsError, OSError) as error:
+                        log.info("Corrections of %s not used in the batch: %s", path.name, error)
+                known = self._saved_logs[path] = (stamp, edits)
+            edits = known[1]
+        return analysis.with_edits(edits) if edits else analysis
+
+    def confirm_param_change(self) -> bool:
+        """A parameter change with edits: keep them on top of the new count, discard them, or
+        cancel the change (the panel goes back). False: do not recount."""
+        panel = self.window.count_panel
+        if not self.edits or self.unedited is None or panel.params() == self.unedited.result.params:
+            return True  # nothing to lose (a new scale changes densities, not capillaries)
+        count = len(self.edits)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Keep your corrections?"),
+                          self.tr("You corrected this count %n times by hand. Keep your %n corrections on top of the new count?", "", count),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel,
+                          self.window)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Keep them"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Discard them"))
+        box.setInformativeText(self.tr("Kept corrections are replayed on the new count where they still apply."))
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Yes:
+            self._replay_note = self.tr("Kept your %n corrections on top of the new count.", "", count)
+            return True
+        if answer == QMessageBox.StandardButton.No:
+            self.discard()
+            self._later(self.tr("Discarded %n corrections.", "", count))
+            return True
+        panel.set_params(self.unedited.result.params, self.unedited.result.um_per_px)
+        return False
+
+    def _clear_log(self) -> None:
+        """Empty the undo stack and the log without rebuilding the shown result."""
+        self._quiet = True
+        try:
+            self.stack.clear()
+            self.edits.clear()
+        finally:
+            self._quiet = False
+
+    def discard(self) -> None:
+        self._clear_log()
+        if self._image is not None and self._image.path is not None:
+            self.saver.delete(self._image.path)
+
+    # After a change ----------------------------------------------------------------------
+    def _changed(self) -> None:
+        """Save (or delete) the sidecar; the batch row took the shown count in ``_display``."""
+        window = self.window
+        analysis, path = window.analysis, window.image_path
+        if analysis is None or path is None or analysis.image is not self._image:
+            return
+        index = window.batch.index_of(path)
+        if index >= 0 and self.unedited is not None:
+            window.batch.cache[index] = self.unedited  # the memory holds the model's count
+        if self.edits:
+            self.saver.save(path, analysis)
+        else:
+            self.saver.delete(path)
+
+    def _saved(self, image: Path, where: Path) -> None:
+        if where.parent != image.parent:
+            self._say(self.tr("Corrections kept in %1: the folder of %2 cannot be written.")
+                      .replace("%1", str(where.parent)).replace("%2", image.name))
+
+    def _say(self, text: str, append: bool = True) -> None:
+        label = self.window.status_label
+        self.window._set_status(f"{label.text()} {text}".strip() if append and label.text() else text)
+
+    def _later(self, text: str) -> None:
+        """Said after the window's own message for what just happened."""
+        QTimer.singleShot(0, lambda: self._say(text))
+
+    def close(self) -> None:
+        self.saver.close()
+
+
+def describe_edit(owner: QObject, edit: Edit) -> str:
+    """How the undo history names a restored edit (``owner``: kept for callers; the words are the edit controller's)."""
+    names = {
+        "remove": QCoreApplication.translate("EditController", "Delete capillary"),
+        "add": QCoreApplication.translate("EditController", "Add capillary"),
+        "merge": QCoreApplication.translate("EditController", "Merge capillaries"),
+        "split": QCoreApplication.translate("EditController", "Split capillary"),
+        "paint": QCoreApplication.translate("EditController", "Paint"),
+        "erase": QCoreApplication.translate("EditController", "Erase"),
+    }
+    return QCoreApplication.translate("EditController", "%1 (restored)").replace("%1", names.get(edit.kind, edit.kind))

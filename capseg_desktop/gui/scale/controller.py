@@ -1,0 +1,514 @@
+"""The scale in the window and where it comes from: the microscope profile chosen in the
+toolbar (remembered), a number typed in the count panel's Scale box (for this image when a
+profile is chosen, else for the images that follow too), and the calibration tool (Edit >
+Calibrate: drag a line over a known length, type the length in µm, save the result as a
+profile or use it for this image only).
+
+The Scale box stays the one number every count uses; ``ScaleController`` knows its source
+and records it in the result on screen (``result.calibration``), so the count panel, the
+status bar and every export say the same."""
+
+from __future__ import annotations
+
+import logging
+import math
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QPainterPath, QPen
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..editing.tools import TOOLS, LineTool
+from ..widgets.guarded import GuardedComboBox
+from ..widgets.tables import shown
+
+if TYPE_CHECKING:
+    from ...core import Analysis
+    from ...core.calibration import Calibration, Profile
+    from ..window.main_window import MainWindow
+
+log = logging.getLogger("capseg_desktop.gui.calibration")
+
+LINE_COLOUR = QColor(255, 210, 0)
+PROFILE_KEY = "calibration/profile"
+
+
+class CalibrationTool(LineTool):
+    """Drag a line over a known length; on release the length dialog opens."""
+
+    name = "calibrate"
+
+    def preview(self, start: QPointF, end: QPointF) -> None:
+        show_line(self.controller.window, start, end)
+
+    def finish(self, start: QPointF, end: QPointF) -> None:
+        show_line(self.controller.window, start, end)
+        self.controller.window.calibration.line_drawn((start.x(), start.y()), (end.x(), end.y()))
+
+    def abandon(self) -> None:
+        self.start = None
+        self.controller.window.views.set_preview(None)
+
+
+TOOLS[CalibrationTool.name] = CalibrationTool  # Edit > Calibrate is one of the edit tools (set_tool("calibrate"))
+
+
+def show_line(window: MainWindow, start: QPointF, end: QPointF) -> None:
+    """The calibration line with short end ticks, on all three views."""
+    path = QPainterPath(start)
+    path.lineTo(end)
+    dx, dy = end.x() - start.x(), end.y() - start.y()
+    length = math.hypot(dx, dy)
+    if length > 0:
+        nx, ny = -dy / length * 6, dx / length * 6
+        for point in (start, end):
+            path.moveTo(point.x() - nx, point.y() - ny)
+            path.lineTo(point.x() + nx, point.y() + ny)
+    pen = QPen(LINE_COLOUR, 2.0)
+    pen.setCosmetic(True)
+    window.views.set_preview(path, pen, QBrush(Qt.BrushStyle.NoBrush))
+
+
+def parse_number(text: str) -> float | None:
+    """A positive number typed with a point or a comma ("1000", "12,5"); None otherwise."""
+    try:
+        value = float(text.strip().replace(" ", "").replace(",", "."))
+    except ValueError:
+        return None
+    return value if math.isfinite(value) and value > 0 else None
+
+
+class CalibrationDialog(QDialog):
+    """The known length of the line just drawn, then: use for this image, or save as a profile."""
+
+    USE_IMAGE, SAVE_PROFILE = "image", "profile"
+
+    def __init__(self, length_px: float, parent: QWidget | None = None, taken: tuple[str, ...] = ()) -> None:
+        super().__init__(parent)
+        self.setObjectName("calibration_dialog")
+        self.setWindowTitle(self.tr("Calibrate the scale"))
+        self.length_px = length_px
+        self.taken = {name.casefold() for name in taken}
+        self.choice = ""
+        self.um_per_px: float | None = None
+        intro = QLabel(self.tr("The line is %1 px long. How long is it in micrometres (a calibration slide's division, "
+                               "a scale bar)?").replace("%1", shown(length_px, "f", 1)))
+        intro.setWordWrap(True)
+        self.length = QLineEdit()
+        self.length.setObjectName("calibration_length")
+        self.length.setAccessibleName(self.tr("Known length in micrometres"))
+        self.length.setPlaceholderText(self.tr("e.g. 1000"))
+        self.result_label = QLabel("")
+        self.result_label.setObjectName("calibration_result")
+        self.name = QLineEdit()
+        self.name.setObjectName("calibration_profile_name")
+        self.name.setAccessibleName(self.tr("Profile name (to save it as a microscope profile)"))
+        self.name.setPlaceholderText(self.tr("e.g. Videocap 200x"))
+        form = QFormLayout()
+        form.addRow(self.tr("Known &length (µm)"), self.length)
+        form.addRow(self.tr("Scale"), self.result_label)
+        form.addRow(self.tr("Profile &name"), self.name)
+        self.problem = QLabel("")
+        self.problem.setObjectName("calibration_problem")
+        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.setWordWrap(True)
+        buttons = QDialogButtonBox()
+        self.use_button = QPushButton(self.tr("&Use for this image only"))
+        self.use_button.setObjectName("calibration_use_image")
+        self.save_button = QPushButton(self.tr("&Save as profile"))
+        self.save_button.setObjectName("calibration_save_profile")
+        self.save_button.setToolTip(self.tr("Keep it as a microscope profile (named above) and use it for every image"))
+        buttons.addButton(self.use_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.rejected.connect(self.reject)
+        self.use_button.clicked.connect(lambda: self._finish(self.USE_IMAGE))
+        self.save_button.clicked.connect(lambda: self._finish(self.SAVE_PROFILE))
+        self.use_button.setDefault(True)
+        self.length.textChanged.connect(self._update)
+        self.name.textChanged.connect(self._update)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+        self._update()
+
+    def _scale(self) -> float | None:
+        from ...core.calibration import CalibrationError, um_per_px_from_line
+
+        length = parse_number(self.length.text())
+        if length is None:
+            return None
+        try:
+            return um_per_px_from_line((0.0, 0.0), (self.length_px, 0.0), length)
+        except CalibrationError:
+            return None
+
+    def _update(self) -> None:
+        scale = self._scale()
+        self.result_label.setText(self.tr("%1 µm/px").replace("%1", shown(scale, "g", 4)) if scale else self.tr("type the length"))
+        self.use_button.setEnabled(scale is not None)
+        self.save_button.setEnabled(scale is not None and bool(self.name.text().strip()))
+        self.problem.setText("")
+
+    def _finish(self, choice: str) -> None:
+        from ...core.calibration import MIN_LINE_PX
+
+        if self.length_px < MIN_LINE_PX:
+            self.problem.setText(self.tr("The line is too short: draw it over the whole known length."))
+            return
+        scale = self._scale()
+        if scale is None:
+            self.problem.setText(self.tr("Type the length in micrometres, a number above 0."))
+            return
+        if choice == self.SAVE_PROFILE and self.name.text().strip().casefold() in self.taken:
+            self.problem.setText(self.tr("There is already a profile named '%1'.").replace("%1", self.name.text().strip()))
+            return
+        self.choice, self.um_per_px = choice, scale
+        self.accept()
+
+
+class ScaleController(QObject):
+    """The microscope combo in the toolbar, Model > Microscopes…, the calibration line, the
+    per-image override, and the source of the scale in the result, the panel and the status bar."""
+
+    changed = Signal()
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        from ...core.calibration import CalibrationError, load_profiles
+
+        self.window = window
+        self.profiles: list[Profile] = []
+        self.load_problem = ""
+        try:
+            self.profiles = load_profiles()
+        except CalibrationError as exc:
+            self.load_problem = str(exc)
+            log.warning("Microscope profiles not read: %s", getattr(exc, "detail", exc))
+        self.profile: Profile | None = None
+        #: (image path, source) of a scale set for the image on screen only.
+        self.override: tuple[Path | None, str] | None = None
+        self.before_override: float | None = None  # with no profile, the scale a per-image one replaced
+        self.dialog: CalibrationDialog | None = None
+        self.combo = GuardedComboBox()  # the wheel over the toolbar never drops the scale
+        self.combo.setObjectName("profile_combo")
+        self.combo.setAccessibleName(self.tr("Microscope profile"))
+        self.combo.setToolTip(self.tr("The microscope's scale for every image (Model > Microscopes… adds and edits them)"))
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.combo.currentIndexChanged.connect(self._combo_changed)
+        self.status_label = QLabel("")
+        self.status_label.setObjectName("scale_source_label")
+        self.status_label.setAccessibleName(self.tr("Scale and where it comes from"))
+        window.statusBar().insertPermanentWidget(1, self.status_label)
+        window.count_panel.um_per_px.valueChanged.connect(self._typed)
+        self._filling = False
+        from ..views.measure_layers import MeasureLayers
+
+        self.layers = MeasureLayers(window.views.views)
+        self.layers.setParent(self)
+        self.layers.window_moved.connect(self.refresh)
+        window.count_panel.result_shown.connect(self._result_shown)
+        self.actions: dict[str, QAction] = {}
+
+    # Building ----------------------------------------------------------------------------
+    def install(self, actions: dict[str, QAction], toolbar: QToolBar) -> None:
+        """A toolbar row of its own (the main one is full on a laptop): the microscope combo,
+        Microscopes…, Calibrate, the distal row and the density window; Calibrate also on the
+        edit palette."""
+        self.actions = actions
+        if "show_distal_row" in actions:
+            actions["show_distal_row"].setChecked(True)
+        window = self.window
+        self.toolbar = QToolBar(self.tr("Scale and measurements"), window)
+        self.toolbar.setObjectName("scale_toolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        label = QLabel(self.tr("Microscope: "))
+        label.setBuddy(self.combo)
+        self.toolbar.addWidget(label)
+        self.toolbar.addWidget(self.combo)
+        short = {"microscopes": self.tr("Microscopes…"), "tool_calibrate": self.tr("Calibrate"),
+                 "show_distal_row": self.tr("Distal row"), "show_density_window": self.tr("1 mm window")}
+        for key, text in short.items():
+            if key in actions:
+                actions[key].setIconText(text)
+                self.toolbar.addAction(actions[key])
+        window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        calibrate = actions.get("tool_calibrate")
+        if calibrate is not None:
+            calibrate.setIconText(self.tr("Calibrate"))
+            palette = getattr(self.window.editing, "toolbar", None)
+            if palette is not None:
+                palette.insertAction(actions["merge_selected"], calibrate)
+                palette.insertSeparator(actions["merge_selected"])
+
+    def restore(self) -> None:
+        """The remembered profile (its scale replaces the remembered number)."""
+        from ...core.calibration import find_profile
+
+        name = str(self.window.settings.store.value(PROFILE_KEY, "") or "")
+        self.profile = find_profile(self.profiles, name) if name else None
+        self._fill()
+        if self.profile is not None:
+            self.window.count_panel.set_scale(self.profile.um_per_px)
+        if self.load_problem:
+            self.window._set_status(self.load_problem)
+        self.show()
+
+    def _fill(self) -> None:
+        self._filling = True
+        try:
+            self.combo.clear()
+            self.combo.addItem(self.tr("No scale"), "")
+            for profile in self.profiles:
+                self.combo.addItem(self.tr("%1 (%2 µm/px)").replace("%1", profile.name).replace("%2", shown(profile.um_per_px)), profile.name)
+            index = self.combo.findData(self.profile.name) if self.profile is not None else 0
+            self.combo.setCurrentIndex(max(0, index))
+        finally:
+            self._filling = False
+
+    # The scale and its source --------------------------------------------------------------
+    def calibration(self) -> Calibration:
+        from ...core.calibration import NO_CALIBRATION, SOURCE_PROFILE, Calibration
+
+        scale = self.window.count_panel.scale_um_per_px()
+        if scale is None:
+            return NO_CALIBRATION
+        if self.override is not None and self.override[0] == self.window.image_path:
+            return Calibration(scale, self.override[1])
+        if self.profile is not None and math.isclose(scale, self.profile.um_per_px, rel_tol=1e-6):
+            return Calibration(scale, SOURCE_PROFILE, self.profile.name)
+        return Calibration.entered(scale)
+
+    def scale_for_others(self, scale: float | None) -> float | None:
+        """The scale for the batch's other images: a scale set for the image on screen only
+        (typed over a profile, or from a calibrated line) stays with it; they keep the profile's."""
+        if self.override is not None and self.override[0] == self.window.image_path:
+            return self._base_scale()
+        return scale
+
+    def describe(self, calibration: Calibration | None = None) -> str:
+        """"1.2 µm/px from profile 'Videocap 200x'", "… set for this image", "… from a
+        calibrated line", "No scale: measurements in pixels"."""
+        from ...core.calibration import SOURCE_CALIBRATED, SOURCE_IMAGE, SOURCE_PROFILE
+
+        calibration = calibration or self.calibration()
+        scale = calibration.measuring_um_per_px
+        if scale is None:
+            return self.tr("No scale: measurements in pixels")
+        number = shown(scale, "g", 4)
+        if calibration.source == SOURCE_PROFILE:
+            return self.tr("%1 µm/px from profile '%2'").replace("%1", number).replace("%2", calibration.profile or "")
+        if calibration.source == SOURCE_IMAGE:
+            return self.tr("%1 µm/px set for this image").replace("%1", number)
+        if calibration.source == SOURCE_CALIBRATED:
+            return self.tr("%1 µm/px from a calibrated line (this image)").replace("%1", number)
+        return self.tr("%1 µm/px as typed in the Scale box").replace("%1", number)
+
+    def show(self) -> None:
+        calibration = self.calibration()
+        text = self.describe(calibration)
+        self.status_label.setText(self.short(calibration))
+        self.status_label.setToolTip(text)
+        self.window.count_panel.show_scale_source(text)
+
+    def short(self, calibration: Calibration) -> str:
+        """The status bar's few words: "1.2 µm/px (profile Videocap 200x)", "No scale"."""
+        from ...core.calibration import SOURCE_CALIBRATED, SOURCE_IMAGE, SOURCE_PROFILE
+
+        scale = calibration.measuring_um_per_px
+        if scale is None:
+            return self.tr("No scale (px)")
+        where = {SOURCE_PROFILE: self.tr("profile %1").replace("%1", calibration.profile or ""), SOURCE_IMAGE: self.tr("this image"),
+                 SOURCE_CALIBRATED: self.tr("calibrated line")}.get(calibration.source, self.tr("typed"))
+        return self.tr("%1 µm/px (%2)").replace("%1", shown(scale, "g", 4)).replace("%2", where)
+
+    def applied(self, analysis: Analysis) -> Analysis:
+        """The analysis on screen with the scale's source and the density window recorded
+        (what the panel shows and the exports state)."""
+        if self.override is not None and self.override[0] != self.window.image_path:
+            self._override_ended()  # another image shown without opening it (a batch row)
+        result = analysis.result
+        calibration, window = self.calibration(), self.layers.window_range()
+        if (result.calibration, result.density_window) == (calibration, window):
+            return analysis
+        return replace(analysis, result=replace(result, calibration=calibration, density_window=window))
+
+    def _override_ended(self) -> None:
+        """A scale set for one image does not follow to the next: the one in force before
+        (the profile's, or with no profile the scale before) comes back."""
+        self.override = None
+        base, scale = self._base_scale(), self.window.count_panel.scale_um_per_px()
+        if (base is None) != (scale is None) or (base is not None and scale is not None and not math.isclose(scale, base, rel_tol=1e-6)):
+            self.window.count_panel.set_scale(base)
+            QTimer.singleShot(0, self.window.recount)
+
+    def _base_scale(self) -> float | None:
+        """The scale outside a per-image override: the profile's, else the one before it."""
+        return self.profile.um_per_px if self.profile is not None else self.before_override
+
+    def _start_override(self, source: str) -> None:
+        """A scale for the image on screen only (typed over a profile, or a calibrated line)."""
+        if self.override is None or self.override[0] != self.window.image_path:
+            self.before_override = self.window.count_panel.scale_um_per_px() if self.profile is None else None
+        self.override = (self.window.image_path, source)
+
+    def _result_shown(self, result: Any) -> None:
+        self.layers.show_result(result)
+        self.show()
+        # The result was made before the layers knew its scale: a scale that just arrived sizes
+        # the 1 mm window only now, and the density must be counted in the band that is drawn.
+        if result is not None and self.window.analysis is not None and result is self.window.analysis.result \
+                and self.layers.window_range() != result.density_window:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """The density window moved (or was turned on or off): the density follows at once."""
+        window = self.window
+        if window.analysis is None:
+            return
+        window.analysis = self.applied(window.analysis)
+        window.count_panel.show_density(window.analysis.result)
+
+    def toggle_window(self) -> None:
+        """View > 1 mm density window."""
+        action = self.actions.get("show_density_window")
+        on = bool(action.isChecked()) if action is not None else not self.layers.window_on
+        self.layers.set_window_visible(on)
+        if on and self.layers.window_range() is None:
+            self.window._set_status(self.tr("The 1 mm window needs a scale (choose a microscope or calibrate) and an image "
+                                            "at least 1 mm wide along the distal row."))
+        elif on:
+            self.window._set_status(self.tr("Density in the 1 mm window: drag its tab along the strip."))
+
+    def toggle_distal_row(self) -> None:
+        action = self.actions.get("show_distal_row")
+        self.layers.set_distal_visible(bool(action.isChecked()) if action is not None else not self.layers.show_distal)
+
+    # Changes -------------------------------------------------------------------------------
+    def opening(self, path: Path) -> Path:
+        """Another image: a scale set for the previous one ends; the profile's (or the one
+        before it) comes back."""
+        if path != self.window.image_path:
+            overridden, self.override = self.override is not None, None
+            if self.profile is not None or overridden:
+                self.window.count_panel.set_scale(self._base_scale())
+        return path
+
+    def _typed(self, _value: float) -> None:
+        """A number typed in the Scale box: with a profile chosen, for this image only."""
+        if self.window.count_panel._updating:
+            return
+        from ...core.calibration import SOURCE_IMAGE
+
+        if self.profile is not None:
+            self._start_override(SOURCE_IMAGE)
+        else:
+            self.override = None
+
+    def _combo_changed(self, index: int) -> None:
+        if self._filling:
+            return
+        from ...core.calibration import find_profile
+
+        name = str(self.combo.itemData(index) or "")
+        self.choose(find_profile(self.profiles, name) if name else None)
+
+    def choose(self, profile: Profile | None) -> None:
+        """Use ``profile`` (None: no scale) for this image and the next ones, and remember it."""
+        self.profile = profile
+        self.override = None
+        self.window.settings.store.setValue(PROFILE_KEY, profile.name if profile else "")
+        index = self.combo.findData(profile.name) if profile else 0
+        if self.combo.currentIndex() != index:
+            self._filling = True
+            self.combo.setCurrentIndex(max(0, index))
+            self._filling = False
+        self._set_scale(profile.um_per_px if profile else None)
+        what = (self.tr("Microscope %1: %2 µm/px.").replace("%1", profile.name).replace("%2", shown(profile.um_per_px)) if profile
+                else self.tr("No microscope profile: measurements in pixels."))
+        self.window._set_status(what)
+
+    def _set_scale(self, um_per_px: float | None) -> None:
+        self.window.count_panel.set_scale(um_per_px)
+        self.window.recount()  # the density and the measurements follow (no inference)
+        self.show()
+        self.changed.emit()
+
+    def manage_profiles(self) -> None:
+        """Model > Microscopes…"""
+        from ...core.calibration import CalibrationError, find_profile, save_profiles
+        from .profiles import ProfilesDialog
+
+        dialog = ProfilesDialog(self.profiles, self.window, self.window.count_panel.scale_um_per_px())
+        self.profiles_dialog = dialog
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            save_profiles(dialog.profiles)
+        except (CalibrationError, OSError) as exc:
+            self.window.show_error(self.tr("Profiles not saved"), str(exc))
+            return
+        self.profiles = list(dialog.profiles)
+        kept = find_profile(self.profiles, dialog.renamed.get(self.profile.name, self.profile.name)) if self.profile is not None else None
+        self._fill()
+        if kept != self.profile:
+            self.choose(kept)
+
+    # The calibration line ------------------------------------------------------------------
+    def start_tool(self) -> None:
+        self.window.editing.set_tool("calibrate")
+        self.window._set_status(self.tr("Calibrate: drag a line over a known length (a calibration slide, a scale bar); Esc: back to Select."))
+
+    def line_drawn(self, p0: tuple[float, float], p1: tuple[float, float]) -> None:
+        length = math.hypot(p1[0] - p0[0], p1[1] - p0[1])
+        from ...core.calibration import MIN_LINE_PX
+
+        if length < MIN_LINE_PX:
+            self.window.views.set_preview(None)
+            self.window._set_status(self.tr("The line is too short: draw it over the whole known length."))
+            return
+        self.dialog = CalibrationDialog(length, self.window, tuple(p.name for p in self.profiles))
+        self.dialog.finished.connect(lambda _code: self._dialog_done())
+        self.dialog.open()  # window-modal, not exec: the window goes on painting (and tests drive it)
+
+    def _dialog_done(self) -> None:
+        from ...core.calibration import SOURCE_CALIBRATED, CalibrationError, Profile, save_profiles
+
+        dialog, self.dialog = self.dialog, None
+        self.window.views.set_preview(None)
+        self.window.editing.set_tool("select")
+        if dialog is None or dialog.result() != QDialog.DialogCode.Accepted or dialog.um_per_px is None:
+            self.window._set_status(self.tr("Calibration cancelled: the scale is unchanged."))
+            return
+        if dialog.choice == CalibrationDialog.SAVE_PROFILE:
+            profile = Profile(dialog.name.text().strip(), round(dialog.um_per_px, 6))
+            try:
+                save_profiles([*self.profiles, profile])
+            except (CalibrationError, OSError) as exc:
+                self.window.show_error(self.tr("Profile not saved"), str(exc))
+                return
+            self.profiles.append(profile)
+            self._fill()
+            self.choose(profile)
+            return
+        self._start_override(SOURCE_CALIBRATED)
+        self._set_scale(dialog.um_per_px)
+        text = self.tr("Scale %1 µm/px from the calibrated line, for this image only.")
+        self.window._set_status(text.replace("%1", shown(dialog.um_per_px, "g", 4)))
