@@ -1564,30 +1564,20 @@
         <source>Dilated loops: {dilated}, giant loops: {giant} ({thresholds}; dilated loops in an orange outer box marked D, giant in a red one marked G)</source>
         <translation>Capillaires dilatés&#xa0;: {dilated}, mégacapillaires&#xa0;: {giant} ({thresholds}&#xa0;; capillaires dilatés dans un cadre extérieur orange marqué D, mégacapillaires (géants) dans un cadre rouge marqué G)</translation>
     </message>
-    <message>
-        <location filename="../../capseg_desktop/core/result.py" line="540"/>
-        <source>density: no µm per pixel set</source>
-        <translation>densité&#xa0;: aucun µm par pixel défini</translation>
-    </message>
-    <message>
-        <location filename="../../capseg_desktop/core/result.py" line="541"/>
-        <source>density {density} per mm ({scale} µm/px, width {width} mm)</source>
-        <translation>densité {density} par mm ({scale} µm/px, largeur {width} mm)</translation>
-    </message>
     <message numerus="yes">
         <location filename="../../capseg_desktop/core/result.py" line="552"/>
-        <source>{file}: %n capillaries, {density}; {scale}</source>
+        <source>{file}: %n capillaries; {scale}</source>
         <translation>
-            <numerusform>{file}&#xa0;: %n capillaire, {density}&#xa0;; {scale}</numerusform>
-            <numerusform>{file}&#xa0;: %n capillaires, {density}&#xa0;; {scale}</numerusform>
+            <numerusform>{file}&#xa0;: %n capillaire&#xa0;; {scale}</numerusform>
+            <numerusform>{file}&#xa0;: %n capillaires&#xa0;; {scale}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../capseg_desktop/core/result.py" line="556"/>
-        <source>{file}: %n capillaries, {density}</source>
+        <source>{file}: %n capillaries</source>
         <translation>
-            <numerusform>{file}&#xa0;: %n capillaire, {density}</numerusform>
-            <numerusform>{file}&#xa0;: %n capillaires, {density}</numerusform>
+            <numerusform>{file}&#xa0;: %n capillaire</numerusform>
+            <numerusform>{file}&#xa0;: %n capillaires</numerusform>
         </translation>
     </message>
     <message>

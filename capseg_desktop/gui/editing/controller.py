@@ -547,6 +547,14 @@ class EditController(QObject):
         finally:
             self._quiet = False
 
+    def forget_image(self) -> None:
+        """The image left the screen: its log (already saved) and its undo history go with it."""
+        self.saver.wait()
+        self._clear_log()
+        self._image = self.unedited = None
+        self.window.views.edited = frozenset()
+        self.update_actions()
+
     def discard(self) -> None:
         self._clear_log()
         if self._image is not None and self._image.path is not None:

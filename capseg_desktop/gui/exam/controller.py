@@ -56,6 +56,7 @@ class ExamController(QObject):
         self._batch = 0  # images in the current run of analyses (for the progress bar)
         self.lane = TaskLane(window.queue, "exam", self)
         self.view: ExamWindow | None = None
+        self._taken: dict[Path, Any] = {}  # the results taken from the main window, by image path
         # One truth: new counting parameters in the panel count the exam again (once the user stops changing them).
         self._params_timer = QTimer(self)
         self._params_timer.setSingleShot(True)
@@ -216,16 +217,19 @@ class ExamController(QObject):
         image = self._image(path) if path is not None else None
         if analysis is None or image is None or self.exam is None or self.busy():
             return
-        if getattr(analysis.result, "measuring_um_per_px", analysis.result.um_per_px) != self.exam.um_per_px:
-            return  # measured at another scale than the exam's
         key = self.exam.path_of(image)
-        if self.results.get(key) is not analysis.result:
-            from .tasks import thumbnail
+        if analysis.result.params != self.window.count_panel.params() or self._taken.get(key) is analysis.result:
+            return  # counted with other parameters, or already taken
+        # The same count (the corrections too), measured as the exam measures: at its scale,
+        # over the whole image, as ``core.exam.analyze_exam_image`` does.
+        exam_analysis = analysis.with_calibration(model.exam_calibration(self.exam)).with_density_window(None)
+        from .tasks import thumbnail
 
-            self.results[key] = analysis.result
-            self.thumbnails[key] = thumbnail(analysis)
-            self.failures.pop(key, None)
-            self.refresh()
+        self._taken[key] = analysis.result
+        self.results[key] = exam_analysis.result
+        self.thumbnails[key] = thumbnail(exam_analysis)
+        self.failures.pop(key, None)
+        self.refresh()
 
     # Analyses --------------------------------------------------------------------------------
     def analyse_all(self) -> None:
@@ -237,7 +241,7 @@ class ExamController(QObject):
 
     def _params_changed(self) -> None:
         params = self.window.count_panel.params()
-        if self.exam is not None and any(r.params != params for r in self.results.values()):
+        if self.exam is not None and (self.busy() or any(r.params != params for r in self.results.values())):
             self.analyse_all()
             if self.view is not None:
                 self.view.set_status(self.tr("The counting parameters changed: the exam's images are counted again."))
@@ -282,6 +286,13 @@ class ExamController(QObject):
     def _item_finished(self, path: Path, result: Any, picture: Any, message: str) -> None:
         if self._image(path) is None:
             return  # removed meanwhile
+        if result is not None and result.params != self.window.count_panel.params():
+            # Counted with parameters changed meanwhile: counted again, so that the exam never mixes them.
+            self.results.pop(path, None)
+            if path not in self.waiting:
+                self.waiting.append(path)
+                self._batch += 1
+            return
         if result is None:
             self.failures[path] = message
             self.results.pop(path, None)
@@ -473,6 +484,7 @@ class ExamController(QObject):
         self.thumbnails.clear()
         self.failures.clear()
         self.icons.clear()
+        self._taken.clear()
 
     def _error(self, title: str, exc: BaseException, fallback: str) -> None:
         self.window.show_error(title, model.sentence(exc, fallback))

@@ -83,6 +83,7 @@ class CountPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("count_panel")
         self._updating = False
+        self._exact_scale: float | None = None  # the scale set, before the box rounds it
 
         self.count_label = QLabel(NO_COUNT)
         self.count_label.setObjectName("count_label")
@@ -255,7 +256,7 @@ class CountPanel(QWidget):
             self.threshold.setValue(float(values["threshold"]))
             self.min_area.setValue(int(values["min_area_px"]))
             self.merge_distance.setValue(float(values["merge_distance_px"]))
-            self.um_per_px.setValue(um_per_px or 0.0)
+            self._show_scale(um_per_px)
         finally:
             self._updating = False
         self._split_area_px = int(values["split_area_px"])
@@ -302,9 +303,15 @@ class CountPanel(QWidget):
     def set_scale(self, um_per_px: float | None) -> None:
         self._updating = True
         try:
-            self.um_per_px.setValue(um_per_px or 0.0)
+            self._show_scale(um_per_px)
         finally:
             self._updating = False
+
+    def _show_scale(self, um_per_px: float | None) -> None:
+        """The box shows the scale to its decimals; the scale itself is kept whole (a profile's
+        0.497439 stays that, not the 0.497 the box shows), until the user types another."""
+        self._exact_scale = um_per_px if um_per_px and um_per_px > 0 else None
+        self.um_per_px.setValue(um_per_px or 0.0)
 
     def has_params(self) -> bool:
         return self._has_params
@@ -323,6 +330,9 @@ class CountPanel(QWidget):
 
     def scale_um_per_px(self) -> float | None:
         value = self.um_per_px.value()
+        exact = self._exact_scale
+        if exact is not None and value == round(exact, self.um_per_px.decimals()):
+            return exact  # the box still shows the scale that was set: that scale, not its rounding
         return value if value > 0 else None
 
     def _value_edited(self) -> None:

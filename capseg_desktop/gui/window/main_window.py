@@ -362,6 +362,7 @@ class MainWindow(QMainWindow):
         self.recount_lane.cancel()
         self.image = self.image_path = self.base_analysis = self.analysis = None
         self._shown_key = None
+        self.editing.forget_image()  # Undo acts on the image on screen only
         for view in self.views.views:
             view.clear()
         self.count_panel.show_result(None, message)
@@ -380,8 +381,10 @@ class MainWindow(QMainWindow):
             self._set_status(self.tr("%n capillaries in %1 (from the batch).", "", self.analysis.result.count).replace("%1", row.path.name))
             self.analysis_finished.emit(self.analysis)
         elif row.status == "failed":
-            failed = row.message or self.tr("failed")
-            self._set_status(f"{row.path.name}: {failed}")
+            message = row.message or self.tr("failed")
+            failed = f"{row.path.name}: {message}"
+            self.close_image(failed)  # not the previous image and its count beside this row
+            self._set_status(failed)
         elif row.status not in ("waiting", "running"):
             self.open_image(row.path, remember=False)
 
