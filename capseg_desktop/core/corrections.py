@@ -42,7 +42,7 @@ from .counting import Capillary, CountingParams
 from .errors import CapSegError, ExportError
 from .i18n import translate
 from .model import file_sha256
-from .result import finite_or_none, local_now_iso
+from .result import EDIT_KINDS, finite_or_none, local_now_iso
 from .scale import ScaleInfo
 from .texts import Plurals
 
@@ -54,7 +54,6 @@ log = logging.getLogger(__name__)
 SIDECAR_SUFFIX = ".capseg.json"
 FORMAT = "capseg-corrections"
 FORMAT_VERSION = 1
-EDIT_KINDS = ("remove", "add", "merge", "split", "paint", "erase")
 #: Tests and locked-down machines: a folder for corrections that cannot sit beside their image.
 CORRECTIONS_DIR_ENV = "CAPSEG_CORRECTIONS_DIR"
 #: Radius of the disk that "add by click" falls back to where the model saw nothing.

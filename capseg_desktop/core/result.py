@@ -27,6 +27,11 @@ Result = Plurals("Result")
 if TYPE_CHECKING:  # corrections imports this module
     from .corrections import Edit, EditSummary
 
+#: The kinds of hand correction (``core.corrections.Edit``), in the order the result's edit
+#: counts list them. Kept here, where the result's JSON names them: ``corrections`` imports this
+#: module, and this one importing ``corrections`` back made an import loop that ran.
+EDIT_KINDS = ("remove", "add", "merge", "split", "paint", "erase")
+
 #: The measurement columns of the capillary CSV: in µm when the scale is known ("unit" says
 #: which), else in pixels with the flag "not assessed (no scale)".
 MEASURE_CSV_FIELDS = (
@@ -314,8 +319,6 @@ class AnalysisResult:
         """Edit kind -> how many applied (all 0 when nothing was edited)."""
         if self.edits is not None:
             return self.edits.to_dict()
-        from .corrections import EDIT_KINDS
-
         return {kind: 0 for kind in EDIT_KINDS}
 
     def edits_text(self, english: bool = False) -> str:

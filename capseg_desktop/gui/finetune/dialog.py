@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QGridLayout, QGroupBox, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
-from .controller import MIN_IMAGES, FinetuneProcess
+from .process import MIN_IMAGES, FinetuneProcess
 from ..widgets.tables import locale_number
 
 if TYPE_CHECKING:
