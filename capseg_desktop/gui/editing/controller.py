@@ -37,25 +37,17 @@ BRUSH_DEFAULT_PX = 9
 BRUSH_RANGE_PX = (1, 201)
 
 
-def _pixel(pos: QPointF, shape: tuple[int, ...]) -> tuple[int, int] | None:
-    """(x, y) of the image pixel under a scene point, None outside the picture."""
-    import math
-
-    x, y = int(math.floor(pos.x())), int(math.floor(pos.y()))
-    return (x, y) if 0 <= y < shape[0] and 0 <= x < shape[1] else None
+def _xy(pos: QPointF) -> tuple[float, float]:
+    return pos.x(), pos.y()
 
 
 def point_inside(labels: np.ndarray, analysis: Analysis, number: int, near: tuple[float, float] | None = None) -> tuple[float, float]:
     """A pixel of capillary ``number`` (the one nearest ``near``, by default its centroid):
-    what a remove, merge or paint edit names it by."""
-    import numpy as np
+    what a remove, merge or paint edit names it by (``core.corrections.point_inside``)."""
+    from ...core.corrections import point_inside as nearest_pixel
 
     capillary = next(c for c in analysis.result.capillaries if c.id == number)
-    x0, y0, x1, y1 = capillary.bbox
-    ys, xs = np.nonzero(labels[y0:y1, x0:x1] == number)
-    nx, ny = near if near is not None else capillary.centroid
-    index = int(np.argmin((xs + x0 + 0.5 - nx) ** 2 + (ys + y0 + 0.5 - ny) ** 2))
-    return float(xs[index] + x0), float(ys[index] + y0)
+    return nearest_pixel(labels, number, near if near is not None else capillary.centroid, capillary.bbox)
 
 
 class EditController(QObject):
@@ -73,6 +65,7 @@ class EditController(QObject):
         self._quiet = False  # restoring a log: no rebuild, no save per command
         self._replay_note = ""  # said once the kept edits have been replayed on a recount
         self.tool: EditTool | None = None
+        self.tools: dict[str, type[EditTool]] = dict(TOOLS)  # a feature adds its own (add_tool): no import changes it
         self.tool_name = "select"
         self.brush_px = BRUSH_DEFAULT_PX
         self.edit_ms: list[float] = []  # edit -> count shown, per edit (tests, the log)
@@ -168,7 +161,7 @@ class EditController(QObject):
         if self.tool is not None:
             self.tool.abandon()
         self.tool_name = name
-        self.tool = None if name == "select" else TOOLS[name](self)
+        self.tool = None if name == "select" else self.tools[name](self)
         drag = self.tool.drag_mode if self.tool is not None else QGraphicsView.DragMode.ScrollHandDrag
         for view in self.window.views.views:
             view.tool = self.tool
@@ -187,6 +180,10 @@ class EditController(QObject):
         }
         self._say(hints.get(name, ""), append=False)  # Calibrate (gui/calibration.py) says its own
         self.window._update_actions()
+
+    def add_tool(self, tool: type[EditTool]) -> None:
+        """A tool of another feature (the scale's calibration line), chosen by its name."""
+        self.tools[tool.name] = tool
 
     def leave_tool(self) -> bool:
         """Esc: back to Select; False when already there."""
@@ -221,9 +218,9 @@ class EditController(QObject):
         analysis = self.window.analysis
         if analysis is None:
             return 0
-        labels = analysis.counted.labels
-        pixel = _pixel(pos, labels.shape)
-        return int(labels[pixel[1], pixel[0]]) if pixel else 0
+        from ...core.corrections import label_at
+
+        return label_at(analysis.counted.labels, _xy(pos))
 
     def select(self, numbers: Sequence[int]) -> None:
         numbers = [n for n in dict.fromkeys(numbers) if n]
@@ -282,50 +279,36 @@ class EditController(QObject):
         self._push([edit], text, np.isin(labels, selected))
 
     def add_at(self, pos: QPointF) -> None:
-        from ...core.corrections import Edit, encode_rle, grow_region
+        from ...core.corrections import Edit, encode_rle, grow_region, label_at, pixel_at
 
         analysis = self.window.analysis
         if analysis is None:
             return
         labels = analysis.counted.labels
-        pixel = _pixel(pos, labels.shape)
-        if pixel is None:
+        if pixel_at(_xy(pos), labels.shape) is None:
             return
-        existing = int(labels[pixel[1], pixel[0]])
+        existing = label_at(labels, _xy(pos))
         if existing:
             self.select([existing])
             self._say(self.tr("Capillary %1 is already counted.").replace("%1", str(existing)))
             return
-        mask = grow_region(analysis.probabilities, (float(pixel[0]), float(pixel[1])), analysis.result.params.threshold, labels=labels)
+        mask = grow_region(analysis.probabilities, _xy(pos), analysis.result.params.threshold, labels=labels)
         if not mask.any():
             self._say(self.tr("Nothing to add there."))
             return
         self._push([Edit("add", mask_rle=encode_rle(mask))], self.tr("Add capillary"), mask)
 
-    def _stroke_mask(self, points: list[QPointF], shape: tuple[int, ...]) -> np.ndarray:
-        import cv2
-        import numpy as np
-
-        canvas = np.zeros(shape[:2], dtype=np.uint8)
-        radius = max(0, (self.brush_px - 1) // 2)
-        centres = [(int(round(p.x() - 0.5)), int(round(p.y() - 0.5))) for p in points]
-        for a, b in zip(centres, centres[1:] or centres):
-            cv2.line(canvas, a, b, 1, thickness=max(1, 2 * radius + 1))
-            cv2.circle(canvas, a, radius, 1, thickness=-1)
-        cv2.circle(canvas, centres[-1], radius, 1, thickness=-1)
-        return canvas.astype(bool)
-
     def stroke(self, points: list[QPointF], erase: bool) -> None:
         """A brush or eraser stroke through ``points`` (image coordinates)."""
         import numpy as np
 
-        from ...core.corrections import Edit, encode_rle
+        from ...core.corrections import Edit, encode_rle, label_at, stroke_mask
 
         analysis = self.window.analysis
         if analysis is None or not points:
             return
         labels = analysis.counted.labels
-        mask = self._stroke_mask(points, labels.shape)
+        mask = stroke_mask([_xy(p) for p in points], self.brush_px, labels.shape)
         under = labels[mask]
         touched = [int(n) for n in np.unique(under) if n]
         if erase:
@@ -339,12 +322,12 @@ class EditController(QObject):
             self._say(self.tr("Already counted: the brush adds pixels that are not in a capillary yet."))
             return
         selected = self.window.views.selected()
-        first = _pixel(points[0], labels.shape)
+        first = label_at(labels, _xy(points[0]))
         target = 0
         if len(selected) == 1 and selected[0] in touched:
             target = selected[0]
-        elif first is not None and labels[first[1], first[0]]:
-            target = int(labels[first[1], first[0]])
+        elif first:
+            target = first
         elif touched:
             target = int(np.bincount(under[under > 0].astype(np.int64)).argmax())
         if target:
@@ -355,25 +338,17 @@ class EditController(QObject):
             self._push([Edit("paint", mask_rle=encode_rle(mask))], self.tr("Paint a new capillary"), mask)
 
     def split_line(self, a: QPointF, b: QPointF) -> None:
-        import numpy as np
-
-        from ...core.corrections import Edit
+        from ...core.corrections import Edit, split_target
 
         analysis = self.window.analysis
         if analysis is None:
             return
         labels = analysis.counted.labels
-        length = max(abs(b.x() - a.x()), abs(b.y() - a.y()))
-        steps = np.linspace(0.0, 1.0, int(length * 2) + 2)
-        xs = np.clip(np.floor(a.x() + (b.x() - a.x()) * steps).astype(int), 0, labels.shape[1] - 1)
-        ys = np.clip(np.floor(a.y() + (b.y() - a.y()) * steps).astype(int), 0, labels.shape[0] - 1)
-        crossed = labels[ys, xs]
-        crossed = crossed[crossed > 0]
-        if length < 3 or not crossed.size:
+        number = split_target(labels, _xy(a), _xy(b))  # the capillary the replay will cut
+        if max(abs(b.x() - a.x()), abs(b.y() - a.y())) < 3 or not number:
             self._say(self.tr("To split a capillary, drag a cut line across it."))
             return
-        number = int(np.bincount(crossed.astype(np.int64)).argmax())
-        edit = Edit("split", points=((a.x(), a.y()), (b.x(), b.y())))
+        edit = Edit("split", points=(_xy(a), _xy(b)))
         self._push([edit], self.tr("Split capillary %1").replace("%1", str(number)), labels == number)
 
     def _push(self, edits: list[Edit], text: str, region: np.ndarray | None) -> None:

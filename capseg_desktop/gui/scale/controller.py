@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..editing.tools import TOOLS, LineTool
+from ..editing.tools import LineTool
 from ..widgets.guarded import GuardedComboBox
 from ..widgets.tables import shown
 
@@ -61,9 +61,6 @@ class CalibrationTool(LineTool):
     def abandon(self) -> None:
         self.start = None
         self.controller.window.views.set_preview(None)
-
-
-TOOLS[CalibrationTool.name] = CalibrationTool  # Edit > Calibrate is one of the edit tools (set_tool("calibrate"))
 
 
 def show_line(window: MainWindow, start: QPointF, end: QPointF) -> None:
@@ -194,6 +191,7 @@ class ScaleController(QObject):
         from ...core.calibration import CalibrationError, load_profiles
 
         self.window = window
+        window.editing.add_tool(CalibrationTool)  # Edit > Calibrate is one of the edit tools (set_tool("calibrate"))
         self.profiles: list[Profile] = []
         self.load_problem = ""
         try:
