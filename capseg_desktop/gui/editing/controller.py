@@ -58,10 +58,9 @@ class EditController(QObject):
         from ...core.corrections import default_fallback_dir
 
         self.window = window
+        self.session = window.image_session  # the log and the recount it is replayed on live there
         self.stack = QUndoStack(self)
-        self.edits: list[Edit] = []
-        self.unedited: Analysis | None = None  # the recount the edits are replayed on
-        self._image: LoadedImage | None = None
+        self._image: LoadedImage | None = None  # the picture whose log is restored
         self._quiet = False  # restoring a log: no rebuild, no save per command
         self._replay_note = ""  # said once the kept edits have been replayed on a recount
         self.tool: EditTool | None = None
@@ -98,10 +97,36 @@ class EditController(QObject):
             view.context_menu_requested.connect(self.context_menu)
         for view in window.views.views:  # the brush circle follows the zoom
             view.view_changed.connect(self._update_cursor)
-        window.count_panel.capillaries_selected.connect(lambda numbers: (window.views.select_boxes(numbers), self.update_actions()))
         self.stack.indexChanged.connect(self._index_changed)
         self._saved_logs: dict[Path, tuple[tuple, list]] = {}
         window.batch.corrected = self.saved_edits_applied
+
+    # The session's log ---------------------------------------------------------------------
+    @property
+    def edits(self) -> list[Edit]:
+        """The corrections of the image on screen (the session's log; read only here)."""
+        return self.session.edits
+
+    @property
+    def unedited(self) -> Analysis | None:
+        """The recount the log is replayed on."""
+        return self.session.unedited
+
+    def add_edits(self, edits: Sequence[Edit]) -> None:
+        self.session.add_edits(edits)
+
+    def remove_edits(self, edits: Sequence[Edit]) -> None:
+        self.session.remove_edits(edits)
+
+    def picture_changed(self, _image: LoadedImage | None) -> None:
+        """Another picture on screen, or none: the last one's log is saved, its undo history
+        goes (Undo acts on the image on screen only); the new one's log is restored with its
+        first count (``corrected``)."""
+        self.saver.wait()
+        self._clear_log()
+        self._image = None
+        self.window.views.edited = frozenset()
+        self.update_actions()
 
     # Building ----------------------------------------------------------------------------
     def install(self, actions: dict[str, QAction]) -> None:
@@ -179,7 +204,7 @@ class EditController(QObject):
             "split": self.tr("Split: drag a cut line across one capillary (Esc: back to Select)."),
         }
         self._say(hints.get(name, ""), append=False)  # Calibrate (gui/calibration.py) says its own
-        self.window._update_actions()
+        self.window.update_actions()
 
     def add_tool(self, tool: type[EditTool]) -> None:
         """A tool of another feature (the scale's calibration line), chosen by its name."""
@@ -223,14 +248,10 @@ class EditController(QObject):
         return label_at(analysis.counted.labels, _xy(pos))
 
     def select(self, numbers: Sequence[int]) -> None:
-        numbers = [n for n in dict.fromkeys(numbers) if n]
-        self.window.views.select_boxes(numbers)
-        self.window.count_panel.select_capillaries(numbers)
-        self.update_actions()
+        self.session.select(numbers)
 
     def toggle(self, number: int) -> None:
-        current = list(self.window.views.selected())
-        self.select([n for n in current if n != number] if number in current else current + [number])
+        self.session.toggle(number)
 
     def context_menu(self, pos: QPointF, global_pos: object) -> None:
         number = self.window.views.leader().box_at(pos)
@@ -374,14 +395,14 @@ class EditController(QObject):
 
     # The shown result --------------------------------------------------------------------
     def rebuild(self, select_region: Region | None = None, select: Sequence[int] = (), note: str = "") -> None:
-        """Show the unedited recount with the log replayed (``MainWindow._display`` calls
+        """Show the unedited recount with the log replayed (``MainWindow.display`` calls
         ``corrected``), select what the edit made, save the sidecar."""
         import numpy as np
 
         if self._quiet or self.unedited is None:
             return
         window = self.window
-        window._display(self.unedited)
+        window.display(self.unedited)
         analysis = window.analysis
         if select_region is not None:
             top, left, mask = select_region
@@ -405,7 +426,7 @@ class EditController(QObject):
         previous = None if analysis.image is not self._image else self.unedited
         if previous is None:
             self._start_image(analysis)
-        self.unedited = analysis
+        self.session.unedited = analysis
         self.window.views.edited = frozenset()
         if not self.edits:
             return analysis
@@ -518,17 +539,9 @@ class EditController(QObject):
         self._quiet = True
         try:
             self.stack.clear()
-            self.edits.clear()
+            self.session.clear_edits()
         finally:
             self._quiet = False
-
-    def forget_image(self) -> None:
-        """The image left the screen: its log (already saved) and its undo history go with it."""
-        self.saver.wait()
-        self._clear_log()
-        self._image = self.unedited = None
-        self.window.views.edited = frozenset()
-        self.update_actions()
 
     def discard(self) -> None:
         self._clear_log()
@@ -537,7 +550,7 @@ class EditController(QObject):
 
     # After a change ----------------------------------------------------------------------
     def _changed(self) -> None:
-        """Save (or delete) the sidecar; the batch row took the shown count in ``_display``."""
+        """Save (or delete) the sidecar; the batch row took the shown count in ``MainWindow.display``."""
         window = self.window
         analysis, path = window.analysis, window.image_path
         if analysis is None or path is None or analysis.image is not self._image:
@@ -557,7 +570,7 @@ class EditController(QObject):
 
     def _say(self, text: str, append: bool = True) -> None:
         label = self.window.status_label
-        self.window._set_status(f"{label.text()} {text}".strip() if append and label.text() else text)
+        self.window.set_status(f"{label.text()} {text}".strip() if append and label.text() else text)
 
     def _later(self, text: str) -> None:
         """Said after the window's own message for what just happened."""

@@ -36,9 +36,12 @@ def _crop(region: np.ndarray | None) -> Region | None:
 
 
 class EditLog(Protocol):
-    """What a command needs from the edit controller."""
+    """What a command needs from the edit controller: the log (the image session's) and the
+    rebuild of the shown result."""
 
-    edits: list[Edit]
+    def add_edits(self, edits: Sequence[Edit]) -> None: ...
+
+    def remove_edits(self, edits: Sequence[Edit]) -> None: ...
 
     def rebuild(self, select_region: Region | None = None, select: Sequence[int] = (), note: str = "") -> None: ...
 
@@ -58,15 +61,9 @@ class EditCommand(QUndoCommand):
         self.selected_before = tuple(selected_before)
 
     def redo(self) -> None:
-        self.log.edits.extend(self.edits)
+        self.log.add_edits(self.edits)
         self.log.rebuild(select_region=self.region, note=self.text())
 
     def undo(self) -> None:
-        count = len(self.edits)
-        if self.log.edits[-count:] == self.edits:
-            del self.log.edits[-count:]
-        else:  # never expected: take these very edits out wherever they are
-            for edit in self.edits:
-                if edit in self.log.edits:
-                    self.log.edits.remove(edit)
+        self.log.remove_edits(self.edits)
         self.log.rebuild(select=self.selected_before, note=QCoreApplication.translate("EditCommand", "Undone: %1").replace("%1", self.text()))

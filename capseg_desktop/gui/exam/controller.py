@@ -62,7 +62,7 @@ class ExamController(QObject):
         self._params_timer.setSingleShot(True)
         self._params_timer.setInterval(PARAMS_SETTLE_MS)
         self._params_timer.timeout.connect(self._params_changed)
-        window.count_panel.params_changed.connect(self._params_timer.start)
+        window.image_session.params_changed.connect(lambda _params, _changed: self._params_timer.start())
 
     # The exam ------------------------------------------------------------------------------
     def is_open(self) -> bool:
@@ -271,7 +271,7 @@ class ExamController(QObject):
         self._batch = max(self._batch, len(self.running) + len(self.waiting))
         done = self._batch - len(self.running) - len(self.waiting)
         calibration = model.exam_calibration(self.exam)
-        task = ExamAnalysisTask(self.running, self.window._configuration, calibration, self.window.editing.saver.fallback_dir)
+        task = ExamAnalysisTask(self.running, self.window.configuration, calibration, self.window.editing.saver.fallback_dir)
         self.lane.submit(task, [
             (task.item_finished, self._item_finished),
             (task.finished, self._next, FINAL),

@@ -174,7 +174,7 @@ class FinetuneController(QObject):
     def run_export(self, folder: Path, out: Path) -> ExportTrainingDataTask:
         """Export in a worker; the slots run on the GUI thread (through the lane's relays)."""
         task = ExportTrainingDataTask(folder, out)
-        self.window._set_status(self.tr("Exporting the corrected images of {0}…").format(folder.name))
+        self.window.set_status(self.tr("Exporting the corrected images of {0}…").format(folder.name))
         self.export_lane.submit(task, [
             (task.written, lambda images, problems: self._exported(folder, out, images, problems), FINAL),
             (task.failed, lambda message, _detail: self.window.show_error(self.tr("Export training data"), message), FINAL),
@@ -190,5 +190,5 @@ class FinetuneController(QObject):
                            "image), then export.").format(folder)
         if problems:
             text += "\n\n" + self.tr("Left out:") + "\n" + "\n".join(problems)
-        self.window._set_status(text.split("\n")[0])
+        self.window.set_status(text.split("\n")[0])
         QMessageBox.information(self.window, self.tr("Export training data"), text)

@@ -214,7 +214,7 @@ class ScaleController(QObject):
         self.status_label.setObjectName("scale_source_label")
         self.status_label.setAccessibleName(self.tr("Scale and where it comes from"))
         window.statusBar().insertPermanentWidget(1, self.status_label)
-        window.count_panel.um_per_px.valueChanged.connect(self._typed)
+        window.count_panel.scale_typed.connect(self._typed)
         self._filling = False
         from ..views.measure_layers import MeasureLayers
 
@@ -266,7 +266,7 @@ class ScaleController(QObject):
         if self.profile is not None:
             self.window.count_panel.set_scale(self.profile.um_per_px)
         if self.load_problem:
-            self.window._set_status(self.load_problem)
+            self.window.set_status(self.load_problem)
         self.show()
 
     def _fill(self) -> None:
@@ -325,6 +325,7 @@ class ScaleController(QObject):
         self.status_label.setText(self.short(calibration))
         self.status_label.setToolTip(text)
         self.window.count_panel.show_scale_source(text)
+        self.window.image_session.set_scale(calibration.measuring_um_per_px, calibration)
 
     def short(self, calibration: Calibration) -> str:
         """The status bar's few words: "1.2 µm/px (profile Videocap 200x)", "No scale"."""
@@ -381,7 +382,7 @@ class ScaleController(QObject):
         window = self.window
         if window.analysis is None:
             return
-        window.analysis = self.applied(window.analysis)
+        window.image_session.record(self.applied(window.analysis))
         window.count_panel.show_density(window.analysis.result)
 
     def toggle_window(self) -> None:
@@ -390,10 +391,10 @@ class ScaleController(QObject):
         on = bool(action.isChecked()) if action is not None else not self.layers.window_on
         self.layers.set_window_visible(on)
         if on and self.layers.window_range() is None:
-            self.window._set_status(self.tr("The 1 mm window needs a scale (choose a microscope or calibrate) and an image "
+            self.window.set_status(self.tr("The 1 mm window needs a scale (choose a microscope or calibrate) and an image "
                                             "at least 1 mm wide along the distal row."))
         elif on:
-            self.window._set_status(self.tr("Density in the 1 mm window: drag its tab along the strip."))
+            self.window.set_status(self.tr("Density in the 1 mm window: drag its tab along the strip."))
 
     def toggle_distal_row(self) -> None:
         action = self.actions.get("show_distal_row")
@@ -411,8 +412,6 @@ class ScaleController(QObject):
 
     def _typed(self, _value: float) -> None:
         """A number typed in the Scale box: with a profile chosen, for this image only."""
-        if self.window.count_panel._updating:
-            return
         from ...core.calibration import SOURCE_IMAGE
 
         if self.profile is not None:
@@ -441,7 +440,7 @@ class ScaleController(QObject):
         self._set_scale(profile.um_per_px if profile else None)
         what = (self.tr("Microscope %1: %2 µm/px.").replace("%1", profile.name).replace("%2", shown(profile.um_per_px)) if profile
                 else self.tr("No microscope profile: measurements in pixels."))
-        self.window._set_status(what)
+        self.window.set_status(what)
 
     def _set_scale(self, um_per_px: float | None) -> None:
         self.window.count_panel.set_scale(um_per_px)
@@ -472,7 +471,7 @@ class ScaleController(QObject):
     # The calibration line ------------------------------------------------------------------
     def start_tool(self) -> None:
         self.window.editing.set_tool("calibrate")
-        self.window._set_status(self.tr("Calibrate: drag a line over a known length (a calibration slide, a scale bar); Esc: back to Select."))
+        self.window.set_status(self.tr("Calibrate: drag a line over a known length (a calibration slide, a scale bar); Esc: back to Select."))
 
     def line_drawn(self, p0: tuple[float, float], p1: tuple[float, float]) -> None:
         length = math.hypot(p1[0] - p0[0], p1[1] - p0[1])
@@ -480,7 +479,7 @@ class ScaleController(QObject):
 
         if length < MIN_LINE_PX:
             self.window.views.set_preview(None)
-            self.window._set_status(self.tr("The line is too short: draw it over the whole known length."))
+            self.window.set_status(self.tr("The line is too short: draw it over the whole known length."))
             return
         self.dialog = CalibrationDialog(length, self.window, tuple(p.name for p in self.profiles))
         self.dialog.finished.connect(lambda _code: self._dialog_done())
@@ -493,7 +492,7 @@ class ScaleController(QObject):
         self.window.views.set_preview(None)
         self.window.editing.set_tool("select")
         if dialog is None or dialog.result() != QDialog.DialogCode.Accepted or dialog.um_per_px is None:
-            self.window._set_status(self.tr("Calibration cancelled: the scale is unchanged."))
+            self.window.set_status(self.tr("Calibration cancelled: the scale is unchanged."))
             return
         if dialog.choice == CalibrationDialog.SAVE_PROFILE:
             profile = Profile(dialog.name.text().strip(), round(dialog.um_per_px, 6))
@@ -509,4 +508,4 @@ class ScaleController(QObject):
         self._start_override(SOURCE_CALIBRATED)
         self._set_scale(dialog.um_per_px)
         text = self.tr("Scale %1 µm/px from the calibrated line, for this image only.")
-        self.window._set_status(text.replace("%1", shown(dialog.um_per_px, "g", 4)))
+        self.window.set_status(text.replace("%1", shown(dialog.um_per_px, "g", 4)))

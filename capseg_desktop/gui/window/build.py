@@ -55,7 +55,6 @@ def build_panels(window: MainWindow) -> None:
     window.count_panel = CountPanel()
     window.count_panel.params_changed.connect(window.recount)
     window.count_panel.reset_requested.connect(window.reset_params)
-    window.count_panel.capillary_selected.connect(lambda number: window.views.select_box(number, reveal=True))
     # In a scroll area: on a short screen the panel scrolls instead of making the window
     # taller than the screen or squeezing the capillary table to nothing.
     scroller = QScrollArea()
@@ -89,15 +88,15 @@ def build_controllers(window: MainWindow, model_loader: Callable[[Path], ModelSe
     window.models = models = ModelController(window.queue, window.settings, window, window._pixel_budget, model_loader, model_path, window.status)
     models.ready.connect(window._model_ready)
     models.failed.connect(window._model_failed)
-    window.batch = batch = BatchController(window.queue, window.settings, window.batch_panel, window, window._configuration)
+    window.batch = batch = BatchController(window.queue, window.settings, window.batch_panel, window, window.configuration)
     batch.on_error = window.show_error
     batch.started.connect(lambda count: _show_batch_dock(window, count))
     batch.started.connect(window._batch_started)
-    batch.status.connect(window._set_status)
-    batch.progress.connect(lambda fraction, message: (window.status.set_progress(fraction), window._set_status(message)))
-    batch.finished.connect(lambda _cancelled: (window._update_actions(), window.batch_finished.emit()))
+    batch.status.connect(window.set_status)
+    batch.progress.connect(lambda fraction, message: (window.status.set_progress(fraction), window.set_status(message)))
+    batch.finished.connect(lambda _cancelled: (window.update_actions(), window.batch_finished.emit()))
     window.exports = exports = ExportController(window.settings, window, window.current_analysis, models.recommended, batch)
-    exports.on_error, exports.on_status = window.show_error, window._set_status
+    exports.on_error, exports.on_status = window.show_error, window.set_status
     window.batch_panel.export_requested.connect(exports.export_summary)
     from ..editing.controller import EditController
 
@@ -118,7 +117,7 @@ def _show_batch_dock(window: MainWindow, count: int) -> None:
         window.batch_dock.show()
         # A results list, not a second workspace: the views keep most of the height.
         window.resizeDocks([window.batch_dock], [60 + 28 * min(count, 6)], Qt.Orientation.Vertical)
-    window._update_actions()
+    window.update_actions()
 
 
 def build_actions(window: MainWindow) -> None:
@@ -154,6 +153,27 @@ def build_actions(window: MainWindow) -> None:
     window.layout_controls = LayoutControls(
         window.settings, window.views, window.view_splitter, window.opacity_slider, window.arrange_actions, window.zoom_label,
     )
+
+
+def observe_session(window: MainWindow) -> None:
+    """The image session's observers: what the window shows follows it, whoever changed it."""
+    session = window.image_session
+    session.analysis_changed.connect(window.analysis_shown)  # the views' boxes, the count panel, the status bar
+    # The image's batch row shows what the view shows, however it got there (a recount here or
+    # in the worker, an export that finished a waiting recount, an edit).
+    session.analysis_changed.connect(lambda analysis: analysis is not None and window.batch.update_row(
+        window.batch.index_of(analysis.image.path), analysis))
+    session.analysis_changed.connect(lambda _analysis: window.exam.take_main_window_result())  # a correction made from the exam
+    session.image_changed.connect(window.editing.picture_changed)  # Undo acts on the image on screen only
+    session.selection_changed.connect(lambda numbers, reveal: _selection_shown(window, numbers, reveal))
+    window.count_panel.capillaries_selected.connect(lambda numbers: session.select(numbers, reveal=True))
+
+
+def _selection_shown(window: MainWindow, numbers: tuple[int, ...], reveal: bool) -> None:
+    window.views.select_boxes(numbers, reveal)
+    if set(window.count_panel.selected_capillaries()) != set(numbers):  # not the rows the user is selecting
+        window.count_panel.select_capillaries(numbers)
+    window.editing.update_actions()
 
 
 def set_tab_order(window: MainWindow) -> None:

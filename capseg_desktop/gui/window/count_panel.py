@@ -77,6 +77,7 @@ class CountPanel(QWidget):
     reset_requested = Signal()
     capillary_selected = Signal(int)  # id, 0 when nothing is selected
     capillaries_selected = Signal(list)  # every selected id (Ctrl/Shift+click selects several)
+    scale_typed = Signal(float)  # the user changed the Scale box (not a scale set by the program)
     result_shown = Signal(object)  # the AnalysisResult now on screen, or None (gui/calibration.py follows it)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -337,6 +338,8 @@ class CountPanel(QWidget):
 
     def _value_edited(self) -> None:
         if not self._updating:
+            if self.sender() is self.um_per_px:
+                self.scale_typed.emit(self.um_per_px.value())
             self.mark_changes()
             self._recount_timer.start()
 

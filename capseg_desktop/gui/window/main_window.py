@@ -20,6 +20,7 @@ from ..background.handles import FINAL, TaskLane
 from ..icon import app_icon
 from ..logs import process_age_ms
 from .model_controller import apply_recommendation
+from ..session import ImageSession
 from ..settings import AppSettings
 from ..widgets.tables import locale_number
 from ..background.tasks import AnalysisTask, RecountTask, TaskQueue, analysis_pictures, picture_key
@@ -60,10 +61,9 @@ class MainWindow(QMainWindow):
         self.queue = TaskQueue(self)
         self.analysis_lane = TaskLane(self.queue, "analysis", self)
         self.recount_lane = TaskLane(self.queue, "recount", self)
-        self.image_path: Path | None = None
-        self.image: LoadedImage | None = None
-        self.base_analysis: Analysis | None = None  # as inferred: holds the probability map
-        self.analysis: Analysis | None = None  # as shown: recounted with the panel's values
+        #: What the window shows for the image on screen; the views, the count panel, the status
+        #: bar, the batch list and the exam observe it (``build.observe_session``).
+        self.image_session = ImageSession()
         self.last_error = ""
         self.last_recount_ms = 0.0
         self._original_pixmap: QPixmap | None = None
@@ -82,9 +82,29 @@ class MainWindow(QMainWindow):
         build.build_status(self)
         build.build_controllers(self, model_loader, Path(model_path) if model_path else None)
         build.build_actions(self)
+        build.observe_session(self)
         build.set_tab_order(self)
         build.restore_settings(self)
-        self._update_actions()
+        self.update_actions()
+
+    # The image session's state, read here by name ----------------------------------------
+    @property
+    def image(self) -> LoadedImage | None:
+        return self.image_session.image
+
+    @property
+    def image_path(self) -> Path | None:
+        return self.image_session.image_path
+
+    @property
+    def base_analysis(self) -> Analysis | None:
+        """As inferred: holds the probability map."""
+        return self.image_session.base_analysis
+
+    @property
+    def analysis(self) -> Analysis | None:
+        """As shown: recounted with the panel's values, the corrections replayed."""
+        return self.image_session.analysis
 
     # Start-up ----------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
@@ -129,8 +149,8 @@ class MainWindow(QMainWindow):
     def _model_ready(self, session: ModelSession, previous: CountingParams | None, startup: bool) -> None:
         keep_saved = startup and self._params_loaded_from_settings
         message = apply_recommendation(self.count_panel, session, self.models.recommended(), previous, keep_saved)
-        self._set_status(message + ("" if self.image_path else " " + self.tr("Open an image (Ctrl+O) or drop one here.")))
-        self._update_actions()
+        self.set_status(message + ("" if self.image_path else " " + self.tr("Open an image (Ctrl+O) or drop one here.")))
+        self.update_actions()
         self.model_ready.emit(session)
         if self.image_path is not None and not self.analysis_lane.busy():
             self._status_note = message  # said again with the new count, not overwritten by it
@@ -150,7 +170,7 @@ class MainWindow(QMainWindow):
         if path:
             self.open_image(Path(path))
 
-    def _configuration(self) -> tuple[Any, CountingParams, float | None]:
+    def configuration(self) -> tuple[Any, CountingParams, float | None]:
         return self.models.analyzer, self.count_panel.params(), self.count_panel.scale_um_per_px()
 
     def open_image(self, path: str | Path, remember: bool = True) -> None:
@@ -159,7 +179,7 @@ class MainWindow(QMainWindow):
         path = self.calibration.opening(Path(path))  # a scale set for the previous image ends
         if remember:
             self.settings.set_folder("open", path.parent)
-        task = AnalysisTask(path, self._configuration, self._pixel_budget())
+        task = AnalysisTask(path, self.configuration, self._pixel_budget())
         self.analysis_lane.submit(task, [
             (task.image_read, lambda image, picture: self._image_read(image, picture, remember)),
             (task.progress, lambda fraction, message: self.status.set_progress(None if message == "Image read" else fraction)),
@@ -167,7 +187,7 @@ class MainWindow(QMainWindow):
             (task.failed, self._analysis_failed, FINAL),
             (task.cancelled, self._analysis_cancelled, FINAL),
         ])
-        self._set_status(self.tr("Opening %1…").replace("%1", path.name))
+        self.set_status(self.tr("Opening %1…").replace("%1", path.name))
         if self.focusWidget() is None or isinstance(self.focusWidget(), QAbstractSpinBox):
             self.overlay_view.setFocus()  # an arrow key meant for the picture must not change a count
 
@@ -177,11 +197,11 @@ class MainWindow(QMainWindow):
         self.show_image(image, picture)
         name = image.path.name if image.path else self.tr("the image")
         if self.models.analyzer is None:
-            self._set_status(self.tr("%1 shown; load a model (Model > Load model…) to count capillaries.").replace("%1", name))
+            self.set_status(self.tr("%1 shown; load a model (Model > Load model…) to count capillaries.").replace("%1", name))
             self.count_panel.show_result(None, self.tr("No model loaded: the count appears when a model is loaded."))
             self.analysis_lane.forget()
         else:
-            self._set_status(self.tr("Analysing %1…").replace("%1", name))
+            self.set_status(self.tr("Analysing %1…").replace("%1", name))
             self.count_panel.show_result(None, self.tr("Analysing…"))
 
     def _pixel_budget(self) -> int:
@@ -193,8 +213,7 @@ class MainWindow(QMainWindow):
         """Show a new picture in all three views, with no result yet."""
         from ..views.qt_images import array_to_qimage, to_pixmap
 
-        self.image, self.image_path = image, image.path
-        self.base_analysis = self.analysis = None
+        self.image_session.open(image)
         self._shown_key = None
         self._original_pixmap = to_pixmap(picture if picture is not None else array_to_qimage(image.rgb))
         self.original_view.set_picture(self._original_pixmap)
@@ -208,7 +227,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{shown} – {APP_NAME}")
         self.layout_controls.refresh(image=self._original_pixmap.size().toTuple())
         self.views.fit()
-        self._update_actions()
+        self.update_actions()
 
     def _analysis_done(self, analysis: Analysis, pictures: tuple) -> None:
         self.show_analysis(analysis, pictures)
@@ -216,7 +235,7 @@ class MainWindow(QMainWindow):
         text = self.tr("%n capillaries in %1 (model %2 ms, count %3 ms).", "", self.analysis.result.count)
         text = (text.replace("%1", Path(analysis.result.source).name).replace("%2", locale_number(timings.get("segment", 0), 0))
                 .replace("%3", locale_number(timings.get("count", 0), 0)))
-        self._set_status(f"{text} {self._status_note}".strip())
+        self.set_status(f"{text} {self._status_note}".strip())
         self._status_note = ""
         self.analysis_finished.emit(self.analysis)
 
@@ -224,18 +243,20 @@ class MainWindow(QMainWindow):
         """Show an analysis, recounted at once if the panel's parameters differ from its own."""
         if self.image is not analysis.image:
             self.show_image(analysis.image)
-        self.base_analysis = analysis
+        self.image_session.set_inferred(analysis)
         params, scale = self.count_panel.params(), self.count_panel.scale_um_per_px()
         if analysis.result.params != params or analysis.result.um_per_px != scale:
             analysis = analysis.recount(params, scale)
-        self._display(analysis, pictures)
+        self.display(analysis, pictures)
 
-    def _display(self, analysis: Analysis, pictures: tuple | None = None) -> None:
+    def display(self, analysis: Analysis, pictures: tuple | None = None) -> None:
+        """Show a recount of the image on screen: its corrections replayed, the scale's source
+        recorded, and the session's observers told (``analysis_shown``, the batch row, the exam)."""
         from ..views.identity import follow_capillary
         from ..views.qt_images import to_pixmap
 
         analysis = self.calibration.applied(self.editing.corrected(analysis))  # hand corrections replayed, the scale's source recorded
-        previous, self.analysis = self.analysis, analysis
+        previous = self.analysis
         key = picture_key(analysis)
         if self._shown_key != key:
             if pictures is None or pictures[0] != key:
@@ -246,32 +267,38 @@ class MainWindow(QMainWindow):
         selected = self.views.leader().selected_box()
         if selected and previous is not None:
             selected = follow_capillary(previous, selected, analysis)  # the same loop, not the same number
+        self.image_session.show(analysis, selection=(selected,))
+
+    def analysis_shown(self, analysis: Analysis | None) -> None:
+        """The session's analysis changed: the views' boxes, the count panel, the status bar."""
+        if analysis is None:
+            self.views.set_boxes([])
+            self.views.select_box(0)
+            self.status.set_scale(None)
+            self.update_actions()
+            return
+        selection = self.image_session.selection
         self.views.set_boxes([(c.id, c.bbox) for c in analysis.result.capillaries])
         self.count_panel.show_result(analysis.result)
-        self.count_panel.select_capillary(selected)
-        self.views.select_box(selected)
+        self.count_panel.select_capillaries(selection)
+        self.views.select_boxes(selection)
         self.status.set_scale(analysis.result.scale)
-        self._update_actions()
-        # The image's batch row shows what the view shows, however it got there (a recount here
-        # or in the worker, an export that finished a waiting recount, an edit).
-        self.batch.update_row(self.batch.index_of(self.image_path), analysis)
+        self.update_actions()
 
     def _analysis_failed(self, message: str, _detail: str) -> None:
         self.count_panel.show_result(self.analysis.result if self.analysis else None, self.tr("The analysis failed."))
-        self._set_status(message)
+        self.set_status(message)
         self.analysis_failed.emit(message)
         self.show_error(self.tr("The image could not be analysed"), message)
 
     def _analysis_cancelled(self) -> None:
-        self.base_analysis = self.analysis = None
-        self.views.set_boxes([])
+        self.image_session.drop_analysis()
         if self.image is not None:
             self.mask_view.set_placeholder(self.image.width, self.image.height)
             self.overlay_view.set_layer(None)
             self._shown_key = None
         self.count_panel.show_result(None, self.tr("Analysis cancelled: press F5 to analyse again."))
-        self._set_status(self.tr("Analysis cancelled."))
-        self._update_actions()
+        self.set_status(self.tr("Analysis cancelled."))
         self.analysis_cancelled.emit()
 
     def reanalyse(self) -> None:
@@ -281,7 +308,7 @@ class MainWindow(QMainWindow):
     def cancel(self) -> None:
         """Stop the running analysis or batch (no result from it); else leave an edit tool (Esc)."""
         if self.queue.has("analysis") or self.queue.has("batch"):
-            self._set_status(self.tr("Cancelling…"))
+            self.set_status(self.tr("Cancelling…"))
         elif self.editing.leave_tool():
             return
         self.queue.cancel(("analysis", "batch"))
@@ -291,7 +318,7 @@ class MainWindow(QMainWindow):
         self.count_panel.flush()
         if self.recount_lane.busy() and self.base_analysis is not None:
             self.recount_lane.cancel()  # the file must hold the count for the parameters on screen
-            self._display(self.base_analysis.recount(self.count_panel.params(), self.count_panel.scale_um_per_px()))
+            self.display(self.base_analysis.recount(self.count_panel.params(), self.count_panel.scale_um_per_px()))
         return self.analysis
 
     # Counting ----------------------------------------------------------------------------
@@ -301,6 +328,7 @@ class MainWindow(QMainWindow):
         if not self.editing.confirm_param_change():  # corrections made: keep, discard or cancel
             return
         params, scale = self.count_panel.params(), self.count_panel.scale_um_per_px()
+        self.image_session.set_params(params, self.count_panel.changed())
         self.settings.set_params(params)
         self.settings.set_um_per_px(scale)
         shown = self.batch.index_of(self.image_path) if self.base_analysis is not None else -1
@@ -311,14 +339,14 @@ class MainWindow(QMainWindow):
         if image.width * image.height > RECOUNT_IN_WORKER_PIXELS:
             task = RecountTask(self.base_analysis, params, scale)
             self.recount_lane.submit(task, [(task.finished, self._recount_done, FINAL)])
-            self._set_status(self.tr("Recounting with %1…").replace("%1", params.describe()))
+            self.set_status(self.tr("Recounting with %1…").replace("%1", params.describe()))
             return
         started = time.perf_counter()
-        self._display(self.base_analysis.recount(params, scale))
+        self.display(self.base_analysis.recount(params, scale))
         self.last_recount_ms = (time.perf_counter() - started) * 1000.0
         log.info("Recount to %d capillaries in %.1f ms", self.analysis.result.count, self.last_recount_ms)
         recounted = self.tr("%n capillaries (recounted in %1 ms).", "", self.analysis.result.count)
-        self._set_status(recounted.replace("%1", locale_number(self.last_recount_ms, 0)))
+        self.set_status(recounted.replace("%1", locale_number(self.last_recount_ms, 0)))
 
     def _recount_done(self, analysis: Analysis, pictures: tuple) -> None:
         if self.base_analysis is None or analysis.image is not self.base_analysis.image:
@@ -326,8 +354,8 @@ class MainWindow(QMainWindow):
             # recount because it was on screen, still takes the new count.
             self.batch.update_row(self.batch.index_of(analysis.image.path), self.batch.corrected(analysis))
             return
-        self._display(analysis, pictures)
-        self._set_status(self.tr("%n capillaries.", "", analysis.result.count))
+        self.display(analysis, pictures)
+        self.set_status(self.tr("%n capillaries.", "", analysis.result.count))
 
     def reset_params(self) -> None:
         from ...core.result import describe_changes, parameter_changes
@@ -337,7 +365,7 @@ class MainWindow(QMainWindow):
         panel.set_params(recommended, panel.scale_um_per_px())
         self.recount()
         what = describe_changes(changes).split(": ", 1)[-1].rstrip(".")  # the changes, without "Changed by the user: "
-        self._set_status(self.tr("Reset to the model's recommendation: %1; the scale is kept.").replace("%1", what) if changes else
+        self.set_status(self.tr("Reset to the model's recommendation: %1; the scale is kept.").replace("%1", what) if changes else
                          self.tr("The parameters already are the model's recommendation."))
 
     # Selection, arrangement -----------------------------------------------------
@@ -360,15 +388,14 @@ class MainWindow(QMainWindow):
         """Empty the views and the panel (no image, no result)."""
         self.analysis_lane.cancel()
         self.recount_lane.cancel()
-        self.image = self.image_path = self.base_analysis = self.analysis = None
         self._shown_key = None
-        self.editing.forget_image()  # Undo acts on the image on screen only
+        self.image_session.close()  # its corrections and undo history go with it (the edit controller observes)
         for view in self.views.views:
             view.clear()
         self.count_panel.show_result(None, message)
         self.status.set_scale(None)
         self.setWindowTitle(APP_NAME)
-        self._update_actions()
+        self.update_actions()
 
     def show_batch_item(self, index: int) -> None:
         if not 0 <= index < len(self.batch.rows):
@@ -378,13 +405,13 @@ class MainWindow(QMainWindow):
         if cached is not None:
             self.analysis_lane.cancel()
             self.show_analysis(cached)
-            self._set_status(self.tr("%n capillaries in %1 (from the batch).", "", self.analysis.result.count).replace("%1", row.path.name))
+            self.set_status(self.tr("%n capillaries in %1 (from the batch).", "", self.analysis.result.count).replace("%1", row.path.name))
             self.analysis_finished.emit(self.analysis)
         elif row.status == "failed":
             message = row.message or self.tr("failed")
             failed = f"{row.path.name}: {message}"
             self.close_image(failed)  # not the previous image and its count beside this row
-            self._set_status(failed)
+            self.set_status(failed)
         elif row.status not in ("waiting", "running"):
             self.open_image(row.path, remember=False)
 
@@ -400,15 +427,15 @@ class MainWindow(QMainWindow):
         log.info("Error shown: %s: %s", title, message)
         QMessageBox.warning(self, title, message)
 
-    def _set_status(self, text: str) -> None:
+    def set_status(self, text: str) -> None:
         self.status.set_text(text)
 
     def _busy_changed(self) -> None:
         running = self.queue.running
         self.status.set_working(running is not None and running.kind in ("analysis", "batch"))
-        self._update_actions()
+        self.update_actions()
 
-    def _update_actions(self) -> None:
+    def update_actions(self) -> None:
         has_result = self.analysis is not None
         for action in (self.export_annotated_action, self.export_mask_action, self.export_results_action):
             action.setEnabled(has_result)
