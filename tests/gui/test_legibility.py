@@ -8,7 +8,7 @@ import numpy as np
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QFileDialog
 
-from capseg_desktop.gui.views.qt_images import REJECTED_GREY
+from capseg_desktop.gui.widgets.qt_images import REJECTED_GREY
 
 from .conftest import BEIGE_RGB, LOOP_RGB, open_and_wait
 

@@ -118,7 +118,7 @@ def analysis_pictures(analysis: Analysis) -> tuple:
     white and tinted; components below the minimum area are dark grey in the mask view and
     untinted, so counted and rejected detections never look alike."""
     from ...core import render
-    from ..views.qt_images import mask_pictures
+    from ..widgets.qt_images import mask_pictures
 
     counted = analysis.counted_mask
     rejected = analysis.mask & ~counted
@@ -162,7 +162,7 @@ class AnalysisTask(Task):
 
     def execute(self) -> None:
         from ...core import read_image
-        from ..views.qt_images import array_to_qimage
+        from ..widgets.qt_images import array_to_qimage
 
         started = time.perf_counter()
         image = read_image(self.path, max_pixels=self.max_pixels)

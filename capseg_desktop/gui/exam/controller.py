@@ -364,7 +364,7 @@ class ExamController(QObject):
             from PySide6.QtGui import QIcon, QPixmap
 
             from .fingers import ICON_SIZE
-            from ..views.qt_images import array_to_qimage
+            from ..widgets.qt_images import array_to_qimage
 
             small = array_to_qimage(picture).scaled(ICON_SIZE * 2, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
             cached = self.icons[path] = (picture, QIcon(QPixmap.fromImage(small)))

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QSize, Qt, QUrl,
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon
 from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from ..window.drops import dropped_paths
+from ..widgets.drops import dropped_paths
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 #: The thumbnail beside each image's name (a strip is about three times as wide as tall).

@@ -15,7 +15,7 @@ from PySide6.QtGui import QCloseEvent, QImage, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QMainWindow, QMessageBox
 
 from . import build
-from .drops import DropFilter, open_dropped
+from ..widgets.drops import DropFilter, open_dropped
 from ..background.handles import FINAL, TaskLane
 from ..icon import app_icon
 from ..logs import process_age_ms
@@ -211,7 +211,7 @@ class MainWindow(QMainWindow):
 
     def show_image(self, image: LoadedImage, picture: QImage | None = None) -> None:
         """Show a new picture in all three views, with no result yet."""
-        from ..views.qt_images import array_to_qimage, to_pixmap
+        from ..widgets.qt_images import array_to_qimage, to_pixmap
 
         self.image_session.open(image)
         self._shown_key = None
@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
         """Show a recount of the image on screen: its corrections replayed, the scale's source
         recorded, and the session's observers told (``analysis_shown``, the batch row, the exam)."""
         from ..views.identity import follow_capillary
-        from ..views.qt_images import to_pixmap
+        from ..widgets.qt_images import to_pixmap
 
         analysis = self.calibration.applied(self.editing.corrected(analysis))  # hand corrections replayed, the scale's source recorded
         previous = self.analysis
