@@ -460,11 +460,6 @@
         <translation>Ajouter des images à l&apos;examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam_controller.py" line="136"/>
-        <source>Images (%1)</source>
-        <translation>Images (%1)</translation>
-    </message>
-    <message>
         <location filename="../../capseg_desktop/gui/exam_controller.py" line="166"/>
         <source>Which finger?</source>
         <translation>Quel doigt&#xa0;?</translation>

@@ -20,6 +20,7 @@ from . import phrases as model
 from ...core.exam import Exam, ExamImage
 from .dialog import ExamDetails, ExamDetailsDialog
 from ..background.handles import FINAL, TaskLane
+from ..widgets.file_filters import image_filter
 
 if TYPE_CHECKING:
     from .window import ExamWindow
@@ -30,7 +31,6 @@ log = logging.getLogger("capseg_desktop.gui.exam")
 #: After a change of the counting parameters, the exam is counted again once they have not
 #: changed for this long (a spin box held down must not start an analysis per step).
 PARAMS_SETTLE_MS = 1500
-IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.PNG *.JPG *.JPEG *.TIF *.TIFF *.BMP"
 
 
 def details_of(exam: Exam) -> ExamDetails:
@@ -134,7 +134,7 @@ class ExamController(QObject):
     def add_images_dialog(self) -> None:
         folder = self.window.settings.folder("exam_images") or self.window.settings.folder("open") or str(Path.home())
         names, _ = QFileDialog.getOpenFileNames(self.view or self.window, self.tr("Add images to the exam"), folder,
-                                                self.tr("Images (%1)").replace("%1", IMAGE_PATTERNS))
+                                                image_filter())
         if names:
             self.window.settings.set_folder("exam_images", Path(names[0]).parent)
             self.add_paths([Path(n) for n in names])

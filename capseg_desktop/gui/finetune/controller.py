@@ -98,11 +98,11 @@ class FinetuneController(QObject):
         folder.triggered.connect(self.load_user_model_dialog)
 
     def load_user_model_dialog(self) -> None:
-        from ..window.model_controller import MODEL_FILTER
+        from ..widgets.file_filters import model_filter
 
         root = self.root()
         start = root if root.is_dir() else Path.home()
-        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Load model"), str(start), MODEL_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Load model"), str(start), model_filter())
         if path:
             self.window.models.load_model(Path(path))
 

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QImage, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QMainWindow, QMessageBox
 
@@ -22,6 +22,7 @@ from ..logs import process_age_ms
 from .model_controller import apply_recommendation
 from ..session import ImageSession
 from ..settings import AppSettings
+from ..widgets.file_filters import image_filter
 from ..widgets.tables import locale_number
 from ..background.tasks import AnalysisTask, RecountTask, TaskQueue, analysis_pictures, picture_key
 
@@ -35,7 +36,6 @@ log = logging.getLogger("capseg_desktop.gui.window")
 
 APP_NAME = "CapSeg Desktop"
 STARTUP_DELAY_MS = 30
-IMAGE_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.PNG *.JPG *.JPEG *.TIF *.TIFF *.BMP);;All files (*)")
 #: Above this many pixels a recount runs in the worker (seconds on an 8000 x 8000 scan);
 #: below it, in place (milliseconds on a strip).
 RECOUNT_IN_WORKER_PIXELS = 6_000_000
@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QFileDialog
 
         folder = self.settings.folder("open") or str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open image"), folder, self.tr(IMAGE_FILTER))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open image"), folder, image_filter())
         if path:
             self.open_image(Path(path))
 

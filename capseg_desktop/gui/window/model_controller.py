@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from ... import __version__
 from ..background.handles import FINAL, TaskLane
 from ..settings import AppSettings
+from ..widgets.file_filters import model_filter
 from ..widgets.tables import english_one, locale_number, shown
 from ..background.tasks import ModelLoadTask, TaskQueue
 from .parts import StatusArea
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("capseg_desktop.gui.model")
 
-MODEL_FILTER = "Models (*.tflite *.keras *.h5 *.hdf5);;All files (*)"
 
 
 
@@ -90,8 +90,7 @@ class ModelController(QObject):
         from ...core.paths import models_dir
 
         folder = self.settings.folder("model") or str(models_dir() if models_dir().is_dir() else Path.home())
-        path, _ = QFileDialog.getOpenFileName(self.parent_widget, self.tr("Load model"), folder,
-                                              self.tr("Models (*.tflite *.keras *.h5 *.hdf5);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(self.parent_widget, self.tr("Load model"), folder, model_filter())
         if path:
             self.settings.set_folder("model", Path(path).parent)
             self.load_model(Path(path))
