@@ -677,6 +677,11 @@
 <context>
     <name>HelpDialog</name>
     <message>
+        <location filename="../../capseg_desktop/gui/window/help.py" line="110"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
         <location filename="../../capseg_desktop/gui/help.py" line="10"/>
         <source>&lt;h2&gt;CapSeg Desktop&lt;/h2&gt;
 &lt;p&gt;Open an image (Ctrl+O), drop one on the window, or open a whole folder (Ctrl+Shift+O).

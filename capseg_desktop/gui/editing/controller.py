@@ -165,17 +165,15 @@ class EditController(QObject):
             pass
 
     def update_actions(self) -> None:
+        """The commands' enabling follows a change here (the window evaluates the conditions)."""
+        if self.actions:
+            self.window.update_actions()
+
+    def name_undo(self) -> None:
+        """Undo and Redo say what they undo and redo."""
         if not self.actions:
             return
-        has = self.window.analysis is not None
-        selected = self.window.views.selected() if has else ()
-        self.actions["delete_capillary"].setEnabled(bool(selected))
-        self.actions["merge_selected"].setEnabled(len(selected) >= 2)
-        for name in TOOL_NAMES[1:]:
-            self.actions[f"tool_{name}"].setEnabled(has)
         undo, redo = self.actions["undo"], self.actions["redo"]
-        undo.setEnabled(self.stack.canUndo())
-        redo.setEnabled(self.stack.canRedo())
         undo.setText(self.tr("&Undo %1").replace("%1", self.stack.undoText()).strip())
         redo.setText(self.tr("&Redo %1").replace("%1", self.stack.redoText()).strip())
         undo.setIconText(self.tr("Undo"))

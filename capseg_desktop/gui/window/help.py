@@ -94,10 +94,20 @@ class HelpDialog(QDialog):
         self.browser = QTextBrowser()
         self.browser.setObjectName("help_browser")
         self.browser.setAccessibleName(self.tr("Help"))
-        self.browser.setHtml("\n".join(self.tr(section) for section in HELP_SECTIONS))
+        self.browser.setHtml("\n".join([*(self.tr(section) for section in HELP_SECTIONS), self.keys_section()]))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
         self.resize(640, 620)
+
+    def keys_section(self) -> str:
+        """Every command's keys, from the action table (as the menus and the toolbar are)."""
+        from html import escape
+
+        from .actions import shortcut_rows
+
+        rows = "".join(f"<tr><td>{escape(text)}</td><td>&nbsp;&nbsp;{escape(keys)}</td></tr>" for text, keys in shortcut_rows() if keys)
+        title = self.tr("Keyboard shortcuts")
+        return f"<h3>{escape(title)}</h3><table>{rows}</table>"

@@ -15,6 +15,7 @@ from PySide6.QtGui import QCloseEvent, QImage, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QMainWindow, QMessageBox
 
 from . import build
+from .actions import refresh_actions
 from ..widgets.drops import DropFilter, open_dropped
 from ..background.handles import FINAL, TaskLane
 from ..icon import app_icon
@@ -436,13 +437,9 @@ class MainWindow(QMainWindow):
         self.update_actions()
 
     def update_actions(self) -> None:
-        has_result = self.analysis is not None
-        for action in (self.export_annotated_action, self.export_mask_action, self.export_results_action):
-            action.setEnabled(has_result)
-        self.export_summary_action.setEnabled(self.batch.has_rows())
-        self.reanalyse_action.setEnabled(self.image_path is not None and self.models.analyzer is not None)
-        self.cancel_action.setEnabled(self.queue.has("analysis") or self.queue.has("batch") or self.editing.tool is not None)
-        self.editing.update_actions()
+        """Every command's enabling, from the action table's conditions (``actions.refresh_actions``)."""
+        refresh_actions(self, self.actions_by_id)
+        self.editing.name_undo()
 
     # Closing -----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
