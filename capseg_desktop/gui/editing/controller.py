@@ -201,7 +201,7 @@ class EditController(QObject):
             "eraser": self.tr("Eraser: drag over the pixels to take away; [ and ] change the size (Esc: back to Select)."),
             "split": self.tr("Split: drag a cut line across one capillary (Esc: back to Select)."),
         }
-        self._say(hints.get(name, ""), append=False)  # Calibrate (gui/calibration.py) says its own
+        self._say(hints.get(name, ""), append=False)  # Calibrate (gui/scale/controller.py) says its own
         self.window.update_actions()
 
     def add_tool(self, tool: type[EditTool]) -> None:

@@ -3,7 +3,7 @@ as…, Export report (PDF)… and Export exam CSV…
 
 The exam (who, when, which images on which finger, which are excluded and why) is held here;
 ``core.exam`` saves, loads, summarises and writes the CSV, ``report.pdf`` writes the report.
-Every image is counted in the window's ``TaskQueue`` (``exam_tasks``), with its saved hand
+Every image is counted in the window's ``TaskQueue`` (``exam.tasks``), with its saved hand
 corrections, and the figures follow each result as it comes; the window never waits.
 """
 

@@ -79,7 +79,7 @@ class ImageView(QGraphicsView):
         self._edited: frozenset[int] = frozenset()  # boxes drawn green: made or changed by hand
         #: The capillary whose pixels are under an image point (0: none), given by the window.
         self.pick: Callable[[QPointF], int] | None = None
-        #: The active edit tool (``editing.EditTool``); None: clicks select, drags pan.
+        #: The active edit tool (``editing.tools.EditTool``); None: clicks select, drags pan.
         self.tool: Any = None
         self._press_pos: QPoint | None = None
         self._tags_scale = 0.0

@@ -121,7 +121,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("export_results", QT_TRANSLATE_NOOP("actions", "Export &results CSV/JSON…"), ("Ctrl+Shift+S",), QT_TRANSLATE_NOOP("actions", "Save the capillary table (CSV) or the full result (JSON)"), menu="&File", group=1, handler=lambda w: w.exports.export_results(), enabled=analysis_shown),
     ActionSpec("export_summary", QT_TRANSLATE_NOOP("actions", "Export &batch summary CSV…"), ("Ctrl+Shift+B",), QT_TRANSLATE_NOOP("actions", "Save one row per image of the batch"), menu="&File", group=1, handler=lambda w: w.exports.export_summary(), enabled=batch_has_rows),
     ActionSpec("export_training_data", QT_TRANSLATE_NOOP("actions", "Export &training data…"), ("Ctrl+Shift+T",), QT_TRANSLATE_NOOP("actions", "Write the corrected images of the current folder, their masks and a points file, as the training tools read them"), menu="&File", group=1, handler=lambda w: w.finetune.export_training_data()),
-    # The patient exam (gui/exam_controller.py): its own window, figures per finger, the report.
+    # The patient exam (gui/exam/controller.py): its own window, figures per finger, the report.
     ActionSpec("new_exam", QT_TRANSLATE_NOOP("actions", "New e&xam…"), ("Ctrl+Shift+N",), QT_TRANSLATE_NOOP("actions", "Start a patient exam: fingers 2 to 5 of both hands, one or more images each"), menu="&File", group=3, handler=lambda w: w.exam.new_exam()),
     ActionSpec("open_exam", QT_TRANSLATE_NOOP("actions", "Open exa&m…"), ("Ctrl+Alt+O",), QT_TRANSLATE_NOOP("actions", "Open a saved exam file (.capseg-exam.json)"), menu="&File", group=3, handler=lambda w: w.exam.open_exam_dialog()),
     ActionSpec("save_exam", QT_TRANSLATE_NOOP("actions", "&Save exam"), ("Ctrl+S",), QT_TRANSLATE_NOOP("actions", "Save the open exam"), menu="&File", group=3, handler=lambda w: w.exam.save()),
@@ -130,7 +130,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("export_exam_csv", QT_TRANSLATE_NOOP("actions", "Export exam CS&V…"), ("Ctrl+Alt+X",), QT_TRANSLATE_NOOP("actions", "Write the open exam as a table: one row per image and one per finger"), menu="&File", group=3, handler=lambda w: w.exam.export_csv()),
     ActionSpec("clear_recent", QT_TRANSLATE_NOOP("actions", "&Clear recent…"), ("Alt+0",), QT_TRANSLATE_NOOP("actions", "Forget the recently opened images"), handler=lambda w: w.recent.clear()),
     ActionSpec("quit", QT_TRANSLATE_NOOP("actions", "&Quit"), ("Ctrl+Q",), QT_TRANSLATE_NOOP("actions", "Quit CapSeg Desktop"), menu="&File", group=2, handler=lambda w: w.close()),
-    # Edit: corrections by hand (gui/editing.py); Esc leaves a tool for Select (see MainWindow.cancel).
+    # Edit: corrections by hand (gui/editing/controller.py); Esc leaves a tool for Select (see MainWindow.cancel).
     ActionSpec("undo", QT_TRANSLATE_NOOP("actions", "&Undo"), ("Ctrl+Z",), QT_TRANSLATE_NOOP("actions", "Take back the last correction"), menu="&Edit", handler=lambda w: w.editing.undo(), enabled=can_undo),
     ActionSpec("redo", QT_TRANSLATE_NOOP("actions", "&Redo"), ("Ctrl+Shift+Z", "Ctrl+Y"), QT_TRANSLATE_NOOP("actions", "Make the correction taken back again"), menu="&Edit", handler=lambda w: w.editing.redo(), enabled=can_redo),
     ActionSpec("delete_capillary", QT_TRANSLATE_NOOP("actions", "&Delete capillary"), ("Del",), QT_TRANSLATE_NOOP("actions", "Take the selected capillaries out of the count"), menu="&Edit", group=1, handler=lambda w: w.editing.delete_selected(), enabled=one_selected),
@@ -140,7 +140,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("tool_brush", QT_TRANSLATE_NOOP("actions", "&Brush"), ("B",), QT_TRANSLATE_NOOP("actions", "Paint pixels into a capillary (or a new one) by dragging"), menu="&Edit", group=2, handler=_tool("brush"), checkable=True, exclusive="edit_tool", enabled=analysis_shown),
     ActionSpec("tool_eraser", QT_TRANSLATE_NOOP("actions", "&Eraser"), ("E",), QT_TRANSLATE_NOOP("actions", "Take pixels away from capillaries by dragging"), menu="&Edit", group=2, handler=_tool("eraser"), checkable=True, exclusive="edit_tool", enabled=analysis_shown),
     ActionSpec("tool_split", QT_TRANSLATE_NOOP("actions", "S&plit"), ("K",), QT_TRANSLATE_NOOP("actions", "Drag a cut line across a capillary to make two"), menu="&Edit", group=2, handler=_tool("split"), checkable=True, exclusive="edit_tool", enabled=analysis_shown),
-    # The scale (gui/calibration.py): a line over a known length sets the µm per pixel.
+    # The scale (gui/scale/controller.py): a line over a known length sets the µm per pixel.
     ActionSpec("tool_calibrate", QT_TRANSLATE_NOOP("actions", "&Calibrate scale"), ("C",), QT_TRANSLATE_NOOP("actions", "Drag a line over a known length (a calibration slide, a scale bar) and type its length in µm"), menu="&Edit", group=2, handler=lambda w: w.calibration.start_tool(), checkable=True, exclusive="edit_tool"),
     ActionSpec("brush_smaller", QT_TRANSLATE_NOOP("actions", "Brush s&maller"), ("[",), QT_TRANSLATE_NOOP("actions", "Smaller brush and eraser"), menu="&Edit", group=3, handler=_brush(1 / 1.25)),
     ActionSpec("brush_larger", QT_TRANSLATE_NOOP("actions", "Brush &larger"), ("]",), QT_TRANSLATE_NOOP("actions", "Larger brush and eraser"), menu="&Edit", group=3, handler=_brush(1.25)),

@@ -37,7 +37,7 @@ def build_views(window: MainWindow) -> None:
               QCoreApplication.translate("MainWindow", "Overlay"))
     for title, view in zip(titles, (window.original_view, window.mask_view, window.overlay_view)):
         window.view_splitter.addWidget(ViewPane(title, view))
-        view.box_clicked.connect(lambda number: window.editing.select([number]))  # gui/editing.py
+        view.box_clicked.connect(lambda number: window.editing.select([number]))  # gui/editing/controller.py
     window.original_view.hint = QCoreApplication.translate("MainWindow", "Open or drop an image\n(File > Open image…, Ctrl+O)")
     window.setCentralWidget(window.view_splitter)
 

@@ -121,7 +121,7 @@ class CountPanel(QWidget):
         self.density_detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.density_detail.setWordWrap(False)
         self.density_detail.setAccessibleName(self.tr("How the density was measured"))
-        # "distal row, 5 loops · reduced (< 7/mm)" and where the scale comes from (gui/calibration.py).
+        # "distal row, 5 loops · reduced (< 7/mm)" and where the scale comes from (gui/scale/controller.py).
         self.density_flag = QLabel("")
         self.density_flag.setObjectName("density_flag")
         self.density_flag.setAlignment(Qt.AlignmentFlag.AlignCenter)
