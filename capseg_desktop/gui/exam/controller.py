@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog
 
+from . import files
 from . import phrases as model
 from ...core.exam import Exam, ExamImage
 from .dialog import ExamDetails, ExamDetailsDialog
@@ -386,70 +387,21 @@ class ExamController(QObject):
         return text, tip
 
     # Saving, opening ------------------------------------------------------------------------
-    def _no_exam(self) -> bool:
-        if self.exam is None:
-            self.window.show_error(self.tr("No exam"), self.tr("Start an exam first (File > New exam…) or open one."))
-        return self.exam is None
-
     def save(self) -> bool:
-        if self._no_exam():
-            return False
-        if self.path is None:
-            return self.save_as()
-        return self._write(self.path)
+        return files.save(self)
 
     def save_as(self) -> bool:
-        if self._no_exam():
-            return False
-        images = self.paths()
-        folder = self.window.settings.folder("exam") or (str(images[0].parent) if images else str(Path.home()))
-        suggested = Path(folder) / model.suggested_name(self.exam)
-        chosen, _ = QFileDialog.getSaveFileName(self.view or self.window, self.tr("Save exam"), str(suggested), model.exam_filter())
-        if not chosen:
-            return False
-        path = Path(chosen)
-        if not model.is_exam_path(path) and not path.suffix:
-            path = path.with_name(path.name + model.EXAM_SUFFIX)
-        return self._write(path)
-
-    def _write(self, path: Path) -> bool:
-        try:
-            model.save_exam(self.exam, path)
-        except Exception as exc:
-            log.warning("Saving the exam %s failed: %r", path, exc)
-            self._error(self.tr("Exam not saved"), exc, self.tr("The exam could not be saved to \"%1\".").replace("%1", str(path)))
-            return False
-        self.path, self.dirty = path, False
-        self.window.settings.set_folder("exam", path.parent)
-        self.window.recent.add(path)
-        self.refresh()
-        if self.view is not None:
-            self.view.set_status(self.tr("Exam saved to %1.").replace("%1", str(path)))
-        return True
+        return files.save_as(self)
 
     def open_exam_dialog(self) -> None:
-        folder = self.window.settings.folder("exam") or str(Path.home())
-        chosen, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open exam"), folder, model.exam_filter())
-        if chosen:
-            self.open_exam(Path(chosen))
+        return files.open_exam_dialog(self)
 
     def open_exam(self, path: Path) -> bool:
-        if not self.confirm_close():
-            return False
-        try:
-            exam = model.load_exam(path)
-        except Exception as exc:
-            log.warning("Opening the exam %s failed: %r", path, exc)
-            self._error(self.tr("Exam not opened"), exc, self.tr("\"%1\" could not be read as an exam.").replace("%1", path.name))
-            return False
-        self.window.settings.set_folder("exam", path.parent)
-        self.window.recent.add(path)
-        self.start(exam, path)
-        missing = [p.name for p in self.paths() if not p.exists()]
-        if missing:
-            text = self.tr("%n image(s) of the exam were not found where the exam file says: %1.", "", len(missing))
-            self.window.show_error(self.tr("Images missing"), text.replace("%1", ", ".join(missing[:5])))
-        return True
+        return files.open_exam(self, path)
+
+    def missing_images_text(self, count: int) -> str:
+        """Said when an exam's images are not where its file says (``%1``: their names)."""
+        return self.tr("%n image(s) of the exam were not found where the exam file says: %1.", "", count)
 
     def open_recent(self, path: Path) -> None:
         """Open recent: an exam file opens as an exam, anything else as an image."""
@@ -459,18 +411,7 @@ class ExamController(QObject):
             self.window.open_image(path)
 
     def confirm_close(self) -> bool:
-        """True when the open exam may go: saved, or the user saves or discards its changes."""
-        if self.exam is None or not self.dirty:
-            return True
-        answer = QMessageBox.question(
-            self.view or self.window, self.tr("Save the exam?"),
-            self.tr("The exam of %1 has changes that are not saved. Save them?").replace("%1", self.exam.patient_id or self.tr("this patient")),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        return files.confirm_close(self)
 
     def close_exam(self) -> None:
         self._forget()
@@ -486,61 +427,9 @@ class ExamController(QObject):
         self.icons.clear()
         self._taken.clear()
 
-    def _error(self, title: str, exc: BaseException, fallback: str) -> None:
-        self.window.show_error(title, model.sentence(exc, fallback))
-
     # Exports ---------------------------------------------------------------------------------
-    def _ready_for_export(self) -> bool:
-        if self._no_exam():
-            return False
-        if self.busy():
-            self.window.show_error(self.tr("Analyses still running"), self.tr("Wait until every image of the exam is counted, then export."))
-            return False
-        return True
-
-    def _export_path(self, title: str, suffix: str, file_filter: str) -> tuple[Path, bool] | None:
-        name = self.path.name if self.path is not None and model.is_exam_path(self.path) else model.suggested_name(self.exam)
-        images = self.paths()
-        source = self.path or (images[0] if images else None)
-        stem = name[: -len(model.EXAM_SUFFIX)]
-        return self.window.exports.ask_save_path(title, stem + suffix, file_filter, source, parent=self.view)
-
     def export_report(self) -> Path | None:
-        if not self._ready_for_export():
-            return None
-        chosen = self._export_path(self.tr("Export report (PDF)"), "_report.pdf", "PDF (*.pdf)")
-        if chosen is None:
-            return None
-        path, overwrite = chosen
-        session = self.window.session
-        card = session.card if session is not None else None
-        try:
-            written = model.write_pdf(path, self.exam, self.summary(), self.results, self.thumbnails, overwrite, card)
-        except Exception as exc:
-            log.warning("The report %s could not be written: %r", path, exc)
-            self._error(self.tr("Report not written"), exc, self.tr("The report could not be written to \"%1\".").replace("%1", str(path)))
-            return None
-        self.window.settings.set_folder("export", path.parent)
-        if self.view is not None:
-            self.view.set_status(self.tr("Report written to %1.").replace("%1", str(written)))
-        return Path(written)
+        return files.export_report(self)
 
     def export_csv(self) -> Path | None:
-        if not self._ready_for_export():
-            return None
-        chosen = self._export_path(self.tr("Export exam CSV"), "_exam.csv", "CSV (*.csv)")
-        if chosen is None:
-            return None
-        path, overwrite = chosen
-        from ...core.atomic import write_text_atomic
-
-        try:
-            written = write_text_atomic(path, model.exam_csv(self.summary()), overwrite=overwrite)
-        except Exception as exc:
-            log.warning("The exam CSV %s could not be written: %r", path, exc)
-            self._error(self.tr("CSV not written"), exc, self.tr("The CSV could not be written to \"%1\".").replace("%1", str(path)))
-            return None
-        self.window.settings.set_folder("export", path.parent)
-        if self.view is not None:
-            self.view.set_status(self.tr("Exam CSV written to %1.").replace("%1", str(written)))
-        return Path(written)
+        return files.export_csv(self)
