@@ -177,10 +177,9 @@ def _selection_shown(window: MainWindow, numbers: tuple[int, ...], reveal: bool)
 
 
 def set_tab_order(window: MainWindow) -> None:
-    panel = window.count_panel
+    # The count panel orders its own controls, up to its table; the window goes on from there.
     chain: list[QWidget] = [
-        panel.threshold, panel.min_area, panel.merge_distance, panel.um_per_px, panel.reset_button, panel.table,
-        window.original_view, window.mask_view, window.overlay_view, window.opacity_slider, window.batch_panel.table,
+        window.count_panel.table, window.original_view, window.mask_view, window.overlay_view, window.opacity_slider, window.batch_panel.table,
         window.batch_panel.export_button,
     ]
     for first, second in zip(chain, chain[1:]):

@@ -5,21 +5,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPen, QPixmap, QPolygonF
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QLabel,
     QPushButton,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from . import capillary_table
 from ..widgets.guarded import GuardedDoubleSpinBox, GuardedSpinBox
-from ..widgets.tables import english_one, locale_number, results_table, shown
+from ..widgets.tables import english_one, locale_number, shown
 
 if TYPE_CHECKING:
     from ...core import AnalysisResult, CountingParams
@@ -39,24 +38,6 @@ EDITED = (("threshold", QT_TRANSLATE_NOOP("CountPanel", "&Threshold"), ""), ("mi
           ("merge_distance_px", QT_TRANSLATE_NOOP("CountPanel", "&Merge distance"), " px"))
 CHANGED_MARK = " ●"
 #: Table rows of capillaries made or changed by hand carry this role set to True.
-EDITED_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def pencil_icon(size: int = 16) -> QIcon:
-    """A small pencil: the mark of a capillary edited by hand."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    s = size / 16.0
-    body = QPolygonF([QPointF(11 * s, 2 * s), QPointF(14 * s, 5 * s), QPointF(6 * s, 13 * s), QPointF(3 * s, 10 * s)])
-    painter.setPen(QPen(QColor(60, 60, 60), 1.0 * s))
-    painter.setBrush(QColor(240, 170, 20))
-    painter.drawPolygon(body)
-    painter.setBrush(QColor(60, 60, 60))
-    painter.drawPolygon(QPolygonF([QPointF(3 * s, 10 * s), QPointF(6 * s, 13 * s), QPointF(2 * s, 14 * s)]))
-    painter.end()
-    return QIcon(pixmap)
 
 
 def image_scale_note(result: AnalysisResult | None) -> str:
@@ -86,6 +67,36 @@ class CountPanel(QWidget):
         self._updating = False
         self._exact_scale: float | None = None  # the scale set, before the box rounds it
 
+        self._recommended: dict[str, Any] | None = None
+        self._labels: dict[str, QLabel] = {}
+        self._has_params = False
+        self._split_area_px = 0
+        self._build_labels()
+        self._build_controls()
+        self.settings_box = self._build_form()
+        self._build_table()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.count_caption)
+        layout.addWidget(self.edits_label)
+        layout.addWidget(self.density_label)
+        layout.addWidget(self.density_detail)
+        layout.addWidget(self.density_flag)
+        layout.addWidget(self.scale_source)
+        layout.addWidget(self.settings_box)
+        layout.addWidget(self.table, 1)
+        for first, second in (
+            (self.threshold, self.min_area),
+            (self.min_area, self.merge_distance),
+            (self.merge_distance, self.um_per_px),
+            (self.um_per_px, self.reset_button),
+            (self.reset_button, self.table),
+        ):
+            QWidget.setTabOrder(first, second)
+
+    def _build_labels(self) -> None:
+        """The count in large type, how hand edits changed it, the density and where it comes from."""
         self.count_label = QLabel(NO_COUNT)
         self.count_label.setObjectName("count_label")
         font = QFont(self.count_label.font())
@@ -104,7 +115,7 @@ class CountPanel(QWidget):
         self.edits_label.setWordWrap(True)
         self.edits_label.setAccessibleName(self.tr("How hand corrections changed the count"))
         self.edits_label.setVisible(False)
-        self._pencil = pencil_icon()
+        self._pencil = capillary_table.pencil_icon()
         # The density is the key clinical number: large, on one line; how it was measured
         # goes on a small line below it.
         self.density_label = QLabel(self.tr("No image analysed yet."))
@@ -135,6 +146,8 @@ class CountPanel(QWidget):
         self.scale_source.setWordWrap(True)
         self.scale_source.setAccessibleName(self.tr("Scale and where it comes from"))
 
+    def _build_controls(self) -> None:
+        """The counting parameters' boxes and the reset button; a change recounts after a pause."""
         self.threshold = GuardedDoubleSpinBox()
         self.threshold.setRange(0.01, 0.99)
         self.threshold.setSingleStep(0.05)
@@ -165,8 +178,6 @@ class CountPanel(QWidget):
         self.reset_button = QPushButton(self.tr("Reset to model defaults"))
         self.reset_button.setObjectName("reset_button")
         self.reset_button.setAccessibleName(self.tr("Reset counting parameters to the model's defaults"))
-        self._recommended: dict[str, Any] | None = None
-        self._labels: dict[str, QLabel] = {}
 
         self._recount_timer = QTimer(self)
         self._recount_timer.setSingleShot(True)
@@ -177,6 +188,8 @@ class CountPanel(QWidget):
             box.setKeyboardTracking(False)
         self.reset_button.clicked.connect(self.reset_requested)
 
+    def _build_form(self) -> QGroupBox:
+        """The parameters' form, with the mark of what differs from the recommendation."""
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for (name, source, _unit), box in zip(EDITED, (self.threshold, self.min_area, self.merge_distance)):
@@ -208,44 +221,12 @@ class CountPanel(QWidget):
         # Until the engine has given its defaults (or the settings theirs) there is nothing
         # sensible to edit.
         settings_box.setEnabled(False)
-        self.settings_box = settings_box
-        self._has_params = False
-        self._split_area_px = 0
+        return settings_box
 
-        headers = ["#", self.tr("Area (px)"), *self._measure_headers("px"), self.tr("Box x0, y0 – x1, y1")]
-        self.table = results_table("capillary_table", headers, stretch_columns=())
-        self.table.horizontalHeaderItem(1).setToolTip(
-            self.tr("Area in the pixels of the image as opened (as in the exported CSV and JSON)."))
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # merge needs several
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        # Five rows at least: the table is where a count is checked, it must not shrink to
-        # three rows when the window is short.
-        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + 5 * self.table.verticalHeader().defaultSectionSize() + 4)
-        self.table.setAccessibleName(self.tr("Capillaries"))
-        self.table.setAccessibleDescription(self.tr("One row per counted capillary; selecting a row highlights it in the views."))
+    def _build_table(self) -> None:
+        """The capillary table (``capillary_table``)."""
+        self.table = capillary_table.make_table()
         self.table.itemSelectionChanged.connect(self._row_selected)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.count_label)
-        layout.addWidget(self.count_caption)
-        layout.addWidget(self.edits_label)
-        layout.addWidget(self.density_label)
-        layout.addWidget(self.density_detail)
-        layout.addWidget(self.density_flag)
-        layout.addWidget(self.scale_source)
-        layout.addWidget(settings_box)
-        layout.addWidget(self.table, 1)
-
-        for first, second in (
-            (self.threshold, self.min_area),
-            (self.min_area, self.merge_distance),
-            (self.merge_distance, self.um_per_px),
-            (self.um_per_px, self.reset_button),
-            (self.reset_button, self.table),
-        ):
-            QWidget.setTabOrder(first, second)
 
     # Parameters --------------------------------------------------------------------------
     def set_params(self, params: CountingParams | dict[str, Any], um_per_px: float | None) -> None:
@@ -370,62 +351,11 @@ class CountPanel(QWidget):
             self.count_label.setText(str(result.count))
             self.count_caption.setText(english_one(self.tr("capillaries", "", result.count), result.count, "capillaries", "capillary"))
             self.show_density(result)
-            self.table.setRowCount(len(result.capillaries))
-            edited = set(getattr(result, "edited_ids", ()) or ())
-            edited_tip = self.tr("Edited by hand (added, painted, merged or split); Ctrl+Z undoes the last edit.")
-            scale = getattr(result, "measuring_um_per_px", None)
-            self._set_measure_headers(scale)
-            measures = getattr(result, "measures_by_id", {})
-            flags = result.flags() if hasattr(result, "flags") else {}
-            for row, capillary in enumerate(result.capillaries):
-                x0, y0, x1, y1 = capillary.bbox
-                values = (capillary.id, capillary.area_px, *self._measure_cells(measures.get(capillary.id), flags.get(capillary.id, ""), scale),
-                          f"{x0}, {y0} – {x1}, {y1}")
-                for column, value in enumerate(values):
-                    item = QTableWidgetItem()
-                    item.setData(Qt.ItemDataRole.DisplayRole, value)  # numbers sort as numbers
-                    if column < len(values) - 1 and column != 2:
-                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                    item.setData(Qt.ItemDataRole.UserRole, capillary.id)
-                    if capillary.id in edited:
-                        item.setData(EDITED_ROLE, True)
-                        item.setToolTip(edited_tip)
-                        if column == 0:
-                            item.setIcon(self._pencil)
-                    self.table.setItem(row, column, item)
+            capillary_table.fill(self.table, result, self._pencil)
         finally:
             self.table.setSortingEnabled(True)
             self._updating = False
             self.result_shown.emit(result)
-
-    # Measurements (issue 12) -------------------------------------------------------------------
-    def _measure_headers(self, unit: str) -> list[str]:
-        """Flag, widths and length; ``unit`` "µm" when calibrated, else "px"."""
-        return [self.tr("Flag"), *[text.replace("%1", unit) for text in (
-            self.tr("Loop (%1)"), self.tr("Apex (%1)"), self.tr("Arterial (%1)"), self.tr("Venous (%1)"), self.tr("Length (%1)"))]]
-
-    def _set_measure_headers(self, scale: float | None) -> None:
-        headers = self._measure_headers("µm" if scale else "px")
-        for offset, text in enumerate(headers):
-            item = self.table.horizontalHeaderItem(2 + offset)
-            if item is not None and item.text() != text:
-                item.setText(text)
-        tips = (self.tr("Dilated (vessel 20 µm or wider) or giant (50 µm or wider); blank without a scale: not assessed"),
-                self.tr("Outer width of the loop at its widest, across its axis"), self.tr("Vessel diameter at the apex"),
-                self.tr("Median diameter of the thinner limb"), self.tr("Median diameter of the wider limb"), self.tr("Loop length along its axis"))
-        for offset, tip in enumerate(tips):
-            item = self.table.horizontalHeaderItem(2 + offset)
-            if item is not None:
-                item.setToolTip(tip)
-
-    def _measure_cells(self, measure: Any, flag: str, scale: float | None) -> tuple:
-        """The flag and the five lengths of one loop (µm with a scale, else px), rounded to 0.1."""
-        if measure is None:
-            return ("", None, None, None, None, None)
-        factor = scale or 1.0
-        values = (measure.loop_width_px, measure.apex_width_px, measure.arterial_width_px, measure.venous_width_px, measure.length_px)
-        words = {"dilated": self.tr("dilated"), "giant": self.tr("giant"), "normal": self.tr("normal")}
-        return (words.get(flag, ""), *[None if v is None else round(float(v) * factor, 1) for v in values])
 
     def show_density(self, result: AnalysisResult) -> None:
         """The distal row's density per mm, large, with normal/reduced under it."""
@@ -512,30 +442,14 @@ class CountPanel(QWidget):
 
     def select_capillaries(self, numbers: list[int] | tuple[int, ...]) -> None:
         """Select the rows of these capillaries (none: clear) without emitting a signal."""
-        from PySide6.QtCore import QItemSelection, QItemSelectionModel
-
         self._updating = True
         try:
-            self.table.clearSelection()
-            wanted, selection, first = set(numbers), QItemSelection(), None
-            for row in range(self.table.rowCount()):
-                item = self.table.item(row, 0)
-                if item is not None and int(item.data(Qt.ItemDataRole.UserRole)) in wanted:
-                    index = self.table.model().index(row, 0)
-                    selection.select(index, index)
-                    first = first or item
-            if first is not None:
-                flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-                self.table.selectionModel().select(selection, flags)
-                self.table.setCurrentItem(first, QItemSelectionModel.SelectionFlag.NoUpdate)
-                self.table.scrollToItem(first)
+            capillary_table.select_rows(self.table, numbers)
         finally:
             self._updating = False
 
     def selected_capillaries(self) -> list[int]:
-        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        items = (self.table.item(row, 0) for row in rows)
-        return [int(item.data(Qt.ItemDataRole.UserRole)) for item in items if item is not None]
+        return capillary_table.selected_numbers(self.table)
 
     def selected_capillary(self) -> int:
         rows = self.table.selectionModel().selectedRows()
