@@ -18,7 +18,7 @@ import logging.handlers
 import math
 import sys
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import Any, Sequence, TextIO
 
 from . import __version__
 from .core.atomic import remove_stale_partials, write_text_atomic
@@ -205,43 +205,16 @@ def _exists(path: Path) -> bool:
 
 
 def run_analyze(args: argparse.Namespace) -> int:
-    from .core.batch import (
-        STATUS_CANCELLED, STATUS_FAILED, BatchItem, failed_item, incomplete_outputs, output_paths,
-        run_batch, summary_csv, write_outputs,
-    )
-    from .core.model import load_model
     from .core.pipeline import Analyzer
 
     err = sys.stderr
     log_path = configure_logging()
     log.info("capseg analyze %s", " ".join(args.paths))
-    model_path = Path(args.model) if args.model else default_model_path()
-    if model_path is None:
-        err.write(translate("CLI", "No model given and no bundled model found in models/; use --model FILE.") + "\n")
-        return 2
-    try:
-        session = load_model(model_path)
-    except CapSegError as exc:
-        log.warning("Model %s refused: %s (%s)", model_path, exc, exc.detail)
-        err.write(f"{exc}\n")
-        return 2
-    except Exception:
-        log.exception("Model %s could not be loaded", model_path)
-        err.write(
-            translate("CLI", "The model {name} could not be loaded (internal error; details in the log).").format(name=model_path.name) + "\n"
-        )
+    session = _load_session(args.model, err)
+    if session is None:
         return 2
     analyzer = Analyzer(session, scale_mode=args.scale)
-    base = analyzer.default_params()
-    params = CountingParams(
-        threshold=args.threshold if args.threshold is not None else base.threshold,
-        min_area_px=args.min_area if args.min_area is not None else base.min_area_px,
-        merge_distance_px=(
-            args.merge_distance if args.merge_distance is not None else base.merge_distance_px
-        ),
-        split_area_px=args.split_area if args.split_area is not None else base.split_area_px,
-    )
-
+    params = _params_from(args, analyzer.default_params())
     images, problems = collect_inputs(args.paths)
     out_dir = Path(args.out) if args.out else None
     if out_dir is not None:
@@ -251,8 +224,6 @@ def run_analyze(args: argparse.Namespace) -> int:
             sentence = translate("CLI", 'The output folder "{folder}" cannot be created ({reason}).')
             err.write(sentence.format(folder=out_dir, reason=exc.strerror) + "\n")
             return 2
-
-    items: list[BatchItem] = [BatchItem(path, STATUS_FAILED, None, why) for path, why in problems]
     for _, why in problems:
         err.write(f"{why}\n")
     if not images:
@@ -260,36 +231,66 @@ def run_analyze(args: argparse.Namespace) -> int:
         return 2
     stems = _output_stems(images)
     summary_path = (out_dir or images[0].parent) / "summary.csv"
-    target_dirs = {out_dir or image.parent for image in images}
-    for folder in target_dirs:
+    for folder in {out_dir or image.parent for image in images}:
         remove_stale_partials(folder)
+    replace_incomplete = _outputs_replaced(args, images, stems, out_dir, summary_path, err)
+    if replace_incomplete is None:
+        return 2
+    items, interrupted = _analyse_all(args, analyzer, params, images, problems, stems, out_dir, replace_incomplete, err)
+    return _summarise(args, items, interrupted, summary_path, log_path, err)
 
-    # Refuse before any work if results would overwrite existing files. Pictures without their
-    # JSON are the leftovers of an interrupted run, not results: they are replaced.
+
+def _params_from(args: argparse.Namespace, base: CountingParams) -> CountingParams:
+    """The model's recommendation with what the command line sets instead."""
+    return CountingParams(
+        threshold=args.threshold if args.threshold is not None else base.threshold,
+        min_area_px=args.min_area if args.min_area is not None else base.min_area_px,
+        merge_distance_px=args.merge_distance if args.merge_distance is not None else base.merge_distance_px,
+        split_area_px=args.split_area if args.split_area is not None else base.split_area_px,
+    )
+
+
+def _outputs_replaced(args: argparse.Namespace, images: list[Path], stems: dict[Path, str], out_dir: Path | None,
+                      summary_path: Path, err: TextIO) -> set[Path] | None:
+    """The images whose outputs are leftovers of an interrupted run (replaced), or ``None``
+    after saying so when results would overwrite existing files: refused before any work.
+    Pictures without their JSON are such leftovers, not results."""
+    from .core.batch import incomplete_outputs, output_paths
+
     replace_incomplete: set[Path] = set()
-    if not args.overwrite:
-        clashes = []
-        for image in images:
-            folder = out_dir or image.parent
-            if incomplete_outputs(folder, stems[image]):
-                replace_incomplete.add(image)
-            else:
-                clashes.extend(p for p in output_paths(folder, stems[image]) if _exists(p))
-        if _exists(summary_path):
-            clashes.append(summary_path)
-        if clashes:
-            err.write(
-                translate(
-                    "CLI",
-                    '%n output file(s) already exist, for example "{example}"; '
-                    "nothing was written. Use --overwrite to replace them, or --out DIR.",
-                    None,
-                    len(clashes),
-                ).format(example=clashes[0])
-                + "\n"
-            )
-            return 2
+    if args.overwrite:
+        return replace_incomplete
+    clashes = []
+    for image in images:
+        folder = out_dir or image.parent
+        if incomplete_outputs(folder, stems[image]):
+            replace_incomplete.add(image)
+        else:
+            clashes.extend(p for p in output_paths(folder, stems[image]) if _exists(p))
+    if _exists(summary_path):
+        clashes.append(summary_path)
+    if not clashes:
+        return replace_incomplete
+    err.write(
+        translate(
+            "CLI",
+            '%n output file(s) already exist, for example "{example}"; '
+            "nothing was written. Use --overwrite to replace them, or --out DIR.",
+            None,
+            len(clashes),
+        ).format(example=clashes[0])
+        + "\n"
+    )
+    return None
 
+
+def _analyse_all(args: argparse.Namespace, analyzer, params: CountingParams, images: list[Path], problems: list[tuple[Path, str]],
+                 stems: dict[Path, str], out_dir: Path | None, replace_incomplete: set[Path], err: TextIO) -> tuple[list, bool]:
+    """Every image through the batch loop, its files written as it comes: (the summary's
+    items, whether Ctrl+C interrupted the run)."""
+    from .core.batch import STATUS_CANCELLED, STATUS_FAILED, BatchItem, failed_item, run_batch, write_outputs
+
+    items: list[BatchItem] = [BatchItem(path, STATUS_FAILED, None, why) for path, why in problems]
     bar = _Progress(len(images), err)
     done: set[Path] = set()
     interrupted = False
@@ -313,12 +314,10 @@ def run_analyze(args: argparse.Namespace) -> int:
             if item.status == STATUS_FAILED:
                 bar.note(f"{item.path}: {item.message}")
             elif item.analysis is not None:
-                result = item.analysis.result
-                if bar.enabled:
-                    if item.message:
-                        bar.note(translate("CLI", "{path}: warning: {message}").format(path=item.path, message=item.message))
-                else:
-                    print(_result_line(item.path, result, item.message))
+                if not bar.enabled:
+                    print(_result_line(item.path, item.analysis.result, item.message))
+                elif item.message:
+                    bar.note(translate("CLI", "{path}: warning: {message}").format(path=item.path, message=item.message))
     except KeyboardInterrupt:
         interrupted = True
         items.extend(
@@ -328,6 +327,12 @@ def run_analyze(args: argparse.Namespace) -> int:
     finally:
         batch.close()
     bar.close()
+    return items, interrupted
+
+
+def _summarise(args: argparse.Namespace, items: list, interrupted: bool, summary_path: Path, log_path: Path | None, err: TextIO) -> int:
+    """The summary CSV, the closing lines and the exit status."""
+    from .core.batch import STATUS_FAILED, summary_csv
 
     try:
         write_text_atomic(summary_path, summary_csv(items), overwrite=args.overwrite)
@@ -525,9 +530,52 @@ def _finger_line(finger) -> str:
     return "".join(parts)
 
 
-def run_exam(args: argparse.Namespace) -> int:
+def _analyse_exam(args: argparse.Namespace, analyzer, exam, to_analyse: list, calibration, err: TextIO) -> tuple[dict, dict, dict]:
+    """Each image of the exam counted as the window counts it: (results, thumbnails, failures)
+    by image path; one image's failure is reported and the exam goes on."""
     from .core.batch import failed_item
-    from .core.exam import analyze_exam_image, exam_calibration, exam_csv, save_exam, summarise_exam
+    from .core.exam import analyze_exam_image
+    from .report.thumbnails import thumbnail_for
+
+    results, thumbnails, failures = {}, {}, {}
+    bar = _Progress(len(to_analyse), err)
+    for index, image in enumerate(to_analyse):
+        path = exam.path_of(image)
+        bar.show(index, path.name)
+        try:
+            analysis = analyze_exam_image(analyzer, path, calibration, corrections_dir=_corrections_dir(args))
+            results[path] = analysis.result
+            thumbnails[path] = thumbnail_for(analysis)
+            del analysis
+        except Exception as exc:  # one image's failure is reported, the exam goes on
+            failures[path] = failed_item(path, exc).message
+            bar.note(f"{path}: {failures[path]}")
+    bar.show(len(to_analyse), "")
+    bar.close()
+    return results, thumbnails, failures
+
+
+def _patient_line(patient) -> str:
+    """The patient's figures in one line."""
+    if patient.density_per_mm is None:
+        density = translate("CLI", "not assessed (no scale)")
+    else:
+        density = CLI.tr("{density} per mm over %n finger(s) ({flag})", "", patient.fingers_with_density).format(
+            density=format_number(patient.density_per_mm, 1), flag=_flag_word(patient.density_flag))
+    if patient.any_giant:
+        giant = translate("CLI", "{giant} giant (giant loops present)").format(giant=patient.giant)
+    else:
+        giant = translate("CLI", "{giant} giant (none)").format(giant=patient.giant)
+    if patient.assessed:
+        line = translate("CLI", "Patient: mean distal density {density}; {dilated} dilated, {giant}; {used} image(s) used, {not_used} not used.")
+    else:  # no scale: no loop can be called dilated or giant, so no count of them either
+        line = translate("CLI", "Patient: mean distal density {density}; dilated and giant loops not assessed (no scale); "
+                                "{used} image(s) used, {not_used} not used.")
+    return line.format(density=density, dilated=patient.dilated, giant=giant, used=patient.images_used, not_used=patient.images_not_used)
+
+
+def run_exam(args: argparse.Namespace) -> int:
+    from .core.exam import exam_calibration, exam_csv, save_exam, summarise_exam
     from .core.pipeline import Analyzer
 
     err = sys.stderr
@@ -568,24 +616,8 @@ def run_exam(args: argparse.Namespace) -> int:
     analyzer = Analyzer(session, scale_mode=args.scale)
 
     from .report.pdf import write_report
-    from .report.thumbnails import thumbnail_for
 
-    results, thumbnails, failures = {}, {}, {}
-    bar = _Progress(len(to_analyse), err)
-    for index, image in enumerate(to_analyse):
-        path = exam.path_of(image)
-        bar.show(index, path.name)
-        try:
-            analysis = analyze_exam_image(analyzer, path, calibration, corrections_dir=_corrections_dir(args))
-            results[path] = analysis.result
-            thumbnails[path] = thumbnail_for(analysis)
-            del analysis
-        except Exception as exc:  # one image's failure is reported, the exam goes on
-            failures[path] = failed_item(path, exc).message
-            bar.note(f"{path}: {failures[path]}")
-    bar.show(len(to_analyse), "")
-    bar.close()
-
+    results, thumbnails, failures = _analyse_exam(args, analyzer, exam, to_analyse, calibration, err)
     summary = summarise_exam(exam, results, failures)
     try:
         write_report(report_path, exam, summary, results, thumbnails, overwrite=args.overwrite, model_card=session.card)
@@ -598,22 +630,7 @@ def run_exam(args: argparse.Namespace) -> int:
         return 1
     for finger in summary.fingers:
         print(_finger_line(finger))
-    patient = summary.patient
-    if patient.density_per_mm is None:
-        density = translate("CLI", "not assessed (no scale)")
-    else:
-        density = CLI.tr("{density} per mm over %n finger(s) ({flag})", "", patient.fingers_with_density).format(
-            density=format_number(patient.density_per_mm, 1), flag=_flag_word(patient.density_flag))
-    if patient.any_giant:
-        giant = translate("CLI", "{giant} giant (giant loops present)").format(giant=patient.giant)
-    else:
-        giant = translate("CLI", "{giant} giant (none)").format(giant=patient.giant)
-    if patient.assessed:
-        line = translate("CLI", "Patient: mean distal density {density}; {dilated} dilated, {giant}; {used} image(s) used, {not_used} not used.")
-    else:  # no scale: no loop can be called dilated or giant, so no count of them either
-        line = translate("CLI", "Patient: mean distal density {density}; dilated and giant loops not assessed (no scale); "
-                                "{used} image(s) used, {not_used} not used.")
-    print(line.format(density=density, dilated=patient.dilated, giant=giant, used=patient.images_used, not_used=patient.images_not_used))
+    print(_patient_line(summary.patient))
     written = [str(report_path)] + [str(p) for p in (csv_path, exam_path) if p is not None]
     print(translate("CLI", "Report: {files}").format(files=", ".join(written)))
     if failures:
@@ -658,6 +675,33 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=LANGUAGE_CHOICES, help=LANGUAGE_HELP)
     sub = parser.add_subparsers(dest="command", required=True)
 
+    _add_analyze(sub)
+    _add_export_training_data(sub)
+    _add_exam(sub)
+    convert = sub.add_parser("convert", help="convert a Keras model (.h5/.keras) to .tflite for LiteRT")
+    convert.add_argument("source", help="Keras model (.h5 or .keras; Keras 2 files included)")
+    convert.add_argument("target", help="output .tflite file")
+    convert.add_argument("--overwrite", action="store_true", help="replace an existing output file")
+    convert.set_defaults(func=run_convert)
+
+    try:
+        from .training import commands as training_commands
+    except ImportError:  # training tools are optional in a trimmed installation
+        training_commands = None
+    if training_commands is not None and hasattr(training_commands, "register"):
+        training_commands.register(sub)
+    for command in sub.choices.values():  # --lang also after the command: capseg analyze IMG --lang fr
+        command.add_argument("--lang", choices=LANGUAGE_CHOICES, default=argparse.SUPPRESS, help=LANGUAGE_HELP)
+    return parser
+
+
+
+
+CORRECTIONS_HELP = ("where corrections of images in read-only folders are kept (default: the "
+                    "application-data folder's corrections/, as the window saves them)")
+
+
+def _add_analyze(sub: Any) -> None:
     analyze = sub.add_parser(
         "analyze",
         help="segment and count images and folders of images",
@@ -685,11 +729,11 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--use-corrections", action="store_true",
                          help="count each image that has corrections saved by hand (NAME.capseg.json) as corrected: "
                               "its saved parameters and scale, then the edits; others as usual")
-    corrections_help = ("where corrections of images in read-only folders are kept (default: the "
-                        "application-data folder's corrections/, as the window saves them)")
-    analyze.add_argument("--corrections-dir", metavar="DIR", help=corrections_help)
+    analyze.add_argument("--corrections-dir", metavar="DIR", help=CORRECTIONS_HELP)
     analyze.set_defaults(func=run_analyze)
 
+
+def _add_export_training_data(sub: Any) -> None:
     export = sub.add_parser(
         "export-training-data",
         help="write the corrected images of a folder as training data",
@@ -701,9 +745,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("folder", metavar="FOLDER", help="folder of images corrected in CapSeg Desktop")
     export.add_argument("--out", required=True, metavar="DIR", help="folder to write images/, masks/ and points.json to")
-    export.add_argument("--corrections-dir", metavar="DIR", help=corrections_help)
+    export.add_argument("--corrections-dir", metavar="DIR", help=CORRECTIONS_HELP)
     export.set_defaults(func=run_export_training_data)
 
+
+def _add_exam(sub: Any) -> None:
     exam = sub.add_parser(
         "exam",
         help="analyse a patient's exam (fingers L2-L5, R2-R5) and write its PDF report",
@@ -725,25 +771,9 @@ def build_parser() -> argparse.ArgumentParser:
     exam.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the exam's date (default: today, or the exam file's)")
     exam.add_argument("--model", help="model file (.tflite, .keras, .h5); default: the bundled model")
     exam.add_argument("--scale", choices=("auto", "native"), default="auto", help="as for capseg analyze")
-    exam.add_argument("--corrections-dir", metavar="DIR", help=corrections_help)
+    exam.add_argument("--corrections-dir", metavar="DIR", help=CORRECTIONS_HELP)
     exam.add_argument("--overwrite", action="store_true", help="replace existing output files")
     exam.set_defaults(func=run_exam)
-
-    convert = sub.add_parser("convert", help="convert a Keras model (.h5/.keras) to .tflite for LiteRT")
-    convert.add_argument("source", help="Keras model (.h5 or .keras; Keras 2 files included)")
-    convert.add_argument("target", help="output .tflite file")
-    convert.add_argument("--overwrite", action="store_true", help="replace an existing output file")
-    convert.set_defaults(func=run_convert)
-
-    try:
-        from .training import commands as training_commands
-    except ImportError:  # training tools are optional in a trimmed installation
-        training_commands = None
-    if training_commands is not None and hasattr(training_commands, "register"):
-        training_commands.register(sub)
-    for command in sub.choices.values():  # --lang also after the command: capseg analyze IMG --lang fr
-        command.add_argument("--lang", choices=LANGUAGE_CHOICES, default=argparse.SUPPRESS, help=LANGUAGE_HELP)
-    return parser
 
 
 def install_language(choice: str | None) -> str:
