@@ -20,15 +20,15 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence, TextIO
 
-from . import __version__
-from .core.atomic import remove_stale_partials, write_text_atomic
-from .core.counting import CountingParams
-from .core.errors import CapSegError, ExportError
-from .core import i18n
-from .core.i18n import format_number, translate
-from .core.imageio import SUPPORTED_SUFFIXES, list_images
-from .core.paths import default_model_path, log_dir
-from .core.texts import Plurals
+from .. import __version__
+from ..core.atomic import remove_stale_partials, write_text_atomic
+from ..core.counting import CountingParams
+from ..core.errors import CapSegError, ExportError
+from ..core import i18n
+from ..core.i18n import format_number, translate
+from ..core.imageio import SUPPORTED_SUFFIXES, list_images
+from ..core.paths import default_model_path, log_dir
+from ..core.texts import Plurals
 
 #: This module's sentences with a count (see ``core.texts.Plurals``).
 CLI = Plurals("CLI")
@@ -143,7 +143,7 @@ def _output_stems(images: list[Path]) -> dict[Path, str]:
     images of the run: a second ``a.png`` from another folder becomes ``a_2`` unless an image
     of the run is already called ``a_2``. Names too long for the file system are shortened
     with a stable hash."""
-    from .core.batch import output_stem
+    from ..core.batch import output_stem
 
     base = {image: output_stem(image) for image in images}
     taken = {stem.lower() for stem in base.values()}
@@ -205,7 +205,7 @@ def _exists(path: Path) -> bool:
 
 
 def run_analyze(args: argparse.Namespace) -> int:
-    from .core.pipeline import Analyzer
+    from ..core.pipeline import Analyzer
 
     err = sys.stderr
     log_path = configure_logging()
@@ -255,7 +255,7 @@ def _outputs_replaced(args: argparse.Namespace, images: list[Path], stems: dict[
     """The images whose outputs are leftovers of an interrupted run (replaced), or ``None``
     after saying so when results would overwrite existing files: refused before any work.
     Pictures without their JSON are such leftovers, not results."""
-    from .core.batch import incomplete_outputs, output_paths
+    from ..core.batch import incomplete_outputs, output_paths
 
     replace_incomplete: set[Path] = set()
     if args.overwrite:
@@ -288,7 +288,7 @@ def _analyse_all(args: argparse.Namespace, analyzer, params: CountingParams, ima
                  stems: dict[Path, str], out_dir: Path | None, replace_incomplete: set[Path], err: TextIO) -> tuple[list, bool]:
     """Every image through the batch loop, its files written as it comes: (the summary's
     items, whether Ctrl+C interrupted the run)."""
-    from .core.batch import STATUS_CANCELLED, STATUS_FAILED, BatchItem, failed_item, run_batch, write_outputs
+    from ..core.batch import STATUS_CANCELLED, STATUS_FAILED, BatchItem, failed_item, run_batch, write_outputs
 
     items: list[BatchItem] = [BatchItem(path, STATUS_FAILED, None, why) for path, why in problems]
     bar = _Progress(len(images), err)
@@ -332,7 +332,7 @@ def _analyse_all(args: argparse.Namespace, analyzer, params: CountingParams, ima
 
 def _summarise(args: argparse.Namespace, items: list, interrupted: bool, summary_path: Path, log_path: Path | None, err: TextIO) -> int:
     """The summary CSV, the closing lines and the exit status."""
-    from .core.batch import STATUS_FAILED, summary_csv
+    from ..core.batch import STATUS_FAILED, summary_csv
 
     try:
         write_text_atomic(summary_path, summary_csv(items), overwrite=args.overwrite)
@@ -382,14 +382,14 @@ def _summarise(args: argparse.Namespace, items: list, interrupted: bool, summary
 
 
 def _corrections_dir(args: argparse.Namespace) -> Path:
-    from .core.corrections import default_fallback_dir
+    from ..core.corrections import default_fallback_dir
 
     given = getattr(args, "corrections_dir", None)
     return Path(given) if given else default_fallback_dir()
 
 
 def run_export_training_data(args: argparse.Namespace) -> int:
-    from .core.corrections import export_training_data
+    from ..core.corrections import export_training_data
 
     configure_logging()
     folder, out_dir = Path(args.folder), Path(args.out)
@@ -421,7 +421,7 @@ def run_export_training_data(args: argparse.Namespace) -> int:
 
 
 def _date(text: str) -> str:
-    from .core.exam import ExamError, check_date
+    from ..core.exam import ExamError, check_date
 
     try:
         return check_date(text)
@@ -431,7 +431,7 @@ def _date(text: str) -> str:
 
 def _load_session(model_arg: str | None, err: TextIO):
     """The model to analyse with, or ``None`` after saying why on ``err``."""
-    from .core.model import load_model
+    from ..core.model import load_model
 
     model_path = Path(model_arg) if model_arg else default_model_path()
     if model_path is None:
@@ -453,8 +453,8 @@ def _load_session(model_arg: str | None, err: TextIO):
 def _exam_for(args: argparse.Namespace, err: TextIO):
     """The exam the command is about (a folder's images by their file names, or a saved exam)
     with the options applied; ``None`` after saying why on ``err``."""
-    from .core.calibration import CalibrationError, find_profile, load_profiles, profiles_path
-    from .core.exam import ExamError, exam_from_folder, load_exam
+    from ..core.calibration import CalibrationError, find_profile, load_profiles, profiles_path
+    from ..core.exam import ExamError, exam_from_folder, load_exam
 
     source = Path(args.exam)
     try:
@@ -533,9 +533,9 @@ def _finger_line(finger) -> str:
 def _analyse_exam(args: argparse.Namespace, analyzer, exam, to_analyse: list, calibration, err: TextIO) -> tuple[dict, dict, dict]:
     """Each image of the exam counted as the window counts it: (results, thumbnails, failures)
     by image path; one image's failure is reported and the exam goes on."""
-    from .core.batch import failed_item
-    from .core.exam import analyze_exam_image
-    from .report.thumbnails import thumbnail_for
+    from ..core.batch import failed_item
+    from ..core.exam import analyze_exam_image
+    from ..report.thumbnails import thumbnail_for
 
     results, thumbnails, failures = {}, {}, {}
     bar = _Progress(len(to_analyse), err)
@@ -575,8 +575,8 @@ def _patient_line(patient) -> str:
 
 
 def run_exam(args: argparse.Namespace) -> int:
-    from .core.exam import exam_calibration, exam_csv, save_exam, summarise_exam
-    from .core.pipeline import Analyzer
+    from ..core.exam import exam_calibration, exam_csv, save_exam, summarise_exam
+    from ..core.pipeline import Analyzer
 
     err = sys.stderr
     log_path = configure_logging()
@@ -615,7 +615,7 @@ def run_exam(args: argparse.Namespace) -> int:
         return 2
     analyzer = Analyzer(session, scale_mode=args.scale)
 
-    from .report.pdf import write_report
+    from ..report.pdf import write_report
 
     results, thumbnails, failures = _analyse_exam(args, analyzer, exam, to_analyse, calibration, err)
     summary = summarise_exam(exam, results, failures)
@@ -647,7 +647,7 @@ def run_exam(args: argparse.Namespace) -> int:
 
 
 def run_convert(args: argparse.Namespace) -> int:
-    from .core.model import convert_to_tflite
+    from ..core.model import convert_to_tflite
 
     source, target = Path(args.source), Path(args.target)
     if target.exists() and not args.overwrite:
@@ -685,7 +685,7 @@ def build_parser() -> argparse.ArgumentParser:
     convert.set_defaults(func=run_convert)
 
     try:
-        from .training import commands as training_commands
+        from ..training import commands as training_commands
     except ImportError:  # training tools are optional in a trimmed installation
         training_commands = None
     if training_commands is not None and hasattr(training_commands, "register"):
@@ -783,7 +783,7 @@ def install_language(choice: str | None) -> str:
     if lang == "en":
         i18n.install_translator(None, "en")
         return lang
-    from .i18n_qt import install_language as install_qt_language  # QtCore only: loads the .qm catalogues
+    from ..i18n_qt import install_language as install_qt_language  # QtCore only: loads the .qm catalogues
 
     return install_qt_language(lang)
 
