@@ -100,7 +100,7 @@ def _brush(factor: float) -> Callable[[Any], None]:
 def _help(window: Any) -> None:
     from .help import HelpDialog
 
-    HelpDialog(window).exec()
+    HelpDialog(window, shortcut_rows()).exec()
 
 
 STD = QKeySequence.StandardKey

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
@@ -87,14 +89,15 @@ to analyse it again, so the list, the summary CSV and the view always agree.</p>
 
 
 class HelpDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, keys: Sequence[tuple[str, str]] = ()) -> None:
+        """``keys``: (command, keys) rows for the list of keys (``actions.shortcut_rows``)."""
         super().__init__(parent)
         self.setObjectName("help_dialog")
         self.setWindowTitle(self.tr("CapSeg Desktop help"))
         self.browser = QTextBrowser()
         self.browser.setObjectName("help_browser")
         self.browser.setAccessibleName(self.tr("Help"))
-        self.browser.setHtml("\n".join([*(self.tr(section) for section in HELP_SECTIONS), self.keys_section()]))
+        self.browser.setHtml("\n".join([*(self.tr(section) for section in HELP_SECTIONS), self.keys_section(keys)]))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -102,12 +105,10 @@ class HelpDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(640, 620)
 
-    def keys_section(self) -> str:
+    def keys_section(self, keys: Sequence[tuple[str, str]]) -> str:
         """Every command's keys, from the action table (as the menus and the toolbar are)."""
         from html import escape
 
-        from .actions import shortcut_rows
-
-        rows = "".join(f"<tr><td>{escape(text)}</td><td>&nbsp;&nbsp;{escape(keys)}</td></tr>" for text, keys in shortcut_rows() if keys)
+        rows = "".join(f"<tr><td>{escape(text)}</td><td>&nbsp;&nbsp;{escape(combo)}</td></tr>" for text, combo in keys if combo)
         title = self.tr("Keyboard shortcuts")
         return f"<h3>{escape(title)}</h3><table>{rows}</table>"
