@@ -38,6 +38,24 @@ class ExamWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.header.setFont(font)
 
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self._build_fingers())
+        splitter.addWidget(self._build_figures())
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.header)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+        self._build_status()
+        self.set_working(False)
+        self._build_toolbar()
+
+    def _build_fingers(self) -> QWidget:
+        """The 8 fingers, left hand above, right hand below: each a drop target with its images."""
+        controller = self.controller
         fingers = QWidget()
         grid = QGridLayout(fingers)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -50,6 +68,10 @@ class ExamWindow(QMainWindow):
             grid.addWidget(box, index // 4, index % 4)
             self.fingers[finger] = box
 
+        return fingers
+
+    def _build_figures(self) -> QWidget:
+        """The per-finger table, the patient summary and the note under them."""
         self.table = QTableWidget(len(FINGER_ORDER), 6)
         self.table.setObjectName("exam_finger_table")
         self.table.setAccessibleName(self.tr("Figures per finger"))
@@ -80,33 +102,23 @@ class ExamWindow(QMainWindow):
         lower_layout.addWidget(self.table, 1)
         lower_layout.addWidget(self.summary)
         lower_layout.addWidget(note)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(fingers)
-        splitter.addWidget(lower)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 0)
         # The table shows its 8 fingers without scrolling.
         rows_height = self.table.verticalHeader().defaultSectionSize() * len(FINGER_ORDER)
         self.table.setMinimumHeight(rows_height + self.table.horizontalHeader().sizeHint().height() + 4)
 
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addWidget(self.header)
-        layout.addWidget(splitter, 1)
-        self.setCentralWidget(central)
+        return lower
 
+    def _build_status(self) -> None:
         self.status_label = QLabel()
         self.status_label.setObjectName("exam_status")
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setFixedWidth(160)
         self.cancel_button = QPushButton(self.tr("Stop analysing"))
-        self.cancel_button.clicked.connect(controller.cancel_analyses)
+        self.cancel_button.clicked.connect(self.controller.cancel_analyses)
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
-        self.set_working(False)
-        self._build_toolbar()
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Exam"), self)
