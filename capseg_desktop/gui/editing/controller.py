@@ -14,13 +14,13 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from PySide6.QtCore import QCoreApplication, QObject, QPointF, Qt, QTimer
+from PySide6.QtCore import QObject, QPointF, Qt, QTimer
 from PySide6.QtGui import QAction, QCursor, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QGraphicsView, QLabel, QMenu, QMessageBox, QToolBar, QUndoView
 
-from .tools import TOOLS, EditTool
-from .sidecar import SidecarSaver
-from .undo import EditCommand, Region
+from .tools import TOOLS, EditTool, image_point, point_inside
+from .sidecar import SavedLogs, SidecarSaver
+from .undo import EditCommand, Region, describe_edit
 
 if TYPE_CHECKING:
     import numpy as np
@@ -35,19 +35,6 @@ log = logging.getLogger("capseg_desktop.gui.editing")
 TOOL_NAMES = ("select", "add", "brush", "eraser", "split")
 BRUSH_DEFAULT_PX = 9
 BRUSH_RANGE_PX = (1, 201)
-
-
-def _xy(pos: QPointF) -> tuple[float, float]:
-    return pos.x(), pos.y()
-
-
-def point_inside(labels: np.ndarray, analysis: Analysis, number: int, near: tuple[float, float] | None = None) -> tuple[float, float]:
-    """A pixel of capillary ``number`` (the one nearest ``near``, by default its centroid):
-    what a remove, merge or paint edit names it by (``core.corrections.point_inside``)."""
-    from ...core.corrections import point_inside as nearest_pixel
-
-    capillary = next(c for c in analysis.result.capillaries if c.id == number)
-    return nearest_pixel(labels, number, near if near is not None else capillary.centroid, capillary.bbox)
 
 
 class EditController(QObject):
@@ -98,7 +85,7 @@ class EditController(QObject):
         for view in window.views.views:  # the brush circle follows the zoom
             view.view_changed.connect(self._update_cursor)
         self.stack.indexChanged.connect(self._index_changed)
-        self._saved_logs: dict[Path, tuple[tuple, list]] = {}
+        self.saved_logs = SavedLogs(self.saver.fallback_dir)
         window.batch.corrected = self.saved_edits_applied
 
     # The session's log ---------------------------------------------------------------------
@@ -243,7 +230,7 @@ class EditController(QObject):
             return 0
         from ...core.corrections import label_at
 
-        return label_at(analysis.counted.labels, _xy(pos))
+        return label_at(analysis.counted.labels, image_point(pos))
 
     def select(self, numbers: Sequence[int]) -> None:
         self.session.select(numbers)
@@ -304,14 +291,14 @@ class EditController(QObject):
         if analysis is None:
             return
         labels = analysis.counted.labels
-        if pixel_at(_xy(pos), labels.shape) is None:
+        if pixel_at(image_point(pos), labels.shape) is None:
             return
-        existing = label_at(labels, _xy(pos))
+        existing = label_at(labels, image_point(pos))
         if existing:
             self.select([existing])
             self._say(self.tr("Capillary %1 is already counted.").replace("%1", str(existing)))
             return
-        mask = grow_region(analysis.probabilities, _xy(pos), analysis.result.params.threshold, labels=labels)
+        mask = grow_region(analysis.probabilities, image_point(pos), analysis.result.params.threshold, labels=labels)
         if not mask.any():
             self._say(self.tr("Nothing to add there."))
             return
@@ -327,7 +314,7 @@ class EditController(QObject):
         if analysis is None or not points:
             return
         labels = analysis.counted.labels
-        mask = stroke_mask([_xy(p) for p in points], self.brush_px, labels.shape)
+        mask = stroke_mask([image_point(p) for p in points], self.brush_px, labels.shape)
         under = labels[mask]
         touched = [int(n) for n in np.unique(under) if n]
         if erase:
@@ -341,7 +328,7 @@ class EditController(QObject):
             self._say(self.tr("Already counted: the brush adds pixels that are not in a capillary yet."))
             return
         selected = self.window.views.selected()
-        first = label_at(labels, _xy(points[0]))
+        first = label_at(labels, image_point(points[0]))
         target = 0
         if len(selected) == 1 and selected[0] in touched:
             target = selected[0]
@@ -363,11 +350,11 @@ class EditController(QObject):
         if analysis is None:
             return
         labels = analysis.counted.labels
-        number = split_target(labels, _xy(a), _xy(b))  # the capillary the replay will cut
+        number = split_target(labels, image_point(a), image_point(b))  # the capillary the replay will cut
         if max(abs(b.x() - a.x()), abs(b.y() - a.y())) < 3 or not number:
             self._say(self.tr("To split a capillary, drag a cut line across it."))
             return
-        edit = Edit("split", points=(_xy(a), _xy(b)))
+        edit = Edit("split", points=(image_point(a), image_point(b)))
         self._push([edit], self.tr("Split capillary %1").replace("%1", str(number)), labels == number)
 
     def _push(self, edits: list[Edit], text: str, region: np.ndarray | None) -> None:
@@ -481,30 +468,11 @@ class EditController(QObject):
 
     def saved_edits_applied(self, analysis: Analysis) -> Analysis:
         """A batch image's count with its corrections replayed: the log on screen for the image
-        shown, else the one in its sidecar (read once per version of the file)."""
-        from ...core.corrections import CorrectionsError, fallback_sidecar_path, load_corrections, sidecar_path
-
+        shown, else the one in its sidecar (``SavedLogs``)."""
         path = analysis.image.path
-        if path is None:
-            return analysis
-        if self._image is not None and path == self._image.path:
-            edits = list(self.edits)
-        else:
-            candidates = [sidecar_path(path), fallback_sidecar_path(path, self.saver.fallback_dir)]
-            stamp = tuple(p.stat().st_mtime_ns if p.is_file() else 0 for p in candidates)
-            known = self._saved_logs.get(path)
-            if known is None or known[0] != stamp:
-                edits = []
-                if any(stamp):
-                    try:
-                        found = load_corrections(path, self.saver.fallback_dir, size=(analysis.image.width, analysis.image.height),
-                                                 check_hash=False)
-                        edits = list(found[0].edits) if found else []
-                    except (CorrectionsError, OSError) as error:
-                        log.info("Corrections of %s not used in the batch: %s", path.name, error)
-                known = self._saved_logs[path] = (stamp, edits)
-            edits = known[1]
-        return analysis.with_edits(edits) if edits else analysis
+        if path is not None and self._image is not None and path == self._image.path:
+            return analysis.with_edits(list(self.edits)) if self.edits else analysis
+        return self.saved_logs.applied(analysis)
 
     def confirm_param_change(self) -> bool:
         """A parameter change with edits: keep them on top of the new count, discard them, or
@@ -576,16 +544,3 @@ class EditController(QObject):
 
     def close(self) -> None:
         self.saver.close()
-
-
-def describe_edit(owner: QObject, edit: Edit) -> str:
-    """How the undo history names a restored edit (``owner``: kept for callers; the words are the edit controller's)."""
-    names = {
-        "remove": QCoreApplication.translate("EditController", "Delete capillary"),
-        "add": QCoreApplication.translate("EditController", "Add capillary"),
-        "merge": QCoreApplication.translate("EditController", "Merge capillaries"),
-        "split": QCoreApplication.translate("EditController", "Split capillary"),
-        "paint": QCoreApplication.translate("EditController", "Paint"),
-        "erase": QCoreApplication.translate("EditController", "Erase"),
-    }
-    return QCoreApplication.translate("EditController", "%1 (restored)").replace("%1", names.get(edit.kind, edit.kind))

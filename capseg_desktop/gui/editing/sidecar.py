@@ -104,3 +104,33 @@ class SidecarSaver(QObject):
             self.failed.emit(path, str(error) or type(error).__name__)
             return
         self.deleted.emit(path)
+
+
+class SavedLogs:
+    """The corrections saved in images' sidecars, for the batch's counts: each sidecar is read
+    once per version of the file (its modification time), not at every recount."""
+
+    def __init__(self, fallback_dir: Path | None) -> None:
+        self.fallback_dir = fallback_dir
+        self._known: dict[Path, tuple[tuple, list]] = {}
+
+    def applied(self, analysis: Analysis) -> Analysis:
+        """``analysis`` with the corrections of its image's sidecar replayed (as it is, without one)."""
+        from ...core.corrections import CorrectionsError, fallback_sidecar_path, load_corrections, sidecar_path
+
+        path = analysis.image.path
+        if path is None:
+            return analysis
+        candidates = [sidecar_path(path), fallback_sidecar_path(path, self.fallback_dir)]
+        stamp = tuple(p.stat().st_mtime_ns if p.is_file() else 0 for p in candidates)
+        known = self._known.get(path)
+        if known is None or known[0] != stamp:
+            edits = []
+            if any(stamp):
+                try:
+                    found = load_corrections(path, self.fallback_dir, size=(analysis.image.width, analysis.image.height), check_hash=False)
+                    edits = list(found[0].edits) if found else []
+                except (CorrectionsError, OSError) as error:
+                    log.info("Corrections of %s not used in the batch: %s", path.name, error)
+            known = self._known[path] = (stamp, edits)
+        return analysis.with_edits(known[1]) if known[1] else analysis

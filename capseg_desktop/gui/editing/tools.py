@@ -14,6 +14,9 @@ from PySide6.QtGui import QBrush, QColor, QCursor, QMouseEvent, QPainter, QPaint
 from PySide6.QtWidgets import QGraphicsView
 
 if TYPE_CHECKING:
+    import numpy as np
+
+    from ...core import Analysis
     from .controller import EditController
     from ..views.image_views import ImageView
 
@@ -205,3 +208,17 @@ class SplitTool(LineTool):
 
 
 TOOLS = {tool.name: tool for tool in (EditTool, AddTool, StrokeTool, EraserTool, SplitTool)}
+
+
+def image_point(pos: QPointF) -> tuple[float, float]:
+    """A scene point as the (x, y) image coordinates ``core.corrections`` takes."""
+    return pos.x(), pos.y()
+
+
+def point_inside(labels: np.ndarray, analysis: Analysis, number: int, near: tuple[float, float] | None = None) -> tuple[float, float]:
+    """A pixel of capillary ``number`` (the one nearest ``near``, by default its centroid):
+    what a remove, merge or paint edit names it by (``core.corrections.point_inside``)."""
+    from ...core.corrections import point_inside as nearest_pixel
+
+    capillary = next(c for c in analysis.result.capillaries if c.id == number)
+    return nearest_pixel(labels, number, near if near is not None else capillary.centroid, capillary.bbox)

@@ -67,3 +67,16 @@ class EditCommand(QUndoCommand):
     def undo(self) -> None:
         self.log.remove_edits(self.edits)
         self.log.rebuild(select=self.selected_before, note=QCoreApplication.translate("EditCommand", "Undone: %1").replace("%1", self.text()))
+
+
+def describe_edit(owner: object, edit: Edit) -> str:
+    """How the undo history names a restored edit (``owner``: kept for callers; the words are the edit controller's)."""
+    names = {
+        "remove": QCoreApplication.translate("EditController", "Delete capillary"),
+        "add": QCoreApplication.translate("EditController", "Add capillary"),
+        "merge": QCoreApplication.translate("EditController", "Merge capillaries"),
+        "split": QCoreApplication.translate("EditController", "Split capillary"),
+        "paint": QCoreApplication.translate("EditController", "Paint"),
+        "erase": QCoreApplication.translate("EditController", "Erase"),
+    }
+    return QCoreApplication.translate("EditController", "%1 (restored)").replace("%1", names.get(edit.kind, edit.kind))
