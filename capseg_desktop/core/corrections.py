@@ -238,6 +238,19 @@ def stroke_mask(points: Sequence[tuple[float, float]], diameter_px: int, shape: 
     return canvas.astype(bool)
 
 
+def paint_target(labels: np.ndarray, stroke: np.ndarray, start: tuple[float, float], selected: Sequence[int] = ()) -> int:
+    """The capillary a brush stroke paints into: the one selected when the stroke touches it,
+    else the one under the stroke's start, else the one it covers most; 0: a new capillary."""
+    under = labels[stroke]
+    touched = {int(n) for n in np.unique(under) if n}
+    if len(selected) == 1 and selected[0] in touched:
+        return int(selected[0])
+    first = label_at(labels, start)
+    if first:
+        return first
+    return int(np.bincount(under[under > 0].astype(np.int64)).argmax()) if touched else 0
+
+
 def split_mask(mask: np.ndarray, a: tuple[float, float], b: tuple[float, float]) -> tuple[np.ndarray, np.ndarray]:
     """The pixels of ``mask`` on either side of the straight line through ``a`` and ``b``
     (pixel centres; a centre exactly on the line goes to the first half). When ``a`` and ``b``

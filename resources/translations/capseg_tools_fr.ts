@@ -106,62 +106,6 @@
         <translation>Corrections non enregistrées&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing.py" line="87"/>
-        <source>&lt;no corrections&gt;</source>
-        <translation>&lt;aucune correction&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../capseg_desktop/gui/editing.py" line="88"/>
-        <location filename="../../capseg_desktop/gui/editing.py" line="89"/>
-        <source>Undo history</source>
-        <translation>Historique des corrections</translation>
-    </message>
-    <message>
-        <location filename="../../capseg_desktop/gui/editing.py" line="98"/>
-        <source>Brush size</source>
-        <translation>Taille du pinceau</translation>
-    </message>
-    <message>
-        <location filename="../../capseg_desktop/gui/editing.py" line="119"/>
-        <source>Edit tools</source>
-        <translation>Outils de correction</translation>
-    </message>
-    <message>
-        <location filename="../../capseg_desktop/gui/editing.py" line="122"/>
-        <source>Select</source>
-        <translation>Sélection</translation>
-    </message>
-    <message>
-        <location filename="../../capseg_desktop/gui/editing.py" line="122"/>
-        <source>Add</source>
-        <translation>Ajouter</translation>
-    </message>
-    <message>
-        <location filename="../../capseg_desktop/gui/editing.py" line="122"/>
-        <source>Brush</source>
-        <translation>Pinceau</translation>
-    </message>
-    <message>
-        <location filename="../../capseg_desktop/gui/editing.py" line="123"/>
-        <source>Eraser</source>
-        <translation>Gomme</translation>
-    </message>
-    <message>
-        <location filename="../../capseg_desktop/gui/editing.py" line="123"/>
-        <source>Split</source>
-        <translation>Scinder</translation>
-    </message>
-    <message>
-        <location filename="../../capseg_desktop/gui/editing.py" line="123"/>
-        <source>Merge</source>
-        <translation>Fusionner</translation>
-    </message>
-    <message>
-        <location filename="../../capseg_desktop/gui/editing.py" line="124"/>
-        <source>Delete</source>
-        <translation>Supprimer</translation>
-    </message>
-    <message>
         <location filename="../../capseg_desktop/gui/editing.py" line="124"/>
         <location filename="../../capseg_desktop/gui/editing.py" line="163"/>
         <source>Undo</source>
@@ -207,16 +151,6 @@
         <location filename="../../capseg_desktop/gui/editing.py" line="186"/>
         <source>Split: drag a cut line across one capillary (Esc: back to Select).</source>
         <translation>Scinder&#xa0;: tracez une ligne de coupe en travers d&apos;un capillaire (Échap&#xa0;: retour à Sélection).</translation>
-    </message>
-    <message>
-        <location filename="../../capseg_desktop/gui/editing.py" line="207"/>
-        <source>Brush %1 px</source>
-        <translation>Pinceau %1 px</translation>
-    </message>
-    <message>
-        <location filename="../../capseg_desktop/gui/editing.py" line="208"/>
-        <source>Brush and eraser diameter in image pixels ([ smaller, ] larger)</source>
-        <translation>Diamètre du pinceau et de la gomme en pixels de l&apos;image ([ plus petit, ] plus grand)</translation>
     </message>
     <message>
         <location filename="../../capseg_desktop/gui/editing.py" line="266"/>
@@ -428,6 +362,87 @@
         <location filename="../../capseg_desktop/gui/editing.py" line="599"/>
         <source>%1 (restored)</source>
         <translation>%1 (restauré)</translation>
+    </message>
+</context>
+<context>
+    <name>EditPalette</name>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/palette.py" line="87"/>
+        <source>&lt;no corrections&gt;</source>
+        <translation>&lt;aucune correction&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/palette.py" line="122"/>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/palette.py" line="122"/>
+        <source>Brush</source>
+        <translation>Pinceau</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/palette.py" line="207"/>
+        <source>Brush %1 px</source>
+        <translation>Pinceau %1 px</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/palette.py" line="208"/>
+        <source>Brush and eraser diameter in image pixels ([ smaller, ] larger)</source>
+        <translation>Diamètre du pinceau et de la gomme en pixels de l&apos;image ([ plus petit, ] plus grand)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/palette.py" line="98"/>
+        <source>Brush size</source>
+        <translation>Taille du pinceau</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/palette.py" line="124"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/palette.py" line="119"/>
+        <source>Edit tools</source>
+        <translation>Outils de correction</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/palette.py" line="123"/>
+        <source>Eraser</source>
+        <translation>Gomme</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/palette.py" line="123"/>
+        <source>Merge</source>
+        <translation>Fusionner</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/palette.py" line="124"/>
+        <location filename="../../capseg_desktop/gui/editing/palette.py" line="164"/>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/palette.py" line="122"/>
+        <source>Select</source>
+        <translation>Sélection</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/palette.py" line="123"/>
+        <source>Split</source>
+        <translation>Scinder</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/palette.py" line="124"/>
+        <location filename="../../capseg_desktop/gui/editing/palette.py" line="163"/>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/palette.py" line="88"/>
+        <location filename="../../capseg_desktop/gui/editing/palette.py" line="89"/>
+        <source>Undo history</source>
+        <translation>Historique des corrections</translation>
     </message>
 </context>
 <context>

@@ -574,5 +574,12 @@ def test_edit_geometry_is_one_convention_for_the_window_and_the_replay():
     assert applied == [True] and replayed.max() == 3
     assert len(np.unique(replayed[labels == 1])) == 2 and len(np.unique(replayed[labels == 2])) == 1  # bar 1 cut, bar 2 whole
     assert split_target(labels, (20.0, 0.0), (25.0, 39.0)) == 0  # between the bars
+    # A brush stroke paints into the selected capillary it touches, else the one under its start.
+    from capseg_desktop.core.corrections import paint_target
+
+    across = stroke_mask([(8.0, 20.0), (36.0, 20.0)], 3, labels.shape)  # over both bars
+    assert paint_target(labels, across, (8.0, 20.0), selected=(2,)) == 2
+    assert paint_target(labels, across, (12.0, 20.0)) == 1
+    assert paint_target(labels, stroke_mask([(20.0, 20.0)], 3, labels.shape), (20.0, 20.0)) == 0  # a new capillary
     brushed = stroke_mask([(20.5, 20.5)], 9, labels.shape)
     assert brushed[20, 20] and brushed[20, 16] and not brushed[20, 30] and not brushed[10, 20]  # about 9 px across

@@ -14,11 +14,12 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from PySide6.QtCore import QObject, QPointF, Qt, QTimer
-from PySide6.QtGui import QAction, QCursor, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QGraphicsView, QLabel, QMenu, QMessageBox, QToolBar, QUndoView
+from PySide6.QtCore import QObject, QPointF, QTimer
+from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtWidgets import QGraphicsView, QMenu, QMessageBox, QToolBar
 
 from .tools import TOOLS, EditTool, image_point, point_inside
+from .palette import EditPalette
 from .sidecar import SavedLogs, SidecarSaver
 from .undo import EditCommand, Region, describe_edit
 
@@ -31,8 +32,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("capseg_desktop.gui.editing")
 
-#: The tools' order on the toolbar and in the Edit menu.
-TOOL_NAMES = ("select", "add", "brush", "eraser", "split")
 BRUSH_DEFAULT_PX = 9
 BRUSH_RANGE_PX = (1, 201)
 
@@ -61,22 +60,9 @@ class EditController(QObject):
         self.saver.saved.connect(self._saved)
         self.saver.failed.connect(lambda path, message: self._say(self.tr("Corrections not saved: %1").replace("%1", message)))
 
-        self.history = QUndoView(self.stack)
-        self.history.setObjectName("undo_history")
-        self.history.setEmptyLabel(self.tr("<no corrections>"))
-        self.history.setAccessibleName(self.tr("Undo history"))
-        self.history_dock = QDockWidget(self.tr("Undo history"), window)
-        self.history_dock.setObjectName("undo_dock")
-        self.history_dock.setWidget(self.history)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
-        self.history_dock.hide()
-        self.history_dock.visibilityChanged.connect(self._history_shown)
-        self._history_sized = False
-        self.brush_label = QLabel("")
-        self.brush_label.setObjectName("brush_label")
-        self.brush_label.setAccessibleName(self.tr("Brush size"))
-        window.statusBar().insertPermanentWidget(1, self.brush_label)  # after the message, before the scale
-        self.brush_label.hide()
+        self.palette = EditPalette(window, self.stack, self)  # the tool palette, the undo history, the brush size
+        self.history, self.history_dock, self.brush_label = self.palette.history, self.palette.history_dock, self.palette.brush_label
+        self.toolbar: QToolBar | None = None
 
         for view in window.views.views:
             view.pick = self.pick
@@ -119,31 +105,8 @@ class EditController(QObject):
     def install(self, actions: dict[str, QAction]) -> None:
         """Take the Edit menu's actions (declared in ``actions``) and add the edit toolbar."""
         self.actions = actions
-        window = self.window
-        # A tool palette on the left, as in image editors: the top toolbar is full on a laptop.
-        self.toolbar = QToolBar(self.tr("Edit tools"), window)
-        self.toolbar.setObjectName("edit_toolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        short = {"tool_select": self.tr("Select"), "tool_add": self.tr("Add"), "tool_brush": self.tr("Brush"),
-                 "tool_eraser": self.tr("Eraser"), "tool_split": self.tr("Split"), "merge_selected": self.tr("Merge"),
-                 "delete_capillary": self.tr("Delete"), "undo": self.tr("Undo"), "redo": self.tr("Redo")}
-        for key in (*[f"tool_{name}" for name in TOOL_NAMES], None, "merge_selected", "delete_capillary", None, "undo", "redo"):
-            if key is None:
-                self.toolbar.addSeparator()
-                continue
-            actions[key].setIconText(short[key])
-            self.toolbar.addAction(actions[key])
-        window.addToolBar(Qt.ToolBarArea.LeftToolBarArea, self.toolbar)
-        actions["tool_select"].setChecked(True)
+        self.toolbar = self.palette.install(actions)
         self.update_actions()
-
-    def _history_shown(self, visible: bool) -> None:
-        """The first time: a short list under the count, which keeps most of the height."""
-        window = self.window
-        if visible and not self._history_sized and window.dockWidgetArea(self.history_dock) == window.dockWidgetArea(window.count_dock):
-            self._history_sized = True
-            height = window.count_dock.height() + self.history_dock.height()
-            window.resizeDocks([window.count_dock, self.history_dock], [height - 150, 150], Qt.Orientation.Vertical)
 
     def _index_changed(self, _index: int) -> None:
         try:
@@ -178,8 +141,7 @@ class EditController(QObject):
             view.setDragMode(drag)
         if f"tool_{name}" in self.actions:
             self.actions[f"tool_{name}"].setChecked(True)
-        self.brush_label.setVisible(name in ("brush", "eraser"))
-        self._show_brush()
+        self.palette.show_brush(self.brush_px, visible=name in ("brush", "eraser"))
         self._update_cursor(tool_changed=True)
         hints = {
             "select": self.tr("Select: click a capillary, Ctrl+click to add one to the selection; Del deletes, M merges."),
@@ -207,20 +169,13 @@ class EditController(QObject):
         size = self.brush_px * factor
         size = max(size, self.brush_px + 1) if factor > 1 else min(size, self.brush_px - 1)
         self.brush_px = int(max(low, min(high, round(size))))
-        self._show_brush()
+        self.palette.show_brush(self.brush_px)
         self._update_cursor()
-
-    def _show_brush(self) -> None:
-        self.brush_label.setText(self.tr("Brush %1 px").replace("%1", str(self.brush_px)))
-        self.brush_label.setToolTip(self.tr("Brush and eraser diameter in image pixels ([ smaller, ] larger)"))
 
     def _update_cursor(self, tool_changed: bool = False) -> None:
         """The tool's cursor; the brush's circle is redrawn when the zoom or the size changes."""
-        if not tool_changed and self.tool_name not in ("brush", "eraser"):
-            return
-        for view in self.window.views.views:
-            cursor = self.tool.cursor(view) if self.tool is not None else QCursor(Qt.CursorShape.OpenHandCursor)
-            view.viewport().setCursor(cursor)
+        if tool_changed or self.tool_name in ("brush", "eraser"):
+            self.palette.show_cursor(self.tool)
 
     # Selection ---------------------------------------------------------------------------
     def pick(self, pos: QPointF) -> int:
@@ -242,20 +197,10 @@ class EditController(QObject):
         number = self.window.views.leader().box_at(pos)
         if number and number not in self.window.views.selected():
             self.select([number])
-        self.menu = QMenu(self.window)
-        self.menu.setObjectName("edit_context_menu")
-        for key in ("delete_capillary", "merge_selected", None, "undo", "redo", None, *[f"tool_{n}" for n in TOOL_NAMES]):
-            if key is None:
-                self.menu.addSeparator()
-            elif key in self.actions:
-                self.menu.addAction(self.actions[key])
+        self.menu = self.palette.context_menu(self.actions)
         self.menu.popup(global_pos)  # not exec: the window goes on (and tests can drive it)
 
     # Edits -------------------------------------------------------------------------------
-    def _labels(self) -> np.ndarray | None:
-        analysis = self.window.analysis
-        return analysis.counted.labels if analysis is not None else None
-
     def delete_selected(self) -> None:
         import numpy as np
 
@@ -308,7 +253,7 @@ class EditController(QObject):
         """A brush or eraser stroke through ``points`` (image coordinates)."""
         import numpy as np
 
-        from ...core.corrections import Edit, encode_rle, label_at, stroke_mask
+        from ...core.corrections import Edit, encode_rle, paint_target, stroke_mask
 
         analysis = self.window.analysis
         if analysis is None or not points:
@@ -327,15 +272,7 @@ class EditController(QObject):
         if not (under == 0).any():
             self._say(self.tr("Already counted: the brush adds pixels that are not in a capillary yet."))
             return
-        selected = self.window.views.selected()
-        first = label_at(labels, image_point(points[0]))
-        target = 0
-        if len(selected) == 1 and selected[0] in touched:
-            target = selected[0]
-        elif first:
-            target = first
-        elif touched:
-            target = int(np.bincount(under[under > 0].astype(np.int64)).argmax())
+        target = paint_target(labels, mask, image_point(points[0]), self.window.views.selected())
         if target:
             near = (points[0].x(), points[0].y())
             edit = Edit("paint", points=(point_inside(labels, analysis, target, near),), mask_rle=encode_rle(mask))
@@ -361,7 +298,7 @@ class EditController(QObject):
         from ...core.corrections import apply_edits
 
         started = time.perf_counter()
-        labels = self._labels()
+        labels = self.window.analysis.counted.labels if self.window.analysis is not None else None
         if labels is None or self.unedited is None:
             return
         _, applied = apply_edits(labels, edits)
