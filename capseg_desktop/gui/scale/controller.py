@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("capseg_desktop.gui.calibration")
 
-PROFILE_KEY = "calibration/profile"
 
 
 class ScaleController(QObject):
@@ -119,7 +118,7 @@ class ScaleController(QObject):
         """The remembered profile (its scale replaces the remembered number)."""
         from ...core.calibration import find_profile
 
-        name = str(self.window.settings.store.value(PROFILE_KEY, "") or "")
+        name = self.window.settings.profile_name()
         self.profile = find_profile(self.profiles, name) if name else None
         self._fill()
         if self.profile is not None:
@@ -290,7 +289,7 @@ class ScaleController(QObject):
         """Use ``profile`` (None: no scale) for this image and the next ones, and remember it."""
         self.profile = profile
         self.override = None
-        self.window.settings.store.setValue(PROFILE_KEY, profile.name if profile else "")
+        self.window.settings.set_profile_name(profile.name if profile else "")
         index = self.combo.findData(profile.name) if profile else 0
         if self.combo.currentIndex() != index:
             self._filling = True
