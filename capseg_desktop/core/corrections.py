@@ -42,7 +42,7 @@ from .counting import Capillary, CountingParams
 from .errors import CapSegError, ExportError
 from .i18n import translate
 from .model import file_sha256
-from .result import finite_or_none, local_now_iso
+from .result import EDIT_KINDS, finite_or_none, local_now_iso
 from .scale import ScaleInfo
 from .texts import Plurals
 
@@ -54,7 +54,6 @@ log = logging.getLogger(__name__)
 SIDECAR_SUFFIX = ".capseg.json"
 FORMAT = "capseg-corrections"
 FORMAT_VERSION = 1
-EDIT_KINDS = ("remove", "add", "merge", "split", "paint", "erase")
 #: Tests and locked-down machines: a folder for corrections that cannot sit beside their image.
 CORRECTIONS_DIR_ENV = "CAPSEG_CORRECTIONS_DIR"
 #: Radius of the disk that "add by click" falls back to where the model saw nothing.
@@ -172,7 +171,10 @@ class Edit:
         return cls(kind=kind, time=str(data.get("time", "")), points=coords, mask_rle=mask)
 
 
-def _pixel(point: tuple[float, float], shape: tuple[int, ...]) -> tuple[int, int] | None:
+# Edit geometry: one convention for the window, the replay and the command line. A point is
+# (x, y) in image coordinates, pixel (col, row) covering [col, col + 1) x [row, row + 1); an
+# array index is (row, col).
+def pixel_at(point: tuple[float, float], shape: tuple[int, ...]) -> tuple[int, int] | None:
     """The (row, column) a point names, or ``None`` outside the picture."""
     x, y = point
     if not (math.isfinite(x) and math.isfinite(y)):
@@ -183,8 +185,9 @@ def _pixel(point: tuple[float, float], shape: tuple[int, ...]) -> tuple[int, int
     return None
 
 
-def _label_at(labels: np.ndarray, point: tuple[float, float]) -> int:
-    pixel = _pixel(point, labels.shape)
+def label_at(labels: np.ndarray, point: tuple[float, float]) -> int:
+    """The capillary under a point (0: background or outside)."""
+    pixel = pixel_at(point, labels.shape)
     return 0 if pixel is None else int(labels[pixel])
 
 
@@ -197,6 +200,55 @@ def _segment_pixels(a: tuple[float, float], b: tuple[float, float], shape: tuple
     ys = np.floor(a[1] + (b[1] - a[1]) * t).astype(np.int64)
     inside = (xs >= 0) & (ys >= 0) & (xs < shape[1]) & (ys < shape[0])
     return ys[inside], xs[inside]
+
+
+def split_target(labels: np.ndarray, a: tuple[float, float], b: tuple[float, float]) -> int:
+    """The capillary a cut line from ``a`` to ``b`` crosses most (0: none): the one a split cuts."""
+    rows, cols = _segment_pixels(a, b, labels.shape)
+    crossed = labels[rows, cols]
+    crossed = crossed[crossed > 0]
+    return int(np.bincount(crossed.astype(np.int64)).argmax()) if crossed.size else 0
+
+
+def point_inside(labels: np.ndarray, number: int, near: tuple[float, float],
+                 bbox: tuple[int, int, int, int] | None = None) -> tuple[float, float]:
+    """The pixel of capillary ``number`` nearest ``near`` (its centroid, say), as the point a
+    remove, merge or paint edit names it by; ``bbox`` (x0, y0, x1, y1) only narrows the search.
+    Raises ``ValueError`` when the capillary has no pixel."""
+    x0, y0, x1, y1 = bbox if bbox is not None else (0, 0, labels.shape[1], labels.shape[0])
+    ys, xs = np.nonzero(labels[y0:y1, x0:x1] == number)
+    if xs.size == 0:
+        raise ValueError(f"capillary {number} has no pixel")
+    index = int(np.argmin((xs + x0 + 0.5 - near[0]) ** 2 + (ys + y0 + 0.5 - near[1]) ** 2))
+    return float(xs[index] + x0), float(ys[index] + y0)
+
+
+def stroke_mask(points: Sequence[tuple[float, float]], diameter_px: int, shape: tuple[int, ...]) -> np.ndarray:
+    """The pixels a round brush of ``diameter_px`` covers along ``points`` (a paint or erase
+    edit's mask)."""
+    canvas = np.zeros(shape[:2], dtype=np.uint8)
+    if not points:
+        return canvas.astype(bool)
+    radius = max(0, (int(diameter_px) - 1) // 2)
+    centres = [(int(round(x - 0.5)), int(round(y - 0.5))) for x, y in points]
+    for a, b in zip(centres, centres[1:] or centres):
+        cv2.line(canvas, a, b, 1, thickness=max(1, 2 * radius + 1))
+        cv2.circle(canvas, a, radius, 1, thickness=-1)
+    cv2.circle(canvas, centres[-1], radius, 1, thickness=-1)
+    return canvas.astype(bool)
+
+
+def paint_target(labels: np.ndarray, stroke: np.ndarray, start: tuple[float, float], selected: Sequence[int] = ()) -> int:
+    """The capillary a brush stroke paints into: the one selected when the stroke touches it,
+    else the one under the stroke's start, else the one it covers most; 0: a new capillary."""
+    under = labels[stroke]
+    touched = {int(n) for n in np.unique(under) if n}
+    if len(selected) == 1 and selected[0] in touched:
+        return int(selected[0])
+    first = label_at(labels, start)
+    if first:
+        return first
+    return int(np.bincount(under[under > 0].astype(np.int64)).argmax()) if touched else 0
 
 
 def split_mask(mask: np.ndarray, a: tuple[float, float], b: tuple[float, float]) -> tuple[np.ndarray, np.ndarray]:
@@ -225,7 +277,7 @@ def grow_region(probabilities: np.ndarray, point: tuple[float, float], threshold
     the click (again leaving out capillaries). Empty when the click is outside the picture."""
     height, width = probabilities.shape[:2]
     result = np.zeros((height, width), dtype=bool)
-    pixel = _pixel(point, (height, width))
+    pixel = pixel_at(point, (height, width))
     if pixel is None:
         return result
     row, col = pixel
@@ -289,7 +341,7 @@ def apply_edits(labels: np.ndarray, edits: Sequence[Edit]) -> tuple[np.ndarray, 
     for edit in edits:
         done = False
         if edit.kind == "remove":
-            label = _label_at(work, edit.points[0]) if edit.points else 0
+            label = label_at(work, edit.points[0]) if edit.points else 0
             if label:
                 work[work == label] = 0
                 done = True
@@ -301,25 +353,22 @@ def apply_edits(labels: np.ndarray, edits: Sequence[Edit]) -> tuple[np.ndarray, 
                 next_label += 1
                 done = True
         elif edit.kind == "merge":
-            chosen = sorted({_label_at(work, p) for p in edit.points} - {0})
+            chosen = sorted({label_at(work, p) for p in edit.points} - {0})
             if len(chosen) >= 2:
                 work[np.isin(work, chosen[1:])] = chosen[0]
                 done = True
         elif edit.kind == "split":
             if len(edit.points) >= 2:
                 a, b = edit.points[0], edit.points[1]
-                rows, cols = _segment_pixels(a, b, shape)
-                crossed = work[rows, cols]
-                crossed = crossed[crossed > 0]
-                if crossed.size:
-                    label = int(np.bincount(crossed).argmax())
+                label = split_target(work, a, b)
+                if label:
                     first, second = split_mask(work == label, a, b)
                     if first.any() and second.any():
                         work[second] = next_label
                         next_label += 1
                         done = True
         elif edit.kind == "paint":
-            target = _label_at(work, edit.points[0]) if edit.points else 0
+            target = label_at(work, edit.points[0]) if edit.points else 0
             if not edit.points or target:
                 window, drawn = _edit_window(edit, shape)
                 free = drawn & (work[window] == 0)

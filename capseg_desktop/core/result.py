@@ -27,6 +27,11 @@ Result = Plurals("Result")
 if TYPE_CHECKING:  # corrections imports this module
     from .corrections import Edit, EditSummary
 
+#: The kinds of hand correction (``core.corrections.Edit``), in the order the result's edit
+#: counts list them. Kept here, where the result's JSON names them: ``corrections`` imports this
+#: module, and this one importing ``corrections`` back made an import loop that ran.
+EDIT_KINDS = ("remove", "add", "merge", "split", "paint", "erase")
+
 #: The measurement columns of the capillary CSV: in µm when the scale is known ("unit" says
 #: which), else in pixels with the flag "not assessed (no scale)".
 MEASURE_CSV_FIELDS = (
@@ -325,8 +330,6 @@ class AnalysisResult:
         """Edit kind -> how many applied (all 0 when nothing was edited)."""
         if self.edits is not None:
             return self.edits.to_dict()
-        from .corrections import EDIT_KINDS
-
         return {kind: 0 for kind in EDIT_KINDS}
 
     def edits_text(self, english: bool = False) -> str:
@@ -546,29 +549,18 @@ class AnalysisResult:
             return "unknown"
         return " ".join(changed) or "none"
 
-    def density_text(self) -> str:
-        density = self.density_per_mm
-        width_mm = self.width_mm
-        if density is None or width_mm is None:
-            return translate("Result", "density: no µm per pixel set")
-        return translate("Result", "density {density} per mm ({scale} µm/px, width {width} mm)").format(
-            density=format_number(density, 1), scale=format_float(self.scale_um_per_px or 0.0, "g"), width=format_number(width_mm, 2)
-        )
-
     def changes_line(self) -> str | None:
         changes = self.parameter_changes()
         return None if changes is None else describe_changes(changes)
 
     def legend_lines(self) -> list[str]:
         """The lines of the annotated image's legend strip."""
+        # One density per image, the distal row's (in ``measurements_lines``): the first line
+        # gave every capillary over the width as well, a second and different figure.
         if self.scale is not None:
-            first = Result.tr("{file}: %n capillaries, {density}; {scale}", "", self.count).format(
-                file=self.file_name, density=self.density_text(), scale=self.scale.describe()
-            )
+            first = Result.tr("{file}: %n capillaries; {scale}", "", self.count).format(file=self.file_name, scale=self.scale.describe())
         else:
-            first = Result.tr("{file}: %n capillaries, {density}", "", self.count).format(
-                file=self.file_name, density=self.density_text()
-            )
+            first = Result.tr("{file}: %n capillaries", "", self.count).format(file=self.file_name)
         lines = [first, *self.measurements_lines()]
         if self.edited:
             if self.edited_ids:

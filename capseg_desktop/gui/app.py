@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from .icon import app_icon
     from .language import apply_language
-    from .main_window import MainWindow
+    from .window.main_window import MainWindow
     from .settings import AppSettings
 
     app.setWindowIcon(app_icon())

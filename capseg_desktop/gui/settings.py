@@ -129,6 +129,13 @@ class AppSettings:
     def set_um_per_px(self, value: float | None) -> None:
         self.store.setValue("parameters_scale/um_per_px", "" if not value else float(value))
 
+    def profile_name(self) -> str:
+        """The microscope profile chosen in the toolbar ("": none)."""
+        return self._text("calibration/profile")
+
+    def set_profile_name(self, name: str) -> None:
+        self.store.setValue("calibration/profile", name)
+
     def model_path(self) -> str:
         return self._text("model/path")
 

@@ -4,18 +4,29 @@
 <context>
     <name>Analysis</name>
     <message>
-        <location filename="../../capseg_desktop/core/pipeline.py" line="224"/>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="238"/>
         <source>With {scale} µm per pixel the capillary limbs would be about {limb} µm wide, which is implausible (usually {low}-{high} µm): check that the scale is this microscope&apos;s and magnification&apos;s.</source>
         <extracomment>This module&apos;s sentences with a count (see ``core.texts.Plurals``). Warnings about the picture and the model&apos;s output (not about the µm per pixel, which a recount may change). The model&apos;s count when ``counted`` holds an edited one (see ``with_edits``).</extracomment>
         <translation>Avec {scale} µm par pixel, les branches des anses capillaires mesureraient environ {limb} µm de large, ce qui est invraisemblable (habituellement {low} à {high} µm)&#xa0;: vérifiez que l’échelle est bien celle de ce microscope et de ce grossissement.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/pipeline.py" line="238"/>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="252"/>
         <source>The width of the vessels could not be measured (too little contrast, or mostly dark border), so the image was analysed at its own size: check the count.</source>
         <translation>La largeur des vaisseaux n’a pas pu être mesurée (contraste trop faible ou bord surtout sombre)&#xa0;; l’image a donc été analysée à sa taille d’origine&#xa0;: vérifiez le comptage.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/pipeline.py" line="325"/>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="359"/>
+        <source>The vessels of this image look {ratio} times as wide as those the microscope profile learnt (limbs about {own} px against {shared} px): check that the profile is this microscope&apos;s and magnification&apos;s; it was analysed at the profile&apos;s scale.</source>
+        <extracomment>A folder&apos;s shared scale is the median of the estimates of at most this many of its images.</extracomment>
+        <translation>Les vaisseaux de cette image paraissent {ratio} fois plus larges que ceux appris pour le profil du microscope (branches d’environ {own} px contre {shared} px)&#xa0;: vérifiez que le profil est celui de ce microscope et de ce grossissement&#xa0;; elle a été analysée à l’échelle du profil.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="366"/>
+        <source>The vessels of this image look {ratio} times as wide as in the other images of its folder (limbs about {own} px against {shared} px): it may come from another microscope or magnification; it was analysed at the folder&apos;s scale.</source>
+        <translation>Les vaisseaux de cette image paraissent {ratio} fois plus larges que dans les autres images de son dossier (branches d’environ {own} px contre {shared} px)&#xa0;: elle vient peut-être d’un autre microscope ou grossissement&#xa0;; elle a été analysée à l’échelle du dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="411"/>
         <source>Image read</source>
         <translation>Image lue</translation>
     </message>
@@ -33,28 +44,28 @@
 <context>
     <name>Batch</name>
     <message>
-        <location filename="../../capseg_desktop/core/batch.py" line="55"/>
+        <location filename="../../capseg_desktop/core/batch.py" line="57"/>
         <source>&quot;{name}&quot; could not be analysed (internal error; details in the log).</source>
         <extracomment>What an image&apos;s outputs are called: ``NAME_annotated.png``, ``NAME_mask.png``, ``NAME.json``. The JSON comes last: it is committed last, so its presence means the set is complete.</extracomment>
         <translation>«&#xa0;{name}&#xa0;» n’a pas pu être analysée (erreur interne&#xa0;; détails dans le journal).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/batch.py" line="68"/>
+        <location filename="../../capseg_desktop/core/batch.py" line="70"/>
         <source>&quot;{name}&quot; could not be analysed: there was not enough free memory (close other programs, or analyse it alone).</source>
         <translation>«&#xa0;{name}&#xa0;» n’a pas pu être analysée&#xa0;: la mémoire libre était insuffisante (fermez d’autres programmes ou analysez-la seule).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/batch.py" line="116"/>
+        <location filename="../../capseg_desktop/core/batch.py" line="121"/>
         <source>The corrections of &quot;{name}&quot; were made on the count of another model ({model}); they were replayed on this model&apos;s count where they still apply.</source>
         <translation>Les corrections de «&#xa0;{name}&#xa0;» ont été faites sur le comptage d’un autre modèle ({model})&#xa0;; elles ont été rejouées sur le comptage de ce modèle là où elles s’appliquent encore.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/batch.py" line="124"/>
+        <location filename="../../capseg_desktop/core/batch.py" line="129"/>
         <source>The corrections of &quot;{name}&quot; gave {saved} capillaries when saved but {replayed} when replayed; check this image in the window.</source>
         <translation>Les corrections de «&#xa0;{name}&#xa0;» donnaient {saved} capillaires à l’enregistrement mais {replayed} une fois rejouées&#xa0;; vérifiez cette image dans la fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/batch.py" line="141"/>
+        <location filename="../../capseg_desktop/core/batch.py" line="146"/>
         <source>The analysis was cancelled before this image was finished.</source>
         <translation>L’analyse a été annulée avant la fin de cette image.</translation>
     </message>
@@ -62,61 +73,59 @@
 <context>
     <name>CLI</name>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="132"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="34"/>
         <source>The folder &quot;{path}&quot; holds no PNG, JPEG, TIFF or BMP images.</source>
-        <extracomment>This module&apos;s sentences with a count (see ``core.texts.Plurals``). Micrometres per pixel a microscope image can plausibly have: 0.01 um/px (a 100x objective on a fine sensor) to 1000 um/px (a whole finger in a few pixels). Outside is a typo, and a value like 1e-308 would make the density infinite.</extracomment>
         <translation>Le dossier «&#xa0;{path}&#xa0;» ne contient aucune image PNG, JPEG, TIFF ou BMP.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="137"/>
-        <location filename="../../capseg_desktop/cli.py" line="461"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="39"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="42"/>
         <source>&quot;{path}&quot; does not exist.</source>
         <translation>«&#xa0;{path}&#xa0;» n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="220"/>
-        <location filename="../../capseg_desktop/cli.py" line="433"/>
+        <location filename="../../capseg_desktop/cli/common.py" line="165"/>
         <source>No model given and no bundled model found in models/; use --model FILE.</source>
+        <extracomment>This module&apos;s sentences with a count (see ``core.texts.Plurals``). Micrometres per pixel a microscope image can plausibly have: 0.01 um/px (a 100x objective on a fine sensor) to 1000 um/px (a whole finger in a few pixels). Outside is a typo, and a value like 1e-308 would make the density infinite.</extracomment>
         <translation>Aucun modèle indiqué et aucun modèle fourni trouvé dans models/&#xa0;; utilisez --model FICHIER.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="231"/>
-        <location filename="../../capseg_desktop/cli.py" line="443"/>
+        <location filename="../../capseg_desktop/cli/common.py" line="175"/>
         <source>The model {name} could not be loaded (internal error; details in the log).</source>
         <translation>Le modèle {name} n’a pas pu être chargé (erreur interne&#xa0;; détails dans le journal).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="251"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="82"/>
         <source>The output folder &quot;{folder}&quot; cannot be created ({reason}).</source>
         <translation>Le dossier de sortie «&#xa0;{folder}&#xa0;» ne peut pas être créé ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="259"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="88"/>
         <source>Nothing to analyse: no image was found in what was given.</source>
         <translation>Rien à analyser&#xa0;: aucune image n’a été trouvée dans ce qui a été indiqué.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="319"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="178"/>
         <source>{path}: warning: {message}</source>
         <translation>{path}&#xa0;: avertissement&#xa0;: {message}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="325"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="182"/>
         <source>The run was interrupted before this image was finished.</source>
         <translation>L’exécution a été interrompue avant la fin de cette image.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="340"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="203"/>
         <source>The summary &quot;{path}&quot; could not be written (internal error; details in the log).</source>
         <translation>Le récapitulatif «&#xa0;{path}&#xa0;» n’a pas pu être écrit (erreur interne&#xa0;; détails dans le journal).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="346"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="209"/>
         <source>Interrupted; files already written are complete, none is half-written. Summary: {path}</source>
         <translation>Interrompu&#xa0;; les fichiers déjà écrits sont complets, aucun n’est à moitié écrit. Récapitulatif&#xa0;: {path}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli.py" line="357"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="220"/>
         <source>{finished} of %n image(s) analysed, {count} capillaries; summary: {path}</source>
         <translation>
             <numerusform>{finished} image analysée sur %n, {count} capillaires&#xa0;; récapitulatif&#xa0;: {path}</numerusform>
@@ -124,7 +133,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli.py" line="363"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="226"/>
         <source>%n result(s) carry a warning; see the message column of {path}.</source>
         <translation>
             <numerusform>%n résultat comporte un avertissement&#xa0;; voir la colonne message de {path}.</numerusform>
@@ -132,7 +141,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli.py" line="369"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="232"/>
         <source>%n image(s) could not be analysed; see the status column of {path}. Details are in the log file {log}.</source>
         <translation>
             <numerusform>%n image n’a pas pu être analysée&#xa0;; voir la colonne status de {path}. Les détails sont dans le fichier journal {log}.</numerusform>
@@ -140,7 +149,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli.py" line="373"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="236"/>
         <source>%n image(s) could not be analysed; see the status column of {path}.</source>
         <translation>
             <numerusform>%n image n’a pas pu être analysée&#xa0;; voir la colonne status de {path}.</numerusform>
@@ -148,18 +157,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="392"/>
-        <location filename="../../capseg_desktop/cli.py" line="556"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="294"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="169"/>
         <source>The folder &quot;{folder}&quot; does not exist.</source>
         <translation>Le dossier «&#xa0;{folder}&#xa0;» n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="404"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="306"/>
         <source>No image in &quot;{folder}&quot; has corrections saved; nothing was written.</source>
         <translation>Aucune image de «&#xa0;{folder}&#xa0;» n’a de corrections enregistrées&#xa0;; rien n’a été écrit.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli.py" line="408"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="310"/>
         <source>%n corrected image(s) written to {out}: images/, masks/ and points.json (for capseg train --real-images {images} --real-masks {masks}, and capseg evaluate --images {images} --points {points}).</source>
         <translation>
             <numerusform>%n image corrigée écrite dans {out}&#xa0;: images/, masks/ et points.json (pour capseg train --real-images {images} --real-masks {masks}, et capseg evaluate --images {images} --points {points}).</numerusform>
@@ -167,17 +176,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="479"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="60"/>
         <source>No microscope profile is called &quot;{name}&quot;; the profiles are: {known}.</source>
         <translation>Aucun profil de microscope ne s’appelle «&#xa0;{name}&#xa0;»&#xa0;; les profils sont&#xa0;: {known}.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="481"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="62"/>
         <source>No microscope profile is called &quot;{name}&quot;; there are none yet (add them in the window&apos;s microscope profiles).</source>
         <translation>Aucun profil de microscope ne s’appelle «&#xa0;{name}&#xa0;»&#xa0;; il n’y en a encore aucun (ajoutez-les dans les profils de microscope de la fenêtre).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli.py" line="495"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="244"/>
         <source>{path}: %n capillaries</source>
         <translation>
             <numerusform>{path}&#xa0;: %n capillaire</numerusform>
@@ -185,32 +194,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="498"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="247"/>
         <source>, {density} per mm</source>
         <translation>, {density} par mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="500"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="249"/>
         <source> (corrected by hand: model {model}, {edits})</source>
         <translation> (corrigé à la main&#xa0;: modèle {model}, {edits})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="503"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="252"/>
         <source> (warning: {message})</source>
         <translation> (avertissement&#xa0;: {message})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="509"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="76"/>
         <source>normal</source>
         <translation>normale</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="509"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="76"/>
         <source>reduced</source>
         <translation>diminuée</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli.py" line="518"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="85"/>
         <source>{finger}: %n image(s) excluded</source>
         <translation>
             <numerusform>{finger}&#xa0;: %n image exclue</numerusform>
@@ -218,27 +227,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="520"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="87"/>
         <source>{finger}: no image used</source>
         <translation>{finger}&#xa0;: aucune image utilisée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="521"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="88"/>
         <source>{finger}: not examined</source>
         <translation>{finger}&#xa0;: non examiné</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="523"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="90"/>
         <source>distal density not assessed (no scale)</source>
         <translation>densité distale non évaluée (pas d’échelle)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="525"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="92"/>
         <source>distal density {density} per mm ({flag})</source>
         <translation>densité distale {density} par mm ({flag})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli.py" line="527"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="94"/>
         <source>{finger}: %n image(s), {density}</source>
         <translation>
             <numerusform>{finger}&#xa0;: %n image, {density}</numerusform>
@@ -246,12 +255,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="529"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="96"/>
         <source>, {dilated} dilated, {giant} giant</source>
         <translation>, dilatées&#xa0;: {dilated}, géantes&#xa0;: {giant}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli.py" line="531"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="98"/>
         <source>, %n not used</source>
         <translation>
             <numerusform>, %n non utilisée</numerusform>
@@ -259,32 +268,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="552"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="165"/>
         <source>&quot;{path}&quot; already exists; nothing was written. Use --overwrite to replace it.</source>
         <translation>«&#xa0;{path}&#xa0;» existe déjà&#xa0;; rien n’a été écrit. Utilisez --overwrite pour le remplacer.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="561"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="174"/>
         <source>&quot;{name}&quot; is not assigned to a finger (name images like L2A.png or R5B.jpg); it is left out.</source>
         <translation>«&#xa0;{name}&#xa0;» n’est attribuée à aucun doigt (nommez les images comme L2A.png ou R5B.jpg)&#xa0;; elle est laissée de côté.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="567"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="180"/>
         <source>No image of this exam is assigned to a finger; nothing to analyse.</source>
         <translation>Aucune image de cet examen n’est attribuée à un doigt&#xa0;; rien à analyser.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="571"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="184"/>
         <source>No scale given (--profile or --um-per-px): densities and dilated or giant loops are not assessed.</source>
         <translation>Aucune échelle indiquée (--profile ou --um-per-px)&#xa0;: les densités et les anses dilatées ou géantes ne sont pas évaluées.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="610"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="130"/>
         <source>not assessed (no scale)</source>
         <translation>non évaluée (pas d’échelle)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli.py" line="614"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="134"/>
         <source>mean of %n finger(s) with a density</source>
         <translation>
             <numerusform>moyenne de %n doigt avec une densité</numerusform>
@@ -292,37 +301,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="615"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="135"/>
         <source>{density} per mm, {flag} ({fingers})</source>
         <translation>{density} par mm, {flag} ({fingers})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="618"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="138"/>
         <source>{giant} giant (giant loops present)</source>
         <translation>mégacapillaires&#xa0;: {giant} (présence de mégacapillaires)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="620"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="140"/>
         <source>{giant} giant (none)</source>
         <translation>mégacapillaires&#xa0;: {giant} (aucun)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="622"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="142"/>
         <source>Patient: mean distal density {density}; {dilated} dilated, {giant}; {used} image(s) used, {not_used} not used.</source>
         <translation>Patient&#xa0;: densité distale moyenne {density}&#xa0;; capillaires dilatés&#xa0;: {dilated}, {giant}&#xa0;; images utilisées&#xa0;: {used}, non utilisées&#xa0;: {not_used}.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="624"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="144"/>
         <source>Patient: mean distal density {density}; dilated and giant loops not assessed (no scale); {used} image(s) used, {not_used} not used.</source>
         <translation>Patient&#xa0;: densité distale moyenne {density}&#xa0;; capillaires dilatés et mégacapillaires non évalués (pas d’échelle)&#xa0;; images utilisées&#xa0;: {used}, non utilisées&#xa0;: {not_used}.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="628"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="207"/>
         <source>Report: {files}</source>
         <translation>Rapport&#xa0;: {files}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli.py" line="632"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="211"/>
         <source>%n image(s) could not be analysed and are listed as not used in the report. Details are in the log file {log}.</source>
         <translation>
             <numerusform>%n image n’a pas pu être analysée et figure comme non utilisée dans le rapport. Les détails sont dans le fichier journal {log}.</numerusform>
@@ -330,7 +339,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli.py" line="636"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="215"/>
         <source>%n image(s) could not be analysed and are listed as not used in the report.</source>
         <translation>
             <numerusform>%n image n’a pas pu être analysée et figure comme non utilisée dans le rapport.</numerusform>
@@ -338,17 +347,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="647"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="341"/>
         <source>&quot;{path}&quot; already exists; use --overwrite to replace it.</source>
         <translation>«&#xa0;{path}&#xa0;» existe déjà&#xa0;; utilisez --overwrite pour le remplacer.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="654"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="348"/>
         <source>Wrote {path} ({size} KiB)</source>
         <translation>{path} écrit ({size} Kio)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli.py" line="778"/>
+        <location filename="../../capseg_desktop/cli/__init__.py" line="75"/>
         <source>Interrupted; files already written are complete, none is half-written.</source>
         <translation>Interrompu&#xa0;; les fichiers déjà écrits sont complets, aucun n’est à moitié écrit.</translation>
     </message>
@@ -396,33 +405,33 @@
         <translation>estimation de l’échelle par le modèle uniquement (non utilisée pour les mesures)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/calibration.py" line="215"/>
+        <location filename="../../capseg_desktop/core/calibration.py" line="233"/>
         <source>scale {scale} µm/px (profile {profile})</source>
-        <extracomment>A line shorter than this (image pixels) cannot calibrate anything to better than 10 %.</extracomment>
+        <extracomment>A line shorter than this (image pixels) cannot calibrate anything to better than 10 %. The profile&apos;s learnt limb width (pixels): the model&apos;s scale for this microscope.</extracomment>
         <translation>échelle {scale} µm/px (profil {profile})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/calibration.py" line="217"/>
+        <location filename="../../capseg_desktop/core/calibration.py" line="235"/>
         <source>scale {scale} µm/px (profile)</source>
         <translation>échelle {scale} µm/px (profil)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/calibration.py" line="218"/>
+        <location filename="../../capseg_desktop/core/calibration.py" line="236"/>
         <source>scale {scale} µm/px (calibrated line)</source>
         <translation>échelle {scale} µm/px (trait d’étalonnage)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/calibration.py" line="219"/>
+        <location filename="../../capseg_desktop/core/calibration.py" line="237"/>
         <source>scale {scale} µm/px (set for this image)</source>
         <translation>échelle {scale} µm/px (définie pour cette image)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/calibration.py" line="220"/>
+        <location filename="../../capseg_desktop/core/calibration.py" line="238"/>
         <source>scale {scale} µm/px (typed)</source>
         <translation>échelle {scale} µm/px (saisie)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/calibration.py" line="222"/>
+        <location filename="../../capseg_desktop/core/calibration.py" line="240"/>
         <source>scale {scale} µm/px ({source})</source>
         <translation>échelle {scale} µm/px ({source})</translation>
     </message>
@@ -430,109 +439,109 @@
 <context>
     <name>Corrections</name>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="391"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="440"/>
         <source>The corrections file is damaged (it is not readable JSON).</source>
         <extracomment>This module&apos;s sentences with a count (see ``core.texts.Plurals``). Tests and locked-down machines: a folder for corrections that cannot sit beside their image. Radius of the disk that &quot;add by click&quot; falls back to where the model saw nothing.</extracomment>
         <translation>Le fichier de corrections est endommagé (ce n’est pas du JSON lisible).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="392"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="441"/>
         <source>The file is not a CapSeg corrections file.</source>
         <translation>Ce fichier n’est pas un fichier de corrections CapSeg.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="393"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="442"/>
         <source>The corrections file is damaged (it states no format version).</source>
         <translation>Le fichier de corrections est endommagé (il n’indique aucune version de format).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="394"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="443"/>
         <source>The corrections file was saved by a newer version of CapSeg Desktop (format {version}, this version reads up to {supported}); update CapSeg Desktop to use it.</source>
         <translation>Le fichier de corrections a été enregistré par une version plus récente de CapSeg Desktop (format {version}, cette version lit jusqu’au format {supported})&#xa0;; mettez CapSeg Desktop à jour pour l’utiliser.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="399"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="448"/>
         <source>The corrections file is damaged (a part of it is missing or not what it should be).</source>
         <translation>Le fichier de corrections est endommagé (une partie manque ou n’est pas ce qu’elle devrait être).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="405"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="454"/>
         <source>The corrections file &quot;{name}&quot; is damaged (it is not readable JSON).</source>
         <translation>Le fichier de corrections «&#xa0;{name}&#xa0;» est endommagé (ce n’est pas du JSON lisible).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="406"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="455"/>
         <source>The file &quot;{name}&quot; is not a CapSeg corrections file.</source>
         <translation>Le fichier «&#xa0;{name}&#xa0;» n’est pas un fichier de corrections CapSeg.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="407"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="456"/>
         <source>The corrections file &quot;{name}&quot; is damaged (it states no format version).</source>
         <translation>Le fichier de corrections «&#xa0;{name}&#xa0;» est endommagé (il n’indique aucune version de format).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="408"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="457"/>
         <source>The corrections file &quot;{name}&quot; was saved by a newer version of CapSeg Desktop (format {version}, this version reads up to {supported}); update CapSeg Desktop to use it.</source>
         <translation>Le fichier de corrections «&#xa0;{name}&#xa0;» a été enregistré par une version plus récente de CapSeg Desktop (format {version}, cette version lit jusqu’au format {supported})&#xa0;; mettez CapSeg Desktop à jour pour l’utiliser.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="413"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="462"/>
         <source>The corrections file &quot;{name}&quot; is damaged (a part of it is missing or not what it should be).</source>
         <translation>Le fichier de corrections «&#xa0;{name}&#xa0;» est endommagé (une partie manque ou n’est pas ce qu’elle devrait être).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="460"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="509"/>
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="652"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="701"/>
         <source>The corrections of &quot;{name}&quot; could not be saved: {reason}</source>
         <extracomment>How the image was resized for the model when it was counted (``None``: not recorded, or at its own size); ``capseg analyze --use-corrections`` resizes it the same way.</extracomment>
         <translation>Les corrections de «&#xa0;{name}&#xa0;» n’ont pas pu être enregistrées&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="663"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="712"/>
         <source>The corrections of &quot;{name}&quot; could not be saved, neither beside the image nor in &quot;{folder}&quot;.</source>
         <translation>Les corrections de «&#xa0;{name}&#xa0;» n’ont pu être enregistrées ni à côté de l’image ni dans «&#xa0;{folder}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="698"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="747"/>
         <source>The corrections file &quot;{name}&quot; cannot be read.</source>
         <translation>Le fichier de corrections «&#xa0;{name}&#xa0;» ne peut pas être lu.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="711"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="760"/>
         <source>it was saved for &quot;{name}&quot;</source>
         <translation>il a été enregistré pour «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="713"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="762"/>
         <source>it was saved for a picture of {width} x {height} pixels, this one is {this_width} x {this_height}</source>
         <translation>il a été enregistré pour une image de {width} x {height} pixels, celle-ci mesure {this_width} x {this_height}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="717"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="766"/>
         <source>the picture has changed since the corrections were saved</source>
         <translation>l’image a changé depuis l’enregistrement des corrections</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="720"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="769"/>
         <source>The corrections in &quot;{file}&quot; do not belong to &quot;{image}&quot; ({reason}); they were not used.</source>
         <translation>Les corrections de «&#xa0;{file}&#xa0;» n’appartiennent pas à «&#xa0;{image}&#xa0;» ({reason})&#xa0;; elles n’ont pas été utilisées.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="724"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="773"/>
         <source>The corrections in the corrections file do not belong to &quot;{image}&quot; ({reason}); they were not used.</source>
         <translation>Les corrections du fichier de corrections n’appartiennent pas à «&#xa0;{image}&#xa0;» ({reason})&#xa0;; elles n’ont pas été utilisées.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="766"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="815"/>
         <source>The corrections file &quot;{name}&quot; could not be removed from &quot;{folder}&quot;.</source>
         <translation>Le fichier de corrections «&#xa0;{name}&#xa0;» n’a pas pu être supprimé de «&#xa0;{folder}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="811"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="860"/>
         <source>&quot;{name}&quot; was left out: another image of that name was exported already.</source>
         <translation>«&#xa0;{name}&#xa0;» a été laissée de côté&#xa0;: une autre image de ce nom a déjà été exportée.</translation>
     </message>
@@ -548,7 +557,7 @@
 <context>
     <name>Edits</name>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/corrections.py" line="452"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="501"/>
         <source>%n removed</source>
         <translation>
             <numerusform>%n supprimé</numerusform>
@@ -556,7 +565,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/corrections.py" line="452"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="501"/>
         <source>%n added</source>
         <translation>
             <numerusform>%n ajouté</numerusform>
@@ -564,7 +573,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/corrections.py" line="454"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="503"/>
         <source>%n merged</source>
         <translation>
             <numerusform>%n fusionné</numerusform>
@@ -572,7 +581,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/corrections.py" line="455"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="504"/>
         <source>%n split</source>
         <translation>
             <numerusform>%n séparé</numerusform>
@@ -580,7 +589,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/corrections.py" line="456"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="505"/>
         <source>%n painted</source>
         <translation>
             <numerusform>%n peint</numerusform>
@@ -588,7 +597,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/corrections.py" line="457"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="506"/>
         <source>%n erased</source>
         <translation>
             <numerusform>%n effacé</numerusform>
@@ -934,104 +943,105 @@
 <context>
     <name>Measure</name>
     <message>
-        <location filename="../../capseg_desktop/core/measure.py" line="96"/>
+        <location filename="../../capseg_desktop/core/measure.py" line="134"/>
         <source>dilated from {dilated} µm, giant from {giant} µm</source>
-        <extracomment>The apex line is the outermost apex within this many median loop widths on either side. A loop is distal when its apex is within this fraction of the median loop length of the line. A loop whose vessel has no usual direction (less than this much runs one way) takes the image&apos;s apex direction as its axis. The apex direction when no loop tells its open end from its closed end.</extracomment>
+        <extracomment>A loop is behind the row when a loop within this many median loop widths on either side has its apex more than ``ROW_DEPTH_FRACTION`` of the typical loop length further out; the apex line is smoothed over as many widths. A loop is distal when its apex is within this fraction of the typical loop length of the line. A gap in the row is bridged from the row&apos;s loops up to this many median loop widths away ... ... and a loop in the gap is behind the row when it lies this many typical loop lengths behind. Blobs shorter than this fraction of the typical loop length are dashes (deeper capillaries seen end-on): they neither shape the apex line nor count in the distal row. A loop whose vessel has no usual direction (less than this much runs one way) takes the image&apos;s apex direction as its axis. The apex direction when no loop tells its open end from its closed end.</extracomment>
         <translation>dilaté à partir de {dilated} µm, mégacapillaire à partir de {giant} µm</translation>
     </message>
 </context>
 <context>
     <name>Model</name>
     <message>
-        <location filename="../../capseg_desktop/core/model.py" line="147"/>
+        <location filename="../../capseg_desktop/core/model.py" line="148"/>
         <source>The model {name} gives {channels} output channels; CapSeg needs a model with one output channel (capillary probability).</source>
         <extracomment>Image sizes (height, width) the analysis really uses, tried at load after the tiny probes: a non-square one and a 1280 x 400 strip (last, so a strip of that size finds the runtime already sized for it). A model that accepts only one fixed size passes the tiny probes at its own size and fails here, at load, with a sentence, instead of on every image. Costs about 0.17 s with the bundled model on LiteRT.</extracomment>
         <translation>Le modèle {name} produit {channels} canaux de sortie&#xa0;; CapSeg a besoin d’un modèle à un seul canal de sortie (probabilité de capillaire).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/model.py" line="156"/>
+        <location filename="../../capseg_desktop/core/model.py" line="157"/>
         <source>The model {name} does not produce a mask of the same size as its input, so it cannot be used to segment capillaries.</source>
         <translation>Le modèle {name} ne produit pas un masque de la même taille que son entrée&#xa0;; il ne peut donc pas servir à segmenter les capillaires.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/model.py" line="186"/>
+        <location filename="../../capseg_desktop/core/model.py" line="187"/>
         <source>The model {name} accepts only images of one fixed size ({width} x {height} pixels); CapSeg needs a model that accepts images of any size, such as a fully convolutional U-Net.</source>
         <translation>Le modèle {name} n’accepte que des images d’une taille fixe ({width} x {height} pixels)&#xa0;; CapSeg a besoin d’un modèle qui accepte des images de toute taille, comme un U-Net entièrement convolutif.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/model.py" line="194"/>
+        <location filename="../../capseg_desktop/core/model.py" line="195"/>
         <source>The model {name} fails on an image of {width} x {height} pixels, so it cannot analyse images of the usual sizes.</source>
         <translation>Le modèle {name} échoue sur une image de {width} x {height} pixels&#xa0;; il ne peut donc pas analyser les images de taille habituelle.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/model.py" line="284"/>
+        <location filename="../../capseg_desktop/core/model.py" line="391"/>
         <source>Keras models (.keras, .h5) need TensorFlow, which is not installed here; use a .tflite model instead.</source>
+        <extracomment>The registered name of the colour-blind input layer, as saved in ``.keras`` files. Luma weights (ITU-R 601, OpenCV&apos;s RGB2GRAY) for RGB input.</extracomment>
         <translation>Les modèles Keras (.keras, .h5) nécessitent TensorFlow, qui n’est pas installé ici&#xa0;; utilisez plutôt un modèle .tflite.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/model.py" line="297"/>
+        <location filename="../../capseg_desktop/core/model.py" line="404"/>
         <source>The model file {name} could not be opened: it is damaged or not a Keras model.</source>
         <translation>Le fichier de modèle {name} n’a pas pu être ouvert&#xa0;: il est endommagé ou ce n’est pas un modèle Keras.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/model.py" line="308"/>
+        <location filename="../../capseg_desktop/core/model.py" line="415"/>
         <source>The model {name} has {count} inputs; CapSeg needs a model with one image input.</source>
         <translation>Le modèle {name} a {count} entrées&#xa0;; CapSeg a besoin d’un modèle à une seule entrée d’image.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/model.py" line="315"/>
-        <location filename="../../capseg_desktop/core/model.py" line="447"/>
+        <location filename="../../capseg_desktop/core/model.py" line="422"/>
+        <location filename="../../capseg_desktop/core/model.py" line="554"/>
         <source>The model {name} expects input of shape {shape}; CapSeg needs images with 1 (grey) or 3 (colour) channels.</source>
         <translation>Le modèle {name} attend une entrée de forme {shape}&#xa0;; CapSeg a besoin d’images à 1 (niveaux de gris) ou 3 (couleur) canaux.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/model.py" line="322"/>
-        <location filename="../../capseg_desktop/core/model.py" line="365"/>
+        <location filename="../../capseg_desktop/core/model.py" line="429"/>
+        <location filename="../../capseg_desktop/core/model.py" line="472"/>
         <source>The model {name} has {count} outputs; CapSeg needs one mask output.</source>
         <translation>Le modèle {name} a {count} sorties&#xa0;; CapSeg a besoin d’une seule sortie de masque.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/model.py" line="329"/>
+        <location filename="../../capseg_desktop/core/model.py" line="436"/>
         <source>The model {name} gives output of shape {shape}; CapSeg needs one mask channel of the image&apos;s size.</source>
         <translation>Le modèle {name} produit une sortie de forme {shape}&#xa0;; CapSeg a besoin d’un seul canal de masque à la taille de l’image.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/model.py" line="359"/>
+        <location filename="../../capseg_desktop/core/model.py" line="466"/>
         <source>The model {name} has {count} inputs; CapSeg needs one image input.</source>
         <translation>Le modèle {name} a {count} entrées&#xa0;; CapSeg a besoin d’une seule entrée d’image.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/model.py" line="419"/>
+        <location filename="../../capseg_desktop/core/model.py" line="526"/>
         <source>{name} is a folder, not a model file; choose a .tflite, .keras or .h5 file.</source>
         <translation>{name} est un dossier, pas un fichier de modèle&#xa0;; choisissez un fichier .tflite, .keras ou .h5.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/model.py" line="422"/>
+        <location filename="../../capseg_desktop/core/model.py" line="529"/>
         <source>The model file {name} does not exist.</source>
         <translation>Le fichier de modèle {name} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/model.py" line="426"/>
+        <location filename="../../capseg_desktop/core/model.py" line="533"/>
         <source>{name} is not a model CapSeg can open; choose a .tflite, .keras or .h5 file.</source>
         <translation>{name} n’est pas un modèle que CapSeg sait ouvrir&#xa0;; choisissez un fichier .tflite, .keras ou .h5.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/model.py" line="429"/>
+        <location filename="../../capseg_desktop/core/model.py" line="536"/>
         <source>The model file {name} is empty.</source>
         <translation>Le fichier de modèle {name} est vide.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/model.py" line="439"/>
+        <location filename="../../capseg_desktop/core/model.py" line="546"/>
         <source>The model file {name} could not be opened: it is damaged or not a TensorFlow Lite model.</source>
         <translation>Le fichier de modèle {name} n’a pas pu être ouvert&#xa0;: il est endommagé ou ce n’est pas un modèle TensorFlow Lite.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/model.py" line="476"/>
+        <location filename="../../capseg_desktop/core/model.py" line="583"/>
         <source>{name} is already a TensorFlow Lite model.</source>
         <translation>{name} est déjà un modèle TensorFlow Lite.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/model.py" line="493"/>
+        <location filename="../../capseg_desktop/core/model.py" line="600"/>
         <source>The model {name} could not be converted to TensorFlow Lite.</source>
         <translation>Le modèle {name} n’a pas pu être converti en TensorFlow Lite.</translation>
     </message>
@@ -1039,7 +1049,7 @@
 <context>
     <name>Progress</name>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/pipeline.py" line="386"/>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="476"/>
         <source>%n capillaries</source>
         <translation>
             <numerusform>%n capillaire</numerusform>
@@ -1460,90 +1470,90 @@
 <context>
     <name>Result</name>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="86"/>
+        <location filename="../../capseg_desktop/core/result.py" line="91"/>
         <source>{date} {time} (local time, UTC{offset})</source>
-        <extracomment>This module&apos;s sentences with a count (see ``core.texts.Plurals``). The measurement columns of the capillary CSV: in µm when the scale is known (&quot;unit&quot; says which), else in pixels with the flag &quot;not assessed (no scale)&quot;. How the legend and the summary name each counting parameter (label, unit).</extracomment>
+        <extracomment>This module&apos;s sentences with a count (see ``core.texts.Plurals``). The kinds of hand correction (``core.corrections.Edit``), in the order the result&apos;s edit counts list them. Kept here, where the result&apos;s JSON names them: ``corrections`` imports this module, and this one importing ``corrections`` back made an import loop that ran. The measurement columns of the capillary CSV: in µm when the scale is known (&quot;unit&quot; says which), else in pixels with the flag &quot;not assessed (no scale)&quot;. How the legend and the summary name each counting parameter (label, unit).</extracomment>
         <translation>{date} {time} (heure locale, UTC{offset})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="119"/>
+        <location filename="../../capseg_desktop/core/result.py" line="124"/>
         <source>Counting parameters as the model recommends.</source>
         <extracomment>How each language writes a day (English keeps ISO 8601, which every reader understands).</extracomment>
         <translation>Paramètres de comptage recommandés par le modèle.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="120"/>
+        <location filename="../../capseg_desktop/core/result.py" line="125"/>
         <source>Changed by the user: {changes}.</source>
         <translation>Modifié par l’utilisateur&#xa0;: {changes}.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="127"/>
+        <location filename="../../capseg_desktop/core/result.py" line="132"/>
         <source>threshold {value} (recommended {recommended})</source>
         <translation>seuil {value} (recommandé {recommended})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="128"/>
+        <location filename="../../capseg_desktop/core/result.py" line="133"/>
         <source>minimum area {value} px (recommended {recommended} px)</source>
         <translation>aire minimale {value} px (recommandée {recommended} px)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="129"/>
+        <location filename="../../capseg_desktop/core/result.py" line="134"/>
         <source>merge distance {value} px (recommended {recommended} px)</source>
         <translation>distance de fusion {value} px (recommandée {recommended} px)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="130"/>
+        <location filename="../../capseg_desktop/core/result.py" line="135"/>
         <source>split area {value} px (recommended {recommended} px)</source>
         <translation>aire de séparation {value} px (recommandée {recommended} px)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="138"/>
+        <location filename="../../capseg_desktop/core/result.py" line="143"/>
         <source>{name} {value} (recommended {recommended})</source>
         <translation>{name} {value} (recommandé {recommended})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="140"/>
+        <location filename="../../capseg_desktop/core/result.py" line="145"/>
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="329"/>
+        <location filename="../../capseg_desktop/core/result.py" line="343"/>
         <source>Count {count}</source>
         <extracomment>Plain sentences about implausible input or output (see ``core.sanity``); a result with warnings is shown and summarised as &quot;warning&quot;, not &quot;ok&quot;. How the image was brought to the model&apos;s scale; ``None`` when not recorded. What the model recommends (``Analyzer.default_params()``); ``None`` when not known, and then no export claims anything about changed parameters. Corrections by hand (``Analysis.with_edits``): the model&apos;s count before the edits, how many edits of each kind applied, the whole log, and the ids (in this result&apos;s numbering) of the capillaries an edit created or changed. ``None``/empty: not edited. Per-capillary measurements (``core.measure``), in the capillaries&apos; order; recomputed after every recount and edit by ``Analysis``. Where ``um_per_px`` came from; ``None``: not recorded (a typed number, see ``calibration_used``). (start, end) along the row in image pixels for the density, or ``None`` for the whole image.</extracomment>
         <translation>Comptage {count}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="330"/>
+        <location filename="../../capseg_desktop/core/result.py" line="344"/>
         <source>Count {count} (model {model}: {edits})</source>
         <translation>Comptage {count} (modèle {model}&#xa0;: {edits})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="480"/>
+        <location filename="../../capseg_desktop/core/result.py" line="496"/>
         <source>apices towards the top</source>
         <translation>sommets vers le haut</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="481"/>
+        <location filename="../../capseg_desktop/core/result.py" line="497"/>
         <source>apices towards the bottom</source>
         <translation>sommets vers le bas</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="482"/>
+        <location filename="../../capseg_desktop/core/result.py" line="498"/>
         <source>apices towards the left</source>
         <translation>sommets vers la gauche</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="483"/>
+        <location filename="../../capseg_desktop/core/result.py" line="499"/>
         <source>apices towards the right</source>
         <translation>sommets vers la droite</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="484"/>
+        <location filename="../../capseg_desktop/core/result.py" line="500"/>
         <source>apices towards the {direction}</source>
         <translation>sommets orientés&#xa0;: {direction}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/result.py" line="487"/>
+        <location filename="../../capseg_desktop/core/result.py" line="503"/>
         <source>Distal row (dashed cyan line): %n loops, {apices}; density not assessed (no scale)</source>
         <translation>
             <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anse, {apices}&#xa0;; densité non évaluée (pas d’échelle)</numerusform>
@@ -1551,7 +1561,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/result.py" line="491"/>
+        <location filename="../../capseg_desktop/core/result.py" line="507"/>
         <source>Distal row (dashed cyan line): %n loops in a window of {window} px, {apices}; density not assessed (no scale)</source>
         <translation>
             <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anse dans une fenêtre de {window} px, {apices}&#xa0;; densité non évaluée (pas d’échelle)</numerusform>
@@ -1559,12 +1569,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="496"/>
+        <location filename="../../capseg_desktop/core/result.py" line="512"/>
         <source>Loop widths in pixels: dilated and giant loops not assessed (no scale)</source>
         <translation>Largeurs des anses en pixels&#xa0;: capillaires dilatés et mégacapillaires non évalués (pas d’échelle)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/result.py" line="501"/>
+        <location filename="../../capseg_desktop/core/result.py" line="517"/>
         <source>Distal row (dashed cyan line): %n loops, {density} per mm, reduced (below {limit} per mm)</source>
         <translation>
             <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anse, {density} par mm, densité diminuée (moins de {limit} par mm)</numerusform>
@@ -1572,7 +1582,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/result.py" line="504"/>
+        <location filename="../../capseg_desktop/core/result.py" line="520"/>
         <source>Distal row (dashed cyan line): %n loops, {density} per mm, normal ({limit} per mm or more)</source>
         <translation>
             <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anse, {density} par mm, densité normale ({limit} par mm ou plus)</numerusform>
@@ -1580,7 +1590,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/result.py" line="508"/>
+        <location filename="../../capseg_desktop/core/result.py" line="524"/>
         <source>Distal row (dashed cyan line): %n loops in a window of {window} px, {density} per mm, reduced (below {limit} per mm)</source>
         <translation>
             <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anse dans une fenêtre de {window} px, {density} par mm, densité diminuée (moins de {limit} par mm)</numerusform>
@@ -1588,7 +1598,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/result.py" line="514"/>
+        <location filename="../../capseg_desktop/core/result.py" line="530"/>
         <source>Distal row (dashed cyan line): %n loops in a window of {window} px, {density} per mm, normal ({limit} per mm or more)</source>
         <translation>
             <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anse dans une fenêtre de {window} px, {density} par mm, densité normale ({limit} par mm ou plus)</numerusform>
@@ -1596,63 +1606,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="520"/>
+        <location filename="../../capseg_desktop/core/result.py" line="536"/>
         <source>Dilated loops: {dilated}, giant loops: {giant} ({thresholds}; dilated loops in an orange outer box marked D, giant in a red one marked G)</source>
         <translation>Capillaires dilatés&#xa0;: {dilated}, mégacapillaires&#xa0;: {giant} ({thresholds}&#xa0;; capillaires dilatés dans un cadre extérieur orange marqué D, mégacapillaires (géants) dans un cadre rouge marqué G)</translation>
     </message>
-    <message>
-        <location filename="../../capseg_desktop/core/result.py" line="540"/>
-        <source>density: no µm per pixel set</source>
-        <translation>densité&#xa0;: aucun µm par pixel défini</translation>
-    </message>
-    <message>
-        <location filename="../../capseg_desktop/core/result.py" line="541"/>
-        <source>density {density} per mm ({scale} µm/px, width {width} mm)</source>
-        <translation>densité {density} par mm ({scale} µm/px, largeur {width} mm)</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/result.py" line="552"/>
-        <source>{file}: %n capillaries, {density}; {scale}</source>
+        <location filename="../../capseg_desktop/core/result.py" line="561"/>
+        <source>{file}: %n capillaries; {scale}</source>
         <translation>
-            <numerusform>{file}&#xa0;: %n capillaire, {density}&#xa0;; {scale}</numerusform>
-            <numerusform>{file}&#xa0;: %n capillaires, {density}&#xa0;; {scale}</numerusform>
+            <numerusform>{file}&#xa0;: %n capillaire&#xa0;; {scale}</numerusform>
+            <numerusform>{file}&#xa0;: %n capillaires&#xa0;; {scale}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/result.py" line="556"/>
-        <source>{file}: %n capillaries, {density}</source>
+        <location filename="../../capseg_desktop/core/result.py" line="563"/>
+        <source>{file}: %n capillaries</source>
         <translation>
-            <numerusform>{file}&#xa0;: %n capillaire, {density}</numerusform>
-            <numerusform>{file}&#xa0;: %n capillaires, {density}</numerusform>
+            <numerusform>{file}&#xa0;: %n capillaire</numerusform>
+            <numerusform>{file}&#xa0;: %n capillaires</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="562"/>
+        <location filename="../../capseg_desktop/core/result.py" line="567"/>
         <source>{count}: corrected by hand; green boxes are the capillaries added or changed</source>
         <translation>{count}&#xa0;: corrigé à la main&#xa0;; les cadres verts sont les capillaires ajoutés ou modifiés</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="564"/>
+        <location filename="../../capseg_desktop/core/result.py" line="569"/>
         <source>{count}: corrected by hand</source>
         <translation>{count}&#xa0;: corrigé à la main</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="570"/>
+        <location filename="../../capseg_desktop/core/result.py" line="575"/>
         <source>Model {name} (sha256 {hash}, {runtime}); {parameters} in the model&apos;s pixels (the image was resized ×{factor} for the model)</source>
         <translation>Modèle {name} (sha256 {hash}, {runtime})&#xa0;; {parameters} en pixels du modèle (l’image a été redimensionnée ×{factor} pour le modèle)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="573"/>
+        <location filename="../../capseg_desktop/core/result.py" line="578"/>
         <source>Model {name} (sha256 {hash}, {runtime}); {parameters}</source>
         <translation>Modèle {name} (sha256 {hash}, {runtime})&#xa0;; {parameters}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="582"/>
+        <location filename="../../capseg_desktop/core/result.py" line="587"/>
         <source>CapSeg Desktop {version}, analysed {time}</source>
         <translation>CapSeg Desktop {version}, analysé le {time}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="586"/>
+        <location filename="../../capseg_desktop/core/result.py" line="591"/>
         <source>Warning: {warning}</source>
         <translation>Avertissement&#xa0;: {warning}</translation>
     </message>
@@ -1689,37 +1689,58 @@
 <context>
     <name>Scale</name>
     <message>
-        <location filename="../../capseg_desktop/core/scale.py" line="57"/>
+        <location filename="../../capseg_desktop/core/scale.py" line="62"/>
         <source>analysed at the image&apos;s own size</source>
+        <extracomment>An image whose own estimate differs from its folder&apos;s shared scale by more than this ratio is flagged (another microscope or magnification, or an estimate gone wrong).</extracomment>
         <translation>analysée à la taille d’origine de l’image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/scale.py" line="63"/>
+        <location filename="../../capseg_desktop/core/scale.py" line="68"/>
         <source>analysed at its own size (limbs about {limbs} px, from the µm per pixel set)</source>
         <translation>analysée à sa taille d’origine (branches d’environ {limbs} px, d’après les µm par pixel définis)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/scale.py" line="64"/>
+        <location filename="../../capseg_desktop/core/scale.py" line="69"/>
         <source>resized ×{factor} for the model (limbs about {limbs} px, from the µm per pixel set)</source>
         <translation>redimensionnée ×{factor} pour le modèle (branches d’environ {limbs} px, d’après les µm par pixel définis)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/scale.py" line="69"/>
+        <location filename="../../capseg_desktop/core/scale.py" line="74"/>
         <source>analysed at its own size (limbs about {limbs} px, estimated from the image)</source>
         <translation>analysée à sa taille d’origine (branches d’environ {limbs} px, estimées d’après l’image)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/scale.py" line="70"/>
+        <location filename="../../capseg_desktop/core/scale.py" line="75"/>
         <source>resized ×{factor} for the model (limbs about {limbs} px, estimated from the image)</source>
         <translation>redimensionnée ×{factor} pour le modèle (branches d’environ {limbs} px, estimées d’après l’image)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/scale.py" line="74"/>
+        <location filename="../../capseg_desktop/core/scale.py" line="80"/>
+        <source>analysed at its own size (limbs about {limbs} px, the median of its folder&apos;s images)</source>
+        <translation>analysée à sa taille d’origine (branches d’environ {limbs} px, médiane des images de son dossier)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/scale.py" line="83"/>
+        <source>resized ×{factor} for the model (limbs about {limbs} px, the median of its folder&apos;s images)</source>
+        <translation>redimensionnée ×{factor} pour le modèle (branches d’environ {limbs} px, médiane des images de son dossier)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/scale.py" line="88"/>
+        <source>analysed at its own size (limbs about {limbs} px, learnt for the microscope)</source>
+        <translation>analysée à sa taille d’origine (branches d’environ {limbs} px, apprises pour le microscope)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/scale.py" line="89"/>
+        <source>resized ×{factor} for the model (limbs about {limbs} px, learnt for the microscope)</source>
+        <translation>redimensionnée ×{factor} pour le modèle (branches d’environ {limbs} px, apprises pour le microscope)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/scale.py" line="93"/>
         <source>analysed at its own size (limbs about {limbs} px, {source})</source>
         <translation>analysée à sa taille d’origine (branches d’environ {limbs} px, {source})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/scale.py" line="75"/>
+        <location filename="../../capseg_desktop/core/scale.py" line="94"/>
         <source>resized ×{factor} for the model (limbs about {limbs} px, {source})</source>
         <translation>redimensionnée ×{factor} pour le modèle (branches d’environ {limbs} px, {source})</translation>
     </message>

@@ -4,53 +4,53 @@
 <context>
     <name>BatchController</name>
     <message>
-        <location filename="../../capseg_desktop/gui/batch_controller.py" line="90"/>
+        <location filename="../../capseg_desktop/gui/batch/controller.py" line="90"/>
         <source>Stop the batch?</source>
         <extracomment>Batch analyses kept in memory so that choosing a row, or a parameter change, needs no new inference. A parameter change recounts the batch rows in slices of this many milliseconds. Replays an image&apos;s saved hand corrections on its count (set by the window&apos;s editing).</extracomment>
         <translation>Arrêter le lot&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/batch_controller.py" line="91"/>
+        <location filename="../../capseg_desktop/gui/batch/controller.py" line="91"/>
         <source>A batch is running (%1 of %2 images done). Quit and stop it? The images not yet analysed will not be counted.</source>
         <translation>Un lot est en cours (%1 images traitées sur %2). Quitter et l&apos;arrêter&#xa0;? Les images pas encore analysées ne seront pas comptées.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/batch_controller.py" line="100"/>
+        <location filename="../../capseg_desktop/gui/batch/controller.py" line="100"/>
         <source>Open folder</source>
         <translation>Ouvrir un dossier</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/batch_controller.py" line="113"/>
+        <location filename="../../capseg_desktop/gui/batch/controller.py" line="113"/>
         <source>Folder not opened</source>
         <translation>Dossier non ouvert</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/batch_controller.py" line="113"/>
+        <location filename="../../capseg_desktop/gui/batch/controller.py" line="113"/>
         <source>The folder &quot;%1&quot; could not be read.</source>
         <translation>Le dossier «&#xa0;%1&#xa0;» n&apos;a pas pu être lu.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/batch_controller.py" line="116"/>
+        <location filename="../../capseg_desktop/gui/batch/controller.py" line="116"/>
         <source>No images</source>
         <translation>Aucune image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/batch_controller.py" line="116"/>
+        <location filename="../../capseg_desktop/gui/batch/controller.py" line="116"/>
         <source>The folder &quot;%1&quot; holds no PNG, JPEG, TIFF or BMP images.</source>
         <translation>Le dossier «&#xa0;%1&#xa0;» ne contient aucune image PNG, JPEG, TIFF ou BMP.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/batch_controller.py" line="123"/>
+        <location filename="../../capseg_desktop/gui/batch/controller.py" line="123"/>
         <source>No model</source>
         <translation>Aucun modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/batch_controller.py" line="123"/>
+        <location filename="../../capseg_desktop/gui/batch/controller.py" line="123"/>
         <source>Load a model first (Model &gt; Load model…); then open the folder again.</source>
         <translation>Chargez d&apos;abord un modèle (Modèle &gt; Charger un modèle…), puis rouvrez le dossier.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/batch_controller.py" line="131"/>
+        <location filename="../../capseg_desktop/gui/batch/controller.py" line="131"/>
         <source>Analysing %n images in %1…</source>
         <translation>
             <numerusform>Analyse de %n image dans %1…</numerusform>
@@ -58,17 +58,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/batch_controller.py" line="157"/>
+        <location filename="../../capseg_desktop/gui/batch/controller.py" line="157"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/batch_controller.py" line="201"/>
+        <location filename="../../capseg_desktop/gui/batch/controller.py" line="201"/>
         <source>The batch stopped</source>
         <translation>Le lot s&apos;est arrêté</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/batch_controller.py" line="278"/>
+        <location filename="../../capseg_desktop/gui/batch/controller.py" line="278"/>
         <source>%1 of %2 images counted, %n capillaries</source>
         <translation>
             <numerusform>%1 images comptées sur %2, %n capillaire</numerusform>
@@ -76,7 +76,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/batch_controller.py" line="280"/>
+        <location filename="../../capseg_desktop/gui/batch/controller.py" line="280"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n en échec</numerusform>
@@ -84,7 +84,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/batch_controller.py" line="283"/>
+        <location filename="../../capseg_desktop/gui/batch/controller.py" line="283"/>
         <source>%n counted with other parameters</source>
         <translation>
             <numerusform>%n comptée avec d&apos;autres paramètres</numerusform>
@@ -92,7 +92,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/batch_controller.py" line="285"/>
+        <location filename="../../capseg_desktop/gui/batch/controller.py" line="285"/>
         <source>%1 (cancelled)</source>
         <translation>%1 (annulé)</translation>
     </message>
@@ -100,87 +100,87 @@
 <context>
     <name>BatchPanel</name>
     <message>
-        <location filename="../../capseg_desktop/gui/batch_panel.py" line="25"/>
+        <location filename="../../capseg_desktop/gui/batch/panel.py" line="25"/>
         <source>Image</source>
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/batch_panel.py" line="25"/>
+        <location filename="../../capseg_desktop/gui/batch/panel.py" line="25"/>
         <source>Count</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/batch_panel.py" line="25"/>
+        <location filename="../../capseg_desktop/gui/batch/panel.py" line="25"/>
         <source>Density (/mm)</source>
         <translation>Densité (/mm)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/batch_panel.py" line="26"/>
+        <location filename="../../capseg_desktop/gui/batch/panel.py" line="26"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/batch_panel.py" line="30"/>
+        <location filename="../../capseg_desktop/gui/batch/panel.py" line="30"/>
         <source>waiting</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/batch_panel.py" line="31"/>
+        <location filename="../../capseg_desktop/gui/batch/panel.py" line="31"/>
         <source>analysing…</source>
         <translation>analyse…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/batch_panel.py" line="32"/>
+        <location filename="../../capseg_desktop/gui/batch/panel.py" line="32"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/batch_panel.py" line="33"/>
+        <location filename="../../capseg_desktop/gui/batch/panel.py" line="33"/>
         <source>cancelled</source>
         <translation>annulée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/batch_panel.py" line="34"/>
+        <location filename="../../capseg_desktop/gui/batch/panel.py" line="34"/>
         <source>counted with other parameters</source>
         <translation>comptée avec d&apos;autres paramètres</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/batch_panel.py" line="40"/>
+        <location filename="../../capseg_desktop/gui/batch/panel.py" line="40"/>
         <source>no scale</source>
         <translation>sans échelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/batch_panel.py" line="50"/>
+        <location filename="../../capseg_desktop/gui/batch/panel.py" line="50"/>
         <source>Open a folder to analyse all its images.</source>
         <translation>Ouvrez un dossier pour en analyser toutes les images.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/batch_panel.py" line="51"/>
+        <location filename="../../capseg_desktop/gui/batch/panel.py" line="51"/>
         <source>Batch summary</source>
         <translation>Résumé du lot</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/batch_panel.py" line="52"/>
+        <location filename="../../capseg_desktop/gui/batch/panel.py" line="52"/>
         <source>Export summary CSV…</source>
         <translation>Exporter le résumé CSV…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/batch_panel.py" line="53"/>
+        <location filename="../../capseg_desktop/gui/batch/panel.py" line="53"/>
         <source>Export the batch summary as CSV</source>
         <translation>Exporter le résumé du lot en CSV</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/batch_panel.py" line="56"/>
+        <location filename="../../capseg_desktop/gui/batch/panel.py" line="56"/>
         <source>Batch results</source>
         <translation>Résultats du lot</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/batch_panel.py" line="57"/>
+        <location filename="../../capseg_desktop/gui/batch/panel.py" line="57"/>
         <source>One row per image; choose a row to show that image.</source>
         <translation>Une ligne par image&#xa0;; choisissez une ligne pour afficher l&apos;image.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/batch_panel.py" line="80"/>
+        <location filename="../../capseg_desktop/gui/batch/panel.py" line="80"/>
         <source>%1: %n images</source>
         <translation>
             <numerusform>%1&#xa0;: %n image</numerusform>
@@ -188,17 +188,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/batch_panel.py" line="103"/>
+        <location filename="../../capseg_desktop/gui/batch/panel.py" line="103"/>
         <source>warning: %1</source>
         <translation>avertissement&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/batch_panel.py" line="105"/>
+        <location filename="../../capseg_desktop/gui/batch/panel.py" line="105"/>
         <source>Counted with other parameters than those on screen; Export summary analyses it again.</source>
         <translation>Comptée avec d&apos;autres paramètres que ceux affichés&#xa0;; l&apos;export du résumé l&apos;analyse à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/batch_panel.py" line="109"/>
+        <location filename="../../capseg_desktop/gui/batch/panel.py" line="109"/>
         <source>failed: %1</source>
         <translation>échec&#xa0;: %1</translation>
     </message>
@@ -206,7 +206,7 @@
 <context>
     <name>BatchTask</name>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/tasks.py" line="249"/>
+        <location filename="../../capseg_desktop/gui/background/tasks.py" line="249"/>
         <source>%n images analysed</source>
         <translation>
             <numerusform>%n image analysée</numerusform>
@@ -217,53 +217,53 @@
 <context>
     <name>CountPanel</name>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="31"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="30"/>
         <source>Smaller patches are ignored as noise.</source>
         <extracomment>Spin-box changes are gathered for this long so that holding an arrow key recounts once per pause, not once per step.</extracomment>
         <translation>Les taches plus petites sont ignorées comme du bruit.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="32"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="31"/>
         <source>Patches closer than this are counted as one capillary.</source>
         <translation>Les taches plus proches que cette distance comptent pour un seul capillaire.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="34"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="33"/>
         <source>In pixels at the model&apos;s scale (each image is resized to it before counting).</source>
         <extracomment>Counting pixels are the model&apos;s: each image is resized to the model&apos;s scale first.</extracomment>
         <translation>En pixels à l&apos;échelle du modèle (chaque image y est redimensionnée avant le comptage).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="38"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="37"/>
         <source>&amp;Threshold</source>
         <extracomment>(field of CountingParams, label, unit) of the parameters the panel edits.</extracomment>
         <translation>S&amp;euil</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="38"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="37"/>
         <source>Minimum &amp;area</source>
         <translation>Surface m&amp;inimale</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="39"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="38"/>
         <source>&amp;Merge distance</source>
         <translation>Distance de f&amp;usion</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="69"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="50"/>
         <source>Resized ×%1 for the model; in this image&apos;s pixels (the table&apos;s): minimum area %2 px, merge distance %3 px.</source>
         <extracomment>Table rows of capillaries made or changed by hand carry this role set to True.</extracomment>
         <translation>Redimensionnée ×%1 pour le modèle&#xa0;; en pixels de cette image (ceux du tableau)&#xa0;: surface minimale %2 px, distance de fusion %3 px.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="94"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="107"/>
         <source>Capillary count</source>
         <translation>Nombre de capillaires</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="96"/>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="349"/>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="358"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="109"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="343"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="352"/>
         <source>capillaries</source>
         <translation>
             <numerusform>capillaire</numerusform>
@@ -271,134 +271,134 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="103"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="116"/>
         <source>How hand corrections changed the count</source>
         <translation>Effet des corrections manuelles sur le comptage</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="108"/>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="351"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="121"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="345"/>
         <source>No image analysed yet.</source>
         <translation>Aucune image analysée pour l&apos;instant.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="112"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="125"/>
         <source>Capillary density</source>
         <translation>Densité capillaire</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="121"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="134"/>
         <source>How the density was measured</source>
         <translation>Comment la densité a été mesurée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="129"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="142"/>
         <source>Distal row and density flag</source>
         <translation>Rangée distale et indicateur de densité</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="134"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="147"/>
         <source>Scale and where it comes from</source>
         <translation>Échelle et sa provenance</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="140"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="155"/>
         <source>Probability threshold</source>
         <translation>Seuil de probabilité</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="141"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="156"/>
         <source>A pixel counts as capillary when the model&apos;s probability is above this.</source>
         <translation>Un pixel est compté comme capillaire quand la probabilité donnée par le modèle dépasse ce seuil.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="146"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="161"/>
         <source>Minimum area in pixels</source>
         <translation>Surface minimale en pixels</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="153"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="168"/>
         <source>Merge distance in pixels</source>
         <translation>Distance de fusion en pixels</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="159"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="174"/>
         <source>not set</source>
         <translation>non définie</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="161"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="176"/>
         <source>Scale in micrometres per pixel</source>
         <translation>Échelle en micromètres par pixel</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="162"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="177"/>
         <source>The microscope&apos;s scale; with it, the density per millimetre is shown.</source>
         <translation>L&apos;échelle du microscope&#xa0;; une fois définie, la densité par millimètre s&apos;affiche.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="163"/>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="299"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="178"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="282"/>
         <source>Reset to model defaults</source>
         <translation>Valeurs du modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="165"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="180"/>
         <source>Reset counting parameters to the model&apos;s defaults</source>
         <translation>Remettre les paramètres de comptage aux valeurs par défaut du modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="190"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="205"/>
         <source>&amp;Scale</source>
         <translation>É&amp;chelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="204"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="219"/>
         <source>Counting</source>
         <translation>Comptage</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="213"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="40"/>
         <source>Area (px)</source>
         <translation>Surface (px)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="213"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="41"/>
         <source>Box x0, y0 – x1, y1</source>
         <translation>Cadre x0, y0 – x1, y1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="216"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="44"/>
         <source>Area in the pixels of the image as opened (as in the exported CSV and JSON).</source>
         <translation>Surface en pixels de l&apos;image telle qu&apos;ouverte (comme dans les exports CSV et JSON).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="223"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="51"/>
         <source>Capillaries</source>
         <translation>Capillaires</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="224"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="52"/>
         <source>One row per counted capillary; selecting a row highlights it in the views.</source>
         <translation>Une ligne par capillaire compté&#xa0;; sélectionner une ligne le met en évidence dans les vues.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="289"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="272"/>
         <source>Changed from the model&apos;s recommendation (%1).</source>
         <translation>Modifié par rapport à la recommandation du modèle (%1).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="290"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="273"/>
         <source>As the model recommends (%1).</source>
         <translation>Conforme à la recommandation du modèle (%1).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="295"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="278"/>
         <source>Set threshold %1, minimum area %2 px, merge distance %3 px (the model card&apos;s recommendation); the scale stays.</source>
         <translation>Règle le seuil à %1, la surface minimale à %2 px et la distance de fusion à %3 px (recommandation de la fiche du modèle)&#xa0;; l&apos;échelle est conservée.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="299"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="282"/>
         <source>Reset to model defaults (%n changed)</source>
         <translation>
             <numerusform>Valeurs du modèle (%n modifiée)</numerusform>
@@ -406,118 +406,118 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="362"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="61"/>
         <source>Edited by hand (added, painted, merged or split); Ctrl+Z undoes the last edit.</source>
         <translation>Corrigé à la main (ajouté, peint, fusionné ou coupé)&#xa0;; Ctrl+Z annule la dernière correction.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="391"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="87"/>
         <source>Flag</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="392"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="88"/>
         <source>Loop (%1)</source>
         <translation>Anse (%1)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="392"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="88"/>
         <source>Apex (%1)</source>
         <translation>Apex (%1)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="392"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="89"/>
         <source>Arterial (%1)</source>
         <translation>Artériel (%1)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="392"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="89"/>
         <source>Venous (%1)</source>
         <translation>Veineux (%1)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="392"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="90"/>
         <source>Length (%1)</source>
         <translation>Longueur (%1)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="400"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="99"/>
         <source>Dilated (vessel 20 µm or wider) or giant (50 µm or wider); blank without a scale: not assessed</source>
         <translation>Dilaté (vaisseau de 20 µm ou plus) ou mégacapillaire (50 µm ou plus)&#xa0;; vide sans échelle&#xa0;: non évalué</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="401"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="101"/>
         <source>Outer width of the loop at its widest, across its axis</source>
         <translation>Largeur externe de l&apos;anse à son maximum, perpendiculairement à son axe</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="401"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="102"/>
         <source>Vessel diameter at the apex</source>
         <translation>Diamètre du vaisseau à l&apos;apex</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="402"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="103"/>
         <source>Median diameter of the thinner limb</source>
         <translation>Diamètre médian de la branche la plus fine</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="402"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="104"/>
         <source>Median diameter of the wider limb</source>
         <translation>Diamètre médian de la branche la plus large</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="402"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="105"/>
         <source>Loop length along its axis</source>
         <translation>Longueur de l&apos;anse le long de son axe</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="414"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="118"/>
         <source>dilated</source>
         <translation>dilaté</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="414"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="118"/>
         <source>giant</source>
         <translation>mégacapillaire</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="414"/>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="439"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="119"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="382"/>
         <source>normal</source>
         <translation>normal</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="423"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="366"/>
         <source>Density: set the scale (µm/px)</source>
         <translation>Densité&#xa0;: définir l&apos;échelle (µm/px)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="424"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="367"/>
         <source>to see capillaries per mm</source>
         <translation>pour voir les capillaires par mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="429"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="372"/>
         <source>%1 per mm</source>
         <translation>%1 par mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="432"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="375"/>
         <source>in a 1 mm window, x %1–%2 px</source>
         <translation>dans une fenêtre de 1 mm, x %1–%2 px</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="436"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="379"/>
         <source>%1 mm wide at %2 µm/px</source>
         <translation>%1 mm de large à %2 µm/px</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="439"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="382"/>
         <source>reduced (&lt; 7/mm)</source>
         <translation>réduite (&lt; 7/mm)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="443"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="387"/>
         <source>%n distal loops in the window</source>
         <translation>
             <numerusform>%n anse distale dans la fenêtre</numerusform>
@@ -525,7 +525,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="446"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="390"/>
         <source>distal row, %n loops</source>
         <translation>
             <numerusform>rangée distale, %n anse</numerusform>
@@ -533,27 +533,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="452"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="396"/>
         <source>Capillaries per mm of the distal (outermost) row, the dashed line in the views; normal about 7–12 per mm, reduced below 7 (EULAR). The figures support, not replace, a clinician&apos;s reading.</source>
         <translation>Capillaires par mm de la rangée distale (la plus externe), la ligne en pointillés dans les vues&#xa0;; normale vers 7 à 12 par mm, réduite sous 7 (EULAR). Ces chiffres aident la lecture du clinicien, ils ne la remplacent pas.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="467"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="411"/>
         <source>%1 — model %2, %3</source>
         <translation>%1 — modèle %2, %3</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="469"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="413"/>
         <source>The model counted %1; your corrections made it %2. Edit &gt; Undo (Ctrl+Z) takes them back one by one.</source>
         <translation>Le modèle en a compté %1&#xa0;; vos corrections donnent %2. Édition &gt; Annuler (Ctrl+Z) les retire une à une.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="479"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="423"/>
         <source>In pixels at the model&apos;s scale; this image was analysed at ×%1.</source>
         <translation>En pixels à l&apos;échelle du modèle&#xa0;; cette image a été analysée à ×%1.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/count_panel.py" line="481"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="425"/>
         <source>In pixels at the model&apos;s scale; this image was analysed at its own size (×1.00).</source>
         <translation>En pixels à l&apos;échelle du modèle&#xa0;; cette image a été analysée à sa taille d&apos;origine (×1,00).</translation>
     </message>
@@ -561,101 +561,101 @@
 <context>
     <name>ExportController</name>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="28"/>
+        <location filename="../../capseg_desktop/gui/window/export_controller.py" line="28"/>
         <source>Saved the annotated image to %1.</source>
         <extracomment>The status bar&apos;s sentence for each thing saved (``what`` stays English: the signal and the log).</extracomment>
         <translation>Image annotée enregistrée dans %1.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="29"/>
+        <location filename="../../capseg_desktop/gui/window/export_controller.py" line="29"/>
         <source>Saved the mask of counted capillaries to %1.</source>
         <translation>Masque des capillaires comptés enregistré dans %1.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="30"/>
+        <location filename="../../capseg_desktop/gui/window/export_controller.py" line="30"/>
         <source>Saved the results to %1.</source>
         <translation>Résultats enregistrés dans %1.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="31"/>
+        <location filename="../../capseg_desktop/gui/window/export_controller.py" line="31"/>
         <source>Saved the batch summary to %1.</source>
         <translation>Résumé du lot enregistré dans %1.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="91"/>
+        <location filename="../../capseg_desktop/gui/window/export_controller.py" line="91"/>
         <source>Export cancelled: nothing was written.</source>
         <translation>Export annulé&#xa0;: rien n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="80"/>
+        <location filename="../../capseg_desktop/gui/window/export_controller.py" line="80"/>
         <source>Replace file?</source>
         <translation>Remplacer le fichier&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="81"/>
+        <location filename="../../capseg_desktop/gui/window/export_controller.py" line="81"/>
         <source>&quot;%1&quot; already exists in &quot;%2&quot;. Do you want to replace it?</source>
         <translation>«&#xa0;%1&#xa0;» existe déjà dans «&#xa0;%2&#xa0;». Voulez-vous le remplacer&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="97"/>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="169"/>
+        <location filename="../../capseg_desktop/gui/window/export_controller.py" line="97"/>
+        <location filename="../../capseg_desktop/gui/window/export_controller.py" line="169"/>
         <source>Nothing to export</source>
         <translation>Rien à exporter</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="97"/>
+        <location filename="../../capseg_desktop/gui/window/export_controller.py" line="97"/>
         <source>There is no result to export yet: open an image and wait for its count.</source>
         <translation>Aucun résultat à exporter pour l&apos;instant&#xa0;: ouvrez une image et attendez son comptage.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="113"/>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="118"/>
+        <location filename="../../capseg_desktop/gui/window/export_controller.py" line="113"/>
+        <location filename="../../capseg_desktop/gui/window/export_controller.py" line="118"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="117"/>
+        <location filename="../../capseg_desktop/gui/window/export_controller.py" line="117"/>
         <source>&quot;%1&quot; could not be written to &quot;%2&quot;.</source>
         <translation>«&#xa0;%1&#xa0;» n&apos;a pas pu être écrit dans «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="144"/>
+        <location filename="../../capseg_desktop/gui/window/export_controller.py" line="144"/>
         <source>Export annotated PNG</source>
         <translation>Exporter le PNG annoté</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="144"/>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="151"/>
+        <location filename="../../capseg_desktop/gui/window/export_controller.py" line="144"/>
+        <location filename="../../capseg_desktop/gui/window/export_controller.py" line="151"/>
         <source>PNG image (*.png)</source>
         <translation>Image PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="151"/>
+        <location filename="../../capseg_desktop/gui/window/export_controller.py" line="151"/>
         <source>Export mask PNG</source>
         <translation>Exporter le masque PNG</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="161"/>
+        <location filename="../../capseg_desktop/gui/window/export_controller.py" line="161"/>
         <source>Export results</source>
         <translation>Exporter les résultats</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="162"/>
+        <location filename="../../capseg_desktop/gui/window/export_controller.py" line="162"/>
         <source>Capillary table (*.csv);;Full result (*.json)</source>
         <translation>Tableau des capillaires (*.csv);;Résultat complet (*.json)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="169"/>
+        <location filename="../../capseg_desktop/gui/window/export_controller.py" line="169"/>
         <source>There is no batch result to export yet: open a folder first.</source>
         <translation>Aucun résultat de lot à exporter pour l&apos;instant&#xa0;: ouvrez d&apos;abord un dossier.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="174"/>
+        <location filename="../../capseg_desktop/gui/window/export_controller.py" line="174"/>
         <source>Analyse again?</source>
         <translation>Analyser à nouveau&#xa0;?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="175"/>
+        <location filename="../../capseg_desktop/gui/window/export_controller.py" line="175"/>
         <source>%n of the images were counted with other parameters than those on screen and are no longer in memory. Analyse them again with the current parameters? Export the summary when the batch has finished.</source>
         <translation>
             <numerusform>%n image a été comptée avec d&apos;autres paramètres que ceux affichés et n&apos;est plus en mémoire. L&apos;analyser à nouveau avec les paramètres actuels&#xa0;? Exportez le résumé quand le lot sera terminé.</numerusform>
@@ -663,12 +663,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="186"/>
+        <location filename="../../capseg_desktop/gui/window/export_controller.py" line="186"/>
         <source>Export batch summary</source>
         <translation>Exporter le résumé du lot</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/export_controller.py" line="186"/>
+        <location filename="../../capseg_desktop/gui/window/export_controller.py" line="186"/>
         <source>CSV table (*.csv)</source>
         <translation>Tableau CSV (*.csv)</translation>
     </message>
@@ -676,7 +676,12 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../capseg_desktop/gui/help.py" line="10"/>
+        <location filename="../../capseg_desktop/gui/window/help.py" line="113"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/help.py" line="12"/>
         <source>&lt;h2&gt;CapSeg Desktop&lt;/h2&gt;
 &lt;p&gt;Open an image (Ctrl+O), drop one on the window, or open a whole folder (Ctrl+Shift+O).
 The model finds the capillaries; the count, the density and a table of the capillaries
@@ -688,7 +693,7 @@ Le modèle trouve les capillaires&#xa0;; le nombre, la densité et un tableau de
 s&apos;affichent à droite.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/help.py" line="14"/>
+        <location filename="../../capseg_desktop/gui/window/help.py" line="16"/>
         <source>&lt;h3&gt;The three views&lt;/h3&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;Original&lt;/b&gt;: the image as it was read.&lt;/li&gt;
@@ -713,7 +718,7 @@ zoomez (molette, + et -) pour les voir. Les trois vues zooment et se déplacent 
 un cadre pour sélectionner sa ligne dans le tableau&#xa0;; sélectionnez une ligne pour mettre son cadre en évidence.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/help.py" line="25"/>
+        <location filename="../../capseg_desktop/gui/window/help.py" line="27"/>
         <source>&lt;h3&gt;The counting parameters&lt;/h3&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;Threshold&lt;/b&gt;: a pixel belongs to a capillary when the model&apos;s probability is above
@@ -774,7 +779,7 @@ de la ligne de commande. Le CSV des capillaires est un simple tableau&#xa0;: sa 
 les noms des colonnes.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/help.py" line="53"/>
+        <location filename="../../capseg_desktop/gui/window/help.py" line="55"/>
         <source>&lt;h3&gt;How capillaries are counted&lt;/h3&gt;
 &lt;ol&gt;
 &lt;li&gt;The probability map is thresholded.&lt;/li&gt;
@@ -803,7 +808,7 @@ conservée, sans relancer le modèle. Un capillaire sélectionné reste sélecti
 recouvrent un capillaire du nouveau comptage, même si son numéro change.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/help.py" line="66"/>
+        <location filename="../../capseg_desktop/gui/window/help.py" line="68"/>
         <source>&lt;h3&gt;Correcting a result by hand&lt;/h3&gt;
 &lt;p&gt;Click a capillary (its box or its pixels) to select it, Ctrl+click to add more. &lt;b&gt;Del&lt;/b&gt;
 (or right-click &amp;gt; Delete capillary) takes the selected ones out of the count; &lt;b&gt;M&lt;/b&gt;
@@ -838,7 +843,7 @@ faut les garder par-dessus le nouveau comptage. Les exports contiennent le nombr
 du modèle.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/help.py" line="81"/>
+        <location filename="../../capseg_desktop/gui/window/help.py" line="83"/>
         <source>&lt;h3&gt;Folders&lt;/h3&gt;
 &lt;p&gt;Open folder analyses every image; the list shows count, density and status. When you
 change a parameter the images in memory are counted again at once; an image that is no
@@ -851,12 +856,12 @@ mémoire est marquée &lt;i&gt;comptée avec d&apos;autres paramètres&lt;/i&gt;
 l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concordent toujours.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/help.py" line="93"/>
+        <location filename="../../capseg_desktop/gui/window/help.py" line="96"/>
         <source>CapSeg Desktop help</source>
         <translation>Aide de CapSeg Desktop</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/help.py" line="96"/>
+        <location filename="../../capseg_desktop/gui/window/help.py" line="99"/>
         <source>Help</source>
         <translation>Aide</translation>
     </message>
@@ -864,7 +869,7 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
 <context>
     <name>LayoutControls</name>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="254"/>
+        <location filename="../../capseg_desktop/gui/window/parts.py" line="254"/>
         <source>Zoom %1 %</source>
         <translation>Zoom %1&#xa0;%</translation>
     </message>
@@ -896,63 +901,63 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="37"/>
+        <location filename="../../capseg_desktop/gui/widgets/file_filters.py" line="11"/>
         <source>Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.PNG *.JPG *.JPEG *.TIF *.TIFF *.BMP);;All files (*)</source>
         <translation>Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.PNG *.JPG *.JPEG *.TIF *.TIFF *.BMP);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="132"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="153"/>
         <source>Open an image (Ctrl+O) or drop one here.</source>
-        <extracomment>Above this many pixels a recount runs in the worker (seconds on an 8000 x 8000 scan); below it, in place (milliseconds on a strip).</extracomment>
+        <extracomment>Above this many pixels a recount runs in the worker (seconds on an 8000 x 8000 scan); below it, in place (milliseconds on a strip). What the window shows for the image on screen; the views, the count panel, the status bar, the batch list and the exam observe it (``build.observe_session``).</extracomment>
         <translation>Ouvrez une image (Ctrl+O) ou déposez-en une ici.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="142"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="163"/>
         <source>Model not loaded</source>
         <translation>Modèle non chargé</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="149"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="170"/>
         <source>Open image</source>
         <translation>Ouvrir une image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="170"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="191"/>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="178"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="199"/>
         <source>the image</source>
         <translation>l&apos;image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="180"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="201"/>
         <source>%1 shown; load a model (Model &gt; Load model…) to count capillaries.</source>
         <translation>%1 affichée&#xa0;; chargez un modèle (Modèle &gt; Charger un modèle…) pour compter les capillaires.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="181"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="202"/>
         <source>No model loaded: the count appears when a model is loaded.</source>
         <translation>Aucun modèle chargé&#xa0;: le comptage apparaîtra une fois un modèle chargé.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="184"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="205"/>
         <source>Analysing %1…</source>
         <translation>Analyse de %1…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="185"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="206"/>
         <source>Analysing…</source>
         <translation>Analyse…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="207"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="227"/>
         <source>image</source>
         <translation>image</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/main_window.py" line="216"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="236"/>
         <source>%n capillaries in %1 (model %2 ms, count %3 ms).</source>
         <translation>
             <numerusform>%n capillaire dans %1 (modèle %2 ms, comptage %3 ms).</numerusform>
@@ -960,37 +965,37 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="260"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="290"/>
         <source>The analysis failed.</source>
         <translation>L&apos;analyse a échoué.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="263"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="293"/>
         <source>The image could not be analysed</source>
         <translation>L&apos;image n&apos;a pas pu être analysée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="272"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="301"/>
         <source>Analysis cancelled: press F5 to analyse again.</source>
         <translation>Analyse annulée&#xa0;: appuyez sur F5 pour relancer.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="273"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="302"/>
         <source>Analysis cancelled.</source>
         <translation>Analyse annulée.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="284"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="312"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="314"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="343"/>
         <source>Recounting with %1…</source>
         <translation>Nouveau comptage avec %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/main_window.py" line="320"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="349"/>
         <source>%n capillaries (recounted in %1 ms).</source>
         <translation>
             <numerusform>%n capillaire (recompté en %1 ms).</numerusform>
@@ -998,7 +1003,7 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/main_window.py" line="330"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="359"/>
         <source>%n capillaries.</source>
         <translation>
             <numerusform>%n capillaire.</numerusform>
@@ -1006,22 +1011,22 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="340"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="369"/>
         <source>Reset to the model&apos;s recommendation: %1; the scale is kept.</source>
         <translation>Paramètres remis à la recommandation du modèle&#xa0;: %1&#xa0;; l&apos;échelle est conservée.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="341"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="370"/>
         <source>The parameters already are the model&apos;s recommendation.</source>
         <translation>Les paramètres sont déjà ceux recommandés par le modèle.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="357"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="386"/>
         <source>Choose an image in the batch list to see it.</source>
         <translation>Choisissez une image dans la liste du lot pour la voir.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/main_window.py" line="380"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="409"/>
         <source>%n capillaries in %1 (from the batch).</source>
         <translation>
             <numerusform>%n capillaire dans %1 (depuis le lot).</numerusform>
@@ -1029,60 +1034,60 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/main_window.py" line="383"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="412"/>
         <source>failed</source>
         <translation>échec</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_build.py" line="36"/>
+        <location filename="../../capseg_desktop/gui/window/build.py" line="36"/>
         <source>Original</source>
         <translation>Originale</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_build.py" line="36"/>
+        <location filename="../../capseg_desktop/gui/window/build.py" line="36"/>
         <source>Mask</source>
         <translation>Masque</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_build.py" line="37"/>
-        <location filename="../../capseg_desktop/gui/window_build.py" line="144"/>
+        <location filename="../../capseg_desktop/gui/window/build.py" line="37"/>
+        <location filename="../../capseg_desktop/gui/window/build.py" line="143"/>
         <source>Overlay</source>
         <translation>Superposition</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_build.py" line="41"/>
+        <location filename="../../capseg_desktop/gui/window/build.py" line="41"/>
         <source>Open or drop an image
 (File &gt; Open image…, Ctrl+O)</source>
         <translation>Ouvrez ou déposez une image
 (Fichier &gt; Ouvrir une image…, Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_build.py" line="67"/>
+        <location filename="../../capseg_desktop/gui/window/build.py" line="66"/>
         <source>Count</source>
         <translation>Comptage</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_build.py" line="73"/>
+        <location filename="../../capseg_desktop/gui/window/build.py" line="72"/>
         <source>Batch results</source>
         <translation>Résultats du lot</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_build.py" line="125"/>
+        <location filename="../../capseg_desktop/gui/window/build.py" line="124"/>
         <source>Main toolbar</source>
         <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_build.py" line="134"/>
+        <location filename="../../capseg_desktop/gui/window/build.py" line="133"/>
         <source>Open &amp;recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_build.py" line="142"/>
+        <location filename="../../capseg_desktop/gui/window/build.py" line="141"/>
         <source>Overlay opacity</source>
         <translation>Opacité de la superposition</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_build.py" line="143"/>
+        <location filename="../../capseg_desktop/gui/window/build.py" line="142"/>
         <source>Opacity of the mask tint in the overlay view (Ctrl+[ and Ctrl+])</source>
         <translation>Opacité de la teinte du masque dans la vue superposée (Ctrl+[ et Ctrl+])</translation>
     </message>
@@ -1090,151 +1095,151 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
 <context>
     <name>ModelController</name>
     <message>
-        <location filename="../../capseg_desktop/gui/model_controller.py" line="78"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="78"/>
         <source>No model loaded: choose Model &gt; Load model… to count capillaries.</source>
         <extracomment>(session, previous recommended CountingParams or None, loaded at start-up)</extracomment>
         <translation>Aucun modèle chargé&#xa0;: choisissez Modèle &gt; Charger un modèle… pour compter les capillaires.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/model_controller.py" line="85"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="85"/>
         <source>No model found: choose Model &gt; Load model… to count capillaries.</source>
         <translation>Aucun modèle trouvé&#xa0;: choisissez Modèle &gt; Charger un modèle… pour compter les capillaires.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/model_controller.py" line="86"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="86"/>
         <source>No model was found in the models folder; load one with Model &gt; Load model… (or start with --model PATH).</source>
         <translation>Aucun modèle n&apos;a été trouvé dans le dossier des modèles&#xa0;; chargez-en un avec Modèle &gt; Charger un modèle… (ou lancez avec --model CHEMIN).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/model_controller.py" line="93"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="93"/>
         <source>Load model</source>
         <translation>Charger un modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/model_controller.py" line="94"/>
+        <location filename="../../capseg_desktop/gui/widgets/file_filters.py" line="17"/>
         <source>Models (*.tflite *.keras *.h5 *.hdf5);;All files (*)</source>
         <translation>Modèles (*.tflite *.keras *.h5 *.hdf5);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/model_controller.py" line="107"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="106"/>
         <source>Loading %1…</source>
         <translation>Chargement de %1…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/model_controller.py" line="108"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="107"/>
         <source>Loading the model %1…</source>
         <translation>Chargement du modèle %1…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/model_controller.py" line="123"/>
-        <location filename="../../capseg_desktop/gui/model_controller.py" line="130"/>
-        <location filename="../../capseg_desktop/gui/model_controller.py" line="170"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="122"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="129"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="169"/>
         <source>Model: %1 (%2)</source>
         <translation>Modèle&#xa0;: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/model_controller.py" line="131"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="130"/>
         <source>No model</source>
         <translation>Aucun modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/model_controller.py" line="132"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="131"/>
         <source>The model could not be loaded. The previous model is still in use.</source>
         <translation>Le modèle n&apos;a pas pu être chargé. Le modèle précédent reste utilisé.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/model_controller.py" line="133"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="132"/>
         <source>The model could not be loaded.</source>
         <translation>Le modèle n&apos;a pas pu être chargé.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/model_controller.py" line="139"/>
-        <location filename="../../capseg_desktop/gui/model_controller.py" line="142"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="138"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="141"/>
         <source>Model information</source>
         <translation>Informations sur le modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/model_controller.py" line="140"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="139"/>
         <source>No model is loaded. Choose Model &gt; Load model… to open one.</source>
         <translation>Aucun modèle n&apos;est chargé. Choisissez Modèle &gt; Charger un modèle… pour en ouvrir un.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/model_controller.py" line="146"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="145"/>
         <source>About CapSeg Desktop</source>
         <translation>À propos de CapSeg Desktop</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/model_controller.py" line="148"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="147"/>
         <source>Counts blood capillaries in nailfold capillaroscopy images.</source>
         <translation>Compte les capillaires sanguins sur les images de capillaroscopie périunguéale.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/model_controller.py" line="149"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="148"/>
         <source>Press F1 for help on the views, the parameters and the counting rules.</source>
         <translation>Appuyez sur F1 pour l&apos;aide sur les vues, les paramètres et les règles de comptage.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/model_controller.py" line="168"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="167"/>
         <source>No model loaded.</source>
         <translation>Aucun modèle chargé.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/model_controller.py" line="171"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="170"/>
         <source>File: %1</source>
         <translation>Fichier&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/model_controller.py" line="173"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="172"/>
         <source>Input: %1 channel(s), sides padded to a multiple of %2</source>
         <translation>Entrée&#xa0;: %1 canal(aux), côtés complétés jusqu&apos;à un multiple de %2</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/model_controller.py" line="175"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="174"/>
         <source>Recommended counting: %1 (pixels at the model&apos;s scale)</source>
         <translation>Comptage recommandé&#xa0;: %1 (pixels à l&apos;échelle du modèle)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/model_controller.py" line="182"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="181"/>
         <source>No model card lists this file.</source>
         <translation>Aucune fiche de modèle ne mentionne ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/model_controller.py" line="185"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="184"/>
         <source>Model card: %1 version %2</source>
         <translation>Fiche du modèle&#xa0;: %1 version %2</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/model_controller.py" line="187"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="186"/>
         <source>Weights: %1</source>
         <translation>Poids&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/model_controller.py" line="192"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="191"/>
         <source>Metrics: %1</source>
         <translation>Métriques&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/model_controller.py" line="193"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="192"/>
         <source>The whole card is under Show Details.</source>
         <translation>La fiche complète est sous «&#xa0;Afficher les détails&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/model_controller.py" line="210"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="209"/>
         <source>Works at: limbs about %1 px wide (images are resized to it)</source>
         <translation>Travaille à&#xa0;: branches d&apos;environ %1 px de large (les images y sont redimensionnées)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/model_controller.py" line="234"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="233"/>
         <source>Model %1 ready.</source>
         <translation>Modèle %1 prêt.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/model_controller.py" line="236"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="235"/>
         <source>It recommends other counting parameters (%1); yours are kept (Ctrl+R applies the recommendation).</source>
         <translation>Il recommande d&apos;autres paramètres de comptage (%1)&#xa0;; les vôtres sont conservés (Ctrl+R applique la recommandation).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/model_controller.py" line="238"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="237"/>
         <source>It recommends other counting parameters (%1): applied.</source>
         <translation>Il recommande d&apos;autres paramètres de comptage (%1)&#xa0;: appliqués.</translation>
     </message>
@@ -1242,17 +1247,17 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
 <context>
     <name>RecentMenu</name>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="178"/>
+        <location filename="../../capseg_desktop/gui/window/parts.py" line="178"/>
         <source>No recent images</source>
         <translation>Aucune image récente</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="194"/>
+        <location filename="../../capseg_desktop/gui/window/parts.py" line="194"/>
         <source>Clear recent images?</source>
         <translation>Effacer les images récentes&#xa0;?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="195"/>
+        <location filename="../../capseg_desktop/gui/window/parts.py" line="195"/>
         <source>Forget the %n recently opened images in File &gt; Open recent? The images themselves are not touched.</source>
         <translation>
             <numerusform>Oublier %n image ouverte récemment dans Fichier &gt; Ouvrir un fichier récent&#xa0;? L&apos;image elle-même n&apos;est pas modifiée.</numerusform>
@@ -1263,7 +1268,7 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
 <context>
     <name>RecommendationText</name>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/model_controller.py" line="219"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="218"/>
         <source>%n parameters differ from its recommendation (marked ●; Ctrl+R resets them).</source>
         <translation>
             <numerusform>%n paramètre diffère de sa recommandation (marqué ●&#xa0;; Ctrl+R le rétablit).</numerusform>
@@ -1274,62 +1279,62 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
 <context>
     <name>StatusArea</name>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="97"/>
+        <location filename="../../capseg_desktop/gui/window/parts.py" line="97"/>
         <source>Starting…</source>
         <translation>Démarrage…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="99"/>
+        <location filename="../../capseg_desktop/gui/window/parts.py" line="99"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="103"/>
+        <location filename="../../capseg_desktop/gui/window/parts.py" line="103"/>
         <source>Scale the image was analysed at</source>
         <translation>Échelle à laquelle l&apos;image a été analysée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="107"/>
+        <location filename="../../capseg_desktop/gui/window/parts.py" line="107"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="108"/>
+        <location filename="../../capseg_desktop/gui/window/parts.py" line="108"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="109"/>
+        <location filename="../../capseg_desktop/gui/window/parts.py" line="109"/>
         <source>Cancel the analysis or the batch</source>
         <translation>Annuler l&apos;analyse ou le lot</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="110"/>
+        <location filename="../../capseg_desktop/gui/window/parts.py" line="110"/>
         <source>Stop the running analysis or batch (Esc)</source>
         <translation>Arrêter l&apos;analyse ou le lot en cours (Échap)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="113"/>
+        <location filename="../../capseg_desktop/gui/window/parts.py" line="113"/>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="114"/>
+        <location filename="../../capseg_desktop/gui/window/parts.py" line="114"/>
         <source>No model</source>
         <translation>Aucun modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="116"/>
+        <location filename="../../capseg_desktop/gui/window/parts.py" line="116"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="135"/>
+        <location filename="../../capseg_desktop/gui/window/parts.py" line="135"/>
         <source>own size for the model</source>
         <translation>taille d’origine pour le modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window_parts.py" line="133"/>
+        <location filename="../../capseg_desktop/gui/window/parts.py" line="133"/>
         <source>×%1 for the model</source>
         <translation>×%1 pour le modèle</translation>
     </message>
@@ -1337,17 +1342,17 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../capseg_desktop/gui/tasks.py" line="76"/>
+        <location filename="../../capseg_desktop/gui/background/tasks.py" line="76"/>
         <source>An unexpected error stopped the work (%1).</source>
         <translation>Une erreur inattendue a interrompu le travail (%1).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/tasks.py" line="231"/>
+        <location filename="../../capseg_desktop/gui/background/tasks.py" line="231"/>
         <source>No model is loaded: load one (Model &gt; Load model…), then open the folder again.</source>
         <translation>Aucun modèle n&apos;est chargé&#xa0;: chargez-en un (Modèle &gt; Charger un modèle…), puis rouvrez le dossier.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/tasks.py" line="238"/>
+        <location filename="../../capseg_desktop/gui/background/tasks.py" line="238"/>
         <source>Analysing %1 (%2 of %3)</source>
         <translation>Analyse de %1 (%2 sur %3)</translation>
     </message>
@@ -1355,18 +1360,18 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
 <context>
     <name>ViewPane</name>
     <message>
-        <location filename="../../capseg_desktop/gui/views.py" line="368"/>
+        <location filename="../../capseg_desktop/gui/views/image_views.py" line="368"/>
         <source>%1 view</source>
-        <extracomment>The capillary whose pixels are under an image point (0: none), given by the window. The active edit tool (``editing.EditTool``); None: clicks select, drags pan.</extracomment>
+        <extracomment>The capillary whose pixels are under an image point (0: none), given by the window. The active edit tool (``editing.tools.EditTool``); None: clicks select, drags pan.</extracomment>
         <translation>Vue %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/views.py" line="370"/>
+        <location filename="../../capseg_desktop/gui/views/image_views.py" line="370"/>
         <source>The %1 picture. Mouse wheel or plus and minus keys zoom, drag pans; the three views move together.</source>
         <translation>L&apos;image %1. La molette ou les touches plus et moins zooment, glisser déplace&#xa0;; les trois vues bougent ensemble.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/views.py" line="371"/>
+        <location filename="../../capseg_desktop/gui/views/image_views.py" line="371"/>
         <source>Click a capillary to select it (Ctrl+click adds one); the Edit menu&apos;s tools correct the count.</source>
         <translation>Cliquez sur un capillaire pour le sélectionner (Ctrl+clic en ajoute un)&#xa0;; les outils du menu Édition corrigent le comptage.</translation>
     </message>
@@ -1374,530 +1379,530 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="70"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="110"/>
         <source>&amp;File</source>
         <extracomment>The menus&apos; titles, translated where the menus are made (``_menu``); the table&apos;s paths stay English keys.</extracomment>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="70"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="110"/>
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="70"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="110"/>
         <source>&amp;Analysis</source>
         <translation>A&amp;nalyse</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="71"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="111"/>
         <source>&amp;Model</source>
         <translation>&amp;Modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="71"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="111"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="71"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="111"/>
         <source>Overlay o&amp;pacity</source>
         <translation>O&amp;pacité de la superposition</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="72"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="112"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="77"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="117"/>
         <source>&amp;Open image…</source>
         <translation>&amp;Ouvrir une image…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="77"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="117"/>
         <source>Open an image and count its capillaries</source>
         <translation>Ouvrir une image et compter ses capillaires</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="78"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="118"/>
         <source>Open &amp;folder…</source>
         <translation>Ouvrir un &amp;dossier…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="78"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="118"/>
         <source>Analyse every image in a folder</source>
         <translation>Analyser toutes les images d&apos;un dossier</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="79"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="119"/>
         <source>&amp;Export annotated PNG…</source>
         <translation>&amp;Exporter le PNG annoté…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="79"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="119"/>
         <source>Save the image with numbered boxes and a legend</source>
         <translation>Enregistrer l&apos;image avec les cadres numérotés et une légende</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="80"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="120"/>
         <source>Export &amp;mask PNG…</source>
         <translation>Exporter le &amp;masque PNG…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="80"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="120"/>
         <source>Save the counted capillaries as a black and white PNG</source>
         <translation>Enregistrer les capillaires comptés en PNG noir et blanc</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="81"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="121"/>
         <source>Export &amp;results CSV/JSON…</source>
         <translation>Exporter les résul&amp;tats CSV/JSON…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="81"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="121"/>
         <source>Save the capillary table (CSV) or the full result (JSON)</source>
         <translation>Enregistrer le tableau des capillaires (CSV) ou le résultat complet (JSON)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="82"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="122"/>
         <source>Export &amp;batch summary CSV…</source>
         <translation>Exporter le résumé du &amp;lot CSV…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="82"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="122"/>
         <source>Save one row per image of the batch</source>
         <translation>Enregistrer une ligne par image du lot</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="83"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="123"/>
         <source>Export &amp;training data…</source>
         <translation>Exporter les données d&apos;&amp;apprentissage…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="83"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="123"/>
         <source>Write the corrected images of the current folder, their masks and a points file, as the training tools read them</source>
         <translation>Écrire les images corrigées du dossier courant, leurs masques et un fichier de points, au format des outils d&apos;apprentissage</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="85"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="125"/>
         <source>New e&amp;xam…</source>
         <translation>&amp;Nouvel examen…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="85"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="125"/>
         <source>Start a patient exam: fingers 2 to 5 of both hands, one or more images each</source>
         <translation>Commencer l&apos;examen d&apos;un patient&#xa0;: doigts 2 à 5 des deux mains, une ou plusieurs images chacun</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="86"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="126"/>
         <source>Open exa&amp;m…</source>
         <translation>Ouvr&amp;ir un examen…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="86"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="126"/>
         <source>Open a saved exam file (.capseg-exam.json)</source>
         <translation>Ouvrir un fichier d&apos;examen enregistré (.capseg-exam.json)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="87"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="127"/>
         <source>&amp;Save exam</source>
         <translation>Enregi&amp;strer l&apos;examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="87"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="127"/>
         <source>Save the open exam</source>
         <translation>Enregistrer l&apos;examen ouvert</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="88"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="128"/>
         <source>Save exam &amp;as…</source>
         <translation>Enregistrer l&apos;examen so&amp;us…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="88"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="128"/>
         <source>Save the open exam under another name</source>
         <translation>Enregistrer l&apos;examen ouvert sous un autre nom</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="89"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="129"/>
         <source>Export re&amp;port (PDF)…</source>
         <translation>Exporter le ra&amp;pport (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="89"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="129"/>
         <source>Write the open exam&apos;s report: per-finger figures, patient summary, every image</source>
         <translation>Écrire le rapport de l&apos;examen ouvert&#xa0;: chiffres par doigt, synthèse du patient, toutes les images</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="90"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="130"/>
         <source>Export exam CS&amp;V…</source>
         <translation>Exporter l&apos;examen en CS&amp;V…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="90"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="130"/>
         <source>Write the open exam as a table: one row per image and one per finger</source>
         <translation>Écrire l&apos;examen ouvert sous forme de tableau&#xa0;: une ligne par image et une par doigt</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="91"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="131"/>
         <source>&amp;Clear recent…</source>
         <translation>&amp;Effacer la liste…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="91"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="131"/>
         <source>Forget the recently opened images</source>
         <translation>Oublier les images ouvertes récemment</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="92"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="132"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="92"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="132"/>
         <source>Quit CapSeg Desktop</source>
         <translation>Quitter CapSeg Desktop</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="94"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="134"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="94"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="134"/>
         <source>Take back the last correction</source>
         <translation>Retirer la dernière correction</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="95"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="135"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="95"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="135"/>
         <source>Make the correction taken back again</source>
         <translation>Refaire la correction retirée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="96"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="136"/>
         <source>&amp;Delete capillary</source>
         <translation>&amp;Supprimer le capillaire</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="96"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="136"/>
         <source>Take the selected capillaries out of the count</source>
         <translation>Retirer du comptage les capillaires sélectionnés</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="97"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="137"/>
         <source>&amp;Merge selected</source>
         <translation>&amp;Fusionner la sélection</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="97"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="137"/>
         <source>Count the selected capillaries (two or more) as one</source>
         <translation>Compter les capillaires sélectionnés (deux ou plus) comme un seul</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="98"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="138"/>
         <source>&amp;Select</source>
         <translation>Sé&amp;lectionner</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="98"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="138"/>
         <source>Click a capillary to select it, Ctrl+click to add it to the selection; drag pans</source>
         <translation>Cliquer sur un capillaire pour le sélectionner, Ctrl+clic pour l&apos;ajouter à la sélection&#xa0;; glisser déplace la vue</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="99"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="139"/>
         <source>&amp;Add by click</source>
         <translation>A&amp;jouter par clic</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="99"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="139"/>
         <source>Click a missed capillary to add the region the model sees around the click</source>
         <translation>Cliquer sur un capillaire manqué pour ajouter la région que le modèle voit autour du clic</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="100"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="140"/>
         <source>&amp;Brush</source>
         <translation>&amp;Pinceau</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="100"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="140"/>
         <source>Paint pixels into a capillary (or a new one) by dragging</source>
         <translation>Peindre des pixels dans un capillaire (ou un nouveau) en glissant</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="101"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="141"/>
         <source>&amp;Eraser</source>
         <translation>&amp;Gomme</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="101"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="141"/>
         <source>Take pixels away from capillaries by dragging</source>
         <translation>Retirer des pixels des capillaires en glissant</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="102"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="142"/>
         <source>S&amp;plit</source>
         <translation>Sc&amp;inder</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="102"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="142"/>
         <source>Drag a cut line across a capillary to make two</source>
         <translation>Tracer une ligne de coupe à travers un capillaire pour en faire deux</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="104"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="144"/>
         <source>&amp;Calibrate scale</source>
         <translation>É&amp;talonner l&apos;échelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="104"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="144"/>
         <source>Drag a line over a known length (a calibration slide, a scale bar) and type its length in µm</source>
         <translation>Tracer une ligne sur une longueur connue (lame d&apos;étalonnage, barre d&apos;échelle) et saisir sa longueur en µm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="105"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="145"/>
         <source>Brush s&amp;maller</source>
         <translation>Réduire le pi&amp;nceau</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="105"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="145"/>
         <source>Smaller brush and eraser</source>
         <translation>Pinceau et gomme plus petits</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="106"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="146"/>
         <source>Brush &amp;larger</source>
         <translation>Agrandir le pinc&amp;eau</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="106"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="146"/>
         <source>Larger brush and eraser</source>
         <translation>Pinceau et gomme plus grands</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="108"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="148"/>
         <source>&amp;Analyse again</source>
         <translation>&amp;Analyser à nouveau</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="108"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="148"/>
         <source>Run the model on the current image again</source>
         <translation>Relancer le modèle sur l&apos;image courante</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="109"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="149"/>
         <source>&amp;Cancel</source>
         <translation>A&amp;nnuler</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="109"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="149"/>
         <source>Stop the running analysis or batch</source>
         <translation>Arrêter l&apos;analyse ou le lot en cours</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="110"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="150"/>
         <source>&amp;Reset to model defaults</source>
         <translation>&amp;Rétablir les valeurs du modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="110"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="150"/>
         <source>Set threshold, minimum area and merge distance to the model card&apos;s recommendation</source>
         <translation>Remettre le seuil, la surface minimale et la distance de fusion à la recommandation de la fiche du modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="112"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="152"/>
         <source>&amp;Load model…</source>
         <translation>&amp;Charger un modèle…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="112"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="152"/>
         <source>Open a .tflite, .keras or .h5 segmentation model</source>
         <translation>Ouvrir un modèle de segmentation .tflite, .keras ou .h5</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="113"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="153"/>
         <source>Model &amp;information</source>
         <translation>&amp;Informations sur le modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="113"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="153"/>
         <source>Show which model is loaded</source>
         <translation>Afficher le modèle chargé</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="114"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="154"/>
         <source>&amp;Fine-tune on corrected images…</source>
         <translation>&amp;Affiner sur les images corrigées…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="114"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="154"/>
         <source>Teach the current model from the images you corrected, and compare before and after</source>
         <translation>Entraîner le modèle actuel sur les images que vous avez corrigées, et comparer avant et après</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="115"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="155"/>
         <source>Micro&amp;scopes…</source>
         <translation>Micro&amp;scopes…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="115"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="155"/>
         <source>Add, edit or delete microscope profiles (name, µm per pixel, magnification)</source>
         <translation>Ajouter, modifier ou supprimer des profils de microscope (nom, µm par pixel, grossissement)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="117"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="157"/>
         <source>Zoom &amp;in</source>
         <translation>Zoom &amp;avant</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="117"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="157"/>
         <source>Zoom in</source>
         <translation>Zoom avant</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="118"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="158"/>
         <source>Zoom &amp;out</source>
         <translation>Zoom a&amp;rrière</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="118"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="158"/>
         <source>Zoom out</source>
         <translation>Zoom arrière</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="119"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="159"/>
         <source>&amp;Fit to window</source>
         <translation>A&amp;juster à la fenêtre</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="119"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="159"/>
         <source>Show the whole image</source>
         <translation>Afficher toute l&apos;image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="120"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="160"/>
         <source>&amp;100 %</source>
         <translation>&amp;100&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="120"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="160"/>
         <source>One image pixel per screen pixel</source>
         <translation>Un pixel de l&apos;image par pixel d&apos;écran</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="121"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="161"/>
         <source>Overlay more &amp;opaque</source>
         <translation>Superposition plus &amp;opaque</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="121"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="161"/>
         <source>Stronger mask tint in the overlay</source>
         <translation>Teinte du masque plus forte dans la superposition</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="122"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="162"/>
         <source>Overlay more &amp;transparent</source>
         <translation>Superposition plus &amp;transparente</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="122"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="162"/>
         <source>Weaker mask tint in the overlay</source>
         <translation>Teinte du masque plus légère dans la superposition</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="123"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="163"/>
         <source>Arrange &amp;automatically</source>
         <translation>Disposition a&amp;utomatique</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="123"/>
-        <location filename="../../capseg_desktop/gui/actions.py" line="124"/>
-        <location filename="../../capseg_desktop/gui/actions.py" line="125"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="163"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="164"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="165"/>
         <source>How the three views are placed</source>
         <translation>Disposition des trois vues</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="124"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="164"/>
         <source>Views &amp;side by side</source>
         <translation>Vues &amp;côte à côte</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="125"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="165"/>
         <source>Views &amp;stacked</source>
         <translation>Vues &amp;empilées</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="126"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="166"/>
         <source>&amp;Count panel</source>
         <translation>Panneau de compta&amp;ge</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="126"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="166"/>
         <source>Show or hide the count panel</source>
         <translation>Afficher ou masquer le panneau de comptage</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="127"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="167"/>
         <source>&amp;Batch results panel</source>
         <translation>Résultats du lo&amp;t</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="127"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="167"/>
         <source>Show or hide the batch results</source>
         <translation>Afficher ou masquer les résultats du lot</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="128"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="168"/>
         <source>&amp;Undo history</source>
         <translation>&amp;Historique des corrections</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="128"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="168"/>
         <source>Show or hide the list of corrections (click one to go back to it)</source>
         <translation>Afficher ou masquer la liste des corrections (cliquer sur l&apos;une pour y revenir)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="129"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="169"/>
         <source>&amp;Distal row</source>
         <translation>Rangée &amp;distale</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="129"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="169"/>
         <source>Show or hide the line through the apices of the distal row (the loops the density counts)</source>
         <translation>Afficher ou masquer la ligne passant par les apex de la rangée distale (les anses comptées dans la densité)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="130"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="170"/>
         <source>1 mm density &amp;window</source>
         <translation>&amp;Fenêtre de densité de 1 mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="130"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="170"/>
         <source>Count the density in a 1 mm window (drag its tab along the strip) instead of over the whole width</source>
         <translation>Mesurer la densité dans une fenêtre de 1 mm (faire glisser son onglet le long de la bande) au lieu de toute la largeur</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="132"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="172"/>
         <source>CapSeg Desktop &amp;help</source>
         <translation>&amp;Aide de CapSeg Desktop</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="132"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="172"/>
         <source>The views, the parameters and how capillaries are counted</source>
         <translation>Les vues, les paramètres et le comptage des capillaires</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="133"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="173"/>
         <source>&amp;About CapSeg Desktop</source>
         <translation>À &amp;propos de CapSeg Desktop</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/actions.py" line="133"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="173"/>
         <source>Version, model and model card</source>
         <translation>Version, modèle et fiche du modèle</translation>
     </message>

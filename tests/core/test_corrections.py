@@ -544,3 +544,34 @@ def test_a_file_of_another_kind_under_the_sidecar_name_is_named(picture):
     with pytest.raises(CorrectionsError) as caught:
         load_corrections(picture)
     assert str(caught.value) == 'The file "left index.capseg.json" is not a CapSeg corrections file.'
+
+
+def test_edit_geometry_is_one_convention_for_the_window_and_the_replay():
+    """The window made its edits with geometry of its own: (x, y) where the replay used (row,
+    col), and a split line sampled with other rounding than the replay's (issue 19)."""
+    from capseg_desktop.core.corrections import label_at, pixel_at, point_inside, split_target, stroke_mask
+
+    labels = np.zeros((40, 60), dtype=np.int32)
+    labels[5:35, 10:14] = 1  # a vertical bar
+    labels[5:35, 30:34] = 2  # another, further right
+    assert pixel_at((12.7, 20.2), labels.shape) == (20, 12)  # (row, col) of the point (x, y)
+    assert pixel_at((60.0, 5.0), labels.shape) is None
+    assert label_at(labels, (12.7, 20.2)) == 1 and label_at(labels, (20.0, 20.0)) == 0
+    x, y = point_inside(labels, 2, near=(0.0, 0.0))
+    assert label_at(labels, (x, y)) == 2 and (x, y) == (30.0, 5.0)
+    # The window names the capillary that the replay cuts: the one the line crosses most.
+    a, b = (0.0, 20.0), (25.0, 21.0)
+    assert split_target(labels, a, b) == 1
+    replayed, applied = apply_edits(labels, [Edit("split", points=(a, b))])
+    assert applied == [True] and replayed.max() == 3
+    assert len(np.unique(replayed[labels == 1])) == 2 and len(np.unique(replayed[labels == 2])) == 1  # bar 1 cut, bar 2 whole
+    assert split_target(labels, (20.0, 0.0), (25.0, 39.0)) == 0  # between the bars
+    # A brush stroke paints into the selected capillary it touches, else the one under its start.
+    from capseg_desktop.core.corrections import paint_target
+
+    across = stroke_mask([(8.0, 20.0), (36.0, 20.0)], 3, labels.shape)  # over both bars
+    assert paint_target(labels, across, (8.0, 20.0), selected=(2,)) == 2
+    assert paint_target(labels, across, (12.0, 20.0)) == 1
+    assert paint_target(labels, stroke_mask([(20.0, 20.0)], 3, labels.shape), (20.0, 20.0)) == 0  # a new capillary
+    brushed = stroke_mask([(20.5, 20.5)], 9, labels.shape)
+    assert brushed[20, 20] and brushed[20, 16] and not brushed[20, 30] and not brushed[10, 20]  # about 9 px across

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from capseg_desktop.core.counting import CountingParams, count_capillaries
-from capseg_desktop.legacy import legacy_count
+from capseg_devtools.legacy import legacy_count
 
 
 def blank(height: int = 120, width: int = 200) -> np.ndarray:

@@ -1,7 +1,7 @@
 """A seeded fuzz run in the suite (issue 9): a few hundred mutated PNG/JPEG/TIFF/BMP files
 through the reader and through the whole engine. None may raise an untyped error, hang, crash
 the process or be analysed although it is damaged. The full run is
-``python -m capseg_desktop.fuzz 3000 SEED``."""
+``python -m capseg_devtools.fuzz 3000 SEED``."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from capseg_desktop.core.errors import CapSegError
 from capseg_desktop.core.imageio import decode_image
 from capseg_desktop.core.paths import default_model_path
-from capseg_desktop.fuzz import fuzz_mutants, referee_says_damaged, run
+from capseg_devtools.fuzz import fuzz_mutants, referee_says_damaged, run
 
 
 def test_reader_gives_an_image_or_one_sentence_for_every_mutant():

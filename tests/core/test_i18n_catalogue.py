@@ -34,9 +34,9 @@ def test_every_gui_module_and_the_engine_belong_to_exactly_one_area():
     for area in AREAS:
         for path in area.files(ROOT):
             owners.setdefault(path.relative_to(ROOT), []).append(area.name)
-    wanted = [p for p in (ROOT / "capseg_desktop" / "gui").glob("*.py") if p.name != "__init__.py"]
+    wanted = [p for p in (ROOT / "capseg_desktop" / "gui").rglob("*.py") if p.name != "__init__.py"]
     wanted += list((ROOT / "capseg_desktop" / "core").glob("*.py")) + list((ROOT / "capseg_desktop" / "report").glob("*.py"))
-    wanted.append(ROOT / "capseg_desktop" / "cli.py")
+    wanted += list((ROOT / "capseg_desktop" / "cli").glob("*.py"))
     missing = sorted(str(p.relative_to(ROOT)) for p in wanted if p.relative_to(ROOT) not in owners)
     assert not missing, f"add these files to an area of resources/translations/areas.json: {missing}"
     twice = {str(p): names for p, names in owners.items() if len(names) > 1}

@@ -146,7 +146,7 @@ def settings_path(tmp_path) -> Path:
 def make_window(qtbot, settings_path):
     """Build main windows on a settings file in tmp_path; with ``session`` the model is in
     place at once (no background loading)."""
-    from capseg_desktop.gui.main_window import MainWindow
+    from capseg_desktop.gui.window.main_window import MainWindow
     from capseg_desktop.gui.settings import AppSettings
 
     def build(session: ModelSession | None = None, show: bool = True) -> MainWindow:

@@ -200,7 +200,7 @@ def test_loading_another_model_counts_the_image_again(qtbot, window, tmp_path):
 
 
 def test_a_large_scan_is_recounted_in_the_worker(qtbot, window, tmp_path, monkeypatch):
-    import capseg_desktop.gui.main_window as main_window
+    import capseg_desktop.gui.window.main_window as main_window
 
     monkeypatch.setattr(main_window, "RECOUNT_IN_WORKER_PIXELS", 1000)  # this strip counts as large
     image = write_capillary_image(tmp_path / "strip.png", loops=5, faint=2)

@@ -42,7 +42,7 @@ def test_gui_never_loads_tensorflow_and_the_window_needs_no_engine_to_appear():
     window is on screen: they take a noticeable part of a second)."""
     code = (
         "import sys\n"
-        "import capseg_desktop.gui.app, capseg_desktop.gui.main_window\n"
+        "import capseg_desktop.gui.app, capseg_desktop.gui.window.main_window\n"
         "print(sorted({m.split('.')[0] for m in sys.modules if m.split('.')[0] in ('tensorflow', 'keras', 'numpy', 'cv2')}))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60, check=True)
@@ -51,7 +51,8 @@ def test_gui_never_loads_tensorflow_and_the_window_needs_no_engine_to_appear():
 
 def test_gui_constants_agree_with_the_core():
     from capseg_desktop.core import CountingParams, render
-    from capseg_desktop.gui import settings, views
+    from capseg_desktop.gui import settings
+    from capseg_desktop.gui.views import image_views as views
 
     assert settings.PARAM_NAMES == tuple(CountingParams.__dataclass_fields__)
     assert views.BOX_COLOUR.getRgb()[:3] == render.BOX_RGB

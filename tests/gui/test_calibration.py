@@ -139,7 +139,7 @@ def test_save_as_profile_is_chosen_remembered_and_offered_in_the_combo(qtbot, ma
 def test_the_microscopes_dialog_adds_edits_and_deletes_profiles(qtbot, window, tmp_path, dialogs):
     from PySide6.QtWidgets import QMessageBox
 
-    from capseg_desktop.gui.profiles import ProfileDialog, ProfilesDialog
+    from capseg_desktop.gui.scale.profiles import ProfileDialog, ProfilesDialog
 
     save_profiles([Profile("Dino x200", 1.6, 200.0)])
     window.calibration.profiles = load_profiles()
@@ -222,7 +222,7 @@ def test_a_scale_set_for_one_image_does_not_follow_to_a_batch_row(qtbot, window,
 
 def test_the_wheel_over_the_microscope_combo_or_the_exam_fields_changes_nothing_until_clicked(qtbot, make_window, stub_session, dialogs):
     from capseg_desktop.core.calibration import Profile, save_profiles
-    from capseg_desktop.gui.exam_dialog import ExamDetailsDialog
+    from capseg_desktop.gui.exam.dialog import ExamDetailsDialog
 
     from .test_parameters_guarded import wheel
 
@@ -257,7 +257,7 @@ def test_either_decimal_separator_types_the_same_scale(qtbot, lang, typed):
     an English window was 15 µm per pixel (every loop giant, without a word)."""
     from PySide6.QtCore import QLocale
 
-    from capseg_desktop.gui.profiles import ProfileDialog
+    from capseg_desktop.gui.scale.profiles import ProfileDialog
     from capseg_desktop.i18n_qt import install_language
 
     install_language(lang)
@@ -287,7 +287,7 @@ def test_the_count_panels_scale_takes_a_comma_in_english(qtbot, window, tmp_path
 
 def test_a_new_profile_needs_a_typed_scale(qtbot):
     """A name and OK used to save 1.0 µm/px, a scale nobody measured."""
-    from capseg_desktop.gui.profiles import ProfileDialog
+    from capseg_desktop.gui.scale.profiles import ProfileDialog
 
     dialog = ProfileDialog(None)
     qtbot.addWidget(dialog)

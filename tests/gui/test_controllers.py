@@ -13,17 +13,17 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
 from capseg_desktop.core import Analyzer, CountingParams, ModelLoadError
 from capseg_desktop.core.batch import run_batch, summary_csv
-from capseg_desktop.gui.actions import ACTIONS, ActionSpec, install_actions
-from capseg_desktop.gui.batch_controller import BatchController
-from capseg_desktop.gui.batch_panel import BatchPanel
+from capseg_desktop.gui.window.actions import ACTIONS, ActionSpec, install_actions, refresh_actions
+from capseg_desktop.gui.batch.controller import BatchController
+from capseg_desktop.gui.batch.panel import BatchPanel
 from capseg_desktop.core.result import describe_changes, parameter_changes
-from capseg_desktop.gui.export_controller import ExportController
-from capseg_desktop.gui.handles import FINAL, TaskLane
-from capseg_desktop.gui.model_controller import ModelController
+from capseg_desktop.gui.window.export_controller import ExportController
+from capseg_desktop.gui.background.handles import FINAL, TaskLane
+from capseg_desktop.gui.window.model_controller import ModelController
 from capseg_desktop.gui.settings import AppSettings
-from capseg_desktop.gui.tasks import Task, TaskQueue
+from capseg_desktop.gui.background.tasks import Task, TaskQueue
 
-from .conftest import make_stub_session, write_capillary_image, write_corrupt_image
+from .conftest import make_stub_session, open_and_wait, write_capillary_image, write_corrupt_image
 
 
 # Task handles -----------------------------------------------------------------------------
@@ -93,9 +93,10 @@ def test_install_actions_builds_menus_toolbar_and_late_bound_handlers(qtbot):
     qtbot.addWidget(window)
     calls: list[str] = []
     specs = (
-        ActionSpec("a", "&Alpha", ("Ctrl+Alt+1",), "first", None, "&Demo", 0, 0, "helper.alpha"),
-        ActionSpec("b", "&Beta", ("Ctrl+Alt+2",), "second", None, "&Demo", 1, 0, lambda w: calls.append("beta")),
-        ActionSpec("c", "&Gamma", ("Ctrl+Alt+3",), "third", None, "&Demo/&More", 0, None, lambda w: calls.append("gamma")),
+        ActionSpec("a", "&Alpha", ("Ctrl+Alt+1",), "first", menu="&Demo", toolbar=0, handler=lambda w: w.helper.alpha()),
+        ActionSpec("b", "&Beta", ("Ctrl+Alt+2",), "second", menu="&Demo", group=1, toolbar=0, handler=lambda w: calls.append("beta"),
+                   enabled=lambda w: w.beta_ready),
+        ActionSpec("c", "&Gamma", ("Ctrl+Alt+3",), "third", menu="&Demo/&More", handler=lambda w: calls.append("gamma")),
     )
     toolbar = QToolBar()
     actions, menus = install_actions(window, specs, toolbar=toolbar)
@@ -108,6 +109,28 @@ def test_install_actions_builds_menus_toolbar_and_late_bound_handlers(qtbot):
     assert [a.text() for a in toolbar.actions()] == ["&Alpha", "&Beta"]
     assert actions["a"].toolTip() == "first (Ctrl+Alt+1)"
     assert all(action in window.actions() for action in actions.values())
+    # Enabling is the rows' conditions, evaluated in one place.
+    window.beta_ready = False
+    refresh_actions(window, actions, specs)
+    assert not actions["b"].isEnabled() and actions["a"].isEnabled() and actions["c"].isEnabled()
+    window.beta_ready = True
+    refresh_actions(window, actions, specs)
+    assert actions["b"].isEnabled()
+
+
+def test_the_window_enables_its_commands_from_the_table(qtbot, window, tmp_path):
+    """With no image, nothing to export, undo or delete; with a count and a selection, yes."""
+    from capseg_desktop.gui.window.actions import shortcut_rows
+
+    assert not window.export_annotated_action.isEnabled() and not window.undo_action.isEnabled()
+    open_and_wait(qtbot, window, write_capillary_image(tmp_path / "strip.png", loops=3))
+    assert window.export_annotated_action.isEnabled() and window.tool_brush_action.isEnabled()
+    assert not window.delete_capillary_action.isEnabled()
+    window.editing.select([1, 2])
+    assert window.delete_capillary_action.isEnabled() and window.merge_selected_action.isEnabled()
+    window.delete_capillary_action.trigger()
+    assert window.undo_action.isEnabled() and window.undo_action.text() == "&Undo Delete 2 capillaries"
+    assert ("Undo", "Ctrl+Z") in shortcut_rows()  # the Help page's keys come from the same table
 
 
 # Model controller -------------------------------------------------------------------------

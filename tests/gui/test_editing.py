@@ -14,8 +14,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from capseg_desktop.core import render
-from capseg_desktop.gui.count_panel import EDITED_ROLE
-from capseg_desktop.gui.views import BOX_COLOUR, EDITED_COLOUR
+from capseg_desktop.gui.window.capillary_table import EDITED_ROLE
+from capseg_desktop.gui.views.image_views import BOX_COLOUR, EDITED_COLOUR
 
 from .conftest import open_and_wait, write_capillary_image
 

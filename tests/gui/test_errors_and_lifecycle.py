@@ -183,7 +183,7 @@ def test_quitting_mid_analysis_exits_cleanly_in_a_fresh_process(tmp_path):
 import threading
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from capseg_desktop.gui.main_window import MainWindow
+from capseg_desktop.gui.window.main_window import MainWindow
 from capseg_desktop.gui.settings import AppSettings
 from tests.gui.conftest import make_stub_session
 

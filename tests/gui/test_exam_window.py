@@ -14,7 +14,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLabel, QMessageBox
 
 from capseg_desktop.core.exam import load_exam
-from capseg_desktop.gui.exam_dialog import ExamDetailsDialog
+from capseg_desktop.gui.exam.dialog import ExamDetailsDialog
 
 from .conftest import write_capillary_image
 

@@ -150,7 +150,7 @@ def test_nothing_to_export_before_a_result(qtbot, window, dialogs):
 
 
 def test_export_during_a_background_recount_writes_the_new_count(qtbot, window, tmp_path, monkeypatch):
-    import capseg_desktop.gui.main_window as main_window
+    import capseg_desktop.gui.window.main_window as main_window
 
     monkeypatch.setattr(main_window, "RECOUNT_IN_WORKER_PIXELS", 1000)
     image = write_capillary_image(tmp_path / "strip.png", loops=3, faint=2)

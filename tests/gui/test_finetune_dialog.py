@@ -166,9 +166,9 @@ def test_cancel_stops_the_process_and_keeps_nothing(qtbot, window, setup, monkey
 
 
 def test_a_child_that_ignores_the_stop_is_killed_and_its_files_removed(qtbot, window, setup, monkeypatch):
-    from capseg_desktop.gui import finetune_controller
+    from capseg_desktop.gui.finetune import process as finetune_process
 
-    monkeypatch.setattr(finetune_controller, "KILL_AFTER_MS", 300)
+    monkeypatch.setattr(finetune_process, "KILL_AFTER_MS", 300)
     monkeypatch.setenv("FAKE_EPOCHS", "200")
     monkeypatch.setenv("FAKE_PAUSE", "0.05")
     monkeypatch.setenv("FAKE_IGNORE_TERM", "1")

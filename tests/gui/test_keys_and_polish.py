@@ -156,7 +156,7 @@ def test_the_empty_window_says_open_or_drop_an_image(qtbot, window):
 
 
 def test_f1_opens_a_help_page_on_views_parameters_and_counting(qtbot, window, monkeypatch):
-    from capseg_desktop.gui import help as help_module
+    from capseg_desktop.gui.window import help as help_module
 
     shown = []
     monkeypatch.setattr(help_module.HelpDialog, "exec", lambda self: shown.append(self.browser.toPlainText()))
@@ -165,6 +165,8 @@ def test_f1_opens_a_help_page_on_views_parameters_and_counting(qtbot, window, mo
     assert len(shown) == 1
     for words in ("The three views", "Minimum area", "Merge distance", "How capillaries are counted", "Reset to model defaults"):
         assert words in shown[0]
+    # The list of keys comes from the action table, as the menus do.
+    assert "Keyboard shortcuts" in shown[0] and "Delete capillary" in shown[0] and "Ctrl+Shift+O" in shown[0]
 
 
 def test_the_status_bar_shows_the_scale_the_image_was_analysed_at(qtbot, window, tmp_path):

@@ -186,7 +186,7 @@ def test_view_language_is_remembered_and_used_at_the_next_start(qtbot, start_app
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "en_GB.UTF-8")
     assert apply_language(AppSettings(settings_path)) == "fr"
-    from capseg_desktop.gui.main_window import MainWindow
+    from capseg_desktop.gui.window.main_window import MainWindow
 
     again = MainWindow(AppSettings(settings_path), autoload_model=False)
     qtbot.addWidget(again)

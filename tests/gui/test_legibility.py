@@ -8,7 +8,7 @@ import numpy as np
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QFileDialog
 
-from capseg_desktop.gui.qt_images import REJECTED_GREY
+from capseg_desktop.gui.widgets.qt_images import REJECTED_GREY
 
 from .conftest import BEIGE_RGB, LOOP_RGB, open_and_wait
 
@@ -91,7 +91,7 @@ def test_a_thousand_tags_each_get_a_place_nearly_all_free(qtbot):
 
     from capseg_desktop.core.tag_layout import intersects
 
-    from capseg_desktop.gui.tags import BoxItem, BoxLabel, place_tags
+    from capseg_desktop.gui.views.tags import BoxItem, BoxLabel, place_tags
 
     random.seed(1)
     boxes = {}

@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
 
-from capseg_desktop.gui.measure_layers import FlagBox
+from capseg_desktop.gui.views.measure_layers import FlagBox
 
 from .conftest import open_and_wait, write_capillary_image
 

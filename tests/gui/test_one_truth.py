@@ -50,7 +50,7 @@ def test_a_parameter_change_recounts_the_batch_list_and_summary(qtbot, window, d
 
 
 def test_rows_no_longer_in_memory_are_marked_and_analysed_again_before_export(qtbot, window, dialogs, tmp_path, monkeypatch):
-    import capseg_desktop.gui.batch_controller as batch_controller
+    import capseg_desktop.gui.batch.controller as batch_controller
 
     monkeypatch.setattr(batch_controller, "BATCH_CACHE_PIXELS", 1)  # only the last image stays in memory
     folder = tmp_path / "visit"
@@ -147,7 +147,7 @@ def test_a_selected_capillary_keeps_its_identity_across_a_recount(qtbot, window,
 
 
 def test_a_large_batch_is_recounted_in_slices_and_read_whole(qtbot, window, dialogs, tmp_path, monkeypatch):
-    import capseg_desktop.gui.batch_controller as batch_controller
+    import capseg_desktop.gui.batch.controller as batch_controller
 
     monkeypatch.setattr(batch_controller, "RECOUNT_SLICE_MS", 0.0)  # one row per slice
     folder = tmp_path / "visit"
@@ -201,7 +201,7 @@ def test_a_capillary_deleted_by_hand_changes_the_row_and_the_batch_total(qtbot, 
 def test_the_shown_images_row_follows_a_recount_done_in_the_worker(qtbot, window, tmp_path, monkeypatch):
     """Large images are recounted in a worker; an export taken at once finishes the recount on
     screen, and the row must take that count (it kept the old one, status "ok")."""
-    from capseg_desktop.gui import main_window
+    from capseg_desktop.gui.window import main_window
 
     folder = tmp_path / "visit"
     write_capillary_image(folder / "a.png", loops=3, faint=2)

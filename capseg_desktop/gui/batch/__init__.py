@@ -1,0 +1,1 @@
+"""Open folder: the batch run and its result panel."""

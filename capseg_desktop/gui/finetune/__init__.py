@@ -1,0 +1,1 @@
+"""Teaching the model from the user's corrections: the controller and its dialog."""
