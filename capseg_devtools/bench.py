@@ -199,7 +199,7 @@ def _wide_pictures(folder: Path) -> list[tuple[str, Path]]:
 
     import cv2
 
-    from .training.synth import FieldParams, make_field
+    from capseg_desktop.training.synth import FieldParams, make_field
 
     wide = replace(FieldParams(), width_range=(1280, 1280), height_range=(1024, 1024), limb_width_range=(5.0, 5.0))
     green = replace(FieldParams(), width_range=(1000, 1000), height_range=(1000, 1000), angle_deg=0.0, look="green")
