@@ -561,7 +561,10 @@ class AnalysisResult:
             first = Result.tr("{file}: %n capillaries; {scale}", "", self.count).format(file=self.file_name, scale=self.scale.describe())
         else:
             first = Result.tr("{file}: %n capillaries", "", self.count).format(file=self.file_name)
-        lines = [first, *self.measurements_lines()]
+        # What clinicians count comes first: the distal row (its loops and density), then every
+        # capillary seen (the original service's count), then the scale and the loop widths.
+        scale_line, *measures = self.measurements_lines()
+        lines = [*measures[:1], first, scale_line, *measures[1:]]
         if self.edited:
             if self.edited_ids:
                 corrected = translate("Result", "{count}: corrected by hand; green boxes are the capillaries added or changed")

@@ -91,8 +91,8 @@ def test_plural_sentences_follow_the_count(french):
 
     assert EditSummary(removed=1, added=2).describe() == "1 supprimé, 2 ajoutés"
     assert EditSummary(removed=1, added=2).describe(english=True) == "1 removed, 2 added"
-    assert strip_result("one.png", loops=1).legend_lines()[0].split(";")[0].strip() == f"one.png{NBSP}: 1 capillaire"
-    assert strip_result("nine.png").legend_lines()[0].split(";")[0].strip() == f"nine.png{NBSP}: 9 capillaires"
+    assert strip_result("one.png", loops=1).legend_lines()[1].split(";")[0].strip() == f"one.png{NBSP}: 1 capillaire"
+    assert strip_result("nine.png").legend_lines()[1].split(";")[0].strip() == f"nine.png{NBSP}: 9 capillaires"
 
 
 def test_the_annotated_png_legend_is_french_with_decimal_commas(french):

@@ -77,12 +77,14 @@ class CountPanel(QWidget):
         self._build_table()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.count_label)
-        layout.addWidget(self.count_caption)
-        layout.addWidget(self.edits_label)
+        # What clinicians count first (EULAR: loops of the distal row per mm), then every
+        # capillary seen (the original service's count, kept for parity).
         layout.addWidget(self.density_label)
         layout.addWidget(self.density_detail)
         layout.addWidget(self.density_flag)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.count_caption)
+        layout.addWidget(self.edits_label)
         layout.addWidget(self.scale_source)
         layout.addWidget(self.settings_box)
         layout.addWidget(self.table, 1)
@@ -106,7 +108,7 @@ class CountPanel(QWidget):
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.count_label.setAccessibleName(self.tr("Capillary count"))
         self.count_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.count_caption = QLabel(self.tr("capillaries", "", 0))
+        self.count_caption = QLabel(self.tr("capillaries seen (all rows)", "", 0))
         self.count_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # "12 — model 13, 1 removed, 0 added": shown only when the count was edited by hand.
         self.edits_label = QLabel("")
@@ -340,7 +342,7 @@ class CountPanel(QWidget):
             if result is None:
                 self.show_scale(None)
                 self.count_label.setText(NO_COUNT)
-                self.count_caption.setText(self.tr("capillaries", "", 0))
+                self.count_caption.setText(self.tr("capillaries seen (all rows)", "", 0))
                 self.density_label.setFont(self._plain_font)
                 self.density_label.setText(message or self.tr("No image analysed yet."))
                 self.density_detail.setText("")
@@ -349,7 +351,8 @@ class CountPanel(QWidget):
                 return
             self.show_scale(result)
             self.count_label.setText(str(result.count))
-            self.count_caption.setText(english_one(self.tr("capillaries", "", result.count), result.count, "capillaries", "capillary"))
+            self.count_caption.setText(english_one(self.tr("capillaries seen (all rows)", "", result.count), result.count,
+                                                   "capillaries seen (all rows)", "capillary seen (all rows)"))
             self.show_density(result)
             capillary_table.fill(self.table, result, self._pencil)
         finally:
@@ -365,7 +368,10 @@ class CountPanel(QWidget):
             self.density_label.setFont(self._plain_font)
             self.density_label.setText(self.tr("Density: set the scale (µm/px)"))
             self.density_detail.setText(self.tr("to see capillaries per mm"))
-            self.density_flag.setText("")
+            distal = getattr(result, "distal_count", None) if getattr(result, "measures", ()) else None
+            self.density_flag.setText("" if distal is None else english_one(
+                self.tr("distal row, %n loops", "", distal), distal, "distal row, %n loops", "distal row, 1 loop"))
+            self.density_flag.setStyleSheet("font-weight: bold;")
             self.density_flag.setToolTip("")
             return
         self.density_label.setFont(self._density_font)
@@ -391,7 +397,7 @@ class CountPanel(QWidget):
         separator = "\n" if window is not None else " · "  # the longer window line would wrap inside "(< 7/mm)"
         self.density_flag.setText(f"{row}{separator}{words[flag]}" if flag in words else row)
         colour = "#b00020" if flag == "reduced" else ""
-        self.density_flag.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
+        self.density_flag.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "font-weight: bold;")
         self.density_flag.setToolTip(self.tr(
             "Capillaries per mm of the distal (outermost) row, the dashed line in the views; normal about 7–12 per mm, "
             "reduced below 7 (EULAR). The figures support, not replace, a clinician's reading."))
