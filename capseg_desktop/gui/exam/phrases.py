@@ -35,7 +35,7 @@ class ExamModel(QObject):
         return self.tr("%n giant", "", count)
 
     def mean_density(self, fingers: int) -> str:
-        from ..core.texts import counted
+        from ...core.texts import counted
 
         return counted(self.tr("Mean density %1 per mm, %2 (%n finger(s) with a density)", "", fingers), fingers)
 
