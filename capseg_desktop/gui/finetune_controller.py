@@ -24,6 +24,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QProcess, QStandardPaths, 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from ..core.model import tensorflow_missing
 from .handles import FINAL, TaskLane
 from .tasks import Task
 
@@ -302,6 +303,10 @@ class FinetuneController(QObject):
 
     def open_dialog(self, folder: Path | None = None) -> None:
         """Model > Fine-tune on corrected images…: choose the folder, then the dialog."""
+        missing = tensorflow_missing()  # the installed app without its training add-on: say how to get it
+        if missing:
+            QMessageBox.information(self.window, self.tr("Fine-tune"), missing)
+            return
         if folder is None:
             start = self.default_folder() or Path(self.window.settings.folder("open") or Path.home())
             chosen = QFileDialog.getExistingDirectory(self.window, self.tr("Fine-tune on the corrected images of"), str(start))

@@ -951,6 +951,11 @@
         <translation>Les modèles Keras (.keras, .h5) nécessitent TensorFlow, qui n’est pas installé ici&#xa0;; utilisez plutôt un modèle .tflite.</translation>
     </message>
     <message>
+        <location filename="../../capseg_desktop/core/model.py" line="395"/>
+        <source>Fine-tuning and Keras models (.keras, .h5) need the training add-on, which is not installed: install capseg-desktop-training, published beside this app&apos;s installer, or use a .tflite model.</source>
+        <translation>L’affinage et les modèles Keras (.keras, .h5) nécessitent le module d’entraînement, qui n’est pas installé&#xa0;: installez capseg-desktop-training, publié à côté du programme d’installation de cette application, ou utilisez un modèle .tflite.</translation>
+    </message>
+    <message>
         <location filename="../../capseg_desktop/core/model.py" line="297"/>
         <source>The model file {name} could not be opened: it is damaged or not a Keras model.</source>
         <translation>Le fichier de modèle {name} n’a pas pu être ouvert&#xa0;: il est endommagé ou ce n’est pas un modèle Keras.</translation>

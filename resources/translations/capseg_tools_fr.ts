@@ -1133,6 +1133,11 @@
         <translation>Aucun modèle affiné pour l&apos;instant</translation>
     </message>
     <message>
+        <location filename="../../capseg_desktop/gui/finetune_controller.py" line="307"/>
+        <source>Fine-tune</source>
+        <translation>Affiner</translation>
+    </message>
+    <message>
         <location filename="../../capseg_desktop/gui/finetune_controller.py" line="286"/>
         <source>Load from the user models folder…</source>
         <translation>Charger depuis le dossier des modèles utilisateur…</translation>
