@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Build dist/capseg-desktop_<version>_<arch>.deb from the PyInstaller bundle.
+# Build dist/capseg-desktop_<version>_<arch>.deb from the PyInstaller bundle, and the training
+# add-on dist/capseg-desktop-training_<version>_<arch>.deb.
 #
 #   packaging/build_deb.sh [--rebuild]
 #
-# Uses dist/capseg-desktop/ (built first by packaging/build_bundle.sh when it is missing, or
-# always with --rebuild). The package installs the bundle under /opt/capseg-desktop, a
-# launcher /usr/bin/capseg-desktop, the menu entry and the icon in the hicolor theme; dpkg
-# owns every file, so `apt-get remove capseg-desktop` leaves nothing behind. Debian's
-# desktop-file-utils and hicolor-icon-theme triggers refresh the menu and icon caches.
+# Uses dist/capseg-desktop/ and dist/capseg-desktop-training/ (built first by
+# packaging/build_bundle.sh when missing, or always with --rebuild). The app's package installs
+# the bundle under /opt/capseg-desktop, a launcher /usr/bin/capseg-desktop, the menu entry and
+# the icon in the hicolor theme; dpkg owns every file, so `apt-get remove capseg-desktop` leaves
+# nothing behind. Debian's desktop-file-utils and hicolor-icon-theme triggers refresh the menu
+# and icon caches. The add-on's package puts TensorFlow and Keras into the app's folder
+# (/opt/capseg-desktop/_internal), for fine-tuning and Keras models; it depends on the app of
+# the same version, and removing it gives the app back its own size.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,8 +19,9 @@ cd "$ROOT"
 PYTHON="${CAPSEG_PYTHON:-${PYTHON:-$ROOT/.venv/bin/python}}"
 NAME=capseg-desktop
 BUNDLE="dist/$NAME"
+ADDON="dist/$NAME-training"
 
-if [[ "${1:-}" == "--rebuild" || ! -x "$BUNDLE/$NAME" ]]; then
+if [[ "${1:-}" == "--rebuild" || ! -x "$BUNDLE/$NAME" || ! -d "$ADDON/_internal" ]]; then
     packaging/build_bundle.sh
 fi
 
@@ -56,7 +61,7 @@ PY
 cat > "$STAGE/usr/share/doc/$NAME/copyright" <<COPYRIGHT
 Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
 Upstream-Name: CapSeg Desktop
-License: MIT (CapSeg Desktop). The bundled Python, Qt (PySide6, LGPL-3.0), TensorFlow,
+License: MIT (CapSeg Desktop). The bundled Python, Qt (PySide6, LGPL-3.0),
  LiteRT (Apache-2.0), OpenCV (Apache-2.0), NumPy and Pillow keep their own licences, which
  are included under /opt/$NAME/_internal where their packages ship them.
 COPYRIGHT
@@ -83,12 +88,47 @@ Priority: optional
 Homepage: https://github.com/capseg/capseg-desktop
 Description: count blood capillaries in nailfold capillaroscopy images
  CapSeg Desktop opens a nailfold capillaroscopy image, segments the capillaries with a
- bundled U-Net (LiteRT) and counts them; results export as PNG, CSV and JSON. Your own
- Keras models (.keras, .h5) open too. Self-contained: Python, Qt and TensorFlow are inside
- /opt/$NAME.
+ bundled U-Net (LiteRT) and counts them; results export as PNG, CSV and JSON.
+ Self-contained: Python, Qt and LiteRT are inside /opt/$NAME. Fine-tuning and Keras models
+ (.keras, .h5) need the training add-on, package $NAME-training.
 CONTROL
 
 mkdir -p dist
 rm -f "$DEB"
 dpkg-deb --root-owner-group -Zxz -z"${CAPSEG_DEB_XZ_LEVEL:-6}" --build "$STAGE" "$DEB" >/dev/null
 echo "$DEB: $(du -m "$DEB" | cut -f1) MB compressed, $((INSTALLED_KB / 1024)) MB installed"
+
+# The training add-on: its files go into the app's own folder, beside the app's.
+ADDON_NAME="$NAME-training"
+ADDON_STAGE="build/deb/${ADDON_NAME}_${VERSION}_${ARCH}"
+ADDON_DEB="dist/${ADDON_NAME}_${VERSION}_${ARCH}.deb"
+rm -rf "$ADDON_STAGE"
+mkdir -p "$ADDON_STAGE/DEBIAN" "$ADDON_STAGE/opt/$NAME" "$ADDON_STAGE/usr/share/doc/$ADDON_NAME"
+cp -a "$ADDON/." "$ADDON_STAGE/opt/$NAME/"
+cat > "$ADDON_STAGE/usr/share/doc/$ADDON_NAME/copyright" <<COPYRIGHT
+Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
+Upstream-Name: CapSeg Desktop training add-on
+License: TensorFlow and Keras (Apache-2.0) keep their own licences, included under
+ /opt/$NAME/_internal where their packages ship them.
+COPYRIGHT
+ADDON_GLIBC_MIN="$(find "$ADDON" -type f -name '*.so*' -print0 \
+    | xargs -0 objdump -T 2>/dev/null | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -n 1)"
+ADDON_KB="$(du -sk --exclude=DEBIAN "$ADDON_STAGE" | cut -f1)"
+cat > "$ADDON_STAGE/DEBIAN/control" <<CONTROL
+Package: $ADDON_NAME
+Version: $VERSION
+Architecture: $ARCH
+Maintainer: CapSeg Desktop maintainers <capseg@example.org>
+Installed-Size: $ADDON_KB
+Depends: $NAME (= $VERSION), libc6 (>= ${ADDON_GLIBC_MIN:-2.31})
+Section: science
+Priority: optional
+Homepage: https://github.com/capseg/capseg-desktop
+Description: training add-on of CapSeg Desktop (fine-tuning, Keras models)
+ Adds TensorFlow and Keras to CapSeg Desktop, in its own folder /opt/$NAME: with it the app
+ fine-tunes its model on your corrected images (Model > Fine-tune on corrected images) and
+ opens Keras models (.keras, .h5). The app counts without it.
+CONTROL
+rm -f "$ADDON_DEB"
+dpkg-deb --root-owner-group -Zxz -z"${CAPSEG_DEB_XZ_LEVEL:-6}" --build "$ADDON_STAGE" "$ADDON_DEB" >/dev/null
+echo "$ADDON_DEB: $(du -m "$ADDON_DEB" | cut -f1) MB compressed, $((ADDON_KB / 1024)) MB installed"

@@ -7,18 +7,23 @@ picks ``$CAPSEG_PYTHON`` or ``.venv/bin/python``). Steps, each failing the check
 sentence that says what broke:
 
 1. PyInstaller on build.spec, as ``packaging/build_bundle.sh`` does (skipped with ``--reuse``
-   when dist/capseg-desktop exists);
-2. ``capseg-desktop --screenshot OUT.png IMAGE`` from the bundle, offscreen, twice (the first
+   when dist/capseg-desktop exists): the app, dist/capseg-desktop, and its training add-on,
+   dist/capseg-desktop-training;
+2. ``capseg-desktop --screenshot OUT.png IMAGE`` from the app, offscreen, twice (the first
    start reads the bundle from disk, the second from the page cache): exit code 0, a PNG of
    plausible size that is not blank, the time from launch to the saved picture;
-3. the same with ``--model tiny.keras``: the GUI opens a Keras model, which imports the
-   bundled TensorFlow, the path every TensorFlow exclusion in build.spec must survive;
-4. ``capseg-desktop --frozen-selftest``: the bundled model is found inside the bundle
-   (``_internal/models``), and a Keras 3 ``.keras`` and an ``.h5`` model load and count;
-5. the same screenshot once more with Qt's real ``xcb`` platform under Xvfb (Linux, when
+3. ``capseg-desktop --frozen-selftest`` on the app alone: the bundled model is found inside the
+   bundle (``_internal/models``) and counts without TensorFlow, and a ``.keras`` model is
+   refused with the sentence that names the training add-on;
+4. the app with the add-on copied in (hard links in a temporary folder), as its installer
+   leaves it: the screenshot with ``--model tiny.keras`` (the GUI opens a Keras model, which
+   imports the add-on's TensorFlow, the path every TensorFlow exclusion in build.spec must
+   survive), the self-test with a Keras 3 ``.keras`` and an ``.h5`` model, and ``capseg-desktop
+   finetune``: one epoch on 3 sample images, which must write the fine-tuned ``.tflite``;
+5. the app's screenshot once more with Qt's real ``xcb`` platform under Xvfb (Linux, when
    ``xvfb-run`` is installed): offscreen cannot notice a missing system library such as
    ``libxcb-cursor0``, which Qt 6.5+ needs to open a window on X11;
-6. the bundle's size.
+6. the sizes of the app and the add-on.
 
 Environment: CAPSEG_MAX_LAUNCH_S (default 4) turns a slow start into a failure only when
 CAPSEG_ENFORCE_LAUNCH=1 (a shared CI machine is noisy, so by default it is a warning).
@@ -38,7 +43,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLE = ROOT / "dist" / "capseg-desktop"
-EXECUTABLE = BUNDLE / ("capseg-desktop.exe" if os.name == "nt" else "capseg-desktop")
+ADDON = ROOT / "dist" / "capseg-desktop-training"
+EXECUTABLE_NAME = "capseg-desktop.exe" if os.name == "nt" else "capseg-desktop"
+EXECUTABLE = BUNDLE / EXECUTABLE_NAME
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp")
 
 
@@ -67,6 +74,8 @@ def build(reuse: bool) -> float | None:
     result = subprocess.run(command, cwd=ROOT, env=env)
     if result.returncode != 0 or not EXECUTABLE.is_file():
         raise CheckFailed(f"the bundle did not build (exit code {result.returncode})")
+    if not (ADDON / "_internal" / "tensorflow").is_dir():
+        raise CheckFailed(f"the training add-on was not made ({ADDON.relative_to(ROOT)}/_internal/tensorflow is missing)")
     return time.perf_counter() - start
 
 
@@ -112,10 +121,11 @@ def check_png(path: Path) -> str:
     return f"{width} x {height}, {colours} colours, {path.stat().st_size // 1024} KiB"
 
 
-def screenshot(workdir: Path, image: Path, label: str, extra: list[str] | None = None) -> float:
+def screenshot(workdir: Path, image: Path, label: str, extra: list[str] | None = None,
+               executable: Path = EXECUTABLE) -> float:
     out = workdir / f"{label}.png"
     out.unlink(missing_ok=True)
-    command = [str(EXECUTABLE), "--screenshot", str(out), *(extra or []), str(image)]
+    command = [str(executable), "--screenshot", str(out), *(extra or []), str(image)]
     start = time.time()
     result = subprocess.run(command, env=app_env(workdir), capture_output=True, text=True, timeout=300)
     wall = time.time() - start
@@ -171,9 +181,71 @@ model.save({str(folder / 'tiny.h5')!r})
     return [folder / "tiny.keras", folder / "tiny.h5"]
 
 
-def selftest(workdir: Path, image: Path, models: list[Path]) -> None:
+def with_addon(workdir: Path) -> Path:
+    """The app with the training add-on copied into its folder, as installing the add-on
+    leaves it; hard links where the file system allows (instant, no disk space)."""
+    installed = workdir / "installed" / BUNDLE.name
+
+    def link(source: str, target: str) -> None:
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copy2(source, target)
+
+    shutil.copytree(BUNDLE, installed, symlinks=True, copy_function=link)
+    shutil.copytree(ADDON, installed, symlinks=True, copy_function=link, dirs_exist_ok=True)
+    return installed / EXECUTABLE_NAME
+
+
+def selftest_without_addon(workdir: Path, image: Path, keras_model: Path) -> None:
+    """The app alone counts with its .tflite and, asked for a Keras model, names the add-on."""
+    report_path = workdir / "selftest-app.json"
+    command = [str(EXECUTABLE), "--frozen-selftest", str(report_path), str(image), str(keras_model)]
+    subprocess.run(command, env=app_env(workdir), capture_output=True, text=True, timeout=300)
+    if not report_path.is_file():
+        raise CheckFailed("the self-test of the app without the add-on wrote no report")
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    if report.get("error"):
+        raise CheckFailed(f"self-test without the add-on: {report['error']}")
+    bundled, keras_entry = report["models"][0], report["models"][-1]
+    if "error" in bundled:
+        raise CheckFailed(f"the bundled model failed in the app without the add-on:\n{bundled['error']}")
+    if report.get("tensorflow_loaded"):
+        raise CheckFailed("the app without the add-on imported TensorFlow: build.spec left some of it in the app")
+    if "training add-on" not in keras_entry.get("error", ""):
+        raise CheckFailed(f"without the add-on, a .keras model should be refused naming the training add-on; got: "
+                          f"{keras_entry.get('error') or keras_entry}")
+    log(f"without the add-on: the bundled model counts {bundled['count']} on {bundled['runtime']}; "
+        "a .keras model is refused with the add-on's sentence")
+
+
+def finetune(workdir: Path, executable: Path) -> None:
+    """``capseg-desktop finetune``: one short epoch on 3 sample images with their masks."""
+    internal = executable.parent / "_internal"
+    images = workdir / "finetune-images"
+    masks = images / "masks"
+    masks.mkdir(parents=True)
+    samples = sorted((internal / "Test_images").glob("*.png"))[:3]
+    for sample in samples:
+        shutil.copy2(sample, images / sample.name)
+        shutil.copy2(internal / "Test_images" / "masks" / f"{sample.stem}_mask.png", masks)
+    out = workdir / "finetuned"
+    command = [str(executable), "finetune", "--images", str(images), "--masks", str(masks),
+               "--base", str(internal / "models" / "capseg_unet.keras"), "--out", str(out),
+               "--epochs", "1", "--steps", "2", "--batch", "2", "--progress", "json"]
+    start = time.time()
+    result = subprocess.run(command, env=app_env(workdir), capture_output=True, text=True, timeout=600)
+    seconds = time.time() - start
+    written = sorted(p.name for p in out.glob("*")) if out.is_dir() else []
+    if result.returncode != 0 or "finetuned.tflite" not in written:
+        tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-15:])
+        raise CheckFailed(f"fine-tuning in the bundle failed (exit code {result.returncode}, wrote {written})\n{tail}")
+    log(f"fine-tune with the add-on: one epoch on {len(samples)} images in {seconds:.1f} s; wrote {', '.join(written)}")
+
+
+def selftest(workdir: Path, image: Path, models: list[Path], executable: Path = EXECUTABLE) -> None:
     report_path = workdir / "selftest.json"
-    command = [str(EXECUTABLE), "--frozen-selftest", str(report_path), str(image), *map(str, models)]
+    command = [str(executable), "--frozen-selftest", str(report_path), str(image), *map(str, models)]
     result = subprocess.run(command, env=app_env(workdir), capture_output=True, text=True, timeout=300)
     if not report_path.is_file():
         raise CheckFailed(f"the self-test wrote no report (exit code {result.returncode})\n{result.stderr[-2000:]}")
@@ -181,7 +253,7 @@ def selftest(workdir: Path, image: Path, models: list[Path]) -> None:
     if report.get("error"):
         raise CheckFailed(f"self-test: {report['error']}")
     paths = report["paths"]
-    internal = (BUNDLE / "_internal").resolve()
+    internal = (executable.parent / "_internal").resolve()
     if Path(paths["app_root"]).resolve() != internal:
         raise CheckFailed(f"app_root() is {paths['app_root']}, not the bundle's {internal}")
     if not os.environ.get("CAPSEG_MODELS_DIR"):
@@ -200,8 +272,8 @@ def selftest(workdir: Path, image: Path, models: list[Path]) -> None:
         raise CheckFailed(f"the self-test exited with {result.returncode}")
 
 
-def bundle_mb() -> float:
-    total = sum(p.stat().st_size for p in BUNDLE.rglob("*") if p.is_file() and not p.is_symlink())
+def folder_mb(folder: Path) -> float:
+    total = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
     return total / (1 << 20)
 
 
@@ -220,8 +292,11 @@ def main(argv: list[str] | None = None) -> int:
             first = screenshot(workdir, image, "screenshot-first-start")
             second = screenshot(workdir, image, "screenshot")
             models = tiny_keras_models(workdir)
-            screenshot(workdir, image, "screenshot-keras-model", ["--model", str(models[0])])
-            selftest(workdir, image, models)
+            selftest_without_addon(workdir, image, models[0])
+            installed = with_addon(workdir)
+            screenshot(workdir, image, "screenshot-keras-model", ["--model", str(models[0])], executable=installed)
+            selftest(workdir, image, models, executable=installed)
+            finetune(workdir, installed)
             xcb_screenshot(workdir, image)
     except CheckFailed as failure:
         log(f"FAILED: {failure}")
@@ -229,8 +304,8 @@ def main(argv: list[str] | None = None) -> int:
     except subprocess.TimeoutExpired as timeout:
         log(f"FAILED: {timeout.cmd[0]} did not finish in {timeout.timeout} s")
         return 1
-    size = bundle_mb()
-    log(f"bundle size: {size:.0f} MiB ({BUNDLE.relative_to(ROOT)})")
+    log(f"app: {folder_mb(BUNDLE):.0f} MiB ({BUNDLE.relative_to(ROOT)}); training add-on: "
+        f"{folder_mb(ADDON):.0f} MiB ({ADDON.relative_to(ROOT)})")
     if build_s is not None:
         log(f"build time: {build_s:.0f} s")
     fastest = min(first, second)

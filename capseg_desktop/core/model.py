@@ -225,9 +225,9 @@ def _keras_compat_objects() -> dict[str, Any]:
     return objects
 
 
-#: The registered name of the colour-blind input layer, as saved in ``.keras`` files.
+# The registered name of the colour-blind input layer, as saved in ``.keras`` files.
 LOCAL_CONTRAST_NAME = "capseg>LocalContrast"
-#: Luma weights (ITU-R 601, OpenCV's RGB2GRAY) for RGB input.
+# Luma weights (ITU-R 601, OpenCV's RGB2GRAY) for RGB input.
 LUMA = (0.299, 0.587, 0.114)
 _LOCAL_CONTRAST: list[type] = []
 
@@ -380,8 +380,35 @@ def _tensorflow_messages_to_log() -> Iterator[None]:
         log.info("TensorFlow warning: %s", warning.message)
 
 
+def tensorflow_missing() -> str | None:
+    """None where TensorFlow can be imported; else the sentence saying how to get it. The
+    installed app ships without TensorFlow (the window runs the .tflite on LiteRT); its
+    separate training add-on puts TensorFlow into the app's folder. Looks for the package
+    without importing it, so the window may ask before it offers fine-tuning."""
+    import importlib.util
+
+    try:
+        if importlib.util.find_spec("tensorflow") is not None:
+            return None
+    except (ImportError, ValueError):  # a broken or half-removed installation
+        pass
+    if getattr(sys, "frozen", False):
+        return translate(
+            "Model",
+            "Fine-tuning and Keras models (.keras, .h5) need the training add-on, which is not installed: "
+            "install capseg-desktop-training, published beside this app's installer, or use a .tflite model.",
+        )
+    return translate(
+        "Model",
+        "Keras models (.keras, .h5) need TensorFlow, which is not installed here; use a .tflite model instead.",
+    )
+
+
 def load_keras_model(path: Path) -> Any:
     """The raw Keras model (used by training and conversion too)."""
+    missing = tensorflow_missing()
+    if missing:
+        raise ModelLoadError(missing, detail="the tensorflow package cannot be found")
     _quiet_tensorflow()
     try:
         with _tensorflow_messages_to_log():

@@ -286,10 +286,19 @@ def _png_text_chunk(keyword: str, text: str) -> bytes:
     return struct.pack(">I", len(payload)) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
 
 
+# zlib's run-length strategy on the "Up" filter: lossless like any PNG, and on the 25 reference
+# strips about 4x faster than level 3 with per-row adaptive filters, for an annotated picture
+# about a fifth larger and a mask half the size (README, "Speed"). Where OpenCV is too old to
+# choose the filter, the run-length strategy alone.
+PNG_PARAMS = [cv2.IMWRITE_PNG_COMPRESSION, 1, cv2.IMWRITE_PNG_STRATEGY, cv2.IMWRITE_PNG_STRATEGY_RLE] + (
+    [cv2.IMWRITE_PNG_FILTER, cv2.IMWRITE_PNG_FILTER_UP] if hasattr(cv2, "IMWRITE_PNG_FILTER") else []
+)
+
+
 def encode_png(rgb: np.ndarray, text: dict[str, str] | None = None) -> bytes:
     """RGB (or single-channel) array to PNG bytes, with optional text chunks after IHDR."""
     pixels = cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR) if rgb.ndim == 3 else rgb
-    ok, encoded = cv2.imencode(".png", pixels, [cv2.IMWRITE_PNG_COMPRESSION, 3])
+    ok, encoded = cv2.imencode(".png", pixels, PNG_PARAMS)
     if not ok:
         raise ExportError(
             translate("Export", "The picture could not be encoded as PNG."), detail=f"cv2.imencode failed for {rgb.shape}"

@@ -185,6 +185,11 @@ def finetune(config: FinetuneConfig, emit: Emit, should_stop: StopCheck = lambda
     :class:`FinetuneError` (a plain sentence) or :class:`FinetuneStopped`; in both cases
     nothing is left in or beside ``config.out``. Returns the ``done`` event."""
     started = time.time()
+    from capseg_desktop.core.model import tensorflow_missing
+
+    missing = tensorflow_missing()  # the installed app without its training add-on
+    if missing:
+        raise FinetuneError(missing)
     out = Path(config.out)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise FinetuneError(f"{out} already exists; choose a new folder for the fine-tuned model.")

@@ -755,7 +755,7 @@
         <translation>«&#xa0;{name}&#xa0;» existe déjà dans «&#xa0;{folder}&#xa0;»&#xa0;; il n’a pas été remplacé.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/render.py" line="295"/>
+        <location filename="../../capseg_desktop/core/render.py" line="304"/>
         <source>The picture could not be encoded as PNG.</source>
         <extracomment>Letters after a flagged loop&apos;s number, so the marks read in black and white too.</extracomment>
         <translation>L’image n’a pas pu être encodée en PNG.</translation>
@@ -973,75 +973,80 @@
         <translation>Le modèle {name} échoue sur une image de {width} x {height} pixels&#xa0;; il ne peut donc pas analyser les images de taille habituelle.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/model.py" line="391"/>
+        <location filename="../../capseg_desktop/core/model.py" line="396"/>
+        <source>Fine-tuning and Keras models (.keras, .h5) need the training add-on, which is not installed: install capseg-desktop-training, published beside this app&apos;s installer, or use a .tflite model.</source>
+        <translation>L’affinage et les modèles Keras (.keras, .h5) nécessitent le module d’entraînement, qui n’est pas installé&#xa0;: installez capseg-desktop-training, publié à côté du programme d’installation de cette application, ou utilisez un modèle .tflite.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/model.py" line="401"/>
+        <location filename="../../capseg_desktop/core/model.py" line="418"/>
         <source>Keras models (.keras, .h5) need TensorFlow, which is not installed here; use a .tflite model instead.</source>
-        <extracomment>The registered name of the colour-blind input layer, as saved in ``.keras`` files. Luma weights (ITU-R 601, OpenCV&apos;s RGB2GRAY) for RGB input.</extracomment>
         <translation>Les modèles Keras (.keras, .h5) nécessitent TensorFlow, qui n’est pas installé ici&#xa0;; utilisez plutôt un modèle .tflite.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/model.py" line="404"/>
+        <location filename="../../capseg_desktop/core/model.py" line="431"/>
         <source>The model file {name} could not be opened: it is damaged or not a Keras model.</source>
         <translation>Le fichier de modèle {name} n’a pas pu être ouvert&#xa0;: il est endommagé ou ce n’est pas un modèle Keras.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/model.py" line="415"/>
+        <location filename="../../capseg_desktop/core/model.py" line="442"/>
         <source>The model {name} has {count} inputs; CapSeg needs a model with one image input.</source>
         <translation>Le modèle {name} a {count} entrées&#xa0;; CapSeg a besoin d’un modèle à une seule entrée d’image.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/model.py" line="422"/>
-        <location filename="../../capseg_desktop/core/model.py" line="554"/>
+        <location filename="../../capseg_desktop/core/model.py" line="449"/>
+        <location filename="../../capseg_desktop/core/model.py" line="581"/>
         <source>The model {name} expects input of shape {shape}; CapSeg needs images with 1 (grey) or 3 (colour) channels.</source>
         <translation>Le modèle {name} attend une entrée de forme {shape}&#xa0;; CapSeg a besoin d’images à 1 (niveaux de gris) ou 3 (couleur) canaux.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/model.py" line="429"/>
-        <location filename="../../capseg_desktop/core/model.py" line="472"/>
+        <location filename="../../capseg_desktop/core/model.py" line="456"/>
+        <location filename="../../capseg_desktop/core/model.py" line="499"/>
         <source>The model {name} has {count} outputs; CapSeg needs one mask output.</source>
         <translation>Le modèle {name} a {count} sorties&#xa0;; CapSeg a besoin d’une seule sortie de masque.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/model.py" line="436"/>
+        <location filename="../../capseg_desktop/core/model.py" line="463"/>
         <source>The model {name} gives output of shape {shape}; CapSeg needs one mask channel of the image&apos;s size.</source>
         <translation>Le modèle {name} produit une sortie de forme {shape}&#xa0;; CapSeg a besoin d’un seul canal de masque à la taille de l’image.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/model.py" line="466"/>
+        <location filename="../../capseg_desktop/core/model.py" line="493"/>
         <source>The model {name} has {count} inputs; CapSeg needs one image input.</source>
         <translation>Le modèle {name} a {count} entrées&#xa0;; CapSeg a besoin d’une seule entrée d’image.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/model.py" line="526"/>
+        <location filename="../../capseg_desktop/core/model.py" line="553"/>
         <source>{name} is a folder, not a model file; choose a .tflite, .keras or .h5 file.</source>
         <translation>{name} est un dossier, pas un fichier de modèle&#xa0;; choisissez un fichier .tflite, .keras ou .h5.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/model.py" line="529"/>
+        <location filename="../../capseg_desktop/core/model.py" line="556"/>
         <source>The model file {name} does not exist.</source>
         <translation>Le fichier de modèle {name} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/model.py" line="533"/>
+        <location filename="../../capseg_desktop/core/model.py" line="560"/>
         <source>{name} is not a model CapSeg can open; choose a .tflite, .keras or .h5 file.</source>
         <translation>{name} n’est pas un modèle que CapSeg sait ouvrir&#xa0;; choisissez un fichier .tflite, .keras ou .h5.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/model.py" line="536"/>
+        <location filename="../../capseg_desktop/core/model.py" line="563"/>
         <source>The model file {name} is empty.</source>
         <translation>Le fichier de modèle {name} est vide.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/model.py" line="546"/>
+        <location filename="../../capseg_desktop/core/model.py" line="573"/>
         <source>The model file {name} could not be opened: it is damaged or not a TensorFlow Lite model.</source>
         <translation>Le fichier de modèle {name} n’a pas pu être ouvert&#xa0;: il est endommagé ou ce n’est pas un modèle TensorFlow Lite.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/model.py" line="583"/>
+        <location filename="../../capseg_desktop/core/model.py" line="610"/>
         <source>{name} is already a TensorFlow Lite model.</source>
         <translation>{name} est déjà un modèle TensorFlow Lite.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/model.py" line="600"/>
+        <location filename="../../capseg_desktop/core/model.py" line="627"/>
         <source>The model {name} could not be converted to TensorFlow Lite.</source>
         <translation>Le modèle {name} n’a pas pu être converti en TensorFlow Lite.</translation>
     </message>
@@ -1627,32 +1632,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="567"/>
+        <location filename="../../capseg_desktop/core/result.py" line="570"/>
         <source>{count}: corrected by hand; green boxes are the capillaries added or changed</source>
         <translation>{count}&#xa0;: corrigé à la main&#xa0;; les cadres verts sont les capillaires ajoutés ou modifiés</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="569"/>
+        <location filename="../../capseg_desktop/core/result.py" line="572"/>
         <source>{count}: corrected by hand</source>
         <translation>{count}&#xa0;: corrigé à la main</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="575"/>
+        <location filename="../../capseg_desktop/core/result.py" line="578"/>
         <source>Model {name} (sha256 {hash}, {runtime}); {parameters} in the model&apos;s pixels (the image was resized ×{factor} for the model)</source>
         <translation>Modèle {name} (sha256 {hash}, {runtime})&#xa0;; {parameters} en pixels du modèle (l’image a été redimensionnée ×{factor} pour le modèle)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="578"/>
+        <location filename="../../capseg_desktop/core/result.py" line="581"/>
         <source>Model {name} (sha256 {hash}, {runtime}); {parameters}</source>
         <translation>Modèle {name} (sha256 {hash}, {runtime})&#xa0;; {parameters}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="587"/>
+        <location filename="../../capseg_desktop/core/result.py" line="590"/>
         <source>CapSeg Desktop {version}, analysed {time}</source>
         <translation>CapSeg Desktop {version}, analysé le {time}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="591"/>
+        <location filename="../../capseg_desktop/core/result.py" line="594"/>
         <source>Warning: {warning}</source>
         <translation>Avertissement&#xa0;: {warning}</translation>
     </message>

@@ -1128,54 +1128,59 @@
 <context>
     <name>FinetuneController</name>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="76"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="77"/>
         <source>&amp;User models</source>
         <extracomment>A model was accepted (its .tflite), before the window loads it. (program, args) maker; tests replace it with a fake command.</extracomment>
         <translation>Modèles &amp;utilisateur</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="88"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="89"/>
         <source>No fine-tuned models yet</source>
         <translation>Aucun modèle affiné pour l&apos;instant</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="97"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="98"/>
         <source>Load from the user models folder…</source>
         <translation>Charger depuis le dossier des modèles utilisateur…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="105"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="106"/>
         <source>Load model</source>
         <translation>Charger un modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="118"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="119"/>
+        <source>Fine-tune</source>
+        <translation>Affiner</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="123"/>
         <source>Fine-tune on the corrected images of</source>
         <translation>Affiner sur les images corrigées de</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="163"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="168"/>
         <source>Export the corrected images of</source>
         <translation>Exporter les images corrigées de</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="168"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="173"/>
         <source>Write the training data to</source>
         <translation>Écrire les données d&apos;entraînement dans</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="177"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="182"/>
         <source>Exporting the corrected images of {0}…</source>
         <translation>Export des images corrigées de {0}…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="180"/>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="194"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="185"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="199"/>
         <source>Export training data</source>
         <translation>Exporter les données d&apos;entraînement</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="186"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="191"/>
         <source>Wrote %n corrected image(s) of %1, their masks and points.json to %2.</source>
         <translation>
             <numerusform>%n image corrigée de %1, ses masques et points.json écrits dans %2.</numerusform>
@@ -1183,12 +1188,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="189"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="194"/>
         <source>No corrected images in {0}: correct a result first (the corrections are kept with the image), then export.</source>
         <translation>Aucune image corrigée dans {0}&#xa0;: corrigez d&apos;abord un résultat (les corrections sont conservées avec l&apos;image), puis exportez.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="192"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="197"/>
         <source>Left out:</source>
         <translation>Laissées de côté&#xa0;:</translation>
     </message>

@@ -256,104 +256,94 @@
         <translation>Redimensionnée ×%1 pour le modèle&#xa0;; en pixels de cette image (ceux du tableau)&#xa0;: surface minimale %2 px, distance de fusion %3 px.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="107"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="109"/>
         <source>Capillary count</source>
         <translation>Nombre de capillaires</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="109"/>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="343"/>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="352"/>
-        <source>capillaries</source>
-        <translation>
-            <numerusform>capillaire</numerusform>
-            <numerusform>capillaires</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="116"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="118"/>
         <source>How hand corrections changed the count</source>
         <translation>Effet des corrections manuelles sur le comptage</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="121"/>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="345"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="123"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="347"/>
         <source>No image analysed yet.</source>
         <translation>Aucune image analysée pour l&apos;instant.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="125"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="127"/>
         <source>Capillary density</source>
         <translation>Densité capillaire</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="134"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="136"/>
         <source>How the density was measured</source>
         <translation>Comment la densité a été mesurée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="142"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="144"/>
         <source>Distal row and density flag</source>
         <translation>Rangée distale et indicateur de densité</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="147"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="149"/>
         <source>Scale and where it comes from</source>
         <translation>Échelle et sa provenance</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="155"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="157"/>
         <source>Probability threshold</source>
         <translation>Seuil de probabilité</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="156"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="158"/>
         <source>A pixel counts as capillary when the model&apos;s probability is above this.</source>
         <translation>Un pixel est compté comme capillaire quand la probabilité donnée par le modèle dépasse ce seuil.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="161"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="163"/>
         <source>Minimum area in pixels</source>
         <translation>Surface minimale en pixels</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="168"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="170"/>
         <source>Merge distance in pixels</source>
         <translation>Distance de fusion en pixels</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="174"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="176"/>
         <source>not set</source>
         <translation>non définie</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="176"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="178"/>
         <source>Scale in micrometres per pixel</source>
         <translation>Échelle en micromètres par pixel</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="177"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="179"/>
         <source>The microscope&apos;s scale; with it, the density per millimetre is shown.</source>
         <translation>L&apos;échelle du microscope&#xa0;; une fois définie, la densité par millimètre s&apos;affiche.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="178"/>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="282"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="180"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="284"/>
         <source>Reset to model defaults</source>
         <translation>Valeurs du modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="180"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="182"/>
         <source>Reset counting parameters to the model&apos;s defaults</source>
         <translation>Remettre les paramètres de comptage aux valeurs par défaut du modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="205"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="207"/>
         <source>&amp;Scale</source>
         <translation>É&amp;chelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="219"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="221"/>
         <source>Counting</source>
         <translation>Comptage</translation>
     </message>
@@ -383,22 +373,22 @@
         <translation>Une ligne par capillaire compté&#xa0;; sélectionner une ligne le met en évidence dans les vues.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="272"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="274"/>
         <source>Changed from the model&apos;s recommendation (%1).</source>
         <translation>Modifié par rapport à la recommandation du modèle (%1).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="273"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="275"/>
         <source>As the model recommends (%1).</source>
         <translation>Conforme à la recommandation du modèle (%1).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="278"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="280"/>
         <source>Set threshold %1, minimum area %2 px, merge distance %3 px (the model card&apos;s recommendation); the scale stays.</source>
         <translation>Règle le seuil à %1, la surface minimale à %2 px et la distance de fusion à %3 px (recommandation de la fiche du modèle)&#xa0;; l&apos;échelle est conservée.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="282"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="284"/>
         <source>Reset to model defaults (%n changed)</source>
         <translation>
             <numerusform>Valeurs du modèle (%n modifiée)</numerusform>
@@ -482,42 +472,42 @@
     </message>
     <message>
         <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="119"/>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="382"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="388"/>
         <source>normal</source>
         <translation>normal</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="366"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="369"/>
         <source>Density: set the scale (µm/px)</source>
         <translation>Densité&#xa0;: définir l&apos;échelle (µm/px)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="367"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="370"/>
         <source>to see capillaries per mm</source>
         <translation>pour voir les capillaires par mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="372"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="378"/>
         <source>%1 per mm</source>
         <translation>%1 par mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="375"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="381"/>
         <source>in a 1 mm window, x %1–%2 px</source>
         <translation>dans une fenêtre de 1 mm, x %1–%2 px</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="379"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="385"/>
         <source>%1 mm wide at %2 µm/px</source>
         <translation>%1 mm de large à %2 µm/px</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="382"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="388"/>
         <source>reduced (&lt; 7/mm)</source>
         <translation>réduite (&lt; 7/mm)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="387"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="393"/>
         <source>%n distal loops in the window</source>
         <translation>
             <numerusform>%n anse distale dans la fenêtre</numerusform>
@@ -525,35 +515,46 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="390"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="373"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="396"/>
         <source>distal row, %n loops</source>
         <translation>
             <numerusform>rangée distale, %n anse</numerusform>
             <numerusform>rangée distale, %n anses</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="111"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="345"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="354"/>
+        <source>capillaries seen (all rows)</source>
+        <translation>
+            <numerusform>capillaire vu (toutes rangées)</numerusform>
+            <numerusform>capillaires vus (toutes rangées)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="396"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="402"/>
         <source>Capillaries per mm of the distal (outermost) row, the dashed line in the views; normal about 7–12 per mm, reduced below 7 (EULAR). The figures support, not replace, a clinician&apos;s reading.</source>
         <translation>Capillaires par mm de la rangée distale (la plus externe), la ligne en pointillés dans les vues&#xa0;; normale vers 7 à 12 par mm, réduite sous 7 (EULAR). Ces chiffres aident la lecture du clinicien, ils ne la remplacent pas.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="411"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="417"/>
         <source>%1 — model %2, %3</source>
         <translation>%1 — modèle %2, %3</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="413"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="419"/>
         <source>The model counted %1; your corrections made it %2. Edit &gt; Undo (Ctrl+Z) takes them back one by one.</source>
         <translation>Le modèle en a compté %1&#xa0;; vos corrections donnent %2. Édition &gt; Annuler (Ctrl+Z) les retire une à une.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="423"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="429"/>
         <source>In pixels at the model&apos;s scale; this image was analysed at ×%1.</source>
         <translation>En pixels à l&apos;échelle du modèle&#xa0;; cette image a été analysée à ×%1.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="425"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="431"/>
         <source>In pixels at the model&apos;s scale; this image was analysed at its own size (×1.00).</source>
         <translation>En pixels à l&apos;échelle du modèle&#xa0;; cette image a été analysée à sa taille d&apos;origine (×1,00).</translation>
     </message>

@@ -202,6 +202,16 @@ def test_too_few_corrected_images_cannot_start(qtbot, window, setup, tmp_path):
     assert not dialog.start_button.isEnabled()
 
 
+def test_without_the_training_add_on_the_window_says_how_to_get_it(qtbot, window, setup, dialogs, monkeypatch):
+    monkeypatch.setitem(sys.modules, "tensorflow", None)  # as in the app installed without the add-on
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    setup["controller"].open_dialog(setup["folder"])
+    assert setup["controller"].dialog is None
+    kind, title, text = dialogs.shown[-1]
+    assert kind == "information" and "install capseg-desktop-training" in text
+    assert not setup["calls"]
+
+
 def test_export_training_data_says_how_many_and_where(qtbot, window, setup, dialogs, tmp_path):
     out = tmp_path / "training"
     setup["controller"].run_export(setup["folder"], out)

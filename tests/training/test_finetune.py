@@ -129,6 +129,21 @@ def test_too_few_images_is_one_sentence(tmp_path: Path, capsys: pytest.CaptureFi
     assert not (tmp_path / "out").exists()
 
 
+def test_the_installed_app_without_its_training_add_on_says_how_to_get_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _strips(tmp_path / "three", 3, seed=3, invert=False)
+    monkeypatch.setitem(sys.modules, "tensorflow", None)  # as in the app installed without the add-on
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    code = cli_main(["finetune", "--images", str(tmp_path / "three"), "--masks", str(tmp_path / "three"),
+                     "--base", str(ROOT / "models" / "capseg_unet.keras"), "--out", str(tmp_path / "out"),
+                     "--progress", "json"])
+    assert code == 2
+    event = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert event["event"] == "error" and "install capseg-desktop-training" in event["message"]
+    assert not (tmp_path / "out").exists()
+
+
 @pytest.mark.slow
 def test_sigterm_mid_run_exits_130_and_leaves_nothing(mismatched: dict[str, Path], tmp_path: Path) -> None:
     out = tmp_path / "models" / "stopped"

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from ..background.handles import FINAL, TaskLane
 from .process import STAGING, ExportTrainingDataTask, corrected_images, finetune_command, keras_base_for, user_models, user_models_dir
+from ...core.model import tensorflow_missing
 
 if TYPE_CHECKING:
     from ..window.main_window import MainWindow
@@ -113,6 +114,10 @@ class FinetuneController(QObject):
 
     def open_dialog(self, folder: Path | None = None) -> None:
         """Model > Fine-tune on corrected images…: choose the folder, then the dialog."""
+        missing = tensorflow_missing()  # the installed app without its training add-on: say how to get it
+        if missing:
+            QMessageBox.information(self.window, self.tr("Fine-tune"), missing)
+            return
         if folder is None:
             start = self.default_folder() or Path(self.window.settings.folder("open") or Path.home())
             chosen = QFileDialog.getExistingDirectory(self.window, self.tr("Fine-tune on the corrected images of"), str(start))
