@@ -71,7 +71,7 @@ class Checker:
         visible texts fits its widget."""
         from PySide6.QtWidgets import QAbstractButton, QLabel, QToolBar
 
-        from capseg_desktop.gui.window_parts import ElidedLabel
+        from capseg_desktop.gui.window.parts import ElidedLabel
 
         self.settle()
         self.seen.append(name)
@@ -105,7 +105,7 @@ class Checker:
         from PySide6.QtWidgets import QDialog
 
         from capseg_desktop.gui.app import show_on_screen
-        from capseg_desktop.gui.main_window import MainWindow
+        from capseg_desktop.gui.window.main_window import MainWindow
         from capseg_desktop.gui.settings import AppSettings
         from tests.gui.conftest import make_stub_session, write_capillary_image
 
@@ -133,11 +133,11 @@ class Checker:
         self.check(window, "main window, no room for the 1 mm window")
 
         from capseg_desktop.core.calibration import Profile
-        from capseg_desktop.gui.calibration import CalibrationDialog
-        from capseg_desktop.gui.exam_dialog import ExamDetailsDialog
-        from capseg_desktop.gui.finetune_dialog import FinetuneDialog
-        from capseg_desktop.gui.help import HelpDialog
-        from capseg_desktop.gui.profiles import ProfileDialog, ProfilesDialog
+        from capseg_desktop.gui.scale.calibration_line import CalibrationDialog
+        from capseg_desktop.gui.exam.dialog import ExamDetailsDialog
+        from capseg_desktop.gui.finetune.dialog import FinetuneDialog
+        from capseg_desktop.gui.window.help import HelpDialog
+        from capseg_desktop.gui.scale.profiles import ProfileDialog, ProfilesDialog
 
         dialogs: list[tuple[str, QDialog]] = [
             ("calibrate", CalibrationDialog(412.3, window)),

@@ -27,7 +27,7 @@ def press_enter(qtbot, dialog: QDialog) -> None:
 
 @pytest.mark.parametrize("name, choice", [("Videocap 200x", "profile"), ("", "image")])
 def test_calibrate_enter_saves_the_named_profile_else_uses_the_scale_for_this_image(qtbot, name, choice):
-    from capseg_desktop.gui.calibration import CalibrationDialog
+    from capseg_desktop.gui.scale.calibration_line import CalibrationDialog
 
     dialog = CalibrationDialog(250.0)
     qtbot.addWidget(dialog)
@@ -69,7 +69,7 @@ def test_microscopes_enter_after_add_is_ok(qtbot, monkeypatch):
 
 
 def test_a_profile_enter_in_its_name_is_ok(qtbot):
-    from capseg_desktop.gui.profiles import ProfileDialog
+    from capseg_desktop.gui.scale.profiles import ProfileDialog
 
     dialog = ProfileDialog(None, um_per_px=1.25)
     qtbot.addWidget(dialog)
@@ -97,7 +97,7 @@ class StubFinetune:
 
 @pytest.mark.parametrize("after, outcome", [(0.842, "discarded"), (0.97, "used")])
 def test_fine_tune_enter_uses_the_model_only_when_it_scored_better(qtbot, tmp_path, after, outcome):
-    from capseg_desktop.gui.finetune_dialog import FinetuneDialog
+    from capseg_desktop.gui.finetune.dialog import FinetuneDialog
 
     controller = StubFinetune()
     dialog = FinetuneDialog(controller, tmp_path, [], None)
@@ -116,7 +116,7 @@ def test_fine_tune_enter_uses_the_model_only_when_it_scored_better(qtbot, tmp_pa
 
 
 def test_fine_tune_enter_starts_when_ready_and_never_stops_a_run(qtbot, tmp_path):
-    from capseg_desktop.gui.finetune_dialog import FinetuneDialog
+    from capseg_desktop.gui.finetune.dialog import FinetuneDialog
 
     dialog = FinetuneDialog(StubFinetune(), tmp_path, [], None)  # nothing to train on: Start is off
     qtbot.addWidget(dialog)
@@ -129,7 +129,7 @@ def test_fine_tune_enter_starts_when_ready_and_never_stops_a_run(qtbot, tmp_path
 
 
 def test_exam_details_enter_is_ok_once_a_patient_is_typed(qtbot):
-    from capseg_desktop.gui.exam_dialog import ExamDetailsDialog
+    from capseg_desktop.gui.exam.dialog import ExamDetailsDialog
 
     dialog = ExamDetailsDialog(None, profiles=[])
     qtbot.addWidget(dialog)
@@ -144,7 +144,7 @@ def test_exam_details_enter_is_ok_once_a_patient_is_typed(qtbot):
 
 
 def test_help_enter_closes_it(qtbot):
-    from capseg_desktop.gui.help import HelpDialog
+    from capseg_desktop.gui.window.help import HelpDialog
 
     dialog = HelpDialog(None)
     qtbot.addWidget(dialog)
