@@ -52,7 +52,7 @@ def show_on_screen(window: QWidget) -> None:
     """Show a top-level window with all of it, frame included, on the screen's free area (at
     first start the window is 1280 x 800, which with its title bar is taller than a 1280 x 800
     screen, and a geometry saved on a larger screen may not fit this one)."""
-    from .window.parts import keep_on_screen
+    from .widgets.screen import keep_on_screen
 
     if not (window.isMaximized() or window.isFullScreen()):
         keep_on_screen(window)

@@ -45,7 +45,7 @@ def test_calibrate_enter_saves_the_named_profile_else_uses_the_scale_for_this_im
 
 def test_microscopes_enter_after_add_is_ok(qtbot, monkeypatch):
     from capseg_desktop.core.calibration import Profile
-    from capseg_desktop.gui import profiles
+    from capseg_desktop.gui.scale import profiles
 
     opened = []
 

@@ -57,7 +57,7 @@ def test_the_same_in_french(french, tmp_path, exam_with_an_excluded_finger):  # 
 
 
 def test_the_command_line_says_it_too(exam_with_an_excluded_finger):
-    from capseg_desktop.cli import _finger_line
+    from capseg_desktop.cli.exam import _finger_line
 
     _exam, summary, _results = exam_with_an_excluded_finger
     assert _finger_line(summary.finger("R4")) == "R4: 1 image excluded"

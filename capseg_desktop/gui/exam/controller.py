@@ -125,7 +125,7 @@ class ExamController(QObject):
     def show_window(self) -> None:
         from .window import ExamWindow
 
-        from ..window.parts import keep_on_screen
+        from ..widgets.screen import keep_on_screen
 
         if self.view is None:
             self.view = ExamWindow(self, self.window)
