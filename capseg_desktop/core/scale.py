@@ -62,38 +62,22 @@ class ScaleInfo:
             return translate("Scale", "analysed at the image's own size")
         limbs = format_number(self.limb_width_px, 1)
         factor = format_number(self.factor, 2)
-        own_size = not self.resized
-        if self.source == SCALE_SET:
-            if own_size:
-                return translate("Scale", "analysed at its own size (limbs about {limbs} px, from the µm per pixel set)").format(limbs=limbs)
-            return translate("Scale", "resized ×{factor} for the model (limbs about {limbs} px, from the µm per pixel set)").format(
-                factor=factor, limbs=limbs
-            )
-        if self.source == SCALE_ESTIMATED:
-            if own_size:
-                return translate("Scale", "analysed at its own size (limbs about {limbs} px, estimated from the image)").format(limbs=limbs)
-            return translate("Scale", "resized ×{factor} for the model (limbs about {limbs} px, estimated from the image)").format(
-                factor=factor, limbs=limbs
-            )
-        if self.source == SCALE_SHARED:
-            if own_size:
-                return translate("Scale", "analysed at its own size (limbs about {limbs} px, the median of its folder's images)").format(
-                    limbs=limbs
-                )
-            return translate("Scale", "resized ×{factor} for the model (limbs about {limbs} px, the median of its folder's images)").format(
-                factor=factor, limbs=limbs
-            )
-        if self.source == SCALE_PROFILE:
-            if own_size:
-                return translate("Scale", "analysed at its own size (limbs about {limbs} px, learnt for the microscope)").format(limbs=limbs)
-            return translate("Scale", "resized ×{factor} for the model (limbs about {limbs} px, learnt for the microscope)").format(
-                factor=factor, limbs=limbs
-            )
-        if own_size:
-            return translate("Scale", "analysed at its own size (limbs about {limbs} px, {source})").format(limbs=limbs, source=self.source)
-        return translate("Scale", "resized ×{factor} for the model (limbs about {limbs} px, {source})").format(
-            factor=factor, limbs=limbs, source=self.source
+        # Per source: the sentence for an image analysed at its own size, and for one resized.
+        sentences = {
+            SCALE_SET: (translate("Scale", "analysed at its own size (limbs about {limbs} px, from the µm per pixel set)"),
+                        translate("Scale", "resized ×{factor} for the model (limbs about {limbs} px, from the µm per pixel set)")),
+            SCALE_ESTIMATED: (translate("Scale", "analysed at its own size (limbs about {limbs} px, estimated from the image)"),
+                              translate("Scale", "resized ×{factor} for the model (limbs about {limbs} px, estimated from the image)")),
+            SCALE_SHARED: (translate("Scale", "analysed at its own size (limbs about {limbs} px, the median of its folder's images)"),
+                           translate("Scale", "resized ×{factor} for the model (limbs about {limbs} px, the median of its folder's images)")),
+            SCALE_PROFILE: (translate("Scale", "analysed at its own size (limbs about {limbs} px, learnt for the microscope)"),
+                            translate("Scale", "resized ×{factor} for the model (limbs about {limbs} px, learnt for the microscope)")),
+        }
+        own_size, resized = sentences.get(self.source) or (
+            translate("Scale", "analysed at its own size (limbs about {limbs} px, {source})"),
+            translate("Scale", "resized ×{factor} for the model (limbs about {limbs} px, {source})"),
         )
+        return (resized if self.resized else own_size).format(factor=factor, limbs=limbs, source=self.source)
 
 
 NATIVE_SCALE = ScaleInfo(factor=1.0, limb_width_px=None, model_limb_width_px=None, source=SCALE_NATIVE)
