@@ -265,6 +265,11 @@ MAX_MODEL_PIXELS = 40_000_000
 SHARED_SCALE_SAMPLE = 24
 
 
+def _largest_factor(height: int, width: int) -> float:
+    """The largest resize that keeps an image of this size within ``MAX_MODEL_PIXELS``."""
+    return float(np.clip(np.sqrt(MAX_MODEL_PIXELS / max(1, height * width)), MIN_FACTOR, MAX_FACTOR))
+
+
 class Analyzer:
     """Runs analyses with one loaded model.
 
@@ -293,7 +298,7 @@ class Analyzer:
         model_limb_px = float(target_sigma) * LIMB_WIDTH_PER_SIGMA
         model_um_per_px = stated.get("um_per_px")
         height, width = rgb.shape[:2]
-        largest = float(np.clip(np.sqrt(MAX_MODEL_PIXELS / max(1, height * width)), MIN_FACTOR, MAX_FACTOR))
+        largest = _largest_factor(height, width)
         if um_per_px and model_um_per_px and np.isfinite(um_per_px) and um_per_px > 0:
             factor = float(np.clip(um_per_px / float(model_um_per_px), MIN_FACTOR, min(MAX_FACTOR, max(1.0, largest))))
             return ScaleInfo(factor, model_limb_px / factor, round(model_limb_px, 2), SCALE_SET)
@@ -312,7 +317,7 @@ class Analyzer:
         if self.scale_mode == "native" or not target_sigma:
             return NATIVE_SCALE
         height, width = rgb.shape[:2]
-        largest = float(np.clip(np.sqrt(MAX_MODEL_PIXELS / max(1, height * width)), MIN_FACTOR, MAX_FACTOR))
+        largest = _largest_factor(height, width)
         factor = min(scale_factor_for_sigma(limb_width_px / LIMB_WIDTH_PER_SIGMA, float(target_sigma)), max(1.0, largest))
         return ScaleInfo(factor, float(limb_width_px), round(float(target_sigma) * LIMB_WIDTH_PER_SIGMA, 2), source)
 
