@@ -156,6 +156,7 @@ def train_config(recipe: dict[str, Any], settings: dict[str, Any], **fields: Any
         any_microscope_augmentation=bool(settings.get("any_microscope_augmentation")),
         val_max_height=settings.get("val_max_height"),
         ema_momentum=float(settings.get("ema_momentum", 0.0)),
+        val_weighting=str(settings.get("val_weighting", "pairs")),
         deterministic=True,
         **fields,
     )

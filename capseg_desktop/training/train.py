@@ -59,6 +59,11 @@ class TrainConfig:
     # an exponential moving average of the weights over the steps (momentum per step): a
     # smoother model than the last step's, which tends to hold better on unseen strips.
     ema_momentum: float = 0.0
+    # How the held-out loss that chooses the best epoch weighs its images: "pairs" (every
+    # held-out image the same; the synthetic ones, far more numerous, then decide) or "sources"
+    # (the mean of the real images' loss and the synthetic images' loss: the reference
+    # microscope's validation strips count as much as all the synthetic ones together).
+    val_weighting: str = "pairs"
 
 
 class WeightAverage:
@@ -135,6 +140,19 @@ def _loss_numpy(y_true: np.ndarray, probabilities: np.ndarray) -> float:
     return bce + 1.0 - dice
 
 
+def held_out_loss(losses: dict[str, list[float]], weighting: str, fallback: float) -> float:
+    """The loss that chooses the best epoch: the mean over held-out images ("pairs"), or the
+    mean of each source's mean ("sources"); ``fallback`` (the training loss) with none held out."""
+    if weighting not in ("pairs", "sources"):
+        raise ValueError(f"unknown validation weighting {weighting!r} (pairs or sources)")
+    groups = [values for values in losses.values() if values]
+    if not groups:
+        return fallback
+    if weighting == "sources":
+        return float(np.mean([np.mean(values) for values in groups]))
+    return float(np.mean([value for values in groups for value in values]))
+
+
 def train(config: TrainConfig, log: Callable[[str], None] = print) -> dict[str, Any]:
     """Train, keep the weights of the best held-out epoch, write the bundle. Returns the card."""
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
@@ -203,13 +221,13 @@ def train(config: TrainConfig, log: Callable[[str], None] = print) -> dict[str, 
         if average is not None:  # validate (and keep) the averaged weights, train on from the trained ones
             trained = model.get_weights()
             model.set_weights(average.weights)
-        val_losses, dices = [], {"real": [], "synthetic": []}
+        losses, dices = {"real": [], "synthetic": []}, {"real": [], "synthetic": []}
         for source, pairs in val_sets.items():
             for x, y in pairs:
                 probabilities = np.asarray(model(x, training=False))
-                val_losses.append(_loss_numpy(y, probabilities))
+                losses[source].append(_loss_numpy(y, probabilities))
                 dices[source].append(_dice(y, probabilities))
-        val_loss = float(np.mean(val_losses)) if val_losses else float(np.mean(epoch_losses))
+        val_loss = held_out_loss(losses, config.val_weighting, fallback=float(np.mean(epoch_losses)))
         history["loss"].append(float(np.mean(epoch_losses)))
         history["val_loss"].append(val_loss)
         history["val_dice_real"].append(float(np.mean(dices["real"])) if dices["real"] else float("nan"))
@@ -287,6 +305,8 @@ def write_bundle(model: Any, config: TrainConfig, history: dict[str, list[float]
             "epochs_run": len(history["loss"]),
             "best_epoch": best_epoch + 1,
             "seed": config.seed,
+            "best_epoch_chosen_on": ("the mean of the real and the synthetic held-out images' losses"
+                                     if config.val_weighting == "sources" else "the held-out images' mean loss"),
             "seconds": round(seconds, 1),
         },
         "metrics": {

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import cv2
 import numpy as np
+import pytest
 
 from capseg_desktop.core import load_model
 from capseg_desktop.core.model import file_sha256
 from capseg_desktop.training.synth import make_strip
-from capseg_desktop.training.train import TrainConfig, WeightAverage, train
+from capseg_desktop.training.train import TrainConfig, WeightAverage, held_out_loss, train
 from capseg_desktop.training.unet import UNetConfig
 
 
@@ -83,3 +84,13 @@ def test_training_with_a_weight_average_keeps_the_averaged_weights(tmp_path: Pat
     assert distance(averaged) < 0.05 * distance(plain)
     card = json.loads((tmp_path / "averaged" / "model_card.json").read_text())
     assert "momentum 0.999" in card["training"]["optimizer"]
+
+
+def test_per_source_weighting_lets_four_real_strips_weigh_as_much_as_sixty_synthetic_ones() -> None:
+    losses = {"real": [0.8] * 4, "synthetic": [0.2] * 60}
+    assert held_out_loss(losses, "pairs", fallback=9.0) == pytest.approx((4 * 0.8 + 60 * 0.2) / 64)
+    assert held_out_loss(losses, "sources", fallback=9.0) == pytest.approx(0.5)
+    assert held_out_loss({"real": [], "synthetic": [0.3, 0.5]}, "sources", fallback=9.0) == pytest.approx(0.4)
+    assert held_out_loss({"real": [], "synthetic": []}, "sources", fallback=9.0) == 9.0
+    with pytest.raises(ValueError, match="weighting"):
+        held_out_loss(losses, "images", fallback=9.0)
