@@ -15,18 +15,18 @@
         <translation>La largeur des vaisseaux n’a pas pu être mesurée (contraste trop faible ou bord surtout sombre)&#xa0;; l’image a donc été analysée à sa taille d’origine&#xa0;: vérifiez le comptage.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/pipeline.py" line="359"/>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="364"/>
         <source>The vessels of this image look {ratio} times as wide as those the microscope profile learnt (limbs about {own} px against {shared} px): check that the profile is this microscope&apos;s and magnification&apos;s; it was analysed at the profile&apos;s scale.</source>
         <extracomment>A folder&apos;s shared scale is the median of the estimates of at most this many of its images.</extracomment>
         <translation>Les vaisseaux de cette image paraissent {ratio} fois plus larges que ceux appris pour le profil du microscope (branches d’environ {own} px contre {shared} px)&#xa0;: vérifiez que le profil est celui de ce microscope et de ce grossissement&#xa0;; elle a été analysée à l’échelle du profil.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/pipeline.py" line="366"/>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="371"/>
         <source>The vessels of this image look {ratio} times as wide as in the other images of its folder (limbs about {own} px against {shared} px): it may come from another microscope or magnification; it was analysed at the folder&apos;s scale.</source>
         <translation>Les vaisseaux de cette image paraissent {ratio} fois plus larges que dans les autres images de son dossier (branches d’environ {own} px contre {shared} px)&#xa0;: elle vient peut-être d’un autre microscope ou grossissement&#xa0;; elle a été analysée à l’échelle du dossier.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/pipeline.py" line="411"/>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="416"/>
         <source>Image read</source>
         <translation>Image lue</translation>
     </message>
@@ -1054,7 +1054,7 @@
 <context>
     <name>Progress</name>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/pipeline.py" line="476"/>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="481"/>
         <source>%n capillaries</source>
         <translation>
             <numerusform>%n capillaire</numerusform>
@@ -1700,52 +1700,52 @@
         <translation>analysée à la taille d’origine de l’image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/scale.py" line="68"/>
+        <location filename="../../capseg_desktop/core/scale.py" line="67"/>
         <source>analysed at its own size (limbs about {limbs} px, from the µm per pixel set)</source>
         <translation>analysée à sa taille d’origine (branches d’environ {limbs} px, d’après les µm par pixel définis)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/scale.py" line="69"/>
+        <location filename="../../capseg_desktop/core/scale.py" line="68"/>
         <source>resized ×{factor} for the model (limbs about {limbs} px, from the µm per pixel set)</source>
         <translation>redimensionnée ×{factor} pour le modèle (branches d’environ {limbs} px, d’après les µm par pixel définis)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/scale.py" line="74"/>
+        <location filename="../../capseg_desktop/core/scale.py" line="69"/>
         <source>analysed at its own size (limbs about {limbs} px, estimated from the image)</source>
         <translation>analysée à sa taille d’origine (branches d’environ {limbs} px, estimées d’après l’image)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/scale.py" line="75"/>
+        <location filename="../../capseg_desktop/core/scale.py" line="70"/>
         <source>resized ×{factor} for the model (limbs about {limbs} px, estimated from the image)</source>
         <translation>redimensionnée ×{factor} pour le modèle (branches d’environ {limbs} px, estimées d’après l’image)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/scale.py" line="80"/>
+        <location filename="../../capseg_desktop/core/scale.py" line="71"/>
         <source>analysed at its own size (limbs about {limbs} px, the median of its folder&apos;s images)</source>
         <translation>analysée à sa taille d’origine (branches d’environ {limbs} px, médiane des images de son dossier)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/scale.py" line="83"/>
+        <location filename="../../capseg_desktop/core/scale.py" line="72"/>
         <source>resized ×{factor} for the model (limbs about {limbs} px, the median of its folder&apos;s images)</source>
         <translation>redimensionnée ×{factor} pour le modèle (branches d’environ {limbs} px, médiane des images de son dossier)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/scale.py" line="88"/>
+        <location filename="../../capseg_desktop/core/scale.py" line="73"/>
         <source>analysed at its own size (limbs about {limbs} px, learnt for the microscope)</source>
         <translation>analysée à sa taille d’origine (branches d’environ {limbs} px, apprises pour le microscope)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/scale.py" line="89"/>
+        <location filename="../../capseg_desktop/core/scale.py" line="74"/>
         <source>resized ×{factor} for the model (limbs about {limbs} px, learnt for the microscope)</source>
         <translation>redimensionnée ×{factor} pour le modèle (branches d’environ {limbs} px, apprises pour le microscope)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/scale.py" line="93"/>
+        <location filename="../../capseg_desktop/core/scale.py" line="77"/>
         <source>analysed at its own size (limbs about {limbs} px, {source})</source>
         <translation>analysée à sa taille d’origine (branches d’environ {limbs} px, {source})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/scale.py" line="94"/>
+        <location filename="../../capseg_desktop/core/scale.py" line="78"/>
         <source>resized ×{factor} for the model (limbs about {limbs} px, {source})</source>
         <translation>redimensionnée ×{factor} pour le modèle (branches d’environ {limbs} px, {source})</translation>
     </message>

@@ -100,62 +100,62 @@
 <context>
     <name>EditController</name>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="61"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="62"/>
         <source>Corrections not saved: %1</source>
         <translation>Corrections non enregistrées&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="129"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="130"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="130"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="131"/>
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="127"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="128"/>
         <source>&amp;Undo %1</source>
         <translation>&amp;Annuler %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="128"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="129"/>
         <source>&amp;Redo %1</source>
         <translation>&amp;Rétablir %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="147"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="148"/>
         <source>Select: click a capillary, Ctrl+click to add one to the selection; Del deletes, M merges.</source>
         <translation>Sélection&#xa0;: cliquez sur un capillaire, Ctrl+clic en ajoute un à la sélection&#xa0;; Suppr supprime, M fusionne.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="148"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="149"/>
         <source>Add by click: click a missed capillary to add it (Esc: back to Select).</source>
         <translation>Ajout par clic&#xa0;: cliquez sur un capillaire oublié pour l&apos;ajouter (Échap&#xa0;: retour à Sélection).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="149"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="150"/>
         <source>Brush: drag to paint a capillary; [ and ] change the size (Esc: back to Select).</source>
         <translation>Pinceau&#xa0;: faites glisser pour peindre un capillaire&#xa0;; [ et ] changent la taille (Échap&#xa0;: retour à Sélection).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="150"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="151"/>
         <source>Eraser: drag over the pixels to take away; [ and ] change the size (Esc: back to Select).</source>
         <translation>Gomme&#xa0;: faites glisser sur les pixels à retirer&#xa0;; [ et ] changent la taille (Échap&#xa0;: retour à Sélection).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="151"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="152"/>
         <source>Split: drag a cut line across one capillary (Esc: back to Select).</source>
         <translation>Scinder&#xa0;: tracez une ligne de coupe en travers d&apos;un capillaire (Échap&#xa0;: retour à Sélection).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="214"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="209"/>
         <source>Delete capillary %1</source>
         <translation>Supprimer le capillaire %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="215"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="210"/>
         <source>Delete %n capillaries</source>
         <translation>
             <numerusform>Supprimer %n capillaire</numerusform>
@@ -163,74 +163,74 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="225"/>
+        <location filename="../../capseg_desktop/gui/editing/gestures.py" line="67"/>
         <source>Select two or more capillaries to merge (Ctrl+click adds one to the selection).</source>
         <translation>Sélectionnez au moins deux capillaires à fusionner (Ctrl+clic en ajoute un à la sélection).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="229"/>
+        <location filename="../../capseg_desktop/gui/editing/gestures.py" line="71"/>
         <source>Merge capillaries %1</source>
         <translation>Fusionner les capillaires %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="244"/>
+        <location filename="../../capseg_desktop/gui/editing/gestures.py" line="84"/>
         <source>Capillary %1 is already counted.</source>
         <translation>Le capillaire %1 est déjà compté.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="248"/>
+        <location filename="../../capseg_desktop/gui/editing/gestures.py" line="88"/>
         <source>Nothing to add there.</source>
         <translation>Rien à ajouter à cet endroit.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="250"/>
+        <location filename="../../capseg_desktop/gui/editing/gestures.py" line="89"/>
         <location filename="../../capseg_desktop/gui/editing/undo.py" line="76"/>
         <source>Add capillary</source>
         <translation>Ajouter un capillaire</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="267"/>
+        <location filename="../../capseg_desktop/gui/editing/gestures.py" line="107"/>
         <source>Nothing to erase there: the eraser takes pixels away from counted capillaries.</source>
         <translation>Rien à effacer à cet endroit&#xa0;: la gomme retire des pixels aux capillaires comptés.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="270"/>
+        <location filename="../../capseg_desktop/gui/editing/gestures.py" line="109"/>
         <location filename="../../capseg_desktop/gui/editing/undo.py" line="80"/>
         <source>Erase</source>
         <translation>Effacer</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="273"/>
+        <location filename="../../capseg_desktop/gui/editing/gestures.py" line="112"/>
         <source>Already counted: the brush adds pixels that are not in a capillary yet.</source>
         <translation>Déjà compté&#xa0;: le pinceau ajoute des pixels qui ne font pas encore partie d&apos;un capillaire.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="279"/>
+        <location filename="../../capseg_desktop/gui/editing/gestures.py" line="118"/>
         <source>Paint capillary %1</source>
         <translation>Peindre le capillaire %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="281"/>
+        <location filename="../../capseg_desktop/gui/editing/gestures.py" line="115"/>
         <source>Paint a new capillary</source>
         <translation>Peindre un nouveau capillaire</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="292"/>
+        <location filename="../../capseg_desktop/gui/editing/gestures.py" line="128"/>
         <source>To split a capillary, drag a cut line across it.</source>
         <translation>Pour scinder un capillaire, tracez une ligne de coupe en travers.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="295"/>
+        <location filename="../../capseg_desktop/gui/editing/gestures.py" line="130"/>
         <source>Split capillary %1</source>
         <translation>Scinder le capillaire %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="306"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="247"/>
         <source>%1 changes nothing here.</source>
         <translation>«&#xa0;%1&#xa0;» ne change rien ici.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="336"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="277"/>
         <source>%n capillaries (model %1: %2)</source>
         <translation>
             <numerusform>%n capillaire (modèle %1&#xa0;: %2)</numerusform>
@@ -238,7 +238,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="339"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="280"/>
         <source>%n capillaries, as the model counted them</source>
         <translation>
             <numerusform>%n capillaire, tel que compté par le modèle</numerusform>
@@ -246,17 +246,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="340"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="281"/>
         <source>%1: %2.</source>
         <translation>%1&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="363"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="304"/>
         <source>1 of them no longer applies with these parameters.</source>
         <translation>L&apos;une d&apos;elles ne s&apos;applique plus avec ces paramètres.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="364"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="305"/>
         <source>%n of them no longer apply with these parameters.</source>
         <translation>
             <numerusform>%n d&apos;entre elles ne s&apos;applique plus avec ces paramètres.</numerusform>
@@ -264,7 +264,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="396"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="337"/>
         <source>Restored %n corrections from %1.</source>
         <translation>
             <numerusform>%n correction restaurée depuis %1.</numerusform>
@@ -272,27 +272,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="399"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="340"/>
         <source>They were made on the count of another model (%1): check them.</source>
         <translation>Elles ont été faites sur le comptage d&apos;un autre modèle (%1)&#xa0;: vérifiez-les.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="402"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="343"/>
         <source>They were saved with other counting parameters and are replayed on the current ones.</source>
         <translation>Elles ont été enregistrées avec d&apos;autres paramètres de comptage et sont rejouées avec les paramètres actuels.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="404"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="345"/>
         <source>(kept in %1 because the image&apos;s folder is read-only)</source>
         <translation>(conservées dans %1, car le dossier de l&apos;image est en lecture seule)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="421"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="362"/>
         <source>Keep your corrections?</source>
         <translation>Conserver vos corrections&#xa0;?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="422"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="363"/>
         <source>You corrected this count %n times by hand. Keep your %n corrections on top of the new count?</source>
         <translation>
             <numerusform>Vous avez corrigé ce comptage %n fois à la main. Conserver votre correction sur le nouveau comptage&#xa0;?</numerusform>
@@ -300,22 +300,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="425"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="366"/>
         <source>Keep them</source>
         <translation>Les conserver</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="426"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="367"/>
         <source>Discard them</source>
         <translation>Les abandonner</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="427"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="368"/>
         <source>Kept corrections are replayed on the new count where they still apply.</source>
         <translation>Les corrections conservées sont rejouées sur le nouveau comptage là où elles s&apos;appliquent encore.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="431"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="372"/>
         <source>Kept your %n corrections on top of the new count.</source>
         <translation>
             <numerusform>Votre correction est conservée sur le nouveau comptage.</numerusform>
@@ -323,7 +323,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="435"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="376"/>
         <source>Discarded %n corrections.</source>
         <translation>
             <numerusform>%n correction abandonnée.</numerusform>
@@ -331,7 +331,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="471"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="412"/>
         <source>Corrections kept in %1: the folder of %2 cannot be written.</source>
         <translation>Corrections conservées dans %1&#xa0;: le dossier de %2 n&apos;est pas accessible en écriture.</translation>
     </message>

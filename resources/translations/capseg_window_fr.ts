@@ -870,7 +870,7 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
 <context>
     <name>LayoutControls</name>
     <message>
-        <location filename="../../capseg_desktop/gui/window/parts.py" line="254"/>
+        <location filename="../../capseg_desktop/gui/window/parts.py" line="227"/>
         <source>Zoom %1 %</source>
         <translation>Zoom %1&#xa0;%</translation>
     </message>
@@ -1248,17 +1248,17 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
 <context>
     <name>RecentMenu</name>
     <message>
-        <location filename="../../capseg_desktop/gui/window/parts.py" line="178"/>
+        <location filename="../../capseg_desktop/gui/window/parts.py" line="151"/>
         <source>No recent images</source>
         <translation>Aucune image récente</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/parts.py" line="194"/>
+        <location filename="../../capseg_desktop/gui/window/parts.py" line="167"/>
         <source>Clear recent images?</source>
         <translation>Effacer les images récentes&#xa0;?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/window/parts.py" line="195"/>
+        <location filename="../../capseg_desktop/gui/window/parts.py" line="168"/>
         <source>Forget the %n recently opened images in File &gt; Open recent? The images themselves are not touched.</source>
         <translation>
             <numerusform>Oublier %n image ouverte récemment dans Fichier &gt; Ouvrir un fichier récent&#xa0;? L&apos;image elle-même n&apos;est pas modifiée.</numerusform>
@@ -1280,62 +1280,62 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
 <context>
     <name>StatusArea</name>
     <message>
-        <location filename="../../capseg_desktop/gui/window/parts.py" line="97"/>
+        <location filename="../../capseg_desktop/gui/window/parts.py" line="70"/>
         <source>Starting…</source>
         <translation>Démarrage…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/parts.py" line="99"/>
+        <location filename="../../capseg_desktop/gui/window/parts.py" line="72"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/parts.py" line="103"/>
+        <location filename="../../capseg_desktop/gui/window/parts.py" line="76"/>
         <source>Scale the image was analysed at</source>
         <translation>Échelle à laquelle l&apos;image a été analysée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/parts.py" line="107"/>
+        <location filename="../../capseg_desktop/gui/window/parts.py" line="80"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/parts.py" line="108"/>
+        <location filename="../../capseg_desktop/gui/window/parts.py" line="81"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/parts.py" line="109"/>
+        <location filename="../../capseg_desktop/gui/window/parts.py" line="82"/>
         <source>Cancel the analysis or the batch</source>
         <translation>Annuler l&apos;analyse ou le lot</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/parts.py" line="110"/>
+        <location filename="../../capseg_desktop/gui/window/parts.py" line="83"/>
         <source>Stop the running analysis or batch (Esc)</source>
         <translation>Arrêter l&apos;analyse ou le lot en cours (Échap)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/parts.py" line="113"/>
+        <location filename="../../capseg_desktop/gui/window/parts.py" line="86"/>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/parts.py" line="114"/>
+        <location filename="../../capseg_desktop/gui/window/parts.py" line="87"/>
         <source>No model</source>
         <translation>Aucun modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/parts.py" line="116"/>
+        <location filename="../../capseg_desktop/gui/window/parts.py" line="89"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/parts.py" line="135"/>
+        <location filename="../../capseg_desktop/gui/window/parts.py" line="108"/>
         <source>own size for the model</source>
         <translation>taille d’origine pour le modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/parts.py" line="133"/>
+        <location filename="../../capseg_desktop/gui/window/parts.py" line="106"/>
         <source>×%1 for the model</source>
         <translation>×%1 pour le modèle</translation>
     </message>

@@ -18,7 +18,8 @@ from PySide6.QtCore import QObject, QPointF, QTimer
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QGraphicsView, QMenu, QMessageBox, QToolBar
 
-from .tools import TOOLS, EditTool, image_point, point_inside
+from . import gestures
+from .tools import TOOLS, EditTool, image_point
 from .palette import EditPalette
 from .sidecar import SavedLogs, SidecarSaver
 from .undo import EditCommand, Region, describe_edit
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
     from ...core import Analysis, LoadedImage
     from ...core.corrections import Edit
-    from ..window.main_window import MainWindow
+    from ..hosts import EditingHost
 
 log = logging.getLogger("capseg_desktop.gui.editing")
 
@@ -39,7 +40,7 @@ BRUSH_RANGE_PX = (1, 201)
 class EditController(QObject):
     """Everything the window does about hand corrections."""
 
-    def __init__(self, window: MainWindow, fallback_dir: Path | None = None) -> None:
+    def __init__(self, window: EditingHost, fallback_dir: Path | None = None) -> None:
         super().__init__(window)
         from ...core.corrections import default_fallback_dir
 
@@ -200,99 +201,39 @@ class EditController(QObject):
         self.menu = self.palette.context_menu(self.actions)
         self.menu.popup(global_pos)  # not exec: the window goes on (and tests can drive it)
 
-    # Edits -------------------------------------------------------------------------------
+    # Edits: gestures.py turns each gesture into core edits; here they are pushed ------------
     def delete_selected(self) -> None:
-        import numpy as np
-
-        from ...core.corrections import Edit
-
-        analysis, selected = self.window.analysis, self.window.views.selected()
-        if analysis is None or not selected:
+        selected = self.window.views.selected()
+        if self.window.analysis is None or not selected:
             return
-        labels = analysis.counted.labels
-        edits = [Edit("remove", points=(point_inside(labels, analysis, n),)) for n in selected]
         text = (self.tr("Delete capillary %1").replace("%1", str(selected[0])) if len(selected) == 1
                 else self.tr("Delete %n capillaries", "", len(selected)))
-        self._push(edits, text, np.isin(labels, selected))
+        self._apply(gestures.delete(self.window.analysis, selected, text))
 
     def merge_selected(self) -> None:
-        import numpy as np
-
-        from ...core.corrections import Edit
-
-        analysis, selected = self.window.analysis, self.window.views.selected()
-        if analysis is None or len(selected) < 2:
-            self._say(self.tr("Select two or more capillaries to merge (Ctrl+click adds one to the selection)."))
-            return
-        labels = analysis.counted.labels
-        edit = Edit("merge", points=tuple(point_inside(labels, analysis, n) for n in selected))
-        text = self.tr("Merge capillaries %1").replace("%1", ", ".join(str(n) for n in sorted(selected)))
-        self._push([edit], text, np.isin(labels, selected))
+        if self.window.analysis is not None:
+            self._apply(gestures.merge(self.window.analysis, self.window.views.selected()))
 
     def add_at(self, pos: QPointF) -> None:
-        from ...core.corrections import Edit, encode_rle, grow_region, label_at, pixel_at
-
-        analysis = self.window.analysis
-        if analysis is None:
-            return
-        labels = analysis.counted.labels
-        if pixel_at(image_point(pos), labels.shape) is None:
-            return
-        existing = label_at(labels, image_point(pos))
-        if existing:
-            self.select([existing])
-            self._say(self.tr("Capillary %1 is already counted.").replace("%1", str(existing)))
-            return
-        mask = grow_region(analysis.probabilities, image_point(pos), analysis.result.params.threshold, labels=labels)
-        if not mask.any():
-            self._say(self.tr("Nothing to add there."))
-            return
-        self._push([Edit("add", mask_rle=encode_rle(mask))], self.tr("Add capillary"), mask)
+        if self.window.analysis is not None:
+            self._apply(gestures.add_at(self.window.analysis, pos))
 
     def stroke(self, points: list[QPointF], erase: bool) -> None:
         """A brush or eraser stroke through ``points`` (image coordinates)."""
-        import numpy as np
-
-        from ...core.corrections import Edit, encode_rle, paint_target, stroke_mask
-
-        analysis = self.window.analysis
-        if analysis is None or not points:
-            return
-        labels = analysis.counted.labels
-        mask = stroke_mask([image_point(p) for p in points], self.brush_px, labels.shape)
-        under = labels[mask]
-        touched = [int(n) for n in np.unique(under) if n]
-        if erase:
-            if not touched:
-                self._say(self.tr("Nothing to erase there: the eraser takes pixels away from counted capillaries."))
-                return
-            region = np.isin(labels, touched) & ~mask
-            self._push([Edit("erase", mask_rle=encode_rle(mask))], self.tr("Erase"), region)
-            return
-        if not (under == 0).any():
-            self._say(self.tr("Already counted: the brush adds pixels that are not in a capillary yet."))
-            return
-        target = paint_target(labels, mask, image_point(points[0]), self.window.views.selected())
-        if target:
-            near = (points[0].x(), points[0].y())
-            edit = Edit("paint", points=(point_inside(labels, analysis, target, near),), mask_rle=encode_rle(mask))
-            self._push([edit], self.tr("Paint capillary %1").replace("%1", str(target)), mask | (labels == target))
-        else:
-            self._push([Edit("paint", mask_rle=encode_rle(mask))], self.tr("Paint a new capillary"), mask)
+        if self.window.analysis is not None:
+            self._apply(gestures.stroke(self.window.analysis, points, self.brush_px, erase, self.window.views.selected()))
 
     def split_line(self, a: QPointF, b: QPointF) -> None:
-        from ...core.corrections import Edit, split_target
+        if self.window.analysis is not None:
+            self._apply(gestures.split(self.window.analysis, a, b))
 
-        analysis = self.window.analysis
-        if analysis is None:
-            return
-        labels = analysis.counted.labels
-        number = split_target(labels, image_point(a), image_point(b))  # the capillary the replay will cut
-        if max(abs(b.x() - a.x()), abs(b.y() - a.y())) < 3 or not number:
-            self._say(self.tr("To split a capillary, drag a cut line across it."))
-            return
-        edit = Edit("split", points=(image_point(a), image_point(b)))
-        self._push([edit], self.tr("Split capillary %1").replace("%1", str(number)), labels == number)
+    def _apply(self, outcome: gestures.Gesture | gestures.Refusal | None) -> None:
+        if isinstance(outcome, gestures.Refusal):
+            if outcome.select:
+                self.select(list(outcome.select))
+            self._say(outcome.message)
+        elif outcome is not None:
+            self._push(outcome.edits, outcome.text, outcome.region)
 
     def _push(self, edits: list[Edit], text: str, region: np.ndarray | None) -> None:
         from ...core.corrections import apply_edits
@@ -317,7 +258,7 @@ class EditController(QObject):
 
     # The shown result --------------------------------------------------------------------
     def rebuild(self, select_region: Region | None = None, select: Sequence[int] = (), note: str = "") -> None:
-        """Show the unedited recount with the log replayed (``MainWindow.display`` calls
+        """Show the unedited recount with the log replayed (the host window's ``display`` calls
         ``corrected``), select what the edit made, save the sidecar."""
         import numpy as np
 
@@ -453,7 +394,7 @@ class EditController(QObject):
 
     # After a change ----------------------------------------------------------------------
     def _changed(self) -> None:
-        """Save (or delete) the sidecar; the batch row took the shown count in ``MainWindow.display``."""
+        """Save (or delete) the sidecar; the batch row took the shown count in the host's ``display``."""
         window = self.window
         analysis, path = window.analysis, window.image_path
         if analysis is None or path is None or analysis.image is not self._image:

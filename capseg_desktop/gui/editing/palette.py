@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QCursor, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QToolBar, QUndoView
 
 if TYPE_CHECKING:
-    from ..window.main_window import MainWindow
+    from ..hosts import EditingHost
     from .tools import EditTool
 
 #: The tools' order on the toolbar and in the Edit menu.
@@ -18,7 +18,7 @@ TOOL_NAMES = ("select", "add", "brush", "eraser", "split")
 
 
 class EditPalette(QObject):
-    def __init__(self, window: MainWindow, stack: QUndoStack, parent: QObject | None = None) -> None:
+    def __init__(self, window: EditingHost, stack: QUndoStack, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.window = window
         self.toolbar: QToolBar | None = None

@@ -25,7 +25,7 @@ from ..widgets.file_filters import image_filter
 
 if TYPE_CHECKING:
     from .window import ExamWindow
-    from ..window.main_window import MainWindow
+    from ..hosts import ExamHost
 
 log = logging.getLogger("capseg_desktop.gui.exam")
 
@@ -42,7 +42,7 @@ class ExamController(QObject):
     changed = Signal()  # the exam or its figures changed (tests, the window)
     analyses_done = Signal()  # no analysis of the exam is waiting or running
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: ExamHost) -> None:
         super().__init__(window)
         self.window = window
         self.exam: Exam | None = None

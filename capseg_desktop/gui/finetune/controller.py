@@ -27,7 +27,7 @@ from .process import STAGING, ExportTrainingDataTask, corrected_images, finetune
 from ...core.model import tensorflow_missing
 
 if TYPE_CHECKING:
-    from ..window.main_window import MainWindow
+    from ..hosts import FinetuneHost
 
 log = logging.getLogger("capseg_desktop.gui.finetune")
 
@@ -37,7 +37,7 @@ class FinetuneController(QObject):
     #: A model was accepted (its .tflite), before the window loads it.
     accepted = Signal(object)
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: FinetuneHost) -> None:
         super().__init__(window)
         self.window = window
         self.models_root: Path | None = None  # None: user_models_dir(); tests point it elsewhere

@@ -15,7 +15,7 @@ from ..editing.tools import LineTool
 from ..widgets.tables import shown
 
 if TYPE_CHECKING:
-    from ..window.main_window import MainWindow
+    from ..hosts import ImageHost
 
 LINE_COLOUR = QColor(255, 210, 0)
 
@@ -37,7 +37,7 @@ class CalibrationTool(LineTool):
         self.controller.window.views.set_preview(None)
 
 
-def show_line(window: MainWindow, start: QPointF, end: QPointF) -> None:
+def show_line(window: ImageHost, start: QPointF, end: QPointF) -> None:
     """The calibration line with short end ticks, on all three views."""
     path = QPainterPath(start)
     path.lineTo(end)

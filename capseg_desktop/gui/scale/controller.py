@@ -32,7 +32,7 @@ from ..widgets.tables import locale_number, shown
 if TYPE_CHECKING:
     from ...core import Analysis
     from ...core.calibration import Calibration, Profile
-    from ..window.main_window import MainWindow
+    from ..hosts import ScaleHost
 
 log = logging.getLogger("capseg_desktop.gui.calibration")
 
@@ -44,7 +44,7 @@ class ScaleController(QObject):
 
     changed = Signal()
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: ScaleHost) -> None:
         super().__init__(window)
         from ...core.calibration import CalibrationError, load_profiles
 
