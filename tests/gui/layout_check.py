@@ -126,9 +126,9 @@ class Checker:
         window.count_panel.um_per_px.setValue(0.5)
         window.count_panel.flush()
         self.wait_for(lambda: not window.queue.is_busy())
-        window.show_density_window_action.trigger()
+        window.actions_by_id["show_density_window"].trigger()
         self.settle()
-        if window.show_density_window_action.isChecked():
+        if window.actions_by_id["show_density_window"].isChecked():
             self.problems.append("main window: the 1 mm window's button stays pressed on a 0.64 mm-wide image")
         self.check(window, "main window, no room for the 1 mm window")
 

@@ -29,7 +29,7 @@ def test_open_through_menu_shows_the_core_count(qtbot, window, stub_session, tmp
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(fake_dialog))
     with qtbot.waitSignal(window.analysis_finished, timeout=10_000):
-        window.open_action.trigger()
+        window.actions_by_id["open"].trigger()
 
     expected = core_count(image)
     assert expected == 6
@@ -113,16 +113,16 @@ def test_the_three_views_zoom_and_pan_together(qtbot, window, tmp_path):
     open_and_wait(qtbot, window, image)
     fit = window.original_view.scale_factor()
     assert fit == pytest.approx(window.original_view.fit_scale(), rel=0.02)  # fitted on open
-    window.zoom_in_action.trigger()
-    window.zoom_in_action.trigger()
+    window.actions_by_id["zoom_in"].trigger()
+    window.actions_by_id["zoom_in"].trigger()
     window.mask_view.horizontalScrollBar().setValue(window.mask_view.horizontalScrollBar().maximum() // 2)
     scales = {round(v.scale_factor(), 4) for v in window.views.views}
     assert scales == {round(fit * 1.25 * 1.25, 4)}
     centres = [v.mapToScene(v.viewport().rect().center()) for v in window.views.views]
     assert all(abs(c.x() - centres[0].x()) < 3 and abs(c.y() - centres[0].y()) < 3 for c in centres)
-    window.actual_size_action.trigger()
+    window.actions_by_id["actual_size"].trigger()
     assert window.overlay_view.scale_factor() == pytest.approx(1.0)
-    window.fit_action.trigger()
+    window.actions_by_id["fit"].trigger()
     assert window.mask_view.scale_factor() == pytest.approx(fit, rel=0.02)
 
 
@@ -131,7 +131,7 @@ def test_opacity_changes_the_overlay_only(qtbot, window, tmp_path):
     open_and_wait(qtbot, window, image)
     window.opacity_slider.setValue(80)
     assert window.overlay_view.layer_item.opacity() == pytest.approx(0.8)
-    window.less_opaque_action.trigger()
+    window.actions_by_id["less_opaque"].trigger()
     assert window.overlay_view.layer_item.opacity() == pytest.approx(0.7)
     assert window.opacity_slider.value() == 70
 
@@ -215,11 +215,11 @@ def test_a_large_scan_is_recounted_in_the_worker(qtbot, window, tmp_path, monkey
 
 def test_about_and_model_information_name_the_model_and_its_card(qtbot, window, dialogs):
     window.session.card = {"name": "capseg_unet", "version": "9.9", "parameters": 1234, "metrics": {"dice": 0.87}}
-    window.about_action.trigger()
+    window.actions_by_id["about"].trigger()
     kind, title, text = dialogs.shown[-1]
     assert title == "About CapSeg Desktop"
     assert "CapSeg Desktop " in text and "stub-darkness.tflite" in text
     assert "version 9.9" in text and "dice 0.87" in text
     assert '"parameters": 1234' in dialogs.details
-    window.model_info_action.trigger()
+    window.actions_by_id["model_info"].trigger()
     assert dialogs.shown[-1][1] == "Model information" and "sha256: " + "5" * 64 in dialogs.shown[-1][2]

@@ -20,7 +20,7 @@ def test_batch_of_three_images_with_one_corrupt(qtbot, window, dialogs, tmp_path
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *args, **kwargs: str(folder)))
 
     with qtbot.waitSignal(window.batch_finished, timeout=20_000):
-        window.open_folder_action.trigger()
+        window.actions_by_id["open_folder"].trigger()
 
     table = window.batch_panel.table
     assert window.batch_dock.isVisible()
@@ -43,7 +43,7 @@ def test_batch_of_three_images_with_one_corrupt(qtbot, window, dialogs, tmp_path
 
     target = tmp_path / "summary.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kwargs: (str(target), "")))
-    window.export_summary_action.trigger()
+    window.actions_by_id["export_summary"].trigger()
     summary = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
     assert [(r["file"], r["count"], r["status"]) for r in summary] == [("a.png", "3", "ok"), ("b.png", "", "failed"), ("c.png", "5", "ok")]
     assert summary[1]["message"]

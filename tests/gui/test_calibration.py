@@ -38,7 +38,7 @@ def draw_calibration_line(qtbot, window, start=(100.0, 380.0), end=(600.0, 380.0
     """Edit > Calibrate (C), then a line dragged on the overlay view: the dialog opens."""
     window.overlay_view.setFocus()
     QTest.keyClick(window.overlay_view, Qt.Key.Key_C)
-    assert window.tool_calibrate_action.isChecked()
+    assert window.actions_by_id["tool_calibrate"].isChecked()
     window.views.actual_size()  # the whole line on screen at 1:1, where a pixel is a pixel
     window.overlay_view.centerOn(QPointF((start[0] + end[0]) / 2, (start[1] + end[1]) / 2))
     drag(window.overlay_view, start, end)
@@ -83,7 +83,7 @@ def test_a_line_over_a_known_length_sets_the_scale_for_this_image(qtbot, window,
 
 def test_a_short_line_or_no_length_calibrates_nothing(qtbot, window, tmp_path):
     open_and_wait(qtbot, window, write_capillary_image(tmp_path / "strip.png", loops=3))
-    window.tool_calibrate_action.trigger()
+    window.actions_by_id["tool_calibrate"].trigger()
     window.views.actual_size()
     drag(window.overlay_view, (300, 200), (303, 201))
     assert window.calibration.dialog is None and "too short" in window.status_label.text()
@@ -168,7 +168,7 @@ def test_the_microscopes_dialog_adds_edits_and_deletes_profiles(qtbot, window, t
         dialog.accept()
 
     QTimer.singleShot(100, drive)
-    window.microscopes_action.trigger()
+    window.actions_by_id["microscopes"].trigger()
     assert steps == ["Videocap 200x", "Dino 200x"]
     assert [(p.name, p.um_per_px, p.magnification) for p in load_profiles()] == [("Dino 200x", 1.55, 200.0)]
     combo = window.calibration.combo

@@ -122,14 +122,14 @@ def test_the_window_enables_its_commands_from_the_table(qtbot, window, tmp_path)
     """With no image, nothing to export, undo or delete; with a count and a selection, yes."""
     from capseg_desktop.gui.window.actions import shortcut_rows
 
-    assert not window.export_annotated_action.isEnabled() and not window.undo_action.isEnabled()
+    assert not window.actions_by_id["export_annotated"].isEnabled() and not window.actions_by_id["undo"].isEnabled()
     open_and_wait(qtbot, window, write_capillary_image(tmp_path / "strip.png", loops=3))
-    assert window.export_annotated_action.isEnabled() and window.tool_brush_action.isEnabled()
-    assert not window.delete_capillary_action.isEnabled()
+    assert window.actions_by_id["export_annotated"].isEnabled() and window.actions_by_id["tool_brush"].isEnabled()
+    assert not window.actions_by_id["delete_capillary"].isEnabled()
     window.editing.select([1, 2])
-    assert window.delete_capillary_action.isEnabled() and window.merge_selected_action.isEnabled()
-    window.delete_capillary_action.trigger()
-    assert window.undo_action.isEnabled() and window.undo_action.text() == "&Undo Delete 2 capillaries"
+    assert window.actions_by_id["delete_capillary"].isEnabled() and window.actions_by_id["merge_selected"].isEnabled()
+    window.actions_by_id["delete_capillary"].trigger()
+    assert window.actions_by_id["undo"].isEnabled() and window.actions_by_id["undo"].text() == "&Undo Delete 2 capillaries"
     assert ("Undo", "Ctrl+Z") in shortcut_rows()  # the Help page's keys come from the same table
 
 

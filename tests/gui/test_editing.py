@@ -90,7 +90,7 @@ def test_click_ctrl_click_delete_undo_redo_and_the_sidecar(qtbot, window, tmp_pa
     assert window.views.selected() == ()
     saved = wait_saved(qtbot, window, image, 3)
     assert saved["model_count"] == 5 and [e["kind"] for e in saved["edits"]] == ["remove", "remove"]
-    assert window.undo_action.isEnabled() and "Delete 2 capillaries" in window.undo_action.text()
+    assert window.actions_by_id["undo"].isEnabled() and "Delete 2 capillaries" in window.actions_by_id["undo"].text()
 
     key(window, Qt.Key.Key_Z, CTRL)  # undo
     assert window.analysis.result.count == 5
@@ -131,7 +131,7 @@ def test_add_by_click_marks_the_new_row_and_esc_goes_back_to_select(qtbot, windo
     assert window.analysis.result.count == 3
 
     key(window, Qt.Key.Key_A)
-    assert window.editing.tool_name == "add" and window.tool_add_action.isChecked()
+    assert window.editing.tool_name == "add" and window.actions_by_id["tool_add"].isChecked()
     click(window.original_view, limb_x(3) + 2, 200)  # on the faint loop
     result = window.analysis.result
     assert result.count == 4 and result.edits.added == 1
@@ -145,7 +145,7 @@ def test_add_by_click_marks_the_new_row_and_esc_goes_back_to_select(qtbot, windo
     assert saved["edits"][0]["kind"] == "add" and saved["edits"][0]["mask_rle"]["counts"]
 
     key(window, Qt.Key.Key_Escape)
-    assert window.editing.tool_name == "select" and window.tool_select_action.isChecked()
+    assert window.editing.tool_name == "select" and window.actions_by_id["tool_select"].isChecked()
     click(window.overlay_view, limb_x(0) + 2, 200)  # another one selected: the added box shows green, as exported
     assert EDITED_COLOUR.getRgb()[:3] == render.EDITED_BOX_RGB
     assert [v._boxes[4][0].colour for v in window.views.views] == [EDITED_COLOUR] * 3
@@ -204,7 +204,7 @@ def test_split_with_a_cut_line_then_merge_the_halves(qtbot, window, tmp_path):
     assert result.count == 5 and result.edits.split == 1
     halves = window.views.selected()
     assert len(halves) == 2 and sorted(edited_rows(window)) == sorted(halves)
-    assert "Split capillary 3" in window.undo_action.text()
+    assert "Split capillary 3" in window.actions_by_id["undo"].text()
 
     key(window, Qt.Key.Key_Escape)
     top = next(c for c in result.capillaries if c.id in halves and c.bbox[1] < 150)
@@ -250,13 +250,13 @@ def test_reopening_restores_the_corrections_and_says_so(qtbot, window, tmp_path)
 
     other = write_capillary_image(tmp_path / "other.png", loops=2)
     open_and_wait(qtbot, window, other)
-    assert window.analysis.result.count == 2 and not window.undo_action.isEnabled()
+    assert window.analysis.result.count == 2 and not window.actions_by_id["undo"].isEnabled()
 
     analysis = open_and_wait(qtbot, window, image)
     assert analysis.result.count == 3 and analysis.result.model_count == 5
     qtbot.waitUntil(lambda: "Restored 2 corrections from strip.capseg.json" in window.status_label.text(), timeout=3000)
     assert window.count_panel.edits_label.text() == "3 — model 5, 2 removed, 0 added"
-    assert window.undo_action.isEnabled()  # restored edits can be undone too
+    assert window.actions_by_id["undo"].isEnabled()  # restored edits can be undone too
     key(window, Qt.Key.Key_Z, CTRL)
     assert window.analysis.result.count == 4
 
@@ -316,7 +316,7 @@ def test_a_parameter_change_after_edits_asks_keep_discard_or_cancel(qtbot, windo
     panel.threshold.setValue(0.5)
     panel.flush()
     assert window.analysis.result.count == 5 and window.analysis.result.edits is None
-    assert not window.undo_action.isEnabled()
+    assert not window.actions_by_id["undo"].isEnabled()
     window.editing.saver.wait()
     qtbot.waitUntil(lambda: not (tmp_path / "strip.capseg.json").exists(), timeout=5000)
     assert len(asked) == 3
@@ -336,9 +336,9 @@ def test_exports_carry_the_corrected_result(qtbot, window, tmp_path, monkeypatch
         return str(next(targets)), file_filter.split(";;")[0]
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
-    window.export_results_action.trigger()
-    window.export_results_action.trigger()
-    window.export_annotated_action.trigger()
+    window.actions_by_id["export_results"].trigger()
+    window.actions_by_id["export_results"].trigger()
+    window.actions_by_id["export_annotated"].trigger()
 
     data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     assert data["count"] == 3 and data["model_count"] == 4 and data["edits"]["remove"] == 1
@@ -407,7 +407,7 @@ def test_a_folder_counts_its_corrected_images_as_corrected(qtbot, window, tmp_pa
     assert [table.item(r, 1).text() for r in range(table.rowCount())] == ["3", "3"]  # a.png: 4 by the model, 1 removed
     target = tmp_path / "summary.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
-    window.export_summary_action.trigger()
+    window.actions_by_id["export_summary"].trigger()
     rows = {r["file"]: r for r in csv.DictReader(io.StringIO(target.read_text(encoding="utf-8")))}
     assert rows["a.png"]["count"] == "3" and rows["a.png"]["model_count"] == "4" and "1 removed" in rows["a.png"]["edits"]
     assert rows["b.png"]["count"] == "3" and rows["b.png"]["edits"] == ""

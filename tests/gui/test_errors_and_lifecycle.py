@@ -63,14 +63,14 @@ def test_cancel_leaves_no_result(qtbot, window, stub_session, dialogs, tmp_path)
     assert window.count_panel.count_label.text() == "–"
     assert window.count_panel.table.rowCount() == 0
     assert window.original_view.box_ids() == []
-    assert not window.export_annotated_action.isEnabled()
+    assert not window.actions_by_id["export_annotated"].isEnabled()
     assert window.status_label.text() == "Analysis cancelled."
     qtbot.waitUntil(lambda: not window.cancel_button.isVisible(), timeout=2000)
     assert not dialogs.shown
     # Analyse again (F5) brings the count back.
     backend.gate = None
     with qtbot.waitSignal(window.analysis_finished, timeout=10_000):
-        window.reanalyse_action.trigger()
+        window.actions_by_id["reanalyse"].trigger()
     assert window.count_panel.count_label.text() == "4"
 
 

@@ -60,7 +60,7 @@ def wait_counted(qtbot, exam):
 def start_exam(qtbot, window, monkeypatch, tmp_path, names=FINGER_FILES):
     paths = make_images(tmp_path / "images", names)
     type_details(qtbot, monkeypatch)
-    window.new_exam_action.trigger()
+    window.actions_by_id["new_exam"].trigger()
     open_dialog_returning(monkeypatch, paths)
     window.exam.view.add_action.trigger()
     wait_counted(qtbot, window.exam)
@@ -70,7 +70,7 @@ def start_exam(qtbot, window, monkeypatch, tmp_path, names=FINGER_FILES):
 def test_new_exam_figures_save_reopen_and_export(qtbot, window, dialogs, tmp_path, monkeypatch):
     exam = window.exam
     seen = type_details(qtbot, monkeypatch)
-    window.new_exam_action.trigger()
+    window.actions_by_id["new_exam"].trigger()
     assert seen["ok_before"] is False and seen["ok_after"] is True  # no exam without an identifier
     assert "name" in seen["dialog"].findChild(QLabel, "exam_patient_hint").text()  # the pseudonym field says: no name
     assert exam.view is not None and exam.view.isVisible()
@@ -125,7 +125,7 @@ def test_new_exam_figures_save_reopen_and_export(qtbot, window, dialogs, tmp_pat
     # Save: one exam file, images relative to it; it enters Open recent.
     target = tmp_path / "P-0042.capseg-exam.json"
     save_dialog_returning(monkeypatch, target)
-    window.save_exam_action.trigger()
+    window.actions_by_id["save_exam"].trigger()
     assert target.exists() and not exam.dirty
     saved = load_exam(target)
     assert saved.patient_id == "P-0042" and len(saved.images) == 10
@@ -150,7 +150,7 @@ def test_new_exam_figures_save_reopen_and_export(qtbot, window, dialogs, tmp_pat
     csv_target = tmp_path / "exports" / "exam.csv"
     csv_target.parent.mkdir()
     save_dialog_returning(monkeypatch, csv_target)
-    window.export_exam_csv_action.trigger()
+    window.actions_by_id["export_exam_csv"].trigger()
     rows = csv_target.read_text(encoding="utf-8").splitlines()
     assert rows[0].startswith("level,finger,file") and sum(1 for r in rows if r.startswith("finger,")) == 8
     assert any(r.startswith("image,L2,L2B.png,excluded,blurred") for r in rows)
@@ -158,7 +158,7 @@ def test_new_exam_figures_save_reopen_and_export(qtbot, window, dialogs, tmp_pat
     pytest.importorskip("capseg_desktop.report.pdf")
     pdf = tmp_path / "exports" / "report.pdf"
     save_dialog_returning(monkeypatch, pdf)
-    window.export_report_action.trigger()
+    window.actions_by_id["export_report"].trigger()
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
     if shutil.which("pdftotext"):
         words = " ".join(subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
@@ -170,7 +170,7 @@ def test_new_exam_figures_save_reopen_and_export(qtbot, window, dialogs, tmp_pat
     dialogs.answer = QMessageBox.StandardButton.No
     answers = [str(pdf), ""]
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (answers.pop(0), "")))
-    window.export_report_action.trigger()
+    window.actions_by_id["export_report"].trigger()
     assert answers == []
     assert any("already exists" in t for t in dialogs.texts("question")) and pdf.stat().st_mtime_ns == stamp
 
@@ -185,11 +185,11 @@ def test_unsaved_changes_are_asked_about_on_close_and_new(qtbot, window, dialogs
     window.close()
     assert window.isVisible()  # quitting too
     type_details(qtbot, monkeypatch, patient="P-0043")
-    window.new_exam_action.trigger()
+    window.actions_by_id["new_exam"].trigger()
     assert exam.exam.patient_id == "P-0042"  # New exam… was cancelled as well
     assert len(dialogs.texts("question")) == 3 and "P-0042" in dialogs.texts("question")[0]
     dialogs.answer = QMessageBox.StandardButton.Discard
-    window.new_exam_action.trigger()
+    window.actions_by_id["new_exam"].trigger()
     assert exam.exam.patient_id == "P-0043" and not exam.exam.images
 
 
@@ -223,11 +223,11 @@ def test_drop_on_a_finger_move_include_and_open_in_the_main_views(qtbot, window,
 
 
 def test_exam_actions_without_an_exam_say_so(window, dialogs):
-    window.export_report_action.trigger()
-    window.export_exam_csv_action.trigger()
-    window.save_exam_action.trigger()
+    window.actions_by_id["export_report"].trigger()
+    window.actions_by_id["export_exam_csv"].trigger()
+    window.actions_by_id["save_exam"].trigger()
     assert dialogs.texts("warning") == ["Start an exam first (File > New exam…) or open one."] * 3
-    assert window.save_exam_action.isEnabled()  # they say why rather than hide
+    assert window.actions_by_id["save_exam"].isEnabled()  # they say why rather than hide
 
 
 def test_new_counting_parameters_count_the_exam_again(qtbot, window, dialogs, tmp_path, monkeypatch):
@@ -258,7 +258,7 @@ def test_a_new_exam_starts_on_the_microscope_chosen_in_the_window(qtbot, window,
         return QDialog.DialogCode.Rejected
 
     monkeypatch.setattr(ExamDetailsDialog, "exec", look)
-    window.new_exam_action.trigger()
+    window.actions_by_id["new_exam"].trigger()
     assert seen == {"profile": "Videocap 200x", "scale": 1.2}
 
 
@@ -267,7 +267,7 @@ def test_an_exam_without_images_or_without_a_scale_claims_no_giant_loops(qtbot, 
     scale, where no loop can be called giant."""
     exam = window.exam
     type_details(qtbot, monkeypatch, scale=0.0)
-    window.new_exam_action.trigger()
+    window.actions_by_id["new_exam"].trigger()
     assert exam.view.summary.text().startswith("No image counted yet")
     open_dialog_returning(monkeypatch, make_images(tmp_path / "images", ("L2A.png", "R3A.png")))
     exam.view.add_action.trigger()
@@ -287,7 +287,7 @@ def test_the_exams_save_dialogs_belong_to_the_exam_window(qtbot, window, dialogs
         return str(tmp_path / "exam.csv"), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save))
-    window.export_exam_csv_action.trigger()
+    window.actions_by_id["export_exam_csv"].trigger()
     assert parents == [window.exam.view] and (tmp_path / "exam.csv").is_file()
     free = window.exam.view.screen().availableGeometry()
     assert window.exam.view.height() <= free.height() and window.exam.view.width() <= free.width()

@@ -31,7 +31,7 @@ def test_export_annotated_png_is_the_core_picture_at_full_size(qtbot, window, di
     target.parent.mkdir()
     save_dialog_returning(monkeypatch, target, asked)
 
-    window.export_annotated_action.trigger()
+    window.actions_by_id["export_annotated"].trigger()
 
     assert asked == [str(tmp_path / "patient 7_annotated.png")]  # beside the image at first
     written = cv2.cvtColor(cv2.imread(str(target)), cv2.COLOR_BGR2RGB)
@@ -45,7 +45,7 @@ def test_export_annotated_png_is_the_core_picture_at_full_size(qtbot, window, di
     # The next export proposes the folder used last.
     asked.clear()
     dialogs.answer = QMessageBox.StandardButton.Yes
-    window.export_annotated_action.trigger()
+    window.actions_by_id["export_annotated"].trigger()
     assert asked == [str(target)]
 
 
@@ -66,19 +66,19 @@ def test_export_asks_before_overwriting(qtbot, window, dialogs, tmp_path, monkey
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(choose))
     dialogs.answer = QMessageBox.StandardButton.No
-    window.export_annotated_action.trigger()
+    window.actions_by_id["export_annotated"].trigger()
     assert target.read_bytes() == b"the clinician's earlier file"
     assert dialogs.shown[-1][0] == "question" and "already exists" in dialogs.shown[-1][2]
     assert asked[1] == str(target) and cv2.imread(str(other)).shape[1] == 1280
 
     # Cancelled in the dialog: nothing written, and the status bar does not still say "Saved".
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
-    window.export_annotated_action.trigger()
+    window.actions_by_id["export_annotated"].trigger()
     assert window.status.label.text().startswith("Export cancelled")
 
     save_dialog_returning(monkeypatch, target)
     dialogs.answer = QMessageBox.StandardButton.Yes
-    window.export_annotated_action.trigger()
+    window.actions_by_id["export_annotated"].trigger()
     assert cv2.imread(str(target)).shape[1] == 1280
 
 
@@ -87,18 +87,18 @@ def test_export_mask_and_results(qtbot, window, dialogs, tmp_path, monkeypatch):
     analysis = open_and_wait(qtbot, window, image)
 
     save_dialog_returning(monkeypatch, tmp_path / "mask.png")
-    window.export_mask_action.trigger()
+    window.actions_by_id["export_mask"].trigger()
     mask = cv2.imread(str(tmp_path / "mask.png"), cv2.IMREAD_UNCHANGED)
     assert mask.shape == (300, 900)
     assert np.array_equal(mask > 0, analysis.counted_mask)  # counted capillaries only
 
     save_dialog_returning(monkeypatch, tmp_path / "result.json")
-    window.export_results_action.trigger()
+    window.actions_by_id["export_results"].trigger()
     data = json.loads((tmp_path / "result.json").read_text(encoding="utf-8"))
     assert data["count"] == 3 and len(data["capillaries"]) == 3
 
     save_dialog_returning(monkeypatch, tmp_path / "table.csv")
-    window.export_results_action.trigger()
+    window.actions_by_id["export_results"].trigger()
     rows = [line for line in (tmp_path / "table.csv").read_text().splitlines() if not line.startswith("#")]
     assert rows[0].startswith("id,") and len(rows) == 1 + 3
     assert not dialogs.shown
@@ -109,7 +109,7 @@ def test_export_uses_the_parameters_on_screen(qtbot, window, tmp_path, monkeypat
     open_and_wait(qtbot, window, image)
     window.count_panel.threshold.setValue(0.6)  # still waiting in the recount timer
     save_dialog_returning(monkeypatch, tmp_path / "r.json")
-    window.export_results_action.trigger()
+    window.actions_by_id["export_results"].trigger()
     data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert data["count"] == 3 and data["parameters"]["threshold"] == 0.6
 
@@ -125,12 +125,12 @@ def test_export_to_a_full_disk_shows_one_sentence_and_the_app_goes_on(qtbot, win
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(atomic.os, "fsync", full_disk)  # where a full disk shows at the latest
-    window.export_annotated_action.trigger()
+    window.actions_by_id["export_annotated"].trigger()
     assert dialogs.texts("warning") == [f'The disk holding "{tmp_path}" is full; free some space or choose another folder.']
     assert not target.exists() and not list(tmp_path.glob("*.partial"))
     monkeypatch.undo()
     save_dialog_returning(monkeypatch, target)
-    window.export_annotated_action.trigger()
+    window.actions_by_id["export_annotated"].trigger()
     assert target.is_file()
 
 
@@ -138,13 +138,13 @@ def test_export_into_a_missing_folder_is_refused_plainly(qtbot, window, dialogs,
     image = write_capillary_image(tmp_path / "strip.png", loops=2)
     open_and_wait(qtbot, window, image)
     save_dialog_returning(monkeypatch, tmp_path / "gone" / "x.png")
-    window.export_mask_action.trigger()
+    window.actions_by_id["export_mask"].trigger()
     assert dialogs.texts("warning") == [f'The folder "{tmp_path / "gone"}" does not exist.']
     assert window.count_panel.count_label.text() == "2"
 
 
 def test_nothing_to_export_before_a_result(qtbot, window, dialogs):
-    assert not window.export_annotated_action.isEnabled()
+    assert not window.actions_by_id["export_annotated"].isEnabled()
     window.exports.export_annotated()
     assert "no result to export" in dialogs.texts("warning")[0]
 
@@ -158,7 +158,7 @@ def test_export_during_a_background_recount_writes_the_new_count(qtbot, window, 
     window.count_panel.threshold.setValue(0.6)
     window.count_panel.flush()  # the recount is now in the worker
     save_dialog_returning(monkeypatch, tmp_path / "r.json")
-    window.export_results_action.trigger()
+    window.actions_by_id["export_results"].trigger()
     data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert data["count"] == 3 and data["parameters"]["threshold"] == 0.6
     assert window.count_panel.count_label.text() == "3"

@@ -136,11 +136,11 @@ def test_a_file_that_fails_never_enters_open_recent(qtbot, window, dialogs, tmp_
 def test_clear_recent_asks_first(qtbot, window, dialogs, tmp_path):
     open_and_wait(qtbot, window, write_capillary_image(tmp_path / "one.png", loops=2))
     dialogs.answer = QMessageBox.StandardButton.No
-    window.clear_recent_action.trigger()
+    window.actions_by_id["clear_recent"].trigger()
     assert "Forget the 1 recently opened image" in dialogs.texts("question")[0]
     assert window.settings.recent_files() == [str(tmp_path / "one.png")]
     dialogs.answer = QMessageBox.StandardButton.Yes
-    window.clear_recent_action.trigger()
+    window.actions_by_id["clear_recent"].trigger()
     assert window.settings.recent_files() == []
 
 

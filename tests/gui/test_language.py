@@ -90,7 +90,7 @@ def export_legend(window, tmp_path, monkeypatch, name: str) -> str:
 
     target = tmp_path / name
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "PNG image (*.png)")))
-    window.export_annotated_action.trigger()
+    window.actions_by_id["export_annotated"].trigger()
     return render.read_png_text(target.read_bytes())["Description"]
 
 

@@ -79,7 +79,7 @@ def test_rejected_components_are_faint_in_the_mask_untinted_and_not_exported(qtb
     assert layer.pixelColor(int(xs[0] + x0), int(ys[0] + y0)).alpha() == 255
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(tmp_path / "m.png"), "")))
-    window.export_mask_action.trigger()
+    window.actions_by_id["export_mask"].trigger()
     exported = cv2.imread(str(tmp_path / "m.png"), cv2.IMREAD_UNCHANGED)
     assert exported[266, 606] == 0 and np.array_equal(exported > 0, analysis.counted_mask)
 

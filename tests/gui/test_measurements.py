@@ -99,16 +99,16 @@ def test_the_distal_row_is_drawn_and_the_density_says_normal_or_reduced(qtbot, w
     assert panel.density_flag.text() == "distal row, 5 loops · reduced (< 7/mm)"
     set_scale(window, 0.3)  # 5 loops over 0.384 mm: 13 per mm
     assert panel.density_flag.text() == "distal row, 5 loops · normal"
-    window.show_distal_row_action.trigger()
+    window.actions_by_id["show_distal_row"].trigger()
     assert not distal.isVisible()
-    window.show_distal_row_action.trigger()
+    window.actions_by_id["show_distal_row"].trigger()
     assert distal.isVisible()
 
 
 def test_the_density_window_is_dragged_along_the_strip_and_changes_the_density(qtbot, window, tmp_path, monkeypatch):
     open_and_wait(qtbot, window, write_capillary_image(tmp_path / "strip.png", loops=5))
     set_scale(window, 2.0)  # 1 mm = 500 px
-    window.show_density_window_action.trigger()
+    window.actions_by_id["show_density_window"].trigger()
     layers = window.calibration.layers
     assert layers.window_range() == (390.0, 890.0)  # centred on the 1280 px strip
     panel = window.count_panel
@@ -139,7 +139,7 @@ def test_the_density_window_is_dragged_along_the_strip_and_changes_the_density(q
     assert row["density_per_mm"] == pytest.approx(4.0) and row["density_flag"] == "reduced"
     capillary = next(c for c in data["capillaries"] if c["id"] == window.analysis.result.capillaries[0].id)
     assert capillary["flag"] == "normal" and capillary["loop_width_um"] > 0  # 8 px vessels at 2 µm/px: 16 µm
-    window.show_density_window_action.trigger()  # off: the whole width again
+    window.actions_by_id["show_density_window"].trigger()  # off: the whole width again
     assert layers.window_range() is None and panel.density_label.text() == "2.0 per mm"
     assert panel.density_detail.text() == "2.56 mm wide at 2 µm/px"
 
@@ -148,7 +148,7 @@ def test_a_window_turned_on_before_the_scale_counts_in_its_band_once_the_scale_c
     """Turned on with no scale, the window showed its band once a scale was chosen while the
     density was still that of the whole width (the layers learnt the scale after the result)."""
     open_and_wait(qtbot, window, write_capillary_image(tmp_path / "strip.png", loops=5))
-    window.show_density_window_action.trigger()
+    window.actions_by_id["show_density_window"].trigger()
     layers, panel = window.calibration.layers, window.count_panel
     assert layers.window_range() is None
     set_scale(window, 2.0)

@@ -108,12 +108,12 @@ def test_undo_acts_only_on_the_image_on_screen(qtbot, window, tmp_path, monkeypa
     write_capillary_image(folder / "a.png", loops=3)
     run_batch(qtbot, window, folder)
     assert window.analysis is None
-    assert not window.undo_action.isEnabled()
+    assert not window.actions_by_id["undo"].isEnabled()
     QTest.keyClick(window.overlay_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    window.undo_action.trigger()
+    window.actions_by_id["undo"].trigger()
     assert window.analysis is None and window.image_path is None
     assert all(view.box_ids() == [] for view in window.views.views)
-    assert not window.export_annotated_action.isEnabled()
+    assert not window.actions_by_id["export_annotated"].isEnabled()
     window.editing.saver.wait()
     saved = json.loads(image.with_name("x.capseg.json").read_text(encoding="utf-8"))
     assert len(saved["capillaries"]) == 3  # the deletion stays, on disk as on reopening
@@ -153,7 +153,7 @@ def test_selecting_a_failed_batch_row_takes_the_previous_image_off_the_screen(qt
     assert not window.original_view.has_picture()
     assert window.count_panel.count_label.text() != "3"
     assert "b.png" in window.count_panel.density_label.text()
-    assert not window.export_annotated_action.isEnabled()
+    assert not window.actions_by_id["export_annotated"].isEnabled()
 
 
 @pytest.fixture(autouse=True)

@@ -23,7 +23,7 @@ def table_rows(window):
 
 def export_summary(window, monkeypatch, target):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
-    window.export_summary_action.trigger()
+    window.actions_by_id["export_summary"].trigger()
     return [(r["file"], r["count"], r["threshold"]) for r in csv.DictReader(io.StringIO(target.read_text(encoding="utf-8")))]
 
 
@@ -71,7 +71,7 @@ def test_rows_no_longer_in_memory_are_marked_and_analysed_again_before_export(qt
     target = tmp_path / "s.csv"
     with qtbot.waitSignal(window.batch_finished, timeout=20_000):
         monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
-        window.export_summary_action.trigger()
+        window.actions_by_id["export_summary"].trigger()
     assert "counted with other parameters" in dialogs.texts("question")[0]
     assert not target.exists()
     assert [row[1] for row in table_rows(window)] == ["3", "4"]
@@ -232,7 +232,7 @@ def test_a_new_folder_takes_the_image_of_another_folder_off_the_screen(qtbot, wi
     assert not window.original_view.has_picture()
     assert window.windowTitle() == "CapSeg Desktop"
     assert window.count_panel.density_label.text() == "Choose an image in the batch list to see it."
-    assert not window.export_annotated_action.isEnabled()
+    assert not window.actions_by_id["export_annotated"].isEnabled()
     window.batch_panel.table.selectRow(0)
     qtbot.waitUntil(lambda: window.image_path is not None and window.image_path.name == "a.png", timeout=5000)
     assert window.count_panel.count_label.text() == "3"

@@ -131,13 +131,13 @@ def test_exports_record_the_parameters_the_user_changed(qtbot, window, tmp_path,
     window.count_panel.flush()
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(tmp_path / "r.json"), "")))
-    window.export_results_action.trigger()
+    window.actions_by_id["export_results"].trigger()
     data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert data["parameters_changed_by_user"] == {"min_area_px": {"value": 550, "recommended": 340}}
     assert data["recommended_parameters"]["min_area_px"] == 340
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(tmp_path / "a.png"), "")))
-    window.export_annotated_action.trigger()
+    window.actions_by_id["export_annotated"].trigger()
     text = render.read_png_text((tmp_path / "a.png").read_bytes())
     assert "Changed by the user: minimum area 550 px (recommended 340 px)" in text["Description"]
 

@@ -103,11 +103,11 @@ def test_a_delete_goes_from_the_view_through_the_session_to_every_observer(qtbot
     window.editing.select([2])
     assert window.image_session.selection == (2,) and window.views.selected() == (2,)
     assert window.count_panel.selected_capillaries() == [2]
-    window.delete_capillary_action.trigger()
+    window.actions_by_id["delete_capillary"].trigger()
     assert seen == [3]
     assert window.image_session.edits and window.image_session.edits[0].kind == "remove"
     assert window.count_panel.count_label.text() == "3"
     assert len(window.views.leader().box_ids()) == 3
     assert window.batch_panel.table.item(0, 1).text() == "3"
-    window.undo_action.trigger()
+    window.actions_by_id["undo"].trigger()
     assert seen == [3, 4] and window.image_session.edits == []

@@ -127,12 +127,10 @@ def build_actions(window: MainWindow) -> None:
     given = {"show_count": window.count_dock.toggleViewAction(), "show_batch": window.batch_dock.toggleViewAction(),
              "show_undo_history": window.editing.history_dock.toggleViewAction()}
     window.actions_by_id, window.menus = install_actions(window, given=given, toolbar=window.toolbar)
-    for key, action in window.actions_by_id.items():
-        setattr(window, f"{key}_action", action)
     window.arrange_actions = {key: window.actions_by_id[f"arrange_{key}"] for key in ("auto", "side", "stacked")}
     window.recent_menu = window.menus["&File"].addMenu(QCoreApplication.translate("MainWindow", "Open &recent"))
-    window.menus["&File"].insertMenu(window.export_annotated_action, window.recent_menu)
-    window.recent = RecentMenu(window.recent_menu, window.settings, window.exam.open_recent, window.clear_recent_action, window)
+    window.menus["&File"].insertMenu(window.actions_by_id["export_annotated"], window.recent_menu)
+    window.recent = RecentMenu(window.recent_menu, window.settings, window.exam.open_recent, window.actions_by_id["clear_recent"], window)
     window.toolbar.addSeparator()
     window.opacity_slider = GuardedSlider(Qt.Orientation.Horizontal)
     window.opacity_slider.setObjectName("opacity_slider")
@@ -149,7 +147,7 @@ def build_actions(window: MainWindow) -> None:
     window.calibration.install(window.actions_by_id, window.toolbar)
     window.finetune.install(window.menus)
     window.language_menu = install_language_menu(window)
-    EscapeCancels(window.menuBar(), window.cancel_action)
+    EscapeCancels(window.menuBar(), window.actions_by_id["cancel"])
     window.layout_controls = LayoutControls(
         window.settings, window.views, window.view_splitter, window.opacity_slider, window.arrange_actions, window.zoom_label,
     )
