@@ -217,133 +217,132 @@
 <context>
     <name>CountPanel</name>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="30"/>
+        <location filename="../../capseg_desktop/gui/window/scale_notes.py" line="16"/>
         <source>Smaller patches are ignored as noise.</source>
-        <extracomment>Spin-box changes are gathered for this long so that holding an arrow key recounts once per pause, not once per step.</extracomment>
         <translation>Les taches plus petites sont ignorées comme du bruit.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="31"/>
+        <location filename="../../capseg_desktop/gui/window/scale_notes.py" line="17"/>
         <source>Patches closer than this are counted as one capillary.</source>
         <translation>Les taches plus proches que cette distance comptent pour un seul capillaire.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="33"/>
+        <location filename="../../capseg_desktop/gui/window/scale_notes.py" line="19"/>
         <source>In pixels at the model&apos;s scale (each image is resized to it before counting).</source>
         <extracomment>Counting pixels are the model&apos;s: each image is resized to the model&apos;s scale first.</extracomment>
         <translation>En pixels à l&apos;échelle du modèle (chaque image y est redimensionnée avant le comptage).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="37"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="34"/>
         <source>&amp;Threshold</source>
-        <extracomment>(field of CountingParams, label, unit) of the parameters the panel edits.</extracomment>
+        <extracomment>Spin-box changes are gathered for this long so that holding an arrow key recounts once per pause, not once per step. (field of CountingParams, label, unit) of the parameters the panel edits.</extracomment>
         <translation>S&amp;euil</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="37"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="34"/>
         <source>Minimum &amp;area</source>
         <translation>Surface m&amp;inimale</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="38"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="35"/>
         <source>&amp;Merge distance</source>
         <translation>Distance de f&amp;usion</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="50"/>
+        <location filename="../../capseg_desktop/gui/window/scale_notes.py" line="29"/>
         <source>Resized ×%1 for the model; in this image&apos;s pixels (the table&apos;s): minimum area %2 px, merge distance %3 px.</source>
-        <extracomment>Table rows of capillaries made or changed by hand carry this role set to True.</extracomment>
         <translation>Redimensionnée ×%1 pour le modèle&#xa0;; en pixels de cette image (ceux du tableau)&#xa0;: surface minimale %2 px, distance de fusion %3 px.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="109"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="93"/>
         <source>Capillary count</source>
+        <extracomment>Table rows of capillaries made or changed by hand carry this role set to True.</extracomment>
         <translation>Nombre de capillaires</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="118"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="102"/>
         <source>How hand corrections changed the count</source>
         <translation>Effet des corrections manuelles sur le comptage</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="123"/>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="347"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="107"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="331"/>
         <source>No image analysed yet.</source>
         <translation>Aucune image analysée pour l&apos;instant.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="127"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="111"/>
         <source>Capillary density</source>
         <translation>Densité capillaire</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="136"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="120"/>
         <source>How the density was measured</source>
         <translation>Comment la densité a été mesurée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="144"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="128"/>
         <source>Distal row and density flag</source>
         <translation>Rangée distale et indicateur de densité</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="149"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="133"/>
         <source>Scale and where it comes from</source>
         <translation>Échelle et sa provenance</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="157"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="141"/>
         <source>Probability threshold</source>
         <translation>Seuil de probabilité</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="158"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="142"/>
         <source>A pixel counts as capillary when the model&apos;s probability is above this.</source>
         <translation>Un pixel est compté comme capillaire quand la probabilité donnée par le modèle dépasse ce seuil.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="163"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="147"/>
         <source>Minimum area in pixels</source>
         <translation>Surface minimale en pixels</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="170"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="154"/>
         <source>Merge distance in pixels</source>
         <translation>Distance de fusion en pixels</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="176"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="160"/>
         <source>not set</source>
         <translation>non définie</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="178"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="162"/>
         <source>Scale in micrometres per pixel</source>
         <translation>Échelle en micromètres par pixel</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="179"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="163"/>
         <source>The microscope&apos;s scale; with it, the density per millimetre is shown.</source>
         <translation>L&apos;échelle du microscope&#xa0;; une fois définie, la densité par millimètre s&apos;affiche.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="180"/>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="284"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="164"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="268"/>
         <source>Reset to model defaults</source>
         <translation>Valeurs du modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="182"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="166"/>
         <source>Reset counting parameters to the model&apos;s defaults</source>
         <translation>Remettre les paramètres de comptage aux valeurs par défaut du modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="207"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="191"/>
         <source>&amp;Scale</source>
         <translation>É&amp;chelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="221"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="205"/>
         <source>Counting</source>
         <translation>Comptage</translation>
     </message>
@@ -373,22 +372,22 @@
         <translation>Une ligne par capillaire compté&#xa0;; sélectionner une ligne le met en évidence dans les vues.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="274"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="258"/>
         <source>Changed from the model&apos;s recommendation (%1).</source>
         <translation>Modifié par rapport à la recommandation du modèle (%1).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="275"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="259"/>
         <source>As the model recommends (%1).</source>
         <translation>Conforme à la recommandation du modèle (%1).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="280"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="264"/>
         <source>Set threshold %1, minimum area %2 px, merge distance %3 px (the model card&apos;s recommendation); the scale stays.</source>
         <translation>Règle le seuil à %1, la surface minimale à %2 px et la distance de fusion à %3 px (recommandation de la fiche du modèle)&#xa0;; l&apos;échelle est conservée.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="284"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="268"/>
         <source>Reset to model defaults (%n changed)</source>
         <translation>
             <numerusform>Valeurs du modèle (%n modifiée)</numerusform>
@@ -472,42 +471,42 @@
     </message>
     <message>
         <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="119"/>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="388"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="372"/>
         <source>normal</source>
         <translation>normal</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="369"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="353"/>
         <source>Density: set the scale (µm/px)</source>
         <translation>Densité&#xa0;: définir l&apos;échelle (µm/px)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="370"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="354"/>
         <source>to see capillaries per mm</source>
         <translation>pour voir les capillaires par mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="378"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="362"/>
         <source>%1 per mm</source>
         <translation>%1 par mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="381"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="365"/>
         <source>in a 1 mm window, x %1–%2 px</source>
         <translation>dans une fenêtre de 1 mm, x %1–%2 px</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="385"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="369"/>
         <source>%1 mm wide at %2 µm/px</source>
         <translation>%1 mm de large à %2 µm/px</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="388"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="372"/>
         <source>reduced (&lt; 7/mm)</source>
         <translation>réduite (&lt; 7/mm)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="393"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="377"/>
         <source>%n distal loops in the window</source>
         <translation>
             <numerusform>%n anse distale dans la fenêtre</numerusform>
@@ -515,8 +514,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="373"/>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="396"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="357"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="380"/>
         <source>distal row, %n loops</source>
         <translation>
             <numerusform>rangée distale, %n anse</numerusform>
@@ -524,9 +523,9 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="111"/>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="345"/>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="354"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="95"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="329"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="338"/>
         <source>capillaries seen (all rows)</source>
         <translation>
             <numerusform>capillaire vu (toutes rangées)</numerusform>
@@ -534,27 +533,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="402"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="386"/>
         <source>Capillaries per mm of the distal (outermost) row, the dashed line in the views; normal about 7–12 per mm, reduced below 7 (EULAR). The figures support, not replace, a clinician&apos;s reading.</source>
         <translation>Capillaires par mm de la rangée distale (la plus externe), la ligne en pointillés dans les vues&#xa0;; normale vers 7 à 12 par mm, réduite sous 7 (EULAR). Ces chiffres aident la lecture du clinicien, ils ne la remplacent pas.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="417"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="401"/>
         <source>%1 — model %2, %3</source>
         <translation>%1 — modèle %2, %3</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="419"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="403"/>
         <source>The model counted %1; your corrections made it %2. Edit &gt; Undo (Ctrl+Z) takes them back one by one.</source>
         <translation>Le modèle en a compté %1&#xa0;; vos corrections donnent %2. Édition &gt; Annuler (Ctrl+Z) les retire une à une.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="429"/>
+        <location filename="../../capseg_desktop/gui/window/scale_notes.py" line="40"/>
         <source>In pixels at the model&apos;s scale; this image was analysed at ×%1.</source>
         <translation>En pixels à l&apos;échelle du modèle&#xa0;; cette image a été analysée à ×%1.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="431"/>
+        <location filename="../../capseg_desktop/gui/window/scale_notes.py" line="43"/>
         <source>In pixels at the model&apos;s scale; this image was analysed at its own size (×1.00).</source>
         <translation>En pixels à l&apos;échelle du modèle&#xa0;; cette image a été analysée à sa taille d&apos;origine (×1,00).</translation>
     </message>
@@ -907,58 +906,58 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
         <translation>Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.PNG *.JPG *.JPEG *.TIF *.TIFF *.BMP);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/main_window.py" line="153"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="147"/>
         <source>Open an image (Ctrl+O) or drop one here.</source>
         <extracomment>Above this many pixels a recount runs in the worker (seconds on an 8000 x 8000 scan); below it, in place (milliseconds on a strip). What the window shows for the image on screen; the views, the count panel, the status bar, the batch list and the exam observe it (``build.observe_session``).</extracomment>
         <translation>Ouvrez une image (Ctrl+O) ou déposez-en une ici.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/main_window.py" line="163"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="157"/>
         <source>Model not loaded</source>
         <translation>Modèle non chargé</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/main_window.py" line="170"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="164"/>
         <source>Open image</source>
         <translation>Ouvrir une image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/main_window.py" line="191"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="185"/>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/main_window.py" line="199"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="193"/>
         <source>the image</source>
         <translation>l&apos;image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/main_window.py" line="201"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="195"/>
         <source>%1 shown; load a model (Model &gt; Load model…) to count capillaries.</source>
         <translation>%1 affichée&#xa0;; chargez un modèle (Modèle &gt; Charger un modèle…) pour compter les capillaires.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/main_window.py" line="202"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="196"/>
         <source>No model loaded: the count appears when a model is loaded.</source>
         <translation>Aucun modèle chargé&#xa0;: le comptage apparaîtra une fois un modèle chargé.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/main_window.py" line="205"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="199"/>
         <source>Analysing %1…</source>
         <translation>Analyse de %1…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/main_window.py" line="206"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="200"/>
         <source>Analysing…</source>
         <translation>Analyse…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/main_window.py" line="227"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="221"/>
         <source>image</source>
         <translation>image</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/window/main_window.py" line="236"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="230"/>
         <source>%n capillaries in %1 (model %2 ms, count %3 ms).</source>
         <translation>
             <numerusform>%n capillaire dans %1 (modèle %2 ms, comptage %3 ms).</numerusform>
@@ -966,37 +965,37 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/main_window.py" line="290"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="284"/>
         <source>The analysis failed.</source>
         <translation>L&apos;analyse a échoué.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/main_window.py" line="293"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="287"/>
         <source>The image could not be analysed</source>
         <translation>L&apos;image n&apos;a pas pu être analysée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/main_window.py" line="301"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="295"/>
         <source>Analysis cancelled: press F5 to analyse again.</source>
         <translation>Analyse annulée&#xa0;: appuyez sur F5 pour relancer.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/main_window.py" line="302"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="296"/>
         <source>Analysis cancelled.</source>
         <translation>Analyse annulée.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/main_window.py" line="312"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="306"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/main_window.py" line="343"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="337"/>
         <source>Recounting with %1…</source>
         <translation>Nouveau comptage avec %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/window/main_window.py" line="349"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="343"/>
         <source>%n capillaries (recounted in %1 ms).</source>
         <translation>
             <numerusform>%n capillaire (recompté en %1 ms).</numerusform>
@@ -1004,7 +1003,7 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/window/main_window.py" line="359"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="353"/>
         <source>%n capillaries.</source>
         <translation>
             <numerusform>%n capillaire.</numerusform>
@@ -1012,22 +1011,22 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/main_window.py" line="369"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="363"/>
         <source>Reset to the model&apos;s recommendation: %1; the scale is kept.</source>
         <translation>Paramètres remis à la recommandation du modèle&#xa0;: %1&#xa0;; l&apos;échelle est conservée.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/main_window.py" line="370"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="364"/>
         <source>The parameters already are the model&apos;s recommendation.</source>
         <translation>Les paramètres sont déjà ceux recommandés par le modèle.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/main_window.py" line="386"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="380"/>
         <source>Choose an image in the batch list to see it.</source>
         <translation>Choisissez une image dans la liste du lot pour la voir.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/window/main_window.py" line="409"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="403"/>
         <source>%n capillaries in %1 (from the batch).</source>
         <translation>
             <numerusform>%n capillaire dans %1 (depuis le lot).</numerusform>
@@ -1035,7 +1034,7 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/main_window.py" line="412"/>
+        <location filename="../../capseg_desktop/gui/window/main_window.py" line="406"/>
         <source>failed</source>
         <translation>échec</translation>
     </message>
@@ -1051,7 +1050,7 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
     </message>
     <message>
         <location filename="../../capseg_desktop/gui/window/build.py" line="37"/>
-        <location filename="../../capseg_desktop/gui/window/build.py" line="143"/>
+        <location filename="../../capseg_desktop/gui/window/build.py" line="141"/>
         <source>Overlay</source>
         <translation>Superposition</translation>
     </message>
@@ -1078,17 +1077,17 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
         <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/build.py" line="133"/>
+        <location filename="../../capseg_desktop/gui/window/build.py" line="131"/>
         <source>Open &amp;recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/build.py" line="141"/>
+        <location filename="../../capseg_desktop/gui/window/build.py" line="139"/>
         <source>Overlay opacity</source>
         <translation>Opacité de la superposition</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/build.py" line="142"/>
+        <location filename="../../capseg_desktop/gui/window/build.py" line="140"/>
         <source>Opacity of the mask tint in the overlay view (Ctrl+[ and Ctrl+])</source>
         <translation>Opacité de la teinte du masque dans la vue superposée (Ctrl+[ et Ctrl+])</translation>
     </message>

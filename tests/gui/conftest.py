@@ -153,7 +153,7 @@ def make_window(qtbot, settings_path):
         window = MainWindow(AppSettings(settings_path), autoload_model=False)
         qtbot.addWidget(window)
         if session is not None:
-            window.use_session(session)
+            window.models.use_session(session)
         if show:
             window.show()
             qtbot.waitExposed(window)

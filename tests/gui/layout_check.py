@@ -110,7 +110,7 @@ class Checker:
         from tests.gui.conftest import make_stub_session, write_capillary_image
 
         window = MainWindow(AppSettings(out / "settings.ini"), autoload_model=False)
-        window.use_session(make_stub_session())
+        window.models.use_session(make_stub_session())
         show_on_screen(window)  # as gui.app.main shows it
         self.wait_for(lambda: window._startup_done)
         self.check(window, "main window, empty")

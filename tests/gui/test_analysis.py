@@ -144,7 +144,7 @@ def test_without_a_model_the_image_shows_and_counts_once_a_model_arrives(qtbot, 
     assert window.count_panel.count_label.text() == "–"
     assert "load a model" in window.status_label.text()
     with qtbot.waitSignal(window.analysis_finished, timeout=10_000):
-        window.use_session(stub_session)
+        window.models.use_session(stub_session)
     assert window.count_panel.count_label.text() == "4"
     assert not dialogs.shown
 
@@ -193,7 +193,7 @@ def test_loading_another_model_counts_the_image_again(qtbot, window, tmp_path):
     blind._backend.run = lambda batch: np.zeros(batch.shape[:3] + (1,), np.float32)  # sees nothing
     window.models.loader = lambda path: blind
     with qtbot.waitSignal(window.analysis_finished, timeout=10_000):
-        window.load_model(Path("blind.tflite"))
+        window.models.load_model(Path("blind.tflite"))
     assert window.session is blind
     assert window.count_panel.count_label.text() == "0"
     assert window.model_label.text() == "Model: stub-darkness.tflite (litert)"

@@ -124,7 +124,7 @@ def test_end_to_end_with_the_real_model(qtbot, make_window, dialogs, tmp_path):
     model = real_model()
     window = make_window(session=None)
     with qtbot.waitSignal(window.model_ready, timeout=60_000):
-        window.load_model(model)
+        window.models.load_model(model)
     image = write_capillary_image(tmp_path / "strip.png", loops=5, size=(1280, 400))
     with qtbot.waitSignal(window.analysis_finished, timeout=60_000):
         window.open_image(image)

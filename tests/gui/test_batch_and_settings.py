@@ -100,7 +100,7 @@ def test_settings_are_restored_on_a_second_start(qtbot, make_window, stub_sessio
     assert second.models.startup_path() is None or str(second.models.startup_path()) != str(tmp_path / "my.tflite")  # missing file: not used
     # The remembered parameters count the next image.
     with qtbot.waitSignal(second.analysis_finished, timeout=10_000):
-        second.use_session(stub_session, keep_params=True)
+        second.models.use_session(stub_session, startup=True)
         second.open_image(image)
     assert second.analysis.result.params.threshold == 0.65
 
@@ -128,7 +128,7 @@ def test_a_folder_opened_while_the_model_loads_waits_for_it(qtbot, make_window, 
     window = make_window(session=None)
     window.models.loader = lambda path: stub_session
     with qtbot.waitSignal(window.batch_finished, timeout=10_000):
-        window.load_model(Path("stub.tflite"))
+        window.models.load_model(Path("stub.tflite"))
         window.open_folder(folder)
     assert window.batch_panel.table.item(0, 1).text() == "3"
     assert not dialogs.shown

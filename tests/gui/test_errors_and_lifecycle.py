@@ -37,7 +37,7 @@ def test_a_bad_model_file_shows_the_error_and_keeps_the_previous_model(qtbot, wi
     bad_model.write_bytes(b"not a flatbuffer at all" * 40)
     previous = window.session
     with qtbot.waitSignal(window.model_failed, timeout=10_000) as blocker:
-        window.load_model(bad_model)
+        window.models.load_model(bad_model)
     message = blocker.args[0]
     assert dialogs.texts("warning") == [message]
     assert "broken.tflite" in message and "could not be opened" in message
@@ -191,7 +191,7 @@ app = QApplication([])
 session = make_stub_session()
 session._backend.gate = threading.Event()
 window = MainWindow(AppSettings({str(tmp_path / 's.ini')!r}), autoload_model=False)
-window.use_session(session)
+window.models.use_session(session)
 window.show()
 window.open_image({str(image)!r})
 

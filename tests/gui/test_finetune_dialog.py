@@ -80,7 +80,7 @@ def setup(window, tmp_path, monkeypatch):
     folder = tmp_path / "mine"
     _corrected(folder, ["a.png", "b.png", "c.png"])
     # The stub model, as if it were the bundled one: its Keras twin is the base.
-    window.use_session(dataclasses.replace(window.session, path=BUNDLED))
+    window.models.use_session(dataclasses.replace(window.session, path=BUNDLED))
     controller = window.finetune
     controller.models_root = tmp_path / "user_models"
     calls = []

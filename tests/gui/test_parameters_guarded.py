@@ -94,7 +94,7 @@ def test_a_model_recommending_other_parameters_says_so(qtbot, window, tmp_path):
     other.card = {"name": "other", "recommended_parameters": {"min_area_px": 450}}
     window.models.loader = lambda path: other
     with qtbot.waitSignal(window.analysis_finished, timeout=10_000):
-        window.load_model(Path("other.tflite"))
+        window.models.load_model(Path("other.tflite"))
     text = window.status_label.text()
     assert "recommends other counting parameters" in text and "min area 450 px" in text and "applied" in text
     assert window.count_panel.min_area.value() == 450
@@ -106,7 +106,7 @@ def test_a_model_recommending_other_parameters_says_so(qtbot, window, tmp_path):
     third.card = {"name": "third", "recommended_parameters": {"min_area_px": 340}}
     window.models.loader = lambda path: third
     with qtbot.waitSignal(window.analysis_finished, timeout=10_000):
-        window.load_model(Path("third.tflite"))
+        window.models.load_model(Path("third.tflite"))
     assert window.count_panel.min_area.value() == 500
     assert "yours are kept" in window.status_label.text()
     assert window.count_panel._labels["min_area_px"].text().endswith("●")
@@ -118,7 +118,7 @@ def test_saved_parameters_that_differ_are_marked_at_the_next_start(qtbot, make_w
     first.count_panel.flush()
     first.close()
     second = make_window(session=None)
-    second.use_session(stub_session, keep_params=True)
+    second.models.use_session(stub_session, startup=True)
     assert second.count_panel.min_area.value() == 550
     assert second.count_panel._labels["min_area_px"].text().endswith("●")
     assert "1 parameter differs from its recommendation (marked ●" in second.status_label.text()

@@ -6,7 +6,8 @@ from capseg_desktop.core.counting import CountingParams
 from capseg_desktop.core.model import ModelInfo
 from capseg_desktop.core.result import AnalysisResult
 from capseg_desktop.core.scale import ScaleInfo
-from capseg_desktop.gui.window.count_panel import CountPanel, image_scale_note
+from capseg_desktop.gui.window.count_panel import CountPanel
+from capseg_desktop.gui.window.scale_notes import image_scale_note
 
 
 def _result(factor: float | None) -> AnalysisResult:

@@ -62,7 +62,7 @@ def open_dropped(window, paths: list[Path]) -> None:  # type: ignore[no-untyped-
     """A model is loaded; a folder, or several images, become a batch; one image is opened."""
     models, folders, images = sort_paths(paths)
     if models:
-        window.load_model(models[0])
+        window.models.load_model(models[0])
     if folders:
         window.open_folder(folders[0])
     elif len(images) == 1:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import capillary_table
+from .scale_notes import MERGE_TIP, MIN_AREA_TIP, MODEL_SCALE_NOTE, image_scale_note, pixel_field_tips
 from ..widgets.guarded import GuardedDoubleSpinBox, GuardedSpinBox
 from ..widgets.tables import english_one, locale_number, shown
 
@@ -27,10 +28,6 @@ NO_COUNT = "–"
 #: Spin-box changes are gathered for this long so that holding an arrow key recounts once
 #: per pause, not once per step.
 RECOUNT_DELAY_MS = 60
-MIN_AREA_TIP = QT_TRANSLATE_NOOP("CountPanel", "Smaller patches are ignored as noise.")
-MERGE_TIP = QT_TRANSLATE_NOOP("CountPanel", "Patches closer than this are counted as one capillary.")
-#: Counting pixels are the model's: each image is resized to the model's scale first.
-MODEL_SCALE_NOTE = QT_TRANSLATE_NOOP("CountPanel", "In pixels at the model's scale (each image is resized to it before counting).")
 
 
 #: (field of CountingParams, label, unit) of the parameters the panel edits.
@@ -38,19 +35,6 @@ EDITED = (("threshold", QT_TRANSLATE_NOOP("CountPanel", "&Threshold"), ""), ("mi
           ("merge_distance_px", QT_TRANSLATE_NOOP("CountPanel", "&Merge distance"), " px"))
 CHANGED_MARK = " ●"
 #: Table rows of capillaries made or changed by hand carry this role set to True.
-
-
-def image_scale_note(result: AnalysisResult | None) -> str:
-    """The minimum area and merge distance in the pixels of the image on screen, when it was
-    resized for the model (the panel's values are the model's pixels)."""
-    scale = result.scale if result is not None else None
-    if scale is None or not scale.resized:
-        return ""
-    params, factor = result.params, scale.factor
-    text = QCoreApplication.translate(
-        "CountPanel", "Resized ×%1 for the model; in this image's pixels (the table's): minimum area %2 px, merge distance %3 px.")
-    return (text.replace("%1", locale_number(factor, 2)).replace("%2", locale_number(params.min_area_px / factor ** 2, 0))
-            .replace("%3", locale_number(params.merge_distance_px / factor, 0)))
 
 
 class CountPanel(QWidget):
@@ -423,16 +407,9 @@ class CountPanel(QWidget):
     def show_scale(self, result: AnalysisResult | None) -> None:
         """Say in the pixel fields' tooltips at which scale this image was counted: the
         values are model pixels, not the image's own."""
-        note = MODEL_SCALE_NOTE
-        scale = result.scale if result is not None else None
-        if scale is not None and scale.resized:
-            note = self.tr("In pixels at the model's scale; this image was analysed at ×%1.").replace("%1", locale_number(scale.factor, 2))
-        elif result is not None:
-            note = self.tr("In pixels at the model's scale; this image was analysed at its own size (×1.00).")
-        else:
-            note = self.tr(note)
-        self.min_area.setToolTip(f"{self.tr(MIN_AREA_TIP)} {note}")
-        self.merge_distance.setToolTip(f"{self.tr(MERGE_TIP)} {note}")
+        min_area_tip, merge_tip = pixel_field_tips(result)
+        self.min_area.setToolTip(min_area_tip)
+        self.merge_distance.setToolTip(merge_tip)
         self.image_scale_note.setText(image_scale_note(result))
         self.image_scale_note.setVisible(bool(self.image_scale_note.text()))
 

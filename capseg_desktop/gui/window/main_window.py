@@ -141,12 +141,6 @@ class MainWindow(QMainWindow):
     def session(self) -> ModelSession | None:
         return self.models.session
 
-    def load_model(self, path: str | Path) -> None:
-        self.models.load_model(path)
-
-    def use_session(self, session: ModelSession, keep_params: bool = False) -> None:
-        self.models.use_session(session, startup=keep_params)
-
     def _model_ready(self, session: ModelSession, previous: CountingParams | None, startup: bool) -> None:
         keep_saved = startup and self._params_loaded_from_settings
         message = apply_recommendation(self.count_panel, session, self.models.recommended(), previous, keep_saved)
