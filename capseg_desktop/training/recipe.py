@@ -27,22 +27,10 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
+from .recipe_file import load_recipe, resolve
 from .train import MODEL_STEM
 
 Log = Callable[[str], None]
-
-
-def load_recipe(path: Path) -> dict[str, Any]:
-    recipe = json.loads(Path(path).read_text(encoding="utf-8"))
-    # Paths in a recipe are relative to the repository (where tests/ and ../shared are), wherever
-    # the recipe file itself is kept.
-    recipe["_root"] = str(Path(__file__).resolve().parents[2])
-    return recipe
-
-
-def resolve(recipe: dict[str, Any], relative: str) -> Path:
-    """Recipe paths are relative to the repository root."""
-    return (Path(recipe["_root"]) / relative).resolve()
 
 
 def split_names(names: list[str]) -> dict[str, list[str]]:

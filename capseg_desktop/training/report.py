@@ -199,7 +199,7 @@ def evaluate_bundle(bundle: Path, recipe: dict[str, Any], data: dict[str, Any], 
     from .calibrate import litert_ms
     from .card import read_card, write_card
     from .evaluate import load_points
-    from .recipe import resolve
+    from .recipe_file import resolve
     from .robustness import annotated_from_masks, annotated_from_points
 
     card_path = bundle / "model_card.json"
