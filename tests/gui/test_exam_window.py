@@ -193,6 +193,18 @@ def test_unsaved_changes_are_asked_about_on_close_and_new(qtbot, window, dialogs
     assert exam.exam.patient_id == "P-0043" and not exam.exam.images
 
 
+def test_quitting_with_an_unsaved_exam_asks_once(qtbot, window, dialogs, tmp_path, monkeypatch):
+    """Discard in the main window's question closes the exam window too without asking again
+    (it asked twice, the second time over the exam window left alone)."""
+    start_exam(qtbot, window, monkeypatch, tmp_path, names=("L2A.png",))
+    assert window.exam.dirty and window.exam.view.isVisible()
+    dialogs.answer = QMessageBox.StandardButton.Discard
+    window.close()
+    window.exam.view.close()
+    assert not window.isVisible() and not window.exam.view.isVisible()
+    assert len(dialogs.texts("question")) == 1
+
+
 def test_drop_on_a_finger_move_include_and_open_in_the_main_views(qtbot, window, dialogs, tmp_path, monkeypatch):
     paths = start_exam(qtbot, window, monkeypatch, tmp_path, names=("L2A.png", "R3A.png"))
     exam, view = window.exam, window.exam.view

@@ -107,7 +107,10 @@ def confirm_close(c: ExamController) -> bool:
     )
     if answer == QMessageBox.StandardButton.Save:
         return save(c)
-    return answer == QMessageBox.StandardButton.Discard
+    if answer == QMessageBox.StandardButton.Discard:
+        c.dirty = False  # discarded once: quitting closes the exam window next, and must not ask again
+        return True
+    return False
 
 
 def ready_for_export(c: ExamController) -> bool:
