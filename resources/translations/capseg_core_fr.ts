@@ -31,12 +31,12 @@
         <translation>Image lue</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/segment.py" line="80"/>
+        <location filename="../../capseg_desktop/core/segment.py" line="87"/>
         <source>Segmented</source>
         <translation>Segmentation terminée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/segment.py" line="106"/>
+        <location filename="../../capseg_desktop/core/segment.py" line="113"/>
         <source>Segmented tile {done} of {total}</source>
         <translation>Tuile {done} sur {total} segmentée</translation>
     </message>

@@ -607,52 +607,52 @@
         <translation>ce patient</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/files.py" line="117"/>
+        <location filename="../../capseg_desktop/gui/exam/files.py" line="120"/>
         <source>Analyses still running</source>
         <translation>Analyses en cours</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/files.py" line="117"/>
+        <location filename="../../capseg_desktop/gui/exam/files.py" line="120"/>
         <source>Wait until every image of the exam is counted, then export.</source>
         <translation>Attendez que toutes les images de l&apos;examen soient comptées, puis exportez.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/files.py" line="134"/>
+        <location filename="../../capseg_desktop/gui/exam/files.py" line="137"/>
         <source>Export report (PDF)</source>
         <translation>Exporter le rapport (PDF)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/files.py" line="144"/>
+        <location filename="../../capseg_desktop/gui/exam/files.py" line="147"/>
         <source>Report not written</source>
         <translation>Rapport non écrit</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/files.py" line="144"/>
+        <location filename="../../capseg_desktop/gui/exam/files.py" line="147"/>
         <source>The report could not be written to &quot;%1&quot;.</source>
         <translation>Le rapport n&apos;a pas pu être écrit dans «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/files.py" line="149"/>
+        <location filename="../../capseg_desktop/gui/exam/files.py" line="152"/>
         <source>Report written to %1.</source>
         <translation>Rapport écrit dans %1.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/files.py" line="156"/>
+        <location filename="../../capseg_desktop/gui/exam/files.py" line="159"/>
         <source>Export exam CSV</source>
         <translation>Exporter l&apos;examen en CSV</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/files.py" line="166"/>
+        <location filename="../../capseg_desktop/gui/exam/files.py" line="169"/>
         <source>CSV not written</source>
         <translation>CSV non écrit</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/files.py" line="166"/>
+        <location filename="../../capseg_desktop/gui/exam/files.py" line="169"/>
         <source>The CSV could not be written to &quot;%1&quot;.</source>
         <translation>Le CSV n&apos;a pas pu être écrit dans «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/files.py" line="171"/>
+        <location filename="../../capseg_desktop/gui/exam/files.py" line="174"/>
         <source>Exam CSV written to %1.</source>
         <translation>CSV de l&apos;examen écrit dans %1.</translation>
     </message>

@@ -254,29 +254,29 @@
         <translation>Redimensionnée ×%1 pour le modèle&#xa0;; en pixels de cette image (ceux du tableau)&#xa0;: surface minimale %2 px, distance de fusion %3 px.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="93"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="105"/>
         <source>Capillary count</source>
         <extracomment>Table rows of capillaries made or changed by hand carry this role set to True.</extracomment>
         <translation>Nombre de capillaires</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="102"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="110"/>
         <source>How hand corrections changed the count</source>
         <translation>Effet des corrections manuelles sur le comptage</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="107"/>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="331"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="115"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="335"/>
         <source>No image analysed yet.</source>
         <translation>Aucune image analysée pour l&apos;instant.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="111"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="119"/>
         <source>Capillary density</source>
         <translation>Densité capillaire</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="120"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="124"/>
         <source>How the density was measured</source>
         <translation>Comment la densité a été mesurée</translation>
     </message>
@@ -286,63 +286,68 @@
         <translation>Rangée distale et indicateur de densité</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="133"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="129"/>
         <source>Scale and where it comes from</source>
         <translation>Échelle et sa provenance</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="141"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="132"/>
+        <source>Warnings about this analysis</source>
+        <translation>Avertissements sur cette analyse</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="142"/>
         <source>Probability threshold</source>
         <translation>Seuil de probabilité</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="142"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="143"/>
         <source>A pixel counts as capillary when the model&apos;s probability is above this.</source>
         <translation>Un pixel est compté comme capillaire quand la probabilité donnée par le modèle dépasse ce seuil.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="147"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="148"/>
         <source>Minimum area in pixels</source>
         <translation>Surface minimale en pixels</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="154"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="155"/>
         <source>Merge distance in pixels</source>
         <translation>Distance de fusion en pixels</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="160"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="161"/>
         <source>not set</source>
         <translation>non définie</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="162"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="163"/>
         <source>Scale in micrometres per pixel</source>
         <translation>Échelle en micromètres par pixel</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="163"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="164"/>
         <source>The microscope&apos;s scale; with it, the density per millimetre is shown.</source>
         <translation>L&apos;échelle du microscope&#xa0;; une fois définie, la densité par millimètre s&apos;affiche.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="164"/>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="268"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="165"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="269"/>
         <source>Reset to model defaults</source>
         <translation>Valeurs du modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="166"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="167"/>
         <source>Reset counting parameters to the model&apos;s defaults</source>
         <translation>Remettre les paramètres de comptage aux valeurs par défaut du modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="191"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="192"/>
         <source>&amp;Scale</source>
         <translation>É&amp;chelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="205"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="206"/>
         <source>Counting</source>
         <translation>Comptage</translation>
     </message>
@@ -372,22 +377,22 @@
         <translation>Une ligne par capillaire compté&#xa0;; sélectionner une ligne le met en évidence dans les vues.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="258"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="259"/>
         <source>Changed from the model&apos;s recommendation (%1).</source>
         <translation>Modifié par rapport à la recommandation du modèle (%1).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="259"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="260"/>
         <source>As the model recommends (%1).</source>
         <translation>Conforme à la recommandation du modèle (%1).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="264"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="265"/>
         <source>Set threshold %1, minimum area %2 px, merge distance %3 px (the model card&apos;s recommendation); the scale stays.</source>
         <translation>Règle le seuil à %1, la surface minimale à %2 px et la distance de fusion à %3 px (recommandation de la fiche du modèle)&#xa0;; l&apos;échelle est conservée.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="268"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="269"/>
         <source>Reset to model defaults (%n changed)</source>
         <translation>
             <numerusform>Valeurs du modèle (%n modifiée)</numerusform>
@@ -471,42 +476,42 @@
     </message>
     <message>
         <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="119"/>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="372"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="376"/>
         <source>normal</source>
         <translation>normal</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="353"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="357"/>
         <source>Density: set the scale (µm/px)</source>
         <translation>Densité&#xa0;: définir l&apos;échelle (µm/px)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="354"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="358"/>
         <source>to see capillaries per mm</source>
         <translation>pour voir les capillaires par mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="362"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="366"/>
         <source>%1 per mm</source>
         <translation>%1 par mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="365"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="369"/>
         <source>in a 1 mm window, x %1–%2 px</source>
         <translation>dans une fenêtre de 1 mm, x %1–%2 px</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="369"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="373"/>
         <source>%1 mm wide at %2 µm/px</source>
         <translation>%1 mm de large à %2 µm/px</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="372"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="376"/>
         <source>reduced (&lt; 7/mm)</source>
         <translation>réduite (&lt; 7/mm)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="377"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="381"/>
         <source>%n distal loops in the window</source>
         <translation>
             <numerusform>%n anse distale dans la fenêtre</numerusform>
@@ -514,8 +519,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="357"/>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="380"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="361"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="384"/>
         <source>distal row, %n loops</source>
         <translation>
             <numerusform>rangée distale, %n anse</numerusform>
@@ -523,9 +528,9 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="95"/>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="329"/>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="338"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="107"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="333"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="342"/>
         <source>capillaries seen (all rows)</source>
         <translation>
             <numerusform>capillaire vu (toutes rangées)</numerusform>
@@ -533,17 +538,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="386"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="390"/>
         <source>Capillaries per mm of the distal (outermost) row, the dashed line in the views; normal about 7–12 per mm, reduced below 7 (EULAR). The figures support, not replace, a clinician&apos;s reading.</source>
         <translation>Capillaires par mm de la rangée distale (la plus externe), la ligne en pointillés dans les vues&#xa0;; normale vers 7 à 12 par mm, réduite sous 7 (EULAR). Ces chiffres aident la lecture du clinicien, ils ne la remplacent pas.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="401"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="405"/>
         <source>%1 — model %2, %3</source>
         <translation>%1 — modèle %2, %3</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="403"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="407"/>
         <source>The model counted %1; your corrections made it %2. Edit &gt; Undo (Ctrl+Z) takes them back one by one.</source>
         <translation>Le modèle en a compté %1&#xa0;; vos corrections donnent %2. Édition &gt; Annuler (Ctrl+Z) les retire une à une.</translation>
     </message>

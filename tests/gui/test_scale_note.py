@@ -29,3 +29,16 @@ def test_note_gives_the_parameters_in_the_images_pixels(qtbot):
     panel.show_scale(_result(None))
     assert not panel.image_scale_note.isVisibleTo(panel)
     assert image_scale_note(_result(1.0)) == ""
+
+
+def test_the_analysis_warnings_are_shown_in_the_panel(qtbot):
+    """An implausible scale was said only in the batch list and the exported legend."""
+    from dataclasses import replace
+
+    panel = CountPanel()
+    qtbot.addWidget(panel)
+    warning = "At 2 µm per pixel the limbs would be about 31 µm wide, which is implausible: check the scale."
+    panel.show_result(replace(_result(1.0), warnings=(warning,)))
+    assert panel.warnings_label.isVisibleTo(panel) and warning in panel.warnings_label.text()
+    panel.show_result(_result(1.0))
+    assert not panel.warnings_label.isVisibleTo(panel)

@@ -37,6 +37,17 @@ CHANGED_MARK = " ●"
 #: Table rows of capillaries made or changed by hand carry this role set to True.
 
 
+def _label(name: str, accessible: str, wrap: bool = True, centred: bool = True) -> QLabel:
+    """One of the panel's small labels (empty until a result fills it)."""
+    label = QLabel("")
+    label.setObjectName(name)
+    if centred:
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(wrap)
+    label.setAccessibleName(accessible)
+    return label
+
+
 class CountPanel(QWidget):
     params_changed = Signal()  # threshold, minimum area, merge distance or scale changed
     reset_requested = Signal()
@@ -70,6 +81,7 @@ class CountPanel(QWidget):
         layout.addWidget(self.count_caption)
         layout.addWidget(self.edits_label)
         layout.addWidget(self.scale_source)
+        layout.addWidget(self.warnings_label)
         layout.addWidget(self.settings_box)
         layout.addWidget(self.table, 1)
         for first, second in (
@@ -95,11 +107,7 @@ class CountPanel(QWidget):
         self.count_caption = QLabel(self.tr("capillaries seen (all rows)", "", 0))
         self.count_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # "12 — model 13, 1 removed, 0 added": shown only when the count was edited by hand.
-        self.edits_label = QLabel("")
-        self.edits_label.setObjectName("edits_label")
-        self.edits_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.edits_label.setWordWrap(True)
-        self.edits_label.setAccessibleName(self.tr("How hand corrections changed the count"))
+        self.edits_label = _label("edits_label", self.tr("How hand corrections changed the count"))
         self.edits_label.setVisible(False)
         self._pencil = capillary_table.pencil_icon()
         # The density is the key clinical number: large, on one line; how it was measured
@@ -113,24 +121,17 @@ class CountPanel(QWidget):
         self._density_font.setPointSizeF(self._density_font.pointSizeF() * 1.8)
         self._density_font.setBold(True)
         self._plain_font = QFont(self.density_label.font())
-        self.density_detail = QLabel("")
-        self.density_detail.setObjectName("density_detail")
-        self.density_detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.density_detail.setWordWrap(False)
-        self.density_detail.setAccessibleName(self.tr("How the density was measured"))
+        self.density_detail = _label("density_detail", self.tr("How the density was measured"), wrap=False)
         # "distal row, 5 loops · reduced (< 7/mm)" and where the scale comes from (gui/scale/controller.py).
-        self.density_flag = QLabel("")
-        self.density_flag.setObjectName("density_flag")
-        self.density_flag.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # It wraps: one line, it set the panel's width, and a long one (French, a 1 mm window)
         # pushed the panel's right edge, spin boxes included, out of the window.
-        self.density_flag.setWordWrap(True)
-        self.density_flag.setAccessibleName(self.tr("Distal row and density flag"))
-        self.scale_source = QLabel("")
-        self.scale_source.setObjectName("scale_source")
-        self.scale_source.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.scale_source.setWordWrap(True)
-        self.scale_source.setAccessibleName(self.tr("Scale and where it comes from"))
+        self.density_flag = _label("density_flag", self.tr("Distal row and density flag"))
+        self.scale_source = _label("scale_source", self.tr("Scale and where it comes from"))
+        # What the analysis warns about (an implausible scale, a blurred image…), in the window
+        # too, not only in the batch list and the exported legend.
+        self.warnings_label = _label("warnings_label", self.tr("Warnings about this analysis"), centred=False)
+        self.warnings_label.setStyleSheet("color: #8a4b00;")
+        self.warnings_label.setVisible(False)
 
     def _build_controls(self) -> None:
         """The counting parameters' boxes and the reset button; a change recounts after a pause."""
@@ -323,6 +324,9 @@ class CountPanel(QWidget):
         try:
             self.table.clearSelection()
             self.show_edits(result)
+            warnings = tuple(getattr(result, "warnings", ()) or ())
+            self.warnings_label.setText("\n".join(f"⚠ {w}" for w in warnings))
+            self.warnings_label.setVisible(bool(warnings))
             if result is None:
                 self.show_scale(None)
                 self.count_label.setText(NO_COUNT)
@@ -436,8 +440,5 @@ class CountPanel(QWidget):
         return capillary_table.selected_numbers(self.table)
 
     def selected_capillary(self) -> int:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return 0
-        item = self.table.item(rows[0].row(), 0)
-        return int(item.data(Qt.ItemDataRole.UserRole)) if item else 0
+        numbers = self.selected_capillaries()
+        return numbers[0] if numbers else 0
