@@ -183,44 +183,49 @@
         <translation>Rien à ajouter à cet endroit.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/gestures.py" line="89"/>
+        <location filename="../../capseg_desktop/gui/editing/gestures.py" line="92"/>
+        <source>Add a marker where the model sees no vessel</source>
+        <translation>Ajouter un repère là où le modèle ne voit aucun vaisseau</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/gestures.py" line="94"/>
         <location filename="../../capseg_desktop/gui/editing/undo.py" line="76"/>
         <source>Add capillary</source>
         <translation>Ajouter un capillaire</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/gestures.py" line="107"/>
+        <location filename="../../capseg_desktop/gui/editing/gestures.py" line="113"/>
         <source>Nothing to erase there: the eraser takes pixels away from counted capillaries.</source>
         <translation>Rien à effacer à cet endroit&#xa0;: la gomme retire des pixels aux capillaires comptés.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/gestures.py" line="109"/>
+        <location filename="../../capseg_desktop/gui/editing/gestures.py" line="115"/>
         <location filename="../../capseg_desktop/gui/editing/undo.py" line="80"/>
         <source>Erase</source>
         <translation>Effacer</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/gestures.py" line="112"/>
+        <location filename="../../capseg_desktop/gui/editing/gestures.py" line="118"/>
         <source>Already counted: the brush adds pixels that are not in a capillary yet.</source>
         <translation>Déjà compté&#xa0;: le pinceau ajoute des pixels qui ne font pas encore partie d&apos;un capillaire.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/gestures.py" line="118"/>
+        <location filename="../../capseg_desktop/gui/editing/gestures.py" line="124"/>
         <source>Paint capillary %1</source>
         <translation>Peindre le capillaire %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/gestures.py" line="115"/>
+        <location filename="../../capseg_desktop/gui/editing/gestures.py" line="121"/>
         <source>Paint a new capillary</source>
         <translation>Peindre un nouveau capillaire</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/gestures.py" line="128"/>
+        <location filename="../../capseg_desktop/gui/editing/gestures.py" line="134"/>
         <source>To split a capillary, drag a cut line across it.</source>
         <translation>Pour scinder un capillaire, tracez une ligne de coupe en travers.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/gestures.py" line="130"/>
+        <location filename="../../capseg_desktop/gui/editing/gestures.py" line="136"/>
         <source>Split capillary %1</source>
         <translation>Scinder le capillaire %1</translation>
     </message>

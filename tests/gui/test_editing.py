@@ -154,6 +154,13 @@ def test_add_by_click_marks_the_new_row_and_esc_goes_back_to_select(qtbot, windo
     assert window.analysis.result.count == 3 and edited_rows(window) == []
     assert all(rect.colour != EDITED_COLOUR for rect, _label in window.original_view._boxes.values())
 
+    # On bare skin a click still counts (a loop the model cannot see), and says it is a marker.
+    assert "Add capillary" in window.actions_by_id["redo"].text()
+    key(window, Qt.Key.Key_A)
+    click(window.original_view, 4, 4)
+    assert window.analysis.result.count == 4
+    assert "marker where the model sees no vessel" in window.actions_by_id["undo"].text()
+
 
 def test_brush_paints_a_new_capillary_and_the_eraser_takes_pixels_away(qtbot, window, tmp_path):
     image = write_capillary_image(tmp_path / "strip.png", loops=3)

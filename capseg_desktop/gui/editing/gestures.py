@@ -86,7 +86,13 @@ def add_at(analysis: Analysis, pos: QPointF) -> Gesture | Refusal | None:
     mask = grow_region(analysis.probabilities, image_point(pos), analysis.result.params.threshold, labels=labels)
     if not mask.any():
         return Refusal(QCoreApplication.translate("EditController", "Nothing to add there."))
-    return Gesture([Edit("add", mask_rle=encode_rle(mask))], QCoreApplication.translate("EditController", "Add capillary"), mask)
+    if float(analysis.probabilities[mask].max()) <= max(0.5 * analysis.result.params.threshold, 0.05):
+        # Nothing of a vessel under the click: a small marker is counted (a loop the model cannot
+        # see), and the undo step says so, so that a click on bare skin is noticed.
+        text = QCoreApplication.translate("EditController", "Add a marker where the model sees no vessel")
+    else:
+        text = QCoreApplication.translate("EditController", "Add capillary")
+    return Gesture([Edit("add", mask_rle=encode_rle(mask))], text, mask)
 
 
 def stroke(analysis: Analysis, points: list[QPointF], brush_px: int, erase: bool,
