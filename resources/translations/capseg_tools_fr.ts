@@ -100,62 +100,67 @@
 <context>
     <name>EditController</name>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="62"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="63"/>
         <source>Corrections not saved: %1</source>
         <translation>Corrections non enregistrées&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="130"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="132"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="131"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="133"/>
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="128"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="130"/>
         <source>&amp;Undo %1</source>
         <translation>&amp;Annuler %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="129"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="131"/>
         <source>&amp;Redo %1</source>
         <translation>&amp;Rétablir %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="148"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="150"/>
         <source>Select: click a capillary, Ctrl+click to add one to the selection; Del deletes, M merges.</source>
         <translation>Sélection&#xa0;: cliquez sur un capillaire, Ctrl+clic en ajoute un à la sélection&#xa0;; Suppr supprime, M fusionne.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="149"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="151"/>
         <source>Add by click: click a missed capillary to add it (Esc: back to Select).</source>
         <translation>Ajout par clic&#xa0;: cliquez sur un capillaire oublié pour l&apos;ajouter (Échap&#xa0;: retour à Sélection).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="150"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="152"/>
         <source>Brush: drag to paint a capillary; [ and ] change the size (Esc: back to Select).</source>
         <translation>Pinceau&#xa0;: faites glisser pour peindre un capillaire&#xa0;; [ et ] changent la taille (Échap&#xa0;: retour à Sélection).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="151"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="153"/>
         <source>Eraser: drag over the pixels to take away; [ and ] change the size (Esc: back to Select).</source>
         <translation>Gomme&#xa0;: faites glisser sur les pixels à retirer&#xa0;; [ et ] changent la taille (Échap&#xa0;: retour à Sélection).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="152"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="154"/>
         <source>Split: drag a cut line across one capillary (Esc: back to Select).</source>
         <translation>Scinder&#xa0;: tracez une ligne de coupe en travers d&apos;un capillaire (Échap&#xa0;: retour à Sélection).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="209"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="155"/>
+        <source>Take out a rectangle: drag over boxes to take out every one whose centre is inside (Esc: back to Select).</source>
+        <translation>Retirer un rectangle : faites glisser sur des cadres pour retirer chacun de ceux dont le centre est à l’intérieur (Échap : retour à Sélection).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="212"/>
         <source>Delete capillary %1</source>
         <translation>Supprimer le capillaire %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="210"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="213"/>
         <source>Delete %n capillaries</source>
         <translation>
             <numerusform>Supprimer %n capillaire</numerusform>
@@ -230,12 +235,12 @@
         <translation>Scinder le capillaire %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="247"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="250"/>
         <source>%1 changes nothing here.</source>
         <translation>«&#xa0;%1&#xa0;» ne change rien ici.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="277"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="280"/>
         <source>%n capillaries (model %1: %2)</source>
         <translation>
             <numerusform>%n capillaire (modèle %1&#xa0;: %2)</numerusform>
@@ -243,7 +248,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="280"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="283"/>
         <source>%n capillaries, as the model counted them</source>
         <translation>
             <numerusform>%n capillaire, tel que compté par le modèle</numerusform>
@@ -251,17 +256,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="281"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="284"/>
         <source>%1: %2.</source>
         <translation>%1&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="304"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="307"/>
         <source>1 of them no longer applies with these parameters.</source>
         <translation>L&apos;une d&apos;elles ne s&apos;applique plus avec ces paramètres.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="305"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="308"/>
         <source>%n of them no longer apply with these parameters.</source>
         <translation>
             <numerusform>%n d&apos;entre elles ne s&apos;applique plus avec ces paramètres.</numerusform>
@@ -269,7 +274,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="337"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="340"/>
         <source>Restored %n corrections from %1.</source>
         <translation>
             <numerusform>%n correction restaurée depuis %1.</numerusform>
@@ -277,27 +282,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="340"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="343"/>
         <source>They were made on the count of another model (%1): check them.</source>
         <translation>Elles ont été faites sur le comptage d&apos;un autre modèle (%1)&#xa0;: vérifiez-les.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="343"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="346"/>
         <source>They were saved with other counting parameters and are replayed on the current ones.</source>
         <translation>Elles ont été enregistrées avec d&apos;autres paramètres de comptage et sont rejouées avec les paramètres actuels.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="345"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="348"/>
         <source>(kept in %1 because the image&apos;s folder is read-only)</source>
         <translation>(conservées dans %1, car le dossier de l&apos;image est en lecture seule)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="362"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="365"/>
         <source>Keep your corrections?</source>
         <translation>Conserver vos corrections&#xa0;?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="363"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="366"/>
         <source>You corrected this count %n times by hand. Keep your %n corrections on top of the new count?</source>
         <translation>
             <numerusform>Vous avez corrigé ce comptage %n fois à la main. Conserver votre correction sur le nouveau comptage&#xa0;?</numerusform>
@@ -305,22 +310,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="366"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="369"/>
         <source>Keep them</source>
         <translation>Les conserver</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="367"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="370"/>
         <source>Discard them</source>
         <translation>Les abandonner</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="368"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="371"/>
         <source>Kept corrections are replayed on the new count where they still apply.</source>
         <translation>Les corrections conservées sont rejouées sur le nouveau comptage là où elles s&apos;appliquent encore.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="372"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="375"/>
         <source>Kept your %n corrections on top of the new count.</source>
         <translation>
             <numerusform>Votre correction est conservée sur le nouveau comptage.</numerusform>
@@ -328,7 +333,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="376"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="379"/>
         <source>Discarded %n corrections.</source>
         <translation>
             <numerusform>%n correction abandonnée.</numerusform>
@@ -336,7 +341,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="412"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="415"/>
         <source>Corrections kept in %1: the folder of %2 cannot be written.</source>
         <translation>Corrections conservées dans %1&#xa0;: le dossier de %2 n&apos;est pas accessible en écriture.</translation>
     </message>
@@ -385,12 +390,17 @@
         <translation>Pinceau</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/palette.py" line="71"/>
+        <location filename="../../capseg_desktop/gui/editing/palette.py" line="51"/>
+        <source>Rectangle</source>
+        <translation>Rectangle</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/palette.py" line="72"/>
         <source>Brush %1 px</source>
         <translation>Pinceau %1 px</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/palette.py" line="72"/>
+        <location filename="../../capseg_desktop/gui/editing/palette.py" line="73"/>
         <source>Brush and eraser diameter in image pixels ([ smaller, ] larger)</source>
         <translation>Diamètre du pinceau et de la gomme en pixels de l&apos;image ([ plus petit, ] plus grand)</translation>
     </message>
@@ -400,7 +410,7 @@
         <translation>Taille du pinceau</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/palette.py" line="51"/>
+        <location filename="../../capseg_desktop/gui/editing/palette.py" line="52"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -415,12 +425,12 @@
         <translation>Gomme</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/palette.py" line="50"/>
+        <location filename="../../capseg_desktop/gui/editing/palette.py" line="51"/>
         <source>Merge</source>
         <translation>Fusionner</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/palette.py" line="51"/>
+        <location filename="../../capseg_desktop/gui/editing/palette.py" line="52"/>
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
@@ -435,7 +445,7 @@
         <translation>Scinder</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/palette.py" line="51"/>
+        <location filename="../../capseg_desktop/gui/editing/palette.py" line="52"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
@@ -1562,6 +1572,48 @@
         <location filename="../../capseg_desktop/gui/scale/profiles.py" line="200"/>
         <source>Delete profile?</source>
         <translation>Supprimer le profil&#xa0;?</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/gui/editing/review.py" line="46"/>
+        <source>All %n boxes reviewed.</source>
+        <translation>
+            <numerusform>%n cadre revu.</numerusform>
+            <numerusform>Les %n cadres ont été revus.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/review.py" line="49"/>
+        <source>Box %1 of %2 (distal row first): N keeps it, X takes it out.</source>
+        <translation>Cadre %1 sur %2 (rangée distale d’abord) : N le garde, X le retire.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/gui/editing/review.py" line="59"/>
+        <source>Take out %n boxes in a rectangle</source>
+        <translation>
+            <numerusform>Retirer %n cadre dans un rectangle</numerusform>
+            <numerusform>Retirer %n cadres dans un rectangle</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/review.py" line="60"/>
+        <source>No box has its centre in that rectangle.</source>
+        <translation>Aucun cadre n’a son centre dans ce rectangle.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/gui/editing/review.py" line="69"/>
+        <source>Keep only the distal row (%n taken out)</source>
+        <translation>
+            <numerusform>Ne garder que la rangée distale (%n retiré)</numerusform>
+            <numerusform>Ne garder que la rangée distale (%n retirés)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/review.py" line="70"/>
+        <source>Every box is already a loop of the distal row.</source>
+        <translation>Tous les cadres sont déjà des anses de la rangée distale.</translation>
     </message>
 </context>
 <context>

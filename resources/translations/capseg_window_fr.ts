@@ -1660,254 +1660,294 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
         <translation>Tracer une ligne de coupe à travers un capillaire pour en faire deux</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="144"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="143"/>
+        <source>Drag a rectangle: every box whose centre is inside leaves the count</source>
+        <translation>Faites glisser un rectangle : chaque cadre dont le centre est à l’intérieur sort du comptage</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="143"/>
+        <source>Take out a rectan&amp;gle</source>
+        <translation>Retirer un re&amp;ctangle</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="145"/>
+        <source>Review: &amp;keep, next box</source>
+        <translation>Revue : gar&amp;der, cadre suivant</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="145"/>
+        <source>Keep the selected box and select the next one (the distal row first, along the row)</source>
+        <translation>Garder le cadre sélectionné et sélectionner le suivant (la rangée distale d’abord, le long de la rangée)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="146"/>
+        <source>Review: take &amp;out, next box</source>
+        <translation>Revue : retirer, cadre s&amp;uivant</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="146"/>
+        <source>Take the selected box out of the count and select the next one</source>
+        <translation>Retirer le cadre sélectionné du comptage et sélectionner le suivant</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="147"/>
+        <source>Take out every capillary that is not a loop of the distal row (one correction, undoable)</source>
+        <translation>Retirer chaque capillaire qui n’est pas une anse de la rangée distale (une correction, annulable)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="147"/>
+        <source>Keep only the distal ro&amp;w</source>
+        <translation>Ne garder &amp;que la rangée distale</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="149"/>
         <source>&amp;Calibrate scale</source>
         <translation>É&amp;talonner l&apos;échelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="144"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="149"/>
         <source>Drag a line over a known length (a calibration slide, a scale bar) and type its length in µm</source>
         <translation>Tracer une ligne sur une longueur connue (lame d&apos;étalonnage, barre d&apos;échelle) et saisir sa longueur en µm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="145"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="150"/>
         <source>Brush s&amp;maller</source>
         <translation>Réduire le pi&amp;nceau</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="145"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="150"/>
         <source>Smaller brush and eraser</source>
         <translation>Pinceau et gomme plus petits</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="146"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="151"/>
         <source>Brush &amp;larger</source>
         <translation>Agrandir le pinc&amp;eau</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="146"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="151"/>
         <source>Larger brush and eraser</source>
         <translation>Pinceau et gomme plus grands</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="148"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="153"/>
         <source>&amp;Analyse again</source>
         <translation>&amp;Analyser à nouveau</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="148"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="153"/>
         <source>Run the model on the current image again</source>
         <translation>Relancer le modèle sur l&apos;image courante</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="149"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="154"/>
         <source>&amp;Cancel</source>
         <translation>A&amp;nnuler</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="149"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="154"/>
         <source>Stop the running analysis or batch</source>
         <translation>Arrêter l&apos;analyse ou le lot en cours</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="150"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="155"/>
         <source>&amp;Reset to model defaults</source>
         <translation>&amp;Rétablir les valeurs du modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="150"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="155"/>
         <source>Set threshold, minimum area and merge distance to the model card&apos;s recommendation</source>
         <translation>Remettre le seuil, la surface minimale et la distance de fusion à la recommandation de la fiche du modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="152"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="157"/>
         <source>&amp;Load model…</source>
         <translation>&amp;Charger un modèle…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="152"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="157"/>
         <source>Open a .tflite, .keras or .h5 segmentation model</source>
         <translation>Ouvrir un modèle de segmentation .tflite, .keras ou .h5</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="153"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="158"/>
         <source>Model &amp;information</source>
         <translation>&amp;Informations sur le modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="153"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="158"/>
         <source>Show which model is loaded</source>
         <translation>Afficher le modèle chargé</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="154"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="159"/>
         <source>&amp;Fine-tune on corrected images…</source>
         <translation>&amp;Affiner sur les images corrigées…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="154"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="159"/>
         <source>Teach the current model from the images you corrected, and compare before and after</source>
         <translation>Entraîner le modèle actuel sur les images que vous avez corrigées, et comparer avant et après</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="155"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="160"/>
         <source>Micro&amp;scopes…</source>
         <translation>Micro&amp;scopes…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="155"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="160"/>
         <source>Add, edit or delete microscope profiles (name, µm per pixel, magnification)</source>
         <translation>Ajouter, modifier ou supprimer des profils de microscope (nom, µm par pixel, grossissement)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="157"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="162"/>
         <source>Zoom &amp;in</source>
         <translation>Zoom &amp;avant</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="157"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="162"/>
         <source>Zoom in</source>
         <translation>Zoom avant</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="158"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="163"/>
         <source>Zoom &amp;out</source>
         <translation>Zoom a&amp;rrière</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="158"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="163"/>
         <source>Zoom out</source>
         <translation>Zoom arrière</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="159"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="164"/>
         <source>&amp;Fit to window</source>
         <translation>A&amp;juster à la fenêtre</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="159"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="164"/>
         <source>Show the whole image</source>
         <translation>Afficher toute l&apos;image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="160"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="165"/>
         <source>&amp;100 %</source>
         <translation>&amp;100&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="160"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="165"/>
         <source>One image pixel per screen pixel</source>
         <translation>Un pixel de l&apos;image par pixel d&apos;écran</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="161"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="166"/>
         <source>Overlay more &amp;opaque</source>
         <translation>Superposition plus &amp;opaque</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="161"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="166"/>
         <source>Stronger mask tint in the overlay</source>
         <translation>Teinte du masque plus forte dans la superposition</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="162"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="167"/>
         <source>Overlay more &amp;transparent</source>
         <translation>Superposition plus &amp;transparente</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="162"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="167"/>
         <source>Weaker mask tint in the overlay</source>
         <translation>Teinte du masque plus légère dans la superposition</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="163"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="168"/>
         <source>Arrange &amp;automatically</source>
         <translation>Disposition a&amp;utomatique</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="163"/>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="164"/>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="165"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="168"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="169"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="170"/>
         <source>How the three views are placed</source>
         <translation>Disposition des trois vues</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="164"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="169"/>
         <source>Views &amp;side by side</source>
         <translation>Vues &amp;côte à côte</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="165"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="170"/>
         <source>Views &amp;stacked</source>
         <translation>Vues &amp;empilées</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="166"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="171"/>
         <source>&amp;Count panel</source>
         <translation>Panneau de compta&amp;ge</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="166"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="171"/>
         <source>Show or hide the count panel</source>
         <translation>Afficher ou masquer le panneau de comptage</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="167"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="172"/>
         <source>&amp;Batch results panel</source>
         <translation>Résultats du lo&amp;t</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="167"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="172"/>
         <source>Show or hide the batch results</source>
         <translation>Afficher ou masquer les résultats du lot</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="168"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="173"/>
         <source>&amp;Undo history</source>
         <translation>&amp;Historique des corrections</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="168"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="173"/>
         <source>Show or hide the list of corrections (click one to go back to it)</source>
         <translation>Afficher ou masquer la liste des corrections (cliquer sur l&apos;une pour y revenir)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="169"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="174"/>
         <source>&amp;Distal row</source>
         <translation>Rangée &amp;distale</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="169"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="174"/>
         <source>Show or hide the line through the apices of the distal row (the loops the density counts)</source>
         <translation>Afficher ou masquer la ligne passant par les apex de la rangée distale (les anses comptées dans la densité)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="170"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="175"/>
         <source>1 mm density &amp;window</source>
         <translation>&amp;Fenêtre de densité de 1 mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="170"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="175"/>
         <source>Count the density in a 1 mm window (drag its tab along the strip) instead of over the whole width</source>
         <translation>Mesurer la densité dans une fenêtre de 1 mm (faire glisser son onglet le long de la bande) au lieu de toute la largeur</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="172"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="177"/>
         <source>CapSeg Desktop &amp;help</source>
         <translation>&amp;Aide de CapSeg Desktop</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="172"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="177"/>
         <source>The views, the parameters and how capillaries are counted</source>
         <translation>Les vues, les paramètres et le comptage des capillaires</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="173"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="178"/>
         <source>&amp;About CapSeg Desktop</source>
         <translation>À &amp;propos de CapSeg Desktop</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="173"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="178"/>
         <source>Version, model and model card</source>
         <translation>Version, modèle et fiche du modèle</translation>
     </message>

@@ -457,3 +457,53 @@ def test_kept_corrections_that_no_longer_apply_are_reported(qtbot, window, tmp_p
     assert result.model_count == 3 and result.count == 2 and result.edits.removed == 1
     qtbot.waitUntil(lambda: "Kept your 2 corrections on top of the new count. 1 of them no longer applies" in window.status_label.text(),
                     timeout=3000)
+
+
+def test_fast_review_keeps_and_takes_out_box_by_box_along_the_row(qtbot, window, tmp_path):
+    """N keeps the selected box and goes to the next, X takes it out and goes to the next, in
+    review order (the distal row first, along the row): a reviewer never reaches for the mouse."""
+    image = write_capillary_image(tmp_path / "strip.png", loops=4)
+    open_and_wait(qtbot, window, image)
+
+    def selected_x() -> float:
+        (number,) = window.views.selected()
+        return next(c for c in window.analysis.result.capillaries if c.id == number).centroid[0]
+
+    key(window, Qt.Key.Key_N)
+    assert selected_x() < limb_x(1) and "Box 1 of 4" in window.status_label.text()
+    key(window, Qt.Key.Key_N)
+    assert limb_x(1) < selected_x() < limb_x(2)
+    key(window, Qt.Key.Key_X)  # the second loop goes; the third is selected
+    assert window.analysis.result.count == 3
+    assert limb_x(2) < selected_x() < limb_x(3) and "Box 2 of 3" in window.status_label.text()
+    key(window, Qt.Key.Key_N)
+    key(window, Qt.Key.Key_N)
+    assert window.views.selected() == () and "All 3 boxes reviewed" in window.status_label.text()
+    assert [e["kind"] for e in wait_saved(qtbot, window, image, 3)["edits"]] == ["remove"]
+    key(window, Qt.Key.Key_Z, CTRL)
+    assert window.analysis.result.count == 4
+
+
+def test_a_dragged_rectangle_takes_out_its_boxes_in_one_step(qtbot, window, tmp_path):
+    image = write_capillary_image(tmp_path / "strip.png", loops=4)
+    open_and_wait(qtbot, window, image)
+    key(window, Qt.Key.Key_R)
+    assert window.editing.tool_name == "reject_area"
+    drag(window.overlay_view, [(limb_x(1) - 20, 30), (limb_x(2), 200), (limb_x(2) + 60, 380)])
+    result = window.analysis.result
+    assert result.count == 2 and result.edits.removed == 2
+    assert all(not limb_x(1) - 20 < c.centroid[0] < limb_x(2) + 60 for c in result.capillaries)
+    assert "Take out 2 boxes in a rectangle" in window.actions_by_id["undo"].text()
+    key(window, Qt.Key.Key_Z, CTRL)
+    assert window.analysis.result.count == 4
+    drag(window.overlay_view, [(5, 5), (20, 20)])  # on bare skin: nothing taken out, and said
+    assert window.analysis.result.count == 4 and "No box has its centre" in window.status_label.text()
+
+
+def test_keep_only_the_distal_row_on_a_single_row_changes_nothing_and_says_so(qtbot, window, tmp_path):
+    image = write_capillary_image(tmp_path / "strip.png", loops=4)
+    open_and_wait(qtbot, window, image)
+    assert window.analysis.result.distal_count == 4
+    window.actions_by_id["keep_distal_only"].trigger()
+    assert window.analysis.result.count == 4 and not window.editing.stack.canUndo()
+    assert "already a loop of the distal row" in window.status_label.text()

@@ -22,6 +22,7 @@ from . import gestures
 from .tools import TOOLS, EditTool, image_point
 from .palette import EditPalette
 from .sidecar import SavedLogs, SidecarSaver
+from .review import Review
 from .undo import EditCommand, Region, describe_edit
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ class EditController(QObject):
         self.actions: dict[str, QAction] = {}
         self.saver = SidecarSaver(fallback_dir or default_fallback_dir(), self)
         self.saver.saved.connect(self._saved)
-        self.saver.failed.connect(lambda path, message: self._say(self.tr("Corrections not saved: %1").replace("%1", message)))
+        self.saver.failed.connect(lambda path, message: self.say(self.tr("Corrections not saved: %1").replace("%1", message)))
 
         self.palette = EditPalette(window, self.stack, self)  # the tool palette, the undo history, the brush size
         self.history, self.history_dock, self.brush_label = self.palette.history, self.palette.history_dock, self.palette.brush_label
@@ -73,6 +74,7 @@ class EditController(QObject):
             view.view_changed.connect(self._update_cursor)
         self.stack.indexChanged.connect(self._index_changed)
         self.saved_logs = SavedLogs(self.saver.fallback_dir)
+        self.review = Review(self)  # fast review: box by box, a rectangle, the distal row only
         window.batch.corrected = self.saved_edits_applied
 
     # The session's log ---------------------------------------------------------------------
@@ -150,8 +152,9 @@ class EditController(QObject):
             "brush": self.tr("Brush: drag to paint a capillary; [ and ] change the size (Esc: back to Select)."),
             "eraser": self.tr("Eraser: drag over the pixels to take away; [ and ] change the size (Esc: back to Select)."),
             "split": self.tr("Split: drag a cut line across one capillary (Esc: back to Select)."),
+            "reject_area": self.tr("Take out a rectangle: drag over boxes to take out every one whose centre is inside (Esc: back to Select)."),
         }
-        self._say(hints.get(name, ""), append=False)  # Calibrate (gui/scale/controller.py) says its own
+        self.say(hints.get(name, ""), append=False)  # Calibrate (gui/scale/controller.py) says its own
         self.window.update_actions()
 
     def add_tool(self, tool: type[EditTool]) -> None:
@@ -208,30 +211,30 @@ class EditController(QObject):
             return
         text = (self.tr("Delete capillary %1").replace("%1", str(selected[0])) if len(selected) == 1
                 else self.tr("Delete %n capillaries", "", len(selected)))
-        self._apply(gestures.delete(self.window.analysis, selected, text))
+        self.apply_gesture(gestures.delete(self.window.analysis, selected, text))
 
     def merge_selected(self) -> None:
         if self.window.analysis is not None:
-            self._apply(gestures.merge(self.window.analysis, self.window.views.selected()))
+            self.apply_gesture(gestures.merge(self.window.analysis, self.window.views.selected()))
 
     def add_at(self, pos: QPointF) -> None:
         if self.window.analysis is not None:
-            self._apply(gestures.add_at(self.window.analysis, pos))
+            self.apply_gesture(gestures.add_at(self.window.analysis, pos))
 
     def stroke(self, points: list[QPointF], erase: bool) -> None:
         """A brush or eraser stroke through ``points`` (image coordinates)."""
         if self.window.analysis is not None:
-            self._apply(gestures.stroke(self.window.analysis, points, self.brush_px, erase, self.window.views.selected()))
+            self.apply_gesture(gestures.stroke(self.window.analysis, points, self.brush_px, erase, self.window.views.selected()))
 
     def split_line(self, a: QPointF, b: QPointF) -> None:
         if self.window.analysis is not None:
-            self._apply(gestures.split(self.window.analysis, a, b))
+            self.apply_gesture(gestures.split(self.window.analysis, a, b))
 
-    def _apply(self, outcome: gestures.Gesture | gestures.Refusal | None) -> None:
+    def apply_gesture(self, outcome: gestures.Gesture | gestures.Refusal | None) -> None:
         if isinstance(outcome, gestures.Refusal):
             if outcome.select:
                 self.select(list(outcome.select))
-            self._say(outcome.message)
+            self.say(outcome.message)
         elif outcome is not None:
             self._push(outcome.edits, outcome.text, outcome.region)
 
@@ -244,7 +247,7 @@ class EditController(QObject):
             return
         _, applied = apply_edits(labels, edits)
         if not all(applied):
-            self._say(self.tr("%1 changes nothing here.").replace("%1", text))
+            self.say(self.tr("%1 changes nothing here.").replace("%1", text))
             return
         self.stack.push(EditCommand(self, edits, text, region, self.window.views.selected()))
         self.edit_ms.append((time.perf_counter() - started) * 1000.0)
@@ -278,7 +281,7 @@ class EditController(QObject):
                 "%1", str(result.model_count)).replace("%2", result.edits.describe() if result.edits else "")
         else:
             what = self.tr("%n capillaries, as the model counted them", "", result.count)
-        self._say(self.tr("%1: %2.").replace("%1", note).replace("%2", what) if note else f"{what}.", append=False)
+        self.say(self.tr("%1: %2.").replace("%1", note).replace("%2", what) if note else f"{what}.", append=False)
         self._changed()
 
     def corrected(self, analysis: Analysis) -> Analysis:
@@ -409,16 +412,16 @@ class EditController(QObject):
 
     def _saved(self, image: Path, where: Path) -> None:
         if where.parent != image.parent:
-            self._say(self.tr("Corrections kept in %1: the folder of %2 cannot be written.")
+            self.say(self.tr("Corrections kept in %1: the folder of %2 cannot be written.")
                       .replace("%1", str(where.parent)).replace("%2", image.name))
 
-    def _say(self, text: str, append: bool = True) -> None:
+    def say(self, text: str, append: bool = True) -> None:
         label = self.window.status_label
         self.window.set_status(f"{label.text()} {text}".strip() if append and label.text() else text)
 
     def _later(self, text: str) -> None:
         """Said after the window's own message for what just happened."""
-        QTimer.singleShot(0, lambda: self._say(text))
+        QTimer.singleShot(0, lambda: self.say(text))
 
     def close(self) -> None:
         self.saver.close()

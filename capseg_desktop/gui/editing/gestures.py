@@ -134,3 +134,17 @@ def split(analysis: Analysis, a: QPointF, b: QPointF) -> Gesture | Refusal:
         return Refusal(QCoreApplication.translate("EditController", "To split a capillary, drag a cut line across it."))
     edit = Edit("split", points=(image_point(a), image_point(b)))
     return Gesture([edit], QCoreApplication.translate("EditController", "Split capillary %1").replace("%1", str(number)), labels == number)
+
+
+def remove_all(analysis: Analysis, numbers: Sequence[int], text: str, nothing: str) -> Gesture | Refusal:
+    """Capillaries ``numbers`` taken out as one undo step named ``text`` (``nothing``: what to say
+    when there are none): a rectangle's boxes, or every loop but the distal row's."""
+    import numpy as np
+
+    from ...core.corrections import Edit
+
+    if not numbers:
+        return Refusal(nothing)
+    labels = analysis.counted.labels
+    edits = [Edit("remove", points=(point_inside(labels, analysis, n),)) for n in numbers]
+    return Gesture(edits, text, np.isin(labels, list(numbers)))

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from .tools import EditTool
 
 #: The tools' order on the toolbar and in the Edit menu.
-TOOL_NAMES = ("select", "add", "brush", "eraser", "split")
+TOOL_NAMES = ("select", "add", "brush", "eraser", "split", "reject_area")
 
 
 class EditPalette(QObject):
@@ -47,7 +47,8 @@ class EditPalette(QObject):
         toolbar.setObjectName("edit_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         short = {"tool_select": self.tr("Select"), "tool_add": self.tr("Add"), "tool_brush": self.tr("Brush"),
-                 "tool_eraser": self.tr("Eraser"), "tool_split": self.tr("Split"), "merge_selected": self.tr("Merge"),
+                 "tool_eraser": self.tr("Eraser"), "tool_split": self.tr("Split"),
+                 "tool_reject_area": self.tr("Rectangle"), "merge_selected": self.tr("Merge"),
                  "delete_capillary": self.tr("Delete"), "undo": self.tr("Undo"), "redo": self.tr("Redo")}
         for key in (*[f"tool_{name}" for name in TOOL_NAMES], None, "merge_selected", "delete_capillary", None, "undo", "redo"):
             if key is None:

@@ -207,7 +207,24 @@ class SplitTool(LineTool):
         self.controller.split_line(start, end)
 
 
-TOOLS = {tool.name: tool for tool in (EditTool, AddTool, StrokeTool, EraserTool, SplitTool)}
+class RejectAreaTool(LineTool):
+    """Drag a rectangle: every box whose centre is inside it leaves the count (one undo step)."""
+
+    name = "reject_area"
+
+    def preview(self, start: QPointF, end: QPointF) -> None:
+        path = QPainterPath()
+        path.addRect(QRectF(start, end).normalized())
+        pen = QPen(ERASER_COLOUR, 2.0, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        self.controller.window.views.set_preview(path, pen, QBrush(Qt.BrushStyle.NoBrush))
+
+    def finish(self, start: QPointF, end: QPointF) -> None:
+        self.controller.window.views.set_preview(None)
+        self.controller.review.reject_area(start, end)
+
+
+TOOLS = {tool.name: tool for tool in (EditTool, AddTool, StrokeTool, EraserTool, SplitTool, RejectAreaTool)}
 
 
 def image_point(pos: QPointF) -> tuple[float, float]:
