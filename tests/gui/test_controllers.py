@@ -83,7 +83,7 @@ def test_the_action_table_is_consistent():
     keys = [str(k) for spec in ACTIONS for k in spec.shortcuts]
     assert len(keys) == len(set(keys)), "a shortcut is used twice"
     assert all(spec.shortcuts and spec.tip for spec in ACTIONS)
-    assert {spec.id for spec in ACTIONS if spec.handler is None} == {"show_count", "show_batch", "show_undo_history"}
+    assert {spec.id for spec in ACTIONS if spec.handler is None} == {"show_undo_history"}
 
 
 def test_install_actions_builds_menus_toolbar_and_late_bound_handlers(qtbot):
@@ -262,3 +262,20 @@ def test_a_task_that_ends_at_once_is_still_heard(qtbot):
         task = EchoTask(f"at once {round_}")
         lane.submit(task, [(task.answered, heard.append, FINAL)])
         qtbot.waitUntil(lambda: len(heard) == round_ + 1, timeout=5000)
+
+
+def test_view_menu_hides_and_shows_the_panels(qtbot, window):
+    """View > Count panel and Batch results panel were always greyed out (Qt's toggle action of
+    a dock that cannot be closed): they work, and their tick follows the panel."""
+    window.show()
+    count, batch = window.actions_by_id["show_count"], window.actions_by_id["show_batch"]
+    assert count.isEnabled() and batch.isEnabled()
+    assert count.isChecked() and window.count_dock.isVisible()
+    count.trigger()
+    assert not window.count_dock.isVisible() and not count.isChecked()
+    count.trigger()
+    assert window.count_dock.isVisible() and count.isChecked()
+    window.batch_dock.show()  # a folder opened shows it: the tick follows
+    assert batch.isChecked()
+    batch.trigger()
+    assert not window.batch_dock.isVisible()

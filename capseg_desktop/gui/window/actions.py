@@ -93,6 +93,14 @@ def _tool(name: str) -> Callable[[Any], None]:
     return lambda window: window.editing.set_tool(name)
 
 
+def _show_dock(window: Any, name: str) -> None:
+    """View > Count panel / Batch results panel. The docks cannot be closed from their title
+    bar (a panel lost that way was hard to find again), so Qt's own toggle action for them is
+    always greyed out; these show and hide them instead."""
+    dock = getattr(window, f"{name}_dock")
+    dock.setVisible(window.actions_by_id[f"show_{name}"].isChecked())
+
+
 def _brush(factor: float) -> Callable[[Any], None]:
     return lambda window: window.editing.resize_brush(factor)
 
@@ -168,8 +176,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("arrange_auto", QT_TRANSLATE_NOOP("actions", "Arrange &automatically"), ("Ctrl+Alt+A",), QT_TRANSLATE_NOOP("actions", "How the three views are placed"), menu="&View", group=1, handler=_arrange("auto"), checkable=True, exclusive="arrange"),
     ActionSpec("arrange_side", QT_TRANSLATE_NOOP("actions", "Views &side by side"), ("Ctrl+Alt+H",), QT_TRANSLATE_NOOP("actions", "How the three views are placed"), menu="&View", group=1, handler=_arrange("side"), checkable=True, exclusive="arrange"),
     ActionSpec("arrange_stacked", QT_TRANSLATE_NOOP("actions", "Views &stacked"), ("Ctrl+Alt+V",), QT_TRANSLATE_NOOP("actions", "How the three views are placed"), menu="&View", group=1, handler=_arrange("stacked"), checkable=True, exclusive="arrange"),
-    ActionSpec("show_count", QT_TRANSLATE_NOOP("actions", "&Count panel"), ("Ctrl+K",), QT_TRANSLATE_NOOP("actions", "Show or hide the count panel"), menu="&View", group=2),
-    ActionSpec("show_batch", QT_TRANSLATE_NOOP("actions", "&Batch results panel"), ("Ctrl+B",), QT_TRANSLATE_NOOP("actions", "Show or hide the batch results"), menu="&View", group=2),
+    ActionSpec("show_count", QT_TRANSLATE_NOOP("actions", "&Count panel"), ("Ctrl+K",), QT_TRANSLATE_NOOP("actions", "Show or hide the count panel"), menu="&View", group=2, handler=lambda w: _show_dock(w, "count"), checkable=True),
+    ActionSpec("show_batch", QT_TRANSLATE_NOOP("actions", "&Batch results panel"), ("Ctrl+B",), QT_TRANSLATE_NOOP("actions", "Show or hide the batch results"), menu="&View", group=2, handler=lambda w: _show_dock(w, "batch"), checkable=True),
     ActionSpec("show_undo_history", QT_TRANSLATE_NOOP("actions", "&Undo history"), ("Ctrl+H",), QT_TRANSLATE_NOOP("actions", "Show or hide the list of corrections (click one to go back to it)"), menu="&View", group=2),
     ActionSpec("show_distal_row", QT_TRANSLATE_NOOP("actions", "&Distal row"), ("Ctrl+Alt+R",), QT_TRANSLATE_NOOP("actions", "Show or hide the line through the apices of the distal row (the loops the density counts)"), menu="&View", group=3, handler=lambda w: w.calibration.toggle_distal_row(), checkable=True),
     ActionSpec("show_density_window", QT_TRANSLATE_NOOP("actions", "1 mm density &window"), ("Ctrl+Alt+W",), QT_TRANSLATE_NOOP("actions", "Count the density in a 1 mm window (drag its tab along the strip) instead of over the whole width"), menu="&View", group=3, handler=lambda w: w.calibration.toggle_window(), checkable=True),

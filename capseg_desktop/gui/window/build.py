@@ -124,9 +124,12 @@ def build_actions(window: MainWindow) -> None:
     window.toolbar = QToolBar(QCoreApplication.translate("MainWindow", "Main toolbar"), window)
     window.toolbar.setObjectName("main_toolbar")
     window.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    given = {"show_count": window.count_dock.toggleViewAction(), "show_batch": window.batch_dock.toggleViewAction(),
-             "show_undo_history": window.editing.history_dock.toggleViewAction()}
+    given = {"show_undo_history": window.editing.history_dock.toggleViewAction()}
     window.actions_by_id, window.menus = install_actions(window, given=given, toolbar=window.toolbar)
+    for name in ("count", "batch"):  # the menu's tick follows the dock, however it was shown or hidden
+        dock, action = getattr(window, f"{name}_dock"), window.actions_by_id[f"show_{name}"]
+        action.setChecked(not dock.isHidden())
+        dock.visibilityChanged.connect(lambda _visible, dock=dock, action=action: action.setChecked(not dock.isHidden()))
     window.arrange_actions = {key: window.actions_by_id[f"arrange_{key}"] for key in ("auto", "side", "stacked")}
     window.recent_menu = window.menus["&File"].addMenu(QCoreApplication.translate("MainWindow", "Open &recent"))
     window.menus["&File"].insertMenu(window.actions_by_id["export_annotated"], window.recent_menu)
