@@ -65,8 +65,8 @@ TEXT = Sentences(
             "FastTrack", "Step 1 cannot be judged: density and giant loops not assessed (no scale)."),
         "rule2_giants": QT_TRANSLATE_NOOP("FastTrack", "Step 2: giant loops present ({giants}): scleroderma pattern."),
         "rule2_shapes": QT_TRANSLATE_NOOP(
-            "FastTrack", "Step 2: density {density} per mm (3 or less) with abnormal shapes ({abnormal} ramified loops): "
-                         "scleroderma pattern."),
+            "FastTrack", "Step 2: density {density} per mm (3 or less) with abnormal shapes (ramified loops: "
+                         "{abnormal}): scleroderma pattern."),
         "rule2_not_low": QT_TRANSLATE_NOOP(
             "FastTrack", "Step 2 not met: no giant loop, and density {density} per mm (above 3)."),
         "rule2_no_shapes": QT_TRANSLATE_NOOP(

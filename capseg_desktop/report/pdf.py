@@ -323,6 +323,11 @@ def _fast_track_html(summary: ExamSummary) -> str:
         (TEXT["fast_track_pattern"], f"{pattern_html}<br/><span class='small'>{_e(FAST_TRACK['support'])}</span>"),
         (TEXT["fast_track_steps"], f"<ul style='margin-top:0; margin-bottom:0'>{steps}</ul>"),
     ]
+    # Each finger's own steps (the haemorrhages' sentence once, above, is enough).
+    lines = [f"<b>{_e(f.finger)}</b>: " + _e(" ".join(step.text() for step in f.fast_track.steps if step.key != "haemorrhages"))
+             for f in summary.fingers if f.fast_track is not None]
+    if lines:
+        rows.append((TEXT["per_finger"], f"<span class='small'>{'<br/>'.join(lines)}</span>"))
     cells = "".join(f"<tr><td width='30%'><b>{_e(k)}</b></td><td>{v}</td></tr>" for k, v in rows)
     return f"<h2>{_e(TEXT['fast_track'])}</h2><table width='100%' cellspacing='0' cellpadding='2'>{cells}</table>"
 
@@ -362,16 +367,18 @@ def _finger_row(finger: FingerSummary) -> str:
 
     found = finger.fast_track
     pattern = _e(found.pattern_text()) if found is not None else "—"
-    pattern_html = f"<span class='reduced'>{pattern}</span>" if found is not None and found.pattern == SCLERODERMA else pattern
+    pattern_html = f"<span style='color:#9b1c1c'>{pattern}</span>" if found is not None and found.pattern == SCLERODERMA else pattern
     return (f"<tr><td><b>{_e(finger.finger)}</b></td><td>{len(finger.used)}</td><td>{density}</td><td>{flag_html}</td>"
             f"<td>{dilated}</td><td>{giant_html}</td><td>{_shapes_cell(finger.shapes)}</td><td class='small'>{pattern_html}</td>"
             f"<td class='small'>{_e(not_used)}</td></tr>")
 
 
 def _fingers_html(summary: ExamSummary) -> str:
-    head = "".join(f"<th>{_e(TEXT[k])}</th>" for k in
-                   ("col_finger", "col_used", "col_density", "col_flag", "col_dilated", "col_giant", "col_shapes",
-                    "col_fast_track", "col_not_used"))
+    # Nine columns: the headers in the small type and the widths set, so that no word is cut
+    # ("Mégacapillaires", "sclérodermique").
+    columns = (("col_finger", 7), ("col_used", 9), ("col_density", 9), ("col_flag", 12), ("col_dilated", 8), ("col_giant", 15),
+               ("col_shapes", 11), ("col_fast_track", 17), ("col_not_used", 12))
+    head = "".join(f"<th width='{width}%'><span class='small'>{_e(TEXT[k])}</span></th>" for k, width in columns)
     rows = "".join(_finger_row(finger) for finger in summary.fingers)
     return (f"<h2>{_e(TEXT['per_finger'])}</h2>"
             f"<table width='100%' border='1' cellspacing='0' cellpadding='3' style='border-color:#9aa7b4; border-style:solid'>"

@@ -831,7 +831,7 @@
     </message>
     <message>
         <location filename="../../capseg_desktop/core/fasttrack.py" line="67"/>
-        <source>Step 2: density {density} per mm (3 or less) with abnormal shapes ({abnormal} ramified loops): scleroderma pattern.</source>
+        <source>Step 2: density {density} per mm (3 or less) with abnormal shapes (ramified loops: {abnormal}): scleroderma pattern.</source>
         <translation>Étape 2&#xa0;: densité de {density} par mm (3 ou moins) avec des formes anormales (anses ramifiées&#xa0;: {abnormal})&#xa0;: profil sclérodermique.</translation>
     </message>
     <message>
@@ -1606,7 +1606,7 @@
         <translation>{density} capillaires par mm, {flag} ({fingers})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="345"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="350"/>
         <source>%n image(s) excluded</source>
         <translation>
             <numerusform>%n image exclue</numerusform>
@@ -1614,7 +1614,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="413"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="420"/>
         <source>%n image(s): their corrected counts are used (model&apos;s count in brackets below)</source>
         <translation>
             <numerusform>%n image&#xa0;: son comptage corrigé est utilisé (comptage du modèle entre parenthèses ci-dessous)</numerusform>
@@ -1622,7 +1622,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="428"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="435"/>
         <source>distal density {density} per mm (%n distal loops)</source>
         <translation>
             <numerusform>densité distale {density} par mm (%n anse distale)</numerusform>
@@ -1630,7 +1630,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="443"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="450"/>
         <source>{finger} — {name}: %n capillaries (model {model_count}, corrected by hand); {density}; {flags}; {scale}</source>
         <translation>
             <numerusform>{finger} — {name}&#xa0;: %n capillaire (modèle {model_count}, corrigé à la main)&#xa0;; {density}&#xa0;; {flags}&#xa0;; {scale}</numerusform>
@@ -1638,7 +1638,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="446"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="453"/>
         <source>{finger} — {name}: %n capillaries; {density}; {flags}; {scale}</source>
         <translation>
             <numerusform>{finger} — {name}&#xa0;: %n capillaire&#xa0;; {density}&#xa0;; {flags}&#xa0;; {scale}</numerusform>

@@ -50,7 +50,7 @@ def test_every_branch_of_the_three_rules(density, giants, abnormal, pattern, rul
 def test_the_steps_read_as_sentences_with_the_figures():
     texts = fast_track(2.5, 0, 2).step_texts()
     assert texts[0] == "Step 1 not met: density 2.5 per mm (below 7)."
-    assert texts[1] == "Step 2: density 2.5 per mm (3 or less) with abnormal shapes (2 ramified loops): scleroderma pattern."
+    assert texts[1] == "Step 2: density 2.5 per mm (3 or less) with abnormal shapes (ramified loops: 2): scleroderma pattern."
     assert texts[2].startswith("Haemorrhages: not assessed")
     assert fast_track(9.0, 3, 0).to_dict() == {
         "pattern": "scleroderma pattern", "rule": 2,

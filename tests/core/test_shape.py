@@ -136,6 +136,8 @@ def test_the_shape_is_a_label_never_a_filter_and_is_in_the_exports():
     assert [row.split(",")[header.index("shape")] for row in rows[1:]] == ["hairpin", "tortuous", "crossing", "ramified",
                                                                           "not assessable"]
     assert result.summary_row()["ramified"] == 1 and result.summary_row()["tortuous"] == 1
+    assert ("Loop shapes: 1 hairpin, 1 tortuous, 1 crossing (both non-specific), 1 ramified (abnormal), 1 not assessable"
+            in result.legend_lines())
 
 
 def test_the_thinned_centre_line_is_one_pixel_wide_and_connected():
