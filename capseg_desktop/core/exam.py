@@ -587,7 +587,7 @@ def result_figures(result: AnalysisResult) -> dict[str, Any]:
         "giant": None if scale is None else result.giant_count,
         "um_per_px": scale,
         "scale_source": scale_source_text(result.calibration_used) if scale is not None else "",
-        "shapes": result.shape_counts() if result.measures else None,
+        "shapes": result.shape_counts() if any(m.shape for m in getattr(result, "measures", ())) else None,
     }
 
 

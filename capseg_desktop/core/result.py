@@ -323,6 +323,12 @@ class AnalysisResult:
     def giant_count(self) -> int:
         return sum(1 for flag in self._flags.values() if flag == "giant")
 
+    @property
+    def shapes_judged(self) -> bool:
+        """Whether the loops' shapes were measured (``core.shape``; not on a result read back
+        without them)."""
+        return any(m.shape for m in self.measures)
+
     def shape_counts(self) -> dict[str, int]:
         """Shape label (``core.shape.SHAPES``) -> how many loops have it; every label present."""
         return shaping.shape_counts([m.shape for m in self.measures])
@@ -377,7 +383,7 @@ class AnalysisResult:
             "distal_row": self.distal_row_dict(),
             "dilated_count": self.dilated_count if self.measuring_um_per_px is not None else None,
             "giant_count": self.giant_count if self.measuring_um_per_px is not None else None,
-            "shape_counts": self.shape_counts() if self.measures else None,
+            "shape_counts": self.shape_counts() if self.shapes_judged else None,
             "capillaries": [{**c.to_dict(), "edited": c.id in edited, **self._measure_dict(c.id)} for c in self.capillaries],
             "timings_ms": {
                 k: round(v, 2) for k, v in self.timings_ms.items() if finite_or_none(v) is not None
@@ -478,7 +484,7 @@ class AnalysisResult:
         calibration = self.calibration_used
         density = self.distal_density_per_mm
         assessed = self.measuring_um_per_px is not None
-        shapes = self.shape_counts() if self.measures else {}
+        shapes = self.shape_counts() if self.shapes_judged else {}
         return {
             "distal_count": self.distal_count,
             "distal_density_per_mm": "" if density is None else f"{density:.3f}",
@@ -558,7 +564,7 @@ class AnalysisResult:
 
     def shapes_line(self) -> str:
         """The legend's line about the loops' shapes (``core.shape``), "" when none was judged."""
-        if not any(m.shape for m in self.measures):
+        if not self.shapes_judged:
             return ""
         counts = self.shape_counts()
         return translate(

@@ -314,8 +314,8 @@ def _fast_track_html(summary: ExamSummary) -> str:
     from ..core.fasttrack import SCLERODERMA, TEXT as FAST_TRACK
 
     found = summary.patient.fast_track
-    if found is None:
-        return ""
+    if found is None or all(f.fast_track is None for f in summary.fingers):
+        return ""  # no finger read: nothing to say beyond the summary's "0 used"
     pattern = _e(found.pattern_text())
     pattern_html = f"<span class='reduced'>{pattern}</span>" if found.pattern == SCLERODERMA else f"<b>{pattern}</b>"
     steps = "".join(f"<li>{_e(text)}</li>" for text in found.step_texts())
