@@ -96,7 +96,31 @@ def _finger_line(finger) -> str:
         parts.append(translate("CLI", ", {dilated} dilated, {giant} giant").format(dilated=finger.dilated, giant=finger.giant))
     if finger.not_used:
         parts.append(CLI.tr(", %n not used", "", len(finger.not_used)))
+    parts.append(_shapes_text(finger.shapes))
+    if finger.fast_track is not None:
+        parts.append(translate("CLI", "; fast track: {pattern}").format(pattern=finger.fast_track.pattern_text()))
     return "".join(parts)
+
+
+def _shapes_text(shapes: dict) -> str:
+    """"; shapes: 1 tortuous, 0 crossing, 2 ramified" ("" when no loop's shape was judged)."""
+    if not any(shapes.values()):
+        return ""
+    return translate("CLI", "; shapes: {tortuous} tortuous, {crossing} crossing, {ramified} ramified").format(
+        tortuous=shapes.get("tortuous", 0), crossing=shapes.get("crossing", 0), ramified=shapes.get("ramified", 0))
+
+
+def _fast_track_lines(patient) -> list[str]:
+    """The patient's fast track pattern and the steps that led there, as support for the clinician."""
+    from ..core.fasttrack import TEXT as FAST_TRACK
+
+    found = patient.fast_track
+    if found is None:
+        return []
+    lines = [translate("CLI", "Fast track pattern: {pattern}. {support}").format(pattern=found.pattern_text(),
+                                                                                   support=FAST_TRACK["support"])]
+    lines.extend(f"  - {text}" for text in found.step_texts())
+    return lines
 
 
 def _analyse_exam(args: argparse.Namespace, analyzer, exam, to_analyse: list, calibration, err: TextIO) -> tuple[dict, dict, dict]:
@@ -203,6 +227,8 @@ def run_exam(args: argparse.Namespace) -> int:
     for finger in summary.fingers:
         print(_finger_line(finger))
     print(_patient_line(summary.patient))
+    for line in _fast_track_lines(summary.patient):
+        print(line)
     written = [str(report_path)] + [str(p) for p in (csv_path, exam_path) if p is not None]
     print(translate("CLI", "Report: {files}").format(files=", ".join(written)))
     if failures:

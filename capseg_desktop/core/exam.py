@@ -19,7 +19,10 @@ dilated and giant loops):
 * a finger's dilated and giant loops are the sums over its used images;
 * the patient's density is the mean over the fingers that have a density; dilated and giant are
   the totals over the fingers; "any giant" says whether at least one giant loop was found;
-* a density below ``REDUCED_DENSITY_PER_MM`` (7 per mm) is "reduced", else "normal".
+* a density below ``REDUCED_DENSITY_PER_MM`` (7 per mm) is "reduced", else "normal";
+* the loops' shapes (``core.shape``) are counted per image, summed per finger and for the
+  patient; a finger and the patient get the EULAR fast track pattern (``core.fasttrack``) from
+  these figures: scleroderma pattern, non-scleroderma pattern or not assessable, with its steps.
 
 No Qt here (``core`` never imports it): the window and the command line both call this module.
 """
@@ -41,9 +44,11 @@ from .. import __version__
 from .atomic import write_text_atomic
 from .calibration import SOURCE_PROFILE
 from .errors import CapSegError
+from .fasttrack import FastTrack, fast_track, patient_fast_track
 from .measure import REDUCED_DENSITY_PER_MM as REDUCED_DENSITY_PER_MM
 from .measure import density_flag as measure_density_flag
 from .result import AnalysisResult, finite_or_none, local_now_iso
+from .shape import ABNORMAL_SHAPES, NOT_ASSESSABLE, SHAPES
 from .texts import QT_TRANSLATE_NOOP, Plurals, Sentences, counted
 
 #: This module's sentences with a count (see ``core.texts.Plurals``).
@@ -457,6 +462,8 @@ class ImageSummary:
     um_per_px: float | None = None
     scale_source: str = ""
     warnings: tuple[str, ...] = ()
+    #: Shape label (``core.shape.SHAPES``) -> loops; ``None`` when not known.
+    shapes: dict[str, int] | None = None
 
     @property
     def used(self) -> bool:
@@ -473,6 +480,15 @@ class FingerSummary:
     giant: int
     #: Whether dilated and giant loops could be judged on at least one used image (a scale).
     assessed: bool
+    #: Shape label -> loops over the used images (every label, 0 when none).
+    shapes: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SHAPES, 0))
+    #: The EULAR fast track pattern on the finger's figures (``None``: no image used).
+    fast_track: FastTrack | None = None
+
+    @property
+    def abnormal_shapes(self) -> int | None:
+        """Abnormal (ramified) loops; ``None`` when no loop's shape could be assessed."""
+        return abnormal_count(self.shapes)
 
     @property
     def used(self) -> tuple[ImageSummary, ...]:
@@ -514,6 +530,10 @@ class PatientSummary:
     #: Whether any image used was measured at a scale: without one, no loop can be called
     #: dilated or giant, and "0 giant" would be a claim nobody checked.
     assessed: bool = False
+    #: Shape label -> loops over the fingers.
+    shapes: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SHAPES, 0))
+    #: The EULAR fast track pattern of the patient (from the fingers', ``core.fasttrack``).
+    fast_track: FastTrack | None = None
 
 
 @dataclass(frozen=True)
@@ -538,6 +558,22 @@ def density_flag(density: float | None) -> str:
     return measure_density_flag(density)
 
 
+def abnormal_count(shapes: Mapping[str, int] | None) -> int | None:
+    """The abnormal shapes (``core.shape.ABNORMAL_SHAPES``) among ``shapes``; ``None`` when no
+    loop's shape was assessed (none, or all not assessable)."""
+    if not shapes or not any(n for label, n in shapes.items() if label != NOT_ASSESSABLE):
+        return None
+    return sum(shapes.get(label, 0) for label in ABNORMAL_SHAPES)
+
+
+def _sum_shapes(counts: Iterable[Mapping[str, int] | None]) -> dict[str, int]:
+    total = dict.fromkeys(SHAPES, 0)
+    for shapes in counts:
+        for label, n in (shapes or {}).items():
+            total[label] = total.get(label, 0) + int(n)
+    return total
+
+
 def result_figures(result: AnalysisResult) -> dict[str, Any]:
     """The clinical figures of one result: distal-row density per mm and its flag (``None`` and
     "" without a scale), the number of distal loops, the dilated and giant loops (``None`` when
@@ -551,6 +587,7 @@ def result_figures(result: AnalysisResult) -> dict[str, Any]:
         "giant": None if scale is None else result.giant_count,
         "um_per_px": scale,
         "scale_source": scale_source_text(result.calibration_used) if scale is not None else "",
+        "shapes": result.shape_counts() if any(m.shape for m in getattr(result, "measures", ())) else None,
     }
 
 
@@ -610,10 +647,13 @@ def summarise_exam(
         used = [i for i in images if i.used]
         densities = [i.density_per_mm for i in used if i.density_per_mm is not None]
         density = _mean(densities)
+        assessed = any(i.dilated is not None for i in used)
+        giant = sum(i.giant or 0 for i in used)
+        shapes = _sum_shapes(i.shapes for i in used)
         fingers.append(FingerSummary(
             finger=name, images=images, density_per_mm=density, density_flag=density_flag(density),
-            dilated=sum(i.dilated or 0 for i in used), giant=sum(i.giant or 0 for i in used),
-            assessed=any(i.dilated is not None for i in used),
+            dilated=sum(i.dilated or 0 for i in used), giant=giant, assessed=assessed, shapes=shapes,
+            fast_track=fast_track(density, giant if assessed else None, abnormal_count(shapes)) if used else None,
         ))
     unassigned = tuple(_image_summary(exam, image, keyed, failed) for image in exam.images_of(None))
     with_density = [f for f in fingers if f.density_per_mm is not None]
@@ -626,6 +666,8 @@ def summarise_exam(
         images_used=sum(1 for i in all_images if i.used), images_not_used=sum(1 for i in all_images if not i.used),
         reduced_fingers=tuple(f.finger for f in fingers if f.density_flag == REDUCED),
         assessed=any(f.assessed for f in fingers),
+        shapes=_sum_shapes(f.shapes for f in fingers),
+        fast_track=patient_fast_track([(f.finger, f.fast_track) for f in fingers]),
     )
     return ExamSummary(exam=exam, fingers=tuple(fingers), patient=patient, unassigned=unassigned)
 
@@ -633,7 +675,8 @@ def summarise_exam(
 # CSV --------------------------------------------------------------------------------------------------
 EXAM_CSV_FIELDS = (
     "level", "finger", "file", "status", "reason", "count", "model_count", "edited", "distal_loops",
-    "distal_density_per_mm", "density_flag", "dilated", "giant", "images_used", "images_not_used",
+    "distal_density_per_mm", "density_flag", "dilated", "giant", "tortuous", "crossing", "ramified",
+    "shape_not_assessable", "fast_track_pattern", "fast_track_steps", "images_used", "images_not_used",
     "um_per_px", "scale_source", "patient_id", "date",
 )
 
@@ -662,7 +705,7 @@ def exam_csv(summary: ExamSummary) -> str:
             "distal_density_per_mm": _cell(finger.density_per_mm, 2), "density_flag": finger.density_flag,
             "dilated": finger.dilated if finger.assessed else "", "giant": finger.giant if finger.assessed else "",
             "images_used": len(finger.used), "images_not_used": len(finger.not_used),
-            "status": finger.status,
+            "status": finger.status, **_shape_cells(finger.shapes if finger.used else None), **_fast_track_cells(finger.fast_track),
         })
     for image in summary.unassigned:
         rows.append(_image_row(image, common))
@@ -674,6 +717,7 @@ def exam_csv(summary: ExamSummary) -> str:
         "images_used": patient.images_used, "images_not_used": patient.images_not_used,
         "reason": counted(ExamFigures.tr("mean over %n finger(s) with a density", "", patient.fingers_with_density), patient.fingers_with_density),
         "um_per_px": _cell(exam.um_per_px), "scale_source": exam.profile or "",
+        **_shape_cells(patient.shapes), **_fast_track_cells(patient.fast_track),
     })
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=EXAM_CSV_FIELDS, lineterminator="\n", extrasaction="ignore")
@@ -681,6 +725,20 @@ def exam_csv(summary: ExamSummary) -> str:
     for row in rows:
         writer.writerow({key: row.get(key, "") for key in EXAM_CSV_FIELDS})
     return buffer.getvalue()
+
+
+def _shape_cells(shapes: Mapping[str, int] | None) -> dict[str, Any]:
+    """The CSV's shape columns (blank when not known)."""
+    shapes = shapes or {}
+    return {"tortuous": _cell(shapes.get("tortuous")), "crossing": _cell(shapes.get("crossing")),
+            "ramified": _cell(shapes.get("ramified")), "shape_not_assessable": _cell(shapes.get(NOT_ASSESSABLE))}
+
+
+def _fast_track_cells(found: FastTrack | None) -> dict[str, Any]:
+    """The CSV's fast track columns, in English like every machine word of the CSV."""
+    if found is None:
+        return {}
+    return {"fast_track_pattern": found.pattern, "fast_track_steps": " | ".join(found.step_texts(english=True))}
 
 
 def _image_row(image: ImageSummary, common: dict[str, Any]) -> dict[str, Any]:
@@ -691,5 +749,5 @@ def _image_row(image: ImageSummary, common: dict[str, Any]) -> dict[str, Any]:
         "edited": _cell(image.edited) if image.count is not None else "",
         "distal_loops": _cell(image.distal), "distal_density_per_mm": _cell(image.density_per_mm, 2),
         "density_flag": image.density_flag, "dilated": _cell(image.dilated), "giant": _cell(image.giant),
-        "um_per_px": _cell(image.um_per_px), "scale_source": image.scale_source,
+        "um_per_px": _cell(image.um_per_px), "scale_source": image.scale_source, **_shape_cells(image.shapes),
     }

@@ -81,6 +81,8 @@ import cv2
 import numpy as np
 
 from .i18n import format_float, translate
+from . import shape as shaping
+from .shape import ShapeMeasures
 
 #: Below this density (distal loops per mm) the density is reduced (EULAR: normal about 7-12).
 REDUCED_DENSITY_PER_MM = 7.0
@@ -163,6 +165,17 @@ class LoopMeasures:
     #: in pixels (``None`` when not measured); ``blurred`` when it is too wide to trust widths.
     edge_width_px: float | None = None
     blurred: bool = False
+    #: The loop's shape as its mask and centre line show it (``core.shape``); ``None`` when not
+    #: measured. ``shape`` reads it, "not assessable" for a blurred loop.
+    shape_measures: ShapeMeasures | None = None
+
+    @property
+    def shape(self) -> str:
+        """"hairpin", "tortuous", "crossing", "ramified" or "not assessable" (``core.shape``);
+        "" when not measured."""
+        if self.blurred:
+            return shaping.NOT_ASSESSABLE
+        return self.shape_measures.label if self.shape_measures is not None else ""
 
     def in_um(self, um_per_px: float) -> dict[str, float | None]:
         """The widths and length in µm (rounded to 0.01 µm)."""
@@ -219,6 +232,12 @@ class LoopMeasures:
             "edge_width_px": _px(self.edge_width_px),
             "blurred": bool(self.blurred),
         }
+        if self.shape:
+            data["shape"] = self.shape
+            measured = self.shape_measures.to_dict() if self.shape_measures is not None else {}
+            if self.blurred:
+                measured["not_assessable_because"] = "blurred"
+            data["shape_measures"] = measured
         if um_per_px:
             data.update(self.in_um(um_per_px))
         data["flag"] = self.flag_text(um_per_px, thresholds)
@@ -286,6 +305,7 @@ class _Loop:
     ridge_points: np.ndarray
     ridge_diameters: np.ndarray
     extent: float  # the loop's extent along its axis (pixel centres)
+    crop: np.ndarray | None = None  # the loop's mask (uint8 0/1) with a one-pixel border
 
 
 def _closed_end_vote(s: np.ndarray, t: np.ndarray) -> int:
@@ -336,7 +356,7 @@ def _prepare(labels: np.ndarray, capillary) -> _Loop | None:
     t = rel @ np.array([-major[1], major[0]])
     vote = _closed_end_vote(s, t)
     return _Loop(capillary.id, np.array([x0 - 1.0, y0 - 1.0]), points, centre, major, coherence, vote, ridge_points,
-                 diameters, float(s.max() - s.min()))
+                 diameters, float(s.max() - s.min()), crop)
 
 
 def _edge_allowance(across: np.ndarray) -> float:
@@ -402,6 +422,23 @@ def _measure(loop: _Loop, direction: np.ndarray, distal: bool = False) -> LoopMe
         venous_width_px=venous, max_vessel_width_px=float(widest_vessel), length_px=float(length),
         apex=(float(tip[0]), float(tip[1])), distal=distal, axis=(float(axis[0]), float(axis[1])),
     )
+
+
+def _with_shapes(measures: list[LoopMeasures], loops: Sequence[_Loop], image_shape: Sequence[int]) -> list[LoopMeasures]:
+    """``measures`` with each loop's shape (``core.shape``), judged on its limbs' typical
+    diameter. The image's edge cuts a loop's closed end when its apex lies within a vessel
+    width of the edge (limbs cut by the edge are usual: the picture ends before they do)."""
+    height, width = image_shape[:2]
+    outlines = []
+    for m, loop in zip(measures, loops):
+        limbs = [w for w in (m.arterial_width_px, m.venous_width_px) if w is not None]
+        vessel = float(np.median(limbs)) if limbs else m.apex_width_px
+        x, y = m.apex
+        at_edge = min(x + 0.5, y + 0.5, width - 0.5 - x, height - 0.5 - y) < max(vessel, 2.0)
+        crop = loop.crop if loop.crop is not None else np.zeros((3, 3), np.uint8)
+        outlines.append(shaping.LoopOutline(crop, m.axis, vessel, m.loop_width_px, m.length_px, at_edge, m.max_vessel_width_px))
+    shapes = shaping.loop_shapes(outlines)
+    return [LoopMeasures(**{**m.__dict__, "shape_measures": found}) for m, found in zip(measures, shapes)]
 
 
 def _typical_length(lengths: np.ndarray) -> float:
@@ -681,7 +718,7 @@ def measure_loops(labels: np.ndarray, capillaries: Iterable, direction: str | fl
     word or an angle in degrees), when known; by default found from the loops' shapes."""
     prepared = [loop for loop in (_prepare(labels, c) for c in capillaries) if loop is not None]
     vector = _direction_vector(direction, ()) if direction is not None else _apex_vector(prepared)
-    measures = [_measure(loop, vector) for loop in prepared]
+    measures = _with_shapes([_measure(loop, vector) for loop in prepared], prepared, labels.shape)
     # The row from the measures alone (as a result finds it again from its measures).
     row = distal_row(measures, labels.shape, direction)
     return tuple(

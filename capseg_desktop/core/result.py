@@ -17,6 +17,7 @@ from .counting import Capillary, CountingParams
 from .i18n import format_float, format_number, language, translate
 from . import measure as measuring
 from .measure import LoopMeasures, Thresholds
+from . import shape as shaping
 from .model import ModelInfo
 from .scale import ScaleInfo
 from .texts import Plurals
@@ -36,12 +37,13 @@ EDIT_KINDS = ("remove", "add", "merge", "split", "paint", "erase")
 #: which), else in pixels with the flag "not assessed (no scale)".
 MEASURE_CSV_FIELDS = (
     "distal", "apex_x", "apex_y", "unit", "loop_width", "apex_width", "arterial_width", "venous_width",
-    "max_vessel_width", "length", "flag",
+    "max_vessel_width", "length", "flag", "shape",
 )
 CAPILLARY_CSV_FIELDS = ("id", "x0", "y0", "x1", "y1", "area_px", "centroid_x", "centroid_y", "edited", *MEASURE_CSV_FIELDS)
 SUMMARY_CSV_FIELDS = (
     "file", "count", "model_count", "edits", "density_per_mm", "distal_count", "distal_density_per_mm", "density_flag",
-    "dilated", "giant", "calibration_source", "calibration_profile", "width_px", "height_px", "um_per_px", "model",
+    "dilated", "giant", "tortuous", "crossing", "ramified", "shape_not_assessable",
+    "calibration_source", "calibration_profile", "width_px", "height_px", "um_per_px", "model",
     "model_sha256", "threshold", "min_area_px", "merge_distance_px", "split_area_px",
     "scale_factor", "limb_width_px", "scale_source", "changed_by_user", "status", "message",
 )
@@ -322,6 +324,16 @@ class AnalysisResult:
         return sum(1 for flag in self._flags.values() if flag == "giant")
 
     @property
+    def shapes_judged(self) -> bool:
+        """Whether the loops' shapes were measured (``core.shape``; not on a result read back
+        without them)."""
+        return any(m.shape for m in self.measures)
+
+    def shape_counts(self) -> dict[str, int]:
+        """Shape label (``core.shape.SHAPES``) -> how many loops have it; every label present."""
+        return shaping.shape_counts([m.shape for m in self.measures])
+
+    @property
     def model_count_or_count(self) -> int:
         """What the model counted: the count itself when nothing was edited by hand."""
         return self.count if self.model_count is None else self.model_count
@@ -371,6 +383,7 @@ class AnalysisResult:
             "distal_row": self.distal_row_dict(),
             "dilated_count": self.dilated_count if self.measuring_um_per_px is not None else None,
             "giant_count": self.giant_count if self.measuring_um_per_px is not None else None,
+            "shape_counts": self.shape_counts() if self.shapes_judged else None,
             "capillaries": [{**c.to_dict(), "edited": c.id in edited, **self._measure_dict(c.id)} for c in self.capillaries],
             "timings_ms": {
                 k: round(v, 2) for k, v in self.timings_ms.items() if finite_or_none(v) is not None
@@ -417,7 +430,7 @@ class AnalysisResult:
 
         return [
             int(found.distal), f"{found.apex[0]:.1f}", f"{found.apex[1]:.1f}", "µm" if scale is not None else "px",
-            *(cell(v) for v in widths), found.flag_text(scale, self.thresholds),
+            *(cell(v) for v in widths), found.flag_text(scale, self.thresholds), found.shape,
         ]
 
     def to_json(self) -> str:
@@ -471,12 +484,17 @@ class AnalysisResult:
         calibration = self.calibration_used
         density = self.distal_density_per_mm
         assessed = self.measuring_um_per_px is not None
+        shapes = self.shape_counts() if self.shapes_judged else {}
         return {
             "distal_count": self.distal_count,
             "distal_density_per_mm": "" if density is None else f"{density:.3f}",
             "density_flag": self.density_flag,
             "dilated": self.dilated_count if assessed else "",
             "giant": self.giant_count if assessed else "",
+            "tortuous": shapes.get(shaping.TORTUOUS, ""),
+            "crossing": shapes.get(shaping.CROSSING, ""),
+            "ramified": shapes.get(shaping.RAMIFIED, ""),
+            "shape_not_assessable": shapes.get(shaping.NOT_ASSESSABLE, ""),
             "calibration_source": calibration.source,
             "calibration_profile": calibration.profile or "",
         }
@@ -539,7 +557,22 @@ class AnalysisResult:
                     "dilated loops in an orange outer box marked D, giant in a red one marked G)",
                 ).format(dilated=self.dilated_count, giant=self.giant_count, thresholds=self.thresholds.describe())
             )
+        shapes = self.shapes_line()
+        if shapes:
+            lines.append(shapes)
         return lines
+
+    def shapes_line(self) -> str:
+        """The legend's line about the loops' shapes (``core.shape``), "" when none was judged."""
+        if not self.shapes_judged:
+            return ""
+        counts = self.shape_counts()
+        return translate(
+            "Result",
+            "Loop shapes: {hairpin} hairpin, {tortuous} tortuous, {crossing} crossing (both non-specific), "
+            "{ramified} ramified (abnormal), {not_assessable} not assessable",
+        ).format(hairpin=counts[shaping.HAIRPIN], tortuous=counts[shaping.TORTUOUS], crossing=counts[shaping.CROSSING],
+                 ramified=counts[shaping.RAMIFIED], not_assessable=counts[shaping.NOT_ASSESSABLE])
 
     def changed_by_user_text(self) -> str:
         """The summary's cell: the changed parameters' column names ("threshold min_area_px"),

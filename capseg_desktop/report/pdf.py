@@ -3,7 +3,8 @@ on a QPdfWriter for the pages, their header line and page numbers).
 
 What it holds, in order: the header (patient pseudonym, exam date, operator, microscope profile
 and scale), the patient summary, the plain note that the figures support and do not replace a
-clinician's reading, the per-finger table, the images not used with their reasons, how the
+clinician's reading, the EULAR fast track pattern with its steps (``core.fasttrack``), the
+per-finger table (with the loops' shapes and each finger's pattern), the images not used with their reasons, how the
 figures were made (model name, version and sha256, counting parameters, thresholds, the
 definition of the distal row and its density, CapSeg's version), then every image with its
 numbered boxes and flagged loops and its own figures. A4 portrait, as many pages as it takes,
@@ -73,6 +74,28 @@ TEXT = Sentences(
         "col_flag": QT_TRANSLATE_NOOP("Report", "Density"),
         "col_dilated": QT_TRANSLATE_NOOP("Report", "Dilated"),
         "col_giant": QT_TRANSLATE_NOOP("Report", "Giant"),
+        "col_shapes": QT_TRANSLATE_NOOP("Report", "Tortuous / crossing / ramified"),
+        "col_fast_track": QT_TRANSLATE_NOOP("Report", "Fast track"),
+        "fast_track": QT_TRANSLATE_NOOP("Report", "EULAR fast track pattern"),
+        "fast_track_pattern": QT_TRANSLATE_NOOP("Report", "Pattern"),
+        "fast_track_steps": QT_TRANSLATE_NOOP("Report", "Steps"),
+        "shapes_def": QT_TRANSLATE_NOOP("Report", "Loop shapes"),
+        "shapes_def_value": QT_TRANSLATE_NOOP(
+            "Report",
+            "EULAR definitions: hairpin, tortuous and crossing loops are normal or non-specific, ramified (bushy) loops "
+            "abnormal. Measured on each loop's mask and centre line: crossing, the limbs enclose a hole; ramified, "
+            "{branches} or more branches beyond the two limb ends; tortuous, a limb bends back {bends} or more times; not "
+            "assessable, a blurred loop, one whose apex the picture's edge cuts, or a speck. These thresholds are CapSeg's.",
+        ),
+        "fast_track_def": QT_TRANSLATE_NOOP("Report", "Fast track algorithm"),
+        "fast_track_def_value": QT_TRANSLATE_NOOP(
+            "Report",
+            "Smith V et al., EULAR Study Group on Microcirculation in Rheumatic Diseases, Autoimmun Rev 2019;18:102394. "
+            "Step 1: density 7 per mm or more and no giant loop, non-scleroderma pattern; step 2: giant loops, or a density "
+            "of 3 per mm or less with abnormal shapes, scleroderma pattern; step 3: otherwise, non-scleroderma pattern. "
+            "Read per finger on its figures; the patient has a scleroderma pattern when a finger has one.",
+        ),
+        "caption_shapes": QT_TRANSLATE_NOOP("Report", "shapes: {tortuous} tortuous, {crossing} crossing, {ramified} ramified"),
         "col_not_used": QT_TRANSLATE_NOOP("Report", "Not used"),
         "not_examined": QT_TRANSLATE_NOOP("Report", "not examined"),
         "none_used": QT_TRANSLATE_NOOP("Report", "no image used"),
@@ -282,7 +305,38 @@ def _summary_html(summary: ExamSummary) -> str:
     note = (f"<table width='100%' cellpadding='6' cellspacing='0' border='1' style='border-color:#1d3b5a; border-style:solid'>"
             f"<tr><td bgcolor='#f1f5fa' class='note'><b>{_e(TEXT['note'])}</b></td></tr></table>")
     return (f"<h2>{_e(TEXT['summary'])}</h2><table width='100%' cellspacing='0' cellpadding='2'>{cells}</table>"
-            f"<p></p>{note}")
+            f"<p></p>{note}" + _fast_track_html(summary))
+
+
+def _fast_track_html(summary: ExamSummary) -> str:
+    """The patient's EULAR fast track pattern and the steps that led there, said to support the
+    clinician's reading (``core.fasttrack``)."""
+    from ..core.fasttrack import SCLERODERMA, TEXT as FAST_TRACK
+
+    found = summary.patient.fast_track
+    if found is None or all(f.fast_track is None for f in summary.fingers):
+        return ""  # no finger read: nothing to say beyond the summary's "0 used"
+    pattern = _e(found.pattern_text())
+    pattern_html = f"<span class='reduced'>{pattern}</span>" if found.pattern == SCLERODERMA else f"<b>{pattern}</b>"
+    steps = "".join(f"<li>{_e(text)}</li>" for text in found.step_texts())
+    rows = [
+        (TEXT["fast_track_pattern"], f"{pattern_html}<br/><span class='small'>{_e(FAST_TRACK['support'])}</span>"),
+        (TEXT["fast_track_steps"], f"<ul style='margin-top:0; margin-bottom:0'>{steps}</ul>"),
+    ]
+    # Each finger's own steps (the haemorrhages' sentence once, above, is enough).
+    lines = [f"<b>{_e(f.finger)}</b>: " + _e(" ".join(step.text() for step in f.fast_track.steps if step.key != "haemorrhages"))
+             for f in summary.fingers if f.fast_track is not None]
+    if lines:
+        rows.append((TEXT["per_finger"], f"<span class='small'>{'<br/>'.join(lines)}</span>"))
+    cells = "".join(f"<tr><td width='30%'><b>{_e(k)}</b></td><td>{v}</td></tr>" for k, v in rows)
+    return f"<h2>{_e(TEXT['fast_track'])}</h2><table width='100%' cellspacing='0' cellpadding='2'>{cells}</table>"
+
+
+def _shapes_cell(shapes: Mapping[str, int]) -> str:
+    """"1 / 0 / 2": the tortuous, crossing and ramified loops; "—" when no shape was judged."""
+    if not any(shapes.values()):
+        return "—"
+    return f"{shapes.get('tortuous', 0)} / {shapes.get('crossing', 0)} / {shapes.get('ramified', 0)}"
 
 
 def _not_used_text(finger: FingerSummary) -> str:
@@ -300,7 +354,7 @@ def unused_finger_text(finger: FingerSummary) -> str:
 def _finger_row(finger: FingerSummary) -> str:
     if not finger.examined:
         why = _not_used_text(finger)
-        return (f"<tr><td><b>{_e(finger.finger)}</b></td><td>0</td><td colspan='4' class='grey'>{_e(unused_finger_text(finger))}</td>"
+        return (f"<tr><td><b>{_e(finger.finger)}</b></td><td>0</td><td colspan='6' class='grey'>{_e(unused_finger_text(finger))}</td>"
                 f"<td class='small'>{_e(why)}</td></tr>")
     density = "—" if finger.density_per_mm is None else format_number(finger.density_per_mm, 1)
     flag = _flag_word(finger.density_flag) if finger.density_flag else TEXT["not_assessed"]
@@ -309,13 +363,22 @@ def _finger_row(finger: FingerSummary) -> str:
     giant = str(finger.giant) if finger.assessed else "—"
     giant_html = f"<span class='reduced'>{giant}</span>" if finger.giant else giant
     not_used = _not_used_text(finger)
+    from ..core.fasttrack import SCLERODERMA
+
+    found = finger.fast_track
+    pattern = _e(found.pattern_text()) if found is not None else "—"
+    pattern_html = f"<span style='color:#9b1c1c'>{pattern}</span>" if found is not None and found.pattern == SCLERODERMA else pattern
     return (f"<tr><td><b>{_e(finger.finger)}</b></td><td>{len(finger.used)}</td><td>{density}</td><td>{flag_html}</td>"
-            f"<td>{dilated}</td><td>{giant_html}</td><td class='small'>{_e(not_used)}</td></tr>")
+            f"<td>{dilated}</td><td>{giant_html}</td><td>{_shapes_cell(finger.shapes)}</td><td class='small'>{pattern_html}</td>"
+            f"<td class='small'>{_e(not_used)}</td></tr>")
 
 
 def _fingers_html(summary: ExamSummary) -> str:
-    head = "".join(f"<th>{_e(TEXT[k])}</th>" for k in
-                   ("col_finger", "col_used", "col_density", "col_flag", "col_dilated", "col_giant", "col_not_used"))
+    # Nine columns: the headers in the small type and the widths set, so that no word is cut
+    # ("Mégacapillaires", "sclérodermique").
+    columns = (("col_finger", 7), ("col_used", 9), ("col_density", 9), ("col_flag", 12), ("col_dilated", 8), ("col_giant", 15),
+               ("col_shapes", 11), ("col_fast_track", 17), ("col_not_used", 12))
+    head = "".join(f"<th width='{width}%'><span class='small'>{_e(TEXT[k])}</span></th>" for k, width in columns)
     rows = "".join(_finger_row(finger) for finger in summary.fingers)
     return (f"<h2>{_e(TEXT['per_finger'])}</h2>"
             f"<table width='100%' border='1' cellspacing='0' cellpadding='3' style='border-color:#9aa7b4; border-style:solid'>"
@@ -348,6 +411,10 @@ def _method_html(summary: ExamSummary, used: list[AnalysisResult], model_card: M
     from ..core.exam import REDUCED_DENSITY_PER_MM
 
     rows.append((TEXT["density_def"], _e(TEXT["density_def_value"].format(reduced=format_float(REDUCED_DENSITY_PER_MM, "g")))))
+    from ..core.shape import RAMIFIED_MIN_BRANCHES, TORTUOUS_MIN_BENDS
+
+    rows.append((TEXT["shapes_def"], _e(TEXT["shapes_def_value"].format(branches=RAMIFIED_MIN_BRANCHES, bends=TORTUOUS_MIN_BENDS))))
+    rows.append((TEXT["fast_track_def"], _e(TEXT["fast_track_def_value"])))
     edited = sum(1 for i in summary.images if i.used and i.edited)
     if edited:
         rows.append((TEXT["corrected"], _e(Report.tr("%n image(s): their corrected counts are used (model's count in brackets below)", "", edited))))
@@ -369,6 +436,9 @@ def _caption(image: ImageSummary, result: AnalysisResult | None) -> str:
             density=format_number(image.density_per_mm, 1)
         )
     flags = TEXT["caption_no_flags"] if image.dilated is None else TEXT["caption_flags"].format(dilated=image.dilated, giant=image.giant)
+    if image.shapes and any(image.shapes.values()):
+        flags += TEXT["list_separator"] + TEXT["caption_shapes"].format(
+            tortuous=image.shapes.get("tortuous", 0), crossing=image.shapes.get("crossing", 0), ramified=image.shapes.get("ramified", 0))
     if image.um_per_px and image.scale_source:
         scale = TEXT["caption_scale"].format(scale=format_float(image.um_per_px, "g"), source=_source_words(image.scale_source))
     elif image.um_per_px:

@@ -158,7 +158,7 @@
     </message>
     <message>
         <location filename="../../capseg_desktop/cli/analyze.py" line="294"/>
-        <location filename="../../capseg_desktop/cli/exam.py" line="169"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="193"/>
         <source>The folder &quot;{folder}&quot; does not exist.</source>
         <translation>Le dossier «&#xa0;{folder}&#xa0;» n’existe pas.</translation>
     </message>
@@ -268,32 +268,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="165"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="101"/>
+        <source>; fast track: {pattern}</source>
+        <translation>&#xa0;; fast track&#xa0;: {pattern}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli/exam.py" line="109"/>
+        <source>; shapes: {tortuous} tortuous, {crossing} crossing, {ramified} ramified</source>
+        <translation>&#xa0;; formes&#xa0;: tortueuses&#xa0;: {tortuous}, croisées&#xa0;: {crossing}, ramifiées&#xa0;: {ramified}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli/exam.py" line="120"/>
+        <source>Fast track pattern: {pattern}. {support}</source>
+        <translation>Profil selon le fast track&#xa0;: {pattern}. {support}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli/exam.py" line="189"/>
         <source>&quot;{path}&quot; already exists; nothing was written. Use --overwrite to replace it.</source>
         <translation>«&#xa0;{path}&#xa0;» existe déjà&#xa0;; rien n’a été écrit. Utilisez --overwrite pour le remplacer.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="174"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="198"/>
         <source>&quot;{name}&quot; is not assigned to a finger (name images like L2A.png or R5B.jpg); it is left out.</source>
         <translation>«&#xa0;{name}&#xa0;» n’est attribuée à aucun doigt (nommez les images comme L2A.png ou R5B.jpg)&#xa0;; elle est laissée de côté.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="180"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="204"/>
         <source>No image of this exam is assigned to a finger; nothing to analyse.</source>
         <translation>Aucune image de cet examen n’est attribuée à un doigt&#xa0;; rien à analyser.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="184"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="208"/>
         <source>No scale given (--profile or --um-per-px): densities and dilated or giant loops are not assessed.</source>
         <translation>Aucune échelle indiquée (--profile ou --um-per-px)&#xa0;: les densités et les anses dilatées ou géantes ne sont pas évaluées.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="130"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="154"/>
         <source>not assessed (no scale)</source>
         <translation>non évaluée (pas d’échelle)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/exam.py" line="134"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="158"/>
         <source>mean of %n finger(s) with a density</source>
         <translation>
             <numerusform>moyenne de %n doigt avec une densité</numerusform>
@@ -301,37 +316,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="135"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="159"/>
         <source>{density} per mm, {flag} ({fingers})</source>
         <translation>{density} par mm, {flag} ({fingers})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="138"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="162"/>
         <source>{giant} giant (giant loops present)</source>
         <translation>mégacapillaires&#xa0;: {giant} (présence de mégacapillaires)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="140"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="164"/>
         <source>{giant} giant (none)</source>
         <translation>mégacapillaires&#xa0;: {giant} (aucun)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="142"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="166"/>
         <source>Patient: mean distal density {density}; {dilated} dilated, {giant}; {used} image(s) used, {not_used} not used.</source>
         <translation>Patient&#xa0;: densité distale moyenne {density}&#xa0;; capillaires dilatés&#xa0;: {dilated}, {giant}&#xa0;; images utilisées&#xa0;: {used}, non utilisées&#xa0;: {not_used}.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="144"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="168"/>
         <source>Patient: mean distal density {density}; dilated and giant loops not assessed (no scale); {used} image(s) used, {not_used} not used.</source>
         <translation>Patient&#xa0;: densité distale moyenne {density}&#xa0;; capillaires dilatés et mégacapillaires non évalués (pas d’échelle)&#xa0;; images utilisées&#xa0;: {used}, non utilisées&#xa0;: {not_used}.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="207"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="233"/>
         <source>Report: {files}</source>
         <translation>Rapport&#xa0;: {files}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/exam.py" line="211"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="237"/>
         <source>%n image(s) could not be analysed and are listed as not used in the report. Details are in the log file {log}.</source>
         <translation>
             <numerusform>%n image n’a pas pu être analysée et figure comme non utilisée dans le rapport. Les détails sont dans le fichier journal {log}.</numerusform>
@@ -339,7 +354,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/exam.py" line="215"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="241"/>
         <source>%n image(s) could not be analysed and are listed as not used in the report.</source>
         <translation>
             <numerusform>%n image n’a pas pu être analysée et figure comme non utilisée dans le rapport.</numerusform>
@@ -608,103 +623,103 @@
 <context>
     <name>Exam</name>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="80"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="85"/>
         <source>The exam file &quot;{name}&quot; does not exist.</source>
         <extracomment>This module&apos;s sentences with a count (see ``core.texts.Plurals``). What an exam file is called: ``anything.capseg-exam.json``. Fingers 2 to 5 of the left (L) and right (R) hand; thumbs are not examined. A finger&apos;s status (``FingerSummary.status``) besides ``used`` and ``excluded``. Every sentence of this module, in one place, looked up in the user&apos;s language (issue 13).</extracomment>
         <translation>Le fichier d’examen «&#xa0;{name}&#xa0;» n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="81"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="86"/>
         <source>The exam file &quot;{name}&quot; cannot be read.</source>
         <translation>Le fichier d’examen «&#xa0;{name}&#xa0;» ne peut pas être lu.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="82"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="87"/>
         <source>The file &quot;{name}&quot; is not a CapSeg exam (it is not JSON text).</source>
         <translation>Le fichier «&#xa0;{name}&#xa0;» n’est pas un examen CapSeg (ce n’est pas du texte JSON).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="83"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="88"/>
         <source>The file &quot;{name}&quot; is not a CapSeg exam.</source>
         <translation>Le fichier «&#xa0;{name}&#xa0;» n’est pas un examen CapSeg.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="84"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="89"/>
         <source>The exam file &quot;{name}&quot; was written by a newer CapSeg (format version {version}); update CapSeg to open it.</source>
         <translation>Le fichier d’examen «&#xa0;{name}&#xa0;» a été écrit par une version plus récente de CapSeg (version de format {version})&#xa0;; mettez CapSeg à jour pour l’ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="87"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="92"/>
         <source>The exam file &quot;{name}&quot; is damaged: {what}.</source>
         <translation>Le fichier d’examen «&#xa0;{name}&#xa0;» est endommagé&#xa0;: {what}.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="88"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="93"/>
         <source>finger &quot;{finger}&quot; is not one of L2, L3, L4, L5, R2, R3, R4, R5</source>
         <translation>le doigt «&#xa0;{finger}&#xa0;» ne fait pas partie de L2, L3, L4, L5, R2, R3, R4, R5</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="89"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="94"/>
         <source>The finger &quot;{finger}&quot; is not one of L2, L3, L4, L5, R2, R3, R4, R5.</source>
         <translation>Le doigt «&#xa0;{finger}&#xa0;» ne fait pas partie de L2, L3, L4, L5, R2, R3, R4, R5.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="90"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="95"/>
         <source>The date &quot;{date}&quot; is not a date written as YYYY-MM-DD.</source>
         <translation>La date «&#xa0;{date}&#xa0;» n’est pas une date écrite AAAA-MM-JJ.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="91"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="96"/>
         <source>The scale must be a number of micrometres per pixel above 0.</source>
         <translation>L’échelle doit être un nombre de micromètres par pixel supérieur à 0.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="92"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="97"/>
         <source>not analysed yet</source>
         <translation>pas encore analysée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="93"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="98"/>
         <source>not assigned to a finger</source>
         <translation>attribuée à aucun doigt</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="94"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="99"/>
         <source>not assessed (no scale)</source>
         <translation>non évalué (pas d’échelle)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="95"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="100"/>
         <source>its format version is missing</source>
         <translation>sa version de format manque</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="96"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="101"/>
         <source>&quot;{key}&quot; is not text</source>
         <translation>«&#xa0;{key}&#xa0;» n’est pas du texte</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="97"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="102"/>
         <source>&quot;um_per_px&quot; is not a number above 0</source>
         <translation>«&#xa0;um_per_px&#xa0;» n’est pas un nombre supérieur à 0</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="98"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="103"/>
         <source>&quot;images&quot; is not a list</source>
         <translation>«&#xa0;images&#xa0;» n’est pas une liste</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="99"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="104"/>
         <source>image {index} has no path</source>
         <translation>l’image {index} n’a pas de chemin</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="100"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="105"/>
         <source>the reason for excluding image {index} is not text</source>
         <translation>le motif d’exclusion de l’image {index} n’est pas du texte</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/exam.py" line="101"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="106"/>
         <source>its date &quot;{date}&quot; is not written as YYYY-MM-DD</source>
         <translation>sa date «&#xa0;{date}&#xa0;» n’est pas écrite AAAA-MM-JJ</translation>
     </message>
@@ -712,9 +727,9 @@
 <context>
     <name>ExamFigures</name>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/exam.py" line="675"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="718"/>
         <source>mean over %n finger(s) with a density</source>
-        <extracomment>Whether dilated and giant loops could be judged on at least one used image (a scale). Fingers whose density is reduced, in ``FINGERS`` order. Whether any image used was measured at a scale: without one, no loop can be called dilated or giant, and &quot;0 giant&quot; would be a claim nobody checked. Images not assigned to a finger (not counted anywhere).</extracomment>
+        <extracomment>Shape label (``core.shape.SHAPES``) -&gt; loops; ``None`` when not known. Whether dilated and giant loops could be judged on at least one used image (a scale). Shape label -&gt; loops over the used images (every label, 0 when none). The EULAR fast track pattern on the finger&apos;s figures (``None``: no image used). Fingers whose density is reduced, in ``FINGERS`` order. Whether any image used was measured at a scale: without one, no loop can be called dilated or giant, and &quot;0 giant&quot; would be a claim nobody checked. Shape label -&gt; loops over the fingers. The EULAR fast track pattern of the patient (from the fingers&apos;, ``core.fasttrack``). Images not assigned to a finger (not counted anywhere).</extracomment>
         <translation>
             <numerusform>moyenne sur %n doigt avec une densité</numerusform>
             <numerusform>moyenne sur %n doigts avec une densité</numerusform>
@@ -759,6 +774,115 @@
         <source>The picture could not be encoded as PNG.</source>
         <extracomment>Letters after a flagged loop&apos;s number, so the marks read in black and white too.</extracomment>
         <translation>L’image n’a pas pu être encodée en PNG.</translation>
+    </message>
+</context>
+<context>
+    <name>FastTrack</name>
+    <message>
+        <location filename="../../capseg_desktop/core/fasttrack.py" line="53"/>
+        <source>scleroderma pattern</source>
+        <extracomment>Rule 1: a density of this many capillaries per mm or more (with no giant loop). Rule 2: an &quot;extremely lowered density&quot;: this many capillaries per mm or less (with abnormal shapes). Rule 2&apos;s &quot;abnormal shapes&quot;: at least this many abnormal (ramified) loops. This tool&apos;s choice. Every sentence of the steps, looked up in the reader&apos;s language; ``english`` for the CSV.</extracomment>
+        <translation>profil sclérodermique</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/fasttrack.py" line="54"/>
+        <source>non-scleroderma pattern</source>
+        <translation>profil non sclérodermique</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/fasttrack.py" line="55"/>
+        <source>not assessable</source>
+        <translation>non évaluable</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/fasttrack.py" line="56"/>
+        <source>EULAR fast track algorithm</source>
+        <translation>Algorithme «&#xa0;fast track&#xa0;» de l’EULAR</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/fasttrack.py" line="57"/>
+        <source>EULAR fast track algorithm (Smith et al., Autoimmun Rev 2019): support for the clinician&apos;s reading, not a diagnosis.</source>
+        <translation>Algorithme «&#xa0;fast track&#xa0;» de l’EULAR (Smith et al., Autoimmun Rev 2019)&#xa0;: une aide à la lecture du clinicien, pas un diagnostic.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/fasttrack.py" line="60"/>
+        <source>Step 1: density {density} per mm (7 or more) and no giant loop: non-scleroderma pattern.</source>
+        <translation>Étape 1&#xa0;: densité de {density} par mm (7 ou plus) et aucun mégacapillaire&#xa0;: profil non sclérodermique.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/fasttrack.py" line="62"/>
+        <source>Step 1 not met: density {density} per mm (below 7).</source>
+        <translation>Étape 1 non remplie&#xa0;: densité de {density} par mm (moins de 7).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/fasttrack.py" line="63"/>
+        <source>Step 1 not met: giant loops present ({giants}).</source>
+        <translation>Étape 1 non remplie&#xa0;: présence de mégacapillaires ({giants}).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/fasttrack.py" line="64"/>
+        <source>Step 1 cannot be judged: density and giant loops not assessed (no scale).</source>
+        <translation>Étape 1 impossible à juger&#xa0;: densité et mégacapillaires non évalués (pas d’échelle).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/fasttrack.py" line="66"/>
+        <source>Step 2: giant loops present ({giants}): scleroderma pattern.</source>
+        <translation>Étape 2&#xa0;: présence de mégacapillaires ({giants})&#xa0;: profil sclérodermique.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/fasttrack.py" line="67"/>
+        <source>Step 2: density {density} per mm (3 or less) with abnormal shapes (ramified loops: {abnormal}): scleroderma pattern.</source>
+        <translation>Étape 2&#xa0;: densité de {density} par mm (3 ou moins) avec des formes anormales (anses ramifiées&#xa0;: {abnormal})&#xa0;: profil sclérodermique.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/fasttrack.py" line="70"/>
+        <source>Step 2 not met: no giant loop, and density {density} per mm (above 3).</source>
+        <translation>Étape 2 non remplie&#xa0;: aucun mégacapillaire, et densité de {density} par mm (plus de 3).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/fasttrack.py" line="72"/>
+        <source>Step 2 not met: no giant loop, and density {density} per mm (3 or less) without abnormal shapes.</source>
+        <translation>Étape 2 non remplie&#xa0;: aucun mégacapillaire, et densité de {density} par mm (3 ou moins) sans forme anormale.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/fasttrack.py" line="74"/>
+        <source>Step 2 cannot be judged: no giant loop and density {density} per mm (3 or less), but no loop&apos;s shape could be assessed.</source>
+        <translation>Étape 2 impossible à juger&#xa0;: aucun mégacapillaire et densité de {density} par mm (3 ou moins), mais la forme d’aucune anse n’a pu être évaluée.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/fasttrack.py" line="77"/>
+        <source>Step 2 cannot be judged: giant loops not assessed (no scale).</source>
+        <translation>Étape 2 impossible à juger&#xa0;: mégacapillaires non évalués (pas d’échelle).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/fasttrack.py" line="78"/>
+        <source>Step 3: neither step 1 nor step 2: non-scleroderma pattern.</source>
+        <translation>Étape 3&#xa0;: ni l’étape 1 ni l’étape 2&#xa0;: profil non sclérodermique.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/fasttrack.py" line="79"/>
+        <source>Haemorrhages: not assessed (CapSeg does not detect them yet; the fast track algorithm does not use them).</source>
+        <translation>Hémorragies&#xa0;: non évaluées (CapSeg ne les détecte pas encore&#xa0;; l’algorithme «&#xa0;fast track&#xa0;» ne les utilise pas).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/fasttrack.py" line="82"/>
+        <source>Scleroderma pattern on {fingers}.</source>
+        <translation>Profil sclérodermique sur {fingers}.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/fasttrack.py" line="83"/>
+        <source>Non-scleroderma pattern on {fingers}.</source>
+        <translation>Profil non sclérodermique sur {fingers}.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/fasttrack.py" line="84"/>
+        <source>Not assessable on {fingers}.</source>
+        <translation>Non évaluable sur {fingers}.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/fasttrack.py" line="85"/>
+        <source>No finger could be assessed.</source>
+        <translation>Aucun doigt n’a pu être évalué.</translation>
     </message>
 </context>
 <context>
@@ -943,9 +1067,9 @@
 <context>
     <name>Measure</name>
     <message>
-        <location filename="../../capseg_desktop/core/measure.py" line="134"/>
+        <location filename="../../capseg_desktop/core/measure.py" line="136"/>
         <source>dilated from {dilated} µm, giant from {giant} µm</source>
-        <extracomment>A loop is behind the row when a loop within this many median loop widths on either side has its apex more than ``ROW_DEPTH_FRACTION`` of the typical loop length further out; the apex line is smoothed over as many widths. A loop is distal when its apex is within this fraction of the typical loop length of the line. A gap in the row is bridged from the row&apos;s loops up to this many median loop widths away ... ... and a loop in the gap is behind the row when it lies this many typical loop lengths behind. Blobs shorter than this fraction of the typical loop length are dashes (deeper capillaries seen end-on): they neither shape the apex line nor count in the distal row. A loop whose vessel has no usual direction (less than this much runs one way) takes the image&apos;s apex direction as its axis. The apex direction when no loop tells its open end from its closed end.</extracomment>
+        <extracomment>Below this density (distal loops per mm) the density is reduced (EULAR: normal about 7-12). A loop is behind the row when a loop within this many median loop widths on either side has its apex more than ``ROW_DEPTH_FRACTION`` of the typical loop length further out; the apex line is smoothed over as many widths. A loop is distal when its apex is within this fraction of the typical loop length of the line. A gap in the row is bridged from the row&apos;s loops up to this many median loop widths away ... ... and a loop in the gap is behind the row when it lies this many typical loop lengths behind. Blobs shorter than this fraction of the typical loop length are dashes (deeper capillaries seen end-on): they neither shape the apex line nor count in the distal row. A loop whose vessel has no usual direction (less than this much runs one way) takes the image&apos;s apex direction as its axis. The apex direction when no loop tells its open end from its closed end.</extracomment>
         <translation>dilaté à partir de {dilated} µm, mégacapillaire à partir de {giant} µm</translation>
     </message>
 </context>
@@ -1065,361 +1189,411 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="42"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="43"/>
         <source>Nailfold capillaroscopy: exam report</source>
         <extracomment>Every sentence and word of the report, in one place, looked up in the user&apos;s language (issue 13); numbers are formatted by the caller in the language&apos;s form (``core.i18n.format_number``).</extracomment>
         <translation>Capillaroscopie périunguéale&#xa0;: compte rendu d’examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="43"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="44"/>
         <source>Patient (pseudonym)</source>
         <translation>Patient (pseudonyme)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="44"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="45"/>
         <source>Exam date</source>
         <translation>Date de l’examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="45"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="46"/>
         <source>Operator</source>
         <translation>Opérateur</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="46"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="47"/>
         <source>Microscope profile</source>
         <translation>Profil du microscope</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="47"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="48"/>
         <source>Scale</source>
         <translation>Échelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="48"/>
-        <location filename="../../capseg_desktop/report/pdf.py" line="115"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="49"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="138"/>
         <source>{scale} µm per pixel</source>
         <translation>{scale} µm par pixel</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="49"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="50"/>
         <source>Report made</source>
         <translation>Compte rendu établi le</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="50"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="51"/>
         <source>not given</source>
         <translation>non renseigné</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="51"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="52"/>
         <source>no scale set: widths in pixels, dilated and giant loops and densities not assessed</source>
         <translation>aucune échelle définie&#xa0;: largeurs en pixels, anses dilatées, mégacapillaires et densités non évalués</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="52"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="53"/>
         <source>Patient summary</source>
         <translation>Synthèse pour le patient</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="53"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="54"/>
         <source>Mean distal-row density</source>
         <translation>Densité moyenne de la rangée distale</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="54"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="55"/>
         <source>normal</source>
         <translation>normale</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="55"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="56"/>
         <source>reduced</source>
         <translation>diminuée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="56"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="57"/>
         <source>Dilated loops (all fingers)</source>
         <translation>Capillaires dilatés (tous doigts)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="57"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="58"/>
         <source>Giant loops (all fingers)</source>
         <translation>Mégacapillaires (tous doigts)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="58"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="59"/>
         <source>giant loops present</source>
         <translation>présence de mégacapillaires</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="59"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="60"/>
         <source>no giant loop</source>
         <translation>aucun mégacapillaire</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="60"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="61"/>
         <source>Images</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="61"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="62"/>
         <source>{used} used, {not_used} not used</source>
         <translation>utilisées&#xa0;: {used}, non utilisées&#xa0;: {not_used}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="62"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="63"/>
         <source>Reduced density in</source>
         <translation>Densité diminuée pour</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="63"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="64"/>
         <source>not assessed (no scale)</source>
         <translation>non évalué (pas d’échelle)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="64"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="65"/>
         <source>These figures support, not replace, a clinician&apos;s reading: the images, the loops&apos; shapes and haemorrhages are to be read by a clinician, and every count can be checked on the pictures below.</source>
         <translation>Ces chiffres aident la lecture du clinicien sans la remplacer&#xa0;: les images, la forme des anses capillaires et les hémorragies doivent être lues par un clinicien, et chaque comptage peut être vérifié sur les images ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="69"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="70"/>
         <source>Per finger</source>
         <translation>Par doigt</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="70"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="71"/>
         <source>Finger</source>
         <translation>Doigt</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="71"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="72"/>
         <source>Images used</source>
         <translation>Images utilisées</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="72"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="73"/>
         <source>Distal density (per mm)</source>
         <translation>Densité distale (par mm)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="73"/>
-        <location filename="../../capseg_desktop/report/pdf.py" line="94"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="74"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="117"/>
         <source>Density</source>
         <translation>Densité</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="74"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="75"/>
         <source>Dilated</source>
         <translation>Dilatés</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="75"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="76"/>
         <source>Giant</source>
         <translation>Mégacapillaires</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="76"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="77"/>
+        <source>Tortuous / crossing / ramified</source>
+        <translation>Tortueuses / croisées / ramifiées</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="78"/>
+        <source>Fast track</source>
+        <translation>Fast track</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="79"/>
+        <source>EULAR fast track pattern</source>
+        <translation>Profil selon l’algorithme «&#xa0;fast track&#xa0;» de l’EULAR</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="80"/>
+        <source>Pattern</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="81"/>
+        <source>Steps</source>
+        <translation>Étapes</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="82"/>
+        <source>Loop shapes</source>
+        <translation>Forme des anses</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="83"/>
+        <source>EULAR definitions: hairpin, tortuous and crossing loops are normal or non-specific, ramified (bushy) loops abnormal. Measured on each loop&apos;s mask and centre line: crossing, the limbs enclose a hole; ramified, {branches} or more branches beyond the two limb ends; tortuous, a limb bends back {bends} or more times; not assessable, a blurred loop, one whose apex the picture&apos;s edge cuts, or a speck. These thresholds are CapSeg&apos;s.</source>
+        <translation>Définitions de l’EULAR&#xa0;: les anses en épingle à cheveux, tortueuses et croisées sont normales ou non spécifiques, les anses ramifiées (buissonnantes) anormales. Mesurées sur le masque et la ligne centrale de chaque anse&#xa0;: croisée, les branches enferment un trou&#xa0;; ramifiée, {branches} ramifications ou plus en plus des deux extrémités des branches&#xa0;; tortueuse, une branche revient sur elle-même {bends} fois ou plus&#xa0;; non évaluable, une anse floue, une anse dont le bord de l’image coupe le sommet, ou un point. Ces seuils sont ceux de CapSeg.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="90"/>
+        <source>Fast track algorithm</source>
+        <translation>Algorithme «&#xa0;fast track&#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="91"/>
+        <source>Smith V et al., EULAR Study Group on Microcirculation in Rheumatic Diseases, Autoimmun Rev 2019;18:102394. Step 1: density 7 per mm or more and no giant loop, non-scleroderma pattern; step 2: giant loops, or a density of 3 per mm or less with abnormal shapes, scleroderma pattern; step 3: otherwise, non-scleroderma pattern. Read per finger on its figures; the patient has a scleroderma pattern when a finger has one.</source>
+        <translation>Smith V et al., EULAR Study Group on Microcirculation in Rheumatic Diseases, Autoimmun Rev 2019;18:102394. Étape 1&#xa0;: densité de 7 par mm ou plus et aucun mégacapillaire, profil non sclérodermique&#xa0;; étape 2&#xa0;: des mégacapillaires, ou une densité de 3 par mm ou moins avec des formes anormales, profil sclérodermique&#xa0;; étape 3&#xa0;: sinon, profil non sclérodermique. Appliqué à chaque doigt sur ses chiffres&#xa0;; le patient a un profil sclérodermique dès qu’un doigt en a un.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="98"/>
+        <source>shapes: {tortuous} tortuous, {crossing} crossing, {ramified} ramified</source>
+        <translation>formes&#xa0;: tortueuses&#xa0;: {tortuous}, croisées&#xa0;: {crossing}, ramifiées&#xa0;: {ramified}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="99"/>
         <source>Not used</source>
         <translation>Non utilisées</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="77"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="100"/>
         <source>not examined</source>
         <translation>non examiné</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="78"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="101"/>
         <source>no image used</source>
         <translation>aucune image utilisée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="79"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="102"/>
         <source>Images not assigned to a finger (not used)</source>
         <translation>Images attribuées à aucun doigt (non utilisées)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="80"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="103"/>
         <source>Image</source>
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="81"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="104"/>
         <source>Why</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="82"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="105"/>
         <source>How these figures were made</source>
         <translation>Comment ces chiffres ont été obtenus</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="83"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="106"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="84"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="107"/>
         <source>{name}, version {version}, runtime {runtime}</source>
         <translation>{name}, version {version}, moteur d’exécution {runtime}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="85"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="108"/>
         <source>version not stated</source>
         <translation>non indiquée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="86"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="109"/>
         <source>Model sha256</source>
         <translation>sha256 du modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="87"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="110"/>
         <source>Counting parameters</source>
         <translation>Paramètres de comptage</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="88"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="111"/>
         <source>Loop flags</source>
         <translation>Classement des anses</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="89"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="112"/>
         <source>judged on the widest vessel diameter of each loop: normal below {dilated} µm, dilated from {dilated} µm, giant from {giant} µm</source>
         <translation>d’après le plus grand diamètre de vaisseau de chaque anse&#xa0;: normale en dessous de {dilated} µm, dilatée à partir de {dilated} µm, mégacapillaire à partir de {giant} µm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="95"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="118"/>
         <source>loops of the distal (outermost) row per millimetre of analysed length, averaged over a finger&apos;s images, then over the fingers; reduced below {reduced} per mm</source>
         <translation>anses de la rangée distale (la plus externe) par millimètre de longueur analysée, moyennées sur les images d’un doigt, puis sur les doigts&#xa0;; diminuée en dessous de {reduced} par mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="100"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="123"/>
         <source>Corrected by hand</source>
         <translation>Corrigé à la main</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="101"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="124"/>
         <source>Software</source>
         <translation>Logiciel</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="102"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="125"/>
         <source>CapSeg Desktop {version}</source>
         <translation>CapSeg Desktop {version}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="103"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="126"/>
         <source>The images</source>
         <translation>Les images</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="104"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="127"/>
         <source>Yellow boxes: counted capillaries, numbered as in the exports; green boxes: added or changed by hand; a second, orange box and &quot;D&quot; after the number: a dilated loop; red and &quot;G&quot;: a giant loop; dashed cyan line: the apices of the distal row.</source>
         <translation>Cadres jaunes&#xa0;: capillaires comptés, numérotés comme dans les exports&#xa0;; cadres verts&#xa0;: ajoutés ou modifiés à la main&#xa0;; un second cadre orange et «&#xa0;D&#xa0;» après le numéro&#xa0;: capillaire dilaté&#xa0;; rouge et «&#xa0;G&#xa0;»&#xa0;: mégacapillaire (géant)&#xa0;; ligne cyan en tirets&#xa0;: les sommets des anses de la rangée distale.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="110"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="133"/>
         <source>distal density {density} per mm (distal loops not known)</source>
         <translation>densité distale {density} par mm (nombre d’anses distales inconnu)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="111"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="134"/>
         <source>distal density not assessed (no scale)</source>
         <translation>densité distale non évaluée (pas d’échelle)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="112"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="135"/>
         <source>{dilated} dilated, {giant} giant</source>
         <translation>dilatés&#xa0;: {dilated}, mégacapillaires&#xa0;: {giant}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="113"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="136"/>
         <source>dilated and giant not assessed</source>
         <translation>dilatés et mégacapillaires non évalués</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="114"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="137"/>
         <source>{scale} µm per pixel ({source})</source>
         <translation>{scale} µm par pixel ({source})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="116"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="139"/>
         <source>no scale</source>
         <translation>pas d’échelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="117"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="140"/>
         <source>{finger} — {name}: not used ({reason})</source>
         <translation>{finger} — {name}&#xa0;: non utilisée ({reason})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="118"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="141"/>
         <source>profile {profile}</source>
         <translation>profil {profile}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="119"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="142"/>
         <source>profile</source>
         <translation>profil</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="120"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="143"/>
         <source>calibrated line</source>
         <translation>trait d’étalonnage</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="121"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="144"/>
         <source>set for this image</source>
         <translation>définie pour cette image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="122"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="145"/>
         <source>typed</source>
         <translation>saisie</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="123"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="146"/>
         <source>(picture not available)</source>
         <translation>(image non disponible)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="124"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="147"/>
         <source>Page {page} of {pages}</source>
         <translation>Page {page} sur {pages}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="125"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="148"/>
         <source>CapSeg Desktop {version} · patient {patient} · exam of {date}</source>
         <translation>CapSeg Desktop {version} · patient {patient} · examen du {date}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="126"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="149"/>
         <source>CapSeg exam report {patient} {date}</source>
         <translation>Compte rendu d’examen CapSeg {patient} {date}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="127"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="150"/>
         <source>no finger</source>
         <translation>aucun doigt</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="128"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="151"/>
         <source>{name}: {reason}</source>
         <translation>{name}&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="129"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="152"/>
         <source>; </source>
         <translation>&#xa0;; </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="229"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="252"/>
         <source>{parameters} in the model&apos;s pixels</source>
         <extracomment>The report&apos;s sentences with a count (see ``core.texts.Plurals``). Page margins in millimetres (left, top, right, bottom); the footer sits in the bottom margin. A picture is drawn across the text&apos;s width, and at most this part of a page&apos;s height.</extracomment>
         <translation>{parameters} en pixels du modèle</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="265"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="288"/>
         <source>mean of %n finger(s) with a density</source>
         <translation>
             <numerusform>moyenne de %n doigt avec une densité</numerusform>
@@ -1427,12 +1601,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="266"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="289"/>
         <source>{density} capillaries per mm, {flag} ({fingers})</source>
         <translation>{density} capillaires par mm, {flag} ({fingers})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="296"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="350"/>
         <source>%n image(s) excluded</source>
         <translation>
             <numerusform>%n image exclue</numerusform>
@@ -1440,7 +1614,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="353"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="420"/>
         <source>%n image(s): their corrected counts are used (model&apos;s count in brackets below)</source>
         <translation>
             <numerusform>%n image&#xa0;: son comptage corrigé est utilisé (comptage du modèle entre parenthèses ci-dessous)</numerusform>
@@ -1448,7 +1622,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="368"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="435"/>
         <source>distal density {density} per mm (%n distal loops)</source>
         <translation>
             <numerusform>densité distale {density} par mm (%n anse distale)</numerusform>
@@ -1456,7 +1630,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="380"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="450"/>
         <source>{finger} — {name}: %n capillaries (model {model_count}, corrected by hand); {density}; {flags}; {scale}</source>
         <translation>
             <numerusform>{finger} — {name}&#xa0;: %n capillaire (modèle {model_count}, corrigé à la main)&#xa0;; {density}&#xa0;; {flags}&#xa0;; {scale}</numerusform>
@@ -1464,7 +1638,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="383"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="453"/>
         <source>{finger} — {name}: %n capillaries; {density}; {flags}; {scale}</source>
         <translation>
             <numerusform>{finger} — {name}&#xa0;: %n capillaire&#xa0;; {density}&#xa0;; {flags}&#xa0;; {scale}</numerusform>
@@ -1475,90 +1649,90 @@
 <context>
     <name>Result</name>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="91"/>
+        <location filename="../../capseg_desktop/core/result.py" line="93"/>
         <source>{date} {time} (local time, UTC{offset})</source>
         <extracomment>This module&apos;s sentences with a count (see ``core.texts.Plurals``). The kinds of hand correction (``core.corrections.Edit``), in the order the result&apos;s edit counts list them. Kept here, where the result&apos;s JSON names them: ``corrections`` imports this module, and this one importing ``corrections`` back made an import loop that ran. The measurement columns of the capillary CSV: in µm when the scale is known (&quot;unit&quot; says which), else in pixels with the flag &quot;not assessed (no scale)&quot;. How the legend and the summary name each counting parameter (label, unit).</extracomment>
         <translation>{date} {time} (heure locale, UTC{offset})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="124"/>
+        <location filename="../../capseg_desktop/core/result.py" line="126"/>
         <source>Counting parameters as the model recommends.</source>
         <extracomment>How each language writes a day (English keeps ISO 8601, which every reader understands).</extracomment>
         <translation>Paramètres de comptage recommandés par le modèle.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="125"/>
+        <location filename="../../capseg_desktop/core/result.py" line="127"/>
         <source>Changed by the user: {changes}.</source>
         <translation>Modifié par l’utilisateur&#xa0;: {changes}.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="132"/>
+        <location filename="../../capseg_desktop/core/result.py" line="134"/>
         <source>threshold {value} (recommended {recommended})</source>
         <translation>seuil {value} (recommandé {recommended})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="133"/>
+        <location filename="../../capseg_desktop/core/result.py" line="135"/>
         <source>minimum area {value} px (recommended {recommended} px)</source>
         <translation>aire minimale {value} px (recommandée {recommended} px)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="134"/>
+        <location filename="../../capseg_desktop/core/result.py" line="136"/>
         <source>merge distance {value} px (recommended {recommended} px)</source>
         <translation>distance de fusion {value} px (recommandée {recommended} px)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="135"/>
+        <location filename="../../capseg_desktop/core/result.py" line="137"/>
         <source>split area {value} px (recommended {recommended} px)</source>
         <translation>aire de séparation {value} px (recommandée {recommended} px)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="143"/>
+        <location filename="../../capseg_desktop/core/result.py" line="145"/>
         <source>{name} {value} (recommended {recommended})</source>
         <translation>{name} {value} (recommandé {recommended})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="145"/>
+        <location filename="../../capseg_desktop/core/result.py" line="147"/>
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="343"/>
+        <location filename="../../capseg_desktop/core/result.py" line="355"/>
         <source>Count {count}</source>
         <extracomment>Plain sentences about implausible input or output (see ``core.sanity``); a result with warnings is shown and summarised as &quot;warning&quot;, not &quot;ok&quot;. How the image was brought to the model&apos;s scale; ``None`` when not recorded. What the model recommends (``Analyzer.default_params()``); ``None`` when not known, and then no export claims anything about changed parameters. Corrections by hand (``Analysis.with_edits``): the model&apos;s count before the edits, how many edits of each kind applied, the whole log, and the ids (in this result&apos;s numbering) of the capillaries an edit created or changed. ``None``/empty: not edited. Per-capillary measurements (``core.measure``), in the capillaries&apos; order; recomputed after every recount and edit by ``Analysis``. Where ``um_per_px`` came from; ``None``: not recorded (a typed number, see ``calibration_used``). (start, end) along the row in image pixels for the density, or ``None`` for the whole image.</extracomment>
         <translation>Comptage {count}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="344"/>
+        <location filename="../../capseg_desktop/core/result.py" line="356"/>
         <source>Count {count} (model {model}: {edits})</source>
         <translation>Comptage {count} (modèle {model}&#xa0;: {edits})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="496"/>
+        <location filename="../../capseg_desktop/core/result.py" line="514"/>
         <source>apices towards the top</source>
         <translation>sommets vers le haut</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="497"/>
+        <location filename="../../capseg_desktop/core/result.py" line="515"/>
         <source>apices towards the bottom</source>
         <translation>sommets vers le bas</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="498"/>
+        <location filename="../../capseg_desktop/core/result.py" line="516"/>
         <source>apices towards the left</source>
         <translation>sommets vers la gauche</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="499"/>
+        <location filename="../../capseg_desktop/core/result.py" line="517"/>
         <source>apices towards the right</source>
         <translation>sommets vers la droite</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="500"/>
+        <location filename="../../capseg_desktop/core/result.py" line="518"/>
         <source>apices towards the {direction}</source>
         <translation>sommets orientés&#xa0;: {direction}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/result.py" line="503"/>
+        <location filename="../../capseg_desktop/core/result.py" line="521"/>
         <source>Distal row (dashed cyan line): %n loops, {apices}; density not assessed (no scale)</source>
         <translation>
             <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anse, {apices}&#xa0;; densité non évaluée (pas d’échelle)</numerusform>
@@ -1566,7 +1740,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/result.py" line="507"/>
+        <location filename="../../capseg_desktop/core/result.py" line="525"/>
         <source>Distal row (dashed cyan line): %n loops in a window of {window} px, {apices}; density not assessed (no scale)</source>
         <translation>
             <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anse dans une fenêtre de {window} px, {apices}&#xa0;; densité non évaluée (pas d’échelle)</numerusform>
@@ -1574,12 +1748,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="512"/>
+        <location filename="../../capseg_desktop/core/result.py" line="530"/>
         <source>Loop widths in pixels: dilated and giant loops not assessed (no scale)</source>
         <translation>Largeurs des anses en pixels&#xa0;: capillaires dilatés et mégacapillaires non évalués (pas d’échelle)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/result.py" line="517"/>
+        <location filename="../../capseg_desktop/core/result.py" line="535"/>
         <source>Distal row (dashed cyan line): %n loops, {density} per mm, reduced (below {limit} per mm)</source>
         <translation>
             <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anse, {density} par mm, densité diminuée (moins de {limit} par mm)</numerusform>
@@ -1587,7 +1761,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/result.py" line="520"/>
+        <location filename="../../capseg_desktop/core/result.py" line="538"/>
         <source>Distal row (dashed cyan line): %n loops, {density} per mm, normal ({limit} per mm or more)</source>
         <translation>
             <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anse, {density} par mm, densité normale ({limit} par mm ou plus)</numerusform>
@@ -1595,7 +1769,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/result.py" line="524"/>
+        <location filename="../../capseg_desktop/core/result.py" line="542"/>
         <source>Distal row (dashed cyan line): %n loops in a window of {window} px, {density} per mm, reduced (below {limit} per mm)</source>
         <translation>
             <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anse dans une fenêtre de {window} px, {density} par mm, densité diminuée (moins de {limit} par mm)</numerusform>
@@ -1603,7 +1777,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/result.py" line="530"/>
+        <location filename="../../capseg_desktop/core/result.py" line="548"/>
         <source>Distal row (dashed cyan line): %n loops in a window of {window} px, {density} per mm, normal ({limit} per mm or more)</source>
         <translation>
             <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anse dans une fenêtre de {window} px, {density} par mm, densité normale ({limit} par mm ou plus)</numerusform>
@@ -1611,12 +1785,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="536"/>
+        <location filename="../../capseg_desktop/core/result.py" line="554"/>
         <source>Dilated loops: {dilated}, giant loops: {giant} ({thresholds}; dilated loops in an orange outer box marked D, giant in a red one marked G)</source>
         <translation>Capillaires dilatés&#xa0;: {dilated}, mégacapillaires&#xa0;: {giant} ({thresholds}&#xa0;; capillaires dilatés dans un cadre extérieur orange marqué D, mégacapillaires (géants) dans un cadre rouge marqué G)</translation>
     </message>
+    <message>
+        <location filename="../../capseg_desktop/core/result.py" line="570"/>
+        <source>Loop shapes: {hairpin} hairpin, {tortuous} tortuous, {crossing} crossing (both non-specific), {ramified} ramified (abnormal), {not_assessable} not assessable</source>
+        <translation>Forme des anses&#xa0;: en épingle à cheveux&#xa0;: {hairpin}, tortueuses&#xa0;: {tortuous}, croisées&#xa0;: {crossing} (non spécifiques), ramifiées&#xa0;: {ramified} (anormales), non évaluables&#xa0;: {not_assessable}</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/result.py" line="561"/>
+        <location filename="../../capseg_desktop/core/result.py" line="594"/>
         <source>{file}: %n capillaries; {scale}</source>
         <translation>
             <numerusform>{file}&#xa0;: %n capillaire&#xa0;; {scale}</numerusform>
@@ -1624,7 +1803,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/result.py" line="563"/>
+        <location filename="../../capseg_desktop/core/result.py" line="596"/>
         <source>{file}: %n capillaries</source>
         <translation>
             <numerusform>{file}&#xa0;: %n capillaire</numerusform>
@@ -1632,32 +1811,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="570"/>
+        <location filename="../../capseg_desktop/core/result.py" line="603"/>
         <source>{count}: corrected by hand; green boxes are the capillaries added or changed</source>
         <translation>{count}&#xa0;: corrigé à la main&#xa0;; les cadres verts sont les capillaires ajoutés ou modifiés</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="572"/>
+        <location filename="../../capseg_desktop/core/result.py" line="605"/>
         <source>{count}: corrected by hand</source>
         <translation>{count}&#xa0;: corrigé à la main</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="578"/>
+        <location filename="../../capseg_desktop/core/result.py" line="611"/>
         <source>Model {name} (sha256 {hash}, {runtime}); {parameters} in the model&apos;s pixels (the image was resized ×{factor} for the model)</source>
         <translation>Modèle {name} (sha256 {hash}, {runtime})&#xa0;; {parameters} en pixels du modèle (l’image a été redimensionnée ×{factor} pour le modèle)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="581"/>
+        <location filename="../../capseg_desktop/core/result.py" line="614"/>
         <source>Model {name} (sha256 {hash}, {runtime}); {parameters}</source>
         <translation>Modèle {name} (sha256 {hash}, {runtime})&#xa0;; {parameters}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="590"/>
+        <location filename="../../capseg_desktop/core/result.py" line="623"/>
         <source>CapSeg Desktop {version}, analysed {time}</source>
         <translation>CapSeg Desktop {version}, analysé le {time}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="594"/>
+        <location filename="../../capseg_desktop/core/result.py" line="627"/>
         <source>Warning: {warning}</source>
         <translation>Avertissement&#xa0;: {warning}</translation>
     </message>

@@ -963,16 +963,21 @@
     </message>
     <message>
         <location filename="../../capseg_desktop/gui/exam/phrases.py" line="154"/>
+        <source>EULAR fast track: %1</source>
+        <translation>Fast track de l’EULAR&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/exam/phrases.py" line="157"/>
         <source>dilated and giant loops: not assessed (no scale)</source>
         <translation>anses dilatées et mégacapillaires&#xa0;: non évalués (pas d’échelle)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/phrases.py" line="159"/>
+        <location filename="../../capseg_desktop/gui/exam/phrases.py" line="162"/>
         <source>giant loops: yes</source>
         <translation>mégacapillaires&#xa0;: oui</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/phrases.py" line="160"/>
+        <location filename="../../capseg_desktop/gui/exam/phrases.py" line="163"/>
         <source>giant loops: none</source>
         <translation>mégacapillaires&#xa0;: aucun</translation>
     </message>

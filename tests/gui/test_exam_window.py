@@ -117,6 +117,7 @@ def test_new_exam_figures_save_reopen_and_export(qtbot, window, dialogs, tmp_pat
     text = exam.view.summary.text()
     assert f"{patient.dilated} dilated" in text and f"{patient.giant} giant" in text
     assert ("giant loops: yes" if patient.any_giant else "giant loops: none") in text
+    assert f"EULAR fast track: {patient.fast_track.pattern}" in text  # issue 22: the pattern, its steps in the report
     if patient.density_per_mm is not None:
         assert f"Mean density {patient.density_per_mm:.1f} per mm, " in text
         assert f"({patient.fingers_with_density} finger{'s' if patient.fingers_with_density > 1 else ''} with a density)" in text

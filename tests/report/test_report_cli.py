@@ -61,6 +61,10 @@ def test_capseg_exam_writes_the_report_csv_and_exam(exam_folder, darkness_model_
     densities = [l2] + [per_mm(bars) for finger, bars in FINGER_BARS.items() if finger != "L2"]
     patient = sum(densities) / 8
     assert f"Patient: mean distal density {patient:.1f} per mm, {'reduced' if patient < 7 else 'normal'} (mean of 8 fingers with a density)" in out
+    # The EULAR fast track (issue 22): no giant loop, no finger at 3 per mm or less: non-scleroderma pattern, with its steps.
+    assert "R5: 1 image(s)" in out and "; fast track: non-scleroderma pattern" in out  # 7.5 per mm: step 1
+    assert "Fast track pattern: non-scleroderma pattern. EULAR fast track algorithm" in out and "not a diagnosis" in out
+    assert "  - Non-scleroderma pattern on L2, L3, L4, L5, R2, R3, R4, R5." in out
 
     text = " ".join(pdf_pages(report))
     assert "P-042" in text and "Dr Rheum" in text and "2026-11-20" in text
@@ -70,6 +74,7 @@ def test_capseg_exam_writes_the_report_csv_and_exam(exam_folder, darkness_model_
     assert "L2 — L2B.png: 2 capillaries (model 3, corrected by hand)" in text
     assert "R5B.png" in text and "not used" in text
     assert "support, not replace, a clinician's reading" in text
+    assert "EULAR fast track pattern" in text and "Non-scleroderma pattern on L2, L3, L4, L5, R2, R3, R4, R5." in text
     import hashlib
 
     sha = hashlib.sha256((darkness_model_dir / "darkness.tflite").read_bytes()).hexdigest()
@@ -81,6 +86,7 @@ def test_capseg_exam_writes_the_report_csv_and_exam(exam_folder, darkness_model_
     assert by_file["R5B.png"]["status"] == "failed" and by_file["R5B.png"]["reason"]
     assert by_file["overview.png"]["status"] == "no finger"
     assert rows[-1]["level"] == "patient" and rows[-1]["distal_density_per_mm"] == f"{patient:.2f}"
+    assert rows[-1]["fast_track_pattern"] == "non-scleroderma pattern" and "Haemorrhages: not assessed" in rows[-1]["fast_track_steps"]
 
     exam = load_exam(saved)
     assert (exam.patient_id, exam.operator, exam.date, exam.um_per_px) == ("P-042", "Dr Rheum", "2026-11-20", 2.0)

@@ -150,14 +150,18 @@ def patient_text(summary: ExamSummary) -> str:
         return QCoreApplication.translate("ExamModel", "No image counted yet: add images of the fingers (Add images…).")
     if patient.images_used == 0:  # added, but none counts: no finger, excluded, failed or still counting
         return QCoreApplication.translate("ExamModel", "No image is used yet: each needs a finger, a count, and not to be excluded.")
+    # The EULAR fast track pattern (core.fasttrack; its steps are in the report and the CSV).
+    pattern = [QCoreApplication.translate("ExamModel", "EULAR fast track: %1").replace("%1", patient.fast_track.pattern_text())
+               ] if patient.fast_track is not None else []
     if not patient.assessed:
-        return " · ".join([density, QCoreApplication.translate("ExamModel", "dilated and giant loops: not assessed (no scale)")])
+        return " · ".join([density, QCoreApplication.translate("ExamModel", "dilated and giant loops: not assessed (no scale)"), *pattern])
     return " · ".join([
         density,
         _plural().dilated(patient.dilated),
         _plural().giant(patient.giant),
         (QCoreApplication.translate("ExamModel", "giant loops: yes") if patient.any_giant
          else QCoreApplication.translate("ExamModel", "giant loops: none")),
+        *pattern,
     ])
 
 
