@@ -91,8 +91,12 @@ _FLOORS = np.array([1e-6, 0.04, 0.02, 0.01, 0.01, 0.005] + [0.02 / LAYOUT_CELLS]
 
 
 def _standardised(features: np.ndarray) -> np.ndarray:
-    spread = np.maximum(features.std(axis=0), _FLOORS)
-    return (features - features.mean(axis=0)) / spread
+    """Each feature in units of its usual spread over the folder (the median absolute
+    deviation, robust to the few odd images): an image unlike the folder's typical ones stands
+    out however many there are of the others, and is proposed."""
+    middle = np.median(features, axis=0)
+    spread = np.maximum(1.4826 * np.median(np.abs(features - middle), axis=0), _FLOORS)
+    return (features - middle) / spread
 
 
 def farthest_points(points: np.ndarray, count: int) -> list[int]:
