@@ -55,8 +55,17 @@ def build_parser() -> argparse.ArgumentParser:
     if training_commands is not None and hasattr(training_commands, "register"):
         training_commands.register(sub)
     for command in sub.choices.values():  # --lang also after the command: capseg analyze IMG --lang fr
-        command.add_argument("--lang", choices=LANGUAGE_CHOICES, default=argparse.SUPPRESS, help=LANGUAGE_HELP)
+        _add_language_option(command)
     return parser
+
+
+def _add_language_option(command: argparse.ArgumentParser) -> None:
+    """``--lang`` on a command and on its own subcommands (capseg microscope list --lang fr)."""
+    command.add_argument("--lang", choices=LANGUAGE_CHOICES, default=argparse.SUPPRESS, help=LANGUAGE_HELP)
+    for action in command._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                _add_language_option(child)
 
 
 def install_language(choice: str | None) -> str:

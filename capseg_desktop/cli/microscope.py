@@ -18,10 +18,9 @@ def model_line(profile: Any) -> str:
     record = profile.model
     if record is None:
         return translate("CLI", "model: the bundled model")
-    line = translate("CLI", "model: {file} (sha256 {sha}), adapted from {base} on {date}").format(
-        file=record.file_name, sha=record.sha256[:12], base=record.base_name or "?", date=record.created[:10] or "?")
+    line = translate("CLI", "model: {model}; sha256 {sha}").format(model=record.describe(), sha=record.sha256[:12])
     if record.before is not None and record.after is not None:
-        line += "; " + scores_line(record.before, record.after)
+        line = translate("CLI", "{model}; {scores}").format(model=line, scores=scores_line(record.before, record.after))
     return line
 
 

@@ -125,6 +125,13 @@ class ProfileModel:
     def file_name(self) -> str:
         return self.file.rsplit("/", 1)[-1]
 
+    def describe(self) -> str:
+        """"dino-20261207.tflite, adapted from capseg_unet 2.1.0 on 2026-12-07", for the status
+        bar, the profile list and the command line."""
+        base = " ".join(part for part in (self.base_name, self.base_version) if part) or "?"
+        return translate("Calibration", "{file}, adapted from {base} on {date}").format(
+            file=self.file_name, base=base, date=self.created[:10] or "?")
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "file": self.file, "sha256": self.sha256,

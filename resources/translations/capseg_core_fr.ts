@@ -448,7 +448,7 @@
         <translation>{path} écrit ({size} Kio)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/__init__.py" line="81"/>
+        <location filename="../../capseg_desktop/cli/__init__.py" line="90"/>
         <source>Interrupted; files already written are complete, none is half-written.</source>
         <translation>Interrompu&#xa0;; les fichiers déjà écrits sont complets, aucun n’est à moitié écrit.</translation>
     </message>
@@ -459,31 +459,36 @@
     </message>
     <message>
         <location filename="../../capseg_desktop/cli/microscope.py" line="21"/>
-        <source>model: {file} (sha256 {sha}), adapted from {base} on {date}</source>
-        <translation>modèle&#xa0;: {file} (sha256 {sha}), adapté de {base} le {date}</translation>
+        <source>model: {model}; sha256 {sha}</source>
+        <translation>modèle&#xa0;: {model}&#xa0;; sha256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/microscope.py" line="30"/>
+        <location filename="../../capseg_desktop/cli/microscope.py" line="23"/>
+        <source>{model}; {scores}</source>
+        <translation>{model}&#xa0;; {scores}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli/microscope.py" line="29"/>
         <source>on the images kept aside: F1 {f1_before} -&gt; {f1_after}, count error {error_before} -&gt; {error_after}</source>
         <translation>sur les images mises de côté&#xa0;: F1 {f1_before} -&gt; {f1_after}, erreur de comptage {error_before} -&gt; {error_after}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/microscope.py" line="45"/>
+        <location filename="../../capseg_desktop/cli/microscope.py" line="44"/>
         <source>No microscope profile yet (add them in the window&apos;s microscope profiles).</source>
         <translation>Aucun profil de microscope pour l’instant (ajoutez-les dans les profils de microscope de la fenêtre).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/microscope.py" line="68"/>
+        <location filename="../../capseg_desktop/cli/microscope.py" line="67"/>
         <source>The microscope profile &quot;{name}&quot; and its model are in {path}.</source>
         <translation>Le profil de microscope «&#xa0;{name}&#xa0;» et son modèle sont dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/microscope.py" line="80"/>
+        <location filename="../../capseg_desktop/cli/microscope.py" line="79"/>
         <source>Nothing was imported. Use --replace to replace it, or --name NEW to import it under another name.</source>
         <translation>Rien n’a été importé. Utilisez --replace pour le remplacer, ou --name NOUVEAU pour l’importer sous un autre nom.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/microscope.py" line="84"/>
+        <location filename="../../capseg_desktop/cli/microscope.py" line="83"/>
         <source>Imported the microscope profile &quot;{name}&quot;.</source>
         <translation>Profil de microscope «&#xa0;{name}&#xa0;» importé.</translation>
     </message>
@@ -531,33 +536,39 @@
         <translation>estimation de l’échelle par le modèle uniquement (non utilisée pour les mesures)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/calibration.py" line="318"/>
+        <location filename="../../capseg_desktop/core/calibration.py" line="132"/>
+        <source>{file}, adapted from {base} on {date}</source>
+        <extracomment>A line shorter than this (image pixels) cannot calibrate anything to better than 10 %.</extracomment>
+        <translation>{file}, adapté de {base} le {date}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/calibration.py" line="325"/>
         <source>scale {scale} µm/px (profile {profile})</source>
-        <extracomment>A line shorter than this (image pixels) cannot calibrate anything to better than 10 %. The profile&apos;s learnt limb width (pixels): the model&apos;s scale for this microscope.</extracomment>
+        <extracomment>The profile&apos;s learnt limb width (pixels): the model&apos;s scale for this microscope.</extracomment>
         <translation>échelle {scale} µm/px (profil {profile})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/calibration.py" line="320"/>
+        <location filename="../../capseg_desktop/core/calibration.py" line="327"/>
         <source>scale {scale} µm/px (profile)</source>
         <translation>échelle {scale} µm/px (profil)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/calibration.py" line="321"/>
+        <location filename="../../capseg_desktop/core/calibration.py" line="328"/>
         <source>scale {scale} µm/px (calibrated line)</source>
         <translation>échelle {scale} µm/px (trait d’étalonnage)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/calibration.py" line="322"/>
+        <location filename="../../capseg_desktop/core/calibration.py" line="329"/>
         <source>scale {scale} µm/px (set for this image)</source>
         <translation>échelle {scale} µm/px (définie pour cette image)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/calibration.py" line="323"/>
+        <location filename="../../capseg_desktop/core/calibration.py" line="330"/>
         <source>scale {scale} µm/px (typed)</source>
         <translation>échelle {scale} µm/px (saisie)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/calibration.py" line="325"/>
+        <location filename="../../capseg_desktop/core/calibration.py" line="332"/>
         <source>scale {scale} µm/px ({source})</source>
         <translation>échelle {scale} µm/px ({source})</translation>
     </message>
