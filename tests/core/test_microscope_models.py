@@ -85,6 +85,16 @@ def test_an_old_profiles_file_loads_and_a_model_record_round_trips(profiles_file
     assert kept.with_learnt_scale(7.0).model == record
 
 
+def test_the_profile_list_names_each_model_and_its_scores(profiles_file, finetuned, capsys):
+    keep_model("Dino x200", finetuned, created="2026-12-07T23:00:00+00:00")
+    assert main(["microscope", "list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "Dino x200 (×200): 1.6 µm/px"
+    assert lines[1].startswith("  model: dino-1.tflite, adapted from capseg_unet 2.1.0 on 2026-12-07; sha256 ")
+    assert lines[1].endswith("on the images kept aside: F1 0.40 -> 0.80, count error 6.0 -> 1.5")
+    assert lines[2:] == ["Other: 0.8 µm/px", "  model: the bundled model"]
+
+
 def test_a_newer_profiles_file_with_models_still_says_newer(profiles_file):
     profiles_file.write_text(json.dumps({"format": "capseg-microscopes", "version": 2, "profiles": []}), encoding="utf-8")
     with pytest.raises(CalibrationError, match="newer version"):
