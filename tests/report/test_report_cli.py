@@ -138,8 +138,10 @@ def test_a_profile_with_its_own_model_counts_with_it_and_the_report_names_it(exa
     run.mkdir()
     shutil.copy(darkness_model_dir / "darkness.tflite", run / "dino-adapted.tflite")
     kept = keep_model("Dino 200x", run / "dino-adapted.tflite")
-    report = tmp_path / "r.pdf"
-    assert main(["exam", str(exam_folder), "--profile", "dino 200X", "--report", str(report)]) == 1  # R5B.png is damaged
+    report, table = tmp_path / "r.pdf", tmp_path / "exam.csv"
+    assert main(["exam", str(exam_folder), "--profile", "dino 200X", "--report", str(report), "--csv", str(table)]) == 1  # R5B.png is damaged
     text = " ".join(pdf_pages(report))
     assert "dino-adapted.tflite" in text and kept.model.sha256 in text
     assert f"R3 1 {per_mm(5):.1f} reduced 5 0" in text
+    rows = [row for row in csv.DictReader(io.StringIO(table.read_text(encoding="utf-8"))) if row["level"] == "image" and row["status"] == "used"]
+    assert len(rows) == 9 and {(row["model"], row["model_sha256"]) for row in rows} == {("dino-adapted.tflite", kept.model.sha256)}
