@@ -128,7 +128,9 @@ class ProfileModel:
     def describe(self) -> str:
         """"dino-20261207.tflite, adapted from capseg_unet 2.1.0 on 2026-12-07", for the status
         bar, the profile list and the command line."""
-        base = " ".join(part for part in (self.base_name, self.base_version) if part) or "?"
+        base = " ".join(part for part in (self.base_name, self.base_version) if part)
+        if not base:  # a model kept without a fine-tuning card
+            return translate("Calibration", "{file}, kept on {date}").format(file=self.file_name, date=self.created[:10] or "?")
         return translate("Calibration", "{file}, adapted from {base} on {date}").format(
             file=self.file_name, base=base, date=self.created[:10] or "?")
 

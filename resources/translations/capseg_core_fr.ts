@@ -536,39 +536,44 @@
         <translation>estimation de l’échelle par le modèle uniquement (non utilisée pour les mesures)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/calibration.py" line="132"/>
-        <source>{file}, adapted from {base} on {date}</source>
+        <location filename="../../capseg_desktop/core/calibration.py" line="133"/>
+        <source>{file}, kept on {date}</source>
         <extracomment>A line shorter than this (image pixels) cannot calibrate anything to better than 10 %.</extracomment>
+        <translation>{file}, conservé le {date}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/calibration.py" line="134"/>
+        <source>{file}, adapted from {base} on {date}</source>
         <translation>{file}, adapté de {base} le {date}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/calibration.py" line="325"/>
+        <location filename="../../capseg_desktop/core/calibration.py" line="327"/>
         <source>scale {scale} µm/px (profile {profile})</source>
         <extracomment>The profile&apos;s learnt limb width (pixels): the model&apos;s scale for this microscope.</extracomment>
         <translation>échelle {scale} µm/px (profil {profile})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/calibration.py" line="327"/>
+        <location filename="../../capseg_desktop/core/calibration.py" line="329"/>
         <source>scale {scale} µm/px (profile)</source>
         <translation>échelle {scale} µm/px (profil)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/calibration.py" line="328"/>
+        <location filename="../../capseg_desktop/core/calibration.py" line="330"/>
         <source>scale {scale} µm/px (calibrated line)</source>
         <translation>échelle {scale} µm/px (trait d’étalonnage)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/calibration.py" line="329"/>
+        <location filename="../../capseg_desktop/core/calibration.py" line="331"/>
         <source>scale {scale} µm/px (set for this image)</source>
         <translation>échelle {scale} µm/px (définie pour cette image)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/calibration.py" line="330"/>
+        <location filename="../../capseg_desktop/core/calibration.py" line="332"/>
         <source>scale {scale} µm/px (typed)</source>
         <translation>échelle {scale} µm/px (saisie)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/calibration.py" line="332"/>
+        <location filename="../../capseg_desktop/core/calibration.py" line="334"/>
         <source>scale {scale} µm/px ({source})</source>
         <translation>échelle {scale} µm/px ({source})</translation>
     </message>
@@ -849,9 +854,9 @@
 <context>
     <name>ExamFigures</name>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/exam.py" line="675"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="679"/>
         <source>mean over %n finger(s) with a density</source>
-        <extracomment>Whether dilated and giant loops could be judged on at least one used image (a scale). Fingers whose density is reduced, in ``FINGERS`` order. Whether any image used was measured at a scale: without one, no loop can be called dilated or giant, and &quot;0 giant&quot; would be a claim nobody checked. Images not assigned to a finger (not counted anywhere).</extracomment>
+        <extracomment>The model that counted it (file name, sha256): a microscope profile&apos;s own or the bundled one. Whether dilated and giant loops could be judged on at least one used image (a scale). Fingers whose density is reduced, in ``FINGERS`` order. Whether any image used was measured at a scale: without one, no loop can be called dilated or giant, and &quot;0 giant&quot; would be a claim nobody checked. Images not assigned to a finger (not counted anywhere).</extracomment>
         <translation>
             <numerusform>moyenne sur %n doigt avec une densité</numerusform>
             <numerusform>moyenne sur %n doigts avec une densité</numerusform>

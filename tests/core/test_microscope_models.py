@@ -14,7 +14,9 @@ import cv2
 import pytest
 
 from capseg_desktop.cli import main
-from capseg_desktop.core.calibration import PROFILES_ENV, CalibrationError, ModelScores, Profile, load_profiles, save_profiles
+from capseg_desktop.core.calibration import (
+    PROFILES_ENV, CalibrationError, ModelScores, Profile, ProfileModel, load_profiles, save_profiles,
+)
 from capseg_desktop.core.microscope_file import (
     MicroscopeFileError, ProfileExistsError, export_microscope, import_microscope, read_microscope_file,
 )
@@ -93,6 +95,9 @@ def test_the_profile_list_names_each_model_and_its_scores(profiles_file, finetun
     assert lines[1].startswith("  model: dino-1.tflite, adapted from capseg_unet 2.1.0 on 2026-12-07; sha256 ")
     assert lines[1].endswith("on the images kept aside: F1 0.40 -> 0.80, count error 6.0 -> 1.5")
     assert lines[2:] == ["Other: 0.8 µm/px", "  model: the bundled model"]
+    # A model kept without a fine-tuning card says no more than it knows.
+    bare = ProfileModel("models/microscopes/x/m.tflite", "0" * 64, created="2026-12-08T00:10:00+00:00")
+    assert bare.describe() == "m.tflite, kept on 2026-12-08"
 
 
 def test_a_newer_profiles_file_with_models_still_says_newer(profiles_file):
