@@ -1,11 +1,13 @@
 """``capseg``: the headless command line, a thin layer over ``capseg_desktop.core``.
 
     capseg analyze PATH... [--model FILE] [--out DIR] [--threshold T] [--min-area PX]
-                           [--merge-distance PX] [--split-area PX] [--um-per-px S]
+                           [--merge-distance PX] [--split-area PX] [--um-per-px S | --profile NAME]
                            [--scale auto|native] [--overwrite] [--use-corrections]
     capseg export-training-data FOLDER --out DIR
     capseg exam FOLDER|EXAM.capseg-exam.json --report OUT.pdf [--profile NAME | --um-per-px S]
                 [--csv OUT.csv] [--save-exam FILE] [--patient ID] [--operator NAME] [--date YYYY-MM-DD]
+    capseg adapt FOLDER --profile NAME [--images N] [--propose-only] [--keep]
+    capseg microscope list | export NAME FILE | import FILE [--replace] [--name NEW]
     capseg convert MODEL.h5 MODEL.tflite
     capseg train | synth | evaluate ...   (model training tools)
 """
@@ -19,9 +21,11 @@ from typing import Sequence
 from .. import __version__
 from ..core import i18n
 from ..core.i18n import translate
+from .adapt import add_adapt
 from .analyze import add_analyze, add_convert, add_export_training_data
 from .common import configure_logging, log  # noqa: F401 - the command line's log, for callers
 from .exam import add_exam
+from .microscope import add_microscope
 
 
 LANGUAGE_CHOICES = i18n.LANGUAGES
@@ -40,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_analyze(sub)
     add_export_training_data(sub)
     add_exam(sub)
+    add_adapt(sub)
+    add_microscope(sub)
     add_convert(sub)
 
     try:
@@ -49,8 +55,17 @@ def build_parser() -> argparse.ArgumentParser:
     if training_commands is not None and hasattr(training_commands, "register"):
         training_commands.register(sub)
     for command in sub.choices.values():  # --lang also after the command: capseg analyze IMG --lang fr
-        command.add_argument("--lang", choices=LANGUAGE_CHOICES, default=argparse.SUPPRESS, help=LANGUAGE_HELP)
+        _add_language_option(command)
     return parser
+
+
+def _add_language_option(command: argparse.ArgumentParser) -> None:
+    """``--lang`` on a command and on its own subcommands (capseg microscope list --lang fr)."""
+    command.add_argument("--lang", choices=LANGUAGE_CHOICES, default=argparse.SUPPRESS, help=LANGUAGE_HELP)
+    for action in command._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                _add_language_option(child)
 
 
 def install_language(choice: str | None) -> str:

@@ -16,7 +16,7 @@ from ..core.imageio import SUPPORTED_SUFFIXES, list_images
 from ..core.texts import Plurals
 from .common import (
     CORRECTIONS_HELP, Progress, configure_logging, corrections_dir, exists, load_session, log, non_negative_float,
-    non_negative_int, probability, scale_arg,
+    non_negative_int, probability, profile_for, scale_arg,
 )
 
 
@@ -63,12 +63,16 @@ def _output_stems(images: list[Path]) -> dict[Path, str]:
 
 
 def run_analyze(args: argparse.Namespace) -> int:
+    from ..core.calibration import Calibration
     from ..core.pipeline import Analyzer
 
     err = sys.stderr
     log_path = configure_logging()
     log.info("capseg analyze %s", " ".join(args.paths))
-    session = load_session(args.model, err)
+    profile = profile_for(args.profile, err) if args.profile is not None else None
+    if args.profile is not None and profile is None:
+        return 2
+    session = load_session(args.model, err, profile)
     if session is None:
         return 2
     analyzer = Analyzer(session, scale_mode=args.scale)
@@ -94,7 +98,8 @@ def run_analyze(args: argparse.Namespace) -> int:
     replace_incomplete = _outputs_replaced(args, images, stems, out_dir, summary_path, err)
     if replace_incomplete is None:
         return 2
-    items, interrupted = _analyse_all(args, analyzer, params, images, problems, stems, out_dir, replace_incomplete, err)
+    calibration = Calibration.from_profile(profile) if profile is not None else None
+    items, interrupted = _analyse_all(args, analyzer, params, images, problems, stems, out_dir, replace_incomplete, calibration, err)
     return _summarise(args, items, interrupted, summary_path, log_path, err)
 
 
@@ -143,9 +148,11 @@ def _outputs_replaced(args: argparse.Namespace, images: list[Path], stems: dict[
 
 
 def _analyse_all(args: argparse.Namespace, analyzer, params: CountingParams, images: list[Path], problems: list[tuple[Path, str]],
-                 stems: dict[Path, str], out_dir: Path | None, replace_incomplete: set[Path], err: TextIO) -> tuple[list, bool]:
+                 stems: dict[Path, str], out_dir: Path | None, replace_incomplete: set[Path], calibration,
+                 err: TextIO) -> tuple[list, bool]:
     """Every image through the batch loop, its files written as it comes: (the summary's
-    items, whether Ctrl+C interrupted the run)."""
+    items, whether Ctrl+C interrupted the run). ``calibration``: the microscope profile's scale
+    (``None``: ``--um-per-px`` or none)."""
     from ..core.batch import STATUS_CANCELLED, STATUS_FAILED, BatchItem, failed_item, run_batch, write_outputs
 
     items: list[BatchItem] = [BatchItem(path, STATUS_FAILED, None, why) for path, why in problems]
@@ -153,9 +160,10 @@ def _analyse_all(args: argparse.Namespace, analyzer, params: CountingParams, ima
     done: set[Path] = set()
     interrupted = False
     batch = run_batch(
-        analyzer, images, params=params, um_per_px=args.um_per_px,
+        analyzer, images, params=params,
+        um_per_px=calibration.measuring_um_per_px if calibration is not None else args.um_per_px,
         progress=lambda finished, _total, path: bar.show(finished, path.name),
-        use_corrections=args.use_corrections, corrections_dir=corrections_dir(args),
+        use_corrections=args.use_corrections, corrections_dir=corrections_dir(args), calibration=calibration,
     )
     try:
         for item in batch:
@@ -263,7 +271,7 @@ def add_analyze(sub: Any) -> None:
         ),
     )
     analyze.add_argument("paths", nargs="+", metavar="PATH", help="image files or folders")
-    analyze.add_argument("--model", help="model file (.tflite, .keras, .h5); default: the bundled model")
+    analyze.add_argument("--model", help="model file (.tflite, .keras, .h5); default: the profile's model, else the bundled model")
     analyze.add_argument("--out", help="output folder (default: beside each image)")
     defaults = "default: the model card's recommendation, else"
     analyze.add_argument("--threshold", type=probability, help=f"probability threshold ({defaults} 0.5)")
@@ -273,7 +281,11 @@ def add_analyze(sub: Any) -> None:
                          help=f"merge parts closer than this, in pixels at the model's scale ({defaults} 23)")
     analyze.add_argument("--split-area", type=non_negative_int,
                          help=f"split merged groups with two parts above this area, at the model's scale ({defaults} 1500)")
-    analyze.add_argument("--um-per-px", type=scale_arg, help="scale in micrometres per pixel, for the density per mm")
+    scale = analyze.add_mutually_exclusive_group()
+    scale.add_argument("--um-per-px", type=scale_arg, help="scale in micrometres per pixel, for the density per mm")
+    scale.add_argument("--profile", metavar="NAME",
+                       help="microscope profile (as saved in the window): its scale, its learnt limb width and its own "
+                            "model when it has one")
     analyze.add_argument("--scale", choices=("auto", "native"), default="auto",
                          help="auto (default): bring each image to the scale its model states (estimated from "
                               "the image); native: analyse every image at its own size")

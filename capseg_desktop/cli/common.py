@@ -156,11 +156,44 @@ def corrections_dir(args: argparse.Namespace) -> Path:
     return Path(given) if given else default_fallback_dir()
 
 
-def load_session(model_arg: str | None, err: TextIO):
-    """The model to analyse with, or ``None`` after saying why on ``err``."""
+def profile_for(name: str, err: TextIO):
+    """The microscope profile called ``name``, or ``None`` after saying why on ``err``."""
+    from ..core.calibration import CalibrationError, find_profile, load_profiles, profiles_path
+
+    try:
+        profiles = load_profiles()
+    except CalibrationError as exc:
+        err.write(f"{exc} ({profiles_path()})\n")
+        return None
+    profile = find_profile(profiles, name)
+    if profile is None:
+        if profiles:
+            sentence = translate("CLI", 'No microscope profile is called "{name}"; the profiles are: {known}.')
+        else:
+            sentence = translate(
+                "CLI", 'No microscope profile is called "{name}"; there are none yet (add them in the window\'s microscope profiles).'
+            )
+        known = ", ".join(f'"{p.name}"' for p in profiles)
+        err.write(sentence.format(name=name, known=known) + "\n")
+    return profile
+
+
+def load_session(model_arg: str | None, err: TextIO, profile=None):
+    """The model to analyse with: ``--model`` when given, else the microscope profile's own
+    model when it has one, else the bundled model; ``None`` after saying why on ``err`` (a
+    profile's model that is missing or altered is refused, never replaced by another)."""
+    from ..core.microscope_models import ProfileModelError, profile_model_path
     from ..core.model import load_model
 
-    model_path = Path(model_arg) if model_arg else default_model_path()
+    model_path = Path(model_arg) if model_arg else None
+    if model_path is None and profile is not None:
+        try:
+            model_path = profile_model_path(profile)
+        except ProfileModelError as exc:
+            log.warning("Profile %s: %s (%s)", profile.name, exc, exc.detail)
+            err.write(f"{exc}\n")
+            return None
+    model_path = model_path or default_model_path()
     if model_path is None:
         err.write(translate("CLI", "No model given and no bundled model found in models/; use --model FILE.") + "\n")
         return None

@@ -12,7 +12,9 @@ from ..core.atomic import write_text_atomic
 from ..core.errors import CapSegError
 from ..core.i18n import format_number, translate
 from ..core.texts import Plurals
-from .common import CORRECTIONS_HELP, Progress, configure_logging, corrections_dir, exists, load_session, log, scale_arg
+from .common import (
+    CORRECTIONS_HELP, Progress, configure_logging, corrections_dir, exists, load_session, log, profile_for, scale_arg,
+)
 
 
 CLI = Plurals("CLI")  # the variable is named as its context (core.texts.Plurals)
@@ -26,10 +28,10 @@ def _date(text: str) -> str:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def _exam_for(args: argparse.Namespace, err: TextIO):
+def _exam_for(args: argparse.Namespace, profile, err: TextIO):
     """The exam the command is about (a folder's images by their file names, or a saved exam)
-    with the options applied; ``None`` after saying why on ``err``."""
-    from ..core.calibration import CalibrationError, find_profile, load_profiles, profiles_path
+    with the options applied (``profile``: the microscope profile of ``--profile``); ``None``
+    after saying why on ``err``."""
     from ..core.exam import ExamError, exam_from_folder, load_exam
 
     source = Path(args.exam)
@@ -48,23 +50,7 @@ def _exam_for(args: argparse.Namespace, err: TextIO):
         value = getattr(args, name)
         if value is not None:
             setattr(exam, "patient_id" if name == "patient" else name, value)
-    if args.profile is not None:
-        try:
-            profiles = load_profiles()
-        except CalibrationError as exc:
-            err.write(f"{exc} ({profiles_path()})\n")
-            return None
-        profile = find_profile(profiles, args.profile)
-        if profile is None:
-            if profiles:
-                sentence = translate("CLI", 'No microscope profile is called "{name}"; the profiles are: {known}.')
-            else:
-                sentence = translate(
-                    "CLI", 'No microscope profile is called "{name}"; there are none yet (add them in the window\'s microscope profiles).'
-                )
-            known = ", ".join(f'"{p.name}"' for p in profiles)
-            err.write(sentence.format(name=args.profile, known=known) + "\n")
-            return None
+    if profile is not None:
         exam.profile, exam.um_per_px = profile.name, float(profile.um_per_px)
     elif args.um_per_px is not None:
         exam.profile, exam.um_per_px = None, args.um_per_px
@@ -171,13 +157,17 @@ def _patient_line(patient) -> str:
 
 
 def run_exam(args: argparse.Namespace) -> int:
+    from ..core.calibration import Calibration
     from ..core.exam import exam_calibration, exam_csv, save_exam, summarise_exam
     from ..core.pipeline import Analyzer
 
     err = sys.stderr
     log_path = configure_logging()
     log.info("capseg exam %s", args.exam)
-    exam = _exam_for(args, err)
+    profile = profile_for(args.profile, err) if args.profile is not None else None
+    if args.profile is not None and profile is None:
+        return 2
+    exam = _exam_for(args, profile, err)
     if exam is None:
         return 2
     report_path = Path(args.report)
@@ -203,10 +193,11 @@ def run_exam(args: argparse.Namespace) -> int:
     if not to_analyse:
         err.write(translate("CLI", "No image of this exam is assigned to a finger; nothing to analyse.") + "\n")
         return 2
-    calibration = exam_calibration(exam)
+    # The profile's learnt limb width sets the model's scale for every image, as in the window.
+    calibration = Calibration.from_profile(profile) if profile is not None else exam_calibration(exam)
     if calibration.measuring_um_per_px is None:
         err.write(translate("CLI", "No scale given (--profile or --um-per-px): densities and dilated or giant loops are not assessed.") + "\n")
-    session = load_session(args.model, err)
+    session = load_session(args.model, err, profile)
     if session is None:
         return 2
     analyzer = Analyzer(session, scale_mode=args.scale)
@@ -259,12 +250,13 @@ def add_exam(sub: Any) -> None:
     exam.add_argument("--csv", metavar="OUT.csv", help="also write the exam CSV (one row per image, finger and the patient)")
     exam.add_argument("--save-exam", metavar="FILE", help="also save the exam file (NAME.capseg-exam.json), to reopen in the window")
     scale = exam.add_mutually_exclusive_group()
-    scale.add_argument("--profile", metavar="NAME", help="microscope profile (as saved in the window) giving the scale")
+    scale.add_argument("--profile", metavar="NAME",
+                       help="microscope profile (as saved in the window) giving the scale, and its own model when it has one")
     scale.add_argument("--um-per-px", type=scale_arg, help="scale in micrometres per pixel")
     exam.add_argument("--patient", metavar="ID", help="the patient's pseudonym (no name or other personal data)")
     exam.add_argument("--operator", metavar="NAME", help="who made the exam")
     exam.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the exam's date (default: today, or the exam file's)")
-    exam.add_argument("--model", help="model file (.tflite, .keras, .h5); default: the bundled model")
+    exam.add_argument("--model", help="model file (.tflite, .keras, .h5); default: the profile's model, else the bundled model")
     exam.add_argument("--scale", choices=("auto", "native"), default="auto", help="as for capseg analyze")
     exam.add_argument("--corrections-dir", metavar="DIR", help=CORRECTIONS_HELP)
     exam.add_argument("--overwrite", action="store_true", help="replace existing output files")

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import math
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -74,16 +74,104 @@ def _positive(value: Any) -> float | None:
 
 
 @dataclass(frozen=True)
+class ModelScores:
+    """How well a model found the capillaries of the images kept aside from its training: F1
+    of its detections against one point per corrected capillary, and the mean absolute count
+    error per image."""
+
+    f1: float
+    count_error: float
+
+    def to_dict(self) -> dict[str, float]:
+        return {"f1": round(float(self.f1), 4), "count_error": round(float(self.count_error), 3)}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> "ModelScores | None":
+        if not isinstance(data, dict):
+            return None
+        try:
+            f1, error = float(data["f1"]), float(data["count_error"])
+        except (KeyError, TypeError, ValueError):
+            return None
+        return cls(f1, error) if math.isfinite(f1) and math.isfinite(error) else None
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    return tuple(str(v) for v in value) if isinstance(value, (list, tuple)) else ()
+
+
+@dataclass(frozen=True)
+class ProfileModel:
+    """The model adapted to one microscope (``core.microscope_models`` keeps its files).
+
+    ``file`` is the model that runs (a ``.tflite``), relative to the folder of the profiles file
+    and with ``/`` separators, so the application-data folder can move; ``sha256`` is its hash,
+    checked before it is used. ``base_*`` name the model it was adapted from, ``images`` the
+    images it learnt from and ``kept_aside`` those it was scored on, ``before``/``after`` the
+    scores of the base and of this model on them, ``created`` the date (ISO 8601, UTC)."""
+
+    file: str
+    sha256: str
+    base_name: str = ""
+    base_version: str = ""
+    base_sha256: str = ""
+    images: tuple[str, ...] = ()
+    kept_aside: tuple[str, ...] = ()
+    before: ModelScores | None = None
+    after: ModelScores | None = None
+    created: str = ""
+
+    @property
+    def file_name(self) -> str:
+        return self.file.rsplit("/", 1)[-1]
+
+    def describe(self) -> str:
+        """"dino-20261207.tflite, adapted from capseg_unet 2.1.0 on 2026-12-07", for the status
+        bar, the profile list and the command line."""
+        base = " ".join(part for part in (self.base_name, self.base_version) if part)
+        if not base:  # a model kept without a fine-tuning card
+            return translate("Calibration", "{file}, kept on {date}").format(file=self.file_name, date=self.created[:10] or "?")
+        return translate("Calibration", "{file}, adapted from {base} on {date}").format(
+            file=self.file_name, base=base, date=self.created[:10] or "?")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file, "sha256": self.sha256,
+            "base": {"name": self.base_name, "version": self.base_version, "sha256": self.base_sha256},
+            "images": list(self.images), "kept_aside": list(self.kept_aside),
+            "scores": {"before": self.before.to_dict() if self.before else None,
+                       "after": self.after.to_dict() if self.after else None},
+            "created": self.created,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> "ProfileModel | None":
+        """The record, or ``None`` for one without a file and a hash (nothing to load)."""
+        if not isinstance(data, dict) or not isinstance(data.get("file"), str) or not isinstance(data.get("sha256"), str):
+            return None
+        if not data["file"].strip() or not data["sha256"].strip():
+            return None
+        base = data.get("base") if isinstance(data.get("base"), dict) else {}
+        scores = data.get("scores") if isinstance(data.get("scores"), dict) else {}
+        return cls(data["file"], data["sha256"].strip().lower(), str(base.get("name") or ""), str(base.get("version") or ""),
+                   str(base.get("sha256") or ""), _names(data.get("images")), _names(data.get("kept_aside")),
+                   ModelScores.from_dict(scores.get("before")), ModelScores.from_dict(scores.get("after")),
+                   str(data.get("created") or ""))
+
+
+@dataclass(frozen=True)
 class Profile:
     """A microscope at one magnification: its name and µm per pixel, and the typical limb
     width of its images in pixels once learnt from them (``with_learnt_scale``): then every
     image of this microscope is brought to the model's scale with one factor instead of a
-    guess per image."""
+    guess per image. ``model``: the model adapted to this microscope, when it has one (used
+    instead of the bundled model; see ``core.microscope_models``)."""
 
     name: str
     um_per_px: float
     magnification: float | None = None
     limb_width_px: float | None = None
+    model: ProfileModel | None = None
 
     def __post_init__(self) -> None:
         if not str(self.name).strip():
@@ -95,17 +183,23 @@ class Profile:
         data = {"name": self.name, "um_per_px": float(self.um_per_px), "magnification": self.magnification}
         if self.limb_width_px:
             data["limb_width_px"] = round(float(self.limb_width_px), 3)
+        if self.model is not None:
+            data["model"] = self.model.to_dict()
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Profile":
         magnification = _positive(data.get("magnification"))
         return cls(str(data.get("name", "")).strip(), float(data.get("um_per_px", 0)), magnification,
-                   _positive(data.get("limb_width_px")))
+                   _positive(data.get("limb_width_px")), ProfileModel.from_dict(data.get("model")))
 
     def with_learnt_scale(self, limb_width_px: float | None) -> "Profile":
         """This profile with the typical limb width of its images (``None``: forget it)."""
-        return Profile(self.name, self.um_per_px, self.magnification, _positive(limb_width_px))
+        return replace(self, limb_width_px=_positive(limb_width_px))
+
+    def with_model(self, model: ProfileModel | None) -> "Profile":
+        """This profile with its adapted model (``None``: back to the bundled model)."""
+        return replace(self, model=model)
 
     def describe(self) -> str:
         mag = f" (×{format_float(self.magnification, 'g')})" if self.magnification else ""

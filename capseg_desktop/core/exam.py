@@ -464,6 +464,9 @@ class ImageSummary:
     warnings: tuple[str, ...] = ()
     #: Shape label (``core.shape.SHAPES``) -> loops; ``None`` when not known.
     shapes: dict[str, int] | None = None
+    #: The model that counted it (file name, sha256): a microscope profile's own or the bundled one.
+    model: str = ""
+    model_sha256: str = ""
 
     @property
     def used(self) -> bool:
@@ -611,8 +614,9 @@ def _image_summary(exam: Exam, image: ExamImage, results: Mapping[str, AnalysisR
     figures: dict[str, Any] = {}
     if result is not None:
         figures = result_figures(result)
+        model = getattr(result, "model", None)  # a summary of stand-in results (tests) names none
         figures.update(count=result.count, model_count=result.model_count_or_count, edited=result.edited,
-                       warnings=tuple(result.warnings))
+                       warnings=tuple(result.warnings), model=getattr(model, "name", ""), model_sha256=getattr(model, "sha256", ""))
     if image.excluded:
         return ImageSummary(**base, status=EXCLUDED, reason=image.excluded_reason or "", **figures)
     if image.finger is None:
@@ -677,7 +681,7 @@ EXAM_CSV_FIELDS = (
     "level", "finger", "file", "status", "reason", "count", "model_count", "edited", "distal_loops",
     "distal_density_per_mm", "density_flag", "dilated", "giant", "tortuous", "crossing", "ramified",
     "shape_not_assessable", "fast_track_pattern", "fast_track_steps", "images_used", "images_not_used",
-    "um_per_px", "scale_source", "patient_id", "date",
+    "um_per_px", "scale_source", "patient_id", "date", "model", "model_sha256",
 )
 
 
@@ -750,4 +754,5 @@ def _image_row(image: ImageSummary, common: dict[str, Any]) -> dict[str, Any]:
         "distal_loops": _cell(image.distal), "distal_density_per_mm": _cell(image.density_per_mm, 2),
         "density_flag": image.density_flag, "dilated": _cell(image.dilated), "giant": _cell(image.giant),
         "um_per_px": _cell(image.um_per_px), "scale_source": image.scale_source, **_shape_cells(image.shapes),
+        "model": image.model, "model_sha256": image.model_sha256,
     }

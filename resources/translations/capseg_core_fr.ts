@@ -2,6 +2,15 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>Adapt</name>
+    <message>
+        <location filename="../../capseg_desktop/core/adaptation.py" line="37"/>
+        <source>&quot;{name}&quot; could not be read; it is left out of the proposal.</source>
+        <extracomment>The long side of the thumbnail the features are read from. The coarse layout of the luma: this many cells a side.</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» n’a pas pu être lu&#xa0;; il est laissé hors de la proposition.</translation>
+    </message>
+</context>
+<context>
     <name>Analysis</name>
     <message>
         <location filename="../../capseg_desktop/core/pipeline.py" line="238"/>
@@ -73,59 +82,138 @@
 <context>
     <name>CLI</name>
     <message>
+        <location filename="../../capseg_desktop/cli/adapt.py" line="66"/>
         <location filename="../../capseg_desktop/cli/analyze.py" line="34"/>
         <source>The folder &quot;{path}&quot; holds no PNG, JPEG, TIFF or BMP images.</source>
         <translation>Le dossier «&#xa0;{path}&#xa0;» ne contient aucune image PNG, JPEG, TIFF ou BMP.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/cli/adapt.py" line="72"/>
+        <source>Images to review (%n of {total} in {folder}):</source>
+        <translation>
+            <numerusform>Image à revoir (%n sur {total} dans {folder})&#xa0;:</numerusform>
+            <numerusform>Images à revoir (%n sur {total} dans {folder})&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli/adapt.py" line="75"/>
+        <source>reviewed</source>
+        <translation>revue</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli/adapt.py" line="75"/>
+        <source>to review</source>
+        <translation>à revoir</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/cli/adapt.py" line="82"/>
+        <source>%n image(s) of the folder are reviewed; adapting needs at least {least}. Open the images marked &quot;to review&quot; in CapSeg Desktop, correct their boxes and save (Ctrl+S), then run this command again.</source>
+        <translation>
+            <numerusform>%n image du dossier est revue&#xa0;; l’adaptation en demande au moins {least}. Ouvrez les images marquées «&#xa0;à revoir&#xa0;» dans CapSeg Desktop, corrigez leurs cadres et enregistrez (Ctrl+S), puis relancez cette commande.</numerusform>
+            <numerusform>%n images du dossier sont revues&#xa0;; l’adaptation en demande au moins {least}. Ouvrez les images marquées «&#xa0;à revoir&#xa0;» dans CapSeg Desktop, corrigez leurs cadres et enregistrez (Ctrl+S), puis relancez cette commande.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli/adapt.py" line="100"/>
+        <source>No Keras model to adapt from was found (the bundled capseg_unet.keras); give --base FILE.</source>
+        <translation>Aucun modèle Keras à adapter n’a été trouvé (le capseg_unet.keras fourni)&#xa0;; indiquez --base FICHIER.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/cli/adapt.py" line="110"/>
+        <source>Learning from %n reviewed image(s); {aside} kept aside to compare the models: {names}.</source>
+        <translation>
+            <numerusform>Apprentissage sur %n image revue&#xa0;; {aside} mise(s) de côté pour comparer les modèles&#xa0;: {names}.</numerusform>
+            <numerusform>Apprentissage sur %n images revues&#xa0;; {aside} mise(s) de côté pour comparer les modèles&#xa0;: {names}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli/adapt.py" line="113"/>
+        <source>epoch {epoch} of {epochs} (about {seconds} s left)</source>
+        <translation>époque {epoch} sur {epochs} (environ {seconds}&#xa0;s restantes)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli/adapt.py" line="160"/>
+        <source>The adapted model was not kept; run the command again with --keep to keep it.</source>
+        <translation>Le modèle adapté n’a pas été conservé&#xa0;; relancez la commande avec --keep pour le conserver.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli/adapt.py" line="162"/>
+        <source>Count with this model for the microscope &quot;{name}&quot; from now on? [y/N] </source>
+        <translation>Compter désormais avec ce modèle pour le microscope «&#xa0;{name}&#xa0;»&#xa0;? [o/N] </translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli/adapt.py" line="167"/>
+        <source>y</source>
+        <translation>o</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli/adapt.py" line="167"/>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli/adapt.py" line="169"/>
+        <source>The adapted model was not kept.</source>
+        <translation>Le modèle adapté n’a pas été conservé.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli/adapt.py" line="182"/>
+        <source>The adapted model finds the capillaries of the images kept aside less well than the model it started from.</source>
+        <translation>Le modèle adapté trouve moins bien les capillaires des images mises de côté que le modèle dont il est parti.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli/adapt.py" line="223"/>
+        <source>The microscope profile &quot;{name}&quot; now counts with {file}.</source>
+        <translation>Le profil de microscope «&#xa0;{name}&#xa0;» compte désormais avec {file}.</translation>
+    </message>
     <message>
         <location filename="../../capseg_desktop/cli/analyze.py" line="39"/>
-        <location filename="../../capseg_desktop/cli/exam.py" line="42"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="44"/>
         <source>&quot;{path}&quot; does not exist.</source>
         <translation>«&#xa0;{path}&#xa0;» n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/common.py" line="165"/>
+        <location filename="../../capseg_desktop/cli/common.py" line="198"/>
         <source>No model given and no bundled model found in models/; use --model FILE.</source>
-        <extracomment>This module&apos;s sentences with a count (see ``core.texts.Plurals``). Micrometres per pixel a microscope image can plausibly have: 0.01 um/px (a 100x objective on a fine sensor) to 1000 um/px (a whole finger in a few pixels). Outside is a typo, and a value like 1e-308 would make the density infinite.</extracomment>
         <translation>Aucun modèle indiqué et aucun modèle fourni trouvé dans models/&#xa0;; utilisez --model FICHIER.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/common.py" line="175"/>
+        <location filename="../../capseg_desktop/cli/common.py" line="208"/>
         <source>The model {name} could not be loaded (internal error; details in the log).</source>
         <translation>Le modèle {name} n’a pas pu être chargé (erreur interne&#xa0;; détails dans le journal).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="82"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="86"/>
         <source>The output folder &quot;{folder}&quot; cannot be created ({reason}).</source>
         <translation>Le dossier de sortie «&#xa0;{folder}&#xa0;» ne peut pas être créé ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="88"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="92"/>
         <source>Nothing to analyse: no image was found in what was given.</source>
         <translation>Rien à analyser&#xa0;: aucune image n’a été trouvée dans ce qui a été indiqué.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="178"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="186"/>
         <source>{path}: warning: {message}</source>
         <translation>{path}&#xa0;: avertissement&#xa0;: {message}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="182"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="190"/>
         <source>The run was interrupted before this image was finished.</source>
         <translation>L’exécution a été interrompue avant la fin de cette image.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="203"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="211"/>
         <source>The summary &quot;{path}&quot; could not be written (internal error; details in the log).</source>
         <translation>Le récapitulatif «&#xa0;{path}&#xa0;» n’a pas pu être écrit (erreur interne&#xa0;; détails dans le journal).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="209"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="217"/>
         <source>Interrupted; files already written are complete, none is half-written. Summary: {path}</source>
         <translation>Interrompu&#xa0;; les fichiers déjà écrits sont complets, aucun n’est à moitié écrit. Récapitulatif&#xa0;: {path}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/analyze.py" line="220"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="228"/>
         <source>{finished} of %n image(s) analysed, {count} capillaries; summary: {path}</source>
         <translation>
             <numerusform>{finished} image analysée sur %n, {count} capillaires&#xa0;; récapitulatif&#xa0;: {path}</numerusform>
@@ -133,7 +221,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/analyze.py" line="226"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="234"/>
         <source>%n result(s) carry a warning; see the message column of {path}.</source>
         <translation>
             <numerusform>%n résultat comporte un avertissement&#xa0;; voir la colonne message de {path}.</numerusform>
@@ -141,7 +229,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/analyze.py" line="232"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="240"/>
         <source>%n image(s) could not be analysed; see the status column of {path}. Details are in the log file {log}.</source>
         <translation>
             <numerusform>%n image n’a pas pu être analysée&#xa0;; voir la colonne status de {path}. Les détails sont dans le fichier journal {log}.</numerusform>
@@ -149,7 +237,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/analyze.py" line="236"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="244"/>
         <source>%n image(s) could not be analysed; see the status column of {path}.</source>
         <translation>
             <numerusform>%n image n’a pas pu être analysée&#xa0;; voir la colonne status de {path}.</numerusform>
@@ -157,18 +245,20 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="294"/>
-        <location filename="../../capseg_desktop/cli/exam.py" line="193"/>
+        <location filename="../../capseg_desktop/cli/adapt.py" line="62"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="306"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="183"/>
         <source>The folder &quot;{folder}&quot; does not exist.</source>
+        <extracomment>Fewer reviewed images than this cannot be split into training and kept-aside ones.</extracomment>
         <translation>Le dossier «&#xa0;{folder}&#xa0;» n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="306"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="318"/>
         <source>No image in &quot;{folder}&quot; has corrections saved; nothing was written.</source>
         <translation>Aucune image de «&#xa0;{folder}&#xa0;» n’a de corrections enregistrées&#xa0;; rien n’a été écrit.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/analyze.py" line="310"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="322"/>
         <source>%n corrected image(s) written to {out}: images/, masks/ and points.json (for capseg train --real-images {images} --real-masks {masks}, and capseg evaluate --images {images} --points {points}).</source>
         <translation>
             <numerusform>%n image corrigée écrite dans {out}&#xa0;: images/, masks/ et points.json (pour capseg train --real-images {images} --real-masks {masks}, et capseg evaluate --images {images} --points {points}).</numerusform>
@@ -176,17 +266,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="60"/>
+        <location filename="../../capseg_desktop/cli/common.py" line="171"/>
         <source>No microscope profile is called &quot;{name}&quot;; the profiles are: {known}.</source>
+        <extracomment>This module&apos;s sentences with a count (see ``core.texts.Plurals``). Micrometres per pixel a microscope image can plausibly have: 0.01 um/px (a 100x objective on a fine sensor) to 1000 um/px (a whole finger in a few pixels). Outside is a typo, and a value like 1e-308 would make the density infinite.</extracomment>
         <translation>Aucun profil de microscope ne s’appelle «&#xa0;{name}&#xa0;»&#xa0;; les profils sont&#xa0;: {known}.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="62"/>
+        <location filename="../../capseg_desktop/cli/common.py" line="173"/>
         <source>No microscope profile is called &quot;{name}&quot;; there are none yet (add them in the window&apos;s microscope profiles).</source>
         <translation>Aucun profil de microscope ne s’appelle «&#xa0;{name}&#xa0;»&#xa0;; il n’y en a encore aucun (ajoutez-les dans les profils de microscope de la fenêtre).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/analyze.py" line="244"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="252"/>
         <source>{path}: %n capillaries</source>
         <translation>
             <numerusform>{path}&#xa0;: %n capillaire</numerusform>
@@ -194,32 +285,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="247"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="255"/>
         <source>, {density} per mm</source>
         <translation>, {density} par mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="249"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="257"/>
         <source> (corrected by hand: model {model}, {edits})</source>
         <translation> (corrigé à la main&#xa0;: modèle {model}, {edits})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="252"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="260"/>
         <source> (warning: {message})</source>
         <translation> (avertissement&#xa0;: {message})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="76"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="62"/>
         <source>normal</source>
         <translation>normale</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="76"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="62"/>
         <source>reduced</source>
         <translation>diminuée</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/exam.py" line="85"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="71"/>
         <source>{finger}: %n image(s) excluded</source>
         <translation>
             <numerusform>{finger}&#xa0;: %n image exclue</numerusform>
@@ -227,27 +318,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="87"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="73"/>
         <source>{finger}: no image used</source>
         <translation>{finger}&#xa0;: aucune image utilisée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="88"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="74"/>
         <source>{finger}: not examined</source>
         <translation>{finger}&#xa0;: non examiné</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="90"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="76"/>
         <source>distal density not assessed (no scale)</source>
         <translation>densité distale non évaluée (pas d’échelle)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="92"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="78"/>
         <source>distal density {density} per mm ({flag})</source>
         <translation>densité distale {density} par mm ({flag})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/exam.py" line="94"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="80"/>
         <source>{finger}: %n image(s), {density}</source>
         <translation>
             <numerusform>{finger}&#xa0;: %n image, {density}</numerusform>
@@ -255,12 +346,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="96"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="82"/>
         <source>, {dilated} dilated, {giant} giant</source>
         <translation>, dilatées&#xa0;: {dilated}, géantes&#xa0;: {giant}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/exam.py" line="98"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="84"/>
         <source>, %n not used</source>
         <translation>
             <numerusform>, %n non utilisée</numerusform>
@@ -268,47 +359,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="101"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="87"/>
         <source>; fast track: {pattern}</source>
         <translation>&#xa0;; fast track&#xa0;: {pattern}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="109"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="95"/>
         <source>; shapes: {tortuous} tortuous, {crossing} crossing, {ramified} ramified</source>
         <translation>&#xa0;; formes&#xa0;: tortueuses&#xa0;: {tortuous}, croisées&#xa0;: {crossing}, ramifiées&#xa0;: {ramified}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="120"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="106"/>
         <source>Fast track pattern: {pattern}. {support}</source>
         <translation>Profil selon le fast track&#xa0;: {pattern}. {support}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="189"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="179"/>
         <source>&quot;{path}&quot; already exists; nothing was written. Use --overwrite to replace it.</source>
         <translation>«&#xa0;{path}&#xa0;» existe déjà&#xa0;; rien n’a été écrit. Utilisez --overwrite pour le remplacer.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="198"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="188"/>
         <source>&quot;{name}&quot; is not assigned to a finger (name images like L2A.png or R5B.jpg); it is left out.</source>
         <translation>«&#xa0;{name}&#xa0;» n’est attribuée à aucun doigt (nommez les images comme L2A.png ou R5B.jpg)&#xa0;; elle est laissée de côté.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="204"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="194"/>
         <source>No image of this exam is assigned to a finger; nothing to analyse.</source>
         <translation>Aucune image de cet examen n’est attribuée à un doigt&#xa0;; rien à analyser.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="208"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="199"/>
         <source>No scale given (--profile or --um-per-px): densities and dilated or giant loops are not assessed.</source>
         <translation>Aucune échelle indiquée (--profile ou --um-per-px)&#xa0;: les densités et les anses dilatées ou géantes ne sont pas évaluées.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="154"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="140"/>
         <source>not assessed (no scale)</source>
         <translation>non évaluée (pas d’échelle)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/exam.py" line="158"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="144"/>
         <source>mean of %n finger(s) with a density</source>
         <translation>
             <numerusform>moyenne de %n doigt avec une densité</numerusform>
@@ -316,37 +407,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="159"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="145"/>
         <source>{density} per mm, {flag} ({fingers})</source>
         <translation>{density} par mm, {flag} ({fingers})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="162"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="148"/>
         <source>{giant} giant (giant loops present)</source>
         <translation>mégacapillaires&#xa0;: {giant} (présence de mégacapillaires)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="164"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="150"/>
         <source>{giant} giant (none)</source>
         <translation>mégacapillaires&#xa0;: {giant} (aucun)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="166"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="152"/>
         <source>Patient: mean distal density {density}; {dilated} dilated, {giant}; {used} image(s) used, {not_used} not used.</source>
         <translation>Patient&#xa0;: densité distale moyenne {density}&#xa0;; capillaires dilatés&#xa0;: {dilated}, {giant}&#xa0;; images utilisées&#xa0;: {used}, non utilisées&#xa0;: {not_used}.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="168"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="154"/>
         <source>Patient: mean distal density {density}; dilated and giant loops not assessed (no scale); {used} image(s) used, {not_used} not used.</source>
         <translation>Patient&#xa0;: densité distale moyenne {density}&#xa0;; capillaires dilatés et mégacapillaires non évalués (pas d’échelle)&#xa0;; images utilisées&#xa0;: {used}, non utilisées&#xa0;: {not_used}.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="233"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="224"/>
         <source>Report: {files}</source>
         <translation>Rapport&#xa0;: {files}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/exam.py" line="237"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="228"/>
         <source>%n image(s) could not be analysed and are listed as not used in the report. Details are in the log file {log}.</source>
         <translation>
             <numerusform>%n image n’a pas pu être analysée et figure comme non utilisée dans le rapport. Les détails sont dans le fichier journal {log}.</numerusform>
@@ -354,7 +445,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/exam.py" line="241"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="232"/>
         <source>%n image(s) could not be analysed and are listed as not used in the report.</source>
         <translation>
             <numerusform>%n image n’a pas pu être analysée et figure comme non utilisée dans le rapport.</numerusform>
@@ -362,19 +453,59 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="341"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="353"/>
         <source>&quot;{path}&quot; already exists; use --overwrite to replace it.</source>
         <translation>«&#xa0;{path}&#xa0;» existe déjà&#xa0;; utilisez --overwrite pour le remplacer.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="348"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="360"/>
         <source>Wrote {path} ({size} KiB)</source>
         <translation>{path} écrit ({size} Kio)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/__init__.py" line="75"/>
+        <location filename="../../capseg_desktop/cli/__init__.py" line="90"/>
         <source>Interrupted; files already written are complete, none is half-written.</source>
         <translation>Interrompu&#xa0;; les fichiers déjà écrits sont complets, aucun n’est à moitié écrit.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli/microscope.py" line="20"/>
+        <source>model: the bundled model</source>
+        <translation>modèle&#xa0;: le modèle fourni</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli/microscope.py" line="21"/>
+        <source>model: {model}; sha256 {sha}</source>
+        <translation>modèle&#xa0;: {model}&#xa0;; sha256 {sha}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli/microscope.py" line="23"/>
+        <source>{model}; {scores}</source>
+        <translation>{model}&#xa0;; {scores}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli/microscope.py" line="29"/>
+        <source>on the images kept aside: F1 {f1_before} -&gt; {f1_after}, count error {error_before} -&gt; {error_after}</source>
+        <translation>sur les images mises de côté&#xa0;: F1 {f1_before} -&gt; {f1_after}, erreur de comptage {error_before} -&gt; {error_after}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli/microscope.py" line="44"/>
+        <source>No microscope profile yet (add them in the window&apos;s microscope profiles).</source>
+        <translation>Aucun profil de microscope pour l’instant (ajoutez-les dans les profils de microscope de la fenêtre).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli/microscope.py" line="67"/>
+        <source>The microscope profile &quot;{name}&quot; and its model are in {path}.</source>
+        <translation>Le profil de microscope «&#xa0;{name}&#xa0;» et son modèle sont dans {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli/microscope.py" line="79"/>
+        <source>Nothing was imported. Use --replace to replace it, or --name NEW to import it under another name.</source>
+        <translation>Rien n’a été importé. Utilisez --replace pour le remplacer, ou --name NOUVEAU pour l’importer sous un autre nom.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli/microscope.py" line="83"/>
+        <source>Imported the microscope profile &quot;{name}&quot;.</source>
+        <translation>Profil de microscope «&#xa0;{name}&#xa0;» importé.</translation>
     </message>
 </context>
 <context>
@@ -420,33 +551,44 @@
         <translation>estimation de l’échelle par le modèle uniquement (non utilisée pour les mesures)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/calibration.py" line="233"/>
+        <location filename="../../capseg_desktop/core/calibration.py" line="133"/>
+        <source>{file}, kept on {date}</source>
+        <extracomment>A line shorter than this (image pixels) cannot calibrate anything to better than 10 %.</extracomment>
+        <translation>{file}, conservé le {date}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/calibration.py" line="134"/>
+        <source>{file}, adapted from {base} on {date}</source>
+        <translation>{file}, adapté de {base} le {date}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/calibration.py" line="327"/>
         <source>scale {scale} µm/px (profile {profile})</source>
-        <extracomment>A line shorter than this (image pixels) cannot calibrate anything to better than 10 %. The profile&apos;s learnt limb width (pixels): the model&apos;s scale for this microscope.</extracomment>
+        <extracomment>The profile&apos;s learnt limb width (pixels): the model&apos;s scale for this microscope.</extracomment>
         <translation>échelle {scale} µm/px (profil {profile})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/calibration.py" line="235"/>
+        <location filename="../../capseg_desktop/core/calibration.py" line="329"/>
         <source>scale {scale} µm/px (profile)</source>
         <translation>échelle {scale} µm/px (profil)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/calibration.py" line="236"/>
+        <location filename="../../capseg_desktop/core/calibration.py" line="330"/>
         <source>scale {scale} µm/px (calibrated line)</source>
         <translation>échelle {scale} µm/px (trait d’étalonnage)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/calibration.py" line="237"/>
+        <location filename="../../capseg_desktop/core/calibration.py" line="331"/>
         <source>scale {scale} µm/px (set for this image)</source>
         <translation>échelle {scale} µm/px (définie pour cette image)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/calibration.py" line="238"/>
+        <location filename="../../capseg_desktop/core/calibration.py" line="332"/>
         <source>scale {scale} µm/px (typed)</source>
         <translation>échelle {scale} µm/px (saisie)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/calibration.py" line="240"/>
+        <location filename="../../capseg_desktop/core/calibration.py" line="334"/>
         <source>scale {scale} µm/px ({source})</source>
         <translation>échelle {scale} µm/px ({source})</translation>
     </message>
@@ -727,9 +869,9 @@
 <context>
     <name>ExamFigures</name>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/exam.py" line="718"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="722"/>
         <source>mean over %n finger(s) with a density</source>
-        <extracomment>Shape label (``core.shape.SHAPES``) -&gt; loops; ``None`` when not known. Whether dilated and giant loops could be judged on at least one used image (a scale). Shape label -&gt; loops over the used images (every label, 0 when none). The EULAR fast track pattern on the finger&apos;s figures (``None``: no image used). Fingers whose density is reduced, in ``FINGERS`` order. Whether any image used was measured at a scale: without one, no loop can be called dilated or giant, and &quot;0 giant&quot; would be a claim nobody checked. Shape label -&gt; loops over the fingers. The EULAR fast track pattern of the patient (from the fingers&apos;, ``core.fasttrack``). Images not assigned to a finger (not counted anywhere).</extracomment>
+        <extracomment>Shape label (``core.shape.SHAPES``) -&gt; loops; ``None`` when not known. The model that counted it (file name, sha256): a microscope profile&apos;s own or the bundled one. Whether dilated and giant loops could be judged on at least one used image (a scale). Shape label -&gt; loops over the used images (every label, 0 when none). The EULAR fast track pattern on the finger&apos;s figures (``None``: no image used). Fingers whose density is reduced, in ``FINGERS`` order. Whether any image used was measured at a scale: without one, no loop can be called dilated or giant, and &quot;0 giant&quot; would be a claim nobody checked. Shape label -&gt; loops over the fingers. The EULAR fast track pattern of the patient (from the fingers&apos;, ``core.fasttrack``). Images not assigned to a finger (not counted anywhere).</extracomment>
         <translation>
             <numerusform>moyenne sur %n doigt avec une densité</numerusform>
             <numerusform>moyenne sur %n doigts avec une densité</numerusform>
@@ -1071,6 +1213,61 @@
         <source>dilated from {dilated} µm, giant from {giant} µm</source>
         <extracomment>Below this density (distal loops per mm) the density is reduced (EULAR: normal about 7-12). A loop is behind the row when a loop within this many median loop widths on either side has its apex more than ``ROW_DEPTH_FRACTION`` of the typical loop length further out; the apex line is smoothed over as many widths. A loop is distal when its apex is within this fraction of the typical loop length of the line. A gap in the row is bridged from the row&apos;s loops up to this many median loop widths away ... ... and a loop in the gap is behind the row when it lies this many typical loop lengths behind. Blobs shorter than this fraction of the typical loop length are dashes (deeper capillaries seen end-on): they neither shape the apex line nor count in the distal row. A loop whose vessel has no usual direction (less than this much runs one way) takes the image&apos;s apex direction as its axis. The apex direction when no loop tells its open end from its closed end.</extracomment>
         <translation>dilaté à partir de {dilated} µm, mégacapillaire à partir de {giant} µm</translation>
+    </message>
+</context>
+<context>
+    <name>Microscope</name>
+    <message>
+        <location filename="../../capseg_desktop/core/microscope_file.py" line="43"/>
+        <source>&quot;{name}&quot; is not a CapSeg microscope file, or it is damaged; nothing was imported.</source>
+        <extracomment>No member of a microscope file is larger (the bundled model is about 1 MB): a bigger one is not ours, and is refused before it is unpacked.</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» n’est pas un fichier de microscope CapSeg, ou il est endommagé&#xa0;; rien n’a été importé.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/microscope_file.py" line="44"/>
+        <source>The model in &quot;{name}&quot; is not the one that was exported (its fingerprint differs); nothing was imported.</source>
+        <translation>Le modèle contenu dans «&#xa0;{name}&#xa0;» n’est pas celui qui a été exporté (son empreinte diffère)&#xa0;; rien n’a été importé.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/microscope_file.py" line="47"/>
+        <source>&quot;{name}&quot; was saved by a newer version of CapSeg Desktop; update CapSeg Desktop to import it.</source>
+        <translation>«&#xa0;{name}&#xa0;» a été enregistré par une version plus récente de CapSeg Desktop&#xa0;; mettez CapSeg Desktop à jour pour l’importer.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/microscope_file.py" line="50"/>
+        <source>A microscope profile called &quot;{name}&quot; already exists; replace it, or import this one under another name.</source>
+        <translation>Un profil de microscope nommé «&#xa0;{name}&#xa0;» existe déjà&#xa0;; remplacez-le, ou importez celui-ci sous un autre nom.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/microscope_file.py" line="53"/>
+        <source>&quot;{name}&quot; could not be read.</source>
+        <translation>«&#xa0;{name}&#xa0;» n’a pas pu être lu.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/microscope_models.py" line="42"/>
+        <source>No microscope profile is called &quot;{name}&quot;.</source>
+        <extracomment>Where the models of the profiles live, relative to the folder of the profiles file.</extracomment>
+        <translation>Aucun profil de microscope ne s’appelle «&#xa0;{name}&#xa0;».</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/microscope_models.py" line="43"/>
+        <source>The model of the microscope profile &quot;{profile}&quot; ({file}) is missing; adapt the profile again or import it again.</source>
+        <translation>Le modèle du profil de microscope «&#xa0;{profile}&#xa0;» ({file}) est introuvable&#xa0;; adaptez à nouveau le profil ou importez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/microscope_models.py" line="47"/>
+        <source>The model of the microscope profile &quot;{profile}&quot; ({file}) has been changed since it was kept; it was not used. Adapt the profile again or import it again.</source>
+        <translation>Le modèle du profil de microscope «&#xa0;{profile}&#xa0;» ({file}) a été modifié depuis qu’il a été conservé&#xa0;; il n’a pas été utilisé. Adaptez à nouveau le profil ou importez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/microscope_models.py" line="52"/>
+        <source>{name} is not a .tflite model; a microscope profile keeps the .tflite file.</source>
+        <translation>{name} n’est pas un modèle .tflite&#xa0;; un profil de microscope conserve le fichier .tflite.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/microscope_models.py" line="53"/>
+        <source>The model could not be kept in &quot;{folder}&quot; ({reason}).</source>
+        <translation>Le modèle n’a pas pu être conservé dans «&#xa0;{folder}&#xa0;» ({reason}).</translation>
     </message>
 </context>
 <context>

@@ -131,3 +131,23 @@ def test_refusals_say_why(exam_folder, darkness_model_dir, tmp_path, capsys):
     assert main(["exam", str(empty), *model, "--report", str(tmp_path / "r.pdf")]) == 2
     assert "No image of this exam is assigned to a finger" in capsys.readouterr().err
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_a_profile_with_its_own_model_counts_with_it_and_the_report_names_it(exam_folder, darkness_model_dir, tmp_path, monkeypatch):
+    import shutil
+
+    from capseg_desktop.core.microscope_models import keep_model
+
+    monkeypatch.setenv("CAPSEG_MODELS_DIR", str(tmp_path / "no bundled model"))  # only the profile's model can count
+    save_profiles([Profile("Dino 200x", 2.0, 200.0)])
+    run = tmp_path / "run"
+    run.mkdir()
+    shutil.copy(darkness_model_dir / "darkness.tflite", run / "dino-adapted.tflite")
+    kept = keep_model("Dino 200x", run / "dino-adapted.tflite")
+    report, table = tmp_path / "r.pdf", tmp_path / "exam.csv"
+    assert main(["exam", str(exam_folder), "--profile", "dino 200X", "--report", str(report), "--csv", str(table)]) == 1  # R5B.png is damaged
+    text = " ".join(pdf_pages(report))
+    assert "dino-adapted.tflite" in text and kept.model.sha256 in text
+    assert f"R3 1 {per_mm(5):.1f} reduced 5 0" in text
+    rows = [row for row in csv.DictReader(io.StringIO(table.read_text(encoding="utf-8"))) if row["level"] == "image" and row["status"] == "used"]
+    assert len(rows) == 9 and {(row["model"], row["model_sha256"]) for row in rows} == {("dino-adapted.tflite", kept.model.sha256)}
