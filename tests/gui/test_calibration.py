@@ -178,6 +178,56 @@ def test_the_microscopes_dialog_adds_edits_and_deletes_profiles(qtbot, window, t
     assert window.settings.store.value("calibration/profile") == "Dino 200x"
 
 
+def test_editing_a_profile_keeps_its_model_and_deleting_one_removes_its_model(qtbot, window, tmp_path, dialogs):
+    """A profile saved by the command line while the window runs (capseg adapt --keep) keeps its
+    own model and learnt scale through an edit in Model > Microscopes…; a deleted profile's
+    model folder goes with it."""
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from capseg_desktop.core.calibration import ProfileModel, profiles_path
+    from capseg_desktop.gui.scale.profiles import ProfileDialog, ProfilesDialog
+
+    folder = profiles_path().parent / "models" / "microscopes" / "old" / "m1"
+    folder.mkdir(parents=True)
+    (folder / "m1.tflite").write_bytes(b"tflite")
+    record = ProfileModel(file="models/microscopes/old/m1/m1.tflite", sha256="0" * 64, base_name="capseg_unet")
+    window.calibration.profiles = []  # what the window read at start: nothing yet
+    save_profiles([replace(Profile("Dino x200", 1.6, 200.0), limb_width_px=6.5, model=record),
+                   replace(Profile("Old scope", 2.0), model=record)])
+
+    def fill_child() -> None:
+        child = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ProfileDialog) and w.isVisible())
+        child.um_per_px.setValue(1.55)
+        child.accept()
+
+    def drive() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ProfilesDialog) and w.isVisible())
+        dialog.table.selectRow(0)
+        QTimer.singleShot(50, fill_child)
+        QTest.mouseClick(dialog.edit_button, LEFT)
+        dialog.accept()
+
+    QTimer.singleShot(100, drive)
+    window.actions_by_id["microscopes"].trigger()
+    (dino, old) = load_profiles()
+    assert (dino.um_per_px, dino.limb_width_px, dino.model) == (1.55, 6.5, record)
+    assert folder.is_dir()  # still recorded by a profile
+
+    def delete_both() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ProfilesDialog) and w.isVisible())
+        dialogs.answer = QMessageBox.StandardButton.Yes
+        for _ in range(2):
+            dialog.table.selectRow(0)
+            QTest.mouseClick(dialog.delete_button, LEFT)
+        dialog.accept()
+
+    QTimer.singleShot(100, delete_both)
+    window.actions_by_id["microscopes"].trigger()
+    assert load_profiles() == [] and not folder.exists()
+
+
 def test_a_damaged_profiles_file_is_said_and_the_window_works_without_profiles(qtbot, make_window, stub_session, dialogs, tmp_path):
     path = tmp_path / "app-data" / "microscopes.json"
     path.parent.mkdir(parents=True, exist_ok=True)

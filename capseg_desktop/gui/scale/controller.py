@@ -331,9 +331,15 @@ class ScaleController(QObject):
 
     def manage_profiles(self) -> None:
         """Model > Microscopes…"""
-        from ...core.calibration import CalibrationError, find_profile, save_profiles
+        from ...core.calibration import CalibrationError, find_profile, load_profiles, save_profiles
+        from ...core.microscope_models import remove_model_folder
         from .profiles import ProfilesDialog
 
+        try:  # what the command line saved meanwhile (capseg adapt --keep, capseg microscope import) is not lost
+            self.profiles = load_profiles()
+        except CalibrationError as exc:
+            log.warning("Microscope profiles not read again: %s", getattr(exc, "detail", exc))
+        before = list(self.profiles)
         dialog = ProfilesDialog(self.profiles, self.window, self.window.count_panel.scale_um_per_px())
         self.profiles_dialog = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -344,6 +350,10 @@ class ScaleController(QObject):
             self.window.show_error(self.tr("Profiles not saved"), str(exc))
             return
         self.profiles = list(dialog.profiles)
+        models = {p.model.file for p in self.profiles if p.model is not None}
+        for gone in before:  # a deleted profile's own model goes with it
+            if gone.model is not None and gone.model.file not in models:
+                remove_model_folder(gone.model)
         kept = find_profile(self.profiles, dialog.renamed.get(self.profile.name, self.profile.name)) if self.profile is not None else None
         self._fill()
         if kept != self.profile:

@@ -4,6 +4,8 @@ deletes them (name, µm per pixel, optional magnification). The list itself is k
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from typing import TYPE_CHECKING, Sequence
 
 from PySide6.QtCore import Qt
@@ -184,7 +186,10 @@ class ProfilesDialog(QDialog):
         others = [p.name for i, p in enumerate(self.profiles) if i != row]
         dialog = ProfileDialog(self, self.profiles[row], others)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            old, new = self.profiles[row].name, dialog.profile()
+            # What the dialog does not show (the learnt limb width, the microscope's own model) stays.
+            typed = dialog.profile()
+            old = self.profiles[row].name
+            new = replace(self.profiles[row], name=typed.name, um_per_px=typed.um_per_px, magnification=typed.magnification)
             first = next((k for k, v in self.renamed.items() if v == old), old)
             self.renamed[first] = new.name
             self.profiles[row] = new
