@@ -20,7 +20,8 @@ def model_line(profile: Any) -> str:
         return translate("CLI", "model: the bundled model")
     line = translate("CLI", "model: {model}; sha256 {sha}").format(model=record.describe(), sha=record.sha256[:12])
     if record.before is not None and record.after is not None:
-        line = translate("CLI", "{model}; {scores}").format(model=line, scores=scores_line(record.before, record.after))
+        # Two translated parts side by side (a source of placeholders alone would match any sentence).
+        line = f"{line}; {scores_line(record.before, record.after)}"
     return line
 
 

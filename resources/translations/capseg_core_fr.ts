@@ -478,32 +478,27 @@
         <translation>modèle&#xa0;: {model}&#xa0;; sha256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/microscope.py" line="23"/>
-        <source>{model}; {scores}</source>
-        <translation>{model}&#xa0;; {scores}</translation>
-    </message>
-    <message>
-        <location filename="../../capseg_desktop/cli/microscope.py" line="29"/>
+        <location filename="../../capseg_desktop/cli/microscope.py" line="30"/>
         <source>on the images kept aside: F1 {f1_before} -&gt; {f1_after}, count error {error_before} -&gt; {error_after}</source>
         <translation>sur les images mises de côté&#xa0;: F1 {f1_before} -&gt; {f1_after}, erreur de comptage {error_before} -&gt; {error_after}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/microscope.py" line="44"/>
+        <location filename="../../capseg_desktop/cli/microscope.py" line="45"/>
         <source>No microscope profile yet (add them in the window&apos;s microscope profiles).</source>
         <translation>Aucun profil de microscope pour l’instant (ajoutez-les dans les profils de microscope de la fenêtre).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/microscope.py" line="67"/>
+        <location filename="../../capseg_desktop/cli/microscope.py" line="68"/>
         <source>The microscope profile &quot;{name}&quot; and its model are in {path}.</source>
         <translation>Le profil de microscope «&#xa0;{name}&#xa0;» et son modèle sont dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/microscope.py" line="79"/>
+        <location filename="../../capseg_desktop/cli/microscope.py" line="80"/>
         <source>Nothing was imported. Use --replace to replace it, or --name NEW to import it under another name.</source>
         <translation>Rien n’a été importé. Utilisez --replace pour le remplacer, ou --name NOUVEAU pour l’importer sous un autre nom.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/microscope.py" line="83"/>
+        <location filename="../../capseg_desktop/cli/microscope.py" line="84"/>
         <source>Imported the microscope profile &quot;{name}&quot;.</source>
         <translation>Profil de microscope «&#xa0;{name}&#xa0;» importé.</translation>
     </message>

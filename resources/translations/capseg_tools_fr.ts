@@ -1450,73 +1450,73 @@
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="41"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="43"/>
         <source>Microscope profile</source>
         <extracomment>The widest range a spin box offers: from an electron-microscope-like 0.001 to 1 mm a pixel.</extracomment>
         <translation>Profil de microscope</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="45"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="47"/>
         <source>Profile name</source>
         <translation>Nom du profil</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="46"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="48"/>
         <source>e.g. Videocap 200x</source>
         <translation>p. ex. Videocap 200x</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="53"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="55"/>
         <source>type the scale</source>
         <translation>saisir l’échelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="54"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="56"/>
         <source> µm/px</source>
         <translation> µm/px</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="55"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="57"/>
         <source>Micrometres per pixel</source>
         <translation>Micromètres par pixel</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="62"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="64"/>
         <source>not stated</source>
         <translation>non indiqué</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="64"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="66"/>
         <source>Magnification (optional)</source>
         <translation>Grossissement (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="71"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="73"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="72"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="74"/>
         <source>&amp;Scale</source>
         <translation>É&amp;chelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="73"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="75"/>
         <source>&amp;Magnification</source>
         <translation>&amp;Grossissement</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="91"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="93"/>
         <source>Give the profile a name.</source>
         <translation>Donnez un nom au profil.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="94"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="96"/>
         <source>There is already a profile named &apos;%1&apos;.</source>
         <translation>Un profil nommé «&#xa0;%1&#xa0;» existe déjà.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="97"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="99"/>
         <source>Type this microscope&apos;s scale in micrometres per pixel (from its calibration, or measure it with Calibrate on a picture of a ruler).</source>
         <translation>Saisissez l’échelle de ce microscope en micromètres par pixel (d’après son étalonnage, ou mesurez-la avec Étalonner sur la photo d’une règle).</translation>
     </message>
@@ -1524,57 +1524,57 @@
 <context>
     <name>ProfilesDialog</name>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="111"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="113"/>
         <source>Microscopes</source>
         <translation>Microscopes</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="115"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="117"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="115"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="117"/>
         <source>µm per pixel</source>
         <translation>µm par pixel</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="115"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="117"/>
         <source>Magnification</source>
         <translation>Grossissement</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="116"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="118"/>
         <source>Microscope profiles</source>
         <translation>Profils de microscope</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="118"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="120"/>
         <source>&amp;Add…</source>
         <translation>&amp;Ajouter…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="120"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="122"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="122"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="124"/>
         <source>&amp;Delete</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="131"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="133"/>
         <source>A profile is the scale of one microscope at one magnification. Choose it in the toolbar (Microscope); Edit &gt; Calibrate measures one from a line of known length.</source>
         <translation>Un profil est l&apos;échelle d&apos;un microscope à un grossissement donné. Choisissez-le dans la barre d&apos;outils (Microscope)&#xa0;; Édition &gt; Étalonner l&apos;échelle en mesure un à partir d&apos;un trait de longueur connue.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="198"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="203"/>
         <source>Delete the microscope profile &apos;%1&apos;? Results already exported keep their scale.</source>
         <translation>Supprimer le profil de microscope «&#xa0;%1&#xa0;»&#xa0;? Les résultats déjà exportés gardent leur échelle.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="200"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="205"/>
         <source>Delete profile?</source>
         <translation>Supprimer le profil&#xa0;?</translation>
     </message>
@@ -1766,32 +1766,32 @@
         <translation>Aucun profil de microscope&#xa0;: mesures en pixels.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="344"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="350"/>
         <source>Profiles not saved</source>
         <translation>Profils non enregistrés</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="355"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="365"/>
         <source>Calibrate: drag a line over a known length (a calibration slide, a scale bar); Esc: back to Select.</source>
         <translation>Étalonner&#xa0;: tracez un trait sur une longueur connue (lame d&apos;étalonnage, barre d&apos;échelle)&#xa0;; Échap&#xa0;: retour à Sélection.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="363"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="373"/>
         <source>The line is too short: draw it over the whole known length.</source>
         <translation>Le trait est trop court&#xa0;: tracez-le sur toute la longueur connue.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="376"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="386"/>
         <source>Calibration cancelled: the scale is unchanged.</source>
         <translation>Étalonnage annulé&#xa0;: l&apos;échelle est inchangée.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="383"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="393"/>
         <source>Profile not saved</source>
         <translation>Profil non enregistré</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="391"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="401"/>
         <source>Scale %1 µm/px from the calibrated line, for this image only.</source>
         <translation>Échelle de %1 µm/px d&apos;après le trait étalonné, pour cette image seulement.</translation>
     </message>

@@ -99,3 +99,4 @@ def test_the_committed_qm_are_compiled_from_the_committed_ts(tmp_path, lang):
         committed = i18n_build.TRANSLATIONS / qm.name
         assert committed.is_file(), f"{qm.name} is not committed: run python -m capseg_desktop.i18n_build release"
         assert committed.read_bytes() == qm.read_bytes(), f"{qm.name} is older than its .ts: run python -m capseg_desktop.i18n_build release"
+
