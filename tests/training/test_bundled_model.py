@@ -157,3 +157,22 @@ def test_verify_model_reproduces_the_cards_figures(seed_images: Path, bundled_ca
     lines: list[str] = []
     assert verify_model(MODELS, seed_images, OUR_POINTS, log=lines.append) == 0, "\n".join(lines)
     assert lines[-1] == "the card's figures hold"
+
+
+def test_the_any_light_model_beside_the_default_is_complete_and_its_recipe_committed() -> None:
+    """models/any_light/ (model v3, for green-LED and monochrome microscopes) loads with its own
+    card, its files are the ones the card hashed, and the recipe that made it is committed."""
+    import hashlib
+
+    folder = MODELS / "any_light"
+    if not folder.is_dir():
+        pytest.skip("no second model is installed")
+    card = json.loads((folder / "model_card.json").read_text(encoding="utf-8"))
+    for name, entry in card["files"].items():
+        assert entry["sha256"] == file_sha256(folder / name), f"{name} changed after the card was written"
+    session = load_model(folder / "capseg_unet.tflite")
+    assert session.card is not None and session.card["version"] == card["version"]
+    recipes = {hashlib.sha256(p.read_bytes()).hexdigest() for p in (MODELS / "candidates").glob("*.json")}
+    assert card["recipe"]["sha256"] in recipes
+    total = sum((folder / name).stat().st_size for name in card["files"])
+    assert total <= 4 * 1024 * 1024
