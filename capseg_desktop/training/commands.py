@@ -243,7 +243,7 @@ def run_train(args: argparse.Namespace) -> int:
         command=command,
     )
     train(config)
-    from .calibrate import calibrate_bundle
+    from .parameter_search import calibrate_bundle
     from .evaluate import load_points
 
     calibrate_bundle(args.out, list(args.synthetic), args.real_images,
@@ -325,7 +325,7 @@ def _describe_event(event: dict) -> str:
 def run_verify(args: argparse.Namespace) -> int:
     from capseg_desktop.core.paths import default_model_path
 
-    from .report import verify_model
+    from .bundle_evaluation import verify_model
 
     model_dir = args.model_dir
     if model_dir is None:
@@ -346,7 +346,7 @@ def run_robustness(args: argparse.Namespace) -> int:
     from capseg_desktop.core.paths import default_model_path
 
     from .evaluate import load_points
-    from .report import sample_images
+    from .bundle_evaluation import sample_images
     from .robustness import annotated_from_masks, annotated_from_points, robustness_table
 
     model_path = args.model or default_model_path()

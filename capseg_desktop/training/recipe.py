@@ -204,7 +204,7 @@ def run_recipe(recipe_path: Path, work: Path, out: Path | None, quick: bool = Fa
     state = json.loads(state_path.read_text(encoding="utf-8"))
     data = {**state, "images_dir": Path(state["images_dir"]), "pseudo_dir": Path(state["pseudo_dir"]),
             "synthetic": [{**s, "folder": Path(s["folder"])} for s in state["synthetic"]]}
-    from .report import evaluate_bundle
+    from .bundle_evaluation import evaluate_bundle
 
     evaluate_started = time.time()
     card = evaluate_bundle(bundle, recipe, data, baselines or {}, quick=quick, log=log)
@@ -257,7 +257,7 @@ def run_kfold(recipe_path: Path, work: Path, folds: int = 5, quick: bool = False
 
     from .card import read_card, write_card
     from .evaluate import load_points
-    from .report import split_scores
+    from .bundle_evaluation import split_scores
     from .train import set_threads, train
 
     recipe = load_recipe(recipe_path)

@@ -177,7 +177,7 @@ def annotated_from_points(images_dir: Path, points: dict[str, Points], names: Se
 def annotated_from_masks(images_dir: Path, masks_dir: Path) -> list[AnnotatedImage]:
     """Images with exact masks (``Test_images``): one point per connected region of the mask,
     the synthetic strips' capillaries being apart by construction."""
-    from .calibrate import instance_points
+    from .parameter_search import instance_points
     from .data import read_mask, read_rgb
 
     out = []

@@ -150,7 +150,7 @@ def test_the_committed_recipe_is_the_one_that_made_the_model(bundled_card: dict)
 def test_verify_model_reproduces_the_cards_figures(seed_images: Path, bundled_card: dict) -> None:
     """`capseg verify-model`: the test-split scores and the robustness table, measured again,
     match the card within its stated tolerance."""
-    from capseg_desktop.training.report import verify_model
+    from capseg_desktop.training.bundle_evaluation import verify_model
 
     if "evaluation" not in bundled_card:
         pytest.skip("the card holds no evaluation")

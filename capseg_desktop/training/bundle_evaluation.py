@@ -52,7 +52,7 @@ def choose_parameters(session: Any, images_dir: Path, points: dict[str, list[lis
 
     from capseg_desktop.core import Analyzer
 
-    from .calibrate import SCALED_GRID, analysed_item, choose_params, instance_points
+    from .parameter_search import SCALED_GRID, analysed_item, choose_params, instance_points
     from .data import read_rgb
 
     analyzer = Analyzer(session)
@@ -83,7 +83,7 @@ def other_microscope_proxy(session: Any, params: Any, strips: int, log: Log) -> 
     from capseg_desktop.core import Analyzer
     from capseg_desktop.core.imageio import LoadedImage
 
-    from .calibrate import instance_points
+    from .parameter_search import instance_points
     from .evaluate import match_points, scores
     from .synth import SynthParams, make_strip, rescale_strip
 
@@ -120,7 +120,7 @@ FIELD_LOOKS = (None, "green", "mono")
 
 
 def _loop_centres(field: Any, keep: Callable[[int], bool]) -> list[list[float]]:
-    from .calibrate import instance_points
+    from .parameter_search import instance_points
 
     kept = np.where(np.isin(field.instances, [k for k in field.rows if keep(k)]), field.instances, 0)
     return instance_points(kept.astype(np.uint16))
@@ -196,7 +196,7 @@ def evaluate_bundle(bundle: Path, recipe: dict[str, Any], data: dict[str, Any], 
                     quick: bool = False, log: Log = print) -> dict[str, Any]:
     from capseg_desktop.core import Analyzer, CountingParams, load_model
 
-    from .calibrate import litert_ms
+    from .parameter_search import litert_ms
     from .card import read_card, write_card
     from .evaluate import load_points
     from .recipe_file import resolve
