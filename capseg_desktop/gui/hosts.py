@@ -90,6 +90,7 @@ class ScaleHost(ImageHost, DockHost, Protocol):
     new scale counts the image again."""
 
     editing: Any  # EditController (gui/editing): add_tool, set_tool, toolbar
+    models: Any  # ModelController: a microscope's own model is loaded with its profile
 
     def recount(self) -> None: ...
 

@@ -1766,32 +1766,37 @@
         <translation>Aucun profil de microscope&#xa0;: mesures en pixels.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="350"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="336"/>
+        <source>The microscope&apos;s own model was not loaded</source>
+        <translation>Le modèle propre au microscope n’a pas été chargé</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="371"/>
         <source>Profiles not saved</source>
         <translation>Profils non enregistrés</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="365"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="386"/>
         <source>Calibrate: drag a line over a known length (a calibration slide, a scale bar); Esc: back to Select.</source>
         <translation>Étalonner&#xa0;: tracez un trait sur une longueur connue (lame d&apos;étalonnage, barre d&apos;échelle)&#xa0;; Échap&#xa0;: retour à Sélection.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="373"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="394"/>
         <source>The line is too short: draw it over the whole known length.</source>
         <translation>Le trait est trop court&#xa0;: tracez-le sur toute la longueur connue.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="386"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="407"/>
         <source>Calibration cancelled: the scale is unchanged.</source>
         <translation>Étalonnage annulé&#xa0;: l&apos;échelle est inchangée.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="393"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="414"/>
         <source>Profile not saved</source>
         <translation>Profil non enregistré</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="401"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="422"/>
         <source>Scale %1 µm/px from the calibrated line, for this image only.</source>
         <translation>Échelle de %1 µm/px d&apos;après le trait étalonné, pour cette image seulement.</translation>
     </message>

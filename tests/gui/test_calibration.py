@@ -6,6 +6,7 @@ status bar and the exported JSON."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
@@ -350,3 +351,37 @@ def test_a_new_profile_needs_a_typed_scale(qtbot):
     dialog.accept()
     assert dialog.result() == dialog.DialogCode.Accepted
     assert dialog.profile().um_per_px == 1.25
+
+
+def test_choosing_a_microscope_with_its_own_model_counts_with_that_model(qtbot, window, dialogs):
+    """A profile that owns a model (capseg adapt --keep, an imported profile): choosing it in the
+    toolbar loads its model; choosing a microscope without one goes back to the bundled model; a
+    model file altered since it was kept is refused with a sentence."""
+    from dataclasses import replace
+
+    from capseg_desktop.core.calibration import ProfileModel, profiles_path
+    from capseg_desktop.core.model import file_sha256
+    from capseg_desktop.core.paths import default_model_path
+
+    from .conftest import make_stub_session
+
+    if default_model_path() is None:
+        pytest.skip("the bundled model is not in models/")
+    window.models.loader = lambda path: replace(make_stub_session(), path=Path(path))
+    own = profiles_path().parent / "models" / "microscopes" / "green" / "m1" / "m1.tflite"
+    own.parent.mkdir(parents=True)
+    own.write_bytes(b"a microscope's own model")
+    record = ProfileModel(file="models/microscopes/green/m1/m1.tflite", sha256=file_sha256(own))
+    save_profiles([replace(Profile("Green scope", 1.2), model=record), Profile("Plain scope", 1.6),
+                   replace(Profile("Altered", 1.0), model=replace(record, sha256="0" * 64))])
+    scale = window.calibration
+    scale.profiles = load_profiles()
+    scale._fill()
+
+    scale.choose(scale.profiles[0])
+    qtbot.waitUntil(lambda: Path(window.session.path) == own, timeout=5000)
+    scale.choose(scale.profiles[1])
+    qtbot.waitUntil(lambda: Path(window.session.path) == default_model_path(), timeout=5000)
+    scale.choose(scale.profiles[2])
+    assert Path(window.session.path) == default_model_path()
+    assert "changed since it was kept" in window.last_error  # the sentence the window showed

@@ -322,6 +322,27 @@ class ScaleController(QObject):
         what = (self.tr("Microscope %1: %2 µm/px.").replace("%1", profile.name).replace("%2", shown(profile.um_per_px)) if profile
                 else self.tr("No microscope profile: measurements in pixels."))
         self.window.set_status(what)
+        self._use_profile_model(profile)
+
+    def _use_profile_model(self, profile: Profile | None) -> None:
+        """A microscope with its own model (``capseg adapt --keep``, an imported profile) counts
+        with it; choosing another microscope after it goes back to the bundled model."""
+        from ...core.microscope_models import ProfileModelError, microscope_models_dir, profile_model_path
+        from ...core.paths import default_model_path
+
+        try:
+            path = profile_model_path(profile) if profile is not None else None
+        except ProfileModelError as exc:
+            self.window.show_error(self.tr("The microscope's own model was not loaded"), str(exc))
+            return
+        session = self.window.models.session
+        current = Path(session.path).resolve() if session is not None else None
+        if path is not None and current != path.resolve():
+            self.window.models.load_model(path)
+            return
+        own_models = microscope_models_dir().resolve()
+        if path is None and current is not None and own_models in current.parents and default_model_path() is not None:
+            self.window.models.load_model(default_model_path())
 
     def _set_scale(self, um_per_px: float | None) -> None:
         self.window.count_panel.set_scale(um_per_px)
