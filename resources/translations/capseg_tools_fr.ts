@@ -1448,6 +1448,65 @@
     </message>
 </context>
 <context>
+    <name>MicroscopeTransfer</name>
+    <message>
+        <location filename="../../capseg_desktop/gui/scale/transfer.py" line="26"/>
+        <source>Microscope files (*.capseg-microscope)</source>
+        <translation>Fichiers de microscope (*.capseg-microscope)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/scale/transfer.py" line="34"/>
+        <source>No microscope to export</source>
+        <translation>Aucun microscope à exporter</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/scale/transfer.py" line="34"/>
+        <source>Add a microscope profile first (Model &gt; Microscopes…).</source>
+        <translation>Ajoutez d’abord un profil de microscope (Modèle &gt; Microscopes…).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/scale/transfer.py" line="38"/>
+        <location filename="../../capseg_desktop/gui/scale/transfer.py" line="42"/>
+        <source>Export microscope</source>
+        <translation>Exporter le microscope</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/scale/transfer.py" line="38"/>
+        <source>Microscope:</source>
+        <translation>Microscope&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/scale/transfer.py" line="49"/>
+        <source>Microscope not exported</source>
+        <translation>Microscope non exporté</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/scale/transfer.py" line="51"/>
+        <source>Microscope %1 exported to %2.</source>
+        <translation>Microscope %1 exporté dans %2.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/scale/transfer.py" line="62"/>
+        <source>Import microscope</source>
+        <translation>Importer un microscope</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/scale/transfer.py" line="70"/>
+        <source>Replace the microscope?</source>
+        <translation>Remplacer le microscope&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/scale/transfer.py" line="71"/>
+        <source>There is already a microscope named &apos;%1&apos;. Replace it, and its own model, with the imported one?</source>
+        <translation>Il existe déjà un microscope nommé «&#xa0;%1&#xa0;». Le remplacer, avec son modèle propre, par celui importé&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/scale/transfer.py" line="77"/>
+        <source>Microscope not imported</source>
+        <translation>Microscope non importé</translation>
+    </message>
+</context>
+<context>
     <name>ProfileDialog</name>
     <message>
         <location filename="../../capseg_desktop/gui/scale/profiles.py" line="43"/>
@@ -1624,179 +1683,179 @@
 <context>
     <name>ScaleController</name>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="67"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="69"/>
         <source>Microscope profile</source>
         <extracomment>(image path, source) of a scale set for the image on screen only.</extracomment>
         <translation>Profil de microscope</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="68"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="70"/>
         <source>The microscope&apos;s scale for every image (Model &gt; Microscopes… adds and edits them)</source>
         <translation>L&apos;échelle du microscope pour toutes les images (Modèle &gt; Microscopes… pour en ajouter et les modifier)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="73"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="75"/>
         <source>Scale and where it comes from</source>
         <translation>Échelle et sa provenance</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="94"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="96"/>
         <source>Scale and measurements</source>
         <translation>Échelle et mesures</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="97"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="99"/>
         <source>Microscope: </source>
         <translation>Microscope&#xa0;: </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="101"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="103"/>
         <source>Microscopes…</source>
         <translation>Microscopes…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="101"/>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="111"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="103"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="113"/>
         <source>Calibrate</source>
         <translation>Étalonner</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="102"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="104"/>
         <source>Distal row</source>
         <translation>Rangée distale</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="102"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="104"/>
         <source>1 mm window</source>
         <translation>Fenêtre de 1 mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="134"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="136"/>
         <source>No scale</source>
         <translation>Aucune échelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="136"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="138"/>
         <source>%1 (%2 µm/px)</source>
         <translation>%1 (%2 µm/px)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="170"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="172"/>
         <source>No scale: measurements in pixels</source>
         <translation>Aucune échelle&#xa0;: mesures en pixels</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="173"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="175"/>
         <source>%1 µm/px from profile &apos;%2&apos;</source>
         <translation>%1 µm/px du profil «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="175"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="177"/>
         <source>%1 µm/px set for this image</source>
         <translation>%1 µm/px définie pour cette image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="177"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="179"/>
         <source>%1 µm/px from a calibrated line (this image)</source>
         <translation>%1 µm/px d&apos;un trait étalonné (cette image)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="178"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="180"/>
         <source>%1 µm/px as typed in the Scale box</source>
         <translation>%1 µm/px saisie dans le champ Échelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="194"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="196"/>
         <source>No scale (px)</source>
         <translation>Aucune échelle (px)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="195"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="197"/>
         <source>profile %1</source>
         <translation>profil %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="195"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="197"/>
         <source>this image</source>
         <translation>cette image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="196"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="198"/>
         <source>calibrated line</source>
         <translation>trait étalonné</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="196"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="198"/>
         <source>typed</source>
         <translation>saisie</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="197"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="199"/>
         <source>%1 µm/px (%2)</source>
         <translation>%1 µm/px (%2)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="257"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="259"/>
         <source>Density in the 1 mm window: drag its tab along the strip.</source>
         <translation>Densité dans la fenêtre de 1 mm&#xa0;: faites glisser son onglet le long de la bande.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="267"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="269"/>
         <source>The 1 mm window waits for a scale: choose a microscope or calibrate.</source>
         <translation>La fenêtre de 1 mm attend une échelle&#xa0;: choisissez un microscope ou étalonnez.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="270"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="272"/>
         <source>No 1 mm window: this image is only %1 mm wide.</source>
         <translation>Pas de fenêtre de 1 mm&#xa0;: cette image ne fait que %1 mm de large.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="273"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="275"/>
         <source>No 1 mm window: the distal row does not run across this image.</source>
         <translation>Pas de fenêtre de 1 mm&#xa0;: la rangée distale ne traverse pas cette image.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="322"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="324"/>
         <source>Microscope %1: %2 µm/px.</source>
         <translation>Microscope %1&#xa0;: %2 µm/px.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="323"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="325"/>
         <source>No microscope profile: measurements in pixels.</source>
         <translation>Aucun profil de microscope&#xa0;: mesures en pixels.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="336"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="338"/>
         <source>The microscope&apos;s own model was not loaded</source>
         <translation>Le modèle propre au microscope n’a pas été chargé</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="371"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="373"/>
         <source>Profiles not saved</source>
         <translation>Profils non enregistrés</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="386"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="388"/>
         <source>Calibrate: drag a line over a known length (a calibration slide, a scale bar); Esc: back to Select.</source>
         <translation>Étalonner&#xa0;: tracez un trait sur une longueur connue (lame d&apos;étalonnage, barre d&apos;échelle)&#xa0;; Échap&#xa0;: retour à Sélection.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="394"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="396"/>
         <source>The line is too short: draw it over the whole known length.</source>
         <translation>Le trait est trop court&#xa0;: tracez-le sur toute la longueur connue.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="407"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="409"/>
         <source>Calibration cancelled: the scale is unchanged.</source>
         <translation>Étalonnage annulé&#xa0;: l&apos;échelle est inchangée.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="414"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="416"/>
         <source>Profile not saved</source>
         <translation>Profil non enregistré</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="422"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="424"/>
         <source>Scale %1 µm/px from the calibrated line, for this image only.</source>
         <translation>Échelle de %1 µm/px d&apos;après le trait étalonné, pour cette image seulement.</translation>
     </message>

@@ -144,7 +144,7 @@ def test_the_microscopes_dialog_adds_edits_and_deletes_profiles(qtbot, window, t
 
     save_profiles([Profile("Dino x200", 1.6, 200.0)])
     window.calibration.profiles = load_profiles()
-    window.calibration._fill()
+    window.calibration.fill()
     window.calibration.combo.setCurrentIndex(1)  # chosen, then renamed and rescaled in the dialog: still chosen
     steps = []
 
@@ -243,7 +243,7 @@ def test_a_damaged_profiles_file_is_said_and_the_window_works_without_profiles(q
 def test_a_scale_set_for_one_image_does_not_follow_to_a_batch_row(qtbot, window, tmp_path):
     save_profiles([Profile("Videocap 200x", 1.0)])
     window.calibration.profiles = load_profiles()
-    window.calibration._fill()
+    window.calibration.fill()
     window.calibration.combo.setCurrentIndex(1)
     folder = tmp_path / "folder"
     for name, loops in (("a.png", 3), ("b.png", 4)):
@@ -376,7 +376,7 @@ def test_choosing_a_microscope_with_its_own_model_counts_with_that_model(qtbot, 
                    replace(Profile("Altered", 1.0), model=replace(record, sha256="0" * 64))])
     scale = window.calibration
     scale.profiles = load_profiles()
-    scale._fill()
+    scale.fill()
 
     scale.choose(scale.profiles[0])
     qtbot.waitUntil(lambda: Path(window.session.path) == own, timeout=5000)
@@ -385,3 +385,47 @@ def test_choosing_a_microscope_with_its_own_model_counts_with_that_model(qtbot, 
     scale.choose(scale.profiles[2])
     assert Path(window.session.path) == default_model_path()
     assert "changed since it was kept" in window.last_error  # the sentence the window showed
+
+
+def test_a_microscope_exported_then_imported_comes_back_with_its_model_and_is_chosen(qtbot, window, dialogs, tmp_path, monkeypatch):
+    """Model > Export microscope… writes one file; Model > Import microscope… on another
+    workstation (here: after the profile is gone) adds it back with its model and chooses it;
+    importing over an existing one asks first."""
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from capseg_desktop.core.calibration import ProfileModel, profiles_path
+    from capseg_desktop.core.model import file_sha256
+
+    from .conftest import make_stub_session
+
+    window.models.loader = lambda path: replace(make_stub_session(), path=Path(path))
+    own = profiles_path().parent / "models" / "microscopes" / "green" / "m1" / "m1.tflite"
+    own.parent.mkdir(parents=True)
+    own.write_bytes(b"a microscope's own model")
+    record = ProfileModel(file="models/microscopes/green/m1/m1.tflite", sha256=file_sha256(own))
+    save_profiles([replace(Profile("Green scope", 1.2), model=record)])
+    scale = window.calibration
+    scale.profiles = load_profiles()
+    scale.fill()
+
+    target = tmp_path / "out" / "Green scope.capseg-microscope"
+    target.parent.mkdir()
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("Green scope", True)))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    window.actions_by_id["export_microscope"].trigger()
+    assert target.is_file() and "exported" in window.status_label.text()
+
+    save_profiles([])  # another workstation: no such microscope yet
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    window.actions_by_id["import_microscope"].trigger()
+    (imported,) = load_profiles()
+    assert imported.name == "Green scope" and imported.model is not None and imported.model.sha256 == record.sha256
+    assert scale.profile is not None and scale.profile.name == "Green scope"
+    qtbot.waitUntil(lambda: Path(window.session.path).name == "m1.tflite", timeout=5000)
+
+    dialogs.answer = QMessageBox.StandardButton.No  # importing it again asks, and No keeps the one there
+    window.actions_by_id["import_microscope"].trigger()
+    assert any("already a microscope named" in t for t in dialogs.texts("question"))
+    assert len(load_profiles()) == 1

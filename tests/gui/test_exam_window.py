@@ -262,7 +262,7 @@ def test_a_new_exam_starts_on_the_microscope_chosen_in_the_window(qtbot, window,
     monkeypatch.setenv("CAPSEG_PROFILES", str(tmp_path / "microscopes.json"))
     save_profiles([Profile("Videocap 200x", 1.2)])
     window.calibration.profiles = load_profiles()
-    window.calibration._fill()
+    window.calibration.fill()
     window.calibration.combo.setCurrentIndex(1)
     seen: dict = {}
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from .calibration_line import CalibrationDialog, CalibrationTool
+from .transfer import MicroscopeTransfer
 from ..widgets.guarded import GuardedComboBox
 from ..widgets.tables import locale_number, shown
 
@@ -62,6 +63,7 @@ class ScaleController(QObject):
         self.override: tuple[Path | None, str] | None = None
         self.before_override: float | None = None  # with no profile, the scale a per-image one replaced
         self.dialog: CalibrationDialog | None = None
+        self.transfer = MicroscopeTransfer(self)  # Model > Export / Import microscope…
         self.combo = GuardedComboBox()  # the wheel over the toolbar never drops the scale
         self.combo.setObjectName("profile_combo")
         self.combo.setAccessibleName(self.tr("Microscope profile"))
@@ -120,14 +122,14 @@ class ScaleController(QObject):
 
         name = self.window.settings.profile_name()
         self.profile = find_profile(self.profiles, name) if name else None
-        self._fill()
+        self.fill()
         if self.profile is not None:
             self.window.count_panel.set_scale(self.profile.um_per_px)
         if self.load_problem:
             self.window.set_status(self.load_problem)
         self.show()
 
-    def _fill(self) -> None:
+    def fill(self) -> None:
         self._filling = True
         try:
             self.combo.clear()
@@ -376,7 +378,7 @@ class ScaleController(QObject):
             if gone.model is not None and gone.model.file not in models:
                 remove_model_folder(gone.model)
         kept = find_profile(self.profiles, dialog.renamed.get(self.profile.name, self.profile.name)) if self.profile is not None else None
-        self._fill()
+        self.fill()
         if kept != self.profile:
             self.choose(kept)
 
@@ -414,7 +416,7 @@ class ScaleController(QObject):
                 self.window.show_error(self.tr("Profile not saved"), str(exc))
                 return
             self.profiles.append(profile)
-            self._fill()
+            self.fill()
             self.choose(profile)
             return
         self._start_override(SOURCE_CALIBRATED)
