@@ -117,6 +117,7 @@ class FinetuneHost(StatusHost, Protocol):
     settings: AppSettings
     queue: TaskQueue
     models: Any  # ModelController: load, the model's path
+    calibration: Any  # ScaleController: the microscope chosen, to keep an accepted model with it
     actions_by_id: dict[str, QAction]
 
     @property

@@ -1179,28 +1179,43 @@
         <translation>Affiner sur les images corrigées de</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="168"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="170"/>
+        <source>Use it for this microscope?</source>
+        <translation>L’utiliser pour ce microscope&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="171"/>
+        <source>Keep this model with the microscope &apos;%1&apos;? It is then loaded whenever %1 is chosen, and exported with it (Model &gt; Export microscope…).</source>
+        <translation>Garder ce modèle avec le microscope «&#xa0;%1&#xa0;»&#xa0;? Il sera alors chargé chaque fois que %1 est choisi, et exporté avec lui (Modèle &gt; Exporter le microscope…).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="178"/>
+        <source>Model not kept with the microscope</source>
+        <translation>Modèle non gardé avec le microscope</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="193"/>
         <source>Export the corrected images of</source>
         <translation>Exporter les images corrigées de</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="173"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="198"/>
         <source>Write the training data to</source>
         <translation>Écrire les données d&apos;entraînement dans</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="182"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="207"/>
         <source>Exporting the corrected images of {0}…</source>
         <translation>Export des images corrigées de {0}…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="185"/>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="199"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="210"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="224"/>
         <source>Export training data</source>
         <translation>Exporter les données d&apos;entraînement</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="191"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="216"/>
         <source>Wrote %n corrected image(s) of %1, their masks and points.json to %2.</source>
         <translation>
             <numerusform>%n image corrigée de %1, ses masques et points.json écrits dans %2.</numerusform>
@@ -1208,12 +1223,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="194"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="219"/>
         <source>No corrected images in {0}: correct a result first (the corrections are kept with the image), then export.</source>
         <translation>Aucune image corrigée dans {0}&#xa0;: corrigez d&apos;abord un résultat (les corrections sont conservées avec l&apos;image), puis exportez.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="197"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="222"/>
         <source>Left out:</source>
         <translation>Laissées de côté&#xa0;:</translation>
     </message>
@@ -1486,22 +1501,22 @@
         <translation>Microscope %1 exporté dans %2.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/transfer.py" line="62"/>
+        <location filename="../../capseg_desktop/gui/scale/transfer.py" line="61"/>
         <source>Import microscope</source>
         <translation>Importer un microscope</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/transfer.py" line="70"/>
+        <location filename="../../capseg_desktop/gui/scale/transfer.py" line="69"/>
         <source>Replace the microscope?</source>
         <translation>Remplacer le microscope&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/transfer.py" line="71"/>
+        <location filename="../../capseg_desktop/gui/scale/transfer.py" line="70"/>
         <source>There is already a microscope named &apos;%1&apos;. Replace it, and its own model, with the imported one?</source>
         <translation>Il existe déjà un microscope nommé «&#xa0;%1&#xa0;». Le remplacer, avec son modèle propre, par celui importé&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/transfer.py" line="77"/>
+        <location filename="../../capseg_desktop/gui/scale/transfer.py" line="76"/>
         <source>Microscope not imported</source>
         <translation>Microscope non importé</translation>
     </message>
@@ -1830,32 +1845,37 @@
         <translation>Le modèle propre au microscope n’a pas été chargé</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="373"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="357"/>
+        <source>Microscope profiles not read</source>
+        <translation>Profils de microscope non lus</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="388"/>
         <source>Profiles not saved</source>
         <translation>Profils non enregistrés</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="388"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="403"/>
         <source>Calibrate: drag a line over a known length (a calibration slide, a scale bar); Esc: back to Select.</source>
         <translation>Étalonner&#xa0;: tracez un trait sur une longueur connue (lame d&apos;étalonnage, barre d&apos;échelle)&#xa0;; Échap&#xa0;: retour à Sélection.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="396"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="411"/>
         <source>The line is too short: draw it over the whole known length.</source>
         <translation>Le trait est trop court&#xa0;: tracez-le sur toute la longueur connue.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="409"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="424"/>
         <source>Calibration cancelled: the scale is unchanged.</source>
         <translation>Étalonnage annulé&#xa0;: l&apos;échelle est inchangée.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="416"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="431"/>
         <source>Profile not saved</source>
         <translation>Profil non enregistré</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="424"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="439"/>
         <source>Scale %1 µm/px from the calibrated line, for this image only.</source>
         <translation>Échelle de %1 µm/px d&apos;après le trait étalonné, pour cette image seulement.</translation>
     </message>

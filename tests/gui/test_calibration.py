@@ -429,3 +429,39 @@ def test_a_microscope_exported_then_imported_comes_back_with_its_model_and_is_ch
     window.actions_by_id["import_microscope"].trigger()
     assert any("already a microscope named" in t for t in dialogs.texts("question"))
     assert len(load_profiles()) == 1
+
+
+def test_an_accepted_fine_tuned_model_can_be_kept_with_the_chosen_microscope(qtbot, window, dialogs, tmp_path):
+    """After fine-tuning, with a microscope chosen: Yes keeps the model with that microscope
+    (recorded in its profile, loaded now and whenever it is chosen); No leaves the profile as it was."""
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from .conftest import make_stub_session
+
+    window.models.loader = lambda path: replace(make_stub_session(), path=Path(path))
+    window.finetune.models_root = tmp_path / "user-models"
+    window.finetune.models_root.mkdir()
+    save_profiles([Profile("Green scope", 1.2)])
+    scale = window.calibration
+    scale.reload(select="Green scope")
+
+    def finished_run(name: str) -> Path:
+        out = tmp_path / "staging" / name
+        out.mkdir(parents=True)
+        (out / f"{name}.tflite").write_bytes(name.encode())
+        return out
+
+    dialogs.answer = QMessageBox.StandardButton.No
+    window.finetune.accept_model(finished_run("run1"), {"tflite": "run1.tflite"})
+    assert load_profiles()[0].model is None
+    qtbot.waitUntil(lambda: Path(window.session.path).name == "run1.tflite", timeout=5000)
+
+    dialogs.answer = QMessageBox.StandardButton.Yes
+    window.finetune.accept_model(finished_run("run2"), {"tflite": "run2.tflite"})
+    (profile,) = load_profiles()
+    assert profile.model is not None and profile.model.file.endswith("run2.tflite")
+    assert "Green scope" in dialogs.texts("question")[-1]
+    qtbot.waitUntil(lambda: Path(window.session.path).name == "run2.tflite" and "microscopes" in str(window.session.path),
+                    timeout=5000)

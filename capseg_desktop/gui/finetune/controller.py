@@ -152,8 +152,33 @@ class FinetuneController(QObject):
         os.replace(out, target)
         tflite = target / Path(done.get("tflite") or f"{out.name}.tflite").name
         self.accepted.emit(tflite)
-        self.window.models.load_model(tflite)
+        if not self.keep_for_microscope(tflite):
+            self.window.models.load_model(tflite)
         return tflite
+
+    def keep_for_microscope(self, tflite: Path) -> bool:
+        """With a microscope profile chosen, offer to keep the accepted model with it (loaded
+        whenever that microscope is chosen, exported with it). True when kept (and loaded)."""
+        from ...core.errors import CapSegError
+        from ...core.microscope_models import keep_model
+
+        scale = self.window.calibration
+        profile = scale.profile
+        if profile is None:
+            return False
+        answer = QMessageBox.question(
+            self.dialog, self.tr("Use it for this microscope?"),
+            self.tr("Keep this model with the microscope '%1'? It is then loaded whenever %1 is chosen, "
+                    "and exported with it (Model > Export microscope…).").replace("%1", profile.name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            updated = keep_model(profile.name, tflite)
+        except CapSegError as exc:
+            self.window.show_error(self.tr("Model not kept with the microscope"), str(exc))
+            return False
+        scale.reload(select=updated.name)
+        return True
 
     def discard_model(self, out: Path) -> None:
         """Delete a run's output, and the temporary folder of a run that was killed."""

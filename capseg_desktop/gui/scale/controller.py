@@ -346,6 +346,21 @@ class ScaleController(QObject):
         if path is None and current is not None and own_models in current.parents and default_model_path() is not None:
             self.window.models.load_model(default_model_path())
 
+    def reload(self, select: str | None = None) -> None:
+        """Read the profiles file again (the command line, an import or a kept model changed
+        it) and choose the profile ``select``, which loads its own model."""
+        from ...core.calibration import CalibrationError, find_profile, load_profiles
+
+        try:
+            self.profiles = load_profiles()
+        except CalibrationError as exc:
+            self.window.show_error(self.tr("Microscope profiles not read"), str(exc))
+            return
+        self.fill()
+        chosen = find_profile(self.profiles, select) if select else None
+        if chosen is not None:
+            self.choose(chosen)
+
     def _set_scale(self, um_per_px: float | None) -> None:
         self.window.count_panel.set_scale(um_per_px)
         self.window.recount()  # the density and the measurements follow (no inference)

@@ -52,7 +52,6 @@ class MicroscopeTransfer(QObject):
         return written
 
     def import_file(self, path: str | Path | None = None) -> None:
-        from ...core.calibration import load_profiles
         from ...core.errors import CapSegError
         from ...core.microscope_file import ProfileExistsError, import_microscope
 
@@ -76,6 +75,4 @@ class MicroscopeTransfer(QObject):
         except CapSegError as exc:
             window.show_error(self.tr("Microscope not imported"), str(exc))
             return
-        self.scale.profiles = load_profiles()
-        self.scale.fill()
-        self.scale.choose(next(p for p in self.scale.profiles if p.name == profile.name))
+        self.scale.reload(select=profile.name)
