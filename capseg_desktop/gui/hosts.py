@@ -126,5 +126,11 @@ class FinetuneHost(StatusHost, Protocol):
     @property
     def image_path(self) -> Path | None: ...
 
+    def open_image(self, path: str | Path, remember: bool = True) -> None: ...
+
+    def raise_(self) -> None: ...
+
+    def activateWindow(self) -> None: ...  # noqa: N802 (Qt's name)
+
 
 __all__ = ["DockHost", "EditingHost", "ExamHost", "FinetuneHost", "ImageHost", "ScaleHost", "StatusHost"]

@@ -2,6 +2,90 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AdaptDialog</name>
+    <message>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="50"/>
+        <source>Adapt to this microscope</source>
+        <extracomment>Fewer reviewed images than this cannot be split into training and kept-aside ones.</extracomment>
+        <translation>Adapter à ce microscope</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="56"/>
+        <source>Microscope</source>
+        <translation>Microscope</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="59"/>
+        <source>&amp;Folder…</source>
+        <translation>&amp;Dossier…</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="63"/>
+        <source>Images to review</source>
+        <translation>Images à revoir</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="67"/>
+        <source>&amp;Review next</source>
+        <translation>&amp;Revoir la suivante</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="70"/>
+        <source>Fine-&amp;tune…</source>
+        <translation>A&amp;juster…</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="73"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="75"/>
+        <source>Correct each proposed image in the main window (N keeps a box and goes to the next, X takes it out, R takes out a rectangle); corrections are saved as you make them. With 3 or more reviewed, fine-tune: the new model can then be kept with the microscope.</source>
+        <translation>Corrigez chaque image proposée dans la fenêtre principale (N garde un cadre et passe au suivant, X le retire, R retire un rectangle)&#xa0;; les corrections sont enregistrées au fur et à mesure. Avec 3 images revues ou plus, ajustez le modèle&#xa0;: le nouveau modèle pourra être gardé avec le microscope.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="80"/>
+        <source>Microscope:</source>
+        <translation>Microscope&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="115"/>
+        <source>The folder of this microscope&apos;s images</source>
+        <translation>Le dossier des images de ce microscope</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="124"/>
+        <source>Folder: %1</source>
+        <translation>Dossier&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="136"/>
+        <source>reviewed</source>
+        <translation>revue</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="136"/>
+        <source>to review</source>
+        <translation>à revoir</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="140"/>
+        <source>%1 of %2 reviewed</source>
+        <translation>%1 sur %2 revues</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="141"/>
+        <source>Choose the folder of this microscope&apos;s images.</source>
+        <translation>Choisissez le dossier des images de ce microscope.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="144"/>
+        <source>Review at least 3 images first.</source>
+        <translation>Revoyez d’abord au moins 3 images.</translation>
+    </message>
+</context>
+<context>
     <name>CalibrationDialog</name>
     <message>
         <location filename="../../capseg_desktop/gui/scale/calibration_line.py" line="73"/>
@@ -1148,74 +1232,74 @@
 <context>
     <name>FinetuneController</name>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="77"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="78"/>
         <source>&amp;User models</source>
         <extracomment>A model was accepted (its .tflite), before the window loads it. (program, args) maker; tests replace it with a fake command.</extracomment>
         <translation>Modèles &amp;utilisateur</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="89"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="90"/>
         <source>No fine-tuned models yet</source>
         <translation>Aucun modèle affiné pour l&apos;instant</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="98"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="99"/>
         <source>Load from the user models folder…</source>
         <translation>Charger depuis le dossier des modèles utilisateur…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="106"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="107"/>
         <source>Load model</source>
         <translation>Charger un modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="119"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="128"/>
         <source>Fine-tune</source>
         <translation>Affiner</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="123"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="132"/>
         <source>Fine-tune on the corrected images of</source>
         <translation>Affiner sur les images corrigées de</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="170"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="179"/>
         <source>Use it for this microscope?</source>
         <translation>L’utiliser pour ce microscope&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="171"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="180"/>
         <source>Keep this model with the microscope &apos;%1&apos;? It is then loaded whenever %1 is chosen, and exported with it (Model &gt; Export microscope…).</source>
         <translation>Garder ce modèle avec le microscope «&#xa0;%1&#xa0;»&#xa0;? Il sera alors chargé chaque fois que %1 est choisi, et exporté avec lui (Modèle &gt; Exporter le microscope…).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="178"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="188"/>
         <source>Model not kept with the microscope</source>
         <translation>Modèle non gardé avec le microscope</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="193"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="203"/>
         <source>Export the corrected images of</source>
         <translation>Exporter les images corrigées de</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="198"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="208"/>
         <source>Write the training data to</source>
         <translation>Écrire les données d&apos;entraînement dans</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="207"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="217"/>
         <source>Exporting the corrected images of {0}…</source>
         <translation>Export des images corrigées de {0}…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="210"/>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="224"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="220"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="234"/>
         <source>Export training data</source>
         <translation>Exporter les données d&apos;entraînement</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="216"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="226"/>
         <source>Wrote %n corrected image(s) of %1, their masks and points.json to %2.</source>
         <translation>
             <numerusform>%n image corrigée de %1, ses masques et points.json écrits dans %2.</numerusform>
@@ -1223,12 +1307,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="219"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="229"/>
         <source>No corrected images in {0}: correct a result first (the corrections are kept with the image), then export.</source>
         <translation>Aucune image corrigée dans {0}&#xa0;: corrigez d&apos;abord un résultat (les corrections sont conservées avec l&apos;image), puis exportez.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="222"/>
+        <location filename="../../capseg_desktop/gui/finetune/controller.py" line="232"/>
         <source>Left out:</source>
         <translation>Laissées de côté&#xa0;:</translation>
     </message>
@@ -1516,7 +1600,7 @@
         <translation>Il existe déjà un microscope nommé «&#xa0;%1&#xa0;». Le remplacer, avec son modèle propre, par celui importé&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/transfer.py" line="76"/>
+        <location filename="../../capseg_desktop/gui/scale/transfer.py" line="77"/>
         <source>Microscope not imported</source>
         <translation>Microscope non importé</translation>
     </message>

@@ -1781,193 +1781,203 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
     </message>
     <message>
         <location filename="../../capseg_desktop/gui/window/actions.py" line="167"/>
+        <source>&amp;Adapt to this microscope…</source>
+        <translation>A&amp;dapter à ce microscope…</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="167"/>
+        <source>Review 8-12 varied images of a new microscope, fine-tune, and keep the model with the microscope</source>
+        <translation>Revoir 8 à 12 images variées d’un nouveau microscope, ajuster le modèle et le garder avec le microscope</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="168"/>
         <source>&amp;Fine-tune on corrected images…</source>
         <translation>&amp;Affiner sur les images corrigées…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="167"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="168"/>
         <source>Teach the current model from the images you corrected, and compare before and after</source>
         <translation>Entraîner le modèle actuel sur les images que vous avez corrigées, et comparer avant et après</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="168"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="169"/>
         <source>Micro&amp;scopes…</source>
         <translation>Micro&amp;scopes…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="168"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="169"/>
         <source>Add, edit or delete microscope profiles (name, µm per pixel, magnification)</source>
         <translation>Ajouter, modifier ou supprimer des profils de microscope (nom, µm par pixel, grossissement)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="169"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="170"/>
         <source>E&amp;xport microscope…</source>
         <translation>E&amp;xporter le microscope…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="169"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="170"/>
         <source>Write a microscope profile and its own model into one file, for another workstation</source>
         <translation>Écrire un profil de microscope et son modèle propre dans un seul fichier, pour un autre poste</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="170"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="171"/>
         <source>I&amp;mport microscope…</source>
         <translation>I&amp;mporter un microscope…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="170"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="171"/>
         <source>Add a microscope profile and its own model from a file exported on another workstation</source>
         <translation>Ajouter un profil de microscope et son modèle propre depuis un fichier exporté sur un autre poste</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="172"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="173"/>
         <source>Zoom &amp;in</source>
         <translation>Zoom &amp;avant</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="172"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="173"/>
         <source>Zoom in</source>
         <translation>Zoom avant</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="173"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="174"/>
         <source>Zoom &amp;out</source>
         <translation>Zoom a&amp;rrière</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="173"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="174"/>
         <source>Zoom out</source>
         <translation>Zoom arrière</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="174"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="175"/>
         <source>&amp;Fit to window</source>
         <translation>A&amp;juster à la fenêtre</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="174"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="175"/>
         <source>Show the whole image</source>
         <translation>Afficher toute l&apos;image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="175"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="176"/>
         <source>&amp;100 %</source>
         <translation>&amp;100&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="175"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="176"/>
         <source>One image pixel per screen pixel</source>
         <translation>Un pixel de l&apos;image par pixel d&apos;écran</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="176"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="177"/>
         <source>Overlay more &amp;opaque</source>
         <translation>Superposition plus &amp;opaque</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="176"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="177"/>
         <source>Stronger mask tint in the overlay</source>
         <translation>Teinte du masque plus forte dans la superposition</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="177"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="178"/>
         <source>Overlay more &amp;transparent</source>
         <translation>Superposition plus &amp;transparente</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="177"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="178"/>
         <source>Weaker mask tint in the overlay</source>
         <translation>Teinte du masque plus légère dans la superposition</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="178"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="179"/>
         <source>Arrange &amp;automatically</source>
         <translation>Disposition a&amp;utomatique</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="178"/>
         <location filename="../../capseg_desktop/gui/window/actions.py" line="179"/>
         <location filename="../../capseg_desktop/gui/window/actions.py" line="180"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="181"/>
         <source>How the three views are placed</source>
         <translation>Disposition des trois vues</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="179"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="180"/>
         <source>Views &amp;side by side</source>
         <translation>Vues &amp;côte à côte</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="180"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="181"/>
         <source>Views &amp;stacked</source>
         <translation>Vues &amp;empilées</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="181"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="182"/>
         <source>&amp;Count panel</source>
         <translation>Panneau de compta&amp;ge</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="181"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="182"/>
         <source>Show or hide the count panel</source>
         <translation>Afficher ou masquer le panneau de comptage</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="182"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="183"/>
         <source>&amp;Batch results panel</source>
         <translation>Résultats du lo&amp;t</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="182"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="183"/>
         <source>Show or hide the batch results</source>
         <translation>Afficher ou masquer les résultats du lot</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="183"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="184"/>
         <source>&amp;Undo history</source>
         <translation>&amp;Historique des corrections</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="183"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="184"/>
         <source>Show or hide the list of corrections (click one to go back to it)</source>
         <translation>Afficher ou masquer la liste des corrections (cliquer sur l&apos;une pour y revenir)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="184"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="185"/>
         <source>&amp;Distal row</source>
         <translation>Rangée &amp;distale</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="184"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="185"/>
         <source>Show or hide the line through the apices of the distal row (the loops the density counts)</source>
         <translation>Afficher ou masquer la ligne passant par les apex de la rangée distale (les anses comptées dans la densité)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="185"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="186"/>
         <source>1 mm density &amp;window</source>
         <translation>&amp;Fenêtre de densité de 1 mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="185"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="186"/>
         <source>Count the density in a 1 mm window (drag its tab along the strip) instead of over the whole width</source>
         <translation>Mesurer la densité dans une fenêtre de 1 mm (faire glisser son onglet le long de la bande) au lieu de toute la largeur</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="187"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="188"/>
         <source>CapSeg Desktop &amp;help</source>
         <translation>&amp;Aide de CapSeg Desktop</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="187"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="188"/>
         <source>The views, the parameters and how capillaries are counted</source>
         <translation>Les vues, les paramètres et le comptage des capillaires</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="188"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="189"/>
         <source>&amp;About CapSeg Desktop</source>
         <translation>À &amp;propos de CapSeg Desktop</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="188"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="189"/>
         <source>Version, model and model card</source>
         <translation>Version, modèle et fiche du modèle</translation>
     </message>

@@ -231,3 +231,55 @@ def test_quitting_while_it_runs_stops_the_child_and_keeps_nothing(qtbot, window,
     setup["controller"].shutdown()  # what QApplication.aboutToQuit calls
     assert not dialog.runner.running()
     assert list((setup["root"] / ".staging").iterdir()) == []
+
+
+def test_adapt_to_this_microscope_from_a_new_folder_to_counts_by_its_own_model(qtbot, window, setup, dialogs, tmp_path):
+    """Model > Adapt to this microscope…, end to end: images proposed from an unknown
+    microscope's folder, three reviewed in the main window with the review keys, fine-tuned
+    (a fake capseg finetune), the model kept with the microscope, and the window counting with it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from capseg_desktop.core.calibration import Profile, load_profiles, save_profiles
+
+    from .test_editing import key, wait_saved
+
+    folder = tmp_path / "new_scope"
+    for index in range(12):
+        write_capillary_image(folder / f"img_{index:02d}.png", loops=3 + index % 3)
+    save_profiles([Profile("New scope", 1.1)])
+    window.calibration.reload()
+    window.actions_by_id["adapt"].trigger()  # opened from the menu, then pointed at the folder
+    dialog = setup["controller"].adapt_dialog
+    qtbot.waitExposed(dialog)
+    dialog.propose(folder)
+    assert 8 <= len(dialog.proposed) <= 12 and len(set(dialog.proposed)) == len(dialog.proposed)
+    assert dialog.progress.text() == f"0 of {len(dialog.proposed)} reviewed"
+    assert not dialog.finetune_button.isEnabled()
+
+    for done in range(1, 4):  # Review next, N to the first box, X takes it out: saved at once
+        qtbot.mouseClick(dialog.review_button, Qt.MouseButton.LeftButton)
+        image = dialog.proposed[done - 1]
+        qtbot.waitUntil(lambda image=image: window.analysis is not None and window.image_path == image, timeout=10000)
+        qtbot.waitUntil(window.isActiveWindow, timeout=5000)  # the main window has the keyboard
+        count = window.analysis.result.count
+        key(window, Qt.Key.Key_N)
+        key(window, Qt.Key.Key_X)
+        wait_saved(qtbot, window, image, count - 1)
+        dialog.refresh()
+        assert dialog.progress.text() == f"{done} of {len(dialog.proposed)} reviewed"
+    assert dialog.finetune_button.isEnabled()
+
+    qtbot.mouseClick(dialog.finetune_button, Qt.MouseButton.LeftButton)
+    assert window.calibration.profile is not None and window.calibration.profile.name == "New scope"
+    finetune = setup["controller"].dialog
+    qtbot.waitExposed(finetune)
+    assert setup["calls"] == [] and "corrected image(s) found" in finetune.intro.text()
+    qtbot.mouseClick(finetune.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: finetune.state == "finished", timeout=20000)
+    assert setup["calls"][0][0] == folder
+    dialogs.answer = QMessageBox.StandardButton.Yes  # keep it with New scope
+    qtbot.mouseClick(finetune.accept_button, Qt.MouseButton.LeftButton)
+    (profile,) = load_profiles()
+    assert profile.model is not None
+    qtbot.waitUntil(lambda: window.session is not None and "microscopes" in str(window.session.path), timeout=10000)
+    assert window.session.sha256 == profile.model.sha256

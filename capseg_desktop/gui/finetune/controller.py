@@ -44,6 +44,7 @@ class FinetuneController(QObject):
         #: (program, args) maker; tests replace it with a fake command.
         self.command = finetune_command
         self.dialog: Any = None
+        self.adapt_dialog: Any = None
         self.user_menu: QMenu | None = None
         self.export_lane = TaskLane(window.queue, ExportTrainingDataTask.kind, self)
         app = QCoreApplication.instance()
@@ -112,6 +113,14 @@ class FinetuneController(QObject):
         path = self.window.image_path
         return Path(path).parent if path is not None else None
 
+    def open_adapt(self, folder: Path | None = None) -> Any:
+        """Model > Adapt to this microscope…: the guided flow (``adapt.py``), not modal."""
+        from .adapt import AdaptDialog
+
+        self.adapt_dialog = AdaptDialog(self, folder or self.default_folder())
+        self.adapt_dialog.show()
+        return self.adapt_dialog
+
     def open_dialog(self, folder: Path | None = None) -> None:
         """Model > Fine-tune on corrected images…: choose the folder, then the dialog."""
         missing = tensorflow_missing()  # the installed app without its training add-on: say how to get it
@@ -169,7 +178,8 @@ class FinetuneController(QObject):
         answer = QMessageBox.question(
             self.dialog, self.tr("Use it for this microscope?"),
             self.tr("Keep this model with the microscope '%1'? It is then loaded whenever %1 is chosen, "
-                    "and exported with it (Model > Export microscope…).").replace("%1", profile.name))
+                    "and exported with it (Model > Export microscope…).").replace("%1", profile.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
         if answer != QMessageBox.StandardButton.Yes:
             return False
         try:

@@ -68,7 +68,8 @@ class MicroscopeTransfer(QObject):
                 answer = QMessageBox.question(
                     window, self.tr("Replace the microscope?"),
                     self.tr("There is already a microscope named '%1'. Replace it, and its own model, with the imported one?")
-                    .replace("%1", exists.existing.name))
+                    .replace("%1", exists.existing.name),
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
                 if answer != QMessageBox.StandardButton.Yes:
                     return
                 profile = import_microscope(path, replace_existing=True)
