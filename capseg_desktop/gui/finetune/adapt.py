@@ -72,6 +72,9 @@ class AdaptDialog(QDialog):
         self.finetune_button.clicked.connect(self.start_finetune)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.close)
+        for button in (choose, self.finetune_button, close):
+            button.setAutoDefault(False)
+        self.review_button.setDefault(True)  # Enter: the next image to review
         hint = QLabel(self.tr("Correct each proposed image in the main window (N keeps a box and goes to the next, X takes it "
                               "out, R takes out a rectangle); corrections are saved as you make them. With 3 or more "
                               "reviewed, fine-tune: the new model can then be kept with the microscope."))
