@@ -1929,4 +1929,33 @@
         <translation>redimensionnée ×{factor} pour le modèle (branches d’environ {limbs} px, {source})</translation>
     </message>
 </context>
+<context>
+    <name>Shape</name>
+    <message>
+        <location filename="../../capseg_desktop/core/shape.py" line="65"/>
+        <source>hairpin</source>
+        <extracomment>Every label, in the order the legend and the summaries list them. The EULAR &quot;abnormal&quot; shapes (not hairpin, not tortuous, not crossing). Non-specific shapes: the EULAR definitions call them normal; shown, never counted as abnormal. Each label as a reader sees it (the table, the follow-up comparison), in the user&apos;s language; ``WORDS.english(label)`` is the label itself.</extracomment>
+        <translation>en épingle à cheveux</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/shape.py" line="66"/>
+        <source>tortuous</source>
+        <translation>tortueuse</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/shape.py" line="67"/>
+        <source>crossing</source>
+        <translation>croisée</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/shape.py" line="68"/>
+        <source>ramified</source>
+        <translation>ramifiée</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/shape.py" line="69"/>
+        <source>not assessable</source>
+        <translation>non évaluable</translation>
+    </message>
+</context>
 </TS>
