@@ -4,7 +4,9 @@ on a QPdfWriter for the pages, their header line and page numbers).
 What it holds, in order: the header (patient pseudonym, exam date, operator, microscope profile
 and scale), the patient summary, the plain note that the figures support and do not replace a
 clinician's reading, the EULAR fast track pattern with its steps (``core.fasttrack``), the
-per-finger table (with the loops' shapes and each finger's pattern), the images not used with their reasons, how the
+per-finger table (with the loops' shapes and each finger's pattern), for a follow-up visit the comparison
+with the earlier exam (``core.followup``: then, now and the change, per finger and for the patient, and each
+finger's pictures then and now side by side before the others), the images not used with their reasons, how the
 figures were made (model name, version and sha256, counting parameters, thresholds, the
 definition of the distal row and its density, CapSeg's version), then every image with its
 numbered boxes and flagged loops and its own figures. A4 portrait, as many pages as it takes,
@@ -22,7 +24,7 @@ import sys
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 import numpy as np
 
@@ -34,6 +36,9 @@ from ..core.i18n import format_float, format_number, translate
 from ..core.measure import Thresholds
 from ..core.result import AnalysisResult, date_text, local_now_iso, readable_local_time
 from ..core.texts import QT_TRANSLATE_NOOP, Plurals, Sentences, counted
+
+if TYPE_CHECKING:
+    from ..core.followup import Change, Comparison
 
 #: Every sentence and word of the report, in one place, looked up in the user's language (issue 13);
 #: numbers are formatted by the caller in the language's form (``core.i18n.format_number``).
@@ -150,6 +155,20 @@ TEXT = Sentences(
         "unassigned": QT_TRANSLATE_NOOP("Report", "no finger"),
         "not_used_reason": QT_TRANSLATE_NOOP("Report", "{name}: {reason}"),
         "list_separator": QT_TRANSLATE_NOOP("Report", "; "),
+        "col_then": QT_TRANSLATE_NOOP("Report", "Then ({date})"),
+        "col_now": QT_TRANSLATE_NOOP("Report", "Now ({date})"),
+        "col_change": QT_TRANSLATE_NOOP("Report", "Change"),
+        "row_density": QT_TRANSLATE_NOOP("Report", "Distal density (per mm)"),
+        "row_giant": QT_TRANSLATE_NOOP("Report", "Giant loops"),
+        "row_ramified": QT_TRANSLATE_NOOP("Report", "Ramified loops (abnormal)"),
+        "row_haemorrhages": QT_TRANSLATE_NOOP("Report", "Haemorrhages"),
+        "patient_row": QT_TRANSLATE_NOOP("Report", "Patient"),
+        "changed": QT_TRANSLATE_NOOP("Report", "changed"),
+        "unchanged": QT_TRANSLATE_NOOP("Report", "unchanged"),
+        "not_examined_both": QT_TRANSLATE_NOOP("Report", "Not examined then nor now: {fingers}."),
+        "then_now_pictures": QT_TRANSLATE_NOOP("Report", "Then and now: the images of each finger"),
+        "then_now_caption": QT_TRANSLATE_NOOP(
+            "Report", "{finger} — left, the exam of {then_date} ({then_name}); right, this exam of {now_date} ({now_name})"),
     },
 )
 #: The report's sentences with a count (see ``core.texts.Plurals``).
@@ -175,6 +194,8 @@ MARGINS_MM = (16.0, 14.0, 16.0, 16.0)
 RESOLUTION_DPI = 300
 #: A picture is drawn across the text's width, and at most this part of a page's height.
 PICTURE_MAX_PAGE_FRACTION = 0.42
+#: A follow-up's pair of pictures (then, now): small, at most this part of a page's height.
+THEN_NOW_MAX_PAGE_FRACTION = 0.2
 
 _app: Any = None
 
@@ -464,13 +485,117 @@ def _qimage(rgb: np.ndarray) -> Any:
 
 
 def report_html(exam: Exam, summary: ExamSummary, results: Mapping[Any, AnalysisResult],
-                model_card: Mapping[str, Any] | None = None) -> str:
-    """The report's text pages (everything before the pictures) as the HTML subset QTextDocument reads."""
+                model_card: Mapping[str, Any] | None = None, comparison: "Comparison | None" = None) -> str:
+    """The report's text pages (everything before the pictures) as the HTML subset QTextDocument
+    reads; with ``comparison`` (``core.followup``), its section after the per-finger table."""
     keyed = keyed_by_path(results)
     used = [r for i in summary.images if i.used for r in [_result_for(keyed, i)] if r is not None]
     return (f"<html><head><style>{_STYLE}</style></head><body>"
-            + _header_html(exam) + _summary_html(summary) + _fingers_html(summary) + _not_used_html(summary)
+            + _header_html(exam) + _summary_html(summary) + _fingers_html(summary)
+            + (_comparison_html(comparison) if comparison is not None else "") + _not_used_html(summary)
             + _method_html(summary, used, model_card) + "</body></html>")
+
+
+# The follow-up visit (core.followup) -------------------------------------------------------------
+def _change_rows(change: "Change", patient_giants: tuple[int | None, int | None] | None = None) -> list[tuple[str, str, str, str]]:
+    """(what, then, now, change) of one finger or the patient, as words; HTML-escaped."""
+    from ..core import followup
+
+    then, now = change.then, change.now
+
+    def value(figures: Any, text: str) -> str:
+        return text if figures.examined else followup.TEXT["not_examined"]
+
+    density = change.density_change
+    new, vanished = patient_giants if patient_giants is not None else (change.new_giants, change.vanished_giants)
+    giants = "—" if new is None else followup.TEXT["new_vanished"].format(new=new, vanished=vanished)
+    abnormal = change.abnormal_change
+    patterns = (then.fast_track.pattern if then.fast_track else None, now.fast_track.pattern if now.fast_track else None)
+    pattern_change = "—" if None in patterns else TEXT["unchanged"] if patterns[0] == patterns[1] else TEXT["changed"]
+    rows = [
+        (TEXT["row_density"], value(then, followup.density_text(then.density_per_mm)), value(now, followup.density_text(now.density_per_mm)),
+         "—" if density is None else followup.signed(density, 1)),
+        (TEXT["row_giant"], value(then, followup.count_text(then.giant)), value(now, followup.count_text(now.giant)), giants),
+        (TEXT["row_ramified"], value(then, followup.count_text(then.abnormal)), value(now, followup.count_text(now.abnormal)),
+         "—" if abnormal is None else followup.signed(abnormal)),
+        (TEXT["col_fast_track"], followup.pattern_text(then), followup.pattern_text(now), pattern_change),
+    ]
+    return [tuple(_e(cell) for cell in row) for row in rows]  # type: ignore[misc]
+
+
+def _change_table(title: str, rows: list[tuple[str, str, str, str]], then_date: str, now_date: str, extra: str = "") -> str:
+    head = (f"<tr><th width='31%'>{_e(title)}</th><th width='24%'><span class='small'>{_e(TEXT['col_then'].format(date=then_date))}</span></th>"
+            f"<th width='24%'><span class='small'>{_e(TEXT['col_now'].format(date=now_date))}</span></th>"
+            f"<th width='21%'><span class='small'>{_e(TEXT['col_change'])}</span></th></tr>")
+    body = "".join(f"<tr><td class='small'>{what}</td><td class='small'>{a}</td><td class='small'>{b}</td><td class='small'>{c}</td></tr>"
+                   for what, a, b, c in rows)
+    return (f"<table width='100%' border='1' cellspacing='0' cellpadding='2' style='border-color:#9aa7b4; border-style:solid'>"
+            f"{head}{body}{extra}</table>")
+
+
+def _comparison_html(comparison: "Comparison") -> str:
+    """"Compared with the exam of DATE": the patient's figures then, now and their change, then
+    one small table per finger (two side by side), the sentences saying what is not compared."""
+    from ..core import followup
+
+    then_date, now_date = date_text(comparison.then_date), date_text(comparison.now.exam.date)
+    notes = [followup.TEXT["not_matched"]]
+    if comparison.forced:
+        notes.insert(0, followup.TEXT["forced"].format(then=comparison.then.exam.patient_id, now=comparison.now.exam.patient_id))
+    haemorrhages = (f"<tr><td class='small'>{_e(TEXT['row_haemorrhages'])}</td><td class='small'>{_e(followup.TEXT['not_assessed'])}</td>"
+                    f"<td class='small'>{_e(followup.TEXT['not_assessed'])}</td><td class='small'>—</td></tr>")
+    patient = _change_table(TEXT["patient_row"], _change_rows(comparison.patient, followup.patient_new_vanished(comparison)),
+                            then_date, now_date, haemorrhages)
+    shown = [c for c in comparison.fingers if c.then.examined or c.now.examined]
+    neither = [c.finger for c in comparison.fingers if not (c.then.examined or c.now.examined)]
+    tables = [_change_table(c.finger, _change_rows(c), then_date, now_date) for c in shown]
+    cells = ""
+    for index in range(0, len(tables), 2):
+        pair = tables[index:index + 2] + [""] * (2 - len(tables[index:index + 2]))
+        cells += f"<tr><td width='50%' valign='top'>{pair[0]}</td><td width='50%' valign='top'>{pair[1]}</td></tr>"
+    fingers = f"<table width='100%' cellspacing='0' cellpadding='3'>{cells}</table>" if cells else ""
+    tail = f"<p class='small'>{_e(TEXT['not_examined_both'].format(fingers=', '.join(neither)))}</p>" if neither else ""
+    return (f"<h2>{_e(followup.TEXT['title'].format(date=then_date))}</h2>"
+            f"<p class='small'>{_e(' '.join(notes))}</p>{patient}<p></p>{fingers}{tail}")
+
+
+def then_now_picture(then_rgb: np.ndarray, now_rgb: np.ndarray, height: int = 360, gap: int = 16) -> np.ndarray:
+    """Two pictures side by side at one height (the earlier on the left), a white gap between."""
+    import cv2
+
+    def at_height(rgb: np.ndarray) -> np.ndarray:
+        rgb = rgb[..., :3] if rgb.ndim == 3 else np.repeat(rgb[..., None], 3, axis=2)
+        factor = height / max(1, rgb.shape[0])
+        size = (max(1, int(round(rgb.shape[1] * factor))), height)
+        return cv2.resize(np.ascontiguousarray(rgb, dtype=np.uint8), size, interpolation=cv2.INTER_AREA if factor < 1 else cv2.INTER_LINEAR)
+
+    left, right = at_height(then_rgb), at_height(now_rgb)
+    white = np.full((height, gap, 3), 255, np.uint8)
+    return np.hstack([left, white, right])
+
+
+def _then_now_groups(pages: "_Pages", comparison: "Comparison", then_thumbnails: Mapping[Any, np.ndarray] | None,
+                     thumbnails: Mapping[Any, np.ndarray] | None) -> list[list["_Block"]]:
+    """Per finger seen in both exams, its first used image then and now, side by side (small)."""
+    then_lookup, now_lookup = keyed_by_path(then_thumbnails), keyed_by_path(thumbnails)
+    groups: list[list[_Block]] = []
+    for change in comparison.fingers:
+        old, new = comparison.then.finger(change.finger), comparison.now.finger(change.finger)
+        pair = []
+        for finger, lookup in ((old, then_lookup), (new, now_lookup)):
+            found = next(((i, lookup[path_key(i.path)]) for i in finger.used if path_key(i.path) in lookup), None)
+            pair.append(found)
+        if None in pair:
+            continue
+        (then_image, then_rgb), (now_image, now_rgb) = pair
+        caption = TEXT["then_now_caption"].format(finger=change.finger, then_date=date_text(comparison.then_date),
+                                                  then_name=then_image.file_name, now_date=date_text(comparison.now.exam.date),
+                                                  now_name=now_image.file_name)
+        groups.append([pages.text_block(f"<p class='small'><b>{_e(caption)}</b></p>"),
+                       pages.picture_block(then_now_picture(then_rgb, now_rgb), THEN_NOW_MAX_PAGE_FRACTION)])
+    if groups:
+        groups[0].insert(0, pages.text_block(f"<h2>{_e(TEXT['then_now_pictures'])}</h2>"))
+    return groups
 
 
 @dataclass
@@ -513,10 +638,10 @@ class _Pages:
         document = self.document(html_text)
         return _Block(height=float(document.size().height()), text=document)
 
-    def picture_block(self, rgb: np.ndarray) -> _Block:
+    def picture_block(self, rgb: np.ndarray, max_fraction: float = PICTURE_MAX_PAGE_FRACTION) -> _Block:
         image = _qimage(rgb)
         height_px, width_px = rgb.shape[:2]
-        factor = min(self.width / max(1, width_px), self.height * PICTURE_MAX_PAGE_FRACTION / max(1, height_px))
+        factor = min(self.width / max(1, width_px), self.height * max_fraction / max(1, height_px))
         return _Block(height=height_px * factor, image=image, width=width_px * factor)
 
     def place(self, groups: list[list[_Block]], first_page: int) -> int:
@@ -535,8 +660,10 @@ class _Pages:
 
 
 def report_pdf_bytes(exam: Exam, summary: ExamSummary, results: Mapping[Any, AnalysisResult],
-                     thumbnails: Mapping[Any, np.ndarray] | None = None, model_card: Mapping[str, Any] | None = None) -> bytes:
-    """The report as PDF bytes (see the module's docstring)."""
+                     thumbnails: Mapping[Any, np.ndarray] | None = None, model_card: Mapping[str, Any] | None = None,
+                     comparison: "Comparison | None" = None, then_thumbnails: Mapping[Any, np.ndarray] | None = None) -> bytes:
+    """The report as PDF bytes (see the module's docstring); with ``comparison``, its section and
+    each finger's pictures then and now (``then_thumbnails``: the earlier exam's, by path)."""
     ensure_gui_application()
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
     from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
@@ -556,7 +683,7 @@ def report_pdf_bytes(exam: Exam, summary: ExamSummary, results: Mapping[Any, Ana
     pages = _Pages(writer, font)
 
     # The text pages.
-    document = pages.document(report_html(exam, summary, results, model_card))
+    document = pages.document(report_html(exam, summary, results, model_card, comparison))
     document.setPageSize(QSizeF(pages.width, pages.height))
     text_pages = document.pageCount()
 
@@ -574,6 +701,8 @@ def report_pdf_bytes(exam: Exam, summary: ExamSummary, results: Mapping[Any, Ana
         elif image.used:
             group.append(pages.text_block(f"<p class='small grey'>{_e(TEXT['no_picture'])}</p>"))
         groups.append(group)
+    if comparison is not None:
+        groups = _then_now_groups(pages, comparison, then_thumbnails, thumbnails) + groups
     total = text_pages + pages.place(groups, text_pages)
 
     footer_gap = RESOLUTION_DPI * 4.0 / 25.4  # 4 mm below the text area
@@ -625,11 +754,14 @@ def write_report(
     thumbnails: Mapping[Any, np.ndarray] | None = None,
     overwrite: bool = False,
     model_card: Mapping[str, Any] | None = None,
+    comparison: "Comparison | None" = None,
+    then_thumbnails: Mapping[Any, np.ndarray] | None = None,
 ) -> Path:
     """Write the report to ``path`` atomically (whole or not at all; ``ExportError`` when it
     exists and ``overwrite`` is false, or cannot be written). ``results`` and ``thumbnails``
     (RGB pictures with their boxes, see ``report.thumbnails.thumbnail_for``) are keyed by the
     image paths ``exam.path_of`` gives; an image without a picture gets a line saying so.
-    ``model_card``: the model's card (its version is printed)."""
-    data = report_pdf_bytes(exam, summary, results, thumbnails, model_card)
+    ``model_card``: the model's card (its version is printed). ``comparison``: an earlier exam
+    compared (``core.followup``), ``then_thumbnails`` its pictures."""
+    data = report_pdf_bytes(exam, summary, results, thumbnails, model_card, comparison, then_thumbnails)
     return write_bytes_atomic(Path(path), data, overwrite=overwrite)

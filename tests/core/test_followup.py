@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from capseg_desktop.core import i18n
 from capseg_desktop.core.calibration import SOURCE_PROFILE, Calibration
 from capseg_desktop.core.exam import density_flag, exam_from_folder, summarise_exam
 from capseg_desktop.core.followup import FollowUpError, compare_exams, comparison_lines, exam_csv_compared
 from capseg_desktop.core.shape import shape_counts
+
+from .test_i18n_core import french  # noqa: F401  (a fixture)
 
 
 @dataclass(frozen=True)
@@ -124,12 +125,8 @@ def test_the_comparison_in_words(two_visits):
     assert lines[-1] == "Haemorrhages: not assessed (CapSeg does not detect them yet)."
 
 
-def test_the_comparison_in_french(two_visits):
-    try:
-        i18n.install_language("fr")
-        lines = comparison_lines(compare_exams(*two_visits))
-    finally:
-        i18n.install_language("en")
+def test_the_comparison_in_french(french, two_visits):  # noqa: F811
+    lines = comparison_lines(compare_exams(*two_visits))
     assert lines[0].startswith("Comparé") and "01/06/2025" in lines[0]
     assert any(line.startswith("L2") and "7,0 → 4,5 (−2,5)" in line for line in lines)
     assert "Hémorragies" in lines[-1]
