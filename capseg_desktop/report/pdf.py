@@ -38,7 +38,7 @@ from ..core.result import AnalysisResult, date_text, local_now_iso, readable_loc
 from ..core.texts import QT_TRANSLATE_NOOP, Plurals, Sentences, counted
 
 if TYPE_CHECKING:
-    from ..core.followup import Change, Comparison
+    from ..core.followup import Comparison
 
 #: Every sentence and word of the report, in one place, looked up in the user's language (issue 13);
 #: numbers are formatted by the caller in the language's form (``core.i18n.format_number``).
@@ -155,16 +155,12 @@ TEXT = Sentences(
         "unassigned": QT_TRANSLATE_NOOP("Report", "no finger"),
         "not_used_reason": QT_TRANSLATE_NOOP("Report", "{name}: {reason}"),
         "list_separator": QT_TRANSLATE_NOOP("Report", "; "),
-        "col_then": QT_TRANSLATE_NOOP("Report", "Then ({date})"),
-        "col_now": QT_TRANSLATE_NOOP("Report", "Now ({date})"),
-        "col_change": QT_TRANSLATE_NOOP("Report", "Change"),
-        "row_density": QT_TRANSLATE_NOOP("Report", "Distal density (per mm)"),
-        "row_giant": QT_TRANSLATE_NOOP("Report", "Giant loops"),
-        "row_ramified": QT_TRANSLATE_NOOP("Report", "Ramified loops (abnormal)"),
-        "row_haemorrhages": QT_TRANSLATE_NOOP("Report", "Haemorrhages"),
+        "then_now_dates": QT_TRANSLATE_NOOP("Report", "Then: the exam of {then_date}; now: this exam of {now_date}."),
+        "change_density": QT_TRANSLATE_NOOP("Report", "Distal density per mm: then → now (change)"),
+        "change_giant": QT_TRANSLATE_NOOP("Report", "Giant loops: then → now (new, vanished)"),
+        "change_ramified": QT_TRANSLATE_NOOP("Report", "Ramified loops (abnormal): then → now (change)"),
+        "change_fast_track": QT_TRANSLATE_NOOP("Report", "Fast track: then → now"),
         "patient_row": QT_TRANSLATE_NOOP("Report", "Patient"),
-        "changed": QT_TRANSLATE_NOOP("Report", "changed"),
-        "unchanged": QT_TRANSLATE_NOOP("Report", "unchanged"),
         "not_examined_both": QT_TRANSLATE_NOOP("Report", "Not examined then nor now: {fingers}."),
         "then_now_pictures": QT_TRANSLATE_NOOP("Report", "Then and now: the images of each finger"),
         "then_now_caption": QT_TRANSLATE_NOOP(
@@ -214,6 +210,9 @@ def ensure_gui_application() -> Any:
     if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
         argv += ["-platform", "offscreen"]
     _app = QGuiApplication(argv)
+    from ..i18n_qt import attach_to_application
+
+    attach_to_application()  # the language the command line installed before there was an application
     return _app
 
 
@@ -497,66 +496,34 @@ def report_html(exam: Exam, summary: ExamSummary, results: Mapping[Any, Analysis
 
 
 # The follow-up visit (core.followup) -------------------------------------------------------------
-def _change_rows(change: "Change", patient_giants: tuple[int | None, int | None] | None = None) -> list[tuple[str, str, str, str]]:
-    """(what, then, now, change) of one finger or the patient, as words; HTML-escaped."""
-    from ..core import followup
-
-    then, now = change.then, change.now
-
-    def value(figures: Any, text: str) -> str:
-        return text if figures.examined else followup.TEXT["not_examined"]
-
-    density = change.density_change
-    new, vanished = patient_giants if patient_giants is not None else (change.new_giants, change.vanished_giants)
-    giants = "—" if new is None else followup.TEXT["new_vanished"].format(new=new, vanished=vanished)
-    abnormal = change.abnormal_change
-    patterns = (then.fast_track.pattern if then.fast_track else None, now.fast_track.pattern if now.fast_track else None)
-    pattern_change = "—" if None in patterns else TEXT["unchanged"] if patterns[0] == patterns[1] else TEXT["changed"]
-    rows = [
-        (TEXT["row_density"], value(then, followup.density_text(then.density_per_mm)), value(now, followup.density_text(now.density_per_mm)),
-         "—" if density is None else followup.signed(density, 1)),
-        (TEXT["row_giant"], value(then, followup.count_text(then.giant)), value(now, followup.count_text(now.giant)), giants),
-        (TEXT["row_ramified"], value(then, followup.count_text(then.abnormal)), value(now, followup.count_text(now.abnormal)),
-         "—" if abnormal is None else followup.signed(abnormal)),
-        (TEXT["col_fast_track"], followup.pattern_text(then), followup.pattern_text(now), pattern_change),
-    ]
-    return [tuple(_e(cell) for cell in row) for row in rows]  # type: ignore[misc]
-
-
-def _change_table(title: str, rows: list[tuple[str, str, str, str]], then_date: str, now_date: str, extra: str = "") -> str:
-    head = (f"<tr><th width='31%'>{_e(title)}</th><th width='24%'><span class='small'>{_e(TEXT['col_then'].format(date=then_date))}</span></th>"
-            f"<th width='24%'><span class='small'>{_e(TEXT['col_now'].format(date=now_date))}</span></th>"
-            f"<th width='21%'><span class='small'>{_e(TEXT['col_change'])}</span></th></tr>")
-    body = "".join(f"<tr><td class='small'>{what}</td><td class='small'>{a}</td><td class='small'>{b}</td><td class='small'>{c}</td></tr>"
-                   for what, a, b, c in rows)
-    return (f"<table width='100%' border='1' cellspacing='0' cellpadding='2' style='border-color:#9aa7b4; border-style:solid'>"
-            f"{head}{body}{extra}</table>")
-
-
 def _comparison_html(comparison: "Comparison") -> str:
-    """"Compared with the exam of DATE": the patient's figures then, now and their change, then
-    one small table per finger (two side by side), the sentences saying what is not compared."""
+    """"Compared with the exam of DATE": one row per finger seen in either exam and one for the
+    patient, each figure as then → now (change), and the sentences saying what is not compared.
+    One plain table (no table in a table): its rows move whole to the next page, never cut."""
     from ..core import followup
 
     then_date, now_date = date_text(comparison.then_date), date_text(comparison.now.exam.date)
-    notes = [followup.TEXT["not_matched"]]
+    notes = [TEXT["then_now_dates"].format(then_date=then_date, now_date=now_date), followup.TEXT["not_matched"],
+             followup.TEXT["haemorrhages"]]
     if comparison.forced:
-        notes.insert(0, followup.TEXT["forced"].format(then=comparison.then.exam.patient_id, now=comparison.now.exam.patient_id))
-    haemorrhages = (f"<tr><td class='small'>{_e(TEXT['row_haemorrhages'])}</td><td class='small'>{_e(followup.TEXT['not_assessed'])}</td>"
-                    f"<td class='small'>{_e(followup.TEXT['not_assessed'])}</td><td class='small'>—</td></tr>")
-    patient = _change_table(TEXT["patient_row"], _change_rows(comparison.patient, followup.patient_new_vanished(comparison)),
-                            then_date, now_date, haemorrhages)
-    shown = [c for c in comparison.fingers if c.then.examined or c.now.examined]
+        notes.insert(1, followup.TEXT["forced"].format(then=comparison.then.exam.patient_id, now=comparison.now.exam.patient_id))
+    columns = (("col_finger", 11), ("change_density", 21), ("change_giant", 24), ("change_ramified", 17), ("change_fast_track", 27))
+    head = "".join(f"<th width='{width}%'><span class='small'>{_e(TEXT[k])}</span></th>" for k, width in columns)
+
+    def row(name: str, texts: dict[str, str], bold: bool = False) -> str:
+        cells = "".join(f"<td class='small'>{_e(texts[key])}</td>" for key in ("density", "giant", "abnormal", "pattern"))
+        label = f"<b>{_e(name)}</b>"
+        shade = " bgcolor='#f1f5fa'" if bold else ""
+        return f"<tr{shade}><td>{label}</td>{cells}</tr>"
+
+    rows = "".join(row(c.finger, followup.change_texts(c)) for c in comparison.fingers if c.then.examined or c.now.examined)
+    rows += row(TEXT["patient_row"], followup.change_texts(comparison.patient, followup.patient_new_vanished(comparison)), bold=True)
     neither = [c.finger for c in comparison.fingers if not (c.then.examined or c.now.examined)]
-    tables = [_change_table(c.finger, _change_rows(c), then_date, now_date) for c in shown]
-    cells = ""
-    for index in range(0, len(tables), 2):
-        pair = tables[index:index + 2] + [""] * (2 - len(tables[index:index + 2]))
-        cells += f"<tr><td width='50%' valign='top'>{pair[0]}</td><td width='50%' valign='top'>{pair[1]}</td></tr>"
-    fingers = f"<table width='100%' cellspacing='0' cellpadding='3'>{cells}</table>" if cells else ""
     tail = f"<p class='small'>{_e(TEXT['not_examined_both'].format(fingers=', '.join(neither)))}</p>" if neither else ""
     return (f"<h2>{_e(followup.TEXT['title'].format(date=then_date))}</h2>"
-            f"<p class='small'>{_e(' '.join(notes))}</p>{patient}<p></p>{fingers}{tail}")
+            f"<p class='small'>{_e(' '.join(notes))}</p>"
+            f"<table width='100%' border='1' cellspacing='0' cellpadding='3' style='border-color:#9aa7b4; border-style:solid'>"
+            f"<tr>{head}</tr>{rows}</table>{tail}")
 
 
 def then_now_picture(then_rgb: np.ndarray, now_rgb: np.ndarray, height: int = 360, gap: int = 16) -> np.ndarray:

@@ -1407,7 +1407,6 @@
     </message>
     <message>
         <location filename="../../capseg_desktop/report/pdf.py" line="78"/>
-        <location filename="../../capseg_desktop/report/pdf.py" line="161"/>
         <source>Distal density (per mm)</source>
         <translation>Densité distale (par mm)</translation>
     </message>
@@ -1674,72 +1673,57 @@
     </message>
     <message>
         <location filename="../../capseg_desktop/report/pdf.py" line="158"/>
-        <source>Then ({date})</source>
-        <translation>Avant ({date})</translation>
+        <source>Then: the exam of {then_date}; now: this exam of {now_date}.</source>
+        <translation>Avant&#xa0;: l’examen du {then_date}&#xa0;; maintenant&#xa0;: cet examen du {now_date}.</translation>
     </message>
     <message>
         <location filename="../../capseg_desktop/report/pdf.py" line="159"/>
-        <source>Now ({date})</source>
-        <translation>Maintenant ({date})</translation>
+        <source>Distal density per mm: then → now (change)</source>
+        <translation>Densité distale par mm&#xa0;: avant → maintenant (évolution)</translation>
     </message>
     <message>
         <location filename="../../capseg_desktop/report/pdf.py" line="160"/>
-        <source>Change</source>
-        <translation>Évolution</translation>
+        <source>Giant loops: then → now (new, vanished)</source>
+        <translation>Mégacapillaires&#xa0;: avant → maintenant (nouveaux, disparus)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="161"/>
+        <source>Ramified loops (abnormal): then → now (change)</source>
+        <translation>Anses ramifiées (anormales)&#xa0;: avant → maintenant (évolution)</translation>
     </message>
     <message>
         <location filename="../../capseg_desktop/report/pdf.py" line="162"/>
-        <source>Giant loops</source>
-        <translation>Mégacapillaires</translation>
+        <source>Fast track: then → now</source>
+        <translation>Fast track&#xa0;: avant → maintenant</translation>
     </message>
     <message>
         <location filename="../../capseg_desktop/report/pdf.py" line="163"/>
-        <source>Ramified loops (abnormal)</source>
-        <translation>Anses ramifiées (anormales)</translation>
-    </message>
-    <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="164"/>
-        <source>Haemorrhages</source>
-        <translation>Hémorragies</translation>
-    </message>
-    <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="165"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="166"/>
-        <source>changed</source>
-        <translation>changé</translation>
-    </message>
-    <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="167"/>
-        <source>unchanged</source>
-        <translation>inchangé</translation>
-    </message>
-    <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="168"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="164"/>
         <source>Not examined then nor now: {fingers}.</source>
         <translation>Examinés ni avant ni maintenant&#xa0;: {fingers}.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="169"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="165"/>
         <source>Then and now: the images of each finger</source>
         <translation>Avant et maintenant&#xa0;: les images de chaque doigt</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="170"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="166"/>
         <source>{finger} — left, the exam of {then_date} ({then_name}); right, this exam of {now_date} ({now_name})</source>
         <translation>{finger} — à gauche, l’examen du {then_date} ({then_name})&#xa0;; à droite, cet examen du {now_date} ({now_name})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="273"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="272"/>
         <source>{parameters} in the model&apos;s pixels</source>
         <extracomment>The report&apos;s sentences with a count (see ``core.texts.Plurals``). Page margins in millimetres (left, top, right, bottom); the footer sits in the bottom margin. A picture is drawn across the text&apos;s width, and at most this part of a page&apos;s height. A follow-up&apos;s pair of pictures (then, now): small, at most this part of a page&apos;s height.</extracomment>
         <translation>{parameters} en pixels du modèle</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="309"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="308"/>
         <source>mean of %n finger(s) with a density</source>
         <translation>
             <numerusform>moyenne de %n doigt avec une densité</numerusform>
@@ -1747,12 +1731,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="310"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="309"/>
         <source>{density} capillaries per mm, {flag} ({fingers})</source>
         <translation>{density} capillaires par mm, {flag} ({fingers})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="371"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="370"/>
         <source>%n image(s) excluded</source>
         <translation>
             <numerusform>%n image exclue</numerusform>
@@ -1760,7 +1744,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="441"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="440"/>
         <source>%n image(s): their corrected counts are used (model&apos;s count in brackets below)</source>
         <translation>
             <numerusform>%n image&#xa0;: son comptage corrigé est utilisé (comptage du modèle entre parenthèses ci-dessous)</numerusform>
@@ -1768,7 +1752,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="456"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="455"/>
         <source>distal density {density} per mm (%n distal loops)</source>
         <translation>
             <numerusform>densité distale {density} par mm (%n anse distale)</numerusform>
@@ -1776,7 +1760,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="471"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="470"/>
         <source>{finger} — {name}: %n capillaries (model {model_count}, corrected by hand); {density}; {flags}; {scale}</source>
         <translation>
             <numerusform>{finger} — {name}&#xa0;: %n capillaire (modèle {model_count}, corrigé à la main)&#xa0;; {density}&#xa0;; {flags}&#xa0;; {scale}</numerusform>
@@ -1784,7 +1768,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="474"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="473"/>
         <source>{finger} — {name}: %n capillaries; {density}; {flags}; {scale}</source>
         <translation>
             <numerusform>{finger} — {name}&#xa0;: %n capillaire&#xa0;; {density}&#xa0;; {flags}&#xa0;; {scale}</numerusform>

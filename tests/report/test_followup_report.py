@@ -68,10 +68,10 @@ def test_the_follow_up_is_printed_reported_and_tabled(visits, darkness_model_dir
     pages = pdf_pages(tmp_path / "report.pdf")
     text = " ".join(pages)
     assert "Compared with the exam of 2025-06-01" in text
-    assert "Then (2025-06-01) Now (2026-12-07) Change" in text
-    assert f"Distal density (per mm) {l2_then:.1f} {l2_now:.1f} −{l2_then - l2_now:.1f}" in text
-    assert "Giant loops 0 2 2 new, 0 vanished" in text
-    assert "Haemorrhages not assessed not assessed" in text
+    assert "Then: the exam of 2025-06-01; now: this exam of 2026-12-07." in text
+    assert f"L2 {l2_then:.1f} → {l2_now:.1f} (−{l2_then - l2_now:.1f}) 0 → 2 (2 new, 0 vanished) 0 → 0 (0)" in text
+    assert f"L4 not examined → {per_mm(4, 5):.1f} not examined → 4" in text
+    assert "Haemorrhages: not assessed (CapSeg does not detect them yet)." in text
     assert "Not examined then nor now: L3, L5, R2, R4, R5." in text
     # The pictures of each finger seen in both visits, side by side, before the others.
     assert "L2 — left, the exam of 2025-06-01 (L2A.png); right, this exam of 2026-12-07 (L2A.png)" in text
@@ -95,3 +95,14 @@ def test_another_patients_exam_is_refused_and_nothing_written(visits, darkness_m
     assert main(["exam", str(new_folder), "--model", str(darkness_model_dir / "darkness.tflite"), "--um-per-px", "5",
                  "--patient", "P-777", "--report", str(tmp_path / "report.pdf"), "--compare", str(old_exam), "--force-compare"]) == 0
     assert 'Compared although the pseudonyms differ ("P-042" then, "P-777" now)' in capsys.readouterr().out
+
+
+def test_the_follow_up_report_in_french(visits, darkness_model_dir, tmp_path, capsys):
+    """The command line's French reached the report too (the report's Qt application was made
+    after the catalogues were loaded, and answered in English)."""
+    old_exam, new_folder = visits
+    assert run(darkness_model_dir, new_folder, old_exam, tmp_path, "--lang", "fr") == 0
+    assert "Comparé à l’examen du 01/06/2025." in capsys.readouterr().out
+    text = " ".join(pdf_pages(tmp_path / "report.pdf"))
+    assert "Date de l’examen" in text and "Comparé à l’examen du 01/06/2025" in text
+    assert "Hémorragies" in text and "L2 — à gauche, l’examen du 01/06/2025 (L2A.png)" in text
