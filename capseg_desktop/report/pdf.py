@@ -499,7 +499,8 @@ def report_html(exam: Exam, summary: ExamSummary, results: Mapping[Any, Analysis
 def _comparison_html(comparison: "Comparison") -> str:
     """"Compared with the exam of DATE": one row per finger seen in either exam and one for the
     patient, each figure as then → now (change), and the sentences saying what is not compared.
-    One plain table (no table in a table): its rows move whole to the next page, never cut."""
+    One full-width table: half-width tables side by side (a table in a table) broke
+    "sclérodermique" in the middle, and a page end split their outer row mid-cell."""
     from ..core import followup
 
     then_date, now_date = date_text(comparison.then_date), date_text(comparison.now.exam.date)
