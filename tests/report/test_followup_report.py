@@ -101,7 +101,12 @@ def test_the_follow_up_report_in_french(visits, darkness_model_dir, tmp_path, ca
     """The command line's French reached the report too (the report's Qt application was made
     after the catalogues were loaded, and answered in English)."""
     old_exam, new_folder = visits
-    assert run(darkness_model_dir, new_folder, old_exam, tmp_path, "--lang", "fr") == 0
+    try:
+        assert run(darkness_model_dir, new_folder, old_exam, tmp_path, "--lang", "fr") == 0
+    finally:  # the catalogues are on the Qt application now: English again for the tests after this one
+        from capseg_desktop.i18n_qt import install_language
+
+        install_language("en")
     assert "Comparé à l’examen du 01/06/2025." in capsys.readouterr().out
     text = " ".join(pdf_pages(tmp_path / "report.pdf"))
     assert "Date de l’examen" in text and "Comparé à l’examen du 01/06/2025" in text
