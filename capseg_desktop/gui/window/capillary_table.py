@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem
 
-from ...core.shape import WORDS as SHAPE_WORDS
 from ..widgets.tables import results_table
 
 if TYPE_CHECKING:
@@ -129,8 +128,10 @@ def measure_cells(measure: Any, flag: str, scale: float | None) -> tuple:
 
 def shape_cell(measure: Any) -> str:
     """The loop's shape (``core.shape``) in the user's language; "" when it was not judged."""
+    from ...core.shape import WORDS  # not at import: core.shape loads NumPy and OpenCV, which the window must not wait for
+
     label = getattr(measure, "shape", "") if measure is not None else ""
-    return SHAPE_WORDS[label] if label in SHAPE_WORDS else ""
+    return WORDS[label] if label in WORDS else ""
 
 
 # Selection ---------------------------------------------------------------------------------
