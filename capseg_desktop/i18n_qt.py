@@ -112,6 +112,15 @@ def _through_app(context: str, text: str, disambiguation: str | None = None, n: 
     return QCoreApplication.translate(context, text, disambiguation, n)
 
 
+def attach_to_application() -> None:
+    """Give the catalogues already loaded to a QCoreApplication made after ``install_language``
+    (the command line's report makes one): without them, Qt's translate answered in English."""
+    app = QCoreApplication.instance()
+    if app is not None:
+        for translator in _installed:
+            app.installTranslator(translator)
+
+
 def install_language(lang: str) -> str:
     """Make ``lang`` ('fr', 'en', or a locale name) the language of everything from now on
     (windows made afterwards, the engine's sentences, numbers); returns the code installed."""

@@ -156,6 +156,32 @@ def _patient_line(patient) -> str:
     return line.format(density=density, dilated=patient.dilated, giant=giant, used=patient.images_used, not_used=patient.images_not_used)
 
 
+def _earlier_exam(args: argparse.Namespace, exam, err: TextIO):
+    """The exam ``--compare`` names (a saved exam file, or a folder of images named by finger,
+    which has no pseudonym), checked to be of the same patient as ``exam``; ``None`` after
+    saying why on ``err``."""
+    from ..core.exam import ExamError, exam_from_folder, load_exam
+    from ..core.followup import FollowUpError, check_same_patient
+
+    source = Path(args.compare)
+    try:
+        if source.is_dir():
+            earlier = exam_from_folder(source)
+        elif source.is_file():
+            earlier = load_exam(source)
+        else:
+            err.write(translate("CLI", '"{path}" does not exist.').format(path=source) + "\n")
+            return None
+        check_same_patient(earlier, exam, force=args.force_compare)
+    except FollowUpError as exc:
+        err.write(f"{exc} " + translate("CLI", "Use --force-compare to compare them anyway.") + "\n")
+        return None
+    except (ExamError, OSError) as exc:
+        err.write(f"{exc}\n")
+        return None
+    return earlier
+
+
 def run_exam(args: argparse.Namespace) -> int:
     from ..core.calibration import Calibration
     from ..core.exam import exam_calibration, exam_csv, save_exam, summarise_exam
@@ -182,6 +208,11 @@ def run_exam(args: argparse.Namespace) -> int:
         if target is not None and not target.parent.is_dir():
             err.write(translate("CLI", 'The folder "{folder}" does not exist.').format(folder=target.parent) + "\n")
             return 2
+    earlier = None
+    if args.compare is not None:
+        earlier = _earlier_exam(args, exam, err)
+        if earlier is None:
+            return 2
     to_analyse = [image for image in exam.images if image.finger is not None and not image.excluded]
     for image in exam.images_of(None):
         err.write(
@@ -206,10 +237,21 @@ def run_exam(args: argparse.Namespace) -> int:
 
     results, thumbnails, failures = _analyse_exam(args, analyzer, exam, to_analyse, calibration, err)
     summary = summarise_exam(exam, results, failures)
+    comparison, then_thumbnails = None, None
+    if earlier is not None:
+        from ..core.followup import compare_exams, exam_csv_compared
+        from ..core.result import date_text
+
+        err.write(translate("CLI", "The earlier exam, of {date}:").format(date=date_text(earlier.date)) + "\n")
+        then_images = [image for image in earlier.images if image.finger is not None and not image.excluded]
+        then_results, then_thumbnails, then_failures = _analyse_exam(args, analyzer, earlier, then_images, exam_calibration(earlier), err)
+        comparison = compare_exams(summarise_exam(earlier, then_results, then_failures), summary, force=args.force_compare)
     try:
-        write_report(report_path, exam, summary, results, thumbnails, overwrite=args.overwrite, model_card=session.card)
+        write_report(report_path, exam, summary, results, thumbnails, overwrite=args.overwrite, model_card=session.card,
+                     comparison=comparison, then_thumbnails=then_thumbnails)
         if csv_path is not None:
-            write_text_atomic(csv_path, exam_csv(summary), overwrite=args.overwrite)
+            table = exam_csv(summary) if comparison is None else exam_csv_compared(comparison)
+            write_text_atomic(csv_path, table, overwrite=args.overwrite)
         if exam_path is not None:
             save_exam(exam, exam_path, overwrite=args.overwrite)
     except CapSegError as exc:
@@ -220,6 +262,11 @@ def run_exam(args: argparse.Namespace) -> int:
     print(_patient_line(summary.patient))
     for line in _fast_track_lines(summary.patient):
         print(line)
+    if comparison is not None:
+        from ..core.followup import comparison_lines
+
+        for line in comparison_lines(comparison):
+            print(line)
     written = [str(report_path)] + [str(p) for p in (csv_path, exam_path) if p is not None]
     print(translate("CLI", "Report: {files}").format(files=", ".join(written)))
     if failures:
@@ -259,5 +306,9 @@ def add_exam(sub: Any) -> None:
     exam.add_argument("--model", help="model file (.tflite, .keras, .h5); default: the profile's model, else the bundled model")
     exam.add_argument("--scale", choices=("auto", "native"), default="auto", help="as for capseg analyze")
     exam.add_argument("--corrections-dir", metavar="DIR", help=CORRECTIONS_HELP)
+    exam.add_argument("--compare", metavar="OLD_EXAM",
+                      help="an earlier exam of the same patient (a .capseg-exam.json file): the report, the CSV and the "
+                           "output compare the two, per finger and for the patient")
+    exam.add_argument("--force-compare", action="store_true", help="compare with --compare even when the pseudonyms differ")
     exam.add_argument("--overwrite", action="store_true", help="replace existing output files")
     exam.set_defaults(func=run_exam)

@@ -695,9 +695,11 @@ def _cell(value: Any, digits: int | None = None) -> Any:
     return value
 
 
-def exam_csv(summary: ExamSummary) -> str:
+def exam_csv(summary: ExamSummary, extra_fields: Sequence[str] = (), extra_rows: Sequence[Mapping[str, Any]] = ()) -> str:
     """The exam as a table: one row per image (level "image"), one per finger ("finger") and
-    one for the patient ("patient"), under a plain header row. File names only, no folders."""
+    one for the patient ("patient"), under a plain header row. File names only, no folders.
+    ``extra_fields`` and ``extra_rows``: columns and rows added after these (a follow-up
+    comparison's, ``core.followup.exam_csv_compared``)."""
     exam = summary.exam
     common = {"patient_id": exam.patient_id, "date": exam.date}
     rows: list[dict[str, Any]] = []
@@ -723,11 +725,13 @@ def exam_csv(summary: ExamSummary) -> str:
         "um_per_px": _cell(exam.um_per_px), "scale_source": exam.profile or "",
         **_shape_cells(patient.shapes), **_fast_track_cells(patient.fast_track),
     })
+    rows.extend(dict(row) for row in extra_rows)
+    fields = (*EXAM_CSV_FIELDS, *extra_fields)
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=EXAM_CSV_FIELDS, lineterminator="\n", extrasaction="ignore")
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for row in rows:
-        writer.writerow({key: row.get(key, "") for key in EXAM_CSV_FIELDS})
+        writer.writerow({key: row.get(key, "") for key in fields})
     return buffer.getvalue()
 
 

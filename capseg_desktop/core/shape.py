@@ -50,6 +50,8 @@ from typing import Any
 import cv2
 import numpy as np
 
+from .texts import QT_TRANSLATE_NOOP, Sentences
+
 HAIRPIN, TORTUOUS, CROSSING, RAMIFIED, NOT_ASSESSABLE = "hairpin", "tortuous", "crossing", "ramified", "not assessable"
 #: Every label, in the order the legend and the summaries list them.
 SHAPES = (HAIRPIN, TORTUOUS, CROSSING, RAMIFIED, NOT_ASSESSABLE)
@@ -57,6 +59,15 @@ SHAPES = (HAIRPIN, TORTUOUS, CROSSING, RAMIFIED, NOT_ASSESSABLE)
 ABNORMAL_SHAPES = (RAMIFIED,)
 #: Non-specific shapes: the EULAR definitions call them normal; shown, never counted as abnormal.
 NON_SPECIFIC_SHAPES = (TORTUOUS, CROSSING)
+#: Each label as a reader sees it (the table, the follow-up comparison), in the user's language;
+#: ``WORDS.english(label)`` is the label itself.
+WORDS = Sentences("Shape", {
+    HAIRPIN: QT_TRANSLATE_NOOP("Shape", "hairpin"),
+    TORTUOUS: QT_TRANSLATE_NOOP("Shape", "tortuous"),
+    CROSSING: QT_TRANSLATE_NOOP("Shape", "crossing"),
+    RAMIFIED: QT_TRANSLATE_NOOP("Shape", "ramified"),
+    NOT_ASSESSABLE: QT_TRANSLATE_NOOP("Shape", "not assessable"),
+})
 
 #: The vessel width (pixels) a loop is brought down to before thinning: thinning takes one pass
 #: per pixel of half-width, so a wide vessel thinned at its own size costs several times more

@@ -4,7 +4,9 @@ on a QPdfWriter for the pages, their header line and page numbers).
 What it holds, in order: the header (patient pseudonym, exam date, operator, microscope profile
 and scale), the patient summary, the plain note that the figures support and do not replace a
 clinician's reading, the EULAR fast track pattern with its steps (``core.fasttrack``), the
-per-finger table (with the loops' shapes and each finger's pattern), the images not used with their reasons, how the
+per-finger table (with the loops' shapes and each finger's pattern), for a follow-up visit the comparison
+with the earlier exam (``core.followup``: then, now and the change, per finger and for the patient, and each
+finger's pictures then and now side by side before the others), the images not used with their reasons, how the
 figures were made (model name, version and sha256, counting parameters, thresholds, the
 definition of the distal row and its density, CapSeg's version), then every image with its
 numbered boxes and flagged loops and its own figures. A4 portrait, as many pages as it takes,
@@ -22,7 +24,7 @@ import sys
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 import numpy as np
 
@@ -34,6 +36,9 @@ from ..core.i18n import format_float, format_number, translate
 from ..core.measure import Thresholds
 from ..core.result import AnalysisResult, date_text, local_now_iso, readable_local_time
 from ..core.texts import QT_TRANSLATE_NOOP, Plurals, Sentences, counted
+
+if TYPE_CHECKING:
+    from ..core.followup import Comparison
 
 #: Every sentence and word of the report, in one place, looked up in the user's language (issue 13);
 #: numbers are formatted by the caller in the language's form (``core.i18n.format_number``).
@@ -150,6 +155,16 @@ TEXT = Sentences(
         "unassigned": QT_TRANSLATE_NOOP("Report", "no finger"),
         "not_used_reason": QT_TRANSLATE_NOOP("Report", "{name}: {reason}"),
         "list_separator": QT_TRANSLATE_NOOP("Report", "; "),
+        "then_now_dates": QT_TRANSLATE_NOOP("Report", "Then: the exam of {then_date}; now: this exam of {now_date}."),
+        "change_density": QT_TRANSLATE_NOOP("Report", "Distal density per mm: then → now (change)"),
+        "change_giant": QT_TRANSLATE_NOOP("Report", "Giant loops: then → now (new, vanished)"),
+        "change_ramified": QT_TRANSLATE_NOOP("Report", "Ramified loops (abnormal): then → now (change)"),
+        "change_fast_track": QT_TRANSLATE_NOOP("Report", "Fast track: then → now"),
+        "patient_row": QT_TRANSLATE_NOOP("Report", "Patient"),
+        "not_examined_both": QT_TRANSLATE_NOOP("Report", "Not examined then nor now: {fingers}."),
+        "then_now_pictures": QT_TRANSLATE_NOOP("Report", "Then and now: the images of each finger"),
+        "then_now_caption": QT_TRANSLATE_NOOP(
+            "Report", "{finger} — left, the exam of {then_date} ({then_name}); right, this exam of {now_date} ({now_name})"),
     },
 )
 #: The report's sentences with a count (see ``core.texts.Plurals``).
@@ -175,6 +190,8 @@ MARGINS_MM = (16.0, 14.0, 16.0, 16.0)
 RESOLUTION_DPI = 300
 #: A picture is drawn across the text's width, and at most this part of a page's height.
 PICTURE_MAX_PAGE_FRACTION = 0.42
+#: A follow-up's pair of pictures (then, now): small, at most this part of a page's height.
+THEN_NOW_MAX_PAGE_FRACTION = 0.2
 
 _app: Any = None
 
@@ -193,6 +210,9 @@ def ensure_gui_application() -> Any:
     if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
         argv += ["-platform", "offscreen"]
     _app = QGuiApplication(argv)
+    from ..i18n_qt import attach_to_application
+
+    attach_to_application()  # the language the command line installed before there was an application
     return _app
 
 
@@ -464,13 +484,86 @@ def _qimage(rgb: np.ndarray) -> Any:
 
 
 def report_html(exam: Exam, summary: ExamSummary, results: Mapping[Any, AnalysisResult],
-                model_card: Mapping[str, Any] | None = None) -> str:
-    """The report's text pages (everything before the pictures) as the HTML subset QTextDocument reads."""
+                model_card: Mapping[str, Any] | None = None, comparison: "Comparison | None" = None) -> str:
+    """The report's text pages (everything before the pictures) as the HTML subset QTextDocument
+    reads; with ``comparison`` (``core.followup``), its section after the per-finger table."""
     keyed = keyed_by_path(results)
     used = [r for i in summary.images if i.used for r in [_result_for(keyed, i)] if r is not None]
     return (f"<html><head><style>{_STYLE}</style></head><body>"
-            + _header_html(exam) + _summary_html(summary) + _fingers_html(summary) + _not_used_html(summary)
+            + _header_html(exam) + _summary_html(summary) + _fingers_html(summary)
+            + (_comparison_html(comparison) if comparison is not None else "") + _not_used_html(summary)
             + _method_html(summary, used, model_card) + "</body></html>")
+
+
+# The follow-up visit (core.followup) -------------------------------------------------------------
+def _comparison_html(comparison: "Comparison") -> str:
+    """"Compared with the exam of DATE": one row per finger seen in either exam and one for the
+    patient, each figure as then → now (change), and the sentences saying what is not compared.
+    One full-width table: half-width tables side by side (a table in a table) broke
+    "sclérodermique" in the middle, and a page end split their outer row mid-cell."""
+    from ..core import followup
+
+    then_date, now_date = date_text(comparison.then_date), date_text(comparison.now.exam.date)
+    notes = [TEXT["then_now_dates"].format(then_date=then_date, now_date=now_date), followup.TEXT["not_matched"],
+             followup.TEXT["haemorrhages"]]
+    if comparison.forced:
+        notes.insert(1, followup.TEXT["forced"].format(then=comparison.then.exam.patient_id, now=comparison.now.exam.patient_id))
+    columns = (("col_finger", 11), ("change_density", 21), ("change_giant", 24), ("change_ramified", 17), ("change_fast_track", 27))
+    head = "".join(f"<th width='{width}%'><span class='small'>{_e(TEXT[k])}</span></th>" for k, width in columns)
+
+    def row(name: str, texts: dict[str, str], bold: bool = False) -> str:
+        cells = "".join(f"<td class='small'>{_e(texts[key])}</td>" for key in ("density", "giant", "abnormal", "pattern"))
+        label = f"<b>{_e(name)}</b>"
+        shade = " bgcolor='#f1f5fa'" if bold else ""
+        return f"<tr{shade}><td>{label}</td>{cells}</tr>"
+
+    rows = "".join(row(c.finger, followup.change_texts(c)) for c in comparison.fingers if c.then.examined or c.now.examined)
+    rows += row(TEXT["patient_row"], followup.change_texts(comparison.patient, followup.patient_new_vanished(comparison)), bold=True)
+    neither = [c.finger for c in comparison.fingers if not (c.then.examined or c.now.examined)]
+    tail = f"<p class='small'>{_e(TEXT['not_examined_both'].format(fingers=', '.join(neither)))}</p>" if neither else ""
+    return (f"<h2>{_e(followup.TEXT['title'].format(date=then_date))}</h2>"
+            f"<p class='small'>{_e(' '.join(notes))}</p>"
+            f"<table width='100%' border='1' cellspacing='0' cellpadding='3' style='border-color:#9aa7b4; border-style:solid'>"
+            f"<tr>{head}</tr>{rows}</table>{tail}")
+
+
+def then_now_picture(then_rgb: np.ndarray, now_rgb: np.ndarray, height: int = 360, gap: int = 16) -> np.ndarray:
+    """Two pictures side by side at one height (the earlier on the left), a white gap between."""
+    import cv2
+
+    def at_height(rgb: np.ndarray) -> np.ndarray:
+        rgb = rgb[..., :3] if rgb.ndim == 3 else np.repeat(rgb[..., None], 3, axis=2)
+        factor = height / max(1, rgb.shape[0])
+        size = (max(1, int(round(rgb.shape[1] * factor))), height)
+        return cv2.resize(np.ascontiguousarray(rgb, dtype=np.uint8), size, interpolation=cv2.INTER_AREA if factor < 1 else cv2.INTER_LINEAR)
+
+    left, right = at_height(then_rgb), at_height(now_rgb)
+    white = np.full((height, gap, 3), 255, np.uint8)
+    return np.hstack([left, white, right])
+
+
+def _then_now_groups(pages: "_Pages", comparison: "Comparison", then_thumbnails: Mapping[Any, np.ndarray] | None,
+                     thumbnails: Mapping[Any, np.ndarray] | None) -> list[list["_Block"]]:
+    """Per finger seen in both exams, its first used image then and now, side by side (small)."""
+    then_lookup, now_lookup = keyed_by_path(then_thumbnails), keyed_by_path(thumbnails)
+    groups: list[list[_Block]] = []
+    for change in comparison.fingers:
+        old, new = comparison.then.finger(change.finger), comparison.now.finger(change.finger)
+        pair = []
+        for finger, lookup in ((old, then_lookup), (new, now_lookup)):
+            found = next(((i, lookup[path_key(i.path)]) for i in finger.used if path_key(i.path) in lookup), None)
+            pair.append(found)
+        if None in pair:
+            continue
+        (then_image, then_rgb), (now_image, now_rgb) = pair
+        caption = TEXT["then_now_caption"].format(finger=change.finger, then_date=date_text(comparison.then_date),
+                                                  then_name=then_image.file_name, now_date=date_text(comparison.now.exam.date),
+                                                  now_name=now_image.file_name)
+        groups.append([pages.text_block(f"<p class='small'><b>{_e(caption)}</b></p>"),
+                       pages.picture_block(then_now_picture(then_rgb, now_rgb), THEN_NOW_MAX_PAGE_FRACTION)])
+    if groups:
+        groups[0].insert(0, pages.text_block(f"<h2>{_e(TEXT['then_now_pictures'])}</h2>"))
+    return groups
 
 
 @dataclass
@@ -513,10 +606,10 @@ class _Pages:
         document = self.document(html_text)
         return _Block(height=float(document.size().height()), text=document)
 
-    def picture_block(self, rgb: np.ndarray) -> _Block:
+    def picture_block(self, rgb: np.ndarray, max_fraction: float = PICTURE_MAX_PAGE_FRACTION) -> _Block:
         image = _qimage(rgb)
         height_px, width_px = rgb.shape[:2]
-        factor = min(self.width / max(1, width_px), self.height * PICTURE_MAX_PAGE_FRACTION / max(1, height_px))
+        factor = min(self.width / max(1, width_px), self.height * max_fraction / max(1, height_px))
         return _Block(height=height_px * factor, image=image, width=width_px * factor)
 
     def place(self, groups: list[list[_Block]], first_page: int) -> int:
@@ -535,8 +628,10 @@ class _Pages:
 
 
 def report_pdf_bytes(exam: Exam, summary: ExamSummary, results: Mapping[Any, AnalysisResult],
-                     thumbnails: Mapping[Any, np.ndarray] | None = None, model_card: Mapping[str, Any] | None = None) -> bytes:
-    """The report as PDF bytes (see the module's docstring)."""
+                     thumbnails: Mapping[Any, np.ndarray] | None = None, model_card: Mapping[str, Any] | None = None,
+                     comparison: "Comparison | None" = None, then_thumbnails: Mapping[Any, np.ndarray] | None = None) -> bytes:
+    """The report as PDF bytes (see the module's docstring); with ``comparison``, its section and
+    each finger's pictures then and now (``then_thumbnails``: the earlier exam's, by path)."""
     ensure_gui_application()
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
     from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
@@ -556,7 +651,7 @@ def report_pdf_bytes(exam: Exam, summary: ExamSummary, results: Mapping[Any, Ana
     pages = _Pages(writer, font)
 
     # The text pages.
-    document = pages.document(report_html(exam, summary, results, model_card))
+    document = pages.document(report_html(exam, summary, results, model_card, comparison))
     document.setPageSize(QSizeF(pages.width, pages.height))
     text_pages = document.pageCount()
 
@@ -574,6 +669,8 @@ def report_pdf_bytes(exam: Exam, summary: ExamSummary, results: Mapping[Any, Ana
         elif image.used:
             group.append(pages.text_block(f"<p class='small grey'>{_e(TEXT['no_picture'])}</p>"))
         groups.append(group)
+    if comparison is not None:
+        groups = _then_now_groups(pages, comparison, then_thumbnails, thumbnails) + groups
     total = text_pages + pages.place(groups, text_pages)
 
     footer_gap = RESOLUTION_DPI * 4.0 / 25.4  # 4 mm below the text area
@@ -625,11 +722,14 @@ def write_report(
     thumbnails: Mapping[Any, np.ndarray] | None = None,
     overwrite: bool = False,
     model_card: Mapping[str, Any] | None = None,
+    comparison: "Comparison | None" = None,
+    then_thumbnails: Mapping[Any, np.ndarray] | None = None,
 ) -> Path:
     """Write the report to ``path`` atomically (whole or not at all; ``ExportError`` when it
     exists and ``overwrite`` is false, or cannot be written). ``results`` and ``thumbnails``
     (RGB pictures with their boxes, see ``report.thumbnails.thumbnail_for``) are keyed by the
     image paths ``exam.path_of`` gives; an image without a picture gets a line saying so.
-    ``model_card``: the model's card (its version is printed)."""
-    data = report_pdf_bytes(exam, summary, results, thumbnails, model_card)
+    ``model_card``: the model's card (its version is printed). ``comparison``: an earlier exam
+    compared (``core.followup``), ``then_thumbnails`` its pictures."""
+    data = report_pdf_bytes(exam, summary, results, thumbnails, model_card, comparison, then_thumbnails)
     return write_bytes_atomic(Path(path), data, overwrite=overwrite)

@@ -169,6 +169,7 @@
     <message>
         <location filename="../../capseg_desktop/cli/analyze.py" line="39"/>
         <location filename="../../capseg_desktop/cli/exam.py" line="44"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="173"/>
         <source>&quot;{path}&quot; does not exist.</source>
         <translation>«&#xa0;{path}&#xa0;» n’existe pas.</translation>
     </message>
@@ -247,7 +248,7 @@
     <message>
         <location filename="../../capseg_desktop/cli/adapt.py" line="62"/>
         <location filename="../../capseg_desktop/cli/analyze.py" line="306"/>
-        <location filename="../../capseg_desktop/cli/exam.py" line="183"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="209"/>
         <source>The folder &quot;{folder}&quot; does not exist.</source>
         <extracomment>Fewer reviewed images than this cannot be split into training and kept-aside ones.</extracomment>
         <translation>Le dossier «&#xa0;{folder}&#xa0;» n’existe pas.</translation>
@@ -374,22 +375,27 @@
         <translation>Profil selon le fast track&#xa0;: {pattern}. {support}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="179"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="177"/>
+        <source>Use --force-compare to compare them anyway.</source>
+        <translation>Utilisez --force-compare pour les comparer quand même.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli/exam.py" line="205"/>
         <source>&quot;{path}&quot; already exists; nothing was written. Use --overwrite to replace it.</source>
         <translation>«&#xa0;{path}&#xa0;» existe déjà&#xa0;; rien n’a été écrit. Utilisez --overwrite pour le remplacer.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="188"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="219"/>
         <source>&quot;{name}&quot; is not assigned to a finger (name images like L2A.png or R5B.jpg); it is left out.</source>
         <translation>«&#xa0;{name}&#xa0;» n’est attribuée à aucun doigt (nommez les images comme L2A.png ou R5B.jpg)&#xa0;; elle est laissée de côté.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="194"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="225"/>
         <source>No image of this exam is assigned to a finger; nothing to analyse.</source>
         <translation>Aucune image de cet examen n’est attribuée à un doigt&#xa0;; rien à analyser.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="199"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="230"/>
         <source>No scale given (--profile or --um-per-px): densities and dilated or giant loops are not assessed.</source>
         <translation>Aucune échelle indiquée (--profile ou --um-per-px)&#xa0;: les densités et les anses dilatées ou géantes ne sont pas évaluées.</translation>
     </message>
@@ -432,12 +438,17 @@
         <translation>Patient&#xa0;: densité distale moyenne {density}&#xa0;; capillaires dilatés et mégacapillaires non évalués (pas d’échelle)&#xa0;; images utilisées&#xa0;: {used}, non utilisées&#xa0;: {not_used}.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="224"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="245"/>
+        <source>The earlier exam, of {date}:</source>
+        <translation>L’examen précédent, du {date}&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli/exam.py" line="271"/>
         <source>Report: {files}</source>
         <translation>Rapport&#xa0;: {files}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/exam.py" line="228"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="275"/>
         <source>%n image(s) could not be analysed and are listed as not used in the report. Details are in the log file {log}.</source>
         <translation>
             <numerusform>%n image n’a pas pu être analysée et figure comme non utilisée dans le rapport. Les détails sont dans le fichier journal {log}.</numerusform>
@@ -445,7 +456,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/exam.py" line="232"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="279"/>
         <source>%n image(s) could not be analysed and are listed as not used in the report.</source>
         <translation>
             <numerusform>%n image n’a pas pu être analysée et figure comme non utilisée dans le rapport.</numerusform>
@@ -864,7 +875,7 @@
 <context>
     <name>ExamFigures</name>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/exam.py" line="722"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="724"/>
         <source>mean over %n finger(s) with a density</source>
         <extracomment>Shape label (``core.shape.SHAPES``) -&gt; loops; ``None`` when not known. The model that counted it (file name, sha256): a microscope profile&apos;s own or the bundled one. Whether dilated and giant loops could be judged on at least one used image (a scale). Shape label -&gt; loops over the used images (every label, 0 when none). The EULAR fast track pattern on the finger&apos;s figures (``None``: no image used). Fingers whose density is reduced, in ``FINGERS`` order. Whether any image used was measured at a scale: without one, no loop can be called dilated or giant, and &quot;0 giant&quot; would be a claim nobody checked. Shape label -&gt; loops over the fingers. The EULAR fast track pattern of the patient (from the fingers&apos;, ``core.fasttrack``). Images not assigned to a finger (not counted anywhere).</extracomment>
         <translation>
@@ -1020,6 +1031,80 @@
         <location filename="../../capseg_desktop/core/fasttrack.py" line="85"/>
         <source>No finger could be assessed.</source>
         <translation>Aucun doigt n’a pu être évalué.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUp</name>
+    <message>
+        <location filename="../../capseg_desktop/core/followup.py" line="41"/>
+        <source>The exam of {date} is of the patient &quot;{then}&quot; and this one of &quot;{now}&quot;: two different patients are not compared.</source>
+        <extracomment>Every sentence of the comparison, looked up in the user&apos;s language.</extracomment>
+        <translation>L’examen du {date} est celui du patient «&#xa0;{then}&#xa0;» et celui-ci de «&#xa0;{now}&#xa0;»&#xa0;: deux patients différents ne sont pas comparés.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/followup.py" line="44"/>
+        <source>The exam of {date} or this one has no patient pseudonym: nothing says they are of the same patient, so they are not compared.</source>
+        <translation>L’examen du {date} ou celui-ci n’a pas de pseudonyme de patient&#xa0;: rien ne dit qu’ils sont du même patient, ils ne sont donc pas comparés.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/followup.py" line="47"/>
+        <source>Compared with the exam of {date}</source>
+        <translation>Comparé à l’examen du {date}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/followup.py" line="48"/>
+        <source>Loops are not matched across visits (the pictures differ): the figures are compared per finger, and new or vanished giant loops are the rise or fall of each finger&apos;s giant count.</source>
+        <translation>Les anses ne sont pas appariées d’une visite à l’autre (les images diffèrent)&#xa0;: les chiffres sont comparés doigt par doigt, et les mégacapillaires nouveaux ou disparus sont la hausse ou la baisse du nombre de mégacapillaires de chaque doigt.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/followup.py" line="51"/>
+        <source>Haemorrhages: not assessed (CapSeg does not detect them yet).</source>
+        <translation>Hémorragies&#xa0;: non évaluées (CapSeg ne les détecte pas encore).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/followup.py" line="52"/>
+        <source>Compared although the pseudonyms differ (&quot;{then}&quot; then, &quot;{now}&quot; now), as asked.</source>
+        <translation>Comparés bien que les pseudonymes diffèrent («&#xa0;{then}&#xa0;» avant, «&#xa0;{now}&#xa0;» maintenant), comme demandé.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/followup.py" line="54"/>
+        <source>not assessed</source>
+        <translation>non évalué</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/followup.py" line="55"/>
+        <source>not examined</source>
+        <translation>non examiné</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/followup.py" line="56"/>
+        <source>{finger}: distal density per mm {density}; giant loops {giant}; ramified loops {abnormal}; fast track: {pattern}</source>
+        <translation>{finger}&#xa0;: densité distale par mm {density}&#xa0;; mégacapillaires {giant}&#xa0;; anses ramifiées {abnormal}&#xa0;; fast track&#xa0;: {pattern}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/followup.py" line="58"/>
+        <source>Patient: mean distal density per mm {density}; giant loops {giant}; ramified loops {abnormal}; fast track: {pattern}</source>
+        <translation>Patient&#xa0;: densité distale moyenne par mm {density}&#xa0;; mégacapillaires {giant}&#xa0;; anses ramifiées {abnormal}&#xa0;; fast track&#xa0;: {pattern}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/followup.py" line="60"/>
+        <source>{finger}: not examined then nor now</source>
+        <translation>{finger}&#xa0;: examiné ni avant ni maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/followup.py" line="61"/>
+        <source>{then} → {now}</source>
+        <translation>{then} → {now}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/followup.py" line="62"/>
+        <source>{then} → {now} ({change})</source>
+        <translation>{then} → {now} ({change})</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/followup.py" line="63"/>
+        <source>{new} new, {vanished} vanished</source>
+        <translation>nouveaux&#xa0;: {new}, disparus&#xa0;: {vanished}</translation>
     </message>
 </context>
 <context>
@@ -1381,411 +1466,456 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="43"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="48"/>
         <source>Nailfold capillaroscopy: exam report</source>
         <extracomment>Every sentence and word of the report, in one place, looked up in the user&apos;s language (issue 13); numbers are formatted by the caller in the language&apos;s form (``core.i18n.format_number``).</extracomment>
         <translation>Capillaroscopie périunguéale&#xa0;: compte rendu d’examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="44"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="49"/>
         <source>Patient (pseudonym)</source>
         <translation>Patient (pseudonyme)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="45"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="50"/>
         <source>Exam date</source>
         <translation>Date de l’examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="46"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="51"/>
         <source>Operator</source>
         <translation>Opérateur</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="47"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="52"/>
         <source>Microscope profile</source>
         <translation>Profil du microscope</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="48"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="53"/>
         <source>Scale</source>
         <translation>Échelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="49"/>
-        <location filename="../../capseg_desktop/report/pdf.py" line="138"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="54"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="143"/>
         <source>{scale} µm per pixel</source>
         <translation>{scale} µm par pixel</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="50"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="55"/>
         <source>Report made</source>
         <translation>Compte rendu établi le</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="51"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="56"/>
         <source>not given</source>
         <translation>non renseigné</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="52"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="57"/>
         <source>no scale set: widths in pixels, dilated and giant loops and densities not assessed</source>
         <translation>aucune échelle définie&#xa0;: largeurs en pixels, anses dilatées, mégacapillaires et densités non évalués</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="53"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="58"/>
         <source>Patient summary</source>
         <translation>Synthèse pour le patient</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="54"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="59"/>
         <source>Mean distal-row density</source>
         <translation>Densité moyenne de la rangée distale</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="55"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="60"/>
         <source>normal</source>
         <translation>normale</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="56"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="61"/>
         <source>reduced</source>
         <translation>diminuée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="57"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="62"/>
         <source>Dilated loops (all fingers)</source>
         <translation>Capillaires dilatés (tous doigts)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="58"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="63"/>
         <source>Giant loops (all fingers)</source>
         <translation>Mégacapillaires (tous doigts)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="59"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="64"/>
         <source>giant loops present</source>
         <translation>présence de mégacapillaires</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="60"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="65"/>
         <source>no giant loop</source>
         <translation>aucun mégacapillaire</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="61"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="66"/>
         <source>Images</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="62"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="67"/>
         <source>{used} used, {not_used} not used</source>
         <translation>utilisées&#xa0;: {used}, non utilisées&#xa0;: {not_used}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="63"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="68"/>
         <source>Reduced density in</source>
         <translation>Densité diminuée pour</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="64"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="69"/>
         <source>not assessed (no scale)</source>
         <translation>non évalué (pas d’échelle)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="65"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="70"/>
         <source>These figures support, not replace, a clinician&apos;s reading: the images, the loops&apos; shapes and haemorrhages are to be read by a clinician, and every count can be checked on the pictures below.</source>
         <translation>Ces chiffres aident la lecture du clinicien sans la remplacer&#xa0;: les images, la forme des anses capillaires et les hémorragies doivent être lues par un clinicien, et chaque comptage peut être vérifié sur les images ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="70"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="75"/>
         <source>Per finger</source>
         <translation>Par doigt</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="71"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="76"/>
         <source>Finger</source>
         <translation>Doigt</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="72"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="77"/>
         <source>Images used</source>
         <translation>Images utilisées</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="73"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="78"/>
         <source>Distal density (per mm)</source>
         <translation>Densité distale (par mm)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="74"/>
-        <location filename="../../capseg_desktop/report/pdf.py" line="117"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="79"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="122"/>
         <source>Density</source>
         <translation>Densité</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="75"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="80"/>
         <source>Dilated</source>
         <translation>Dilatés</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="76"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="81"/>
         <source>Giant</source>
         <translation>Mégacapillaires</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="77"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="82"/>
         <source>Tortuous / crossing / ramified</source>
         <translation>Tortueuses / croisées / ramifiées</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="78"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="83"/>
         <source>Fast track</source>
         <translation>Fast track</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="79"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="84"/>
         <source>EULAR fast track pattern</source>
         <translation>Profil selon l’algorithme «&#xa0;fast track&#xa0;» de l’EULAR</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="80"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="85"/>
         <source>Pattern</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="81"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="86"/>
         <source>Steps</source>
         <translation>Étapes</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="82"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="87"/>
         <source>Loop shapes</source>
         <translation>Forme des anses</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="83"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="88"/>
         <source>EULAR definitions: hairpin, tortuous and crossing loops are normal or non-specific, ramified (bushy) loops abnormal. Measured on each loop&apos;s mask and centre line: crossing, the limbs enclose a hole; ramified, {branches} or more branches beyond the two limb ends; tortuous, a limb bends back {bends} or more times; not assessable, a blurred loop, one whose apex the picture&apos;s edge cuts, or a speck. These thresholds are CapSeg&apos;s.</source>
         <translation>Définitions de l’EULAR&#xa0;: les anses en épingle à cheveux, tortueuses et croisées sont normales ou non spécifiques, les anses ramifiées (buissonnantes) anormales. Mesurées sur le masque et la ligne centrale de chaque anse&#xa0;: croisée, les branches enferment un trou&#xa0;; ramifiée, {branches} ramifications ou plus en plus des deux extrémités des branches&#xa0;; tortueuse, une branche revient sur elle-même {bends} fois ou plus&#xa0;; non évaluable, une anse floue, une anse dont le bord de l’image coupe le sommet, ou un point. Ces seuils sont ceux de CapSeg.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="90"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="95"/>
         <source>Fast track algorithm</source>
         <translation>Algorithme «&#xa0;fast track&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="91"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="96"/>
         <source>Smith V et al., EULAR Study Group on Microcirculation in Rheumatic Diseases, Autoimmun Rev 2019;18:102394. Step 1: density 7 per mm or more and no giant loop, non-scleroderma pattern; step 2: giant loops, or a density of 3 per mm or less with abnormal shapes, scleroderma pattern; step 3: otherwise, non-scleroderma pattern. Read per finger on its figures; the patient has a scleroderma pattern when a finger has one.</source>
         <translation>Smith V et al., EULAR Study Group on Microcirculation in Rheumatic Diseases, Autoimmun Rev 2019;18:102394. Étape 1&#xa0;: densité de 7 par mm ou plus et aucun mégacapillaire, profil non sclérodermique&#xa0;; étape 2&#xa0;: des mégacapillaires, ou une densité de 3 par mm ou moins avec des formes anormales, profil sclérodermique&#xa0;; étape 3&#xa0;: sinon, profil non sclérodermique. Appliqué à chaque doigt sur ses chiffres&#xa0;; le patient a un profil sclérodermique dès qu’un doigt en a un.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="98"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="103"/>
         <source>shapes: {tortuous} tortuous, {crossing} crossing, {ramified} ramified</source>
         <translation>formes&#xa0;: tortueuses&#xa0;: {tortuous}, croisées&#xa0;: {crossing}, ramifiées&#xa0;: {ramified}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="99"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="104"/>
         <source>Not used</source>
         <translation>Non utilisées</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="100"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="105"/>
         <source>not examined</source>
         <translation>non examiné</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="101"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="106"/>
         <source>no image used</source>
         <translation>aucune image utilisée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="102"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="107"/>
         <source>Images not assigned to a finger (not used)</source>
         <translation>Images attribuées à aucun doigt (non utilisées)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="103"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="108"/>
         <source>Image</source>
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="104"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="109"/>
         <source>Why</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="105"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="110"/>
         <source>How these figures were made</source>
         <translation>Comment ces chiffres ont été obtenus</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="106"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="111"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="107"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="112"/>
         <source>{name}, version {version}, runtime {runtime}</source>
         <translation>{name}, version {version}, moteur d’exécution {runtime}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="108"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="113"/>
         <source>version not stated</source>
         <translation>non indiquée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="109"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="114"/>
         <source>Model sha256</source>
         <translation>sha256 du modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="110"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="115"/>
         <source>Counting parameters</source>
         <translation>Paramètres de comptage</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="111"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="116"/>
         <source>Loop flags</source>
         <translation>Classement des anses</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="112"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="117"/>
         <source>judged on the widest vessel diameter of each loop: normal below {dilated} µm, dilated from {dilated} µm, giant from {giant} µm</source>
         <translation>d’après le plus grand diamètre de vaisseau de chaque anse&#xa0;: normale en dessous de {dilated} µm, dilatée à partir de {dilated} µm, mégacapillaire à partir de {giant} µm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="118"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="123"/>
         <source>loops of the distal (outermost) row per millimetre of analysed length, averaged over a finger&apos;s images, then over the fingers; reduced below {reduced} per mm</source>
         <translation>anses de la rangée distale (la plus externe) par millimètre de longueur analysée, moyennées sur les images d’un doigt, puis sur les doigts&#xa0;; diminuée en dessous de {reduced} par mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="123"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="128"/>
         <source>Corrected by hand</source>
         <translation>Corrigé à la main</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="124"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="129"/>
         <source>Software</source>
         <translation>Logiciel</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="125"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="130"/>
         <source>CapSeg Desktop {version}</source>
         <translation>CapSeg Desktop {version}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="126"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="131"/>
         <source>The images</source>
         <translation>Les images</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="127"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="132"/>
         <source>Yellow boxes: counted capillaries, numbered as in the exports; green boxes: added or changed by hand; a second, orange box and &quot;D&quot; after the number: a dilated loop; red and &quot;G&quot;: a giant loop; dashed cyan line: the apices of the distal row.</source>
         <translation>Cadres jaunes&#xa0;: capillaires comptés, numérotés comme dans les exports&#xa0;; cadres verts&#xa0;: ajoutés ou modifiés à la main&#xa0;; un second cadre orange et «&#xa0;D&#xa0;» après le numéro&#xa0;: capillaire dilaté&#xa0;; rouge et «&#xa0;G&#xa0;»&#xa0;: mégacapillaire (géant)&#xa0;; ligne cyan en tirets&#xa0;: les sommets des anses de la rangée distale.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="133"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="138"/>
         <source>distal density {density} per mm (distal loops not known)</source>
         <translation>densité distale {density} par mm (nombre d’anses distales inconnu)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="134"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="139"/>
         <source>distal density not assessed (no scale)</source>
         <translation>densité distale non évaluée (pas d’échelle)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="135"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="140"/>
         <source>{dilated} dilated, {giant} giant</source>
         <translation>dilatés&#xa0;: {dilated}, mégacapillaires&#xa0;: {giant}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="136"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="141"/>
         <source>dilated and giant not assessed</source>
         <translation>dilatés et mégacapillaires non évalués</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="137"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="142"/>
         <source>{scale} µm per pixel ({source})</source>
         <translation>{scale} µm par pixel ({source})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="139"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="144"/>
         <source>no scale</source>
         <translation>pas d’échelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="140"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="145"/>
         <source>{finger} — {name}: not used ({reason})</source>
         <translation>{finger} — {name}&#xa0;: non utilisée ({reason})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="141"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="146"/>
         <source>profile {profile}</source>
         <translation>profil {profile}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="142"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="147"/>
         <source>profile</source>
         <translation>profil</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="143"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="148"/>
         <source>calibrated line</source>
         <translation>trait d’étalonnage</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="144"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="149"/>
         <source>set for this image</source>
         <translation>définie pour cette image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="145"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="150"/>
         <source>typed</source>
         <translation>saisie</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="146"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="151"/>
         <source>(picture not available)</source>
         <translation>(image non disponible)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="147"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="152"/>
         <source>Page {page} of {pages}</source>
         <translation>Page {page} sur {pages}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="148"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="153"/>
         <source>CapSeg Desktop {version} · patient {patient} · exam of {date}</source>
         <translation>CapSeg Desktop {version} · patient {patient} · examen du {date}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="149"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="154"/>
         <source>CapSeg exam report {patient} {date}</source>
         <translation>Compte rendu d’examen CapSeg {patient} {date}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="150"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="155"/>
         <source>no finger</source>
         <translation>aucun doigt</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="151"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="156"/>
         <source>{name}: {reason}</source>
         <translation>{name}&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="152"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="157"/>
         <source>; </source>
         <translation>&#xa0;; </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="252"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="158"/>
+        <source>Then: the exam of {then_date}; now: this exam of {now_date}.</source>
+        <translation>Avant&#xa0;: l’examen du {then_date}&#xa0;; maintenant&#xa0;: cet examen du {now_date}.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="159"/>
+        <source>Distal density per mm: then → now (change)</source>
+        <translation>Densité distale par mm&#xa0;: avant → maintenant (évolution)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="160"/>
+        <source>Giant loops: then → now (new, vanished)</source>
+        <translation>Mégacapillaires&#xa0;: avant → maintenant (nouveaux, disparus)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="161"/>
+        <source>Ramified loops (abnormal): then → now (change)</source>
+        <translation>Anses ramifiées (anormales)&#xa0;: avant → maintenant (évolution)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="162"/>
+        <source>Fast track: then → now</source>
+        <translation>Fast track&#xa0;: avant → maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="163"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="164"/>
+        <source>Not examined then nor now: {fingers}.</source>
+        <translation>Examinés ni avant ni maintenant&#xa0;: {fingers}.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="165"/>
+        <source>Then and now: the images of each finger</source>
+        <translation>Avant et maintenant&#xa0;: les images de chaque doigt</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="166"/>
+        <source>{finger} — left, the exam of {then_date} ({then_name}); right, this exam of {now_date} ({now_name})</source>
+        <translation>{finger} — à gauche, l’examen du {then_date} ({then_name})&#xa0;; à droite, cet examen du {now_date} ({now_name})</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="272"/>
         <source>{parameters} in the model&apos;s pixels</source>
-        <extracomment>The report&apos;s sentences with a count (see ``core.texts.Plurals``). Page margins in millimetres (left, top, right, bottom); the footer sits in the bottom margin. A picture is drawn across the text&apos;s width, and at most this part of a page&apos;s height.</extracomment>
+        <extracomment>The report&apos;s sentences with a count (see ``core.texts.Plurals``). Page margins in millimetres (left, top, right, bottom); the footer sits in the bottom margin. A picture is drawn across the text&apos;s width, and at most this part of a page&apos;s height. A follow-up&apos;s pair of pictures (then, now): small, at most this part of a page&apos;s height.</extracomment>
         <translation>{parameters} en pixels du modèle</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="288"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="308"/>
         <source>mean of %n finger(s) with a density</source>
         <translation>
             <numerusform>moyenne de %n doigt avec une densité</numerusform>
@@ -1793,12 +1923,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="289"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="309"/>
         <source>{density} capillaries per mm, {flag} ({fingers})</source>
         <translation>{density} capillaires par mm, {flag} ({fingers})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="350"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="370"/>
         <source>%n image(s) excluded</source>
         <translation>
             <numerusform>%n image exclue</numerusform>
@@ -1806,7 +1936,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="420"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="440"/>
         <source>%n image(s): their corrected counts are used (model&apos;s count in brackets below)</source>
         <translation>
             <numerusform>%n image&#xa0;: son comptage corrigé est utilisé (comptage du modèle entre parenthèses ci-dessous)</numerusform>
@@ -1814,7 +1944,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="435"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="455"/>
         <source>distal density {density} per mm (%n distal loops)</source>
         <translation>
             <numerusform>densité distale {density} par mm (%n anse distale)</numerusform>
@@ -1822,7 +1952,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="450"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="470"/>
         <source>{finger} — {name}: %n capillaries (model {model_count}, corrected by hand); {density}; {flags}; {scale}</source>
         <translation>
             <numerusform>{finger} — {name}&#xa0;: %n capillaire (modèle {model_count}, corrigé à la main)&#xa0;; {density}&#xa0;; {flags}&#xa0;; {scale}</numerusform>
@@ -1830,7 +1960,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="453"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="473"/>
         <source>{finger} — {name}: %n capillaries; {density}; {flags}; {scale}</source>
         <translation>
             <numerusform>{finger} — {name}&#xa0;: %n capillaire&#xa0;; {density}&#xa0;; {flags}&#xa0;; {scale}</numerusform>
@@ -2119,6 +2249,35 @@
         <location filename="../../capseg_desktop/core/scale.py" line="78"/>
         <source>resized ×{factor} for the model (limbs about {limbs} px, {source})</source>
         <translation>redimensionnée ×{factor} pour le modèle (branches d’environ {limbs} px, {source})</translation>
+    </message>
+</context>
+<context>
+    <name>Shape</name>
+    <message>
+        <location filename="../../capseg_desktop/core/shape.py" line="65"/>
+        <source>hairpin</source>
+        <extracomment>Every label, in the order the legend and the summaries list them. The EULAR &quot;abnormal&quot; shapes (not hairpin, not tortuous, not crossing). Non-specific shapes: the EULAR definitions call them normal; shown, never counted as abnormal. Each label as a reader sees it (the table, the follow-up comparison), in the user&apos;s language; ``WORDS.english(label)`` is the label itself.</extracomment>
+        <translation>en épingle à cheveux</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/shape.py" line="66"/>
+        <source>tortuous</source>
+        <translation>tortueuse</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/shape.py" line="67"/>
+        <source>crossing</source>
+        <translation>croisée</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/shape.py" line="68"/>
+        <source>ramified</source>
+        <translation>ramifiée</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/shape.py" line="69"/>
+        <source>not assessable</source>
+        <translation>non évaluable</translation>
     </message>
 </context>
 </TS>

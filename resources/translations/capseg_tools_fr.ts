@@ -40,47 +40,47 @@
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="75"/>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="78"/>
         <source>Correct each proposed image in the main window (N keeps a box and goes to the next, X takes it out, R takes out a rectangle); corrections are saved as you make them. With 3 or more reviewed, fine-tune: the new model can then be kept with the microscope.</source>
         <translation>Corrigez chaque image proposée dans la fenêtre principale (N garde un cadre et passe au suivant, X le retire, R retire un rectangle)&#xa0;; les corrections sont enregistrées au fur et à mesure. Avec 3 images revues ou plus, ajustez le modèle&#xa0;: le nouveau modèle pourra être gardé avec le microscope.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="80"/>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="83"/>
         <source>Microscope:</source>
         <translation>Microscope&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="115"/>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="118"/>
         <source>The folder of this microscope&apos;s images</source>
         <translation>Le dossier des images de ce microscope</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="124"/>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="127"/>
         <source>Folder: %1</source>
         <translation>Dossier&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="136"/>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="139"/>
         <source>reviewed</source>
         <translation>revue</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="136"/>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="139"/>
         <source>to review</source>
         <translation>à revoir</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="140"/>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="143"/>
         <source>%1 of %2 reviewed</source>
         <translation>%1 sur %2 revues</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="141"/>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="144"/>
         <source>Choose the folder of this microscope&apos;s images.</source>
         <translation>Choisissez le dossier des images de ce microscope.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="144"/>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="147"/>
         <source>Review at least 3 images first.</source>
         <translation>Revoyez d’abord au moins 3 images.</translation>
     </message>
@@ -564,53 +564,53 @@
 <context>
     <name>ExamController</name>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/controller.py" line="141"/>
+        <location filename="../../capseg_desktop/gui/exam/controller.py" line="144"/>
         <source>Add images to the exam</source>
         <extracomment>After a change of the counting parameters, the exam is counted again once they have not changed for this long (a spin box held down must not start an analysis per step).</extracomment>
         <translation>Ajouter des images à l&apos;examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/controller.py" line="172"/>
+        <location filename="../../capseg_desktop/gui/exam/controller.py" line="175"/>
         <source>Which finger?</source>
         <translation>Quel doigt&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/controller.py" line="173"/>
+        <location filename="../../capseg_desktop/gui/exam/controller.py" line="176"/>
         <source>The name of &quot;%1&quot; does not say which finger it shows (as L2A.png or R5B.jpg would). Finger:</source>
         <translation>Le nom «&#xa0;%1&#xa0;» n&apos;indique pas le doigt photographié (comme le feraient L2A.png ou R5B.jpg). Doigt&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/controller.py" line="186"/>
+        <location filename="../../capseg_desktop/gui/exam/controller.py" line="189"/>
         <source>Exclude the image</source>
         <translation>Exclure l&apos;image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/controller.py" line="187"/>
+        <location filename="../../capseg_desktop/gui/exam/controller.py" line="190"/>
         <source>Why is &quot;%1&quot; left out of the figures (e.g. blurred, not the distal row)?</source>
         <translation>Pourquoi «&#xa0;%1&#xa0;» est-elle exclue des résultats (p. ex. floue, pas la rangée distale)&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/controller.py" line="252"/>
+        <location filename="../../capseg_desktop/gui/exam/controller.py" line="255"/>
         <source>The counting parameters changed: the exam&apos;s images are counted again.</source>
         <translation>Les paramètres de comptage ont changé&#xa0;: les images de l&apos;examen sont recomptées.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/controller.py" line="288"/>
+        <location filename="../../capseg_desktop/gui/exam/controller.py" line="291"/>
         <source>Analysing %1 (%2 of %3)…</source>
         <translation>Analyse de %1 (%2 sur %3)…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/controller.py" line="316"/>
+        <location filename="../../capseg_desktop/gui/exam/controller.py" line="319"/>
         <source>Analyses stopped: Analyse again (F5) counts the images left.</source>
         <translation>Analyses arrêtées&#xa0;: Analyser à nouveau (F5) compte les images restantes.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/controller.py" line="344"/>
+        <location filename="../../capseg_desktop/gui/exam/controller.py" line="347"/>
         <source>Exam %1%2 – CapSeg Desktop</source>
         <translation>Examen %1%2 – CapSeg Desktop</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/exam/controller.py" line="359"/>
+        <location filename="../../capseg_desktop/gui/exam/controller.py" line="362"/>
         <source>%n of %1 images counted.</source>
         <translation>
             <numerusform>%n image comptée sur %1.</numerusform>
@@ -618,17 +618,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/controller.py" line="382"/>
+        <location filename="../../capseg_desktop/gui/exam/controller.py" line="385"/>
         <source>%1: failed</source>
         <translation>%1&#xa0;: échec</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/controller.py" line="385"/>
+        <location filename="../../capseg_desktop/gui/exam/controller.py" line="388"/>
         <source>%1: analysing…</source>
         <translation>%1&#xa0;: analyse en cours…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/controller.py" line="390"/>
+        <location filename="../../capseg_desktop/gui/exam/controller.py" line="393"/>
         <source>%1 — excluded: %2</source>
         <translation>%1 — exclue&#xa0;: %2</translation>
     </message>
@@ -678,7 +678,7 @@
         <translation>«&#xa0;%1&#xa0;» n&apos;a pas pu être lu comme un examen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/exam/controller.py" line="408"/>
+        <location filename="../../capseg_desktop/gui/exam/controller.py" line="411"/>
         <source>%n image(s) of the exam were not found where the exam file says: %1.</source>
         <translation>
             <numerusform>%n image de l&apos;examen est introuvable à l&apos;emplacement indiqué par le fichier d&apos;examen&#xa0;: %1.</numerusform>
@@ -721,37 +721,37 @@
         <translation>Exporter le rapport (PDF)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/files.py" line="147"/>
+        <location filename="../../capseg_desktop/gui/exam/files.py" line="148"/>
         <source>Report not written</source>
         <translation>Rapport non écrit</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/files.py" line="147"/>
+        <location filename="../../capseg_desktop/gui/exam/files.py" line="148"/>
         <source>The report could not be written to &quot;%1&quot;.</source>
         <translation>Le rapport n&apos;a pas pu être écrit dans «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/files.py" line="152"/>
+        <location filename="../../capseg_desktop/gui/exam/files.py" line="153"/>
         <source>Report written to %1.</source>
         <translation>Rapport écrit dans %1.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/files.py" line="159"/>
+        <location filename="../../capseg_desktop/gui/exam/files.py" line="160"/>
         <source>Export exam CSV</source>
         <translation>Exporter l&apos;examen en CSV</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/files.py" line="169"/>
+        <location filename="../../capseg_desktop/gui/exam/files.py" line="177"/>
         <source>CSV not written</source>
         <translation>CSV non écrit</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/files.py" line="169"/>
+        <location filename="../../capseg_desktop/gui/exam/files.py" line="177"/>
         <source>The CSV could not be written to &quot;%1&quot;.</source>
         <translation>Le CSV n&apos;a pas pu être écrit dans «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/files.py" line="174"/>
+        <location filename="../../capseg_desktop/gui/exam/files.py" line="182"/>
         <source>Exam CSV written to %1.</source>
         <translation>CSV de l&apos;examen écrit dans %1.</translation>
     </message>
@@ -896,6 +896,37 @@
         <location filename="../../capseg_desktop/gui/exam/fingers.py" line="32"/>
         <source>R5 – right little</source>
         <translation>R5 – auriculaire droit</translation>
+    </message>
+</context>
+<context>
+    <name>ExamFollowUp</name>
+    <message>
+        <location filename="../../capseg_desktop/gui/exam/followup.py" line="60"/>
+        <location filename="../../capseg_desktop/gui/exam/followup.py" line="69"/>
+        <location filename="../../capseg_desktop/gui/exam/followup.py" line="108"/>
+        <location filename="../../capseg_desktop/gui/exam/followup.py" line="125"/>
+        <source>Compare with an earlier exam</source>
+        <translation>Comparer à un examen antérieur</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/exam/followup.py" line="61"/>
+        <source>CapSeg exams (*%1)</source>
+        <translation>Examens CapSeg (*%1)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/exam/followup.py" line="78"/>
+        <source>Compare them anyway?</source>
+        <translation>Les comparer quand même&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/exam/followup.py" line="95"/>
+        <source>Counting the images of the exam of %1…</source>
+        <translation>Comptage des images de l’examen du %1…</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/exam/followup.py" line="127"/>
+        <source>The next report exported includes this comparison.</source>
+        <translation>Le prochain compte rendu exporté contient cette comparaison.</translation>
     </message>
 </context>
 <context>
@@ -1185,46 +1216,56 @@
     </message>
     <message>
         <location filename="../../capseg_desktop/gui/exam/window.py" line="137"/>
+        <source>Compare with an &amp;earlier exam…</source>
+        <translation>Comparer à un e&amp;xamen antérieur…</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="138"/>
+        <source>Compare with an earlier exam of the same patient; the next report includes the comparison</source>
+        <translation>Comparer à un examen antérieur du même patient&#xa0;; le prochain compte rendu contient la comparaison</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="140"/>
         <source>Analyse &amp;again</source>
         <translation>Analyser à &amp;nouveau</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="137"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="140"/>
         <source>Count every image of the exam again</source>
         <translation>Recompter toutes les images de l&apos;examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="138"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="141"/>
         <source>Close e&amp;xam</source>
         <translation>&amp;Fermer l&apos;examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="138"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="141"/>
         <source>Close this exam (asks to save changes)</source>
         <translation>Fermer cet examen (propose d&apos;enregistrer les modifications)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="182"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="185"/>
         <source>Show in the main window</source>
         <translation>Afficher dans la fenêtre principale</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="183"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="186"/>
         <source>Move to finger</source>
         <translation>Déplacer vers le doigt</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="189"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="192"/>
         <source>Include again</source>
         <translation>Réintégrer</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="191"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="194"/>
         <source>Exclude…</source>
         <translation>Exclure…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="193"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="196"/>
         <source>Remove from the exam</source>
         <translation>Retirer de l&apos;examen</translation>
     </message>

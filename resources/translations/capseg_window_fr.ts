@@ -352,27 +352,38 @@
         <translation>Comptage</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="40"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="42"/>
         <source>Area (px)</source>
+        <extracomment>#, Area, Flag, Loop, Apex, Arterial, Venous, Length, Shape, Box.</extracomment>
         <translation>Surface (px)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="41"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="43"/>
         <source>Box x0, y0 – x1, y1</source>
         <translation>Cadre x0, y0 – x1, y1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="44"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="43"/>
+        <source>Shape</source>
+        <translation>Forme</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="46"/>
         <source>Area in the pixels of the image as opened (as in the exported CSV and JSON).</source>
         <translation>Surface en pixels de l&apos;image telle qu&apos;ouverte (comme dans les exports CSV et JSON).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="51"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="47"/>
+        <source>The loop&apos;s shape from its mask and centre line: hairpin; tortuous or crossing (non-specific); ramified (abnormal); not assessable (blurred, cut by the picture&apos;s edge, or a speck)</source>
+        <translation>La forme de l’anse d’après son masque et sa ligne centrale&#xa0;: en épingle à cheveux&#xa0;; tortueuse ou croisée (non spécifique)&#xa0;; ramifiée (anormale)&#xa0;; non évaluable (floue, coupée par le bord de l’image, ou un point)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="56"/>
         <source>Capillaries</source>
         <translation>Capillaires</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="52"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="57"/>
         <source>One row per counted capillary; selecting a row highlights it in the views.</source>
         <translation>Une ligne par capillaire compté&#xa0;; sélectionner une ligne le met en évidence dans les vues.</translation>
     </message>
@@ -400,82 +411,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="61"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="66"/>
         <source>Edited by hand (added, painted, merged or split); Ctrl+Z undoes the last edit.</source>
         <translation>Corrigé à la main (ajouté, peint, fusionné ou coupé)&#xa0;; Ctrl+Z annule la dernière correction.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="87"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="93"/>
         <source>Flag</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="88"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="94"/>
         <source>Loop (%1)</source>
         <translation>Anse (%1)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="88"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="94"/>
         <source>Apex (%1)</source>
         <translation>Apex (%1)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="89"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="95"/>
         <source>Arterial (%1)</source>
         <translation>Artériel (%1)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="89"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="95"/>
         <source>Venous (%1)</source>
         <translation>Veineux (%1)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="90"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="96"/>
         <source>Length (%1)</source>
         <translation>Longueur (%1)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="99"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="105"/>
         <source>Dilated (vessel 20 µm or wider) or giant (50 µm or wider); blank without a scale: not assessed</source>
         <translation>Dilaté (vaisseau de 20 µm ou plus) ou mégacapillaire (50 µm ou plus)&#xa0;; vide sans échelle&#xa0;: non évalué</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="101"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="107"/>
         <source>Outer width of the loop at its widest, across its axis</source>
         <translation>Largeur externe de l&apos;anse à son maximum, perpendiculairement à son axe</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="102"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="108"/>
         <source>Vessel diameter at the apex</source>
         <translation>Diamètre du vaisseau à l&apos;apex</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="103"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="109"/>
         <source>Median diameter of the thinner limb</source>
         <translation>Diamètre médian de la branche la plus fine</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="104"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="110"/>
         <source>Median diameter of the wider limb</source>
         <translation>Diamètre médian de la branche la plus large</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="105"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="111"/>
         <source>Loop length along its axis</source>
         <translation>Longueur de l&apos;anse le long de son axe</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="118"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="124"/>
         <source>dilated</source>
         <translation>dilaté</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="118"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="124"/>
         <source>giant</source>
         <translation>mégacapillaire</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="119"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="125"/>
         <location filename="../../capseg_desktop/gui/window/count_panel.py" line="376"/>
         <source>normal</source>
         <translation>normal</translation>

@@ -1,5 +1,5 @@
 """The patient exam, seen from the window: File > New exam…, Open exam…, Save exam, Save exam
-as…, Export report (PDF)… and Export exam CSV…
+as…, Export report (PDF)…, Export exam CSV… and Compare with an earlier exam… (``exam.followup``)
 
 The exam (who, when, which images on which finger, which are excluded and why) is held here;
 ``core.exam`` saves, loads, summarises and writes the CSV, ``report.pdf`` writes the report.
@@ -64,6 +64,9 @@ class ExamController(QObject):
         self._params_timer.setInterval(PARAMS_SETTLE_MS)
         self._params_timer.timeout.connect(self._params_changed)
         window.image_session.params_changed.connect(lambda _params, _changed: self._params_timer.start())
+        from .followup import ExamFollowUp
+
+        self.followup = ExamFollowUp(self)  # an earlier exam compared with this one (Compare with an earlier exam…)
 
     # The exam ------------------------------------------------------------------------------
     def is_open(self) -> bool:
@@ -424,6 +427,7 @@ class ExamController(QObject):
 
     def _forget(self) -> None:
         self.cancel_analyses()
+        self.followup.clear()
         self.exam, self.path, self.dirty = None, None, False
         self.results.clear()
         self.thumbnails.clear()
@@ -434,6 +438,9 @@ class ExamController(QObject):
     # Exports ---------------------------------------------------------------------------------
     def export_report(self) -> Path | None:
         return files.export_report(self)
+
+    def compare_dialog(self) -> None:
+        self.followup.choose()
 
     def export_csv(self) -> Path | None:
         return files.export_csv(self)

@@ -141,7 +141,8 @@ def export_report(c: ExamController) -> Path | None:
     session = c.window.session
     card = session.card if session is not None else None
     try:
-        written = model.write_pdf(path, c.exam, c.summary(), c.results, c.thumbnails, overwrite, card)
+        written = model.write_pdf(path, c.exam, c.summary(), c.results, c.thumbnails, overwrite, card,
+                                  comparison=c.followup.comparison(), then_thumbnails=c.followup.then_thumbnails)
     except Exception as exc:
         log.warning("The report %s could not be written: %r", path, exc)
         error(c, QCoreApplication.translate("ExamController", "Report not written"), exc, QCoreApplication.translate(
@@ -163,7 +164,14 @@ def export_csv(c: ExamController) -> Path | None:
     from ...core.atomic import write_text_atomic
 
     try:
-        written = write_text_atomic(path, model.exam_csv(c.summary()), overwrite=overwrite)
+        comparison = c.followup.comparison()  # an earlier exam compared: its rows too
+        if comparison is None:
+            table = model.exam_csv(c.summary())
+        else:
+            from ...core.followup import exam_csv_compared
+
+            table = exam_csv_compared(comparison)
+        written = write_text_atomic(path, table, overwrite=overwrite)
     except Exception as exc:
         log.warning("The exam CSV %s could not be written: %r", path, exc)
         error(c, QCoreApplication.translate("ExamController", "CSV not written"), exc, QCoreApplication.translate(

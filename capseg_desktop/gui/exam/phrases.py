@@ -165,8 +165,11 @@ def patient_text(summary: ExamSummary) -> str:
     ])
 
 
-def write_pdf(path: Path, exam: Exam, summary: ExamSummary, results: dict, thumbnails: dict, overwrite: bool, card: Any = None) -> Path:
-    """``report.pdf.write_report``; ``card``: the model card (its version is printed)."""
+def write_pdf(path: Path, exam: Exam, summary: ExamSummary, results: dict, thumbnails: dict, overwrite: bool, card: Any = None,
+              comparison: Any = None, then_thumbnails: dict | None = None) -> Path:
+    """``report.pdf.write_report``; ``card``: the model card (its version is printed);
+    ``comparison``: an earlier exam compared (``core.followup``), ``then_thumbnails`` its pictures."""
     from ...report.pdf import write_report
 
-    return write_report(path, exam, summary, results, thumbnails or None, overwrite=overwrite, model_card=card)
+    return write_report(path, exam, summary, results, thumbnails or None, overwrite=overwrite, model_card=card,
+                        comparison=comparison, then_thumbnails=then_thumbnails or None)

@@ -133,6 +133,9 @@ class ExamWindow(QMainWindow):
         self._action(bar, self.tr("Save exam &as…"), "Ctrl+Alt+S", self.tr("Save the exam under another name"), c.save_as)
         self._action(bar, self.tr("Export &report (PDF)…"), "Ctrl+Shift+P", self.tr("Write the exam's report as a PDF"), c.export_report)
         self._action(bar, self.tr("Export exam &CSV…"), "Ctrl+Alt+X", self.tr("One row per image and one per finger"), c.export_csv)
+        self.compare_action = self._action(
+            bar, self.tr("Compare with an &earlier exam…"), "Ctrl+Alt+M",
+            self.tr("Compare with an earlier exam of the same patient; the next report includes the comparison"), c.compare_dialog)
         bar.addSeparator()
         self._action(bar, self.tr("Analyse &again"), "F5", self.tr("Count every image of the exam again"), c.analyse_all)
         self._action(bar, self.tr("Close e&xam"), QKeySequence.StandardKey.Close, self.tr("Close this exam (asks to save changes)"), self.close)

@@ -1,5 +1,5 @@
 """The count panel's capillary table: one row per counted capillary (number, area, flag,
-widths and length in µm with a scale, else px, box), rows edited by hand marked with a pencil,
+widths and length in µm with a scale, else px, shape, box), rows edited by hand marked with a pencil,
 several rows selectable (merge needs them). Its words are the count panel's (translation
 context ``CountPanel``)."""
 
@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from ...core import AnalysisResult
 
 EDITED_ROLE = Qt.ItemDataRole.UserRole + 1
+#: #, Area, Flag, Loop, Apex, Arterial, Venous, Length, Shape, Box.
+SHAPE_COLUMN = 8
 
 
 def pencil_icon(size: int = 16) -> QIcon:
@@ -38,10 +40,13 @@ def pencil_icon(size: int = 16) -> QIcon:
 
 def make_table() -> QTableWidget:
     headers = ["#", QCoreApplication.translate("CountPanel", "Area (px)"), *measure_headers("px"),
-               QCoreApplication.translate("CountPanel", "Box x0, y0 – x1, y1")]
+               QCoreApplication.translate("CountPanel", "Shape"), QCoreApplication.translate("CountPanel", "Box x0, y0 – x1, y1")]
     table = results_table("capillary_table", headers, stretch_columns=())
     table.horizontalHeaderItem(1).setToolTip(
         QCoreApplication.translate("CountPanel", "Area in the pixels of the image as opened (as in the exported CSV and JSON)."))
+    table.horizontalHeaderItem(SHAPE_COLUMN).setToolTip(QCoreApplication.translate(
+        "CountPanel", "The loop's shape from its mask and centre line: hairpin; tortuous or crossing (non-specific); "
+                      "ramified (abnormal); not assessable (blurred, cut by the picture's edge, or a speck)"))
     table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # merge needs several
     table.setSortingEnabled(True)
     table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -65,12 +70,13 @@ def fill(table: QTableWidget, result: AnalysisResult, pencil: QIcon) -> None:
     flags = result.flags() if hasattr(result, "flags") else {}
     for row, capillary in enumerate(result.capillaries):
         x0, y0, x1, y1 = capillary.bbox
-        values = (capillary.id, capillary.area_px, *measure_cells(measures.get(capillary.id), flags.get(capillary.id, ""), scale),
-                  f"{x0}, {y0} – {x1}, {y1}")
+        measure = measures.get(capillary.id)
+        values = (capillary.id, capillary.area_px, *measure_cells(measure, flags.get(capillary.id, ""), scale),
+                  shape_cell(measure), f"{x0}, {y0} – {x1}, {y1}")
         for column, value in enumerate(values):
             item = QTableWidgetItem()
             item.setData(Qt.ItemDataRole.DisplayRole, value)  # numbers sort as numbers
-            if column < len(values) - 1 and column != 2:
+            if column < SHAPE_COLUMN and column != 2:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setData(Qt.ItemDataRole.UserRole, capillary.id)
             if capillary.id in edited:
@@ -118,6 +124,14 @@ def measure_cells(measure: Any, flag: str, scale: float | None) -> tuple:
     words = {"dilated": QCoreApplication.translate("CountPanel", "dilated"), "giant": QCoreApplication.translate("CountPanel", "giant"),
              "normal": QCoreApplication.translate("CountPanel", "normal")}
     return (words.get(flag, ""), *[None if v is None else round(float(v) * factor, 1) for v in values])
+
+
+def shape_cell(measure: Any) -> str:
+    """The loop's shape (``core.shape``) in the user's language; "" when it was not judged."""
+    from ...core.shape import WORDS  # not at import: core.shape loads NumPy and OpenCV, which the window must not wait for
+
+    label = getattr(measure, "shape", "") if measure is not None else ""
+    return WORDS[label] if label in WORDS else ""
 
 
 # Selection ---------------------------------------------------------------------------------
