@@ -685,7 +685,7 @@ EXAM_CSV_FIELDS = (
 )
 
 
-def _cell(value: Any, digits: int | None = None) -> Any:
+def csv_cell(value: Any, digits: int | None = None) -> Any:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -708,7 +708,7 @@ def exam_csv(summary: ExamSummary, extra_fields: Sequence[str] = (), extra_rows:
             rows.append(_image_row(image, common))
         rows.append({
             **common, "level": "finger", "finger": finger.finger,
-            "distal_density_per_mm": _cell(finger.density_per_mm, 2), "density_flag": finger.density_flag,
+            "distal_density_per_mm": csv_cell(finger.density_per_mm, 2), "density_flag": finger.density_flag,
             "dilated": finger.dilated if finger.assessed else "", "giant": finger.giant if finger.assessed else "",
             "images_used": len(finger.used), "images_not_used": len(finger.not_used),
             "status": finger.status, **_shape_cells(finger.shapes if finger.used else None), **_fast_track_cells(finger.fast_track),
@@ -717,12 +717,12 @@ def exam_csv(summary: ExamSummary, extra_fields: Sequence[str] = (), extra_rows:
         rows.append(_image_row(image, common))
     patient = summary.patient
     rows.append({
-        **common, "level": "patient", "distal_density_per_mm": _cell(patient.density_per_mm, 2),
+        **common, "level": "patient", "distal_density_per_mm": csv_cell(patient.density_per_mm, 2),
         "density_flag": patient.density_flag,
         "dilated": patient.dilated if patient.assessed else "", "giant": patient.giant if patient.assessed else "",  # blank: not assessed
         "images_used": patient.images_used, "images_not_used": patient.images_not_used,
         "reason": counted(ExamFigures.tr("mean over %n finger(s) with a density", "", patient.fingers_with_density), patient.fingers_with_density),
-        "um_per_px": _cell(exam.um_per_px), "scale_source": exam.profile or "",
+        "um_per_px": csv_cell(exam.um_per_px), "scale_source": exam.profile or "",
         **_shape_cells(patient.shapes), **_fast_track_cells(patient.fast_track),
     })
     rows.extend(dict(row) for row in extra_rows)
@@ -738,8 +738,8 @@ def exam_csv(summary: ExamSummary, extra_fields: Sequence[str] = (), extra_rows:
 def _shape_cells(shapes: Mapping[str, int] | None) -> dict[str, Any]:
     """The CSV's shape columns (blank when not known)."""
     shapes = shapes or {}
-    return {"tortuous": _cell(shapes.get("tortuous")), "crossing": _cell(shapes.get("crossing")),
-            "ramified": _cell(shapes.get("ramified")), "shape_not_assessable": _cell(shapes.get(NOT_ASSESSABLE))}
+    return {"tortuous": csv_cell(shapes.get("tortuous")), "crossing": csv_cell(shapes.get("crossing")),
+            "ramified": csv_cell(shapes.get("ramified")), "shape_not_assessable": csv_cell(shapes.get(NOT_ASSESSABLE))}
 
 
 def _fast_track_cells(found: FastTrack | None) -> dict[str, Any]:
@@ -753,10 +753,10 @@ def _image_row(image: ImageSummary, common: dict[str, Any]) -> dict[str, Any]:
     return {
         **common, "level": "image", "finger": image.finger or "", "file": image.file_name, "status": image.status,
         "reason": image.reason or ("; ".join(image.warnings) if image.warnings else ""),
-        "count": _cell(image.count), "model_count": _cell(image.model_count),
-        "edited": _cell(image.edited) if image.count is not None else "",
-        "distal_loops": _cell(image.distal), "distal_density_per_mm": _cell(image.density_per_mm, 2),
-        "density_flag": image.density_flag, "dilated": _cell(image.dilated), "giant": _cell(image.giant),
-        "um_per_px": _cell(image.um_per_px), "scale_source": image.scale_source, **_shape_cells(image.shapes),
+        "count": csv_cell(image.count), "model_count": csv_cell(image.model_count),
+        "edited": csv_cell(image.edited) if image.count is not None else "",
+        "distal_loops": csv_cell(image.distal), "distal_density_per_mm": csv_cell(image.density_per_mm, 2),
+        "density_flag": image.density_flag, "dilated": csv_cell(image.dilated), "giant": csv_cell(image.giant),
+        "um_per_px": csv_cell(image.um_per_px), "scale_source": image.scale_source, **_shape_cells(image.shapes),
         "model": image.model, "model_sha256": image.model_sha256,
     }

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import CapSegError
-from .exam import NOT_EXAMINED, Exam, ExamSummary, FingerSummary, _cell, abnormal_count, exam_csv
+from .exam import NOT_EXAMINED, Exam, ExamSummary, FingerSummary, abnormal_count, csv_cell, exam_csv
 from .fasttrack import FastTrack
 from .i18n import format_number
 from .result import date_text
@@ -266,12 +266,12 @@ def _csv_row(level: str, finger: str, change: Change, exam: Exam, then_date: str
     return {
         "level": level, "finger": finger, "patient_id": exam.patient_id, "date": exam.date,
         "status": "used" if now.examined else NOT_EXAMINED,
-        "distal_density_per_mm": _cell(now.density_per_mm, 2), "giant": _cell(now.giant), "ramified": _cell(now.abnormal),
+        "distal_density_per_mm": csv_cell(now.density_per_mm, 2), "giant": csv_cell(now.giant), "ramified": csv_cell(now.abnormal),
         "fast_track_pattern": now.fast_track.pattern if now.fast_track is not None else "",
-        "compared_with_date": then_date, "then_distal_density_per_mm": _cell(then.density_per_mm, 2),
-        "distal_density_change_per_mm": _cell(change.density_change, 2), "then_giant": _cell(then.giant),
-        "new_giant": _cell(giants[0]), "vanished_giant": _cell(giants[1]), "then_ramified": _cell(then.abnormal),
-        "ramified_change": _cell(change.abnormal_change),
+        "compared_with_date": then_date, "then_distal_density_per_mm": csv_cell(then.density_per_mm, 2),
+        "distal_density_change_per_mm": csv_cell(change.density_change, 2), "then_giant": csv_cell(then.giant),
+        "new_giant": csv_cell(giants[0]), "vanished_giant": csv_cell(giants[1]), "then_ramified": csv_cell(then.abnormal),
+        "ramified_change": csv_cell(change.abnormal_change),
         "then_fast_track_pattern": then.fast_track.pattern if then.fast_track is not None else "",
         "haemorrhages": "not assessed",
     }

@@ -249,7 +249,7 @@ def _run(config: FinetuneConfig, examples: list[Example], training: list[Example
 
     from .card import write_card
     from .data import AugmentParams, Sample, batches, fixed_batches, normalise_scale
-    from .train import TrainConfig, _dice, _loss_numpy, bce_dice_loss, write_bundle
+    from .train import TrainConfig, bce_dice_loss, dice_score, loss_numpy, write_bundle
     from .unet import UNetConfig
 
     check()
@@ -283,8 +283,8 @@ def _run(config: FinetuneConfig, examples: list[Example], training: list[Example
         losses, dices = [], []
         for x, y in val_batches:
             probabilities = np.asarray(model(x, training=False))
-            losses.append(_loss_numpy(y, probabilities))
-            dices.append(_dice(y, probabilities))
+            losses.append(loss_numpy(y, probabilities))
+            dices.append(dice_score(y, probabilities))
         return float(np.mean(losses)), float(np.mean(dices))
 
     history: dict[str, list[float]] = {"loss": [], "val_loss": [], "val_dice_real": [], "val_dice_synthetic": []}

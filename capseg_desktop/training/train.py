@@ -126,14 +126,14 @@ def bce_dice_loss(y_true: Any, y_pred: Any) -> Any:
     return bce + (1.0 - dice)
 
 
-def _dice(y_true: np.ndarray, probabilities: np.ndarray, threshold: float = 0.5) -> float:
+def dice_score(y_true: np.ndarray, probabilities: np.ndarray, threshold: float = 0.5) -> float:
     predicted = probabilities > threshold
     truth = y_true > 0.5
     denominator = predicted.sum() + truth.sum()
     return 1.0 if denominator == 0 else float(2.0 * np.logical_and(predicted, truth).sum() / denominator)
 
 
-def _loss_numpy(y_true: np.ndarray, probabilities: np.ndarray) -> float:
+def loss_numpy(y_true: np.ndarray, probabilities: np.ndarray) -> float:
     p = np.clip(probabilities, 1e-7, 1 - 1e-7)
     bce = float(-(y_true * np.log(p) + (1 - y_true) * np.log(1 - p)).mean())
     dice = (2.0 * float((y_true * p).sum()) + 1.0) / (float(y_true.sum()) + float(p.sum()) + 1.0)
@@ -225,8 +225,8 @@ def train(config: TrainConfig, log: Callable[[str], None] = print) -> dict[str, 
         for source, pairs in val_sets.items():
             for x, y in pairs:
                 probabilities = np.asarray(model(x, training=False))
-                losses[source].append(_loss_numpy(y, probabilities))
-                dices[source].append(_dice(y, probabilities))
+                losses[source].append(loss_numpy(y, probabilities))
+                dices[source].append(dice_score(y, probabilities))
         val_loss = held_out_loss(losses, config.val_weighting, fallback=float(np.mean(epoch_losses)))
         history["loss"].append(float(np.mean(epoch_losses)))
         history["val_loss"].append(val_loss)
