@@ -182,6 +182,48 @@ def _earlier_exam(args: argparse.Namespace, exam, err: TextIO):
     return earlier
 
 
+def _outputs_writable(args: argparse.Namespace, targets: tuple[Path | None, ...], err: TextIO) -> bool:
+    """No output is replaced without --overwrite, and every output's folder exists: checked
+    before any work."""
+    if not args.overwrite:
+        clashes = [p for p in targets if p is not None and exists(p)]
+        if clashes:
+            err.write(translate("CLI", '"{path}" already exists; nothing was written. Use --overwrite to replace it.').format(path=clashes[0]) + "\n")
+            return False
+    for target in targets:
+        if target is not None and not target.parent.is_dir():
+            err.write(translate("CLI", 'The folder "{folder}" does not exist.').format(folder=target.parent) + "\n")
+            return False
+    return True
+
+
+def _compared(args: argparse.Namespace, analyzer: Any, earlier: Any, summary: Any, err: TextIO) -> tuple[Any, Any]:
+    """The earlier exam counted at its own scale and compared with this one's figures:
+    (the comparison, the earlier exam's thumbnails)."""
+    from ..core.exam import exam_calibration, summarise_exam
+    from ..core.followup import compare_exams
+    from ..core.result import date_text
+
+    err.write(translate("CLI", "The earlier exam, of {date}:").format(date=date_text(earlier.date)) + "\n")
+    then_images = [image for image in earlier.images if image.finger is not None and not image.excluded]
+    then_results, then_thumbnails, then_failures = _analyse_exam(args, analyzer, earlier, then_images, exam_calibration(earlier), err)
+    comparison = compare_exams(summarise_exam(earlier, then_results, then_failures), summary, force=args.force_compare)
+    return comparison, then_thumbnails
+
+
+def _print_figures(summary: Any, comparison: Any) -> None:
+    for finger in summary.fingers:
+        print(_finger_line(finger))
+    print(_patient_line(summary.patient))
+    for line in _fast_track_lines(summary.patient):
+        print(line)
+    if comparison is not None:
+        from ..core.followup import comparison_lines
+
+        for line in comparison_lines(comparison):
+            print(line)
+
+
 def run_exam(args: argparse.Namespace) -> int:
     from ..core.calibration import Calibration
     from ..core.exam import exam_calibration, exam_csv, save_exam, summarise_exam
@@ -199,15 +241,8 @@ def run_exam(args: argparse.Namespace) -> int:
     report_path = Path(args.report)
     csv_path = Path(args.csv) if args.csv else None
     exam_path = Path(args.save_exam) if args.save_exam else None
-    if not args.overwrite:
-        clashes = [p for p in (report_path, csv_path, exam_path) if p is not None and exists(p)]
-        if clashes:
-            err.write(translate("CLI", '"{path}" already exists; nothing was written. Use --overwrite to replace it.').format(path=clashes[0]) + "\n")
-            return 2
-    for target in (report_path, csv_path, exam_path):
-        if target is not None and not target.parent.is_dir():
-            err.write(translate("CLI", 'The folder "{folder}" does not exist.').format(folder=target.parent) + "\n")
-            return 2
+    if not _outputs_writable(args, (report_path, csv_path, exam_path), err):
+        return 2
     earlier = None
     if args.compare is not None:
         earlier = _earlier_exam(args, exam, err)
@@ -237,36 +272,24 @@ def run_exam(args: argparse.Namespace) -> int:
 
     results, thumbnails, failures = _analyse_exam(args, analyzer, exam, to_analyse, calibration, err)
     summary = summarise_exam(exam, results, failures)
-    comparison, then_thumbnails = None, None
-    if earlier is not None:
-        from ..core.followup import compare_exams, exam_csv_compared
-        from ..core.result import date_text
-
-        err.write(translate("CLI", "The earlier exam, of {date}:").format(date=date_text(earlier.date)) + "\n")
-        then_images = [image for image in earlier.images if image.finger is not None and not image.excluded]
-        then_results, then_thumbnails, then_failures = _analyse_exam(args, analyzer, earlier, then_images, exam_calibration(earlier), err)
-        comparison = compare_exams(summarise_exam(earlier, then_results, then_failures), summary, force=args.force_compare)
+    comparison, then_thumbnails = _compared(args, analyzer, earlier, summary, err) if earlier is not None else (None, None)
     try:
         write_report(report_path, exam, summary, results, thumbnails, overwrite=args.overwrite, model_card=session.card,
                      comparison=comparison, then_thumbnails=then_thumbnails)
         if csv_path is not None:
-            table = exam_csv(summary) if comparison is None else exam_csv_compared(comparison)
+            if comparison is None:
+                table = exam_csv(summary)
+            else:
+                from ..core.followup import exam_csv_compared
+
+                table = exam_csv_compared(comparison)
             write_text_atomic(csv_path, table, overwrite=args.overwrite)
         if exam_path is not None:
             save_exam(exam, exam_path, overwrite=args.overwrite)
     except CapSegError as exc:
         err.write(f"{exc}\n")
         return 1
-    for finger in summary.fingers:
-        print(_finger_line(finger))
-    print(_patient_line(summary.patient))
-    for line in _fast_track_lines(summary.patient):
-        print(line)
-    if comparison is not None:
-        from ..core.followup import comparison_lines
-
-        for line in comparison_lines(comparison):
-            print(line)
+    _print_figures(summary, comparison)
     written = [str(report_path)] + [str(p) for p in (csv_path, exam_path) if p is not None]
     print(translate("CLI", "Report: {files}").format(files=", ".join(written)))
     if failures:

@@ -248,7 +248,7 @@
     <message>
         <location filename="../../capseg_desktop/cli/adapt.py" line="62"/>
         <location filename="../../capseg_desktop/cli/analyze.py" line="306"/>
-        <location filename="../../capseg_desktop/cli/exam.py" line="209"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="195"/>
         <source>The folder &quot;{folder}&quot; does not exist.</source>
         <extracomment>Fewer reviewed images than this cannot be split into training and kept-aside ones.</extracomment>
         <translation>Le dossier «&#xa0;{folder}&#xa0;» n’existe pas.</translation>
@@ -380,22 +380,22 @@
         <translation>Utilisez --force-compare pour les comparer quand même.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="205"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="191"/>
         <source>&quot;{path}&quot; already exists; nothing was written. Use --overwrite to replace it.</source>
         <translation>«&#xa0;{path}&#xa0;» existe déjà&#xa0;; rien n’a été écrit. Utilisez --overwrite pour le remplacer.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="219"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="254"/>
         <source>&quot;{name}&quot; is not assigned to a finger (name images like L2A.png or R5B.jpg); it is left out.</source>
         <translation>«&#xa0;{name}&#xa0;» n’est attribuée à aucun doigt (nommez les images comme L2A.png ou R5B.jpg)&#xa0;; elle est laissée de côté.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="225"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="260"/>
         <source>No image of this exam is assigned to a finger; nothing to analyse.</source>
         <translation>Aucune image de cet examen n’est attribuée à un doigt&#xa0;; rien à analyser.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="230"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="265"/>
         <source>No scale given (--profile or --um-per-px): densities and dilated or giant loops are not assessed.</source>
         <translation>Aucune échelle indiquée (--profile ou --um-per-px)&#xa0;: les densités et les anses dilatées ou géantes ne sont pas évaluées.</translation>
     </message>
@@ -438,17 +438,17 @@
         <translation>Patient&#xa0;: densité distale moyenne {density}&#xa0;; capillaires dilatés et mégacapillaires non évalués (pas d’échelle)&#xa0;; images utilisées&#xa0;: {used}, non utilisées&#xa0;: {not_used}.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="245"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="207"/>
         <source>The earlier exam, of {date}:</source>
         <translation>L’examen précédent, du {date}&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="271"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="294"/>
         <source>Report: {files}</source>
         <translation>Rapport&#xa0;: {files}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/exam.py" line="275"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="298"/>
         <source>%n image(s) could not be analysed and are listed as not used in the report. Details are in the log file {log}.</source>
         <translation>
             <numerusform>%n image n’a pas pu être analysée et figure comme non utilisée dans le rapport. Les détails sont dans le fichier journal {log}.</numerusform>
@@ -456,7 +456,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/exam.py" line="279"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="302"/>
         <source>%n image(s) could not be analysed and are listed as not used in the report.</source>
         <translation>
             <numerusform>%n image n’a pas pu être analysée et figure comme non utilisée dans le rapport.</numerusform>
