@@ -226,7 +226,7 @@ def _print_figures(summary: Any, comparison: Any) -> None:
 
 def run_exam(args: argparse.Namespace) -> int:
     from ..core.calibration import Calibration
-    from ..core.exam import exam_calibration, exam_csv, save_exam, summarise_exam
+    from ..core.exam import exam_calibration, save_exam, summarise_exam
     from ..core.pipeline import Analyzer
 
     err = sys.stderr
@@ -277,13 +277,9 @@ def run_exam(args: argparse.Namespace) -> int:
         write_report(report_path, exam, summary, results, thumbnails, overwrite=args.overwrite, model_card=session.card,
                      comparison=comparison, then_thumbnails=then_thumbnails)
         if csv_path is not None:
-            if comparison is None:
-                table = exam_csv(summary)
-            else:
-                from ..core.followup import exam_csv_compared
+            from ..core.followup import exam_csv_of
 
-                table = exam_csv_compared(comparison)
-            write_text_atomic(csv_path, table, overwrite=args.overwrite)
+            write_text_atomic(csv_path, exam_csv_of(summary, comparison), overwrite=args.overwrite)
         if exam_path is not None:
             save_exam(exam, exam_path, overwrite=args.overwrite)
     except CapSegError as exc:

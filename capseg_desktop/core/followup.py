@@ -284,3 +284,9 @@ def exam_csv_compared(comparison: Comparison) -> str:
     rows = [_csv_row("finger change", c.finger, c, exam, then_date, (c.new_giants, c.vanished_giants)) for c in comparison.fingers]
     rows.append(_csv_row("patient change", "", comparison.patient, exam, then_date, patient_new_vanished(comparison)))
     return exam_csv(comparison.now, extra_fields=COMPARISON_CSV_FIELDS, extra_rows=rows)
+
+
+def exam_csv_of(summary: ExamSummary, comparison: Comparison | None) -> str:
+    """The exam CSV the window and the command line write: with the comparison's rows when an
+    earlier exam was compared, else the plain one."""
+    return exam_csv(summary) if comparison is None else exam_csv_compared(comparison)

@@ -164,14 +164,10 @@ def export_csv(c: ExamController) -> Path | None:
     from ...core.atomic import write_text_atomic
 
     try:
-        comparison = c.followup.comparison()  # an earlier exam compared: its rows too
-        if comparison is None:
-            table = model.exam_csv(c.summary())
-        else:
-            from ...core.followup import exam_csv_compared
+        from ...core.followup import exam_csv_of
 
-            table = exam_csv_compared(comparison)
-        written = write_text_atomic(path, table, overwrite=overwrite)
+        # An earlier exam compared: its rows too.
+        written = write_text_atomic(path, exam_csv_of(c.summary(), c.followup.comparison()), overwrite=overwrite)
     except Exception as exc:
         log.warning("The exam CSV %s could not be written: %r", path, exc)
         error(c, QCoreApplication.translate("ExamController", "CSV not written"), exc, QCoreApplication.translate(
