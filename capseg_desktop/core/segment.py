@@ -50,20 +50,13 @@ def _predict_padded(segmenter: Segmenter, pixels: np.ndarray) -> np.ndarray:
     return segmenter.predict(batch)[0, :height, :width]
 
 
-def tile_plan(length: int, tile: int, overlap: int, multiple: int = 1) -> tuple[int, list[int]]:
-    """Tiles along one side: (the tile's length, the starts). As few tiles as cover ``length``
-    with at most ``tile`` each and ``2 * overlap`` shared between neighbours, made as short as
-    that allows (a multiple of the model's ``multiple``) and spread evenly: a 2208-px side takes
-    three 824-px tiles, not three of 1024 (a wide field enlarged to the model's scale went
-    through 6.3 million pixels for 3.9)."""
+def _tile_starts(length: int, tile: int, overlap: int) -> list[int]:
     if length <= tile:
-        return length, [0]
-    count = -(-(length - 2 * overlap) // (tile - 2 * overlap))
-    size = min(tile, _round_up(-(-(length + 2 * overlap * (count - 1)) // count), max(1, multiple)))
-    if count == 1 or size >= length:
-        return min(size, length), [0]
-    step = (length - size) / (count - 1)
-    return size, [int(round(index * step)) for index in range(count)]
+        return [0]
+    step = tile - 2 * overlap
+    starts = list(range(0, length - tile, step))
+    starts.append(length - tile)
+    return starts
 
 
 def predict_probabilities(
@@ -90,15 +83,15 @@ def predict_probabilities(
     # Each tile contributes only its centre (its outer ``overlap_px`` is context), except at
     # the image border, so the seams see the same context as the middle of a tile would.
     probabilities = np.zeros((height, width), dtype=np.float32)
-    tile_h, rows = tile_plan(height, tile_px, overlap_px, int(segmenter.multiple))
-    tile_w, cols = tile_plan(width, tile_px, overlap_px, int(segmenter.multiple))
+    rows = _tile_starts(height, tile_px, overlap_px)
+    cols = _tile_starts(width, tile_px, overlap_px)
     total = len(rows) * len(cols)
     done = 0
     for top in rows:
         for left in cols:
             if should_cancel is not None and should_cancel():
                 raise AnalysisCancelled()
-            bottom, right = min(height, top + tile_h), min(width, left + tile_w)
+            bottom, right = min(height, top + tile_px), min(width, left + tile_px)
             tile = preprocess(rgb[top:bottom, left:right], channels)
             predicted = _predict_padded(segmenter, tile)
             keep_top = 0 if top == 0 else overlap_px

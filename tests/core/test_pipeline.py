@@ -199,17 +199,3 @@ def test_file_created_during_the_write_is_not_replaced(tmp_path, monkeypatch, da
         analysis.write_json(target)
     assert target.read_text() == "saved by another program meanwhile"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")] == []
-
-
-def test_tiles_are_as_few_and_as_small_as_cover_the_image():
-    from capseg_desktop.core.segment import tile_plan
-
-    for length in (1025, 1766, 2208, 8000):
-        size, starts = tile_plan(length, 1024, 64, 16)
-        assert size <= 1024 and size % 16 == 0
-        assert starts[0] == 0 and starts[-1] + size == length  # the whole side, nothing past it
-        # Neighbours share at least both overlaps: every kept centre sees 64 px of context.
-        assert all(b - a <= size - 128 for a, b in zip(starts, starts[1:]))
-        assert len(starts) == -(-(length - 128) // (1024 - 128))  # no more tiles than needed
-    # A wide field enlarged to the model's scale: 2 x 3 tiles of 960 x 832, not of 1024 x 1024.
-    assert tile_plan(1766, 1024, 64, 16)[0] * tile_plan(2208, 1024, 64, 16)[0] == 960 * 832
