@@ -24,6 +24,7 @@ import json
 import platform
 import shutil
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -77,12 +78,16 @@ def prepare_data(recipe: dict[str, Any], work: Path, quick: bool, log: Log = pri
             shutil.rmtree(folder)
         kind = spec.get("kind", "strip")  # "field": wide fields, the row at any angle (model v3 on)
         params = FieldParams() if kind == "field" else SynthParams.world() if spec.get("world") else SynthParams()
+        if "fibres" in spec:  # more fibres, as dark as limbs: hard negatives for a colour-blind model (v3.1 on)
+            params = replace(params, fibres_range=tuple(spec["fibres"]["count"]),
+                             fibre_strength_range=tuple(spec["fibres"]["strength"]))
         started = time.time()
         write_dataset(folder, int(count), seed=int(spec["seed"]), prefix=spec["name"], params=params, kind=kind)
         files, digest = manifest_sha256(folder)
         log(f"synthetic '{spec['name']}': {count} strips (seed {spec['seed']}) in {time.time() - started:.0f} s")
         synthetic.append({"name": spec["name"], "strips": int(count), "seed": int(spec["seed"]),
                           "domain_randomised": bool(spec.get("world")), "kind": spec.get("kind", "strip"), "files": files,
+                          **({"fibres": spec["fibres"]} if "fibres" in spec else {}),
                           "manifest_sha256": digest, "folder": folder})
 
     reference = recipe["reference"]

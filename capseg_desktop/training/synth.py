@@ -55,6 +55,10 @@ class SynthParams:
     # The illumination (``capseg synth --look``): None draws exactly as before the option
     # existed; one of LOOKS, or "any" for one drawn per image (see _apply_look).
     look: str | None = None
+    # Fibres per strip (``rng.integers`` bounds: the upper one is not drawn) and how dark they
+    # are; the defaults draw exactly as before the options existed.
+    fibres_range: tuple[int, int] = (0, 3)
+    fibre_strength_range: tuple[float, float] = (0.15, 0.5)
 
     @classmethod
     def world(cls) -> "SynthParams":
@@ -285,7 +289,10 @@ def _add_dust(rng: np.random.Generator, image: np.ndarray) -> None:
     _alpha_blend(image, alpha, np.array([grey, grey * (1 + (blue - 1) / 2), min(1.0, grey * blue)], np.float32))
 
 
-def _add_fibre(rng: np.random.Generator, image: np.ndarray) -> None:
+def _add_fibre(rng: np.random.Generator, image: np.ndarray,
+               strength: tuple[float, float] = (0.15, 0.5)) -> None:
+    """A thin grey textile fibre lying on the skin: a hard negative for a model that may not use
+    colour (in grey or green light it is a dark curved line, as a limb is)."""
     height, width = image.shape[:2]
     alpha = np.zeros((height, width), np.float32)
     length = rng.uniform(30, 220)
@@ -299,7 +306,7 @@ def _add_fibre(rng: np.random.Generator, image: np.ndarray) -> None:
         x, y = x + np.cos(angle), y + np.sin(angle)
     polyline = np.array(points, np.int32).reshape(-1, 1, 2)
     cv2.polylines(alpha, [polyline], False, 1.0, int(rng.integers(1, 3)), cv2.LINE_AA)
-    alpha = cv2.GaussianBlur(alpha, (0, 0), rng.uniform(0.8, 1.8)) * rng.uniform(0.15, 0.5)
+    alpha = cv2.GaussianBlur(alpha, (0, 0), rng.uniform(0.8, 1.8)) * rng.uniform(*strength)
     grey = rng.uniform(0.3, 0.6)
     _alpha_blend(image, alpha, np.array([grey, grey * 0.98, grey * 1.02], np.float32))
 
@@ -477,8 +484,8 @@ def make_strip(rng: np.random.Generator, params: SynthParams | None = None,
         _add_bubble(rng, image, near)
     for _ in range(int(rng.integers(0, 9))):
         _add_dust(rng, image)
-    for _ in range(int(rng.integers(0, 3))):
-        _add_fibre(rng, image)
+    for _ in range(int(rng.integers(*params.fibres_range))):
+        _add_fibre(rng, image, params.fibre_strength_range)
     _alpha_blend(image, blood_alpha, np.zeros(3, np.float32))
     image += blood_colour * blood_alpha[:, :, None]
     for _ in range(bubbles_on_top):  # bubbles in the oil, in front of the vessels
@@ -603,6 +610,8 @@ class FieldParams:
     region_blur_probability: float = 0.5  # parts of the field out of focus
     jpeg_quality_range: tuple[int, int] = (35, 95)
     look: str | None = None  # as SynthParams.look
+    fibres_range: tuple[int, int] = (0, 3)  # as SynthParams
+    fibre_strength_range: tuple[float, float] = (0.15, 0.5)
 
 
 MIN_FIELD_LOOP_AREA_PX = 120
@@ -891,8 +900,8 @@ def make_field(rng: np.random.Generator, params: FieldParams | None = None) -> S
         _add_bubble(rng, image, occupied_loops)
     for _ in range(int(rng.integers(0, 12))):
         _add_dust(rng, image)
-    for _ in range(int(rng.integers(0, 3))):
-        _add_fibre(rng, image)
+    for _ in range(int(rng.integers(*params.fibres_range))):
+        _add_fibre(rng, image, params.fibre_strength_range)
     _alpha_blend(image, blood_alpha, np.zeros(3, np.float32))
     image += blood_colour * blood_alpha[:, :, None]
     for _ in range(int(rng.integers(0, 4))):

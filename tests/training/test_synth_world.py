@@ -261,3 +261,18 @@ def test_proxy_set_recolours_given_images_and_writes_turned_fields(tmp_path: Pat
             pick = len(xs) // 2  # a pixel of the capillary itself (a loop's centroid may be outside it)
             x, y = matrix @ np.array([xs[pick], ys[pick], 1.0])
             assert turned[int(round(y)) - 1:int(round(y)) + 2, int(round(x)) - 1:int(round(x)) + 2].max() == 255
+
+
+@pytest.mark.parametrize("kind", ["strip", "field"])
+def test_extra_fibres_darken_the_skin_but_never_enter_the_mask(kind: str) -> None:
+    """The recipe's ``fibres`` option (hard negatives for a colour-blind model): many dark
+    fibres change the picture, not what is to be counted."""
+    base = FieldParams() if kind == "field" else SynthParams.world()
+    make = make_field if kind == "field" else make_strip
+    plain = make(np.random.default_rng([5, 1]), dataclasses.replace(base, fibres_range=(0, 1)))
+    fibred = make(np.random.default_rng([5, 1]), dataclasses.replace(base, fibres_range=(7, 8),
+                                                                      fibre_strength_range=(0.85, 0.9)))
+    assert np.array_equal(plain.mask, fibred.mask)
+    assert plain.count == fibred.count
+    darker = (fibred.rgb.astype(int).sum(axis=2) < plain.rgb.astype(int).sum(axis=2) - 30) & ~fibred.mask
+    assert darker.sum() > 200  # seven fibres of 30-220 px, drawn where no capillary is masked
