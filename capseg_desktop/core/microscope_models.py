@@ -218,7 +218,11 @@ def keep_model(profile_name: str, model_file: str | Path, profiles_file: str | P
 
     installed = folder / model_file.name
     record = record_from_card(card, relative_file(installed, profiles_file), file_sha256(installed), created)
-    return commit_profile(profiles, profile.with_model(record), profile.model, folder, profiles_file)
+    updated = profile.with_model(record)
+    learnt = ((card or {}).get("fine_tuning") or {}).get("microscope_limb_width_px")
+    if learnt:  # the scale it was fine-tuned at becomes the microscope's (one factor for all its images)
+        updated = updated.with_learnt_scale(learnt)
+    return commit_profile(profiles, updated, profile.model, folder, profiles_file)
 
 
 def forget_model(profile_name: str, profiles_file: str | Path | None = None) -> Profile:

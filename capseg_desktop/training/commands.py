@@ -142,6 +142,10 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     finetune.add_argument("--patch", default="192x384", help="HxW training patch (default 192x384)")
     finetune.add_argument("--lr", type=float, default=5e-4, help="learning rate (default 5e-4)")
     finetune.add_argument("--seed", type=int, default=0)
+    finetune.add_argument("--scale", choices=("microscope", "per_image"), default="microscope",
+                          help="microscope (default): one scale for all the images, from the median of their limb "
+                               "widths, recorded in the card for the microscope's profile; per_image: each image's "
+                               "own estimate")
     finetune.add_argument("--threads", type=int, default=2,
                           help="TensorFlow threads (default 2: the same speed and sums on every machine)")
     finetune.add_argument("--progress", choices=("text", "json"), default="text",
@@ -277,7 +281,7 @@ def run_finetune(args: argparse.Namespace) -> int:
             images=args.images, masks=args.masks, corrections=args.corrections, base=args.base, out=args.out,
             name=args.name, epochs=args.epochs, steps_per_epoch=args.steps, batch_size=args.batch,
             patch=_parse_patch(args.patch), learning_rate=args.lr, seed=args.seed, threads=args.threads,
-            command=training_command_text(),
+            command=training_command_text(), scale=args.scale,
         )
         finetune(config, emit, should_stop=lambda: stop["asked"])
         return 0

@@ -26,17 +26,20 @@ class Sample:
     scale: float = 1.0  # the resize applied to bring it to the model's scale
 
 
-def normalise_scale(samples: Sequence[Sample], target_sigma: float | None) -> list[Sample]:
+def normalise_scale(samples: Sequence[Sample], target_sigma: float | None,
+                    limb_width_px: float | None = None) -> list[Sample]:
     """Each sample resized so that its ridge scale (``core.scale.estimate_ridge_sigma``, the
     same measure the analysis uses) becomes ``target_sigma``: the model learns one scale, and
-    the analysis brings every image to it."""
+    the analysis brings every image to it. ``limb_width_px``: the limb width of all of them
+    (one microscope's, see ``core.scale.median_limb_width``) instead of each image's estimate."""
     if not target_sigma:
         return list(samples)
-    from capseg_desktop.core.scale import estimate_ridge_sigma, scale_factor_for_sigma
+    from capseg_desktop.core.scale import LIMB_WIDTH_PER_SIGMA, estimate_ridge_sigma, scale_factor_for_sigma
 
     out = []
     for sample in samples:
-        factor = scale_factor_for_sigma(estimate_ridge_sigma(sample.rgb), target_sigma)
+        sigma = limb_width_px / LIMB_WIDTH_PER_SIGMA if limb_width_px else estimate_ridge_sigma(sample.rgb)
+        factor = scale_factor_for_sigma(sigma, target_sigma)
         if factor == 1.0:
             out.append(sample)
             continue

@@ -91,9 +91,10 @@ def load_points(path: Path) -> dict[str, list[list[float]]]:
 
 
 def evaluate_session(session: Any, images: dict[str, Path], points: dict[str, list[list[float]]],
-                     tolerance_px: float, params: Any = None, masks_dir: Path | None = None
-                     ) -> dict[str, Any]:
-    """Per-image and pooled detection scores (and mask scores with ``masks_dir``)."""
+                     tolerance_px: float, params: Any = None, masks_dir: Path | None = None,
+                     shared: Any = None) -> dict[str, Any]:
+    """Per-image and pooled detection scores (and mask scores with ``masks_dir``). ``shared``:
+    one ``core.scale.ScaleInfo`` for all the images (a microscope's), else each image's own."""
     from capseg_desktop.core import Analyzer
 
     from .data import read_mask
@@ -107,7 +108,7 @@ def evaluate_session(session: Any, images: dict[str, Path], points: dict[str, li
     for name in sorted(points):
         if name not in images:
             raise FileNotFoundError(f"{name} is listed in the points file but not in the images folder")
-        analysis = analyzer.analyze_path(images[name], params)
+        analysis = analyzer.analyze_path(images[name], params, shared=shared)
         capillaries = analysis.result.capillaries
         match = match_points(points[name], [c.bbox for c in capillaries],
                              [c.centroid for c in capillaries], tolerance_px)

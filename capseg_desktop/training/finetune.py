@@ -63,6 +63,11 @@ class FinetuneConfig:
     tolerance_px: float = 10.0
     fallback_dir: Path | None = None
     command: str = ""
+    # "microscope": every image is brought to the model's scale with one factor, from the median
+    # of the images' limb widths (they come from one microscope; the per-image estimate wanders,
+    # issue 18), and the model's card records that width for the microscope's profile;
+    # "per_image": each image's own estimate (as before 2026-12-08).
+    scale: str = "microscope"
 
 
 @dataclass(eq=False)
@@ -152,11 +157,22 @@ def _environment() -> dict[str, str]:
     return {"capseg_desktop": __version__, **environment()}
 
 
-def _score(session: Any, examples: list[Example], params: Any, tolerance_px: float) -> dict[str, Any]:
+def microscope_limb_width(examples: list[Example]) -> float | None:
+    """The typical limb width (pixels) of one microscope's images: the median of their estimates."""
+    from capseg_desktop.core.scale import estimate_limb_width_px, median_limb_width
+
+    return median_limb_width([estimate_limb_width_px(e.rgb) for e in examples])
+
+
+def _score(session: Any, examples: list[Example], params: Any, tolerance_px: float,
+           limb_width_px: float | None = None) -> dict[str, Any]:
+    from capseg_desktop.core.scale import SCALE_PROFILE, ScaleInfo
+
     from .evaluate import evaluate_session
 
+    shared = ScaleInfo(1.0, float(limb_width_px), None, SCALE_PROFILE) if limb_width_px else None
     report = evaluate_session(session, {e.name: e.path for e in examples}, {e.name: e.points for e in examples},
-                              tolerance_px, params)
+                              tolerance_px, params, shared=shared)
     return {"f1": report["f1"], "count_error": report["mean_abs_count_error"],
             "precision": report["precision"], "recall": report["recall"],
             "per_image": {r["image"]: {"annotated": r["annotated"], "detected": r["detected"]} for r in report["per_image"]}}
@@ -259,8 +275,9 @@ def _run(config: FinetuneConfig, examples: list[Example], training: list[Example
         raise FinetuneError(str(exc)) from exc
     base_card = session.card or {}
     params = Analyzer(session).default_params()
+    limb = microscope_limb_width(examples) if config.scale == "microscope" else None
     score_start = time.time()
-    before = _score(session, validation, params, config.tolerance_px)
+    before = _score(session, validation, params, config.tolerance_px, limb)
     score_seconds = time.time() - score_start
     check()
 
@@ -268,8 +285,8 @@ def _run(config: FinetuneConfig, examples: list[Example], training: list[Example
     model = session._backend.model
     model.compile(optimizer=keras.optimizers.Adam(config.learning_rate), loss=bce_dice_loss)
     target_sigma = (base_card.get("scale") or {}).get("ridge_sigma_px")
-    train_samples = normalise_scale([Sample(e.name, e.rgb, e.mask, "real") for e in training], target_sigma)
-    val_samples = normalise_scale([Sample(e.name, e.rgb, e.mask, "real") for e in validation], target_sigma)
+    train_samples = normalise_scale([Sample(e.name, e.rgb, e.mask, "real") for e in training], target_sigma, limb)
+    val_samples = normalise_scale([Sample(e.name, e.rgb, e.mask, "real") for e in validation], target_sigma, limb)
     luma = np.array([0.299, 0.587, 0.114], np.float32)  # ITU-R 601, as core.segment.preprocess
 
     def for_model(x: np.ndarray) -> np.ndarray:  # a grey model (the original's .h5) reads one channel
@@ -339,6 +356,8 @@ def _run(config: FinetuneConfig, examples: list[Example], training: list[Example
         "seed": config.seed,
         "threads": config.threads,
         "best_epoch": best["epoch"] + 1,
+        "scale": config.scale,
+        "microscope_limb_width_px": round(limb, 2) if limb else None,
         "scores_protocol": (f"validation images only ({len(validation)}): point matching with tolerance "
                             f"{config.tolerance_px:g} px (one point per corrected capillary), counting parameters "
                             "the base model recommends; the same images chose the best epoch, so the 'after' "
@@ -381,7 +400,7 @@ def _run(config: FinetuneConfig, examples: list[Example], training: list[Example
                              "held_out": [e.name for e in validation]}
     check()
     tflite = temp / f"{stem}.tflite"
-    after = _score(load_model(tflite), validation, params, config.tolerance_px)
+    after = _score(load_model(tflite), validation, params, config.tolerance_px, limb)
     fine_tuning["scores"]["after"] = after
     fine_tuning["seconds"] = round(time.time() - started, 1)
     card["fine_tuning"] = fine_tuning

@@ -197,3 +197,20 @@ def test_a_damaged_or_altered_microscope_file_is_refused_and_nothing_changes(pro
         read_microscope_file(altered)
     assert profiles_file.read_bytes() == before
     assert not any(p.name.startswith(".") for p in microscope_models_dir().rglob("*"))
+
+
+def test_a_model_fine_tuned_at_one_scale_gives_its_profile_that_scale(profiles_file, finetuned):
+    """The limb width a fine-tuning run brought all the microscope's images to becomes the
+    profile's learnt scale: later images of that microscope are analysed at the same factor."""
+    card_path = finetuned.parent / "model_card.json"
+    card = json.loads(card_path.read_text(encoding="utf-8"))
+    card["fine_tuning"]["microscope_limb_width_px"] = 5.4
+    card_path.write_text(json.dumps(card), encoding="utf-8")
+    kept = keep_model("Other", finetuned)
+    assert kept.limb_width_px == 5.4
+    assert next(p for p in load_profiles() if p.name == "Other").limb_width_px == 5.4
+
+
+def test_a_model_without_a_learnt_scale_keeps_the_profiles_own(profiles_file, finetuned):
+    kept = keep_model("Dino x200", finetuned)  # its card names no microscope limb width
+    assert kept.limb_width_px == 9.0

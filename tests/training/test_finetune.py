@@ -107,6 +107,13 @@ def test_fine_tuning_on_corrected_images_raises_validation_f1_and_writes_a_compl
     assert tuning["scores"]["after"]["f1"] == scores["after"]["f1"]
     assert {"tensorflow", "keras", "python", "capseg_desktop"} <= set(card["environment"])
     assert card["recommended_parameters"]["min_area_px"] == 80  # the base model's counting parameters
+    # One scale for the microscope: the median of its images' limb widths, kept for its profile.
+    from capseg_desktop.core.imageio import read_image
+    from capseg_desktop.core.scale import estimate_limb_width_px, median_limb_width
+
+    widths = [estimate_limb_width_px(read_image(mismatched["mine"] / f"s{i}.png").rgb) for i in range(6)]
+    assert tuning["scale"] == "microscope"
+    assert tuning["microscope_limb_width_px"] == pytest.approx(median_limb_width(widths), abs=0.01)
     # Core opens the new model with its card (the window loads it the same way).
     session = load_model(out / "mine-1.tflite")
     assert session.card is not None and session.card["name"] == "mine-1"
