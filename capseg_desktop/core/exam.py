@@ -397,16 +397,30 @@ def load_exam(path: str | os.PathLike[str]) -> Exam:
 
 
 # Analyses ----------------------------------------------------------------------------------------
-def exam_calibration(exam: Exam) -> "Calibration":
-    """The exam's scale as a calibration: its microscope profile's, else a number entered."""
+def exam_calibration(exam: Exam, profiles_file: str | os.PathLike[str] | None = None) -> "Calibration":
+    """The exam's scale as a calibration: its microscope profile's (with the limb width the
+    profile learnt from its images, when the profile is still saved and has one: then every
+    image of the exam is brought to the model's scale with that one factor), else a number
+    entered."""
     from .calibration import NO_CALIBRATION, Calibration
 
     scale = finite_or_none(exam.um_per_px)
     if scale is None or scale <= 0:
         return NO_CALIBRATION
     if exam.profile:
-        return Calibration(scale, SOURCE_PROFILE, exam.profile)
+        return Calibration(scale, SOURCE_PROFILE, exam.profile, _learnt_limb_width(exam.profile, profiles_file))
     return Calibration.entered(scale)
+
+
+def _learnt_limb_width(profile_name: str, profiles_file: str | os.PathLike[str] | None) -> float | None:
+    from .calibration import CalibrationError, load_profiles
+
+    try:
+        profiles = load_profiles(profiles_file)
+    except CalibrationError:  # a damaged profiles file: the exam keeps its µm per pixel, images their own scale
+        return None
+    wanted = profile_name.strip().casefold()
+    return next((p.limb_width_px for p in profiles if p.name.strip().casefold() == wanted), None)
 
 
 def analyze_exam_image(
@@ -428,7 +442,7 @@ def analyze_exam_image(
 
     scale = calibration.measuring_um_per_px if calibration is not None else None
     folder = Path(corrections_dir) if corrections_dir else default_fallback_dir()
-    analysis = analyze_with_corrections(analyzer, Path(path), params, scale, should_cancel, folder)
+    analysis = analyze_with_corrections(analyzer, Path(path), params, scale, should_cancel, folder, calibration=calibration)
     if calibration is not None:
         result = analysis.result
         if result.um_per_px == scale:

@@ -87,3 +87,25 @@ def test_a_profile_learns_its_scale_and_keeps_it(tmp_path):
     assert odd.status == STATUS_WARNING and "microscope profile learnt" in odd.message
     # The sidecar/JSON keeps the profile's learnt width with its calibration.
     assert Calibration.from_dict(calibration.to_dict()) == calibration
+
+
+def test_an_exam_under_a_profile_that_learnt_its_scale_uses_it_for_every_image(tmp_path):
+    """The exam, its CSV and its report count at the scale the window counts at: the profile's."""
+    from capseg_desktop.core.calibration import Profile, save_profiles
+    from capseg_desktop.core.exam import analyze_exam_image, exam_calibration, exam_from_folder
+    from capseg_desktop.core.scale import SCALE_PROFILE
+
+    paths = _write_folder(tmp_path, [0.6, 1.2])
+    profiles_file = tmp_path / "microscopes.json"
+    save_profiles([Profile("Dino x200", 1.4).with_learnt_scale(4.2)], profiles_file)
+    exam = exam_from_folder(tmp_path, patient_id="P-1", profile="Dino x200", um_per_px=1.4)
+    calibration = exam_calibration(exam, profiles_file)
+    assert calibration.limb_width_px == 4.2
+    analyzer = Analyzer(_session(UNCALIBRATED))
+    scales = [analyze_exam_image(analyzer, path, calibration, corrections_dir=tmp_path / "c").result.scale for path in paths]
+    assert [(s.source, s.limb_width_px) for s in scales] == [(SCALE_PROFILE, 4.2)] * 2
+    # A profile since deleted, or one that learnt nothing: each image's own estimate, as before.
+    save_profiles([Profile("Other", 1.4)], profiles_file)
+    assert exam_calibration(exam, profiles_file).limb_width_px is None
+    own = analyze_exam_image(analyzer, paths[0], exam_calibration(exam, profiles_file), corrections_dir=tmp_path / "c")
+    assert own.result.scale.source != SCALE_PROFILE
