@@ -47,6 +47,9 @@ def run_list(args: argparse.Namespace) -> int:
     status = 0
     for profile in profiles:
         print(profile.describe())
+        if profile.limb_width_px:
+            print("  " + translate("CLI", "vessels: limbs of {width} px, learnt from its images").format(
+                width=format_number(profile.limb_width_px, 1)))
         print("  " + model_line(profile))
         try:
             profile_model_path(profile)
@@ -87,6 +90,37 @@ def run_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_learn_scale(args: argparse.Namespace) -> int:
+    """The vessels' typical width on this microscope, from a folder of its images, kept with
+    its profile: from then on each of its images is brought to the model's scale with one factor
+    (in the window, the exam and ``--profile``) instead of a guess of its own."""
+    from ..core.calibration import save_profiles
+    from ..core.imageio import list_images
+    from ..core.microscope_models import profile_named, replace_profile
+    from ..core.pipeline import SHARED_SCALE_SAMPLE, images_limb_width
+
+    configure_logging()
+    try:
+        profiles, profile = profile_named(args.name)
+        paths = list_images(Path(args.folder))
+        width = images_limb_width(paths)
+        if width is None:
+            sys.stderr.write(translate("CLI", "The vessels' width could not be measured on at least two images of {folder}; "
+                                              "the profile is unchanged.").format(folder=args.folder) + "\n")
+            return 2
+        save_profiles(replace_profile(profiles, profile.with_learnt_scale(width)))
+    except CapSegError as exc:
+        return _refused(exc, sys.stderr)
+    except OSError as exc:
+        sys.stderr.write(translate("CLI", "The folder {folder} cannot be read.").format(folder=args.folder) + "\n")
+        log.warning("capseg microscope learn-scale: %r", exc)
+        return 2
+    print(translate("CLI", 'The microscope profile "{name}" now brings its images to the model\'s scale as limbs of '
+                           "{width} px (the median of {count} of its images).").format(
+        name=profile.name, width=format_number(width, 1), count=min(len(paths), SHARED_SCALE_SAMPLE)))
+    return 0
+
+
 def _refused(exc: CapSegError, err: TextIO) -> int:
     log.warning("capseg microscope: %s (%s)", exc, exc.detail)
     err.write(f"{exc}\n")
@@ -116,3 +150,7 @@ def add_microscope(sub: Any) -> None:
     importing.add_argument("--replace", action="store_true", help="replace a profile of the same name (and its model)")
     importing.add_argument("--name", metavar="NEW", help="import it under this name instead")
     importing.set_defaults(func=run_import)
+    learn = actions.add_parser("learn-scale", help="learn the vessels' width on this microscope from a folder of its images")
+    learn.add_argument("name", metavar="NAME", help="the profile's name")
+    learn.add_argument("folder", metavar="FOLDER", help="a folder of this microscope's images (at least two)")
+    learn.set_defaults(func=run_learn_scale)

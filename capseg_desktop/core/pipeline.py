@@ -270,6 +270,25 @@ def _largest_factor(height: int, width: int) -> float:
     return float(np.clip(np.sqrt(MAX_MODEL_PIXELS / max(1, height * width)), MIN_FACTOR, MAX_FACTOR))
 
 
+def images_limb_width(paths: Sequence[Path], max_pixels: int = DEFAULT_MAX_PIXELS,
+                      should_cancel: CancelCheck | None = None, sample: int = SHARED_SCALE_SAMPLE) -> float | None:
+    """The typical limb width (pixels) of one microscope's images: the median of the widths
+    estimated on up to ``sample`` of them, spread evenly; ``None`` when fewer than two could
+    be measured. Images that cannot be read are skipped."""
+    chosen = list(paths) if len(paths) <= sample else [
+        paths[round(i * (len(paths) - 1) / (sample - 1))] for i in range(sample)]
+    widths: list[float | None] = []
+    for path in chosen:
+        if should_cancel is not None and should_cancel():
+            raise AnalysisCancelled()
+        try:
+            rgb = read_image(path, max_pixels=max_pixels).rgb
+        except CapSegError:
+            continue
+        widths.append(estimate_limb_width_px(rgb))
+    return median_limb_width(widths)
+
+
 class Analyzer:
     """Runs analyses with one loaded model.
 
@@ -329,18 +348,7 @@ class Analyzer:
         cannot be read are left to the analysis to report."""
         if self.scale_mode == "native" or not self.model_scale().get("ridge_sigma_px") or len(paths) < 2:
             return None
-        chosen = list(paths) if len(paths) <= sample else [
-            paths[round(i * (len(paths) - 1) / (sample - 1))] for i in range(sample)]
-        widths: list[float | None] = []
-        for path in chosen:
-            if should_cancel is not None and should_cancel():
-                raise AnalysisCancelled()
-            try:
-                rgb = read_image(path, max_pixels=self.max_pixels).rgb
-            except CapSegError:
-                continue
-            widths.append(estimate_limb_width_px(rgb))
-        median = median_limb_width(widths)
+        median = images_limb_width(paths, self.max_pixels, should_cancel, sample)
         if median is None:
             return None
         return ScaleInfo(1.0, median, None, SCALE_SHARED)

@@ -24,28 +24,28 @@
         <translation>La largeur des vaisseaux n’a pas pu être mesurée (contraste trop faible ou bord surtout sombre)&#xa0;; l’image a donc été analysée à sa taille d’origine&#xa0;: vérifiez le comptage.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/pipeline.py" line="364"/>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="372"/>
         <source>The vessels of this image look {ratio} times as wide as those the microscope profile learnt (limbs about {own} px against {shared} px): check that the profile is this microscope&apos;s and magnification&apos;s; it was analysed at the profile&apos;s scale.</source>
         <extracomment>A folder&apos;s shared scale is the median of the estimates of at most this many of its images.</extracomment>
         <translation>Les vaisseaux de cette image paraissent {ratio} fois plus larges que ceux appris pour le profil du microscope (branches d’environ {own} px contre {shared} px)&#xa0;: vérifiez que le profil est celui de ce microscope et de ce grossissement&#xa0;; elle a été analysée à l’échelle du profil.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/pipeline.py" line="371"/>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="379"/>
         <source>The vessels of this image look {ratio} times as wide as in the other images of its folder (limbs about {own} px against {shared} px): it may come from another microscope or magnification; it was analysed at the folder&apos;s scale.</source>
         <translation>Les vaisseaux de cette image paraissent {ratio} fois plus larges que dans les autres images de son dossier (branches d’environ {own} px contre {shared} px)&#xa0;: elle vient peut-être d’un autre microscope ou grossissement&#xa0;; elle a été analysée à l’échelle du dossier.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/pipeline.py" line="416"/>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="424"/>
         <source>Image read</source>
         <translation>Image lue</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/segment.py" line="87"/>
+        <location filename="../../capseg_desktop/core/segment.py" line="80"/>
         <source>Segmented</source>
         <translation>Segmentation terminée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/segment.py" line="113"/>
+        <location filename="../../capseg_desktop/core/segment.py" line="106"/>
         <source>Segmented tile {done} of {total}</source>
         <translation>Tuile {done} sur {total} segmentée</translation>
     </message>
@@ -443,12 +443,12 @@
         <translation>L’examen précédent, du {date}&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="294"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="290"/>
         <source>Report: {files}</source>
         <translation>Rapport&#xa0;: {files}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/exam.py" line="298"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="294"/>
         <source>%n image(s) could not be analysed and are listed as not used in the report. Details are in the log file {log}.</source>
         <translation>
             <numerusform>%n image n’a pas pu être analysée et figure comme non utilisée dans le rapport. Les détails sont dans le fichier journal {log}.</numerusform>
@@ -456,7 +456,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/exam.py" line="302"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="298"/>
         <source>%n image(s) could not be analysed and are listed as not used in the report.</source>
         <translation>
             <numerusform>%n image n’a pas pu être analysée et figure comme non utilisée dans le rapport.</numerusform>
@@ -499,19 +499,39 @@
         <translation>Aucun profil de microscope pour l’instant (ajoutez-les dans les profils de microscope de la fenêtre).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/microscope.py" line="68"/>
+        <location filename="../../capseg_desktop/cli/microscope.py" line="51"/>
+        <source>vessels: limbs of {width} px, learnt from its images</source>
+        <translation>vaisseaux&#xa0;: branches de {width} px, apprises sur ses images</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli/microscope.py" line="71"/>
         <source>The microscope profile &quot;{name}&quot; and its model are in {path}.</source>
         <translation>Le profil de microscope «&#xa0;{name}&#xa0;» et son modèle sont dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/microscope.py" line="80"/>
+        <location filename="../../capseg_desktop/cli/microscope.py" line="83"/>
         <source>Nothing was imported. Use --replace to replace it, or --name NEW to import it under another name.</source>
         <translation>Rien n’a été importé. Utilisez --replace pour le remplacer, ou --name NOUVEAU pour l’importer sous un autre nom.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/microscope.py" line="84"/>
+        <location filename="../../capseg_desktop/cli/microscope.py" line="87"/>
         <source>Imported the microscope profile &quot;{name}&quot;.</source>
         <translation>Profil de microscope «&#xa0;{name}&#xa0;» importé.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli/microscope.py" line="108"/>
+        <source>The vessels&apos; width could not be measured on at least two images of {folder}; the profile is unchanged.</source>
+        <translation>La largeur des vaisseaux n’a pas pu être mesurée sur au moins deux images de {folder}&#xa0;; le profil est inchangé.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli/microscope.py" line="115"/>
+        <source>The folder {folder} cannot be read.</source>
+        <translation>Le dossier {folder} ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/cli/microscope.py" line="118"/>
+        <source>The microscope profile &quot;{name}&quot; now brings its images to the model&apos;s scale as limbs of {width} px (the median of {count} of its images).</source>
+        <translation>Le profil de microscope «&#xa0;{name}&#xa0;» ramène désormais ses images à l’échelle du modèle avec des branches de {width} px (la médiane de {count} de ses images).</translation>
     </message>
 </context>
 <context>
@@ -875,7 +895,7 @@
 <context>
     <name>ExamFigures</name>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/exam.py" line="724"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="738"/>
         <source>mean over %n finger(s) with a density</source>
         <extracomment>Shape label (``core.shape.SHAPES``) -&gt; loops; ``None`` when not known. The model that counted it (file name, sha256): a microscope profile&apos;s own or the bundled one. Whether dilated and giant loops could be judged on at least one used image (a scale). Shape label -&gt; loops over the used images (every label, 0 when none). The EULAR fast track pattern on the finger&apos;s figures (``None``: no image used). Fingers whose density is reduced, in ``FINGERS`` order. Whether any image used was measured at a scale: without one, no loop can be called dilated or giant, and &quot;0 giant&quot; would be a claim nobody checked. Shape label -&gt; loops over the fingers. The EULAR fast track pattern of the patient (from the fingers&apos;, ``core.fasttrack``). Images not assigned to a finger (not counted anywhere).</extracomment>
         <translation>
@@ -1455,7 +1475,7 @@
 <context>
     <name>Progress</name>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/pipeline.py" line="481"/>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="489"/>
         <source>%n capillaries</source>
         <translation>
             <numerusform>%n capillaire</numerusform>

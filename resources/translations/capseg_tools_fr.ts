@@ -741,17 +741,17 @@
         <translation>Exporter l&apos;examen en CSV</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/files.py" line="177"/>
+        <location filename="../../capseg_desktop/gui/exam/files.py" line="173"/>
         <source>CSV not written</source>
         <translation>CSV non écrit</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/files.py" line="177"/>
+        <location filename="../../capseg_desktop/gui/exam/files.py" line="173"/>
         <source>The CSV could not be written to &quot;%1&quot;.</source>
         <translation>Le CSV n&apos;a pas pu être écrit dans «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/files.py" line="182"/>
+        <location filename="../../capseg_desktop/gui/exam/files.py" line="178"/>
         <source>Exam CSV written to %1.</source>
         <translation>CSV de l&apos;examen écrit dans %1.</translation>
     </message>

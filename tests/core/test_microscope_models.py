@@ -92,9 +92,10 @@ def test_the_profile_list_names_each_model_and_its_scores(profiles_file, finetun
     assert main(["microscope", "list"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "Dino x200 (×200): 1.6 µm/px"
-    assert lines[1].startswith("  model: dino-1.tflite, adapted from capseg_unet 2.1.0 on 2026-12-07; sha256 ")
-    assert lines[1].endswith("on the images kept aside: F1 0.40 -> 0.80, count error 6.0 -> 1.5")
-    assert lines[2:] == ["Other: 0.8 µm/px", "  model: the bundled model"]
+    assert lines[1] == "  vessels: limbs of 9.0 px, learnt from its images"
+    assert lines[2].startswith("  model: dino-1.tflite, adapted from capseg_unet 2.1.0 on 2026-12-07; sha256 ")
+    assert lines[2].endswith("on the images kept aside: F1 0.40 -> 0.80, count error 6.0 -> 1.5")
+    assert lines[3:] == ["Other: 0.8 µm/px", "  model: the bundled model"]
     # A model kept without a fine-tuning card says no more than it knows.
     bare = ProfileModel("models/microscopes/x/m.tflite", "0" * 64, created="2026-12-08T00:10:00+00:00")
     assert bare.describe() == "m.tflite, kept on 2026-12-08"
@@ -214,3 +215,27 @@ def test_a_model_fine_tuned_at_one_scale_gives_its_profile_that_scale(profiles_f
 def test_a_model_without_a_learnt_scale_keeps_the_profiles_own(profiles_file, finetuned):
     kept = keep_model("Dino x200", finetuned)  # its card names no microscope limb width
     assert kept.limb_width_px == 9.0
+
+
+def test_a_profile_learns_its_vessels_width_from_a_folder_of_its_images(profiles_file, tmp_path, capsys):
+    """capseg microscope learn-scale: the median of the folder's estimates, kept with the profile."""
+    from capseg_desktop.core.imageio import list_images, read_image
+    from capseg_desktop.core.scale import estimate_limb_width_px, median_limb_width
+
+    folder = tmp_path / "scope"
+    folder.mkdir()
+    for index in range(4):
+        cv2.imwrite(str(folder / f"img_{index}.png"), cv2.cvtColor(bars_image(bars=3 + index), cv2.COLOR_RGB2BGR))
+    expected = median_limb_width([estimate_limb_width_px(read_image(p).rgb) for p in list_images(folder)])
+    assert main(["microscope", "learn-scale", "other", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith('The microscope profile "Other" now brings its images to the model\'s scale as limbs of ')
+    assert next(p for p in load_profiles() if p.name == "Other").limb_width_px == pytest.approx(expected, abs=0.05)  # saved to 0.1 px
+    # Nothing to measure: one plain sentence, the profile unchanged.
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["microscope", "learn-scale", "Dino x200", str(empty)]) == 2
+    assert "could not be measured" in capsys.readouterr().err
+    assert next(p for p in load_profiles() if p.name == "Dino x200").limb_width_px == 9.0
+    assert main(["microscope", "learn-scale", "Dino x200", str(tmp_path / "missing")]) == 2
+    assert "cannot be read" in capsys.readouterr().err
