@@ -1649,73 +1649,73 @@
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="43"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="47"/>
         <source>Microscope profile</source>
         <extracomment>The widest range a spin box offers: from an electron-microscope-like 0.001 to 1 mm a pixel.</extracomment>
         <translation>Profil de microscope</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="47"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="51"/>
         <source>Profile name</source>
         <translation>Nom du profil</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="48"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="52"/>
         <source>e.g. Videocap 200x</source>
         <translation>p. ex. Videocap 200x</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="55"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="59"/>
         <source>type the scale</source>
         <translation>saisir l’échelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="56"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="60"/>
         <source> µm/px</source>
         <translation> µm/px</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="57"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="61"/>
         <source>Micrometres per pixel</source>
         <translation>Micromètres par pixel</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="64"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="68"/>
         <source>not stated</source>
         <translation>non indiqué</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="66"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="70"/>
         <source>Magnification (optional)</source>
         <translation>Grossissement (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="73"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="77"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="74"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="78"/>
         <source>&amp;Scale</source>
         <translation>É&amp;chelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="75"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="79"/>
         <source>&amp;Magnification</source>
         <translation>&amp;Grossissement</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="93"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="97"/>
         <source>Give the profile a name.</source>
         <translation>Donnez un nom au profil.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="96"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="100"/>
         <source>There is already a profile named &apos;%1&apos;.</source>
         <translation>Un profil nommé «&#xa0;%1&#xa0;» existe déjà.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="99"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="103"/>
         <source>Type this microscope&apos;s scale in micrometres per pixel (from its calibration, or measure it with Calibrate on a picture of a ruler).</source>
         <translation>Saisissez l’échelle de ce microscope en micromètres par pixel (d’après son étalonnage, ou mesurez-la avec Étalonner sur la photo d’une règle).</translation>
     </message>
@@ -1723,59 +1723,105 @@
 <context>
     <name>ProfilesDialog</name>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="113"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="117"/>
         <source>Microscopes</source>
         <translation>Microscopes</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="117"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="121"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="117"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="121"/>
         <source>µm per pixel</source>
         <translation>µm par pixel</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="117"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="121"/>
         <source>Magnification</source>
         <translation>Grossissement</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="118"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="122"/>
+        <source>Vessels</source>
+        <translation>Vaisseaux</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="123"/>
         <source>Microscope profiles</source>
         <translation>Profils de microscope</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="120"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="125"/>
         <source>&amp;Add…</source>
         <translation>&amp;Ajouter…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="122"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="127"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="124"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="129"/>
         <source>&amp;Delete</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="131"/>
+        <source>&amp;Learn vessel width…</source>
+        <translation>Apprendre la &amp;largeur des vaisseaux…</translation>
+    </message>
+    <message>
         <location filename="../../capseg_desktop/gui/scale/profiles.py" line="133"/>
+        <source>Measure the vessels&apos; width on a folder of this microscope&apos;s images: from then on all its images are brought to the model&apos;s scale with one factor.</source>
+        <translation>Mesurer la largeur des vaisseaux sur un dossier d’images de ce microscope&#xa0;: dès lors, toutes ses images sont ramenées à l’échelle du modèle avec un seul facteur.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="143"/>
         <source>A profile is the scale of one microscope at one magnification. Choose it in the toolbar (Microscope); Edit &gt; Calibrate measures one from a line of known length.</source>
         <translation>Un profil est l&apos;échelle d&apos;un microscope à un grossissement donné. Choisissez-le dans la barre d&apos;outils (Microscope)&#xa0;; Édition &gt; Étalonner l&apos;échelle en mesure un à partir d&apos;un trait de longueur connue.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="203"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="167"/>
+        <source>limbs %1 px</source>
+        <translation>branches %1 px</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="216"/>
         <source>Delete the microscope profile &apos;%1&apos;? Results already exported keep their scale.</source>
         <translation>Supprimer le profil de microscope «&#xa0;%1&#xa0;»&#xa0;? Les résultats déjà exportés gardent leur échelle.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="205"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="218"/>
         <source>Delete profile?</source>
         <translation>Supprimer le profil&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="238"/>
+        <source>Images of the microscope &apos;%1&apos;</source>
+        <translation>Images du microscope «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="245"/>
+        <source>Measuring the vessels…</source>
+        <translation>Mesure des vaisseaux…</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="245"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="246"/>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="263"/>
+        <source>Learn vessel width</source>
+        <translation>Apprendre la largeur des vaisseaux</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/scale/profiles.py" line="264"/>
+        <source>The vessels&apos; width could not be measured on at least two images of this folder; the profile is unchanged.</source>
+        <translation>La largeur des vaisseaux n’a pas pu être mesurée sur au moins deux images de ce dossier&#xa0;; le profil est inchangé.</translation>
     </message>
 </context>
 <context>

@@ -179,6 +179,41 @@ def test_the_microscopes_dialog_adds_edits_and_deletes_profiles(qtbot, window, t
     assert window.settings.store.value("calibration/profile") == "Dino 200x"
 
 
+def test_a_profile_learns_its_vessel_width_from_a_folder_of_its_images(qtbot, window, tmp_path, dialogs,
+                                                                                       monkeypatch):
+    """Model > Microscopes…, Learn vessel width…: the median of the folder's estimates is shown
+    and kept with the profile (whose images core then brings to the model's scale with it)."""
+    from capseg_desktop.core.imageio import list_images, read_image
+    from capseg_desktop.core.scale import estimate_limb_width_px, median_limb_width
+    from capseg_desktop.gui.scale.profiles import ProfilesDialog
+
+    folder = tmp_path / "scope"
+    for index in range(4):
+        write_capillary_image(folder / f"img_{index}.png", loops=3 + index)
+    expected = median_limb_width([estimate_limb_width_px(read_image(p).rgb) for p in list_images(folder)])
+    save_profiles([Profile("Dino x200", 1.6, 200.0)])
+    window.calibration.profiles = load_profiles()
+    window.calibration.fill()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *args, **kwargs: str(folder)))
+    seen = {}
+
+    def drive() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ProfilesDialog) and w.isVisible())
+        assert not dialog.learn_button.isEnabled()  # nothing chosen yet
+        dialog.table.selectRow(0)
+        QTest.mouseClick(dialog.learn_button, LEFT)
+        seen["cell"] = dialog.table.item(0, 3).text()
+        dialog.accept()
+
+    QTimer.singleShot(100, drive)
+    window.actions_by_id["microscopes"].trigger()
+    (profile,) = load_profiles()
+    assert profile.limb_width_px == pytest.approx(expected, abs=0.05)
+    from capseg_desktop.gui.widgets.tables import shown
+
+    assert seen["cell"] == f"limbs {shown(expected)} px"
+
+
 def test_editing_a_profile_keeps_its_model_and_deleting_one_removes_its_model(qtbot, window, tmp_path, dialogs):
     """A profile saved by the command line while the window runs (capseg adapt --keep) keeps its
     own model and learnt scale through an edit in Model > Microscopes…; a deleted profile's

@@ -1,22 +1,26 @@
 """Microscope profiles in the window: the Model > Microscopes… dialog that adds, edits and
-deletes them (name, µm per pixel, optional magnification). The list itself is kept by
-``core.calibration`` (``microscopes.json`` in the application-data folder)."""
+deletes them (name, µm per pixel, optional magnification) and learns a microscope's vessel
+width from a folder of its images. The list itself is kept by ``core.calibration``
+(``microscopes.json`` in the application-data folder)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
-
+from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
+    QApplication,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QTableWidgetItem,
     QVBoxLayout,
@@ -114,7 +118,8 @@ class ProfilesDialog(QDialog):
         self.profiles = list(profiles)
         self.current_um_per_px = current_um_per_px
         self.renamed: dict[str, str] = {}  # old name -> new name, so the chosen profile stays chosen
-        self.table = results_table("profiles_table", [self.tr("Name"), self.tr("µm per pixel"), self.tr("Magnification")], stretch_columns=(0,))
+        self.table = results_table("profiles_table", [self.tr("Name"), self.tr("µm per pixel"), self.tr("Magnification"),
+                                                      self.tr("Vessels")], stretch_columns=(0,))
         self.table.setAccessibleName(self.tr("Microscope profiles"))
         self.table.doubleClicked.connect(lambda _index: self.edit())
         self.add_button = QPushButton(self.tr("&Add…"))
@@ -123,18 +128,23 @@ class ProfilesDialog(QDialog):
         self.edit_button.setObjectName("profile_edit")
         self.delete_button = QPushButton(self.tr("&Delete"))
         self.delete_button.setObjectName("profile_delete")
-        for button in (self.add_button, self.edit_button, self.delete_button):
+        self.learn_button = QPushButton(self.tr("&Learn vessel width…"))
+        self.learn_button.setObjectName("profile_learn")
+        self.learn_button.setToolTip(self.tr("Measure the vessels' width on a folder of this microscope's images: from then "
+                                             "on all its images are brought to the model's scale with one factor."))
+        for button in (self.add_button, self.edit_button, self.delete_button, self.learn_button):
             # Enter is OK, even with the focus left on Add after adding (it opened another Add).
             button.setAutoDefault(False)
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit)
         self.delete_button.clicked.connect(self.delete)
+        self.learn_button.clicked.connect(lambda: self.learn())
         self.table.itemSelectionChanged.connect(self._update_buttons)
         note = QLabel(self.tr("A profile is the scale of one microscope at one magnification. Choose it in the toolbar "
                               "(Microscope); Edit > Calibrate measures one from a line of known length."))
         note.setWordWrap(True)
         side = QVBoxLayout()
-        for button in (self.add_button, self.edit_button, self.delete_button):
+        for button in (self.add_button, self.edit_button, self.delete_button, self.learn_button):
             side.addWidget(button)
         side.addStretch(1)
         row = QHBoxLayout()
@@ -148,13 +158,15 @@ class ProfilesDialog(QDialog):
         layout.addWidget(note)
         layout.addLayout(row, 1)
         layout.addWidget(buttons)
-        self.resize(520, 320)
+        self.resize(640, 320)
         self._fill()
 
     def _fill(self, select: int = -1) -> None:
         self.table.setRowCount(len(self.profiles))
         for row, profile in enumerate(self.profiles):
-            values = (profile.name, shown(profile.um_per_px), shown(profile.magnification) + " ×" if profile.magnification else "")
+            learnt = self.tr("limbs %1 px").replace("%1", shown(profile.limb_width_px)) if profile.limb_width_px else ""
+            values = (profile.name, shown(profile.um_per_px),
+                      shown(profile.magnification) + " ×" if profile.magnification else "", learnt)
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if column:
@@ -172,6 +184,7 @@ class ProfilesDialog(QDialog):
         chosen = self._row() >= 0
         self.edit_button.setEnabled(chosen)
         self.delete_button.setEnabled(chosen)
+        self.learn_button.setEnabled(chosen)
 
     def add(self) -> None:
         dialog = ProfileDialog(self, None, [p.name for p in self.profiles], self.current_um_per_px)
@@ -207,3 +220,48 @@ class ProfilesDialog(QDialog):
         if answer == QMessageBox.StandardButton.Yes:
             del self.profiles[row]
             self._fill(min(row, len(self.profiles) - 1))
+
+    def learn(self, folder: str | None = None) -> None:
+        """The chosen profile's typical limb width, from up to 24 images of a folder (the
+        median of their estimates, as for a folder analysed without a profile); kept with the
+        profile when the dialog is accepted."""
+        from ...core.imageio import list_images
+        from ...core.errors import AnalysisCancelled
+        from ...core.pipeline import SHARED_SCALE_SAMPLE, images_limb_width
+
+        row = self._row()
+        if row < 0:
+            return
+        profile = self.profiles[row]
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(
+                self, self.tr("Images of the microscope '%1'").replace("%1", profile.name), str(Path.home()))
+        if not folder:
+            return
+        try:
+            paths = list_images(Path(folder))
+        except OSError:
+            paths = []
+        progress = QProgressDialog(self.tr("Measuring the vessels…"), self.tr("Cancel"), 0, min(len(paths), SHARED_SCALE_SAMPLE), self)
+        progress.setWindowTitle(self.tr("Learn vessel width"))
+        progress.setMinimumDuration(300)
+        step = {"done": 0}
+
+        def cancelled() -> bool:  # called before each image: the dialog stays responsive
+            progress.setValue(step["done"])
+            step["done"] += 1
+            QApplication.processEvents()
+            return progress.wasCanceled()
+
+        try:
+            width = images_limb_width(paths, should_cancel=cancelled)
+        except AnalysisCancelled:
+            return
+        finally:
+            progress.close()
+        if width is None:
+            QMessageBox.information(self, self.tr("Learn vessel width"), self.tr(
+                "The vessels' width could not be measured on at least two images of this folder; the profile is unchanged."))
+            return
+        self.profiles[row] = profile.with_learnt_scale(width)
+        self._fill(row)
