@@ -57,7 +57,8 @@ def score(model: Path, images: Path, names: list[str], points: dict) -> dict:
     return {"f1": round(report["f1"], 3), "count_error": round(report["mean_abs_count_error"], 2), "scored_on": len(names)}
 
 
-def adapt(base: Path, images: Path, masks: Path, names: list[str], work: Path, quick: bool = False) -> tuple[Path, float]:
+def adapt(base: Path, images: Path, masks: Path, names: list[str], work: Path, quick: bool = False,
+          setting: dict | None = None) -> tuple[Path, float]:
     from capseg_desktop.training.finetune import FinetuneConfig, finetune
 
     folder = work / "images"
@@ -66,7 +67,7 @@ def adapt(base: Path, images: Path, masks: Path, names: list[str], work: Path, q
         shutil.copy(images / name, folder / name)
         shutil.copy(masks / name.replace(".png", "_mask.png"), folder / name.replace(".png", "_mask.png"))
     started = time.time()
-    settings = {"epochs": 1, "steps_per_epoch": 2, "batch_size": 2} if quick else {}
+    settings = {"epochs": 1, "steps_per_epoch": 2, "batch_size": 2} if quick else dict(setting or {})
     done = finetune(FinetuneConfig(images=folder, masks=folder, base=base, out=work / "model",
                                    command="python -m capseg_devtools.synthetic_base", **settings), lambda event: None)
     return Path(done["tflite"]), round(time.time() - started, 1)
@@ -80,6 +81,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--k", default="3,5,10")
     parser.add_argument("--out", type=Path)
     parser.add_argument("--quick", action="store_true", help="a smoke run: two steps per epoch")
+    parser.add_argument("--base", type=Path, help="a synthetic-only base made before (its .keras): no training")
+    parser.add_argument("--keep-base", type=Path, help="copy the base's bundle into this folder")
+    parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                        help="a fine-tuning setting other than capseg finetune's default (FinetuneConfig field)")
     args = parser.parse_args(argv)
     from capseg_desktop.training.evaluate import load_points
     from capseg_desktop.training.recipe_file import load_recipe, resolve
@@ -95,12 +100,16 @@ def main(argv: list[str] | None = None) -> int:
     temp = Path(tempfile.mkdtemp(prefix="capseg-synthetic-base-"))
     try:
         started = time.time()
-        base = train_base(recipe, args.work, temp / "base", args.epochs, quick=args.quick)
+        base = args.base or train_base(recipe, args.work, temp / "base", args.epochs, quick=args.quick)
+        if args.keep_base and not args.base:
+            shutil.copytree(base.parent, args.keep_base, dirs_exist_ok=True)
+        setting = {key: json.loads(value) for key, value in (item.split("=", 1) for item in args.set)}
         figures = {"recipe": args.recipe.name, "epochs": args.epochs, "training_seconds": round(time.time() - started, 1),
+                   "finetune_settings": setting,
                    "base": score(base.with_suffix(".tflite"), images, labelled, points), "adapted": []}
         print(f"synthetic-only base on the {len(labelled)} strips: {figures['base']}", flush=True)
         for k in (int(k) for k in args.k.split(",")):
-            model, seconds = adapt(base, images, args.work / "pseudo", order[:k], temp / f"k{k}", args.quick)
+            model, seconds = adapt(base, images, args.work / "pseudo", order[:k], temp / f"k{k}", args.quick, setting)
             rest = sorted(set(labelled) - set(order[:k]))
             row = {"images": k, "seconds": seconds, **score(model, images, rest, points)}
             figures["adapted"].append(row)
