@@ -15,8 +15,8 @@ from ..core.i18n import format_number, translate
 from ..core.imageio import SUPPORTED_SUFFIXES, list_images
 from ..core.texts import Plurals
 from .common import (
-    CORRECTIONS_HELP, Progress, configure_logging, corrections_dir, exists, load_session, log, non_negative_float,
-    non_negative_int, probability, profile_for, scale_arg,
+    CORRECTIONS_HELP, Progress, configure_logging, corrections_dir, exists, green_light_analyzer, load_session, log,
+    non_negative_float, non_negative_int, probability, profile_for, scale_arg,
 )
 
 
@@ -76,7 +76,12 @@ def run_analyze(args: argparse.Namespace) -> int:
     if session is None:
         return 2
     analyzer = Analyzer(session, scale_mode=args.scale)
-    params = _params_from(args, analyzer.default_params())
+    if args.model is None and (profile is None or profile.model is None) and not args.no_light_model:
+        analyzer.for_green_light = green_light_analyzer(args.scale)
+    overridden = any(v is not None for v in (args.threshold, args.min_area, args.merge_distance, args.split_area))
+    # Without an override each picture is counted with its model's own recommendation (the
+    # model for green light has its own).
+    params = _params_from(args, analyzer.default_params()) if overridden else None
     images, problems = collect_inputs(args.paths)
     out_dir = Path(args.out) if args.out else None
     if out_dir is not None:
@@ -289,6 +294,9 @@ def add_analyze(sub: Any) -> None:
     analyze.add_argument("--scale", choices=("auto", "native"), default="auto",
                          help="auto (default): bring each image to the scale its model states (estimated from "
                               "the image); native: analyse every image at its own size")
+    analyze.add_argument("--no-light-model", action="store_true",
+                         help="count pictures lit green with the bundled model too (by default, without --model or a "
+                              "profile's model, they are counted with the model for any light, models/any_light/)")
     analyze.add_argument("--overwrite", action="store_true", help="replace existing output files")
     analyze.add_argument("--use-corrections", action="store_true",
                          help="count each image that has corrections saved by hand (NAME.capseg.json) as corrected: "

@@ -178,6 +178,24 @@ def profile_for(name: str, err: TextIO):
     return profile
 
 
+def green_light_analyzer(scale_mode: str = "auto"):
+    """The analyzer for pictures lit green (``core.light``): the model for any light installed
+    beside the bundled one, or ``None`` when it is not installed or cannot be loaded."""
+    from ..core.errors import CapSegError
+    from ..core.model import load_model
+    from ..core.paths import any_light_model_path
+    from ..core.pipeline import Analyzer
+
+    path = any_light_model_path()
+    if path is None:
+        return None
+    try:
+        return Analyzer(load_model(path), scale_mode=scale_mode)
+    except CapSegError as exc:
+        log.warning("The model for any light (%s) was not loaded: %s (%s)", path, exc, exc.detail)
+        return None
+
+
 def load_session(model_arg: str | None, err: TextIO, profile=None):
     """The model to analyse with: ``--model`` when given, else the microscope profile's own
     model when it has one, else the bundled model; ``None`` after saying why on ``err`` (a

@@ -71,6 +71,12 @@ def default_model_path() -> Path | None:
     return None
 
 
+def any_light_model_path() -> Path | None:
+    """The model for any light installed beside the bundled one (``models/any_light/``), if any."""
+    candidate = models_dir() / "any_light" / DEFAULT_MODEL_NAME
+    return candidate if candidate.is_file() else None
+
+
 def seed_dir() -> Path | None:
     """The original service's reference material, beside a checkout (``../shared/data/seed``)."""
     candidate = app_root().parent / "shared" / "data" / "seed"

@@ -28,6 +28,7 @@ from .counting import CountingParams, CountResult, count_capillaries
 from .errors import AnalysisCancelled, CapSegError
 from .i18n import format_float, format_number, translate
 from .imageio import DEFAULT_MAX_PIXELS, LoadedImage, read_image
+from .light import GREEN, light_of
 from .focus import blurred_ids, edge_widths, luma
 from .measure import LoopMeasures, Thresholds, measure_loops
 from .model import ModelSession
@@ -300,6 +301,10 @@ class Analyzer:
         self.session = session
         self.max_pixels = max_pixels
         self.scale_mode = scale_mode
+        #: The analyzer for pictures lit green (``core.light``): used instead of this one when an
+        #: analysis asks for the models' own counting parameters (``params=None``) and chooses
+        #: the scale itself. ``None``: every picture with this model.
+        self.for_green_light: "Analyzer | None" = None
 
     def model_scale(self) -> dict:
         """The card's ``scale`` section (empty when the model states none)."""
@@ -443,6 +448,9 @@ class Analyzer:
         ``scale``: bring the image to the model's scale exactly so (as recorded with saved
         corrections, to count as it was counted then) instead of choosing it. ``shared``: the
         scale of the image's folder (``shared_scale``), used unless a µm per pixel sets it."""
+        if params is None and scale is None and self.for_green_light is not None and light_of(image.rgb) == GREEN:
+            return self.for_green_light.analyze_image(image, None, um_per_px, progress, should_cancel, extra_timings,
+                                                      None, calibration, shared)
         params = params or self.default_params()
 
         def segment_progress(fraction: float, message: str) -> None:
