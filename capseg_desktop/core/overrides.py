@@ -23,14 +23,12 @@ Pure Python and NumPy (no Qt).
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from .measure import FLAG_DILATED, FLAG_GIANT, FLAG_NORMAL, LoopMeasures
 from .shape import HAIRPIN, SHAPES
 
-if TYPE_CHECKING:
-    import numpy as np
-
+if TYPE_CHECKING:  # corrections imports this module
     from .corrections import Edit
 
 FLAG_KIND = "flag"
@@ -41,17 +39,17 @@ CLEAR, AUTOMATIC = "clear", "automatic"
 FLAG_VALUES = (*SIZE_FLAGS, *SHAPES, CLEAR, AUTOMATIC)
 
 
-def clinician_flags(labels: np.ndarray, edits: Sequence[Edit], applied: Sequence[bool] | None = None) -> dict[int, tuple[str, str]]:
-    """Loop id (in ``labels``, the replayed log's result) -> (size flag, shape) the clinician
-    gave, "" for the one they left automatic; loops with neither are left out. ``applied`` (per
-    edit, from ``apply_edits``) skips flag edits that no longer applied during the replay."""
-    from .corrections import label_at
-
+def clinician_flags(loop_at: Callable[[tuple[float, float]], int], edits: Sequence[Edit],
+                    applied: Sequence[bool] | None = None) -> dict[int, tuple[str, str]]:
+    """Loop id -> (size flag, shape) the clinician gave, "" for the one they left automatic;
+    loops with neither are left out. ``loop_at`` gives the loop under a point in the replayed
+    log's result (``core.corrections.label_at`` on its labels); ``applied`` (per edit, from
+    ``apply_edits``) skips flag edits that no longer applied during the replay."""
     found: dict[int, tuple[str, str]] = {}
     for index, edit in enumerate(edits):
         if edit.kind != FLAG_KIND or not edit.points or (applied is not None and not applied[index]):
             continue
-        number = label_at(labels, edit.points[0])
+        number = loop_at(edit.points[0])
         if not number:
             continue
         size, shape = found.get(number, ("", ""))

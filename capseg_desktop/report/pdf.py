@@ -9,7 +9,8 @@ with the earlier exam (``core.followup``: then, now and the change, per finger a
 finger's pictures then and now side by side before the others), the images not used with their reasons, how the
 figures were made (model name, version and sha256, counting parameters, thresholds, the
 definition of the distal row and its density, CapSeg's version), then every image with its
-numbered boxes and flagged loops and its own figures. A4 portrait, as many pages as it takes,
+numbered boxes and flagged loops and its own figures, and last the clinician's conclusion and
+signature (``report.signature``). A4 portrait, as many pages as it takes,
 each numbered "Page i of n".
 
 Only QtCore and QtGui are used (no QtWidgets), so the command line makes the same report; a
@@ -36,6 +37,7 @@ from ..core.i18n import format_float, format_number, translate
 from ..core.measure import Thresholds
 from ..core.result import AnalysisResult, date_text, local_now_iso, readable_local_time
 from ..core.texts import QT_TRANSLATE_NOOP, Plurals, Sentences, counted
+from .signature import clinician_caption, conclusion_html, picture_key
 
 if TYPE_CHECKING:
     from ..core.followup import Comparison
@@ -459,6 +461,7 @@ def _caption(image: ImageSummary, result: AnalysisResult | None) -> str:
     if image.shapes and any(image.shapes.values()):
         flags += TEXT["list_separator"] + TEXT["caption_shapes"].format(
             tortuous=image.shapes.get("tortuous", 0), crossing=image.shapes.get("crossing", 0), ramified=image.shapes.get("ramified", 0))
+    flags += clinician_caption(result)
     if image.um_per_px and image.scale_source:
         scale = TEXT["caption_scale"].format(scale=format_float(image.um_per_px, "g"), source=_source_words(image.scale_source))
     elif image.um_per_px:
@@ -657,7 +660,7 @@ def report_pdf_bytes(exam: Exam, summary: ExamSummary, results: Mapping[Any, Ana
 
     # The picture pages: a heading with the key, then each image's caption and picture.
     lookup, keyed = keyed_by_path(thumbnails), keyed_by_path(results)
-    groups = [[pages.text_block(f"<h2>{_e(TEXT['pictures'])}</h2><p class='key small'>{_e(TEXT['key'])}</p>")]]
+    groups = [[pages.text_block(f"<h2>{_e(TEXT['pictures'])}</h2><p class='key small'>{_e(TEXT['key'])} {_e(picture_key())}</p>")]]
     if not summary.images:
         groups = []
     for image in summary.images:
@@ -671,6 +674,7 @@ def report_pdf_bytes(exam: Exam, summary: ExamSummary, results: Mapping[Any, Ana
         groups.append(group)
     if comparison is not None:
         groups = _then_now_groups(pages, comparison, then_thumbnails, thumbnails) + groups
+    groups.append([pages.text_block(conclusion_html(exam))])  # the clinician has the last word
     total = text_pages + pages.place(groups, text_pages)
 
     footer_gap = RESOLUTION_DPI * 4.0 / 25.4  # 4 mm below the text area
