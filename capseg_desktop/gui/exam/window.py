@@ -102,6 +102,10 @@ class ExamWindow(QMainWindow):
         lower_layout.addWidget(self.table, 1)
         lower_layout.addWidget(self.summary)
         lower_layout.addWidget(note)
+        from .conclusion import ConclusionBox
+
+        self.conclusion = ConclusionBox(self.controller)  # typed here, printed at the end of the report
+        lower_layout.addWidget(self.conclusion)
         # The table shows its 8 fingers without scrolling.
         rows_height = self.table.verticalHeader().defaultSectionSize() * len(FINGER_ORDER)
         self.table.setMinimumHeight(rows_height + self.table.horizontalHeader().sizeHint().height() + 4)
