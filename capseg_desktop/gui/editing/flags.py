@@ -33,27 +33,29 @@ FLAG_ACTIONS = {**SIZE_ACTIONS, **SHAPE_ACTIONS, **RESET_ACTIONS}
 def _undo_text(value: str, numbers: str, many: bool) -> str:
     """The undo step's name: what was decided, for which loops (whole sentences: a translation
     never glues fragments)."""
-    tr = QCoreApplication.translate
     one = {
-        "giant": tr("EditController", "Flag capillary %1 as giant"),
-        "dilated": tr("EditController", "Flag capillary %1 as dilated"),
-        "normal": tr("EditController", "Flag capillary %1 as normal"),
-        "clear": tr("EditController", "Clear the automatic flags of capillary %1"),
-        "automatic": tr("EditController", "Capillary %1 back to the automatic flags"),
+        "giant": QCoreApplication.translate("EditController", "Flag capillary %1 as giant"),
+        "dilated": QCoreApplication.translate("EditController", "Flag capillary %1 as dilated"),
+        "normal": QCoreApplication.translate("EditController", "Flag capillary %1 as normal"),
+        "clear": QCoreApplication.translate("EditController", "Clear the automatic flags of capillary %1"),
+        "automatic": QCoreApplication.translate("EditController", "Capillary %1 back to the automatic flags"),
     }
     several = {
-        "giant": tr("EditController", "Flag capillaries %1 as giant"),
-        "dilated": tr("EditController", "Flag capillaries %1 as dilated"),
-        "normal": tr("EditController", "Flag capillaries %1 as normal"),
-        "clear": tr("EditController", "Clear the automatic flags of capillaries %1"),
-        "automatic": tr("EditController", "Capillaries %1 back to the automatic flags"),
+        "giant": QCoreApplication.translate("EditController", "Flag capillaries %1 as giant"),
+        "dilated": QCoreApplication.translate("EditController", "Flag capillaries %1 as dilated"),
+        "normal": QCoreApplication.translate("EditController", "Flag capillaries %1 as normal"),
+        "clear": QCoreApplication.translate("EditController", "Clear the automatic flags of capillaries %1"),
+        "automatic": QCoreApplication.translate("EditController", "Capillaries %1 back to the automatic flags"),
     }
     texts = several if many else one
     if value in texts:
         return texts[value].replace("%1", numbers)
     from ...core.shape import WORDS
 
-    shape = tr("EditController", "Capillaries %1: shape %2") if many else tr("EditController", "Capillary %1: shape %2")
+    if many:
+        shape = QCoreApplication.translate("EditController", "Capillaries %1: shape %2")
+    else:
+        shape = QCoreApplication.translate("EditController", "Capillary %1: shape %2")
     return shape.replace("%1", numbers).replace("%2", WORDS[value] if value in WORDS else value)
 
 

@@ -43,7 +43,7 @@ class ConclusionBox(QGroupBox):
         self.signed_on.setDisplayFormat("yyyy-MM-dd")
         self.signed_on.setAccessibleName(self.tr("Date of the signature"))
         form = QFormLayout(self)
-        form.addRow(self.tr("Co&nclusion:"), self.conclusion)
+        form.addRow(self.tr("C&onclusion:"), self.conclusion)
         form.addRow(self.tr("Si&gned by:"), self.signed_by)
         form.addRow(self.tr("Signed o&n:"), self.signed_on)
         self.conclusion.textChanged.connect(self._edited)
