@@ -461,7 +461,7 @@ def _caption(image: ImageSummary, result: AnalysisResult | None) -> str:
     if image.shapes and any(image.shapes.values()):
         flags += TEXT["list_separator"] + TEXT["caption_shapes"].format(
             tortuous=image.shapes.get("tortuous", 0), crossing=image.shapes.get("crossing", 0), ramified=image.shapes.get("ramified", 0))
-    flags += clinician_caption(result)
+    flags += clinician_caption(result, TEXT["list_separator"])
     if image.um_per_px and image.scale_source:
         scale = TEXT["caption_scale"].format(scale=format_float(image.um_per_px, "g"), source=_source_words(image.scale_source))
     elif image.um_per_px:

@@ -48,10 +48,11 @@ def conclusion_html(exam: Exam) -> str:
     return f"<h2>{_e(TEXT['conclusion'])}</h2><p class='note'>{body}</p><p class='note'><b>{_e(signed)}</b></p>"
 
 
-def clinician_caption(result: AnalysisResult | None) -> str:
-    """"; flagged by the clinician: loops 3, 7" for an image's caption, "" when none was."""
+def clinician_caption(result: AnalysisResult | None, separator: str = "; ") -> str:
+    """"; flagged by the clinician: loops 3, 7" for an image's caption (after ``separator``), ""
+    when none was."""
     ids = [m.id for m in (result.measures if result is not None else ()) if m.by_clinician]
-    return "; " + TEXT["caption"].format(ids=", ".join(str(n) for n in ids)) if ids else ""
+    return separator + TEXT["caption"].format(ids=", ".join(str(n) for n in ids)) if ids else ""
 
 
 def picture_key() -> str:

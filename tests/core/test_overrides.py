@@ -113,3 +113,12 @@ def test_conclusion_and_signature_are_saved_with_the_exam_and_old_files_read_as_
         del data[key]
     old = Exam.from_dict(data)
     assert (old.conclusion, old.signed_by, old.signed_on) == ("", "", "")
+
+
+def test_the_annotated_picture_marks_the_clinicians_loops_with_an_asterisk():
+    from capseg_desktop.core.render import tag_places
+
+    result = make_analysis().with_edits([flag(1, "giant"), flag(3, "tortuous")]).result
+    marked = [m.id for m in result.measures if m.by_clinician]
+    labels = {n: text for n, (text, _box) in tag_places(result.capillaries, result.width, result.height, result.flags(), marked).items()}
+    assert labels[2] == "2G*" and labels[4].endswith("*") and not labels[1].endswith("*")
