@@ -24,6 +24,7 @@ class ConclusionBox(QGroupBox):
         super().__init__(self.tr("Conclusion and signature"), parent)
         self.setObjectName("exam_conclusion_box")
         self.controller = controller
+        self.setMaximumWidth(340)
         self._shown: Exam | None = None
         self._loading = False
         self.conclusion = QPlainTextEdit()
@@ -31,7 +32,6 @@ class ConclusionBox(QGroupBox):
         self.conclusion.setAccessibleName(self.tr("Conclusion"))
         self.conclusion.setPlaceholderText(self.tr("The clinician's conclusion, printed at the end of the report"))
         self.conclusion.setTabChangesFocus(True)
-        self.conclusion.setMaximumHeight(self.conclusion.fontMetrics().lineSpacing() * 4 + 12)
         self.signed_by = QLineEdit()
         self.signed_by.setObjectName("exam_signed_by")
         self.signed_by.setAccessibleName(self.tr("Signed by"))
@@ -43,6 +43,7 @@ class ConclusionBox(QGroupBox):
         self.signed_on.setDisplayFormat("yyyy-MM-dd")
         self.signed_on.setAccessibleName(self.tr("Date of the signature"))
         form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # narrow beside the table: labels above
         form.addRow(self.tr("C&onclusion:"), self.conclusion)
         form.addRow(self.tr("Si&gned by:"), self.signed_by)
         form.addRow(self.tr("Signed o&n:"), self.signed_on)
