@@ -487,15 +487,16 @@ def _qimage(rgb: np.ndarray) -> Any:
 
 
 def report_html(exam: Exam, summary: ExamSummary, results: Mapping[Any, AnalysisResult],
-                model_card: Mapping[str, Any] | None = None, comparison: "Comparison | None" = None) -> str:
+                model_card: Mapping[str, Any] | None = None, comparison: "Comparison | None" = None, closing: str = "") -> str:
     """The report's text pages (everything before the pictures) as the HTML subset QTextDocument
-    reads; with ``comparison`` (``core.followup``), its section after the per-finger table."""
+    reads; with ``comparison`` (``core.followup``), its section after the per-finger table;
+    ``closing`` (HTML) at their end."""
     keyed = keyed_by_path(results)
     used = [r for i in summary.images if i.used for r in [_result_for(keyed, i)] if r is not None]
     return (f"<html><head><style>{_STYLE}</style></head><body>"
             + _header_html(exam) + _summary_html(summary) + _fingers_html(summary)
             + (_comparison_html(comparison) if comparison is not None else "") + _not_used_html(summary)
-            + _method_html(summary, used, model_card) + "</body></html>")
+            + _method_html(summary, used, model_card) + closing + "</body></html>")
 
 
 # The follow-up visit (core.followup) -------------------------------------------------------------
@@ -653,11 +654,6 @@ def report_pdf_bytes(exam: Exam, summary: ExamSummary, results: Mapping[Any, Ana
     font.setPointSizeF(9.0)
     pages = _Pages(writer, font)
 
-    # The text pages.
-    document = pages.document(report_html(exam, summary, results, model_card, comparison))
-    document.setPageSize(QSizeF(pages.width, pages.height))
-    text_pages = document.pageCount()
-
     # The picture pages: a heading with the key, then each image's caption and picture.
     lookup, keyed = keyed_by_path(thumbnails), keyed_by_path(results)
     groups = [[pages.text_block(f"<h2>{_e(TEXT['pictures'])}</h2><p class='key small'>{_e(TEXT['key'])} {_e(picture_key())}</p>")]]
@@ -674,7 +670,15 @@ def report_pdf_bytes(exam: Exam, summary: ExamSummary, results: Mapping[Any, Ana
         groups.append(group)
     if comparison is not None:
         groups = _then_now_groups(pages, comparison, then_thumbnails, thumbnails) + groups
-    groups.append([pages.text_block(conclusion_html(exam))])  # the clinician has the last word
+    # The clinician has the last word: after the pictures, or after the text when there are none.
+    closing = conclusion_html(exam)
+    if groups:
+        groups.append([pages.text_block(closing)])
+
+    # The text pages.
+    document = pages.document(report_html(exam, summary, results, model_card, comparison, "" if groups else closing))
+    document.setPageSize(QSizeF(pages.width, pages.height))
+    text_pages = document.pageCount()
     total = text_pages + pages.place(groups, text_pages)
 
     footer_gap = RESOLUTION_DPI * 4.0 / 25.4  # 4 mm below the text area

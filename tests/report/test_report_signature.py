@@ -51,3 +51,12 @@ def test_the_conclusion_in_french(french, tmp_path, exam_and_results):  # noqa: 
     pages = pdf_pages(target)
     assert "Conclusion Scleroderma pattern on L3. Follow-up in six months. Signé : Dr Rheum, 08/12/2026" in pages[-1]
     assert "signalées par le clinicien : anses 3" in " ".join(pages)
+
+
+def test_without_pictures_the_conclusion_ends_the_text_pages(tmp_path):
+    from capseg_desktop.core.exam import Exam, summarise_exam
+
+    exam = signed(Exam(patient_id="P-9", date="2026-12-08"))
+    pages = pdf_pages(write_report(tmp_path / "report.pdf", exam, summarise_exam(exam, {}), {}))
+    assert len(pages) == 1 and "Signed: Dr Rheum, 2026-12-08" in pages[0]
+    assert pages[0].index("Conclusion Scleroderma pattern on L3.") > pages[0].index("Software")
