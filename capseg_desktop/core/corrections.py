@@ -562,6 +562,12 @@ class Corrections:
     def count(self) -> int:
         return len(self.capillaries)
 
+    @property
+    def corrects_pixels(self) -> bool:
+        """Whether an edit changed the capillaries themselves: a log of the clinician's flags
+        only leaves the model's count as it was, which is no lesson for training."""
+        return any(edit.kind != FLAG_KIND for edit in self.edits)
+
     def final_labels(self) -> np.ndarray:
         """The corrected label image (H x W int32, 0 background, k = capillary k)."""
         labels = np.zeros((self.height, self.width), dtype=np.int32)
@@ -860,7 +866,7 @@ def export_training_data(folder: str | Path, out_dir: str | Path, fallback_dir: 
     for image_path in list_images(folder):
         try:
             found = load_corrections(image_path, fallback_dir)
-            if found is None:
+            if found is None or not found[0].corrects_pixels:
                 continue
             corrections = found[0]
             image = read_image(image_path)

@@ -122,3 +122,17 @@ def test_the_annotated_picture_marks_the_clinicians_loops_with_an_asterisk():
     marked = [m.id for m in result.measures if m.by_clinician]
     labels = {n: text for n, (text, _box) in tag_places(result.capillaries, result.width, result.height, result.flags(), marked).items()}
     assert labels[2] == "2G*" and labels[4].endswith("*") and not labels[1].endswith("*")
+
+
+def test_an_image_with_only_the_clinicians_flags_is_no_training_data(tmp_path):
+    from capseg_desktop.core.corrections import export_training_data, save_corrections
+    from capseg_desktop.core.render import encode_png
+
+    image = tmp_path / "images" / "strip.png"
+    image.parent.mkdir()
+    analysis = make_analysis(image)
+    image.write_bytes(encode_png(analysis.image.rgb))
+    save_corrections(image, analysis.with_edits([flag(1, "giant")]).corrections(""))
+    assert export_training_data(image.parent, tmp_path / "out") == []
+    save_corrections(image, analysis.with_edits([flag(1, "giant"), Edit("remove", points=(centre(BOXES[0]),))]).corrections(""))
+    assert any(p.name == "strip_mask.png" for p in export_training_data(image.parent, tmp_path / "out"))
