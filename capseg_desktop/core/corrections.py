@@ -563,10 +563,10 @@ class Corrections:
         return len(self.capillaries)
 
     @property
-    def corrects_pixels(self) -> bool:
-        """Whether an edit changed the capillaries themselves: a log of the clinician's flags
-        only leaves the model's count as it was, which is no lesson for training."""
-        return any(edit.kind != FLAG_KIND for edit in self.edits)
+    def flags_only(self) -> bool:
+        """Whether the log holds the clinician's flags and nothing else: the capillaries are then
+        the model's own count, no lesson for training."""
+        return bool(self.edits) and all(edit.kind == FLAG_KIND for edit in self.edits)
 
     def final_labels(self) -> np.ndarray:
         """The corrected label image (H x W int32, 0 background, k = capillary k)."""
@@ -866,7 +866,7 @@ def export_training_data(folder: str | Path, out_dir: str | Path, fallback_dir: 
     for image_path in list_images(folder):
         try:
             found = load_corrections(image_path, fallback_dir)
-            if found is None or not found[0].corrects_pixels:
+            if found is None or found[0].flags_only:
                 continue
             corrections = found[0]
             image = read_image(image_path)
