@@ -656,7 +656,7 @@ def report_pdf_bytes(exam: Exam, summary: ExamSummary, results: Mapping[Any, Ana
 
     # The picture pages: a heading with the key, then each image's caption and picture.
     lookup, keyed = keyed_by_path(thumbnails), keyed_by_path(results)
-    groups = [[pages.text_block(f"<h2>{_e(TEXT['pictures'])}</h2><p class='key small'>{_e(TEXT['key'])} {_e(picture_key())}</p>")]]
+    groups = [[pages.text_block(f"<h2>{_e(TEXT['pictures'])}</h2><p class='key small'>{_e(TEXT['key'])} {_e(picture_key(results.values()))}</p>")]]
     if not summary.images:
         groups = []
     for image in summary.images:

@@ -7,7 +7,7 @@ Kept apart from ``pdf.py``, which only places these blocks."""
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from ..core.result import date_text
 from ..core.texts import QT_TRANSLATE_NOOP, Sentences
@@ -55,6 +55,6 @@ def clinician_caption(result: AnalysisResult | None, separator: str = "; ") -> s
     return separator + TEXT["caption"].format(ids=", ".join(str(n) for n in ids)) if ids else ""
 
 
-def picture_key() -> str:
-    """The sentence added to the pictures' key."""
-    return TEXT["key"]
+def picture_key(results: Iterable[AnalysisResult]) -> str:
+    """The sentence added to the pictures' key, "" when the clinician flagged no loop."""
+    return TEXT["key"] if any(m.by_clinician for result in results for m in result.measures) else ""
