@@ -136,3 +136,28 @@ def test_an_image_with_only_the_clinicians_flags_is_no_training_data(tmp_path):
     assert export_training_data(image.parent, tmp_path / "out") == []
     save_corrections(image, analysis.with_edits([flag(1, "giant"), Edit("remove", points=(centre(BOXES[0]),))]).corrections(""))
     assert any(p.name == "strip_mask.png" for p in export_training_data(image.parent, tmp_path / "out"))
+
+
+def test_capseg_analyze_with_corrections_writes_the_clinicians_flags(tmp_path, darkness_session, darkness_model_dir, monkeypatch):
+    from capseg_desktop.cli import main
+    from capseg_desktop.core.corrections import image_sha256, save_corrections
+    from capseg_desktop.core.pipeline import Analyzer
+    from capseg_desktop.core.render import encode_png
+
+    from .tiny_models import bars_image
+
+    monkeypatch.setenv("CAPSEG_CORRECTIONS_DIR", str(tmp_path / "appdata"))
+    folder = tmp_path / "strips"
+    folder.mkdir()
+    path = folder / "a.png"
+    path.write_bytes(encode_png(bars_image(200, 400, 3)))  # bars at x 94-106, 194-206, 294-306
+    flagged = Analyzer(darkness_session).analyze_path(path).with_edits([Edit("flag", points=((200.0, 50.0),), value="giant")])
+    save_corrections(path, flagged.corrections(image_sha256(path)))
+    out = tmp_path / "out"
+    assert main(["analyze", str(folder), "--model", str(darkness_model_dir / "darkness.tflite"), "--out", str(out),
+                 "--use-corrections"]) == 0
+    data = json.loads((out / "a.json").read_text(encoding="utf-8"))
+    by = {c["id"]: (c["flag"], c["flags_by"]) for c in data["capillaries"]}
+    assert by[2] == ("giant", "clinician") and by[1][1] == "automatic"  # (no scale in the sidecar: counts not assessed)
+    rows = list(csv.DictReader(io.StringIO((out / "a_capillaries.csv").read_text(encoding="utf-8"))))
+    assert [row["flags_by"] for row in rows] == ["automatic", "clinician", "automatic"]
