@@ -159,7 +159,7 @@ def test_capseg_analyze_with_corrections_writes_the_clinicians_flags(tmp_path, d
     data = json.loads((out / "a.json").read_text(encoding="utf-8"))
     by = {c["id"]: (c["flag"], c["flags_by"]) for c in data["capillaries"]}
     assert by[2] == ("giant", "clinician") and by[1][1] == "automatic"  # (no scale in the sidecar: counts not assessed)
-    assert "1 flagged by the clinician" in read_summary_edits(out)
+    assert read_summary_edits(out) == "0 removed, 0 added, 1 flagged"
 
 
 def read_summary_edits(out) -> str:
