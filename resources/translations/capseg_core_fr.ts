@@ -658,53 +658,53 @@
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="717"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="723"/>
         <source>The corrections of &quot;{name}&quot; could not be saved: {reason}</source>
         <extracomment>How the image was resized for the model when it was counted (``None``: not recorded, or at its own size); ``capseg analyze --use-corrections`` resizes it the same way.</extracomment>
         <translation>Les corrections de «&#xa0;{name}&#xa0;» n’ont pas pu être enregistrées&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="728"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="734"/>
         <source>The corrections of &quot;{name}&quot; could not be saved, neither beside the image nor in &quot;{folder}&quot;.</source>
         <translation>Les corrections de «&#xa0;{name}&#xa0;» n’ont pu être enregistrées ni à côté de l’image ni dans «&#xa0;{folder}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="763"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="769"/>
         <source>The corrections file &quot;{name}&quot; cannot be read.</source>
         <translation>Le fichier de corrections «&#xa0;{name}&#xa0;» ne peut pas être lu.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="776"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="782"/>
         <source>it was saved for &quot;{name}&quot;</source>
         <translation>il a été enregistré pour «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="778"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="784"/>
         <source>it was saved for a picture of {width} x {height} pixels, this one is {this_width} x {this_height}</source>
         <translation>il a été enregistré pour une image de {width} x {height} pixels, celle-ci mesure {this_width} x {this_height}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="782"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="788"/>
         <source>the picture has changed since the corrections were saved</source>
         <translation>l’image a changé depuis l’enregistrement des corrections</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="785"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="791"/>
         <source>The corrections in &quot;{file}&quot; do not belong to &quot;{image}&quot; ({reason}); they were not used.</source>
         <translation>Les corrections de «&#xa0;{file}&#xa0;» n’appartiennent pas à «&#xa0;{image}&#xa0;» ({reason})&#xa0;; elles n’ont pas été utilisées.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="789"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="795"/>
         <source>The corrections in the corrections file do not belong to &quot;{image}&quot; ({reason}); they were not used.</source>
         <translation>Les corrections du fichier de corrections n’appartiennent pas à «&#xa0;{image}&#xa0;» ({reason})&#xa0;; elles n’ont pas été utilisées.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="831"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="837"/>
         <source>The corrections file &quot;{name}&quot; could not be removed from &quot;{folder}&quot;.</source>
         <translation>Le fichier de corrections «&#xa0;{name}&#xa0;» n’a pas pu être supprimé de «&#xa0;{folder}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="876"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="882"/>
         <source>&quot;{name}&quot; was left out: another image of that name was exported already.</source>
         <translation>«&#xa0;{name}&#xa0;» a été laissée de côté&#xa0;: une autre image de ce nom a déjà été exportée.</translation>
     </message>

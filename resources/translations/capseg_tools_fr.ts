@@ -181,12 +181,12 @@
         <translation>Conclusion et signature</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/conclusion.py" line="31"/>
+        <location filename="../../capseg_desktop/gui/exam/conclusion.py" line="32"/>
         <source>Conclusion</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/conclusion.py" line="32"/>
+        <location filename="../../capseg_desktop/gui/exam/conclusion.py" line="33"/>
         <source>The clinician&apos;s conclusion, printed at the end of the report</source>
         <translation>La conclusion du clinicien, imprimée à la fin du rapport</translation>
     </message>
@@ -206,17 +206,17 @@
         <translation>Date de la signature</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/conclusion.py" line="46"/>
+        <location filename="../../capseg_desktop/gui/exam/conclusion.py" line="47"/>
         <source>C&amp;onclusion:</source>
         <translation>C&amp;onclusion&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/conclusion.py" line="47"/>
+        <location filename="../../capseg_desktop/gui/exam/conclusion.py" line="48"/>
         <source>Si&amp;gned by:</source>
         <translation>Si&amp;gné par&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/conclusion.py" line="48"/>
+        <location filename="../../capseg_desktop/gui/exam/conclusion.py" line="49"/>
         <source>Signed o&amp;n:</source>
         <translation>Sig&amp;né le&#xa0;:</translation>
     </message>
@@ -1274,127 +1274,127 @@
         <translation>Ces résultats aident la lecture des images par un clinicien, sans la remplacer.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="121"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="124"/>
         <source>Stop analysing</source>
         <translation>Arrêter l&apos;analyse</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="128"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="131"/>
         <source>Exam</source>
         <translation>Examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="132"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="135"/>
         <source>Add images; fingers are read from names such as L2A.png or R5B.jpg</source>
         <translation>Ajouter des images&#xa0;; le doigt est lu dans des noms tels que L2A.png ou R5B.jpg</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="133"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="136"/>
         <source>&amp;Add images…</source>
         <translation>&amp;Ajouter des images…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="134"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="137"/>
         <source>&amp;Details…</source>
         <translation>&amp;Détails…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="134"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="137"/>
         <source>Patient identifier, date, operator, microscope and scale</source>
         <translation>Identifiant du patient, date, opérateur, microscope et échelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="136"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="139"/>
         <source>&amp;Save exam</source>
         <translation>&amp;Enregistrer l&apos;examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="136"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="139"/>
         <source>Save the exam file</source>
         <translation>Enregistrer le fichier d&apos;examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="137"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="140"/>
         <source>Save exam &amp;as…</source>
         <translation>Enregistrer l&apos;examen &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="137"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="140"/>
         <source>Save the exam under another name</source>
         <translation>Enregistrer l&apos;examen sous un autre nom</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="138"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="141"/>
         <source>Export &amp;report (PDF)…</source>
         <translation>Exporter le &amp;rapport (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="138"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="141"/>
         <source>Write the exam&apos;s report as a PDF</source>
         <translation>Écrire le rapport de l&apos;examen en PDF</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="139"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="142"/>
         <source>Export exam &amp;CSV…</source>
         <translation>Exporter l&apos;examen en &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="139"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="142"/>
         <source>One row per image and one per finger</source>
         <translation>Une ligne par image et une par doigt</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="141"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="144"/>
         <source>Compare with an &amp;earlier exam…</source>
         <translation>Comparer à un e&amp;xamen antérieur…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="142"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="145"/>
         <source>Compare with an earlier exam of the same patient; the next report includes the comparison</source>
         <translation>Comparer à un examen antérieur du même patient&#xa0;; le prochain compte rendu contient la comparaison</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="144"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="147"/>
         <source>Analyse &amp;again</source>
         <translation>Analyser à &amp;nouveau</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="144"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="147"/>
         <source>Count every image of the exam again</source>
         <translation>Recompter toutes les images de l&apos;examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="145"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="148"/>
         <source>Close e&amp;xam</source>
         <translation>&amp;Fermer l&apos;examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="145"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="148"/>
         <source>Close this exam (asks to save changes)</source>
         <translation>Fermer cet examen (propose d&apos;enregistrer les modifications)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="189"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="192"/>
         <source>Show in the main window</source>
         <translation>Afficher dans la fenêtre principale</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="190"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="193"/>
         <source>Move to finger</source>
         <translation>Déplacer vers le doigt</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="196"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="199"/>
         <source>Include again</source>
         <translation>Réintégrer</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="198"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="201"/>
         <source>Exclude…</source>
         <translation>Exclure…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="200"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="203"/>
         <source>Remove from the exam</source>
         <translation>Retirer de l&apos;examen</translation>
     </message>
