@@ -267,6 +267,14 @@ def um_per_px_from_line(p0: tuple[float, float], p1: tuple[float, float], length
     return length / pixels
 
 
+def ruler_length(p0: tuple[float, float], p1: tuple[float, float], um_per_px: float | None) -> tuple[float, float | None]:
+    """A ruler line from ``p0`` to ``p1`` (image pixels): its length in pixels, and in
+    micrometres at ``um_per_px`` (``None`` without a usable scale)."""
+    pixels = math.hypot(float(p1[0]) - float(p0[0]), float(p1[1]) - float(p0[1]))
+    scale = _positive(um_per_px) if um_per_px is not None else None
+    return pixels, None if scale is None else pixels * scale
+
+
 @dataclass(frozen=True)
 class Calibration:
     """The scale an analysis was measured at and where it came from (``source`` is one of

@@ -16,7 +16,9 @@ Replaying rules, in log order:
 * ``split``: the capillary the cut line crosses most is cut in two along the straight line;
 * ``paint``: the brushed pixels not in another capillary are added to the capillary under the
   point, or form a new capillary when there is no point;
-* ``erase``: the brushed pixels go back to background (a capillary erased entirely is gone).
+* ``erase``: the brushed pixels go back to background (a capillary erased entirely is gone);
+* ``flag``: the clinician's flag or shape for the loop under the point (``core.overrides``);
+  it changes no pixel.
 
 The result is renumbered the way counting numbers: left to right by box, then top to bottom.
 
@@ -42,6 +44,7 @@ from .counting import Capillary, CountingParams
 from .errors import CapSegError, ExportError
 from .i18n import translate
 from .model import file_sha256
+from .overrides import FLAG_KIND, FLAG_VALUES
 from .result import EDIT_KINDS, finite_or_none, local_now_iso
 from .scale import ScaleInfo
 from .texts import Plurals
@@ -53,7 +56,9 @@ log = logging.getLogger(__name__)
 
 SIDECAR_SUFFIX = ".capseg.json"
 FORMAT = "capseg-corrections"
-FORMAT_VERSION = 1
+#: Version 2 added the clinician's flags (``flag`` edits); a sidecar without them is still
+#: written as version 1, so that an older CapSeg reads it as before.
+FORMAT_VERSION = 2
 #: Tests and locked-down machines: a folder for corrections that cannot sit beside their image.
 CORRECTIONS_DIR_ENV = "CAPSEG_CORRECTIONS_DIR"
 #: Radius of the disk that "add by click" falls back to where the model saw nothing.
@@ -132,23 +137,29 @@ def rle_window(rle: dict, shape: tuple[int, int]) -> tuple[tuple[slice, slice], 
 class Edit:
     """One correction. ``points`` are image pixels ``(x, y)``: remove -> one point inside the
     capillary; merge -> one point inside each capillary (two or more); split -> the cut line's
-    two ends; paint -> the capillary to extend (none: a new capillary). ``mask_rle`` (add,
-    paint, erase) is :func:`encode_rle` of the pixels drawn."""
+    two ends; paint -> the capillary to extend (none: a new capillary); flag -> one point inside
+    the loop. ``mask_rle`` (add, paint, erase) is :func:`encode_rle` of the pixels drawn;
+    ``value`` (flag) what the clinician said (``core.overrides.FLAG_VALUES``)."""
 
     kind: str
     time: str = field(default_factory=local_now_iso)
     points: tuple[tuple[float, float], ...] = ()
     mask_rle: dict | None = None
+    value: str = ""
 
     def __post_init__(self) -> None:
         if self.kind not in EDIT_KINDS:
             raise ValueError(f"unknown edit kind {self.kind!r}")
+        if (self.kind == FLAG_KIND) != bool(self.value) or (self.value and self.value not in FLAG_VALUES):
+            raise ValueError(f"a flag edit needs one of {', '.join(FLAG_VALUES)}, not {self.value!r}")
         object.__setattr__(self, "points", tuple((float(x), float(y)) for x, y in self.points))
 
     def to_dict(self) -> dict:
         data: dict[str, Any] = {"kind": self.kind, "time": self.time, "points": [[x, y] for x, y in self.points]}
         if self.mask_rle is not None:
             data["mask_rle"] = {"bbox": list(self.mask_rle["bbox"]), "counts": list(self.mask_rle["counts"])}
+        if self.value:
+            data["value"] = self.value
         return data
 
     @classmethod
@@ -168,7 +179,7 @@ class Edit:
         mask = data.get("mask_rle")
         if mask is not None and (not isinstance(mask, dict) or "bbox" not in mask or "counts" not in mask):
             raise ValueError("an edit's mask must have a bbox and counts")
-        return cls(kind=kind, time=str(data.get("time", "")), points=coords, mask_rle=mask)
+        return cls(kind=kind, time=str(data.get("time", "")), points=coords, mask_rle=mask, value=str(data.get("value") or ""))
 
 
 # Edit geometry: one convention for the window, the replay and the command line. A point is
@@ -384,6 +395,8 @@ def apply_edits(labels: np.ndarray, edits: Sequence[Edit]) -> tuple[np.ndarray, 
             if rubbed.any():
                 work[window][rubbed] = 0
                 done = True
+        elif edit.kind == FLAG_KIND:  # no pixel changes: core.overrides reads it after the replay
+            done = bool(edit.points) and label_at(work, edit.points[0]) > 0
         applied.append(done)
     return _renumber(work), applied
 
@@ -469,7 +482,7 @@ def _file_sentence(kind: str, name: str | None) -> str:
 # Summaries ------------------------------------------------------------------------------------
 _SUMMARY_WORDS = (
     ("remove", "removed"), ("add", "added"), ("merge", "merged"),
-    ("split", "split"), ("paint", "painted"), ("erase", "erased"),
+    ("split", "split"), ("paint", "painted"), ("erase", "erased"), ("flag", "flagged"),
 )
 
 
@@ -483,9 +496,10 @@ class EditSummary:
     split: int = 0
     painted: int = 0
     erased: int = 0
+    flagged: int = 0
 
     def total(self) -> int:
-        return self.removed + self.added + self.merged + self.split + self.painted + self.erased
+        return self.removed + self.added + self.merged + self.split + self.painted + self.erased + self.flagged
 
     def to_dict(self) -> dict:
         """Edit kind -> how many applied: ``{"remove": 1, "add": 0, ...}``."""
@@ -504,6 +518,7 @@ class EditSummary:
             "split": lambda n: Edits.tr("%n split", "", n),
             "painted": lambda n: Edits.tr("%n painted", "", n),
             "erased": lambda n: Edits.tr("%n erased", "", n),
+            "flagged": lambda n: Edits.tr("%n flagged by the clinician", "", n),
         }
         parts += [others[word](getattr(self, word)) for _, word in _SUMMARY_WORDS[2:] if getattr(self, word)]
         return translate("Corrections", ", ").join(parts)
@@ -547,6 +562,12 @@ class Corrections:
     def count(self) -> int:
         return len(self.capillaries)
 
+    @property
+    def flags_only(self) -> bool:
+        """Whether the log holds the clinician's flags and nothing else: the capillaries are then
+        the model's own count, no lesson for training."""
+        return bool(self.edits) and all(edit.kind == FLAG_KIND for edit in self.edits)
+
     def final_labels(self) -> np.ndarray:
         """The corrected label image (H x W int32, 0 background, k = capillary k)."""
         labels = np.zeros((self.height, self.width), dtype=np.int32)
@@ -558,9 +579,10 @@ class Corrections:
     def to_dict(self) -> dict:
         from .. import __version__
 
+        flags = any(edit.kind == FLAG_KIND for edit in self.edits)
         return {
             "format": FORMAT,
-            "version": FORMAT_VERSION,
+            "version": FORMAT_VERSION if flags else 1,
             "app": f"CapSeg Desktop {__version__}",
             "saved": self.saved,
             "image": {"name": self.image_name, "sha256": self.image_sha256, "width": self.width, "height": self.height},
@@ -844,7 +866,7 @@ def export_training_data(folder: str | Path, out_dir: str | Path, fallback_dir: 
     for image_path in list_images(folder):
         try:
             found = load_corrections(image_path, fallback_dir)
-            if found is None:
+            if found is None or found[0].flags_only:
                 continue
             corrections = found[0]
             image = read_image(image_path)

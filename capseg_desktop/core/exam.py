@@ -104,6 +104,7 @@ TEXT = Sentences(
         "no_path": QT_TRANSLATE_NOOP("Exam", "image {index} has no path"),
         "reason_not_text": QT_TRANSLATE_NOOP("Exam", "the reason for excluding image {index} is not text"),
         "bad_exam_date": QT_TRANSLATE_NOOP("Exam", 'its date "{date}" is not written as YYYY-MM-DD'),
+        "bad_signature_date": QT_TRANSLATE_NOOP("Exam", 'its signature date "{date}" is not written as YYYY-MM-DD'),
     },
 )
 assert ", ".join(FINGERS) in TEXT.english("unknown_finger")
@@ -192,6 +193,11 @@ class Exam:
     app_version: str = __version__
     base_dir: Path | None = field(default=None, compare=False)
     # ``app_version``: the CapSeg that last wrote the exam file (saving writes the running one).
+    #: The clinician's conclusion and signature (name, date YYYY-MM-DD), printed at the end of
+    #: the report; "" when not given (and absent from files written before they existed).
+    conclusion: str = ""
+    signed_by: str = ""
+    signed_on: str = ""
 
     # Images ------------------------------------------------------------------------------------
     def path_of(self, image: ExamImage) -> Path:
@@ -263,6 +269,9 @@ class Exam:
             "microscope_profile": self.profile,
             "um_per_px": finite_or_none(self.um_per_px),
             "images": [image.to_dict() for image in self.images],
+            "conclusion": self.conclusion,
+            "signed_by": self.signed_by,
+            "signed_on": self.signed_on,
             "created": self.created,
             "app": f"CapSeg Desktop {__version__}",  # the version that wrote the file
         }
@@ -320,10 +329,17 @@ class Exam:
         except ExamError:
             raise damaged(TEXT["bad_exam_date"].format(date=exam_date)) from None
         app = text("app")
+        signed_on = text("signed_on")
+        if signed_on:
+            try:
+                check_date(signed_on)
+            except ExamError:
+                raise damaged(TEXT["bad_signature_date"].format(date=signed_on)) from None
         return cls(
             patient_id=text("patient_id"), date=exam_date, operator=text("operator"), profile=profile,
             um_per_px=scale, images=images, created=text("created"),
             app_version=app.removeprefix("CapSeg Desktop ").strip() or "unknown",
+            conclusion=text("conclusion"), signed_by=text("signed_by"), signed_on=signed_on,
         )
 
 

@@ -107,6 +107,8 @@ DEFAULT_DIRECTION = "bottom"
 DIRECTIONS = {"top": (0.0, -1.0), "bottom": (0.0, 1.0), "left": (-1.0, 0.0), "right": (1.0, 0.0)}
 
 FLAG_NORMAL, FLAG_DILATED, FLAG_GIANT, FLAG_NONE = "normal", "dilated", "giant", ""
+#: Who set a loop's flags, as the JSON and the CSV say it ("flags_by").
+FLAGS_BY_CLINICIAN, FLAGS_BY_AUTOMATIC = "clinician", "automatic"
 DENSITY_NORMAL, DENSITY_REDUCED = "normal", "reduced"
 # The words this module writes into machine files (the capillary CSV's flag, the JSON's density
 # flag): English in every language, like the files' keys.
@@ -168,14 +170,28 @@ class LoopMeasures:
     #: The loop's shape as its mask and centre line show it (``core.shape``); ``None`` when not
     #: measured. ``shape`` reads it, "not assessable" for a blurred loop.
     shape_measures: ShapeMeasures | None = None
+    #: What the clinician said instead of the automatic flags (``core.overrides``): a size flag
+    #: ("normal", "dilated", "giant") and a shape label; "" where they left the automatic one.
+    clinician_flag: str = ""
+    clinician_shape: str = ""
 
     @property
     def shape(self) -> str:
         """"hairpin", "tortuous", "crossing", "ramified" or "not assessable" (``core.shape``);
-        "" when not measured."""
+        "" when not measured. The clinician's label when they gave one."""
+        return self.clinician_shape or self.automatic_shape
+
+    @property
+    def automatic_shape(self) -> str:
+        """The shape as the mask and centre line show it, whatever the clinician said."""
         if self.blurred:
             return shaping.NOT_ASSESSABLE
         return self.shape_measures.label if self.shape_measures is not None else ""
+
+    @property
+    def by_clinician(self) -> bool:
+        """Whether the clinician set this loop's flag or shape themselves."""
+        return bool(self.clinician_flag or self.clinician_shape)
 
     def in_um(self, um_per_px: float) -> dict[str, float | None]:
         """The widths and length in µm (rounded to 0.01 µm)."""
@@ -204,6 +220,11 @@ class LoopMeasures:
         return round(float(self.max_vessel_width_px) * float(um_per_px), 6)
 
     def flag(self, um_per_px: float | None, thresholds: Thresholds = Thresholds()) -> str:
+        """The clinician's flag when they gave one (with or without a scale), else
+        :meth:`automatic_flag`."""
+        return self.clinician_flag or self.automatic_flag(um_per_px, thresholds)
+
+    def automatic_flag(self, um_per_px: float | None, thresholds: Thresholds = Thresholds()) -> str:
         """"giant" (>= giant_um), "dilated" (>= dilated_um), "normal", or "" without a scale
         (not assessed: a width in pixels says nothing clinical) and for a blurred loop (its
         edges are spread by defocus: its widths are not to be trusted)."""
@@ -217,6 +238,8 @@ class LoopMeasures:
         return FLAG_NORMAL
 
     def flag_text(self, um_per_px: float | None, thresholds: Thresholds = Thresholds()) -> str:
+        if self.clinician_flag:
+            return self.clinician_flag
         if self.blurred:
             return TEXT["blurred"]
         return self.flag(um_per_px, thresholds) or TEXT["not_assessed"]
@@ -241,6 +264,12 @@ class LoopMeasures:
         if um_per_px:
             data.update(self.in_um(um_per_px))
         data["flag"] = self.flag_text(um_per_px, thresholds)
+        data["flags_by"] = FLAGS_BY_CLINICIAN if self.by_clinician else FLAGS_BY_AUTOMATIC
+        if self.by_clinician:  # what the measures said, kept beside what the clinician said
+            data["clinician_set"] = [name for name, value in (("flag", self.clinician_flag), ("shape", self.clinician_shape)) if value]
+            data["automatic_flag"] = self.automatic_flag(um_per_px, thresholds) or (
+                TEXT["blurred"] if self.blurred else TEXT["not_assessed"])
+            data["automatic_shape"] = self.automatic_shape
         return data
 
 

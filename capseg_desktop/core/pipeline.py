@@ -22,7 +22,8 @@ import numpy as np
 
 from . import render, sanity
 from .atomic import write_bytes_atomic, write_text_atomic
-from .corrections import Corrections, Edit, apply_edits, capillaries_from_labels, edited_ids, encode_rle, summarise
+from .corrections import Corrections, Edit, apply_edits, capillaries_from_labels, edited_ids, encode_rle, label_at, summarise
+from .overrides import clinician_flags, with_clinician_flags
 from .calibration import Calibration
 from .counting import CountingParams, CountResult, count_capillaries
 from .errors import AnalysisCancelled, CapSegError
@@ -134,6 +135,8 @@ class Analysis:
             labels = labels.astype(np.uint16)
         started = time.perf_counter()
         measures = measure_with_focus(labels, capillaries, self.image.rgb, self.result.scale)
+        flags = clinician_flags(lambda point: label_at(labels, point), edits, applied)
+        measures = with_clinician_flags(measures, flags)  # the clinician has the last word
         timings["measure"] = (time.perf_counter() - started) * 1000.0
         result = replace(
             self.result, capillaries=capillaries, timings_ms=timings, model_count=base.count,
@@ -174,6 +177,7 @@ class Analysis:
         return render.annotated_image(
             self.image.rgb, self.result.capillaries, self.result.legend_lines(), self.counted_mask,
             edited_ids=self.result.edited_ids, flags=self.result.flags(), distal_line=self.result.distal_row().line,
+            marked=[m.id for m in self.result.measures if m.by_clinician],
         )
 
     # Files -----------------------------------------------------------------------------------

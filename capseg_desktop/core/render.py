@@ -29,6 +29,8 @@ GIANT_BOX_RGB = (255, 30, 30)  # red: a giant loop (vessel >= 50 µm)
 FLAG_COLOURS = {"dilated": DILATED_BOX_RGB, "giant": GIANT_BOX_RGB}
 #: Letters after a flagged loop's number, so the marks read in black and white too.
 FLAG_LETTERS = {"dilated": "D", "giant": "G"}
+#: After the number (and letter) of a loop whose flags the clinician set (``core.overrides``).
+CLINICIAN_MARK = "*"
 DISTAL_RGB = (0, 235, 235)  # cyan, dashed: the distal row's apex line, as in the window
 OUTLINE_RGB = (0, 200, 255)
 LABEL_TEXT_RGB = BOX_RGB  # box-yellow numbers on a dark tab: legible on beige and yellow skin
@@ -94,6 +96,7 @@ def _ascii(text: str) -> str:
 
 def tag_places(
     capillaries: Sequence[Capillary], width: int, height: int, flags: Mapping[int, str] | None = None,
+    marked: Iterable[int] = (),
 ) -> dict[int, tuple[str, tuple[int, int, int, int]]]:
     """Each capillary's number tag in the exported picture: its text and its tab's pixels
     ``(x0, y0, x1, y1)``, inclusive, as :func:`draw_boxes` draws it. The places are
@@ -111,7 +114,9 @@ def tag_places(
         return (max(0.0, c.bbox[0] - r), max(0.0, c.bbox[1] - r), min(width, c.bbox[2] + r), min(height, c.bbox[3] + r))
 
     boxes = {c.id: drawn(c) for c in capillaries}
-    labels = {c.id: str(c.id) + FLAG_LETTERS.get(flags.get(c.id, ""), "") for c in capillaries}
+    marked = set(marked)
+    labels = {c.id: str(c.id) + FLAG_LETTERS.get(flags.get(c.id, ""), "") + (CLINICIAN_MARK if c.id in marked else "")
+              for c in capillaries}
     sizes = {}
     for number, label in labels.items():
         (text_w, text_h), baseline = cv2.getTextSize(label, _FONT, font_scale, thickness)
@@ -136,11 +141,13 @@ def draw_boxes(
     outline_mask: np.ndarray | None = None,
     edited_ids: Iterable[int] = (),
     flags: Mapping[int, str] | None = None,
+    marked: Iterable[int] = (),
 ) -> np.ndarray:
     """A numbered box on every capillary (and, if given, the mask's outline in thin azure);
     the capillaries in ``edited_ids`` (made or changed by hand) in green instead of yellow.
     ``flags`` (id -> "dilated" | "giant"): those loops get a second box around the first, orange
-    (dilated) or red (giant), and "D" or "G" after their number, in that colour.
+    (dilated) or red (giant), and "D" or "G" after their number, in that colour; the loops in
+    ``marked`` (flags set by the clinician) get ``CLINICIAN_MARK`` after it.
 
     The number sits outside its box (above it when there is room: never over the loop's
     apex), clear of other boxes and numbers where possible, placed by ``core.tag_layout`` as
@@ -170,7 +177,7 @@ def draw_boxes(
         if capillary.id in flags:
             flag_colour = FLAG_COLOURS[flags[capillary.id]]
             cv2.rectangle(out, (x0 - ring, y0 - ring), (x1 - 1 + ring, y1 - 1 + ring), flag_colour, thickness, cv2.LINE_AA)
-    places = tag_places(capillaries, width, height, flags)
+    places = tag_places(capillaries, width, height, flags, marked)
     edge = max(1, thickness // 2)
     pad = max(2, thickness)
     for number, (label, (tab_x0, tab_y0, tab_x1, tab_y1)) in places.items():
@@ -265,6 +272,7 @@ def annotated_image(
     edited_ids: Iterable[int] = (),
     flags: Mapping[int, str] | None = None,
     distal_line: Sequence[tuple[float, float]] = (),
+    marked: Iterable[int] = (),
 ) -> np.ndarray:
     """The original at full resolution with numbered boxes (those made or changed by hand in
     green; dilated loops orange, giant red, see ``draw_boxes``), the distal row's apex line
@@ -274,7 +282,7 @@ def annotated_image(
     if len(distal_line) >= 2:
         rgb = rgb.copy()
         draw_dashed_line(rgb, list(distal_line), DISTAL_RGB, max(1, thickness // 2))
-    boxed = draw_boxes(rgb, capillaries, outline_mask=mask, edited_ids=edited_ids, flags=flags)
+    boxed = draw_boxes(rgb, capillaries, outline_mask=mask, edited_ids=edited_ids, flags=flags, marked=marked)
     strip = legend_strip(width, legend_lines, font_scale * 1.1, thickness)
     return np.vstack([boxed, strip])
 

@@ -31,13 +31,13 @@ if TYPE_CHECKING:  # corrections imports this module
 #: The kinds of hand correction (``core.corrections.Edit``), in the order the result's edit
 #: counts list them. Kept here, where the result's JSON names them: ``corrections`` imports this
 #: module, and this one importing ``corrections`` back made an import loop that ran.
-EDIT_KINDS = ("remove", "add", "merge", "split", "paint", "erase")
+EDIT_KINDS = ("remove", "add", "merge", "split", "paint", "erase", "flag")
 
 #: The measurement columns of the capillary CSV: in µm when the scale is known ("unit" says
 #: which), else in pixels with the flag "not assessed (no scale)".
 MEASURE_CSV_FIELDS = (
     "distal", "apex_x", "apex_y", "unit", "loop_width", "apex_width", "arterial_width", "venous_width",
-    "max_vessel_width", "length", "flag", "shape",
+    "max_vessel_width", "length", "flag", "shape", "flags_by",
 )
 CAPILLARY_CSV_FIELDS = ("id", "x0", "y0", "x1", "y1", "area_px", "centroid_x", "centroid_y", "edited", *MEASURE_CSV_FIELDS)
 SUMMARY_CSV_FIELDS = (
@@ -431,6 +431,7 @@ class AnalysisResult:
         return [
             int(found.distal), f"{found.apex[0]:.1f}", f"{found.apex[1]:.1f}", "µm" if scale is not None else "px",
             *(cell(v) for v in widths), found.flag_text(scale, self.thresholds), found.shape,
+            measuring.FLAGS_BY_CLINICIAN if found.by_clinician else measuring.FLAGS_BY_AUTOMATIC,
         ]
 
     def to_json(self) -> str:
@@ -560,6 +561,10 @@ class AnalysisResult:
         shapes = self.shapes_line()
         if shapes:
             lines.append(shapes)
+        clinician = [m.id for m in self.measures if m.by_clinician]
+        if clinician:
+            lines.append(Result.tr("* after a loop's number: flagged by the clinician (%n loops: {ids})", "", len(clinician)).format(
+                ids=", ".join(str(n) for n in clinician)))
         return lines
 
     def shapes_line(self) -> str:

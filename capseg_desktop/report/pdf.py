@@ -9,7 +9,8 @@ with the earlier exam (``core.followup``: then, now and the change, per finger a
 finger's pictures then and now side by side before the others), the images not used with their reasons, how the
 figures were made (model name, version and sha256, counting parameters, thresholds, the
 definition of the distal row and its density, CapSeg's version), then every image with its
-numbered boxes and flagged loops and its own figures. A4 portrait, as many pages as it takes,
+numbered boxes and flagged loops and its own figures, and last the clinician's conclusion and
+signature (``report.signature``). A4 portrait, as many pages as it takes,
 each numbered "Page i of n".
 
 Only QtCore and QtGui are used (no QtWidgets), so the command line makes the same report; a
@@ -36,6 +37,7 @@ from ..core.i18n import format_float, format_number, translate
 from ..core.measure import Thresholds
 from ..core.result import AnalysisResult, date_text, local_now_iso, readable_local_time
 from ..core.texts import QT_TRANSLATE_NOOP, Plurals, Sentences, counted
+from .signature import clinician_caption, conclusion_html, picture_key
 
 if TYPE_CHECKING:
     from ..core.followup import Comparison
@@ -459,6 +461,7 @@ def _caption(image: ImageSummary, result: AnalysisResult | None) -> str:
     if image.shapes and any(image.shapes.values()):
         flags += TEXT["list_separator"] + TEXT["caption_shapes"].format(
             tortuous=image.shapes.get("tortuous", 0), crossing=image.shapes.get("crossing", 0), ramified=image.shapes.get("ramified", 0))
+    flags += clinician_caption(result, TEXT["list_separator"])
     if image.um_per_px and image.scale_source:
         scale = TEXT["caption_scale"].format(scale=format_float(image.um_per_px, "g"), source=_source_words(image.scale_source))
     elif image.um_per_px:
@@ -484,15 +487,16 @@ def _qimage(rgb: np.ndarray) -> Any:
 
 
 def report_html(exam: Exam, summary: ExamSummary, results: Mapping[Any, AnalysisResult],
-                model_card: Mapping[str, Any] | None = None, comparison: "Comparison | None" = None) -> str:
+                model_card: Mapping[str, Any] | None = None, comparison: "Comparison | None" = None, closing: str = "") -> str:
     """The report's text pages (everything before the pictures) as the HTML subset QTextDocument
-    reads; with ``comparison`` (``core.followup``), its section after the per-finger table."""
+    reads; with ``comparison`` (``core.followup``), its section after the per-finger table;
+    ``closing`` (HTML) at their end."""
     keyed = keyed_by_path(results)
     used = [r for i in summary.images if i.used for r in [_result_for(keyed, i)] if r is not None]
     return (f"<html><head><style>{_STYLE}</style></head><body>"
             + _header_html(exam) + _summary_html(summary) + _fingers_html(summary)
             + (_comparison_html(comparison) if comparison is not None else "") + _not_used_html(summary)
-            + _method_html(summary, used, model_card) + "</body></html>")
+            + _method_html(summary, used, model_card) + closing + "</body></html>")
 
 
 # The follow-up visit (core.followup) -------------------------------------------------------------
@@ -650,14 +654,9 @@ def report_pdf_bytes(exam: Exam, summary: ExamSummary, results: Mapping[Any, Ana
     font.setPointSizeF(9.0)
     pages = _Pages(writer, font)
 
-    # The text pages.
-    document = pages.document(report_html(exam, summary, results, model_card, comparison))
-    document.setPageSize(QSizeF(pages.width, pages.height))
-    text_pages = document.pageCount()
-
     # The picture pages: a heading with the key, then each image's caption and picture.
     lookup, keyed = keyed_by_path(thumbnails), keyed_by_path(results)
-    groups = [[pages.text_block(f"<h2>{_e(TEXT['pictures'])}</h2><p class='key small'>{_e(TEXT['key'])}</p>")]]
+    groups = [[pages.text_block(f"<h2>{_e(TEXT['pictures'])}</h2><p class='key small'>{_e(TEXT['key'])} {_e(picture_key(results.values()))}</p>")]]
     if not summary.images:
         groups = []
     for image in summary.images:
@@ -671,6 +670,15 @@ def report_pdf_bytes(exam: Exam, summary: ExamSummary, results: Mapping[Any, Ana
         groups.append(group)
     if comparison is not None:
         groups = _then_now_groups(pages, comparison, then_thumbnails, thumbnails) + groups
+    # The clinician has the last word: after the pictures, or after the text when there are none.
+    closing = conclusion_html(exam)
+    if groups:
+        groups.append([pages.text_block(closing)])
+
+    # The text pages.
+    document = pages.document(report_html(exam, summary, results, model_card, comparison, "" if groups else closing))
+    document.setPageSize(QSizeF(pages.width, pages.height))
+    text_pages = document.pageCount()
     total = text_pages + pages.place(groups, text_pages)
 
     footer_gap = RESOLUTION_DPI * 4.0 / 25.4  # 4 mm below the text area

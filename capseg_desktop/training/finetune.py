@@ -115,7 +115,7 @@ def collect_examples(config: FinetuneConfig) -> list[Example]:
                 found = load_corrections(path, config.fallback_dir or default_fallback_dir())
             except CorrectionsError:  # damaged, or another picture's: not this image's corrections
                 found = None
-            if found is None:
+            if found is None or found[0].flags_only:  # the clinician's flags only: the model's own count
                 continue
             corrections = found[0]
             rgb = read_image(path).rgb

@@ -13,29 +13,29 @@
 <context>
     <name>Analysis</name>
     <message>
-        <location filename="../../capseg_desktop/core/pipeline.py" line="238"/>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="243"/>
         <source>With {scale} µm per pixel the capillary limbs would be about {limb} µm wide, which is implausible (usually {low}-{high} µm): check that the scale is this microscope&apos;s and magnification&apos;s.</source>
         <extracomment>This module&apos;s sentences with a count (see ``core.texts.Plurals``). Warnings about the picture and the model&apos;s output (not about the µm per pixel, which a recount may change). The model&apos;s count when ``counted`` holds an edited one (see ``with_edits``).</extracomment>
         <translation>Avec {scale} µm par pixel, les branches des anses capillaires mesureraient environ {limb} µm de large, ce qui est invraisemblable (habituellement {low} à {high} µm)&#xa0;: vérifiez que l’échelle est bien celle de ce microscope et de ce grossissement.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/pipeline.py" line="252"/>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="257"/>
         <source>The width of the vessels could not be measured (too little contrast, or mostly dark border), so the image was analysed at its own size: check the count.</source>
         <translation>La largeur des vaisseaux n’a pas pu être mesurée (contraste trop faible ou bord surtout sombre)&#xa0;; l’image a donc été analysée à sa taille d’origine&#xa0;: vérifiez le comptage.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/pipeline.py" line="372"/>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="381"/>
         <source>The vessels of this image look {ratio} times as wide as those the microscope profile learnt (limbs about {own} px against {shared} px): check that the profile is this microscope&apos;s and magnification&apos;s; it was analysed at the profile&apos;s scale.</source>
-        <extracomment>A folder&apos;s shared scale is the median of the estimates of at most this many of its images.</extracomment>
+        <extracomment>A folder&apos;s shared scale is the median of the estimates of at most this many of its images. The analyzer for pictures lit green (``core.light``): used instead of this one when an analysis asks for the models&apos; own counting parameters (``params=None``) and chooses the scale itself. ``None``: every picture with this model.</extracomment>
         <translation>Les vaisseaux de cette image paraissent {ratio} fois plus larges que ceux appris pour le profil du microscope (branches d’environ {own} px contre {shared} px)&#xa0;: vérifiez que le profil est celui de ce microscope et de ce grossissement&#xa0;; elle a été analysée à l’échelle du profil.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/pipeline.py" line="379"/>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="388"/>
         <source>The vessels of this image look {ratio} times as wide as in the other images of its folder (limbs about {own} px against {shared} px): it may come from another microscope or magnification; it was analysed at the folder&apos;s scale.</source>
         <translation>Les vaisseaux de cette image paraissent {ratio} fois plus larges que dans les autres images de son dossier (branches d’environ {own} px contre {shared} px)&#xa0;: elle vient peut-être d’un autre microscope ou grossissement&#xa0;; elle a été analysée à l’échelle du dossier.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/pipeline.py" line="424"/>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="433"/>
         <source>Image read</source>
         <translation>Image lue</translation>
     </message>
@@ -174,47 +174,47 @@
         <translation>«&#xa0;{path}&#xa0;» n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/common.py" line="198"/>
+        <location filename="../../capseg_desktop/cli/common.py" line="216"/>
         <source>No model given and no bundled model found in models/; use --model FILE.</source>
         <translation>Aucun modèle indiqué et aucun modèle fourni trouvé dans models/&#xa0;; utilisez --model FICHIER.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/common.py" line="208"/>
+        <location filename="../../capseg_desktop/cli/common.py" line="226"/>
         <source>The model {name} could not be loaded (internal error; details in the log).</source>
         <translation>Le modèle {name} n’a pas pu être chargé (erreur interne&#xa0;; détails dans le journal).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="86"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="91"/>
         <source>The output folder &quot;{folder}&quot; cannot be created ({reason}).</source>
         <translation>Le dossier de sortie «&#xa0;{folder}&#xa0;» ne peut pas être créé ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="92"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="97"/>
         <source>Nothing to analyse: no image was found in what was given.</source>
         <translation>Rien à analyser&#xa0;: aucune image n’a été trouvée dans ce qui a été indiqué.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="186"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="191"/>
         <source>{path}: warning: {message}</source>
         <translation>{path}&#xa0;: avertissement&#xa0;: {message}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="190"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="195"/>
         <source>The run was interrupted before this image was finished.</source>
         <translation>L’exécution a été interrompue avant la fin de cette image.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="211"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="216"/>
         <source>The summary &quot;{path}&quot; could not be written (internal error; details in the log).</source>
         <translation>Le récapitulatif «&#xa0;{path}&#xa0;» n’a pas pu être écrit (erreur interne&#xa0;; détails dans le journal).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="217"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="222"/>
         <source>Interrupted; files already written are complete, none is half-written. Summary: {path}</source>
         <translation>Interrompu&#xa0;; les fichiers déjà écrits sont complets, aucun n’est à moitié écrit. Récapitulatif&#xa0;: {path}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/analyze.py" line="228"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="233"/>
         <source>{finished} of %n image(s) analysed, {count} capillaries; summary: {path}</source>
         <translation>
             <numerusform>{finished} image analysée sur %n, {count} capillaires&#xa0;; récapitulatif&#xa0;: {path}</numerusform>
@@ -222,7 +222,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/analyze.py" line="234"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="239"/>
         <source>%n result(s) carry a warning; see the message column of {path}.</source>
         <translation>
             <numerusform>%n résultat comporte un avertissement&#xa0;; voir la colonne message de {path}.</numerusform>
@@ -230,7 +230,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/analyze.py" line="240"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="245"/>
         <source>%n image(s) could not be analysed; see the status column of {path}. Details are in the log file {log}.</source>
         <translation>
             <numerusform>%n image n’a pas pu être analysée&#xa0;; voir la colonne status de {path}. Les détails sont dans le fichier journal {log}.</numerusform>
@@ -238,7 +238,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/analyze.py" line="244"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="249"/>
         <source>%n image(s) could not be analysed; see the status column of {path}.</source>
         <translation>
             <numerusform>%n image n’a pas pu être analysée&#xa0;; voir la colonne status de {path}.</numerusform>
@@ -247,19 +247,19 @@
     </message>
     <message>
         <location filename="../../capseg_desktop/cli/adapt.py" line="62"/>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="306"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="314"/>
         <location filename="../../capseg_desktop/cli/exam.py" line="195"/>
         <source>The folder &quot;{folder}&quot; does not exist.</source>
         <extracomment>Fewer reviewed images than this cannot be split into training and kept-aside ones.</extracomment>
         <translation>Le dossier «&#xa0;{folder}&#xa0;» n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="318"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="326"/>
         <source>No image in &quot;{folder}&quot; has corrections saved; nothing was written.</source>
         <translation>Aucune image de «&#xa0;{folder}&#xa0;» n’a de corrections enregistrées&#xa0;; rien n’a été écrit.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/analyze.py" line="322"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="330"/>
         <source>%n corrected image(s) written to {out}: images/, masks/ and points.json (for capseg train --real-images {images} --real-masks {masks}, and capseg evaluate --images {images} --points {points}).</source>
         <translation>
             <numerusform>%n image corrigée écrite dans {out}&#xa0;: images/, masks/ et points.json (pour capseg train --real-images {images} --real-masks {masks}, et capseg evaluate --images {images} --points {points}).</numerusform>
@@ -278,7 +278,7 @@
         <translation>Aucun profil de microscope ne s’appelle «&#xa0;{name}&#xa0;»&#xa0;; il n’y en a encore aucun (ajoutez-les dans les profils de microscope de la fenêtre).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/analyze.py" line="252"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="257"/>
         <source>{path}: %n capillaries</source>
         <translation>
             <numerusform>{path}&#xa0;: %n capillaire</numerusform>
@@ -286,17 +286,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="255"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="260"/>
         <source>, {density} per mm</source>
         <translation>, {density} par mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="257"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="262"/>
         <source> (corrected by hand: model {model}, {edits})</source>
         <translation> (corrigé à la main&#xa0;: modèle {model}, {edits})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="260"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="265"/>
         <source> (warning: {message})</source>
         <translation> (avertissement&#xa0;: {message})</translation>
     </message>
@@ -464,12 +464,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="353"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="361"/>
         <source>&quot;{path}&quot; already exists; use --overwrite to replace it.</source>
         <translation>«&#xa0;{path}&#xa0;» existe déjà&#xa0;; utilisez --overwrite pour le remplacer.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="360"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="368"/>
         <source>Wrote {path} ({size} KiB)</source>
         <translation>{path} écrit ({size} Kio)</translation>
     </message>
@@ -588,33 +588,33 @@
         <translation>{file}, adapté de {base} le {date}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/calibration.py" line="327"/>
+        <location filename="../../capseg_desktop/core/calibration.py" line="335"/>
         <source>scale {scale} µm/px (profile {profile})</source>
         <extracomment>The profile&apos;s learnt limb width (pixels): the model&apos;s scale for this microscope.</extracomment>
         <translation>échelle {scale} µm/px (profil {profile})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/calibration.py" line="329"/>
+        <location filename="../../capseg_desktop/core/calibration.py" line="337"/>
         <source>scale {scale} µm/px (profile)</source>
         <translation>échelle {scale} µm/px (profil)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/calibration.py" line="330"/>
+        <location filename="../../capseg_desktop/core/calibration.py" line="338"/>
         <source>scale {scale} µm/px (calibrated line)</source>
         <translation>échelle {scale} µm/px (trait d’étalonnage)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/calibration.py" line="331"/>
+        <location filename="../../capseg_desktop/core/calibration.py" line="339"/>
         <source>scale {scale} µm/px (set for this image)</source>
         <translation>échelle {scale} µm/px (définie pour cette image)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/calibration.py" line="332"/>
+        <location filename="../../capseg_desktop/core/calibration.py" line="340"/>
         <source>scale {scale} µm/px (typed)</source>
         <translation>échelle {scale} µm/px (saisie)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/calibration.py" line="334"/>
+        <location filename="../../capseg_desktop/core/calibration.py" line="342"/>
         <source>scale {scale} µm/px ({source})</source>
         <translation>échelle {scale} µm/px ({source})</translation>
     </message>
@@ -622,109 +622,109 @@
 <context>
     <name>Corrections</name>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="440"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="453"/>
         <source>The corrections file is damaged (it is not readable JSON).</source>
-        <extracomment>This module&apos;s sentences with a count (see ``core.texts.Plurals``). Tests and locked-down machines: a folder for corrections that cannot sit beside their image. Radius of the disk that &quot;add by click&quot; falls back to where the model saw nothing.</extracomment>
+        <extracomment>This module&apos;s sentences with a count (see ``core.texts.Plurals``). Version 2 added the clinician&apos;s flags (``flag`` edits); a sidecar without them is still written as version 1, so that an older CapSeg reads it as before. Tests and locked-down machines: a folder for corrections that cannot sit beside their image. Radius of the disk that &quot;add by click&quot; falls back to where the model saw nothing.</extracomment>
         <translation>Le fichier de corrections est endommagé (ce n’est pas du JSON lisible).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="441"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="454"/>
         <source>The file is not a CapSeg corrections file.</source>
         <translation>Ce fichier n’est pas un fichier de corrections CapSeg.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="442"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="455"/>
         <source>The corrections file is damaged (it states no format version).</source>
         <translation>Le fichier de corrections est endommagé (il n’indique aucune version de format).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="443"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="456"/>
         <source>The corrections file was saved by a newer version of CapSeg Desktop (format {version}, this version reads up to {supported}); update CapSeg Desktop to use it.</source>
         <translation>Le fichier de corrections a été enregistré par une version plus récente de CapSeg Desktop (format {version}, cette version lit jusqu’au format {supported})&#xa0;; mettez CapSeg Desktop à jour pour l’utiliser.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="448"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="461"/>
         <source>The corrections file is damaged (a part of it is missing or not what it should be).</source>
         <translation>Le fichier de corrections est endommagé (une partie manque ou n’est pas ce qu’elle devrait être).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="454"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="467"/>
         <source>The corrections file &quot;{name}&quot; is damaged (it is not readable JSON).</source>
         <translation>Le fichier de corrections «&#xa0;{name}&#xa0;» est endommagé (ce n’est pas du JSON lisible).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="455"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="468"/>
         <source>The file &quot;{name}&quot; is not a CapSeg corrections file.</source>
         <translation>Le fichier «&#xa0;{name}&#xa0;» n’est pas un fichier de corrections CapSeg.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="456"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="469"/>
         <source>The corrections file &quot;{name}&quot; is damaged (it states no format version).</source>
         <translation>Le fichier de corrections «&#xa0;{name}&#xa0;» est endommagé (il n’indique aucune version de format).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="457"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="470"/>
         <source>The corrections file &quot;{name}&quot; was saved by a newer version of CapSeg Desktop (format {version}, this version reads up to {supported}); update CapSeg Desktop to use it.</source>
         <translation>Le fichier de corrections «&#xa0;{name}&#xa0;» a été enregistré par une version plus récente de CapSeg Desktop (format {version}, cette version lit jusqu’au format {supported})&#xa0;; mettez CapSeg Desktop à jour pour l’utiliser.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="462"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="475"/>
         <source>The corrections file &quot;{name}&quot; is damaged (a part of it is missing or not what it should be).</source>
         <translation>Le fichier de corrections «&#xa0;{name}&#xa0;» est endommagé (une partie manque ou n’est pas ce qu’elle devrait être).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="509"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="524"/>
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="701"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="723"/>
         <source>The corrections of &quot;{name}&quot; could not be saved: {reason}</source>
         <extracomment>How the image was resized for the model when it was counted (``None``: not recorded, or at its own size); ``capseg analyze --use-corrections`` resizes it the same way.</extracomment>
         <translation>Les corrections de «&#xa0;{name}&#xa0;» n’ont pas pu être enregistrées&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="712"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="734"/>
         <source>The corrections of &quot;{name}&quot; could not be saved, neither beside the image nor in &quot;{folder}&quot;.</source>
         <translation>Les corrections de «&#xa0;{name}&#xa0;» n’ont pu être enregistrées ni à côté de l’image ni dans «&#xa0;{folder}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="747"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="769"/>
         <source>The corrections file &quot;{name}&quot; cannot be read.</source>
         <translation>Le fichier de corrections «&#xa0;{name}&#xa0;» ne peut pas être lu.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="760"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="782"/>
         <source>it was saved for &quot;{name}&quot;</source>
         <translation>il a été enregistré pour «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="762"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="784"/>
         <source>it was saved for a picture of {width} x {height} pixels, this one is {this_width} x {this_height}</source>
         <translation>il a été enregistré pour une image de {width} x {height} pixels, celle-ci mesure {this_width} x {this_height}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="766"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="788"/>
         <source>the picture has changed since the corrections were saved</source>
         <translation>l’image a changé depuis l’enregistrement des corrections</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="769"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="791"/>
         <source>The corrections in &quot;{file}&quot; do not belong to &quot;{image}&quot; ({reason}); they were not used.</source>
         <translation>Les corrections de «&#xa0;{file}&#xa0;» n’appartiennent pas à «&#xa0;{image}&#xa0;» ({reason})&#xa0;; elles n’ont pas été utilisées.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="773"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="795"/>
         <source>The corrections in the corrections file do not belong to &quot;{image}&quot; ({reason}); they were not used.</source>
         <translation>Les corrections du fichier de corrections n’appartiennent pas à «&#xa0;{image}&#xa0;» ({reason})&#xa0;; elles n’ont pas été utilisées.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="815"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="837"/>
         <source>The corrections file &quot;{name}&quot; could not be removed from &quot;{folder}&quot;.</source>
         <translation>Le fichier de corrections «&#xa0;{name}&#xa0;» n’a pas pu être supprimé de «&#xa0;{folder}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/corrections.py" line="860"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="882"/>
         <source>&quot;{name}&quot; was left out: another image of that name was exported already.</source>
         <translation>«&#xa0;{name}&#xa0;» a été laissée de côté&#xa0;: une autre image de ce nom a déjà été exportée.</translation>
     </message>
@@ -740,7 +740,7 @@
 <context>
     <name>Edits</name>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/corrections.py" line="501"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="515"/>
         <source>%n removed</source>
         <translation>
             <numerusform>%n supprimé</numerusform>
@@ -748,7 +748,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/corrections.py" line="501"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="515"/>
         <source>%n added</source>
         <translation>
             <numerusform>%n ajouté</numerusform>
@@ -756,7 +756,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/corrections.py" line="503"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="517"/>
         <source>%n merged</source>
         <translation>
             <numerusform>%n fusionné</numerusform>
@@ -764,7 +764,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/corrections.py" line="504"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="518"/>
         <source>%n split</source>
         <translation>
             <numerusform>%n séparé</numerusform>
@@ -772,7 +772,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/corrections.py" line="505"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="519"/>
         <source>%n painted</source>
         <translation>
             <numerusform>%n peint</numerusform>
@@ -780,11 +780,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/corrections.py" line="506"/>
+        <location filename="../../capseg_desktop/core/corrections.py" line="520"/>
         <source>%n erased</source>
         <translation>
             <numerusform>%n effacé</numerusform>
             <numerusform>%n effacés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/core/corrections.py" line="521"/>
+        <source>%n flagged by the clinician</source>
+        <translation>
+            <numerusform>%n signalé par le clinicien</numerusform>
+            <numerusform>%n signalés par le clinicien</numerusform>
         </translation>
     </message>
 </context>
@@ -891,13 +899,18 @@
         <source>its date &quot;{date}&quot; is not written as YYYY-MM-DD</source>
         <translation>sa date «&#xa0;{date}&#xa0;» n’est pas écrite AAAA-MM-JJ</translation>
     </message>
+    <message>
+        <location filename="../../capseg_desktop/core/exam.py" line="107"/>
+        <source>its signature date &quot;{date}&quot; is not written as YYYY-MM-DD</source>
+        <translation>sa date de signature «&#xa0;{date}&#xa0;» n’est pas écrite AAAA-MM-JJ</translation>
+    </message>
 </context>
 <context>
     <name>ExamFigures</name>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/exam.py" line="738"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="754"/>
         <source>mean over %n finger(s) with a density</source>
-        <extracomment>Shape label (``core.shape.SHAPES``) -&gt; loops; ``None`` when not known. The model that counted it (file name, sha256): a microscope profile&apos;s own or the bundled one. Whether dilated and giant loops could be judged on at least one used image (a scale). Shape label -&gt; loops over the used images (every label, 0 when none). The EULAR fast track pattern on the finger&apos;s figures (``None``: no image used). Fingers whose density is reduced, in ``FINGERS`` order. Whether any image used was measured at a scale: without one, no loop can be called dilated or giant, and &quot;0 giant&quot; would be a claim nobody checked. Shape label -&gt; loops over the fingers. The EULAR fast track pattern of the patient (from the fingers&apos;, ``core.fasttrack``). Images not assigned to a finger (not counted anywhere).</extracomment>
+        <extracomment>The clinician&apos;s conclusion and signature (name, date YYYY-MM-DD), printed at the end of the report; &quot;&quot; when not given (and absent from files written before they existed). Shape label (``core.shape.SHAPES``) -&gt; loops; ``None`` when not known. The model that counted it (file name, sha256): a microscope profile&apos;s own or the bundled one. Whether dilated and giant loops could be judged on at least one used image (a scale). Shape label -&gt; loops over the used images (every label, 0 when none). The EULAR fast track pattern on the finger&apos;s figures (``None``: no image used). Fingers whose density is reduced, in ``FINGERS`` order. Whether any image used was measured at a scale: without one, no loop can be called dilated or giant, and &quot;0 giant&quot; would be a claim nobody checked. Shape label -&gt; loops over the fingers. The EULAR fast track pattern of the patient (from the fingers&apos;, ``core.fasttrack``). Images not assigned to a finger (not counted anywhere).</extracomment>
         <translation>
             <numerusform>moyenne sur %n doigt avec une densité</numerusform>
             <numerusform>moyenne sur %n doigts avec une densité</numerusform>
@@ -938,9 +951,9 @@
         <translation>«&#xa0;{name}&#xa0;» existe déjà dans «&#xa0;{folder}&#xa0;»&#xa0;; il n’a pas été remplacé.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/render.py" line="304"/>
+        <location filename="../../capseg_desktop/core/render.py" line="312"/>
         <source>The picture could not be encoded as PNG.</source>
-        <extracomment>Letters after a flagged loop&apos;s number, so the marks read in black and white too.</extracomment>
+        <extracomment>Letters after a flagged loop&apos;s number, so the marks read in black and white too. After the number (and letter) of a loop whose flags the clinician set (``core.overrides``).</extracomment>
         <translation>L’image n’a pas pu être encodée en PNG.</translation>
     </message>
 </context>
@@ -1309,9 +1322,9 @@
 <context>
     <name>Measure</name>
     <message>
-        <location filename="../../capseg_desktop/core/measure.py" line="136"/>
+        <location filename="../../capseg_desktop/core/measure.py" line="138"/>
         <source>dilated from {dilated} µm, giant from {giant} µm</source>
-        <extracomment>Below this density (distal loops per mm) the density is reduced (EULAR: normal about 7-12). A loop is behind the row when a loop within this many median loop widths on either side has its apex more than ``ROW_DEPTH_FRACTION`` of the typical loop length further out; the apex line is smoothed over as many widths. A loop is distal when its apex is within this fraction of the typical loop length of the line. A gap in the row is bridged from the row&apos;s loops up to this many median loop widths away ... ... and a loop in the gap is behind the row when it lies this many typical loop lengths behind. Blobs shorter than this fraction of the typical loop length are dashes (deeper capillaries seen end-on): they neither shape the apex line nor count in the distal row. A loop whose vessel has no usual direction (less than this much runs one way) takes the image&apos;s apex direction as its axis. The apex direction when no loop tells its open end from its closed end.</extracomment>
+        <extracomment>Below this density (distal loops per mm) the density is reduced (EULAR: normal about 7-12). A loop is behind the row when a loop within this many median loop widths on either side has its apex more than ``ROW_DEPTH_FRACTION`` of the typical loop length further out; the apex line is smoothed over as many widths. A loop is distal when its apex is within this fraction of the typical loop length of the line. A gap in the row is bridged from the row&apos;s loops up to this many median loop widths away ... ... and a loop in the gap is behind the row when it lies this many typical loop lengths behind. Blobs shorter than this fraction of the typical loop length are dashes (deeper capillaries seen end-on): they neither shape the apex line nor count in the distal row. A loop whose vessel has no usual direction (less than this much runs one way) takes the image&apos;s apex direction as its axis. The apex direction when no loop tells its open end from its closed end. Who set a loop&apos;s flags, as the JSON and the CSV say it (&quot;flags_by&quot;).</extracomment>
         <translation>dilaté à partir de {dilated} µm, mégacapillaire à partir de {giant} µm</translation>
     </message>
 </context>
@@ -1475,7 +1488,7 @@
 <context>
     <name>Progress</name>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/pipeline.py" line="489"/>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="501"/>
         <source>%n capillaries</source>
         <translation>
             <numerusform>%n capillaire</numerusform>
@@ -1486,456 +1499,456 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="48"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="50"/>
         <source>Nailfold capillaroscopy: exam report</source>
         <extracomment>Every sentence and word of the report, in one place, looked up in the user&apos;s language (issue 13); numbers are formatted by the caller in the language&apos;s form (``core.i18n.format_number``).</extracomment>
         <translation>Capillaroscopie périunguéale&#xa0;: compte rendu d’examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="49"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="51"/>
         <source>Patient (pseudonym)</source>
         <translation>Patient (pseudonyme)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="50"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="52"/>
         <source>Exam date</source>
         <translation>Date de l’examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="51"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="53"/>
         <source>Operator</source>
         <translation>Opérateur</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="52"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="54"/>
         <source>Microscope profile</source>
         <translation>Profil du microscope</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="53"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="55"/>
         <source>Scale</source>
         <translation>Échelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="54"/>
-        <location filename="../../capseg_desktop/report/pdf.py" line="143"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="56"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="145"/>
         <source>{scale} µm per pixel</source>
         <translation>{scale} µm par pixel</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="55"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="57"/>
         <source>Report made</source>
         <translation>Compte rendu établi le</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="56"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="58"/>
         <source>not given</source>
         <translation>non renseigné</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="57"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="59"/>
         <source>no scale set: widths in pixels, dilated and giant loops and densities not assessed</source>
         <translation>aucune échelle définie&#xa0;: largeurs en pixels, anses dilatées, mégacapillaires et densités non évalués</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="58"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="60"/>
         <source>Patient summary</source>
         <translation>Synthèse pour le patient</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="59"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="61"/>
         <source>Mean distal-row density</source>
         <translation>Densité moyenne de la rangée distale</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="60"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="62"/>
         <source>normal</source>
         <translation>normale</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="61"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="63"/>
         <source>reduced</source>
         <translation>diminuée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="62"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="64"/>
         <source>Dilated loops (all fingers)</source>
         <translation>Capillaires dilatés (tous doigts)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="63"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="65"/>
         <source>Giant loops (all fingers)</source>
         <translation>Mégacapillaires (tous doigts)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="64"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="66"/>
         <source>giant loops present</source>
         <translation>présence de mégacapillaires</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="65"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="67"/>
         <source>no giant loop</source>
         <translation>aucun mégacapillaire</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="66"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="68"/>
         <source>Images</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="67"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="69"/>
         <source>{used} used, {not_used} not used</source>
         <translation>utilisées&#xa0;: {used}, non utilisées&#xa0;: {not_used}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="68"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="70"/>
         <source>Reduced density in</source>
         <translation>Densité diminuée pour</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="69"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="71"/>
         <source>not assessed (no scale)</source>
         <translation>non évalué (pas d’échelle)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="70"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="72"/>
         <source>These figures support, not replace, a clinician&apos;s reading: the images, the loops&apos; shapes and haemorrhages are to be read by a clinician, and every count can be checked on the pictures below.</source>
         <translation>Ces chiffres aident la lecture du clinicien sans la remplacer&#xa0;: les images, la forme des anses capillaires et les hémorragies doivent être lues par un clinicien, et chaque comptage peut être vérifié sur les images ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="75"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="77"/>
         <source>Per finger</source>
         <translation>Par doigt</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="76"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="78"/>
         <source>Finger</source>
         <translation>Doigt</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="77"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="79"/>
         <source>Images used</source>
         <translation>Images utilisées</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="78"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="80"/>
         <source>Distal density (per mm)</source>
         <translation>Densité distale (par mm)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="79"/>
-        <location filename="../../capseg_desktop/report/pdf.py" line="122"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="81"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="124"/>
         <source>Density</source>
         <translation>Densité</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="80"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="82"/>
         <source>Dilated</source>
         <translation>Dilatés</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="81"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="83"/>
         <source>Giant</source>
         <translation>Mégacapillaires</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="82"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="84"/>
         <source>Tortuous / crossing / ramified</source>
         <translation>Tortueuses / croisées / ramifiées</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="83"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="85"/>
         <source>Fast track</source>
         <translation>Fast track</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="84"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="86"/>
         <source>EULAR fast track pattern</source>
         <translation>Profil selon l’algorithme «&#xa0;fast track&#xa0;» de l’EULAR</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="85"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="87"/>
         <source>Pattern</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="86"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="88"/>
         <source>Steps</source>
         <translation>Étapes</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="87"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="89"/>
         <source>Loop shapes</source>
         <translation>Forme des anses</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="88"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="90"/>
         <source>EULAR definitions: hairpin, tortuous and crossing loops are normal or non-specific, ramified (bushy) loops abnormal. Measured on each loop&apos;s mask and centre line: crossing, the limbs enclose a hole; ramified, {branches} or more branches beyond the two limb ends; tortuous, a limb bends back {bends} or more times; not assessable, a blurred loop, one whose apex the picture&apos;s edge cuts, or a speck. These thresholds are CapSeg&apos;s.</source>
         <translation>Définitions de l’EULAR&#xa0;: les anses en épingle à cheveux, tortueuses et croisées sont normales ou non spécifiques, les anses ramifiées (buissonnantes) anormales. Mesurées sur le masque et la ligne centrale de chaque anse&#xa0;: croisée, les branches enferment un trou&#xa0;; ramifiée, {branches} ramifications ou plus en plus des deux extrémités des branches&#xa0;; tortueuse, une branche revient sur elle-même {bends} fois ou plus&#xa0;; non évaluable, une anse floue, une anse dont le bord de l’image coupe le sommet, ou un point. Ces seuils sont ceux de CapSeg.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="95"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="97"/>
         <source>Fast track algorithm</source>
         <translation>Algorithme «&#xa0;fast track&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="96"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="98"/>
         <source>Smith V et al., EULAR Study Group on Microcirculation in Rheumatic Diseases, Autoimmun Rev 2019;18:102394. Step 1: density 7 per mm or more and no giant loop, non-scleroderma pattern; step 2: giant loops, or a density of 3 per mm or less with abnormal shapes, scleroderma pattern; step 3: otherwise, non-scleroderma pattern. Read per finger on its figures; the patient has a scleroderma pattern when a finger has one.</source>
         <translation>Smith V et al., EULAR Study Group on Microcirculation in Rheumatic Diseases, Autoimmun Rev 2019;18:102394. Étape 1&#xa0;: densité de 7 par mm ou plus et aucun mégacapillaire, profil non sclérodermique&#xa0;; étape 2&#xa0;: des mégacapillaires, ou une densité de 3 par mm ou moins avec des formes anormales, profil sclérodermique&#xa0;; étape 3&#xa0;: sinon, profil non sclérodermique. Appliqué à chaque doigt sur ses chiffres&#xa0;; le patient a un profil sclérodermique dès qu’un doigt en a un.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="103"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="105"/>
         <source>shapes: {tortuous} tortuous, {crossing} crossing, {ramified} ramified</source>
         <translation>formes&#xa0;: tortueuses&#xa0;: {tortuous}, croisées&#xa0;: {crossing}, ramifiées&#xa0;: {ramified}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="104"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="106"/>
         <source>Not used</source>
         <translation>Non utilisées</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="105"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="107"/>
         <source>not examined</source>
         <translation>non examiné</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="106"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="108"/>
         <source>no image used</source>
         <translation>aucune image utilisée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="107"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="109"/>
         <source>Images not assigned to a finger (not used)</source>
         <translation>Images attribuées à aucun doigt (non utilisées)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="108"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="110"/>
         <source>Image</source>
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="109"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="111"/>
         <source>Why</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="110"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="112"/>
         <source>How these figures were made</source>
         <translation>Comment ces chiffres ont été obtenus</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="111"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="113"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="112"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="114"/>
         <source>{name}, version {version}, runtime {runtime}</source>
         <translation>{name}, version {version}, moteur d’exécution {runtime}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="113"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="115"/>
         <source>version not stated</source>
         <translation>non indiquée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="114"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="116"/>
         <source>Model sha256</source>
         <translation>sha256 du modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="115"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="117"/>
         <source>Counting parameters</source>
         <translation>Paramètres de comptage</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="116"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="118"/>
         <source>Loop flags</source>
         <translation>Classement des anses</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="117"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="119"/>
         <source>judged on the widest vessel diameter of each loop: normal below {dilated} µm, dilated from {dilated} µm, giant from {giant} µm</source>
         <translation>d’après le plus grand diamètre de vaisseau de chaque anse&#xa0;: normale en dessous de {dilated} µm, dilatée à partir de {dilated} µm, mégacapillaire à partir de {giant} µm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="123"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="125"/>
         <source>loops of the distal (outermost) row per millimetre of analysed length, averaged over a finger&apos;s images, then over the fingers; reduced below {reduced} per mm</source>
         <translation>anses de la rangée distale (la plus externe) par millimètre de longueur analysée, moyennées sur les images d’un doigt, puis sur les doigts&#xa0;; diminuée en dessous de {reduced} par mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="128"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="130"/>
         <source>Corrected by hand</source>
         <translation>Corrigé à la main</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="129"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="131"/>
         <source>Software</source>
         <translation>Logiciel</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="130"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="132"/>
         <source>CapSeg Desktop {version}</source>
         <translation>CapSeg Desktop {version}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="131"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="133"/>
         <source>The images</source>
         <translation>Les images</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="132"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="134"/>
         <source>Yellow boxes: counted capillaries, numbered as in the exports; green boxes: added or changed by hand; a second, orange box and &quot;D&quot; after the number: a dilated loop; red and &quot;G&quot;: a giant loop; dashed cyan line: the apices of the distal row.</source>
         <translation>Cadres jaunes&#xa0;: capillaires comptés, numérotés comme dans les exports&#xa0;; cadres verts&#xa0;: ajoutés ou modifiés à la main&#xa0;; un second cadre orange et «&#xa0;D&#xa0;» après le numéro&#xa0;: capillaire dilaté&#xa0;; rouge et «&#xa0;G&#xa0;»&#xa0;: mégacapillaire (géant)&#xa0;; ligne cyan en tirets&#xa0;: les sommets des anses de la rangée distale.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="138"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="140"/>
         <source>distal density {density} per mm (distal loops not known)</source>
         <translation>densité distale {density} par mm (nombre d’anses distales inconnu)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="139"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="141"/>
         <source>distal density not assessed (no scale)</source>
         <translation>densité distale non évaluée (pas d’échelle)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="140"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="142"/>
         <source>{dilated} dilated, {giant} giant</source>
         <translation>dilatés&#xa0;: {dilated}, mégacapillaires&#xa0;: {giant}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="141"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="143"/>
         <source>dilated and giant not assessed</source>
         <translation>dilatés et mégacapillaires non évalués</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="142"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="144"/>
         <source>{scale} µm per pixel ({source})</source>
         <translation>{scale} µm par pixel ({source})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="144"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="146"/>
         <source>no scale</source>
         <translation>pas d’échelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="145"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="147"/>
         <source>{finger} — {name}: not used ({reason})</source>
         <translation>{finger} — {name}&#xa0;: non utilisée ({reason})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="146"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="148"/>
         <source>profile {profile}</source>
         <translation>profil {profile}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="147"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="149"/>
         <source>profile</source>
         <translation>profil</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="148"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="150"/>
         <source>calibrated line</source>
         <translation>trait d’étalonnage</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="149"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="151"/>
         <source>set for this image</source>
         <translation>définie pour cette image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="150"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="152"/>
         <source>typed</source>
         <translation>saisie</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="151"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="153"/>
         <source>(picture not available)</source>
         <translation>(image non disponible)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="152"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="154"/>
         <source>Page {page} of {pages}</source>
         <translation>Page {page} sur {pages}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="153"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="155"/>
         <source>CapSeg Desktop {version} · patient {patient} · exam of {date}</source>
         <translation>CapSeg Desktop {version} · patient {patient} · examen du {date}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="154"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="156"/>
         <source>CapSeg exam report {patient} {date}</source>
         <translation>Compte rendu d’examen CapSeg {patient} {date}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="155"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="157"/>
         <source>no finger</source>
         <translation>aucun doigt</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="156"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="158"/>
         <source>{name}: {reason}</source>
         <translation>{name}&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="157"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="159"/>
         <source>; </source>
         <translation>&#xa0;; </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="158"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="160"/>
         <source>Then: the exam of {then_date}; now: this exam of {now_date}.</source>
         <translation>Avant&#xa0;: l’examen du {then_date}&#xa0;; maintenant&#xa0;: cet examen du {now_date}.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="159"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="161"/>
         <source>Distal density per mm: then → now (change)</source>
         <translation>Densité distale par mm&#xa0;: avant → maintenant (évolution)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="160"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="162"/>
         <source>Giant loops: then → now (new, vanished)</source>
         <translation>Mégacapillaires&#xa0;: avant → maintenant (nouveaux, disparus)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="161"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="163"/>
         <source>Ramified loops (abnormal): then → now (change)</source>
         <translation>Anses ramifiées (anormales)&#xa0;: avant → maintenant (évolution)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="162"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="164"/>
         <source>Fast track: then → now</source>
         <translation>Fast track&#xa0;: avant → maintenant</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="163"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="165"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="164"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="166"/>
         <source>Not examined then nor now: {fingers}.</source>
         <translation>Examinés ni avant ni maintenant&#xa0;: {fingers}.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="165"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="167"/>
         <source>Then and now: the images of each finger</source>
         <translation>Avant et maintenant&#xa0;: les images de chaque doigt</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="166"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="168"/>
         <source>{finger} — left, the exam of {then_date} ({then_name}); right, this exam of {now_date} ({now_name})</source>
         <translation>{finger} — à gauche, l’examen du {then_date} ({then_name})&#xa0;; à droite, cet examen du {now_date} ({now_name})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="272"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="274"/>
         <source>{parameters} in the model&apos;s pixels</source>
         <extracomment>The report&apos;s sentences with a count (see ``core.texts.Plurals``). Page margins in millimetres (left, top, right, bottom); the footer sits in the bottom margin. A picture is drawn across the text&apos;s width, and at most this part of a page&apos;s height. A follow-up&apos;s pair of pictures (then, now): small, at most this part of a page&apos;s height.</extracomment>
         <translation>{parameters} en pixels du modèle</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="308"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="310"/>
         <source>mean of %n finger(s) with a density</source>
         <translation>
             <numerusform>moyenne de %n doigt avec une densité</numerusform>
@@ -1943,12 +1956,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="309"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="311"/>
         <source>{density} capillaries per mm, {flag} ({fingers})</source>
         <translation>{density} capillaires par mm, {flag} ({fingers})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="370"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="372"/>
         <source>%n image(s) excluded</source>
         <translation>
             <numerusform>%n image exclue</numerusform>
@@ -1956,7 +1969,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="440"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="442"/>
         <source>%n image(s): their corrected counts are used (model&apos;s count in brackets below)</source>
         <translation>
             <numerusform>%n image&#xa0;: son comptage corrigé est utilisé (comptage du modèle entre parenthèses ci-dessous)</numerusform>
@@ -1964,7 +1977,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="455"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="457"/>
         <source>distal density {density} per mm (%n distal loops)</source>
         <translation>
             <numerusform>densité distale {density} par mm (%n anse distale)</numerusform>
@@ -1972,7 +1985,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="470"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="473"/>
         <source>{finger} — {name}: %n capillaries (model {model_count}, corrected by hand); {density}; {flags}; {scale}</source>
         <translation>
             <numerusform>{finger} — {name}&#xa0;: %n capillaire (modèle {model_count}, corrigé à la main)&#xa0;; {density}&#xa0;; {flags}&#xa0;; {scale}</numerusform>
@@ -1980,7 +1993,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="473"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="476"/>
         <source>{finger} — {name}: %n capillaries; {density}; {flags}; {scale}</source>
         <translation>
             <numerusform>{finger} — {name}&#xa0;: %n capillaire&#xa0;; {density}&#xa0;; {flags}&#xa0;; {scale}</numerusform>
@@ -2049,32 +2062,32 @@
         <translation>Comptage {count} (modèle {model}&#xa0;: {edits})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="514"/>
+        <location filename="../../capseg_desktop/core/result.py" line="515"/>
         <source>apices towards the top</source>
         <translation>sommets vers le haut</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="515"/>
+        <location filename="../../capseg_desktop/core/result.py" line="516"/>
         <source>apices towards the bottom</source>
         <translation>sommets vers le bas</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="516"/>
+        <location filename="../../capseg_desktop/core/result.py" line="517"/>
         <source>apices towards the left</source>
         <translation>sommets vers la gauche</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="517"/>
+        <location filename="../../capseg_desktop/core/result.py" line="518"/>
         <source>apices towards the right</source>
         <translation>sommets vers la droite</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="518"/>
+        <location filename="../../capseg_desktop/core/result.py" line="519"/>
         <source>apices towards the {direction}</source>
         <translation>sommets orientés&#xa0;: {direction}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/result.py" line="521"/>
+        <location filename="../../capseg_desktop/core/result.py" line="522"/>
         <source>Distal row (dashed cyan line): %n loops, {apices}; density not assessed (no scale)</source>
         <translation>
             <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anse, {apices}&#xa0;; densité non évaluée (pas d’échelle)</numerusform>
@@ -2082,7 +2095,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/result.py" line="525"/>
+        <location filename="../../capseg_desktop/core/result.py" line="526"/>
         <source>Distal row (dashed cyan line): %n loops in a window of {window} px, {apices}; density not assessed (no scale)</source>
         <translation>
             <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anse dans une fenêtre de {window} px, {apices}&#xa0;; densité non évaluée (pas d’échelle)</numerusform>
@@ -2090,12 +2103,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="530"/>
+        <location filename="../../capseg_desktop/core/result.py" line="531"/>
         <source>Loop widths in pixels: dilated and giant loops not assessed (no scale)</source>
         <translation>Largeurs des anses en pixels&#xa0;: capillaires dilatés et mégacapillaires non évalués (pas d’échelle)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/result.py" line="535"/>
+        <location filename="../../capseg_desktop/core/result.py" line="536"/>
         <source>Distal row (dashed cyan line): %n loops, {density} per mm, reduced (below {limit} per mm)</source>
         <translation>
             <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anse, {density} par mm, densité diminuée (moins de {limit} par mm)</numerusform>
@@ -2103,7 +2116,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/result.py" line="538"/>
+        <location filename="../../capseg_desktop/core/result.py" line="539"/>
         <source>Distal row (dashed cyan line): %n loops, {density} per mm, normal ({limit} per mm or more)</source>
         <translation>
             <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anse, {density} par mm, densité normale ({limit} par mm ou plus)</numerusform>
@@ -2111,7 +2124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/result.py" line="542"/>
+        <location filename="../../capseg_desktop/core/result.py" line="543"/>
         <source>Distal row (dashed cyan line): %n loops in a window of {window} px, {density} per mm, reduced (below {limit} per mm)</source>
         <translation>
             <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anse dans une fenêtre de {window} px, {density} par mm, densité diminuée (moins de {limit} par mm)</numerusform>
@@ -2119,7 +2132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/result.py" line="548"/>
+        <location filename="../../capseg_desktop/core/result.py" line="549"/>
         <source>Distal row (dashed cyan line): %n loops in a window of {window} px, {density} per mm, normal ({limit} per mm or more)</source>
         <translation>
             <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anse dans une fenêtre de {window} px, {density} par mm, densité normale ({limit} par mm ou plus)</numerusform>
@@ -2127,17 +2140,25 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="554"/>
+        <location filename="../../capseg_desktop/core/result.py" line="555"/>
         <source>Dilated loops: {dilated}, giant loops: {giant} ({thresholds}; dilated loops in an orange outer box marked D, giant in a red one marked G)</source>
         <translation>Capillaires dilatés&#xa0;: {dilated}, mégacapillaires&#xa0;: {giant} ({thresholds}&#xa0;; capillaires dilatés dans un cadre extérieur orange marqué D, mégacapillaires (géants) dans un cadre rouge marqué G)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/core/result.py" line="566"/>
+        <source>* after a loop&apos;s number: flagged by the clinician (%n loops: {ids})</source>
+        <translation>
+            <numerusform>* après le numéro d’une anse&#xa0;: signalée par le clinicien (%n anse&#xa0;: {ids})</numerusform>
+            <numerusform>* après le numéro d’une anse&#xa0;: signalée par le clinicien (%n anses&#xa0;: {ids})</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="570"/>
+        <location filename="../../capseg_desktop/core/result.py" line="575"/>
         <source>Loop shapes: {hairpin} hairpin, {tortuous} tortuous, {crossing} crossing (both non-specific), {ramified} ramified (abnormal), {not_assessable} not assessable</source>
         <translation>Forme des anses&#xa0;: en épingle à cheveux&#xa0;: {hairpin}, tortueuses&#xa0;: {tortuous}, croisées&#xa0;: {crossing} (non spécifiques), ramifiées&#xa0;: {ramified} (anormales), non évaluables&#xa0;: {not_assessable}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/result.py" line="594"/>
+        <location filename="../../capseg_desktop/core/result.py" line="599"/>
         <source>{file}: %n capillaries; {scale}</source>
         <translation>
             <numerusform>{file}&#xa0;: %n capillaire&#xa0;; {scale}</numerusform>
@@ -2145,7 +2166,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/result.py" line="596"/>
+        <location filename="../../capseg_desktop/core/result.py" line="601"/>
         <source>{file}: %n capillaries</source>
         <translation>
             <numerusform>{file}&#xa0;: %n capillaire</numerusform>
@@ -2153,32 +2174,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="603"/>
+        <location filename="../../capseg_desktop/core/result.py" line="608"/>
         <source>{count}: corrected by hand; green boxes are the capillaries added or changed</source>
         <translation>{count}&#xa0;: corrigé à la main&#xa0;; les cadres verts sont les capillaires ajoutés ou modifiés</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="605"/>
+        <location filename="../../capseg_desktop/core/result.py" line="610"/>
         <source>{count}: corrected by hand</source>
         <translation>{count}&#xa0;: corrigé à la main</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="611"/>
+        <location filename="../../capseg_desktop/core/result.py" line="616"/>
         <source>Model {name} (sha256 {hash}, {runtime}); {parameters} in the model&apos;s pixels (the image was resized ×{factor} for the model)</source>
         <translation>Modèle {name} (sha256 {hash}, {runtime})&#xa0;; {parameters} en pixels du modèle (l’image a été redimensionnée ×{factor} pour le modèle)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="614"/>
+        <location filename="../../capseg_desktop/core/result.py" line="619"/>
         <source>Model {name} (sha256 {hash}, {runtime}); {parameters}</source>
         <translation>Modèle {name} (sha256 {hash}, {runtime})&#xa0;; {parameters}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="623"/>
+        <location filename="../../capseg_desktop/core/result.py" line="628"/>
         <source>CapSeg Desktop {version}, analysed {time}</source>
         <translation>CapSeg Desktop {version}, analysé le {time}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="627"/>
+        <location filename="../../capseg_desktop/core/result.py" line="632"/>
         <source>Warning: {warning}</source>
         <translation>Avertissement&#xa0;: {warning}</translation>
     </message>
@@ -2298,6 +2319,44 @@
         <location filename="../../capseg_desktop/core/shape.py" line="69"/>
         <source>not assessable</source>
         <translation>non évaluable</translation>
+    </message>
+</context>
+<context>
+    <name>Signature</name>
+    <message>
+        <location filename="../../capseg_desktop/report/signature.py" line="22"/>
+        <source>Conclusion</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/signature.py" line="23"/>
+        <source>No conclusion was written.</source>
+        <translation>Aucune conclusion n’a été rédigée.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/signature.py" line="24"/>
+        <source>Signed: {name}, {date}</source>
+        <translation>Signé&#xa0;: {name}, {date}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/signature.py" line="25"/>
+        <source>Signed: {name}</source>
+        <translation>Signé&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/signature.py" line="26"/>
+        <source>Not signed.</source>
+        <translation>Non signé.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/signature.py" line="27"/>
+        <source>&quot;*&quot; after the number: a loop whose flags (giant, dilated, shape) the clinician set.</source>
+        <translation>«&#xa0;*&#xa0;» après le numéro&#xa0;: une anse dont le clinicien a fixé lui-même le type (mégacapillaire, dilatée) ou la forme.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/signature.py" line="28"/>
+        <source>flagged by the clinician: loops {ids}</source>
+        <translation>signalées par le clinicien&#xa0;: anses {ids}</translation>
     </message>
 </context>
 </TS>

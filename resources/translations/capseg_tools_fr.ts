@@ -174,6 +174,54 @@
     </message>
 </context>
 <context>
+    <name>ConclusionBox</name>
+    <message>
+        <location filename="../../capseg_desktop/gui/exam/conclusion.py" line="24"/>
+        <source>Conclusion and signature</source>
+        <translation>Conclusion et signature</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/exam/conclusion.py" line="32"/>
+        <source>Conclusion</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/exam/conclusion.py" line="33"/>
+        <source>The clinician&apos;s conclusion, printed at the end of the report</source>
+        <translation>La conclusion du clinicien, imprimée à la fin du rapport</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/exam/conclusion.py" line="37"/>
+        <source>Signed by</source>
+        <translation>Signé par</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/exam/conclusion.py" line="38"/>
+        <source>Name of the clinician who signs the report</source>
+        <translation>Nom du clinicien qui signe le rapport</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/exam/conclusion.py" line="44"/>
+        <source>Date of the signature</source>
+        <translation>Date de la signature</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/exam/conclusion.py" line="47"/>
+        <source>C&amp;onclusion:</source>
+        <translation>C&amp;onclusion&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/exam/conclusion.py" line="48"/>
+        <source>Si&amp;gned by:</source>
+        <translation>Si&amp;gné par&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/exam/conclusion.py" line="49"/>
+        <source>Signed o&amp;n:</source>
+        <translation>Sig&amp;né le&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>EditCommand</name>
     <message>
         <location filename="../../capseg_desktop/gui/editing/undo.py" line="69"/>
@@ -239,12 +287,17 @@
         <translation>Retirer un rectangle : faites glisser sur des cadres pour retirer chacun de ceux dont le centre est à l’intérieur (Échap : retour à Sélection).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="212"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="156"/>
+        <source>Ruler: drag a line across a vessel to measure it, in µm with a scale, else in pixels (Esc: back to Select).</source>
+        <translation>Règle&#xa0;: tracez une ligne en travers d’un vaisseau pour le mesurer, en µm avec une échelle, sinon en pixels (Échap&#xa0;: retour à Sélectionner).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="213"/>
         <source>Delete capillary %1</source>
         <translation>Supprimer le capillaire %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="213"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="214"/>
         <source>Delete %n capillaries</source>
         <translation>
             <numerusform>Supprimer %n capillaire</numerusform>
@@ -319,12 +372,12 @@
         <translation>Scinder le capillaire %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="250"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="261"/>
         <source>%1 changes nothing here.</source>
         <translation>«&#xa0;%1&#xa0;» ne change rien ici.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="280"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="291"/>
         <source>%n capillaries (model %1: %2)</source>
         <translation>
             <numerusform>%n capillaire (modèle %1&#xa0;: %2)</numerusform>
@@ -332,7 +385,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="283"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="294"/>
         <source>%n capillaries, as the model counted them</source>
         <translation>
             <numerusform>%n capillaire, tel que compté par le modèle</numerusform>
@@ -340,17 +393,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="284"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="295"/>
         <source>%1: %2.</source>
         <translation>%1&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="307"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="318"/>
         <source>1 of them no longer applies with these parameters.</source>
         <translation>L&apos;une d&apos;elles ne s&apos;applique plus avec ces paramètres.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="308"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="319"/>
         <source>%n of them no longer apply with these parameters.</source>
         <translation>
             <numerusform>%n d&apos;entre elles ne s&apos;applique plus avec ces paramètres.</numerusform>
@@ -358,7 +411,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="340"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="351"/>
         <source>Restored %n corrections from %1.</source>
         <translation>
             <numerusform>%n correction restaurée depuis %1.</numerusform>
@@ -366,27 +419,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="343"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="354"/>
         <source>They were made on the count of another model (%1): check them.</source>
         <translation>Elles ont été faites sur le comptage d&apos;un autre modèle (%1)&#xa0;: vérifiez-les.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="346"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="357"/>
         <source>They were saved with other counting parameters and are replayed on the current ones.</source>
         <translation>Elles ont été enregistrées avec d&apos;autres paramètres de comptage et sont rejouées avec les paramètres actuels.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="348"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="359"/>
         <source>(kept in %1 because the image&apos;s folder is read-only)</source>
         <translation>(conservées dans %1, car le dossier de l&apos;image est en lecture seule)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="365"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="376"/>
         <source>Keep your corrections?</source>
         <translation>Conserver vos corrections&#xa0;?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="366"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="377"/>
         <source>You corrected this count %n times by hand. Keep your %n corrections on top of the new count?</source>
         <translation>
             <numerusform>Vous avez corrigé ce comptage %n fois à la main. Conserver votre correction sur le nouveau comptage&#xa0;?</numerusform>
@@ -394,22 +447,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="369"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="380"/>
         <source>Keep them</source>
         <translation>Les conserver</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="370"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="381"/>
         <source>Discard them</source>
         <translation>Les abandonner</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="371"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="382"/>
         <source>Kept corrections are replayed on the new count where they still apply.</source>
         <translation>Les corrections conservées sont rejouées sur le nouveau comptage là où elles s&apos;appliquent encore.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="375"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="386"/>
         <source>Kept your %n corrections on top of the new count.</source>
         <translation>
             <numerusform>Votre correction est conservée sur le nouveau comptage.</numerusform>
@@ -417,7 +470,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="379"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="390"/>
         <source>Discarded %n corrections.</source>
         <translation>
             <numerusform>%n correction abandonnée.</numerusform>
@@ -425,7 +478,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/controller.py" line="415"/>
+        <location filename="../../capseg_desktop/gui/editing/controller.py" line="426"/>
         <source>Corrections kept in %1: the folder of %2 cannot be written.</source>
         <translation>Corrections conservées dans %1&#xa0;: le dossier de %2 n&apos;est pas accessible en écriture.</translation>
     </message>
@@ -450,9 +503,85 @@
         <translation>Peindre</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/undo.py" line="82"/>
+        <location filename="../../capseg_desktop/gui/editing/undo.py" line="81"/>
+        <source>Flag by the clinician</source>
+        <translation>Signalement du clinicien</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/undo.py" line="83"/>
         <source>%1 (restored)</source>
         <translation>%1 (restauré)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/flags.py" line="37"/>
+        <source>Flag capillary %1 as giant</source>
+        <extracomment>Action id (``gui/window/actions.py``) -&gt; the flag edit&apos;s value (``core.overrides.FLAG_VALUES``).</extracomment>
+        <translation>Signaler le capillaire %1 comme mégacapillaire</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/flags.py" line="38"/>
+        <source>Flag capillary %1 as dilated</source>
+        <translation>Signaler le capillaire %1 comme dilaté</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/flags.py" line="39"/>
+        <source>Flag capillary %1 as normal</source>
+        <translation>Signaler le capillaire %1 comme normal</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/flags.py" line="40"/>
+        <source>Clear the automatic flags of capillary %1</source>
+        <translation>Effacer les signalements automatiques du capillaire %1</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/flags.py" line="41"/>
+        <source>Capillary %1 back to the automatic flags</source>
+        <translation>Capillaire %1&#xa0;: retour aux signalements automatiques</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/flags.py" line="44"/>
+        <source>Flag capillaries %1 as giant</source>
+        <translation>Signaler les capillaires %1 comme mégacapillaires</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/flags.py" line="45"/>
+        <source>Flag capillaries %1 as dilated</source>
+        <translation>Signaler les capillaires %1 comme dilatés</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/flags.py" line="46"/>
+        <source>Flag capillaries %1 as normal</source>
+        <translation>Signaler les capillaires %1 comme normaux</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/flags.py" line="47"/>
+        <source>Clear the automatic flags of capillaries %1</source>
+        <translation>Effacer les signalements automatiques des capillaires %1</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/flags.py" line="48"/>
+        <source>Capillaries %1 back to the automatic flags</source>
+        <translation>Capillaires %1&#xa0;: retour aux signalements automatiques</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/flags.py" line="56"/>
+        <source>Capillaries %1: shape %2</source>
+        <translation>Capillaires %1&#xa0;: forme %2</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/flags.py" line="58"/>
+        <source>Capillary %1: shape %2</source>
+        <translation>Capillaire %1&#xa0;: forme %2</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/flags.py" line="69"/>
+        <source>Select a capillary to flag (click its box or its row).</source>
+        <translation>Sélectionnez le capillaire à signaler (cliquez sur son cadre ou sa ligne).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/editing/flags.py" line="81"/>
+        <source>Shape</source>
+        <translation>Forme</translation>
     </message>
 </context>
 <context>
@@ -564,53 +693,53 @@
 <context>
     <name>ExamController</name>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/controller.py" line="144"/>
+        <location filename="../../capseg_desktop/gui/exam/controller.py" line="140"/>
         <source>Add images to the exam</source>
         <extracomment>After a change of the counting parameters, the exam is counted again once they have not changed for this long (a spin box held down must not start an analysis per step).</extracomment>
         <translation>Ajouter des images à l&apos;examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/controller.py" line="175"/>
+        <location filename="../../capseg_desktop/gui/exam/controller.py" line="171"/>
         <source>Which finger?</source>
         <translation>Quel doigt&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/controller.py" line="176"/>
+        <location filename="../../capseg_desktop/gui/exam/controller.py" line="172"/>
         <source>The name of &quot;%1&quot; does not say which finger it shows (as L2A.png or R5B.jpg would). Finger:</source>
         <translation>Le nom «&#xa0;%1&#xa0;» n&apos;indique pas le doigt photographié (comme le feraient L2A.png ou R5B.jpg). Doigt&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/controller.py" line="189"/>
+        <location filename="../../capseg_desktop/gui/exam/controller.py" line="185"/>
         <source>Exclude the image</source>
         <translation>Exclure l&apos;image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/controller.py" line="190"/>
+        <location filename="../../capseg_desktop/gui/exam/controller.py" line="186"/>
         <source>Why is &quot;%1&quot; left out of the figures (e.g. blurred, not the distal row)?</source>
         <translation>Pourquoi «&#xa0;%1&#xa0;» est-elle exclue des résultats (p. ex. floue, pas la rangée distale)&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/controller.py" line="255"/>
+        <location filename="../../capseg_desktop/gui/exam/controller.py" line="251"/>
         <source>The counting parameters changed: the exam&apos;s images are counted again.</source>
         <translation>Les paramètres de comptage ont changé&#xa0;: les images de l&apos;examen sont recomptées.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/controller.py" line="291"/>
+        <location filename="../../capseg_desktop/gui/exam/controller.py" line="287"/>
         <source>Analysing %1 (%2 of %3)…</source>
         <translation>Analyse de %1 (%2 sur %3)…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/controller.py" line="319"/>
+        <location filename="../../capseg_desktop/gui/exam/controller.py" line="315"/>
         <source>Analyses stopped: Analyse again (F5) counts the images left.</source>
         <translation>Analyses arrêtées&#xa0;: Analyser à nouveau (F5) compte les images restantes.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/controller.py" line="347"/>
+        <location filename="../../capseg_desktop/gui/exam/controller.py" line="363"/>
         <source>Exam %1%2 – CapSeg Desktop</source>
         <translation>Examen %1%2 – CapSeg Desktop</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/exam/controller.py" line="362"/>
+        <location filename="../../capseg_desktop/gui/exam/controller.py" line="357"/>
         <source>%n of %1 images counted.</source>
         <translation>
             <numerusform>%n image comptée sur %1.</numerusform>
@@ -618,17 +747,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/controller.py" line="385"/>
+        <location filename="../../capseg_desktop/gui/exam/controller.py" line="386"/>
         <source>%1: failed</source>
         <translation>%1&#xa0;: échec</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/controller.py" line="388"/>
+        <location filename="../../capseg_desktop/gui/exam/controller.py" line="389"/>
         <source>%1: analysing…</source>
         <translation>%1&#xa0;: analyse en cours…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/controller.py" line="393"/>
+        <location filename="../../capseg_desktop/gui/exam/controller.py" line="394"/>
         <source>%1 — excluded: %2</source>
         <translation>%1 — exclue&#xa0;: %2</translation>
     </message>
@@ -678,7 +807,7 @@
         <translation>«&#xa0;%1&#xa0;» n&apos;a pas pu être lu comme un examen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/exam/controller.py" line="411"/>
+        <location filename="../../capseg_desktop/gui/exam/controller.py" line="412"/>
         <source>%n image(s) of the exam were not found where the exam file says: %1.</source>
         <translation>
             <numerusform>%n image de l&apos;examen est introuvable à l&apos;emplacement indiqué par le fichier d&apos;examen&#xa0;: %1.</numerusform>
@@ -759,97 +888,97 @@
 <context>
     <name>ExamDetailsDialog</name>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="46"/>
+        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="54"/>
         <source>New exam</source>
         <translation>Nouvel examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="46"/>
+        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="54"/>
         <source>Exam details</source>
         <translation>Détails de l&apos;examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="51"/>
+        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="59"/>
         <source>Pseudonym or study code, e.g. P-0042</source>
         <translation>Pseudonyme ou code d&apos;étude, p. ex. P-0042</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="52"/>
+        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="60"/>
         <source>Patient identifier (pseudonym)</source>
         <translation>Identifiant du patient (pseudonyme)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="54"/>
+        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="62"/>
         <source>Do not type the patient&apos;s name: the identifier is printed on the report and saved in the exam file.</source>
         <translation>Ne saisissez pas le nom du patient&#xa0;: l&apos;identifiant est imprimé sur le rapport et enregistré dans le fichier d&apos;examen.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="62"/>
+        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="70"/>
         <source>Exam date</source>
         <translation>Date de l&apos;examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="65"/>
+        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="73"/>
         <source>Operator</source>
         <translation>Opérateur</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="68"/>
+        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="76"/>
         <source>Microscope profile</source>
         <translation>Profil de microscope</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="69"/>
+        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="77"/>
         <source>No profile: type the scale</source>
         <translation>Aucun profil&#xa0;: saisissez l&apos;échelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="72"/>
+        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="80"/>
         <source>%1 (%2 µm/px)</source>
         <translation>%1 (%2 µm/px)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="75"/>
+        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="83"/>
         <source>Scale in micrometres per pixel</source>
         <translation>Échelle en micromètres par pixel</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="79"/>
+        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="87"/>
         <source>not set (no density)</source>
         <translation>non définie (pas de densité)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="80"/>
+        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="88"/>
         <source> µm/px</source>
         <translation> µm/px</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="84"/>
+        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="92"/>
         <source>&amp;Patient identifier:</source>
         <translation>Identifiant du &amp;patient&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="86"/>
+        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="94"/>
         <source>&amp;Date:</source>
         <translation>&amp;Date&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="87"/>
+        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="95"/>
         <source>&amp;Operator:</source>
         <translation>&amp;Opérateur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="88"/>
+        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="96"/>
         <source>&amp;Microscope:</source>
         <translation>&amp;Microscope&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="89"/>
+        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="97"/>
         <source>&amp;Scale:</source>
         <translation>É&amp;chelle&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="95"/>
+        <location filename="../../capseg_desktop/gui/exam/dialog.py" line="103"/>
         <source>Without a scale the counts are kept but no density per mm can be given.</source>
         <translation>Sans échelle, les comptages sont conservés mais aucune densité par mm ne peut être donnée.</translation>
     </message>
@@ -1145,127 +1274,127 @@
         <translation>Ces résultats aident la lecture des images par un clinicien, sans la remplacer.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="117"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="124"/>
         <source>Stop analysing</source>
         <translation>Arrêter l&apos;analyse</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="124"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="131"/>
         <source>Exam</source>
         <translation>Examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="128"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="135"/>
         <source>Add images; fingers are read from names such as L2A.png or R5B.jpg</source>
         <translation>Ajouter des images&#xa0;; le doigt est lu dans des noms tels que L2A.png ou R5B.jpg</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="129"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="136"/>
         <source>&amp;Add images…</source>
         <translation>&amp;Ajouter des images…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="130"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="137"/>
         <source>&amp;Details…</source>
         <translation>&amp;Détails…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="130"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="137"/>
         <source>Patient identifier, date, operator, microscope and scale</source>
         <translation>Identifiant du patient, date, opérateur, microscope et échelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="132"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="139"/>
         <source>&amp;Save exam</source>
         <translation>&amp;Enregistrer l&apos;examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="132"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="139"/>
         <source>Save the exam file</source>
         <translation>Enregistrer le fichier d&apos;examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="133"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="140"/>
         <source>Save exam &amp;as…</source>
         <translation>Enregistrer l&apos;examen &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="133"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="140"/>
         <source>Save the exam under another name</source>
         <translation>Enregistrer l&apos;examen sous un autre nom</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="134"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="141"/>
         <source>Export &amp;report (PDF)…</source>
         <translation>Exporter le &amp;rapport (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="134"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="141"/>
         <source>Write the exam&apos;s report as a PDF</source>
         <translation>Écrire le rapport de l&apos;examen en PDF</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="135"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="142"/>
         <source>Export exam &amp;CSV…</source>
         <translation>Exporter l&apos;examen en &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="135"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="142"/>
         <source>One row per image and one per finger</source>
         <translation>Une ligne par image et une par doigt</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="137"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="144"/>
         <source>Compare with an &amp;earlier exam…</source>
         <translation>Comparer à un e&amp;xamen antérieur…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="138"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="145"/>
         <source>Compare with an earlier exam of the same patient; the next report includes the comparison</source>
         <translation>Comparer à un examen antérieur du même patient&#xa0;; le prochain compte rendu contient la comparaison</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="140"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="147"/>
         <source>Analyse &amp;again</source>
         <translation>Analyser à &amp;nouveau</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="140"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="147"/>
         <source>Count every image of the exam again</source>
         <translation>Recompter toutes les images de l&apos;examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="141"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="148"/>
         <source>Close e&amp;xam</source>
         <translation>&amp;Fermer l&apos;examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="141"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="148"/>
         <source>Close this exam (asks to save changes)</source>
         <translation>Fermer cet examen (propose d&apos;enregistrer les modifications)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="185"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="192"/>
         <source>Show in the main window</source>
         <translation>Afficher dans la fenêtre principale</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="186"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="193"/>
         <source>Move to finger</source>
         <translation>Déplacer vers le doigt</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="192"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="199"/>
         <source>Include again</source>
         <translation>Réintégrer</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="194"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="201"/>
         <source>Exclude…</source>
         <translation>Exclure…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/window.py" line="196"/>
+        <location filename="../../capseg_desktop/gui/exam/window.py" line="203"/>
         <source>Remove from the exam</source>
         <translation>Retirer de l&apos;examen</translation>
     </message>
@@ -1586,6 +1715,16 @@
         <source>Capillary %1: %2</source>
         <translation>Capillaire %1&#xa0;: %2</translation>
     </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/views/measure_layers.py" line="198"/>
+        <source>Capillary %1</source>
+        <translation>Capillaire %1</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/views/measure_layers.py" line="199"/>
+        <source>%1 (flagged by the clinician)</source>
+        <translation>%1 (signalé par le clinicien)</translation>
+    </message>
 </context>
 <context>
     <name>MicroscopeTransfer</name>
@@ -1867,186 +2006,204 @@
     </message>
 </context>
 <context>
+    <name>Ruler</name>
+    <message>
+        <location filename="../../capseg_desktop/gui/scale/ruler.py" line="27"/>
+        <source>Ruler: %1 px (no scale: set one to measure in µm)</source>
+        <translation>Règle&#xa0;: %1 px (pas d’échelle&#xa0;: réglez-en une pour mesurer en µm)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/scale/ruler.py" line="28"/>
+        <source>Ruler: %1 µm (%2 px)</source>
+        <translation>Règle&#xa0;: %1 µm (%2 px)</translation>
+    </message>
+</context>
+<context>
     <name>ScaleController</name>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="69"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="71"/>
         <source>Microscope profile</source>
         <extracomment>(image path, source) of a scale set for the image on screen only.</extracomment>
         <translation>Profil de microscope</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="70"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="72"/>
         <source>The microscope&apos;s scale for every image (Model &gt; Microscopes… adds and edits them)</source>
         <translation>L&apos;échelle du microscope pour toutes les images (Modèle &gt; Microscopes… pour en ajouter et les modifier)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="75"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="77"/>
         <source>Scale and where it comes from</source>
         <translation>Échelle et sa provenance</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="96"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="98"/>
         <source>Scale and measurements</source>
         <translation>Échelle et mesures</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="99"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="101"/>
         <source>Microscope: </source>
         <translation>Microscope&#xa0;: </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="103"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="105"/>
         <source>Microscopes…</source>
         <translation>Microscopes…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="103"/>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="113"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="105"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="115"/>
         <source>Calibrate</source>
         <translation>Étalonner</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="104"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="105"/>
+        <source>Ruler</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="106"/>
         <source>Distal row</source>
         <translation>Rangée distale</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="104"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="106"/>
         <source>1 mm window</source>
         <translation>Fenêtre de 1 mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="136"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="138"/>
         <source>No scale</source>
         <translation>Aucune échelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="138"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="140"/>
         <source>%1 (%2 µm/px)</source>
         <translation>%1 (%2 µm/px)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="172"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="174"/>
         <source>No scale: measurements in pixels</source>
         <translation>Aucune échelle&#xa0;: mesures en pixels</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="175"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="177"/>
         <source>%1 µm/px from profile &apos;%2&apos;</source>
         <translation>%1 µm/px du profil «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="177"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="179"/>
         <source>%1 µm/px set for this image</source>
         <translation>%1 µm/px définie pour cette image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="179"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="181"/>
         <source>%1 µm/px from a calibrated line (this image)</source>
         <translation>%1 µm/px d&apos;un trait étalonné (cette image)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="180"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="182"/>
         <source>%1 µm/px as typed in the Scale box</source>
         <translation>%1 µm/px saisie dans le champ Échelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="196"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="198"/>
         <source>No scale (px)</source>
         <translation>Aucune échelle (px)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="197"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="199"/>
         <source>profile %1</source>
         <translation>profil %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="197"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="199"/>
         <source>this image</source>
         <translation>cette image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="198"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="200"/>
         <source>calibrated line</source>
         <translation>trait étalonné</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="198"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="200"/>
         <source>typed</source>
         <translation>saisie</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="199"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="201"/>
         <source>%1 µm/px (%2)</source>
         <translation>%1 µm/px (%2)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="259"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="261"/>
         <source>Density in the 1 mm window: drag its tab along the strip.</source>
         <translation>Densité dans la fenêtre de 1 mm&#xa0;: faites glisser son onglet le long de la bande.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="269"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="271"/>
         <source>The 1 mm window waits for a scale: choose a microscope or calibrate.</source>
         <translation>La fenêtre de 1 mm attend une échelle&#xa0;: choisissez un microscope ou étalonnez.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="272"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="274"/>
         <source>No 1 mm window: this image is only %1 mm wide.</source>
         <translation>Pas de fenêtre de 1 mm&#xa0;: cette image ne fait que %1 mm de large.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="275"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="277"/>
         <source>No 1 mm window: the distal row does not run across this image.</source>
         <translation>Pas de fenêtre de 1 mm&#xa0;: la rangée distale ne traverse pas cette image.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="324"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="326"/>
         <source>Microscope %1: %2 µm/px.</source>
         <translation>Microscope %1&#xa0;: %2 µm/px.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="325"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="327"/>
         <source>No microscope profile: measurements in pixels.</source>
         <translation>Aucun profil de microscope&#xa0;: mesures en pixels.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="338"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="340"/>
         <source>The microscope&apos;s own model was not loaded</source>
         <translation>Le modèle propre au microscope n’a pas été chargé</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="357"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="359"/>
         <source>Microscope profiles not read</source>
         <translation>Profils de microscope non lus</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="388"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="390"/>
         <source>Profiles not saved</source>
         <translation>Profils non enregistrés</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="403"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="405"/>
         <source>Calibrate: drag a line over a known length (a calibration slide, a scale bar); Esc: back to Select.</source>
         <translation>Étalonner&#xa0;: tracez un trait sur une longueur connue (lame d&apos;étalonnage, barre d&apos;échelle)&#xa0;; Échap&#xa0;: retour à Sélection.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="411"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="413"/>
         <source>The line is too short: draw it over the whole known length.</source>
         <translation>Le trait est trop court&#xa0;: tracez-le sur toute la longueur connue.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="424"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="426"/>
         <source>Calibration cancelled: the scale is unchanged.</source>
         <translation>Étalonnage annulé&#xa0;: l&apos;échelle est inchangée.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="431"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="433"/>
         <source>Profile not saved</source>
         <translation>Profil non enregistré</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/scale/controller.py" line="439"/>
+        <location filename="../../capseg_desktop/gui/scale/controller.py" line="441"/>
         <source>Scale %1 µm/px from the calibrated line, for this image only.</source>
         <translation>Échelle de %1 µm/px d&apos;après le trait étalonné, pour cette image seulement.</translation>
     </message>

@@ -378,12 +378,12 @@
         <translation>La forme de l’anse d’après son masque et sa ligne centrale&#xa0;: en épingle à cheveux&#xa0;; tortueuse ou croisée (non spécifique)&#xa0;; ramifiée (anormale)&#xa0;; non évaluable (floue, coupée par le bord de l’image, ou un point)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="56"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="57"/>
         <source>Capillaries</source>
         <translation>Capillaires</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="57"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="58"/>
         <source>One row per counted capillary; selecting a row highlights it in the views.</source>
         <translation>Une ligne par capillaire compté&#xa0;; sélectionner une ligne le met en évidence dans les vues.</translation>
     </message>
@@ -411,85 +411,95 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="66"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="67"/>
         <source>Edited by hand (added, painted, merged or split); Ctrl+Z undoes the last edit.</source>
         <translation>Corrigé à la main (ajouté, peint, fusionné ou coupé)&#xa0;; Ctrl+Z annule la dernière correction.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="93"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="68"/>
+        <source>Flagged by the clinician; Edit &gt; Loop flags &gt; Back to the automatic flags (Shift+A) lets the measures decide again.</source>
+        <translation>Signalé par le clinicien&#xa0;; Édition &gt; Signalements des anses &gt; Revenir aux signalements automatiques (Maj+A) rend la décision aux mesures.</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="98"/>
         <source>Flag</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="94"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="99"/>
         <source>Loop (%1)</source>
         <translation>Anse (%1)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="94"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="99"/>
         <source>Apex (%1)</source>
         <translation>Apex (%1)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="95"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="100"/>
         <source>Arterial (%1)</source>
         <translation>Artériel (%1)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="95"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="100"/>
         <source>Venous (%1)</source>
         <translation>Veineux (%1)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="96"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="101"/>
         <source>Length (%1)</source>
         <translation>Longueur (%1)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="105"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="110"/>
         <source>Dilated (vessel 20 µm or wider) or giant (50 µm or wider); blank without a scale: not assessed</source>
         <translation>Dilaté (vaisseau de 20 µm ou plus) ou mégacapillaire (50 µm ou plus)&#xa0;; vide sans échelle&#xa0;: non évalué</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="107"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="112"/>
         <source>Outer width of the loop at its widest, across its axis</source>
         <translation>Largeur externe de l&apos;anse à son maximum, perpendiculairement à son axe</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="108"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="113"/>
         <source>Vessel diameter at the apex</source>
         <translation>Diamètre du vaisseau à l&apos;apex</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="109"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="114"/>
         <source>Median diameter of the thinner limb</source>
         <translation>Diamètre médian de la branche la plus fine</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="110"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="115"/>
         <source>Median diameter of the wider limb</source>
         <translation>Diamètre médian de la branche la plus large</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="111"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="116"/>
         <source>Loop length along its axis</source>
         <translation>Longueur de l&apos;anse le long de son axe</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="124"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="129"/>
         <source>dilated</source>
         <translation>dilaté</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="124"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="129"/>
         <source>giant</source>
         <translation>mégacapillaire</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="125"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="130"/>
         <location filename="../../capseg_desktop/gui/window/count_panel.py" line="376"/>
         <source>normal</source>
         <translation>normal</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="137"/>
+        <source>%1 (clinician)</source>
+        <translation>%1 (clinicien)</translation>
     </message>
     <message>
         <location filename="../../capseg_desktop/gui/window/count_panel.py" line="357"/>
@@ -1395,600 +1405,710 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="118"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="122"/>
         <source>&amp;File</source>
         <extracomment>The menus&apos; titles, translated where the menus are made (``_menu``); the table&apos;s paths stay English keys.</extracomment>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="118"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="122"/>
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="118"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="122"/>
         <source>&amp;Analysis</source>
         <translation>A&amp;nalyse</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="119"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="123"/>
         <source>&amp;Model</source>
         <translation>&amp;Modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="119"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="123"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="119"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="123"/>
         <source>Overlay o&amp;pacity</source>
         <translation>O&amp;pacité de la superposition</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="120"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="124"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="125"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="124"/>
+        <source>Loop &amp;flags</source>
+        <translation>Signale&amp;ments des anses</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="124"/>
+        <source>&amp;Shape</source>
+        <translation>&amp;Forme</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="129"/>
         <source>&amp;Open image…</source>
         <translation>&amp;Ouvrir une image…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="125"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="129"/>
         <source>Open an image and count its capillaries</source>
         <translation>Ouvrir une image et compter ses capillaires</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="126"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="130"/>
         <source>Open &amp;folder…</source>
         <translation>Ouvrir un &amp;dossier…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="126"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="130"/>
         <source>Analyse every image in a folder</source>
         <translation>Analyser toutes les images d&apos;un dossier</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="127"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="131"/>
         <source>&amp;Export annotated PNG…</source>
         <translation>&amp;Exporter le PNG annoté…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="127"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="131"/>
         <source>Save the image with numbered boxes and a legend</source>
         <translation>Enregistrer l&apos;image avec les cadres numérotés et une légende</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="128"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="132"/>
         <source>Export &amp;mask PNG…</source>
         <translation>Exporter le &amp;masque PNG…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="128"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="132"/>
         <source>Save the counted capillaries as a black and white PNG</source>
         <translation>Enregistrer les capillaires comptés en PNG noir et blanc</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="129"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="133"/>
         <source>Export &amp;results CSV/JSON…</source>
         <translation>Exporter les résul&amp;tats CSV/JSON…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="129"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="133"/>
         <source>Save the capillary table (CSV) or the full result (JSON)</source>
         <translation>Enregistrer le tableau des capillaires (CSV) ou le résultat complet (JSON)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="130"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="134"/>
         <source>Export &amp;batch summary CSV…</source>
         <translation>Exporter le résumé du &amp;lot CSV…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="130"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="134"/>
         <source>Save one row per image of the batch</source>
         <translation>Enregistrer une ligne par image du lot</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="131"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="135"/>
         <source>Export &amp;training data…</source>
         <translation>Exporter les données d&apos;&amp;apprentissage…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="131"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="135"/>
         <source>Write the corrected images of the current folder, their masks and a points file, as the training tools read them</source>
         <translation>Écrire les images corrigées du dossier courant, leurs masques et un fichier de points, au format des outils d&apos;apprentissage</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="133"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="137"/>
         <source>New e&amp;xam…</source>
         <translation>&amp;Nouvel examen…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="133"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="137"/>
         <source>Start a patient exam: fingers 2 to 5 of both hands, one or more images each</source>
         <translation>Commencer l&apos;examen d&apos;un patient&#xa0;: doigts 2 à 5 des deux mains, une ou plusieurs images chacun</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="134"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="138"/>
         <source>Open exa&amp;m…</source>
         <translation>Ouvr&amp;ir un examen…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="134"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="138"/>
         <source>Open a saved exam file (.capseg-exam.json)</source>
         <translation>Ouvrir un fichier d&apos;examen enregistré (.capseg-exam.json)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="135"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="139"/>
         <source>&amp;Save exam</source>
         <translation>Enregi&amp;strer l&apos;examen</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="135"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="139"/>
         <source>Save the open exam</source>
         <translation>Enregistrer l&apos;examen ouvert</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="136"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="140"/>
         <source>Save exam &amp;as…</source>
         <translation>Enregistrer l&apos;examen so&amp;us…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="136"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="140"/>
         <source>Save the open exam under another name</source>
         <translation>Enregistrer l&apos;examen ouvert sous un autre nom</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="137"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="141"/>
         <source>Export re&amp;port (PDF)…</source>
         <translation>Exporter le ra&amp;pport (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="137"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="141"/>
         <source>Write the open exam&apos;s report: per-finger figures, patient summary, every image</source>
         <translation>Écrire le rapport de l&apos;examen ouvert&#xa0;: chiffres par doigt, synthèse du patient, toutes les images</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="138"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="142"/>
         <source>Export exam CS&amp;V…</source>
         <translation>Exporter l&apos;examen en CS&amp;V…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="138"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="142"/>
         <source>Write the open exam as a table: one row per image and one per finger</source>
         <translation>Écrire l&apos;examen ouvert sous forme de tableau&#xa0;: une ligne par image et une par doigt</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="139"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="143"/>
         <source>&amp;Clear recent…</source>
         <translation>&amp;Effacer la liste…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="139"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="143"/>
         <source>Forget the recently opened images</source>
         <translation>Oublier les images ouvertes récemment</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="140"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="144"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="140"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="144"/>
         <source>Quit CapSeg Desktop</source>
         <translation>Quitter CapSeg Desktop</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="142"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="146"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="142"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="146"/>
         <source>Take back the last correction</source>
         <translation>Retirer la dernière correction</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="143"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="147"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="143"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="147"/>
         <source>Make the correction taken back again</source>
         <translation>Refaire la correction retirée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="144"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="148"/>
         <source>&amp;Delete capillary</source>
         <translation>&amp;Supprimer le capillaire</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="144"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="148"/>
         <source>Take the selected capillaries out of the count</source>
         <translation>Retirer du comptage les capillaires sélectionnés</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="145"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="149"/>
         <source>&amp;Merge selected</source>
         <translation>&amp;Fusionner la sélection</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="145"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="149"/>
         <source>Count the selected capillaries (two or more) as one</source>
         <translation>Compter les capillaires sélectionnés (deux ou plus) comme un seul</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="146"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="150"/>
         <source>&amp;Select</source>
         <translation>Sé&amp;lectionner</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="146"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="150"/>
         <source>Click a capillary to select it, Ctrl+click to add it to the selection; drag pans</source>
         <translation>Cliquer sur un capillaire pour le sélectionner, Ctrl+clic pour l&apos;ajouter à la sélection&#xa0;; glisser déplace la vue</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="147"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="151"/>
         <source>&amp;Add by click</source>
         <translation>A&amp;jouter par clic</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="147"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="151"/>
         <source>Click a missed capillary to add the region the model sees around the click</source>
         <translation>Cliquer sur un capillaire manqué pour ajouter la région que le modèle voit autour du clic</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="148"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="152"/>
         <source>&amp;Brush</source>
         <translation>&amp;Pinceau</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="148"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="152"/>
         <source>Paint pixels into a capillary (or a new one) by dragging</source>
         <translation>Peindre des pixels dans un capillaire (ou un nouveau) en glissant</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="149"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="153"/>
         <source>&amp;Eraser</source>
         <translation>&amp;Gomme</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="149"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="153"/>
         <source>Take pixels away from capillaries by dragging</source>
         <translation>Retirer des pixels des capillaires en glissant</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="150"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="154"/>
         <source>S&amp;plit</source>
         <translation>Sc&amp;inder</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="150"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="154"/>
         <source>Drag a cut line across a capillary to make two</source>
         <translation>Tracer une ligne de coupe à travers un capillaire pour en faire deux</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="151"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="155"/>
         <source>Drag a rectangle: every box whose centre is inside leaves the count</source>
         <translation>Faites glisser un rectangle : chaque cadre dont le centre est à l’intérieur sort du comptage</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="151"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="155"/>
         <source>Take out a rectan&amp;gle</source>
         <translation>Retirer un re&amp;ctangle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="153"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="157"/>
         <source>Review: &amp;keep, next box</source>
         <translation>Revue : gar&amp;der, cadre suivant</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="153"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="157"/>
         <source>Keep the selected box and select the next one (the distal row first, along the row)</source>
         <translation>Garder le cadre sélectionné et sélectionner le suivant (la rangée distale d’abord, le long de la rangée)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="154"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="158"/>
         <source>Review: take &amp;out, next box</source>
         <translation>Revue : retirer, cadre s&amp;uivant</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="154"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="158"/>
         <source>Take the selected box out of the count and select the next one</source>
         <translation>Retirer le cadre sélectionné du comptage et sélectionner le suivant</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="155"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="159"/>
         <source>Take out every capillary that is not a loop of the distal row (one correction, undoable)</source>
         <translation>Retirer chaque capillaire qui n’est pas une anse de la rangée distale (une correction, annulable)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="155"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="159"/>
         <source>Keep only the distal ro&amp;w</source>
         <translation>Ne garder &amp;que la rangée distale</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="157"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="161"/>
+        <source>Flag as &amp;giant</source>
+        <translation>Signaler comme &amp;mégacapillaire</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="161"/>
+        <source>The clinician&apos;s word: the selected loops are giant, whatever their measured width</source>
+        <translation>Le clinicien décide&#xa0;: les anses sélectionnées sont des mégacapillaires, quelle que soit leur largeur mesurée</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="162"/>
+        <source>Flag as &amp;dilated</source>
+        <translation>Signaler comme &amp;dilatée</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="162"/>
+        <source>The clinician&apos;s word: the selected loops are dilated, whatever their measured width</source>
+        <translation>Le clinicien décide&#xa0;: les anses sélectionnées sont dilatées, quelle que soit leur largeur mesurée</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="163"/>
+        <source>&amp;Hairpin</source>
+        <translation>En é&amp;pingle à cheveux</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="163"/>
+        <source>The clinician&apos;s word: the selected loops are hairpins (normal shape)</source>
+        <translation>Le clinicien décide&#xa0;: les anses sélectionnées sont en épingle à cheveux (forme normale)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="164"/>
+        <source>&amp;Tortuous</source>
+        <translation>&amp;Tortueuse</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="164"/>
+        <source>The clinician&apos;s word: the selected loops are tortuous (non-specific)</source>
+        <translation>Le clinicien décide&#xa0;: les anses sélectionnées sont tortueuses (non spécifique)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="165"/>
+        <source>&amp;Crossing</source>
+        <translation>&amp;Croisée</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="165"/>
+        <source>The clinician&apos;s word: the selected loops are crossing (non-specific)</source>
+        <translation>Le clinicien décide&#xa0;: les anses sélectionnées sont croisées (non spécifique)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="166"/>
+        <source>&amp;Ramified</source>
+        <translation>&amp;Ramifiée</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="166"/>
+        <source>The clinician&apos;s word: the selected loops are ramified (abnormal: counted by the EULAR fast track)</source>
+        <translation>Le clinicien décide&#xa0;: les anses sélectionnées sont ramifiées (anormales&#xa0;: comptées par le fast track de l’EULAR)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="167"/>
+        <source>&amp;Not assessable</source>
+        <translation>&amp;Non évaluable</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="167"/>
+        <source>The clinician&apos;s word: the shape of the selected loops cannot be assessed</source>
+        <translation>Le clinicien décide&#xa0;: la forme des anses sélectionnées n’est pas évaluable</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="168"/>
+        <source>&amp;Clear automatic flags</source>
+        <translation>&amp;Effacer les signalements automatiques</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="168"/>
+        <source>The clinician&apos;s word: the selected loops are neither dilated nor giant, and hairpins</source>
+        <translation>Le clinicien décide&#xa0;: les anses sélectionnées ne sont ni dilatées ni des mégacapillaires, et sont en épingle à cheveux</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="169"/>
+        <source>&amp;Back to the automatic flags</source>
+        <translation>&amp;Revenir aux signalements automatiques</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="169"/>
+        <source>Forget the clinician&apos;s flags of the selected loops: the measures decide again</source>
+        <translation>Oublier les signalements du clinicien sur les anses sélectionnées&#xa0;: les mesures décident de nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="171"/>
         <source>&amp;Calibrate scale</source>
         <translation>É&amp;talonner l&apos;échelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="157"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="171"/>
         <source>Drag a line over a known length (a calibration slide, a scale bar) and type its length in µm</source>
         <translation>Tracer une ligne sur une longueur connue (lame d&apos;étalonnage, barre d&apos;échelle) et saisir sa longueur en µm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="158"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="172"/>
+        <source>Measure wi&amp;th a ruler</source>
+        <translation>Mesurer a&amp;vec une règle</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="172"/>
+        <source>Drag a line to measure a width or a distance: in µm with a scale, else in pixels</source>
+        <translation>Tracer une ligne pour mesurer une largeur ou une distance&#xa0;: en µm avec une échelle, sinon en pixels</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="173"/>
         <source>Brush s&amp;maller</source>
         <translation>Réduire le pi&amp;nceau</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="158"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="173"/>
         <source>Smaller brush and eraser</source>
         <translation>Pinceau et gomme plus petits</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="159"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="174"/>
         <source>Brush &amp;larger</source>
         <translation>Agrandir le pinc&amp;eau</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="159"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="174"/>
         <source>Larger brush and eraser</source>
         <translation>Pinceau et gomme plus grands</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="161"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="176"/>
         <source>&amp;Analyse again</source>
         <translation>&amp;Analyser à nouveau</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="161"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="176"/>
         <source>Run the model on the current image again</source>
         <translation>Relancer le modèle sur l&apos;image courante</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="162"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="177"/>
         <source>&amp;Cancel</source>
         <translation>A&amp;nnuler</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="162"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="177"/>
         <source>Stop the running analysis or batch</source>
         <translation>Arrêter l&apos;analyse ou le lot en cours</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="163"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="178"/>
         <source>&amp;Reset to model defaults</source>
         <translation>&amp;Rétablir les valeurs du modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="163"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="178"/>
         <source>Set threshold, minimum area and merge distance to the model card&apos;s recommendation</source>
         <translation>Remettre le seuil, la surface minimale et la distance de fusion à la recommandation de la fiche du modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="165"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="180"/>
         <source>&amp;Load model…</source>
         <translation>&amp;Charger un modèle…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="165"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="180"/>
         <source>Open a .tflite, .keras or .h5 segmentation model</source>
         <translation>Ouvrir un modèle de segmentation .tflite, .keras ou .h5</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="166"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="181"/>
         <source>Model &amp;information</source>
         <translation>&amp;Informations sur le modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="166"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="181"/>
         <source>Show which model is loaded</source>
         <translation>Afficher le modèle chargé</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="167"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="182"/>
         <source>&amp;Adapt to this microscope…</source>
         <translation>A&amp;dapter à ce microscope…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="167"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="182"/>
         <source>Review 8-12 varied images of a new microscope, fine-tune, and keep the model with the microscope</source>
         <translation>Revoir 8 à 12 images variées d’un nouveau microscope, ajuster le modèle et le garder avec le microscope</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="168"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="183"/>
         <source>&amp;Fine-tune on corrected images…</source>
         <translation>&amp;Affiner sur les images corrigées…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="168"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="183"/>
         <source>Teach the current model from the images you corrected, and compare before and after</source>
         <translation>Entraîner le modèle actuel sur les images que vous avez corrigées, et comparer avant et après</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="169"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="184"/>
         <source>Micro&amp;scopes…</source>
         <translation>Micro&amp;scopes…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="169"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="184"/>
         <source>Add, edit or delete microscope profiles (name, µm per pixel, magnification)</source>
         <translation>Ajouter, modifier ou supprimer des profils de microscope (nom, µm par pixel, grossissement)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="170"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="185"/>
         <source>E&amp;xport microscope…</source>
         <translation>E&amp;xporter le microscope…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="170"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="185"/>
         <source>Write a microscope profile and its own model into one file, for another workstation</source>
         <translation>Écrire un profil de microscope et son modèle propre dans un seul fichier, pour un autre poste</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="171"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="186"/>
         <source>I&amp;mport microscope…</source>
         <translation>I&amp;mporter un microscope…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="171"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="186"/>
         <source>Add a microscope profile and its own model from a file exported on another workstation</source>
         <translation>Ajouter un profil de microscope et son modèle propre depuis un fichier exporté sur un autre poste</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="173"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="188"/>
         <source>Zoom &amp;in</source>
         <translation>Zoom &amp;avant</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="173"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="188"/>
         <source>Zoom in</source>
         <translation>Zoom avant</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="174"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="189"/>
         <source>Zoom &amp;out</source>
         <translation>Zoom a&amp;rrière</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="174"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="189"/>
         <source>Zoom out</source>
         <translation>Zoom arrière</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="175"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="190"/>
         <source>&amp;Fit to window</source>
         <translation>A&amp;juster à la fenêtre</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="175"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="190"/>
         <source>Show the whole image</source>
         <translation>Afficher toute l&apos;image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="176"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="191"/>
         <source>&amp;100 %</source>
         <translation>&amp;100&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="176"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="191"/>
         <source>One image pixel per screen pixel</source>
         <translation>Un pixel de l&apos;image par pixel d&apos;écran</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="177"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="192"/>
         <source>Overlay more &amp;opaque</source>
         <translation>Superposition plus &amp;opaque</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="177"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="192"/>
         <source>Stronger mask tint in the overlay</source>
         <translation>Teinte du masque plus forte dans la superposition</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="178"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="193"/>
         <source>Overlay more &amp;transparent</source>
         <translation>Superposition plus &amp;transparente</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="178"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="193"/>
         <source>Weaker mask tint in the overlay</source>
         <translation>Teinte du masque plus légère dans la superposition</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="179"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="194"/>
         <source>Arrange &amp;automatically</source>
         <translation>Disposition a&amp;utomatique</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="179"/>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="180"/>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="181"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="194"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="195"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="196"/>
         <source>How the three views are placed</source>
         <translation>Disposition des trois vues</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="180"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="195"/>
         <source>Views &amp;side by side</source>
         <translation>Vues &amp;côte à côte</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="181"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="196"/>
         <source>Views &amp;stacked</source>
         <translation>Vues &amp;empilées</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="182"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="197"/>
         <source>&amp;Count panel</source>
         <translation>Panneau de compta&amp;ge</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="182"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="197"/>
         <source>Show or hide the count panel</source>
         <translation>Afficher ou masquer le panneau de comptage</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="183"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="198"/>
         <source>&amp;Batch results panel</source>
         <translation>Résultats du lo&amp;t</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="183"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="198"/>
         <source>Show or hide the batch results</source>
         <translation>Afficher ou masquer les résultats du lot</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="184"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="199"/>
         <source>&amp;Undo history</source>
         <translation>&amp;Historique des corrections</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="184"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="199"/>
         <source>Show or hide the list of corrections (click one to go back to it)</source>
         <translation>Afficher ou masquer la liste des corrections (cliquer sur l&apos;une pour y revenir)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="185"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="200"/>
         <source>&amp;Distal row</source>
         <translation>Rangée &amp;distale</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="185"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="200"/>
         <source>Show or hide the line through the apices of the distal row (the loops the density counts)</source>
         <translation>Afficher ou masquer la ligne passant par les apex de la rangée distale (les anses comptées dans la densité)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="186"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="201"/>
         <source>1 mm density &amp;window</source>
         <translation>&amp;Fenêtre de densité de 1 mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="186"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="201"/>
         <source>Count the density in a 1 mm window (drag its tab along the strip) instead of over the whole width</source>
         <translation>Mesurer la densité dans une fenêtre de 1 mm (faire glisser son onglet le long de la bande) au lieu de toute la largeur</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="188"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="203"/>
         <source>CapSeg Desktop &amp;help</source>
         <translation>&amp;Aide de CapSeg Desktop</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="188"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="203"/>
         <source>The views, the parameters and how capillaries are counted</source>
         <translation>Les vues, les paramètres et le comptage des capillaires</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="189"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="204"/>
         <source>&amp;About CapSeg Desktop</source>
         <translation>À &amp;propos de CapSeg Desktop</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="189"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="204"/>
         <source>Version, model and model card</source>
         <translation>Version, modèle et fiche du modèle</translation>
     </message>

@@ -209,7 +209,7 @@ def test_edits_replay_in_order_and_report_which_applied():
     assert summary == EditSummary(removed=1, added=1, merged=1)
     assert summary.describe() == "1 removed, 1 added, 1 merged"
     assert summary.total() == 3
-    assert summary.to_dict() == {"remove": 1, "add": 1, "merge": 1, "split": 0, "paint": 0, "erase": 0}
+    assert summary.to_dict() == {"remove": 1, "add": 1, "merge": 1, "split": 0, "paint": 0, "erase": 0, "flag": 0}
 
 
 def test_numbering_is_left_to_right_then_top_to_bottom_like_counting():
@@ -288,7 +288,8 @@ def test_corrections_round_trip_through_json():
     corrections = edited.corrections("cd" * 32)
     text = corrections.to_json()
     data = json.loads(text)
-    assert data["format"] == "capseg-corrections" and data["version"] == FORMAT_VERSION
+    # Without the clinician's flags a sidecar stays version 1: an older CapSeg reads it as before.
+    assert data["format"] == "capseg-corrections" and data["version"] == 1 < FORMAT_VERSION
     assert data["model_count"] == 5 and data["count"] == 5
     assert [e["kind"] for e in data["edits"]] == ["remove", "add"]
     assert data["edits"][0]["time"] == "2026-11-27T10:00:00+01:00"
@@ -425,7 +426,7 @@ def edited_analysis(path: Path | None = None) -> Analysis:
 def test_json_records_model_count_final_count_and_edits():
     data = json.loads(edited_analysis().result.to_json())
     assert data["count"] == 6 and data["model_count"] == 5
-    assert data["edits"] == {"remove": 1, "add": 2, "merge": 0, "split": 0, "paint": 0, "erase": 0}
+    assert data["edits"] == {"remove": 1, "add": 2, "merge": 0, "split": 0, "paint": 0, "erase": 0, "flag": 0}
     assert [c["id"] for c in data["capillaries"] if c["edited"]] == [1, 6]
     plain = json.loads(make_analysis().result.to_json())
     assert plain["count"] == plain["model_count"] == 5 and sum(plain["edits"].values()) == 0

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QPointF, QTimer
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QGraphicsView, QMenu, QMessageBox, QToolBar
 
-from . import gestures
+from . import flags, gestures
 from .tools import TOOLS, EditTool, image_point
 from .palette import EditPalette
 from .sidecar import SavedLogs, SidecarSaver
@@ -153,6 +153,7 @@ class EditController(QObject):
             "eraser": self.tr("Eraser: drag over the pixels to take away; [ and ] change the size (Esc: back to Select)."),
             "split": self.tr("Split: drag a cut line across one capillary (Esc: back to Select)."),
             "reject_area": self.tr("Take out a rectangle: drag over boxes to take out every one whose centre is inside (Esc: back to Select)."),
+            "ruler": self.tr("Ruler: drag a line across a vessel to measure it, in µm with a scale, else in pixels (Esc: back to Select)."),
         }
         self.say(hints.get(name, ""), append=False)  # Calibrate (gui/scale/controller.py) says its own
         self.window.update_actions()
@@ -216,6 +217,16 @@ class EditController(QObject):
     def merge_selected(self) -> None:
         if self.window.analysis is not None:
             self.apply_gesture(gestures.merge(self.window.analysis, self.window.views.selected()))
+
+    def flag_selected(self, value: str) -> None:
+        """Edit > Loop flags: the clinician's flag ``value`` on the selected loops (``flags.py``)."""
+        if self.window.analysis is not None:
+            self.apply_gesture(flags.flag(self.window.analysis, self.window.views.selected(), value))
+
+    def table_menu(self, global_pos: object) -> None:
+        """The capillary table's right-click menu (its row is selected already): as the views'."""
+        self.menu = self.palette.context_menu(self.actions)
+        self.menu.popup(global_pos)
 
     def add_at(self, pos: QPointF) -> None:
         if self.window.analysis is not None:

@@ -80,9 +80,14 @@ class EditPalette(QObject):
             view.viewport().setCursor(tool.cursor(view) if tool is not None else QCursor(Qt.CursorShape.OpenHandCursor))
 
     def context_menu(self, actions: dict[str, QAction]) -> QMenu:
-        """The views' right-click menu: delete, merge, undo, redo and the tools."""
+        """The views' and the capillary table's right-click menu: the clinician's flags, delete,
+        merge, undo, redo and the tools."""
+        from .flags import add_flag_menu
+
         menu = QMenu(self.window)
         menu.setObjectName("edit_context_menu")
+        add_flag_menu(menu, actions)
+        menu.addSeparator()
         for key in ("delete_capillary", "merge_selected", None, "undo", "redo", None, *[f"tool_{n}" for n in TOOL_NAMES]):
             if key is None:
                 menu.addSeparator()

@@ -78,5 +78,6 @@ def describe_edit(owner: object, edit: Edit) -> str:
         "split": QCoreApplication.translate("EditController", "Split capillary"),
         "paint": QCoreApplication.translate("EditController", "Paint"),
         "erase": QCoreApplication.translate("EditController", "Erase"),
+        "flag": QCoreApplication.translate("EditController", "Flag by the clinician"),
     }
     return QCoreApplication.translate("EditController", "%1 (restored)").replace("%1", names.get(edit.kind, edit.kind))

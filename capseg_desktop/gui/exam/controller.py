@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 from . import files
 from . import phrases as model
 from ...core.exam import Exam, ExamImage
-from .dialog import ExamDetails, ExamDetailsDialog
+from .dialog import ExamDetailsDialog, details_of
 from ..background.handles import FINAL, TaskLane
 from ..widgets.file_filters import image_filter
 
@@ -32,10 +32,6 @@ log = logging.getLogger("capseg_desktop.gui.exam")
 #: After a change of the counting parameters, the exam is counted again once they have not
 #: changed for this long (a spin box held down must not start an analysis per step).
 PARAMS_SETTLE_MS = 1500
-
-
-def details_of(exam: Exam) -> ExamDetails:
-    return ExamDetails(exam.patient_id, exam.date, exam.operator, exam.profile, exam.um_per_px)
 
 
 class ExamController(QObject):
@@ -343,8 +339,7 @@ class ExamController(QObject):
         view, exam = self.view, self.exam
         if view is None or exam is None:
             return
-        title = exam.patient_id + (f" – {self.path.name}" if self.path else "")
-        view.setWindowTitle(self.tr("Exam %1%2 – CapSeg Desktop").replace("%1", title).replace("%2", " *" if self.dirty else ""))
+        self.show_title()
         view.header.setText(model.header_text(exam))
         summary = self.summary()
         for finger_summary in summary.fingers:
@@ -360,6 +355,12 @@ class ExamController(QObject):
         if not self.busy():
             counted = sum(1 for p in self.paths() if p in self.results)
             view.set_status(self.tr("%n of %1 images counted.", "", counted).replace("%1", str(len(exam.images))))
+
+    def show_title(self) -> None:
+        """The window's title: the patient, the file, and "*" when there are unsaved changes."""
+        if self.view is not None and self.exam is not None:
+            title = self.exam.patient_id + (f" – {self.path.name}" if self.path else "")
+            self.view.setWindowTitle(self.tr("Exam %1%2 – CapSeg Desktop").replace("%1", title).replace("%2", " *" if self.dirty else ""))
 
     def _icon(self, path: Path) -> Any:
         """The thumbnail as a list icon, made once per thumbnail."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date as Date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -14,6 +15,9 @@ from PySide6.QtWidgets import (
 from ..widgets.guarded import GuardedComboBox, GuardedDateEdit, GuardedDoubleSpinBox
 from ..widgets.tables import shown
 
+if TYPE_CHECKING:
+    from ...core.exam import Exam
+
 
 @dataclass(frozen=True)
 class ExamDetails:
@@ -22,6 +26,10 @@ class ExamDetails:
     operator: str
     profile: str | None
     um_per_px: float | None
+
+
+def details_of(exam: Exam) -> ExamDetails:
+    return ExamDetails(exam.patient_id, exam.date, exam.operator, exam.profile, exam.um_per_px)
 
 
 def load_profiles_quietly() -> list:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QGridLayout, QHeaderView, QLabel, QMainWindow, QMenu, QProgressBar, QPushButton, QSplitter, QTableWidget,
+    QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QMainWindow, QMenu, QProgressBar, QPushButton, QSplitter, QTableWidget,
     QTableWidgetItem, QToolBar, QVBoxLayout, QWidget,
 )
 
@@ -99,7 +99,14 @@ class ExamWindow(QMainWindow):
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(self.table, 1)
+        from .conclusion import ConclusionBox
+
+        # Beside the table, not under it: the fingers above keep their height.
+        self.conclusion = ConclusionBox(self.controller)  # typed here, printed at the end of the report
+        beside = QHBoxLayout()
+        beside.addWidget(self.table, 1)
+        beside.addWidget(self.conclusion)
+        lower_layout.addLayout(beside, 1)
         lower_layout.addWidget(self.summary)
         lower_layout.addWidget(note)
         # The table shows its 8 fingers without scrolling.

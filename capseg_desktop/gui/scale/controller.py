@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from .calibration_line import CalibrationDialog, CalibrationTool
+from .ruler import RulerTool
 from .transfer import MicroscopeTransfer
 from ..widgets.guarded import GuardedComboBox
 from ..widgets.tables import locale_number, shown
@@ -51,6 +52,7 @@ class ScaleController(QObject):
 
         self.window = window
         window.editing.add_tool(CalibrationTool)  # Edit > Calibrate is one of the edit tools (set_tool("calibrate"))
+        window.editing.add_tool(RulerTool)  # Edit > Measure with a ruler (ruler.py)
         self.profiles: list[Profile] = []
         self.load_problem = ""
         try:
@@ -100,7 +102,7 @@ class ScaleController(QObject):
         label.setBuddy(self.combo)
         self.toolbar.addWidget(label)
         self.toolbar.addWidget(self.combo)
-        short = {"microscopes": self.tr("Microscopes…"), "tool_calibrate": self.tr("Calibrate"),
+        short = {"microscopes": self.tr("Microscopes…"), "tool_calibrate": self.tr("Calibrate"), "tool_ruler": self.tr("Ruler"),
                  "show_distal_row": self.tr("Distal row"), "show_density_window": self.tr("1 mm window")}
         for key, text in short.items():
             if key in actions:

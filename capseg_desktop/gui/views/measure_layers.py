@@ -175,12 +175,12 @@ class MeasureLayers(QObject):
         """A second box in the flag's colour around each dilated or giant loop, and its letter
         after the number on the loop's own tag ("11D", as exported): a separate "dilated" tab
         below the box covered the number tag of the loops that matter most."""
-        from ...core.render import FLAG_LETTERS
+        from ...core.render import CLINICIAN_MARK, FLAG_LETTERS
 
         colours = flag_colours()
         words = {"dilated": self.tr("dilated"), "giant": self.tr("giant")}
         boxes = {c.id: c.bbox for c in result.capillaries}
-        tags: dict[int, tuple[str, QColor, str]] = {}
+        tags: dict[int, tuple[str, QColor | None, str]] = {}
         for number, flag in result.flags().items():
             if flag not in colours or number not in boxes:
                 continue
@@ -193,6 +193,10 @@ class MeasureLayers(QObject):
                 outline.setZValue(2.5)
                 layer.view.scene().addItem(outline)
                 layer.marks.append(outline)
+        for m in getattr(result, "measures", ()):  # the clinician's flags: "*" after the number, as exported
+            if m.by_clinician and m.id in boxes:
+                letter, colour, tip = tags.get(m.id, ("", None, self.tr("Capillary %1").replace("%1", str(m.id))))
+                tags[m.id] = (letter + CLINICIAN_MARK, colour, self.tr("%1 (flagged by the clinician)").replace("%1", tip))
         for layer in self.layers:
             layer.view.set_tag_flags(tags)
 

@@ -56,6 +56,10 @@ def two_selected(window: Any) -> bool:
     return analysis_shown(window) and len(window.image_session.selection) >= 2
 
 
+def _flag(value: str) -> Callable[[Any], None]:
+    return lambda window: window.editing.flag_selected(value)
+
+
 def can_undo(window: Any) -> bool:
     return window.editing.stack.canUndo()
 
@@ -117,7 +121,7 @@ STD = QKeySequence.StandardKey
 MENU_TITLES = (
     QT_TRANSLATE_NOOP("actions", "&File"), QT_TRANSLATE_NOOP("actions", "&Edit"), QT_TRANSLATE_NOOP("actions", "&Analysis"),
     QT_TRANSLATE_NOOP("actions", "&Model"), QT_TRANSLATE_NOOP("actions", "&View"), QT_TRANSLATE_NOOP("actions", "Overlay o&pacity"),
-    QT_TRANSLATE_NOOP("actions", "&Help"),
+    QT_TRANSLATE_NOOP("actions", "&Help"), QT_TRANSLATE_NOOP("actions", "Loop &flags"), QT_TRANSLATE_NOOP("actions", "&Shape"),
 )
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -153,8 +157,19 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("review_next", QT_TRANSLATE_NOOP("actions", "Review: &keep, next box"), ("N",), QT_TRANSLATE_NOOP("actions", "Keep the selected box and select the next one (the distal row first, along the row)"), menu="&Edit", group=4, handler=lambda w: w.editing.review.step(False), enabled=analysis_shown),
     ActionSpec("review_reject", QT_TRANSLATE_NOOP("actions", "Review: take &out, next box"), ("X",), QT_TRANSLATE_NOOP("actions", "Take the selected box out of the count and select the next one"), menu="&Edit", group=4, handler=lambda w: w.editing.review.step(True), enabled=analysis_shown),
     ActionSpec("keep_distal_only", QT_TRANSLATE_NOOP("actions", "Keep only the distal ro&w"), ("Ctrl+Alt+K",), QT_TRANSLATE_NOOP("actions", "Take out every capillary that is not a loop of the distal row (one correction, undoable)"), menu="&Edit", group=4, handler=lambda w: w.editing.review.keep_distal_only(), enabled=analysis_shown),
+    # The clinician's flags (gui/editing/flags.py): one undoable edit per selected loop, also in the right-click menus.
+    ActionSpec("flag_giant", QT_TRANSLATE_NOOP("actions", "Flag as &giant"), ("G",), QT_TRANSLATE_NOOP("actions", "The clinician's word: the selected loops are giant, whatever their measured width"), menu="&Edit/Loop &flags", handler=_flag("giant"), enabled=one_selected),
+    ActionSpec("flag_dilated", QT_TRANSLATE_NOOP("actions", "Flag as &dilated"), ("D",), QT_TRANSLATE_NOOP("actions", "The clinician's word: the selected loops are dilated, whatever their measured width"), menu="&Edit/Loop &flags", handler=_flag("dilated"), enabled=one_selected),
+    ActionSpec("shape_hairpin", QT_TRANSLATE_NOOP("actions", "&Hairpin"), ("Shift+H",), QT_TRANSLATE_NOOP("actions", "The clinician's word: the selected loops are hairpins (normal shape)"), menu="&Edit/Loop &flags/&Shape", handler=_flag("hairpin"), enabled=one_selected),
+    ActionSpec("shape_tortuous", QT_TRANSLATE_NOOP("actions", "&Tortuous"), ("Shift+T",), QT_TRANSLATE_NOOP("actions", "The clinician's word: the selected loops are tortuous (non-specific)"), menu="&Edit/Loop &flags/&Shape", handler=_flag("tortuous"), enabled=one_selected),
+    ActionSpec("shape_crossing", QT_TRANSLATE_NOOP("actions", "&Crossing"), ("Shift+X",), QT_TRANSLATE_NOOP("actions", "The clinician's word: the selected loops are crossing (non-specific)"), menu="&Edit/Loop &flags/&Shape", handler=_flag("crossing"), enabled=one_selected),
+    ActionSpec("shape_ramified", QT_TRANSLATE_NOOP("actions", "&Ramified"), ("Shift+R",), QT_TRANSLATE_NOOP("actions", "The clinician's word: the selected loops are ramified (abnormal: counted by the EULAR fast track)"), menu="&Edit/Loop &flags/&Shape", handler=_flag("ramified"), enabled=one_selected),
+    ActionSpec("shape_not_assessable", QT_TRANSLATE_NOOP("actions", "&Not assessable"), ("Shift+U",), QT_TRANSLATE_NOOP("actions", "The clinician's word: the shape of the selected loops cannot be assessed"), menu="&Edit/Loop &flags/&Shape", handler=_flag("not assessable"), enabled=one_selected),
+    ActionSpec("flags_clear", QT_TRANSLATE_NOOP("actions", "&Clear automatic flags"), ("Shift+N",), QT_TRANSLATE_NOOP("actions", "The clinician's word: the selected loops are neither dilated nor giant, and hairpins"), menu="&Edit/Loop &flags", group=1, handler=_flag("clear"), enabled=one_selected),
+    ActionSpec("flags_automatic", QT_TRANSLATE_NOOP("actions", "&Back to the automatic flags"), ("Shift+A",), QT_TRANSLATE_NOOP("actions", "Forget the clinician's flags of the selected loops: the measures decide again"), menu="&Edit/Loop &flags", group=1, handler=_flag("automatic"), enabled=one_selected),
     # The scale (gui/scale/controller.py): a line over a known length sets the µm per pixel.
     ActionSpec("tool_calibrate", QT_TRANSLATE_NOOP("actions", "&Calibrate scale"), ("C",), QT_TRANSLATE_NOOP("actions", "Drag a line over a known length (a calibration slide, a scale bar) and type its length in µm"), menu="&Edit", group=2, handler=lambda w: w.calibration.start_tool(), checkable=True, exclusive="edit_tool"),
+    ActionSpec("tool_ruler", QT_TRANSLATE_NOOP("actions", "Measure wi&th a ruler"), ("U",), QT_TRANSLATE_NOOP("actions", "Drag a line to measure a width or a distance: in µm with a scale, else in pixels"), menu="&Edit", group=2, handler=_tool("ruler"), checkable=True, exclusive="edit_tool", enabled=analysis_shown),
     ActionSpec("brush_smaller", QT_TRANSLATE_NOOP("actions", "Brush s&maller"), ("[",), QT_TRANSLATE_NOOP("actions", "Smaller brush and eraser"), menu="&Edit", group=3, handler=_brush(1 / 1.25)),
     ActionSpec("brush_larger", QT_TRANSLATE_NOOP("actions", "Brush &larger"), ("]",), QT_TRANSLATE_NOOP("actions", "Larger brush and eraser"), menu="&Edit", group=3, handler=_brush(1.25)),
     # Analysis

@@ -168,6 +168,8 @@ def observe_session(window: MainWindow) -> None:
     session.image_changed.connect(window.editing.picture_changed)  # Undo acts on the image on screen only
     session.selection_changed.connect(lambda numbers, reveal: _selection_shown(window, numbers, reveal))
     window.count_panel.capillaries_selected.connect(lambda numbers: session.select(numbers, reveal=True))
+    table = window.count_panel.table  # its right-click menu is the views' (the clinician's flags first)
+    table.customContextMenuRequested.connect(lambda pos: window.editing.table_menu(table.viewport().mapToGlobal(pos)))
 
 
 def _selection_shown(window: MainWindow, numbers: tuple[int, ...], reveal: bool) -> None:

@@ -48,6 +48,7 @@ def make_table() -> QTableWidget:
         "CountPanel", "The loop's shape from its mask and centre line: hairpin; tortuous or crossing (non-specific); "
                       "ramified (abnormal); not assessable (blurred, cut by the picture's edge, or a speck)"))
     table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # merge needs several
+    table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)  # the views' menu: flags, delete, merge
     table.setSortingEnabled(True)
     table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     # Five rows at least: the table is where a count is checked, it must not shrink to
@@ -64,6 +65,8 @@ def fill(table: QTableWidget, result: AnalysisResult, pencil: QIcon) -> None:
     table.setRowCount(len(result.capillaries))
     edited = set(getattr(result, "edited_ids", ()) or ())
     edited_tip = QCoreApplication.translate("CountPanel", "Edited by hand (added, painted, merged or split); Ctrl+Z undoes the last edit.")
+    clinician_tip = QCoreApplication.translate(
+        "CountPanel", "Flagged by the clinician; Edit > Loop flags > Back to the automatic flags (Shift+A) lets the measures decide again.")
     scale = getattr(result, "measuring_um_per_px", None)
     set_measure_headers(table, scale)
     measures = getattr(result, "measures_by_id", {})
@@ -84,6 +87,8 @@ def fill(table: QTableWidget, result: AnalysisResult, pencil: QIcon) -> None:
                 item.setToolTip(edited_tip)
                 if column == 0:
                     item.setIcon(pencil)
+            if (column == 2 and getattr(measure, "clinician_flag", "")) or (column == SHAPE_COLUMN and getattr(measure, "clinician_shape", "")):
+                item.setToolTip(clinician_tip)
             table.setItem(row, column, item)
 
 
@@ -123,7 +128,13 @@ def measure_cells(measure: Any, flag: str, scale: float | None) -> tuple:
     values = (measure.loop_width_px, measure.apex_width_px, measure.arterial_width_px, measure.venous_width_px, measure.length_px)
     words = {"dilated": QCoreApplication.translate("CountPanel", "dilated"), "giant": QCoreApplication.translate("CountPanel", "giant"),
              "normal": QCoreApplication.translate("CountPanel", "normal")}
-    return (words.get(flag, ""), *[None if v is None else round(float(v) * factor, 1) for v in values])
+    word = by_clinician(words.get(flag, "")) if getattr(measure, "clinician_flag", "") else words.get(flag, "")
+    return (word, *[None if v is None else round(float(v) * factor, 1) for v in values])
+
+
+def by_clinician(word: str) -> str:
+    """A flag or shape the clinician set: "giant (clinician)"."""
+    return QCoreApplication.translate("CountPanel", "%1 (clinician)").replace("%1", word)
 
 
 def shape_cell(measure: Any) -> str:
@@ -131,7 +142,8 @@ def shape_cell(measure: Any) -> str:
     from ...core.shape import WORDS  # not at import: core.shape loads NumPy and OpenCV, which the window must not wait for
 
     label = getattr(measure, "shape", "") if measure is not None else ""
-    return WORDS[label] if label in WORDS else ""
+    word = WORDS[label] if label in WORDS else ""
+    return by_clinician(word) if word and getattr(measure, "clinician_shape", "") else word
 
 
 # Selection ---------------------------------------------------------------------------------
