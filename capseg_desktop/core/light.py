@@ -14,6 +14,8 @@ on the greyscale strips, against 0.933 for the model for any light).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 
 WHITE = "white"
@@ -34,3 +36,19 @@ def light_of(rgb: np.ndarray) -> str:
         return WHITE
     red, green, blue = means / mean
     return GREEN if red < GREEN_RED_SHARE and green >= blue else WHITE
+
+
+def green_light_warnings(rgb: np.ndarray, model_path: Path | None) -> list[str]:
+    """A sentence when a picture lit green is counted with the bundled model while the model for
+    any light is installed beside it (the window counts with the model the user loaded)."""
+    from .i18n import translate
+    from .paths import any_light_model_path, default_model_path
+
+    if model_path is None or light_of(rgb) != GREEN:
+        return []
+    bundled, other = default_model_path(), any_light_model_path()
+    if bundled is None or other is None or Path(model_path).resolve() != bundled.resolve():
+        return []
+    return [translate("Light", "This picture is lit in green, and the bundled model misses most loops in green light: "
+                               "count it with the model for any light (Model > Model for green light; capseg analyze "
+                               "does so unless given --no-light-model).")]

@@ -29,7 +29,7 @@ from .counting import CountingParams, CountResult, count_capillaries
 from .errors import AnalysisCancelled, CapSegError
 from .i18n import format_float, format_number, translate
 from .imageio import DEFAULT_MAX_PIXELS, LoadedImage, read_image
-from .light import GREEN, light_of
+from .light import GREEN, green_light_warnings, light_of
 from .focus import blurred_ids, edge_widths, luma
 from .measure import LoopMeasures, Thresholds, measure_loops
 from .model import ModelSession
@@ -480,7 +480,8 @@ class Analyzer:
         timings = {**(extra_timings or {}), "scale": scale_ms, "segment": segment_ms, "count": count_ms,
                    "measure": measure_ms}
         base_warnings = tuple(sanity.image_warnings(image.rgb) + sanity.probability_warnings(probabilities)
-                              + unmeasured_scale_warnings(scale) + scale_warnings)
+                              + unmeasured_scale_warnings(scale) + scale_warnings
+                              + green_light_warnings(image.rgb, getattr(self.session, "path", None)))
         warnings = base_warnings + tuple(micrometre_warnings(scale, um_per_px))
         result = AnalysisResult(
             source=str(image.path) if image.path is not None else "(unsaved image)",

@@ -1147,125 +1147,130 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
         <translation>Modèles (*.tflite *.keras *.h5 *.hdf5);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="106"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="104"/>
+        <source>The model for any light is not installed (models/any_light/); load another model with Model &gt; Load model….</source>
+        <translation>Le modèle pour tout éclairage n’est pas installé (models/any_light/)&#xa0;; chargez un autre modèle avec Modèle &gt; Charger un modèle….</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="117"/>
         <source>Loading %1…</source>
         <translation>Chargement de %1…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="107"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="118"/>
         <source>Loading the model %1…</source>
         <translation>Chargement du modèle %1…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="122"/>
-        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="129"/>
-        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="169"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="133"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="140"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="180"/>
         <source>Model: %1 (%2)</source>
         <translation>Modèle&#xa0;: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="130"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="141"/>
         <source>No model</source>
         <translation>Aucun modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="131"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="142"/>
         <source>The model could not be loaded. The previous model is still in use.</source>
         <translation>Le modèle n&apos;a pas pu être chargé. Le modèle précédent reste utilisé.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="132"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="143"/>
         <source>The model could not be loaded.</source>
         <translation>Le modèle n&apos;a pas pu être chargé.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="138"/>
-        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="141"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="149"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="152"/>
         <source>Model information</source>
         <translation>Informations sur le modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="139"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="150"/>
         <source>No model is loaded. Choose Model &gt; Load model… to open one.</source>
         <translation>Aucun modèle n&apos;est chargé. Choisissez Modèle &gt; Charger un modèle… pour en ouvrir un.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="145"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="156"/>
         <source>About CapSeg Desktop</source>
         <translation>À propos de CapSeg Desktop</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="147"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="158"/>
         <source>Counts blood capillaries in nailfold capillaroscopy images.</source>
         <translation>Compte les capillaires sanguins sur les images de capillaroscopie périunguéale.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="148"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="159"/>
         <source>Press F1 for help on the views, the parameters and the counting rules.</source>
         <translation>Appuyez sur F1 pour l&apos;aide sur les vues, les paramètres et les règles de comptage.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="167"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="178"/>
         <source>No model loaded.</source>
         <translation>Aucun modèle chargé.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="170"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="181"/>
         <source>File: %1</source>
         <translation>Fichier&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="172"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="183"/>
         <source>Input: %1 channel(s), sides padded to a multiple of %2</source>
         <translation>Entrée&#xa0;: %1 canal(aux), côtés complétés jusqu&apos;à un multiple de %2</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="174"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="185"/>
         <source>Recommended counting: %1 (pixels at the model&apos;s scale)</source>
         <translation>Comptage recommandé&#xa0;: %1 (pixels à l&apos;échelle du modèle)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="181"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="192"/>
         <source>No model card lists this file.</source>
         <translation>Aucune fiche de modèle ne mentionne ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="184"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="195"/>
         <source>Model card: %1 version %2</source>
         <translation>Fiche du modèle&#xa0;: %1 version %2</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="186"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="197"/>
         <source>Weights: %1</source>
         <translation>Poids&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="191"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="202"/>
         <source>Metrics: %1</source>
         <translation>Métriques&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="192"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="203"/>
         <source>The whole card is under Show Details.</source>
         <translation>La fiche complète est sous «&#xa0;Afficher les détails&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="209"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="220"/>
         <source>Works at: limbs about %1 px wide (images are resized to it)</source>
         <translation>Travaille à&#xa0;: branches d&apos;environ %1 px de large (les images y sont redimensionnées)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="233"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="244"/>
         <source>Model %1 ready.</source>
         <translation>Modèle %1 prêt.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="235"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="246"/>
         <source>It recommends other counting parameters (%1); yours are kept (Ctrl+R applies the recommendation).</source>
         <translation>Il recommande d&apos;autres paramètres de comptage (%1)&#xa0;; les vôtres sont conservés (Ctrl+R applique la recommandation).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="237"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="248"/>
         <source>It recommends other counting parameters (%1): applied.</source>
         <translation>Il recommande d&apos;autres paramètres de comptage (%1)&#xa0;: appliqués.</translation>
     </message>
@@ -1294,7 +1299,7 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
 <context>
     <name>RecommendationText</name>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="218"/>
+        <location filename="../../capseg_desktop/gui/window/model_controller.py" line="229"/>
         <source>%n parameters differ from its recommendation (marked ●; Ctrl+R resets them).</source>
         <translation>
             <numerusform>%n paramètre diffère de sa recommandation (marqué ●&#xa0;; Ctrl+R le rétablit).</numerusform>
@@ -1902,213 +1907,223 @@ l&apos;analyser à nouveau&#xa0;: la liste, le CSV de résumé et la vue concord
     </message>
     <message>
         <location filename="../../capseg_desktop/gui/window/actions.py" line="181"/>
+        <source>Model for &amp;green light</source>
+        <translation>Modèle pour lumière &amp;verte</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="181"/>
+        <source>Load the model for any light (models/any_light/): the bundled model misses most loops in pictures lit green</source>
+        <translation>Charger le modèle pour tout éclairage (models/any_light/)&#xa0;: le modèle fourni manque la plupart des boucles dans les images éclairées en vert</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="182"/>
         <source>Model &amp;information</source>
         <translation>&amp;Informations sur le modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="181"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="182"/>
         <source>Show which model is loaded</source>
         <translation>Afficher le modèle chargé</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="182"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="183"/>
         <source>&amp;Adapt to this microscope…</source>
         <translation>A&amp;dapter à ce microscope…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="182"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="183"/>
         <source>Review 8-12 varied images of a new microscope, fine-tune, and keep the model with the microscope</source>
         <translation>Revoir 8 à 12 images variées d’un nouveau microscope, ajuster le modèle et le garder avec le microscope</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="183"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="184"/>
         <source>&amp;Fine-tune on corrected images…</source>
         <translation>&amp;Affiner sur les images corrigées…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="183"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="184"/>
         <source>Teach the current model from the images you corrected, and compare before and after</source>
         <translation>Entraîner le modèle actuel sur les images que vous avez corrigées, et comparer avant et après</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="184"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="185"/>
         <source>Micro&amp;scopes…</source>
         <translation>Micro&amp;scopes…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="184"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="185"/>
         <source>Add, edit or delete microscope profiles (name, µm per pixel, magnification)</source>
         <translation>Ajouter, modifier ou supprimer des profils de microscope (nom, µm par pixel, grossissement)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="185"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="186"/>
         <source>E&amp;xport microscope…</source>
         <translation>E&amp;xporter le microscope…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="185"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="186"/>
         <source>Write a microscope profile and its own model into one file, for another workstation</source>
         <translation>Écrire un profil de microscope et son modèle propre dans un seul fichier, pour un autre poste</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="186"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="187"/>
         <source>I&amp;mport microscope…</source>
         <translation>I&amp;mporter un microscope…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="186"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="187"/>
         <source>Add a microscope profile and its own model from a file exported on another workstation</source>
         <translation>Ajouter un profil de microscope et son modèle propre depuis un fichier exporté sur un autre poste</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="188"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="189"/>
         <source>Zoom &amp;in</source>
         <translation>Zoom &amp;avant</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="188"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="189"/>
         <source>Zoom in</source>
         <translation>Zoom avant</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="189"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="190"/>
         <source>Zoom &amp;out</source>
         <translation>Zoom a&amp;rrière</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="189"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="190"/>
         <source>Zoom out</source>
         <translation>Zoom arrière</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="190"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="191"/>
         <source>&amp;Fit to window</source>
         <translation>A&amp;juster à la fenêtre</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="190"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="191"/>
         <source>Show the whole image</source>
         <translation>Afficher toute l&apos;image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="191"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="192"/>
         <source>&amp;100 %</source>
         <translation>&amp;100&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="191"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="192"/>
         <source>One image pixel per screen pixel</source>
         <translation>Un pixel de l&apos;image par pixel d&apos;écran</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="192"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="193"/>
         <source>Overlay more &amp;opaque</source>
         <translation>Superposition plus &amp;opaque</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="192"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="193"/>
         <source>Stronger mask tint in the overlay</source>
         <translation>Teinte du masque plus forte dans la superposition</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="193"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="194"/>
         <source>Overlay more &amp;transparent</source>
         <translation>Superposition plus &amp;transparente</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="193"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="194"/>
         <source>Weaker mask tint in the overlay</source>
         <translation>Teinte du masque plus légère dans la superposition</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="194"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="195"/>
         <source>Arrange &amp;automatically</source>
         <translation>Disposition a&amp;utomatique</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="194"/>
         <location filename="../../capseg_desktop/gui/window/actions.py" line="195"/>
         <location filename="../../capseg_desktop/gui/window/actions.py" line="196"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="197"/>
         <source>How the three views are placed</source>
         <translation>Disposition des trois vues</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="195"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="196"/>
         <source>Views &amp;side by side</source>
         <translation>Vues &amp;côte à côte</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="196"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="197"/>
         <source>Views &amp;stacked</source>
         <translation>Vues &amp;empilées</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="197"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="198"/>
         <source>&amp;Count panel</source>
         <translation>Panneau de compta&amp;ge</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="197"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="198"/>
         <source>Show or hide the count panel</source>
         <translation>Afficher ou masquer le panneau de comptage</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="198"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="199"/>
         <source>&amp;Batch results panel</source>
         <translation>Résultats du lo&amp;t</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="198"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="199"/>
         <source>Show or hide the batch results</source>
         <translation>Afficher ou masquer les résultats du lot</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="199"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="200"/>
         <source>&amp;Undo history</source>
         <translation>&amp;Historique des corrections</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="199"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="200"/>
         <source>Show or hide the list of corrections (click one to go back to it)</source>
         <translation>Afficher ou masquer la liste des corrections (cliquer sur l&apos;une pour y revenir)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="200"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="201"/>
         <source>&amp;Distal row</source>
         <translation>Rangée &amp;distale</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="200"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="201"/>
         <source>Show or hide the line through the apices of the distal row (the loops the density counts)</source>
         <translation>Afficher ou masquer la ligne passant par les apex de la rangée distale (les anses comptées dans la densité)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="201"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="202"/>
         <source>1 mm density &amp;window</source>
         <translation>&amp;Fenêtre de densité de 1 mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="201"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="202"/>
         <source>Count the density in a 1 mm window (drag its tab along the strip) instead of over the whole width</source>
         <translation>Mesurer la densité dans une fenêtre de 1 mm (faire glisser son onglet le long de la bande) au lieu de toute la largeur</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="203"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="204"/>
         <source>CapSeg Desktop &amp;help</source>
         <translation>&amp;Aide de CapSeg Desktop</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="203"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="204"/>
         <source>The views, the parameters and how capillaries are counted</source>
         <translation>Les vues, les paramètres et le comptage des capillaires</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="204"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="205"/>
         <source>&amp;About CapSeg Desktop</source>
         <translation>À &amp;propos de CapSeg Desktop</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/actions.py" line="204"/>
+        <location filename="../../capseg_desktop/gui/window/actions.py" line="205"/>
         <source>Version, model and model card</source>
         <translation>Version, modèle et fiche du modèle</translation>
     </message>

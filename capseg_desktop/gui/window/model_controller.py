@@ -95,6 +95,17 @@ class ModelController(QObject):
             self.settings.set_folder("model", Path(path).parent)
             self.load_model(Path(path))
 
+    def load_green_light_model(self) -> None:
+        """Model > Model for green light: the model for any light installed beside the bundled one."""
+        from ...core.paths import any_light_model_path
+
+        path = any_light_model_path()
+        if path is None:
+            self.failed.emit(self.tr("The model for any light is not installed (models/any_light/); load another "
+                                     "model with Model > Load model…."), True)
+            return
+        self.load_model(path)
+
     def load_model(self, path: str | Path, startup: bool = False) -> None:
         path = Path(path)
         task = ModelLoadTask(path, self.loader)  # None: tasks.load_model_for_gui
