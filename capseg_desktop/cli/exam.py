@@ -13,7 +13,8 @@ from ..core.errors import CapSegError
 from ..core.i18n import format_number, translate
 from ..core.texts import Plurals
 from .common import (
-    CORRECTIONS_HELP, Progress, configure_logging, corrections_dir, exists, load_session, log, profile_for, scale_arg,
+    CORRECTIONS_HELP, Progress, configure_logging, corrections_dir, exists, green_light_analyzer, load_session, log,
+    profile_for, scale_arg,
 )
 
 
@@ -267,6 +268,8 @@ def run_exam(args: argparse.Namespace) -> int:
     if session is None:
         return 2
     analyzer = Analyzer(session, scale_mode=args.scale)
+    if args.model is None and (profile is None or profile.model is None) and not args.no_light_model:
+        analyzer.for_green_light = green_light_analyzer(args.scale)  # as capseg analyze
 
     from ..report.pdf import write_report
 
@@ -324,6 +327,7 @@ def add_exam(sub: Any) -> None:
     exam.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the exam's date (default: today, or the exam file's)")
     exam.add_argument("--model", help="model file (.tflite, .keras, .h5); default: the profile's model, else the bundled model")
     exam.add_argument("--scale", choices=("auto", "native"), default="auto", help="as for capseg analyze")
+    exam.add_argument("--no-light-model", action="store_true", help="as for capseg analyze")
     exam.add_argument("--corrections-dir", metavar="DIR", help=CORRECTIONS_HELP)
     exam.add_argument("--compare", metavar="OLD_EXAM",
                       help="an earlier exam of the same patient (a .capseg-exam.json file): the report, the CSV and the "
