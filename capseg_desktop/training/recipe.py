@@ -197,7 +197,7 @@ def run_recipe(recipe_path: Path, work: Path, out: Path | None, quick: bool = Fa
 
         card["what_is_counted"] = dict(WHAT_IS_COUNTED)
         card["environment"] = environment()
-        card["recipe"] = {"file": "models/recipe.json", "quick": quick,
+        card["recipe"] = {"file": recipe_name(recipe_path), "quick": quick,
                           "sha256": hashlib.sha256(Path(recipe_path).read_bytes()).hexdigest()}
         card["training"]["data_and_training_seconds"] = round(time.time() - started, 1)
         write_card(bundle / "model_card.json", card)
@@ -220,7 +220,7 @@ def run_recipe(recipe_path: Path, work: Path, out: Path | None, quick: bool = Fa
 
     card["what_is_counted"] = dict(WHAT_IS_COUNTED)
     # The command as a user types it in a checkout (the work folder is the build machine's).
-    card["training_command"] = "capseg train --recipe models/recipe.json" + (" --quick" if quick else "")
+    card["training_command"] = f"capseg train --recipe {recipe_name(recipe_path)}" + (" --quick" if quick else "")
     write_card(bundle / "model_card.json", card)
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
@@ -229,6 +229,16 @@ def run_recipe(recipe_path: Path, work: Path, out: Path | None, quick: bool = Fa
             shutil.copy2(bundle / name, out / name)
         log(f"installed the bundle in {out}")
     return card
+
+
+def recipe_name(recipe_path: Path) -> str:
+    """The recipe as a user of a checkout names it (``models/recipe.json``, or a candidate's
+    ``models/candidates/NAME.json``), never the build machine's path."""
+    root = Path(__file__).resolve().parents[2]
+    try:
+        return Path(recipe_path).resolve().relative_to(root).as_posix()
+    except ValueError:
+        return Path(recipe_path).name
 
 
 def scale_section(target_sigma: float) -> dict[str, Any]:
