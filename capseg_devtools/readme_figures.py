@@ -1,7 +1,8 @@
 """README figures made by code: ``python -m capseg_devtools.readme_figures``.
 
-``resources/screenshots/other_microscopes.png``: what the bundled model counts on pictures that
-look like other microscopes', drawn by ``capseg synth --field`` from fixed seeds (the reference
+``resources/screenshots/other_microscopes.png``: what ``capseg analyze`` counts on pictures that
+look like other microscopes' (the bundled model, and the model for any light on the picture lit
+green, as ``capseg analyze`` chooses), drawn by ``capseg synth --field`` from fixed seeds (the reference
 strips are never copied into the repository): a wide field whose distal row runs at 45 degrees,
 with deeper rows, end-on capillaries and a measuring line, and a green-light field whose row is
 upright with its apices pointing right, each as the app exports it (numbered boxes, the distal
@@ -18,7 +19,7 @@ import numpy as np
 
 from capseg_desktop.core import Analyzer, load_model
 from capseg_desktop.core.imageio import LoadedImage
-from capseg_desktop.core.paths import default_model_path
+from capseg_desktop.core.paths import any_light_model_path, default_model_path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "resources" / "screenshots" / "other_microscopes.png"
@@ -46,6 +47,8 @@ def make(out: Path = OUT) -> Path:
     from capseg_desktop.training.synth import FieldParams, make_field
 
     analyzer = Analyzer(load_model(default_model_path()))
+    if any_light_model_path() is not None:  # as capseg analyze: pictures lit green go to the model for any light
+        analyzer.for_green_light = Analyzer(load_model(any_light_model_path()))
     base = replace(FieldParams(), width_range=(1000, 1000), height_range=(900, 900), limb_width_range=(6.0, 6.0),
                    ruler_probability=1.0)
     diagonal = make_field(np.random.default_rng([2026, 1]), replace(base, angle_deg=315.0))
