@@ -119,6 +119,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
                         help="another model timed in the same run (e.g. an earlier bundled model); repeatable")
     parser.add_argument("--cli-copies", type=int, default=10,
                         help="copies of the strip that capseg analyze writes files for (0 skips it)")
+    parser.add_argument("--cli-rounds", type=int, default=3, help="rounds of each way of writing, after one of warm-up")
     parser.add_argument("--json", metavar="FILE", help="write the results here as JSON (for capseg_devtools.speed_readme)")
     parser.add_argument("--conditions", default="",
                         help="one sentence on what else the machine was doing, kept with the results")
@@ -137,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     where = "the reference images" if seed and folder == seed / "Test_images" else f"the images of {folder.name}/"
     results: dict = {
         "measured": time.strftime("%Y-%m-%d", time.gmtime()), "machine": _machine(),
-        "command": " ".join(["python -m capseg_devtools.bench", *(argv if argv is not None else sys.argv[1:])]),
+        "command": _command(argv if argv is not None else sys.argv[1:]),
         "conditions": args.conditions, "images": f"{len(images)} of {where}", "sections": [],
     }
     sessions: list[tuple[str, ModelSession]] = []
@@ -166,6 +167,19 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.json).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"Results written to {args.json} (python -m capseg_devtools.speed_readme {args.json} puts them in the README)")
     return 0
+
+
+def _command(argv: list[str]) -> str:
+    """The command that measured, without where its results went and the note on the load."""
+    kept, skip = [], False
+    for word in argv:
+        if skip:
+            skip = False
+        elif word in ("--json", "--conditions"):
+            skip = True
+        elif not word.startswith(("--json=", "--conditions=")):
+            kept.append(word)
+    return " ".join(["python -m capseg_devtools.bench", *kept])
 
 
 def _bench_pictures(args: argparse.Namespace, results: dict, sessions: list[tuple[str, ModelSession]],
@@ -229,7 +243,7 @@ def _bench_files(args: argparse.Namespace, session: ModelSession, strip: Path, t
     """capseg analyze with its files written, before and now; where the writing time goes."""
     from .bench_files import bench_cli_files, png_encodings, write_costs
 
-    rounds = max(2, args.repeats // 2)
+    rounds = max(1, args.cli_rounds)
     print(f"\ncapseg analyze on {args.cli_copies} copies of the strip, files written, {rounds} rounds, ms per strip:")
     cli = bench_cli_files(strip, tmp, args.cli_copies, rounds, Path(args.model) if args.model else None)
     for label, ms in cli["ms_per_strip"].items():
