@@ -1,9 +1,10 @@
 """The files ``capseg analyze`` writes, timed for ``python -m capseg_devtools.bench``.
 
 * :func:`bench_cli_files`: the whole command, in this process, on copies of one strip, with its
-  files written: as before (each image's files written before the next image is analysed) and
-  as now (on a thread of their own while the next image is analysed, ``core/writer.py``),
-  interleaved round by round so that both see the same machine.
+  files written: as before (each image's files written before the next image is analysed, every
+  legend line measured afresh) and as now (on a thread of their own while the next image is
+  analysed, ``core/writer.py``; the legend's shared lines remembered), interleaved round by
+  round so that both see the same machine.
 * :func:`write_costs`: where the writing time goes for one strip (drawing the annotated
   picture, encoding it, the mask, the JSON, the atomic writes of the three).
 * :func:`png_encodings`: size and time of the PNG encodings tried: the former zlib level 3, the
@@ -28,8 +29,23 @@ from capseg_desktop.core.atomic import write_files_atomic
 from capseg_desktop.core.batch import output_files
 from capseg_desktop.core.pipeline import Analysis
 
-#: The two ways the command line writes its files: the label and ``background_writes``.
+#: The two ways the command line writes its files: the label and whether it is the current way.
 WAYS = (("before: written after each image", False), ("now: written while the next image is analysed", True))
+
+
+@contextlib.contextmanager
+def _as_before(current: bool):
+    """The writing as it was before, when ``current`` is false: each image's files written
+    before the next is analysed, and every legend line measured afresh (``render._wrapped``)."""
+    if current:
+        yield
+        return
+    remembered = render._wrapped
+    render._wrapped = lambda line, width, font: tuple(render._wrap(line, width, font.getlength))
+    try:
+        yield
+    finally:
+        render._wrapped = remembered
 
 
 def _ms(function: Callable[[], object]) -> float:
@@ -38,14 +54,15 @@ def _ms(function: Callable[[], object]) -> float:
     return (time.perf_counter() - started) * 1000.0
 
 
-def _analyze_quietly(argv: list[str], background_writes: bool) -> int:
-    """``capseg analyze`` as ``main()`` runs it, its progress and result lines swallowed."""
+def _analyze_quietly(argv: list[str], current: bool) -> int:
+    """``capseg analyze`` as ``main()`` runs it, its progress and result lines swallowed; its
+    files written the current way or as before."""
     from capseg_desktop.cli import build_parser, install_language
 
     args = build_parser().parse_args(["analyze", *argv])
     install_language(args.lang)
-    args.background_writes = background_writes
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+    args.background_writes = current
+    with _as_before(current), contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         return int(args.func(args))
 
 
