@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any, Sequence, TextIO
+from typing import TYPE_CHECKING, Any, Sequence, TextIO
 
 from ..core.atomic import remove_stale_partials, write_text_atomic
 from ..core.counting import CountingParams
@@ -18,6 +18,9 @@ from .common import (
     CORRECTIONS_HELP, Progress, configure_logging, corrections_dir, exists, load_session, log, non_negative_float,
     non_negative_int, probability, profile_for, scale_arg,
 )
+
+if TYPE_CHECKING:
+    from ..core.batch import BatchItem
 
 
 CLI = Plurals("CLI")  # the variable is named as its context (core.texts.Plurals)
@@ -203,7 +206,7 @@ def _analyse_all(args: argparse.Namespace, analyzer, params: CountingParams, ima
     return items, interrupted
 
 
-def _write_files(item, folder: Path, stem: str, overwrite: bool):
+def _write_files(item: BatchItem, folder: Path, stem: str, overwrite: bool) -> BatchItem:
     """The item once its three files are written, or failed with the sentence saying why they
     could not be (a read-only folder, a full disk; a bug must not end the batch either)."""
     from ..core.batch import failed_item, write_outputs
@@ -217,7 +220,7 @@ def _write_files(item, folder: Path, stem: str, overwrite: bool):
     return item
 
 
-def _report(item, bar: Progress) -> None:
+def _report(item: BatchItem, bar: Progress) -> None:
     """An image's line as it ends: its failure or warning, or (without a bar) its count."""
     from ..core.batch import STATUS_FAILED
 
@@ -329,7 +332,7 @@ def add_analyze(sub: Any) -> None:
                               "its saved parameters and scale, then the edits; others as usual")
     analyze.add_argument("--corrections-dir", metavar="DIR", help=CORRECTIONS_HELP)
     # background_writes=False writes each image's files before analysing the next, as before
-    # core.writer: what the benchmark compares against (no option: the user has no reason to).
+    # core.writer: what the benchmark compares against. Not an option: the files are the same.
     analyze.set_defaults(func=run_analyze, background_writes=True)
 
 
