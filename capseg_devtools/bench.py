@@ -251,7 +251,7 @@ def _bench_files(args: argparse.Namespace, session: ModelSession, strip: Path, t
     print(f"  before / now: {cli['ratio']:.2f}x", flush=True)
     analysis = Analyzer(session).analyze_path(strip)
     costs = write_costs(analysis, tmp, 3 * args.repeats)
-    print("Where the writing time goes, one strip (median ms): "
+    print("Where the writing time goes, one strip (median ms of CPU; the writes in wall clock): "
           + "; ".join(f"{part} {ms:.1f}" for part, ms in costs.items()))
     encodings = png_encodings(analysis, 3 * args.repeats)
     for row in encodings:

@@ -54,6 +54,14 @@ def _ms(function: Callable[[], object]) -> float:
     return (time.perf_counter() - started) * 1000.0
 
 
+def _cpu_ms(function: Callable[[], object]) -> float:
+    """Milliseconds of CPU this thread spent in ``function``: what the part costs, whatever
+    else the machine is doing (drawing, encoding and writing each run on one thread)."""
+    started = time.thread_time()
+    function()
+    return (time.thread_time() - started) * 1000.0
+
+
 def _analyze_quietly(argv: list[str], current: bool) -> int:
     """``capseg analyze`` as ``main()`` runs it, its progress and result lines swallowed; its
     files written the current way or as before."""
@@ -100,27 +108,32 @@ def bench_cli_files(strip: Path, folder: Path, copies: int, rounds: int, model: 
 
 
 def write_costs(analysis: Analysis, folder: Path, repeats: int) -> dict[str, float]:
-    """Median milliseconds of each part of writing one image's files (wall clock)."""
+    """Median milliseconds of each part of writing one image's files: CPU on this thread, but
+    wall clock for the writes themselves (waiting for the disk takes no CPU)."""
     text = analysis.result.png_text()
     annotated = analysis.annotated_rgb()
     parts: dict[str, list[float]] = {
-        "drawing the annotated picture": [], "encoding the annotated picture": [], "the mask (drawn and encoded)": [],
-        "the JSON": [], "writing the three files (temporary files, fsync, rename)": [],
+        "drawing the annotated picture": [], "drawing it as before (every legend line measured afresh)": [],
+        "encoding the annotated picture": [], "the mask (drawn and encoded)": [],
+        "the JSON": [], "writing the three files (temporary files, fsync, rename; wall clock: mostly the disk)": [],
     }
     for number in range(repeats):
-        parts["drawing the annotated picture"].append(_ms(analysis.annotated_rgb))
-        parts["encoding the annotated picture"].append(_ms(lambda: render.encode_png(annotated, text)))
+        parts["drawing the annotated picture"].append(_cpu_ms(analysis.annotated_rgb))
+        with _as_before(False):
+            parts["drawing it as before (every legend line measured afresh)"].append(_cpu_ms(analysis.annotated_rgb))
+        parts["encoding the annotated picture"].append(_cpu_ms(lambda: render.encode_png(annotated, text)))
         parts["the mask (drawn and encoded)"].append(
-            _ms(lambda: render.encode_png(np.where(analysis.counted_mask, 255, 0).astype(np.uint8), text)))
-        parts["the JSON"].append(_ms(lambda: analysis.result.to_json().encode("utf-8")))
+            _cpu_ms(lambda: render.encode_png(np.where(analysis.counted_mask, 255, 0).astype(np.uint8), text)))
+        parts["the JSON"].append(_cpu_ms(lambda: analysis.result.to_json().encode("utf-8")))
         files = output_files(analysis, folder, f"costs_{number}")
-        parts["writing the three files (temporary files, fsync, rename)"].append(_ms(lambda: write_files_atomic(files)))
+        parts["writing the three files (temporary files, fsync, rename; wall clock: mostly the disk)"].append(
+            _ms(lambda: write_files_atomic(files)))
     return {name: statistics.median(times) for name, times in parts.items()}
 
 
 def png_encodings(analysis: Analysis, repeats: int) -> list[dict[str, Any]]:
     """Each encoding tried: what it encodes, its median milliseconds and its size in KiB, and
-    whether OpenCV decodes it to the same pixels (every lossless one does)."""
+    whether OpenCV decodes it to the same pixels; milliseconds of CPU (every lossless one does)."""
     annotated = cv2.cvtColor(analysis.annotated_rgb(), cv2.COLOR_RGB2BGR)
     mask = np.where(analysis.counted_mask, 255, 0).astype(np.uint8)
     tried = (
@@ -132,7 +145,7 @@ def png_encodings(analysis: Analysis, repeats: int) -> list[dict[str, Any]]:
     )
     rows = []
     for picture, encoding, pixels, params in tried:
-        times = [_ms(lambda: cv2.imencode(".png", pixels, params)) for _ in range(repeats)]
+        times = [_cpu_ms(lambda: cv2.imencode(".png", pixels, params)) for _ in range(repeats)]
         data = cv2.imencode(".png", pixels, params)[1]
         decoded = cv2.imdecode(data, cv2.IMREAD_UNCHANGED)
         rows.append({"picture": picture, "encoding": encoding, "ms": statistics.median(times),

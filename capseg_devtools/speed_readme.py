@@ -68,15 +68,15 @@ def _files_lines(files: dict[str, Any]) -> list[str]:
         "Both ways write the same bytes (tested): the writer thread changes when the files are written, "
         "not what they hold.",
         "",
-        "Where the writing time goes, one strip (median ms, wall clock; on the writer thread these overlap "
-        "the next image's analysis):",
+        "Where the writing time goes, one strip (median ms of CPU on the thread doing it, the writes themselves "
+        "in wall clock; on the writer thread these overlap the next image's analysis):",
         "",
         "| part | ms |",
         "|---|---:|",
     ]
     lines += [f"| {part} | {_ms(ms)} |" for part, ms in files["costs_ms"].items()]
-    lines += ["", "PNG encodings tried on that strip (all lossless: the same pixels decoded by OpenCV):", "",
-              "| picture | encoding | ms | KiB | same pixels |", "|---|---|---:|---:|---|"]
+    lines += ["", "PNG encodings tried on that strip (lossless: OpenCV decodes each to the same pixels; median ms of CPU):",
+              "", "| picture | encoding | ms | KiB | same pixels |", "|---|---|---:|---:|---|"]
     for row in files["encodings"]:
         lines.append(f"| {row['picture']} | {row['encoding']} | {_ms(row['ms'])} | {row['kib']:,.0f} | "
                      f"{'yes' if row['same_pixels'] else 'no'} |")
