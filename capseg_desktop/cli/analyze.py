@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any, Sequence, TextIO
+from typing import TYPE_CHECKING, Any, Sequence, TextIO
 
 from ..core.atomic import remove_stale_partials, write_text_atomic
 from ..core.counting import CountingParams
@@ -18,6 +18,9 @@ from .common import (
     CORRECTIONS_HELP, Progress, configure_logging, corrections_dir, exists, green_light_analyzer, load_session, log,
     non_negative_float, non_negative_int, probability, profile_for, scale_arg,
 )
+
+if TYPE_CHECKING:
+    from ..core.batch import BatchItem
 
 
 CLI = Plurals("CLI")  # the variable is named as its context (core.texts.Plurals)
@@ -157,8 +160,11 @@ def _analyse_all(args: argparse.Namespace, analyzer, params: CountingParams, ima
                  err: TextIO) -> tuple[list, bool]:
     """Every image through the batch loop, its files written as it comes: (the summary's
     items, whether Ctrl+C interrupted the run). ``calibration``: the microscope profile's scale
-    (``None``: ``--um-per-px`` or none)."""
-    from ..core.batch import STATUS_CANCELLED, STATUS_FAILED, BatchItem, failed_item, run_batch, write_outputs
+    (``None``: ``--um-per-px`` or none). The files are written on a thread of their own while the
+    next image is analysed (``core.writer``), unless ``args.background_writes`` is false (the
+    benchmark's comparison): then each image's files are written before the next is analysed."""
+    from ..core.batch import STATUS_CANCELLED, STATUS_FAILED, BatchItem, run_batch
+    from ..core.writer import BackgroundWriter
 
     items: list[BatchItem] = [BatchItem(path, STATUS_FAILED, None, why) for path, why in problems]
     bar = Progress(len(images), err)
@@ -170,35 +176,66 @@ def _analyse_all(args: argparse.Namespace, analyzer, params: CountingParams, ima
         progress=lambda finished, _total, path: bar.show(finished, path.name),
         use_corrections=args.use_corrections, corrections_dir=corrections_dir(args), calibration=calibration,
     )
+
+    def write(item: BatchItem) -> BatchItem:
+        overwrite = args.overwrite or item.path in replace_incomplete
+        return _write_files(item, out_dir or item.path.parent, stems[item.path], overwrite)
+
+    def report(item: BatchItem) -> None:
+        done.add(item.path)
+        items.append(item)
+        _report(item, bar)
+
+    writer = BackgroundWriter(write) if args.background_writes else None
     try:
         for item in batch:
-            done.add(item.path)
-            if item.analysis is not None:
-                try:
-                    write_outputs(
-                        item.analysis, out_dir or item.path.parent, stems[item.path],
-                        overwrite=args.overwrite or item.path in replace_incomplete,
-                    )
-                except Exception as exc:  # a full disk or a bug must not end the batch either
-                    item = failed_item(item.path, exc)
-            items.append(item)
-            if item.status == STATUS_FAILED:
-                bar.note(f"{item.path}: {item.message}")
-            elif item.analysis is not None:
-                if not bar.enabled:
-                    print(_result_line(item.path, item.analysis.result, item.message))
-                elif item.message:
-                    bar.note(translate("CLI", "{path}: warning: {message}").format(path=item.path, message=item.message))
+            for finished in writer.submit(item) if writer is not None else [write(item)]:
+                report(finished)
+        for finished in writer.finish() if writer is not None else ():
+            report(finished)
     except KeyboardInterrupt:
         interrupted = True
+        # The images analysed before Ctrl+C keep their files, as when each was written before
+        # the next was analysed: at most two images, each written whole.
+        for finished in writer.finish() if writer is not None else ():
+            report(finished)
         items.extend(
             BatchItem(image, STATUS_CANCELLED, None, translate("CLI", "The run was interrupted before this image was finished."))
             for image in images if image not in done
         )
     finally:
+        if writer is not None:
+            writer.stop()
         batch.close()
     bar.close()
     return items, interrupted
+
+
+def _write_files(item: BatchItem, folder: Path, stem: str, overwrite: bool) -> BatchItem:
+    """The item once its three files are written, or failed with the sentence saying why they
+    could not be (a read-only folder, a full disk; a bug must not end the batch either)."""
+    from ..core.batch import failed_item, write_outputs
+
+    if item.analysis is None:
+        return item
+    try:
+        write_outputs(item.analysis, folder, stem, overwrite=overwrite)
+    except Exception as exc:
+        return failed_item(item.path, exc)
+    return item
+
+
+def _report(item: BatchItem, bar: Progress) -> None:
+    """An image's line as it ends: its failure or warning, or (without a bar) its count."""
+    from ..core.batch import STATUS_FAILED
+
+    if item.status == STATUS_FAILED:
+        bar.note(f"{item.path}: {item.message}")
+    elif item.analysis is not None:
+        if not bar.enabled:
+            print(_result_line(item.path, item.analysis.result, item.message))
+        elif item.message:
+            bar.note(translate("CLI", "{path}: warning: {message}").format(path=item.path, message=item.message))
 
 
 def _summarise(args: argparse.Namespace, items: list, interrupted: bool, summary_path: Path, log_path: Path | None, err: TextIO) -> int:
@@ -302,7 +339,9 @@ def add_analyze(sub: Any) -> None:
                          help="count each image that has corrections saved by hand (NAME.capseg.json) as corrected: "
                               "its saved parameters and scale, then the edits; others as usual")
     analyze.add_argument("--corrections-dir", metavar="DIR", help=CORRECTIONS_HELP)
-    analyze.set_defaults(func=run_analyze)
+    # background_writes=False writes each image's files before analysing the next, as before
+    # core.writer: what the benchmark compares against. Not an option: the files are the same.
+    analyze.set_defaults(func=run_analyze, background_writes=True)
 
 
 def run_export_training_data(args: argparse.Namespace) -> int:

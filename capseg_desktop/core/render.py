@@ -243,6 +243,13 @@ def _wrap(text: str, max_width: float, measure: Callable[[str], float]) -> list[
     return lines
 
 
+@lru_cache(maxsize=512)
+def _wrapped(line: str, max_width: float, font: ImageFont.FreeTypeFont | ImageFont.ImageFont) -> tuple[str, ...]:
+    """``_wrap`` remembered: the legends of a batch share most of their lines (model,
+    parameters, scale), and measuring them is a third of drawing the annotated picture."""
+    return tuple(_wrap(line, max_width, font.getlength))
+
+
 def legend_strip(width: int, lines: Sequence[str], font_scale: float, thickness: int) -> np.ndarray:
     """A light strip holding ``lines`` of text, wrapped to ``width``, in the text's own
     characters (accents, "µ", French no-break spaces)."""
@@ -252,7 +259,7 @@ def legend_strip(width: int, lines: Sequence[str], font_scale: float, thickness:
         lines = [_ascii(line) for line in lines]
     wrapped: list[str] = []
     for line in lines:
-        wrapped.extend(_wrap(line, width - 2 * margin, font.getlength))
+        wrapped.extend(_wrapped(line, width - 2 * margin, font))
     ascent, descent = font.getmetrics()
     line_h = ascent + descent + max(3, int(4 * font_scale))
     strip = np.full((2 * margin + line_h * len(wrapped), width, 3), LEGEND_BG_RGB, dtype=np.uint8)

@@ -85,3 +85,15 @@ def test_odd_pictures_survive_the_encoding():
         data = render.encode_png(pixels, {"Software": "CapSeg Desktop", "Source": "café.png"})
         assert np.array_equal(_decoded(data), pixels)
         assert render.read_png_text(data) == {"Software": "CapSeg Desktop", "Source": "café.png"}
+
+
+def test_the_legend_is_drawn_the_same_when_its_wrapped_lines_are_remembered(analyses, monkeypatch):
+    """A batch's legends share most lines; their wrapping is remembered, never changing a pixel."""
+    render._wrapped.cache_clear()
+    first = [analysis.annotated_rgb() for analysis in analyses]  # the shared lines remembered from the second on
+    again = [analysis.annotated_rgb() for analysis in analyses]  # every line remembered
+    assert render._wrapped.cache_info().hits > 0
+    monkeypatch.setattr(render, "_wrapped", lambda line, width, font: tuple(render._wrap(line, width, font.getlength)))
+    measured_afresh = [analysis.annotated_rgb() for analysis in analyses]
+    for pixels, remembered, afresh in zip(first, again, measured_afresh):
+        assert np.array_equal(pixels, afresh) and np.array_equal(remembered, afresh)
