@@ -6,7 +6,8 @@ green, as ``capseg analyze`` chooses), drawn by ``capseg synth --field`` from fi
 strips are never copied into the repository): a wide field whose distal row runs at 45 degrees,
 with deeper rows, end-on capillaries and a measuring line, and a green-light field whose row is
 upright with its apices pointing right, each as the app exports it (numbered boxes, the distal
-row's dashed line, the legend).
+row's dashed line, the legend): above, at the scale guessed from the picture alone; below, at
+the scale its microscope's profile learns (limbs 6 px, as drawn).
 """
 
 from __future__ import annotations
@@ -25,9 +26,12 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "resources" / "screenshots" / "other_microscopes.png"
 
 
-def _annotated(analyzer: Analyzer, rgb: np.ndarray, name: str) -> np.ndarray:
+def _annotated(analyzer: Analyzer, rgb: np.ndarray, name: str, limb_width_px: float | None = None) -> np.ndarray:
+    from capseg_desktop.core.scale import SCALE_PROFILE, ScaleInfo
+
     loaded = LoadedImage(path=Path(name), rgb=np.ascontiguousarray(rgb), format="PNG", bit_depth=8, channels=3)
-    return analyzer.analyze_image(loaded).annotated_rgb()
+    shared = ScaleInfo(1.0, limb_width_px, None, SCALE_PROFILE) if limb_width_px else None
+    return analyzer.analyze_image(loaded, shared=shared).annotated_rgb()
 
 
 def _caption(text: str, width: int) -> np.ndarray:
@@ -54,15 +58,18 @@ def make(out: Path = OUT) -> Path:
     diagonal = make_field(np.random.default_rng([2026, 1]), replace(base, angle_deg=315.0))
     green = make_field(np.random.default_rng([2026, 2]), replace(base, angle_deg=0.0, look="green"))
     width = 700
-    panels = [
-        _panel(_annotated(analyzer, diagonal.rgb, "field_diagonal.png"),
-               f"Row at 45 degrees, deeper rows and a ruler ({diagonal.distal_count} distal loops drawn)", width),
-        _panel(_annotated(analyzer, green.rgb, "field_green.png"),
-               f"Green light, row upright, apices right ({green.distal_count} distal loops drawn)", width),
-    ]
-    height = max(p.shape[0] for p in panels)
-    panels = [np.vstack([p, np.full((height - p.shape[0], width, 3), 255, np.uint8)]) for p in panels]
-    figure = np.hstack([panels[0], np.full((height, 12, 3), 255, np.uint8), panels[1]])
+    rows = []
+    for limbs, how in ((None, "scale guessed from the picture"), (6.0, "the microscope's learnt scale, limbs 6 px")):
+        panels = [
+            _panel(_annotated(analyzer, diagonal.rgb, "field_diagonal.png", limbs),
+                   f"Row at 45 degrees, a ruler ({diagonal.distal_count} distal drawn); {how}", width),
+            _panel(_annotated(analyzer, green.rgb, "field_green.png", limbs),
+                   f"Green light, row upright ({green.distal_count} distal drawn); {how}", width),
+        ]
+        height = max(p.shape[0] for p in panels)
+        panels = [np.vstack([p, np.full((height - p.shape[0], width, 3), 255, np.uint8)]) for p in panels]
+        rows.append(np.hstack([panels[0], np.full((height, 12, 3), 255, np.uint8), panels[1]]))
+    figure = np.vstack([rows[0], np.full((16, rows[0].shape[1], 3), 255, np.uint8), rows[1]])
     out.parent.mkdir(parents=True, exist_ok=True)
     cv2.imwrite(str(out), cv2.cvtColor(figure, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_PNG_COMPRESSION, 9])
     return out
