@@ -29,6 +29,7 @@ from .errors import AnalysisCancelled, CapSegError
 from .i18n import format_float, format_number, translate
 from .imageio import DEFAULT_MAX_PIXELS, LoadedImage, read_image
 from .focus import blurred_ids, edge_widths, luma
+from .haemorrhage import Haemorrhage, detect_haemorrhages
 from .measure import LoopMeasures, Thresholds, measure_loops
 from .model import ModelSession
 from .result import AnalysisResult, local_now_iso
@@ -80,12 +81,14 @@ class Analysis:
         timings["count"] = (time.perf_counter() - started) * 1000.0
         started = time.perf_counter()
         measures = measure_with_focus(counted.labels, counted.capillaries, self.image.rgb, self.result.scale)
+        haemorrhages = find_haemorrhages(self.image.rgb, counted.labels, self.result.scale)
         timings["measure"] = (time.perf_counter() - started) * 1000.0
         warnings = self.base_warnings + tuple(micrometre_warnings(self.result.scale, um_per_px))
         result = replace(
             self.result, params=params, capillaries=counted.capillaries, um_per_px=um_per_px,
             timings_ms=timings, warnings=warnings, model_count=None, edits=None, edit_log=(), edited_ids=(),
             measures=measures, calibration=calibration if calibration is not None else self.result.calibration,
+            haemorrhages=haemorrhages,
         )
         return Analysis(self.image, self.probabilities, result, counted, self.base_warnings)
 
@@ -133,10 +136,12 @@ class Analysis:
             labels = labels.astype(np.uint16)
         started = time.perf_counter()
         measures = measure_with_focus(labels, capillaries, self.image.rgb, self.result.scale)
+        haemorrhages = find_haemorrhages(self.image.rgb, labels, self.result.scale)
         timings["measure"] = (time.perf_counter() - started) * 1000.0
         result = replace(
             self.result, capillaries=capillaries, timings_ms=timings, model_count=base.count,
             edits=summarise(edits, applied), edit_log=tuple(edits), edited_ids=changed, measures=measures,
+            haemorrhages=haemorrhages,
         )
         edited = Analysis(self.image, self.probabilities, result, CountResult(capillaries, labels), self.base_warnings)
         edited._model_counted = base
@@ -173,6 +178,7 @@ class Analysis:
         return render.annotated_image(
             self.image.rgb, self.result.capillaries, self.result.legend_lines(), self.counted_mask,
             edited_ids=self.result.edited_ids, flags=self.result.flags(), distal_line=self.result.distal_row().line,
+            haemorrhages=self.result.haemorrhages or (),
         )
 
     # Files -----------------------------------------------------------------------------------
@@ -205,6 +211,17 @@ def measure_with_focus(labels: np.ndarray, capillaries: Sequence, rgb: np.ndarra
     widths = edge_widths(luma(rgb), labels, capillaries, factor)
     blurred = blurred_ids(widths)
     return tuple(replace(m, edge_width_px=widths.get(m.id), blurred=m.id in blurred) for m in measures)
+
+
+def find_haemorrhages(rgb: np.ndarray, labels: np.ndarray, scale: ScaleInfo | None) -> tuple[Haemorrhage, ...]:
+    """The haemorrhages outside the counted capillaries (``labels``), at the image's limb width
+    as the scale gives it (the model's, brought to the image, when the scale does not say)."""
+    limb = None
+    if scale is not None:
+        limb = scale.limb_width_px
+        if limb is None and scale.model_limb_width_px:
+            limb = scale.model_limb_width_px / scale.factor
+    return detect_haemorrhages(rgb, labels > 0, limb)
 
 
 def params_at_image_scale(params: CountingParams, factor: float) -> CountingParams:
@@ -457,8 +474,11 @@ class Analyzer:
         started = time.perf_counter()
         measures = measure_with_focus(counted.labels, counted.capillaries, image.rgb, scale)
         measure_ms = (time.perf_counter() - started) * 1000.0
+        started = time.perf_counter()
+        haemorrhages = find_haemorrhages(image.rgb, counted.labels, scale)
+        haemorrhage_ms = (time.perf_counter() - started) * 1000.0
         timings = {**(extra_timings or {}), "scale": scale_ms, "segment": segment_ms, "count": count_ms,
-                   "measure": measure_ms}
+                   "measure": measure_ms, "haemorrhages": haemorrhage_ms}
         base_warnings = tuple(sanity.image_warnings(image.rgb) + sanity.probability_warnings(probabilities)
                               + unmeasured_scale_warnings(scale) + scale_warnings)
         warnings = base_warnings + tuple(micrometre_warnings(scale, um_per_px))
@@ -476,6 +496,7 @@ class Analyzer:
             recommended_params=self.default_params(),
             measures=measures,
             calibration=calibration,
+            haemorrhages=haemorrhages,
         )
         if progress is not None:
             progress(1.0, Progress.tr("%n capillaries", "", result.count))
