@@ -134,6 +134,16 @@ def shape_cell(measure: Any) -> str:
     return WORDS[label] if label in WORDS else ""
 
 
+def haemorrhage_line(result: Any) -> str:
+    """The count panel's line about the haemorrhages (``core.haemorrhage``), a purple square
+    first as in the views; "" when none were looked for."""
+    count = getattr(result, "haemorrhage_count", None) if result is not None else None
+    if count is None:
+        return ""
+    text = QCoreApplication.translate("CountPanel", "Haemorrhages: %1 (purple boxes H1, H2…; not counted as capillaries)")
+    return "<span style='color:#c846ff'>■</span> " + text.replace("%1", str(count)).replace("&", "&amp;").replace("<", "&lt;")
+
+
 # Selection ---------------------------------------------------------------------------------
 def select_rows(table: QTableWidget, numbers: Sequence[int]) -> None:
     """Select the rows of these capillaries (none: clear), the first made current and shown."""
