@@ -191,13 +191,6 @@ class AnalysisResult:
     def haemorrhage_count(self) -> int | None:
         return None if self.haemorrhages is None else len(self.haemorrhages)
 
-    def haemorrhages_line(self) -> str:
-        """The legend's line: "Haemorrhages: 2 (purple boxes marked H)", "" when not looked for."""
-        if self.haemorrhages is None:
-            return ""
-        return translate("Result", "Haemorrhages: {count} (purple boxes marked H; never counted as capillaries)").format(
-            count=len(self.haemorrhages))
-
     @property
     def edited(self) -> bool:
         """Whether edits by hand changed this result (an edit log with no edit that applied
@@ -594,6 +587,13 @@ class AnalysisResult:
             "{ramified} ramified (abnormal), {not_assessable} not assessable",
         ).format(hairpin=counts[shaping.HAIRPIN], tortuous=counts[shaping.TORTUOUS], crossing=counts[shaping.CROSSING],
                  ramified=counts[shaping.RAMIFIED], not_assessable=counts[shaping.NOT_ASSESSABLE])
+
+    def haemorrhages_line(self) -> str:
+        """The legend's line: "Haemorrhages: 2 (purple boxes marked H)", "" when not looked for."""
+        if self.haemorrhages is None:
+            return ""
+        return translate("Result", "Haemorrhages: {count} (purple boxes marked H; never counted as capillaries)").format(
+            count=len(self.haemorrhages))
 
     def changed_by_user_text(self) -> str:
         """The summary's cell: the changed parameters' column names ("threshold min_area_px"),

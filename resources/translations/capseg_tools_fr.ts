@@ -741,17 +741,17 @@
         <translation>Exporter l&apos;examen en CSV</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/files.py" line="177"/>
+        <location filename="../../capseg_desktop/gui/exam/files.py" line="173"/>
         <source>CSV not written</source>
         <translation>CSV non écrit</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/files.py" line="177"/>
+        <location filename="../../capseg_desktop/gui/exam/files.py" line="173"/>
         <source>The CSV could not be written to &quot;%1&quot;.</source>
         <translation>Le CSV n&apos;a pas pu être écrit dans «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/exam/files.py" line="182"/>
+        <location filename="../../capseg_desktop/gui/exam/files.py" line="178"/>
         <source>Exam CSV written to %1.</source>
         <translation>CSV de l&apos;examen écrit dans %1.</translation>
     </message>
@@ -1567,24 +1567,29 @@
 <context>
     <name>MeasureLayers</name>
     <message>
-        <location filename="../../capseg_desktop/gui/views/measure_layers.py" line="136"/>
+        <location filename="../../capseg_desktop/gui/views/measure_layers.py" line="150"/>
         <source>1 mm ⇔</source>
         <translation>1 mm ⇔</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/views/measure_layers.py" line="181"/>
+        <location filename="../../capseg_desktop/gui/views/measure_layers.py" line="196"/>
         <source>dilated</source>
         <translation>dilaté</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/views/measure_layers.py" line="181"/>
+        <location filename="../../capseg_desktop/gui/views/measure_layers.py" line="196"/>
         <source>giant</source>
         <translation>méga</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/views/measure_layers.py" line="189"/>
+        <location filename="../../capseg_desktop/gui/views/measure_layers.py" line="204"/>
         <source>Capillary %1: %2</source>
         <translation>Capillaire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/views/measure_layers.py" line="220"/>
+        <source>Haemorrhage %1: not counted as a capillary</source>
+        <translation>Hémorragie %1&#xa0;: non comptée comme capillaire</translation>
     </message>
 </context>
 <context>

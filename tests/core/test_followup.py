@@ -135,7 +135,7 @@ def test_the_comparison_in_french(french, two_visits):  # noqa: F811
     lines = comparison_lines(compare_exams(*two_visits))
     assert lines[0].startswith("Comparé") and "01/06/2025" in lines[0]
     assert any(line.startswith("L2") and "7,0 → 4,5 (−2,5)" in line for line in lines)
-    assert "Hémorragies" in lines[-1]
+    assert lines[-1].startswith("Les hémorragies ne sont pas non plus appariées")
     assert "L2\xa0: hémorragies 1 → 3 (nouveaux\xa0: 2, disparus\xa0: 0)" in lines
 
 
