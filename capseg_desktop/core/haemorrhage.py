@@ -8,16 +8,25 @@ Classical image analysis, no training (``detect_haemorrhages``):
    remove a deposit, then smoothed). Blood absorbs green most, under white light and under a
    green LED alike, so this part does not depend on the illumination's colour;
 3. a deposit is a connected region darker than ``DARK_MIN`` whose darkest pixel passes
-   ``PEAK_MIN``; it is kept when
+   ``PEAK_MIN`` and is at least ``VS_CAPILLARIES`` times as dark as the image's own capillaries
+   (the 90th percentile of their darkness): extravasated blood is as dark as the loops or darker,
+   and this rejects the faint dust and skin marks of real pictures; it is kept when
    - it is compact: not elongated (``MAX_ELONGATION``; fibres and vessel segments are) and
      filling most of its convex hull (``MIN_SOLIDITY``),
    - its area is between ``MIN_AREA_LIMBS`` and ``MAX_AREA_LIMBS`` squared limb widths,
    - it touches no counted capillary (their mask grown by half a limb width): a haemorrhage is
      never part of a capillary, and a capillary's own dark apex is not a haemorrhage,
+   - no highlight lies next to it (a pixel ``HIGHLIGHT`` brighter than the background within a
+     limb width): a dark rim beside a bright spot is an air bubble,
    - it is redder than the skin around it (``MIN_REDNESS``, in red chromaticity) where the
      red channel carries information: dust and fibres are grey or bluish. Under a green LED or
      on a grey picture the red channel says nothing: only darkness (a deeper one,
      ``PEAK_MIN_NO_RED``) and shape decide, and dark grey dust can pass for a haemorrhage.
+
+4. ``behind_the_row``: where the distal row is known (``core.measure.DistalRow``), a deposit more
+   than ``BEHIND_ROW_LIMBS`` limb widths behind its apex line (on the side of the loops' bases)
+   is left out: microhaemorrhages lie at and beyond the apices, and a short dark dash behind the
+   row is far more often a deeper capillary seen end-on that the model did not count.
 
 Haemorrhages are numbered 1..N from left to right, in the image's own pixels. The EULAR fast
 track algorithm does not use them (Smith et al. 2019); they are counted and shown.
@@ -26,7 +35,7 @@ track algorithm does not use them (Smith et al. 2019); they are counted and show
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Sequence
 
 import cv2
 import numpy as np
@@ -45,6 +54,9 @@ MIN_SOLIDITY = 0.6
 MIN_AREA_LIMBS = 0.6
 MAX_AREA_LIMBS = 40.0
 MIN_REDNESS = 0.011
+VS_CAPILLARIES = 0.8
+BEHIND_ROW_LIMBS = 4.0
+HIGHLIGHT = 0.08
 
 
 @dataclass(frozen=True)
@@ -131,16 +143,20 @@ def detect_haemorrhages(rgb: np.ndarray, capillary_mask: np.ndarray | None,
     small = small.astype(np.float32) / 255.0
     work_limb = limb * factor
     darkness, redness, red_bg = _candidates(small, max(3, int(round(3.5 * work_limb))))
+    vessels = np.zeros(darkness.shape, bool)
+    peak_min = PEAK_MIN
     if capillary_mask is not None and capillary_mask.any():
         mask = capillary_mask.astype(np.uint8)
         if factor != 1.0:
             mask = cv2.resize(mask, size, interpolation=cv2.INTER_NEAREST)
+        if np.count_nonzero(mask) >= 20:
+            peak_min = max(peak_min, VS_CAPILLARIES * float(np.percentile(darkness[mask > 0], 90)))
         grow = max(1, int(round(work_limb / 2)))
         vessels = cv2.dilate(mask, np.ones((2 * grow + 1, 2 * grow + 1), np.uint8)) > 0
-    else:
-        vessels = np.zeros(darkness.shape, bool)
     use_red = red_is_informative(rgb)
-    peak_min = PEAK_MIN if use_red else PEAK_MIN_NO_RED
+    if not use_red:
+        peak_min = max(peak_min, PEAK_MIN_NO_RED)
+    reach = max(2, int(round(work_limb)))
     count, labels, stats, _ = cv2.connectedComponentsWithStats((darkness > DARK_MIN).astype(np.uint8), connectivity=8)
     found = []
     for k in range(1, count):
@@ -153,12 +169,37 @@ def detect_haemorrhages(rgb: np.ndarray, capillary_mask: np.ndarray | None,
             continue
         if use_red and float(np.mean(redness[box][component] - red_bg[box][component])) < MIN_REDNESS:
             continue
+        if -float(darkness[max(0, y - reach):y + h + reach, max(0, x - reach):x + w + reach].min()) > HIGHLIGHT:
+            continue
         if not _shape_ok(component):
             continue
         ys, xs = np.nonzero(component)
         found.append(((xs.mean() + x + 0.5) / factor - 0.5, (ys.mean() + y + 0.5) / factor - 0.5,
                       (x, y, x + w, y + h), area))
-    return _numbered(found, factor, width, height)
+    return _numbered(_merged(found, reach), factor, width, height)
+
+
+def _merged(found: list, gap: int) -> list:
+    """Deposits whose boxes come within ``gap`` pixels of each other as one (a deposit that
+    the threshold cut in two is one haemorrhage): the union of the boxes, the areas summed,
+    the centre weighted by area."""
+    merged = list(found)
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(merged)):
+            for j in range(i + 1, len(merged)):
+                (ax, ay, (a0, a1, a2, a3), aa), (bx, by, (b0, b1, b2, b3), ba) = merged[i], merged[j]
+                if a0 - gap <= b2 and b0 - gap <= a2 and a1 - gap <= b3 and b1 - gap <= a3:
+                    total = aa + ba
+                    merged[i] = ((ax * aa + bx * ba) / total, (ay * aa + by * ba) / total,
+                                 (min(a0, b0), min(a1, b1), max(a2, b2), max(a3, b3)), total)
+                    del merged[j]
+                    changed = True
+                    break
+            if changed:
+                break
+    return merged
 
 
 def _numbered(found: list, factor: float, width: int, height: int) -> tuple[Haemorrhage, ...]:
@@ -169,6 +210,28 @@ def _numbered(found: list, factor: float, width: int, height: int) -> tuple[Haem
                min(width, int(np.ceil(x1 / factor))), min(height, int(np.ceil(y1 / factor))))
         out.append(Haemorrhage(index, box, (float(cx), float(cy)), int(round(area / factor ** 2))))
     return tuple(out)
+
+
+def behind_the_row(haemorrhages: tuple[Haemorrhage, ...], line: Sequence[tuple[float, float]],
+                   apex_vector: Sequence[float], limb_width_px: float | None) -> tuple[Haemorrhage, ...]:
+    """``haemorrhages`` without those more than ``BEHIND_ROW_LIMBS`` limb widths behind the
+    distal row's apex ``line`` (``apex_vector``: towards the apices), renumbered; all of them
+    when the row has no line."""
+    if not haemorrhages or len(line) == 0:
+        return haemorrhages
+    limb = limb_width_px if limb_width_px and limb_width_px > 0 else DEFAULT_LIMB_PX
+    v = np.asarray(apex_vector, float)
+    u = np.array([-v[1], v[0]])
+    points = np.asarray(line, float)
+    along, depth = points @ u, points @ v
+    order = np.argsort(along)
+    kept = []
+    for h in haemorrhages:
+        centre = np.asarray(h.centroid, float)
+        row_depth = float(np.interp(centre @ u, along[order], depth[order]))
+        if row_depth - float(centre @ v) <= BEHIND_ROW_LIMBS * limb:
+            kept.append(h)
+    return tuple(Haemorrhage(index, h.bbox, h.centroid, h.area_px) for index, h in enumerate(kept, start=1))
 
 
 def haemorrhage_mask(haemorrhages: tuple[Haemorrhage, ...], shape: tuple[int, int]) -> np.ndarray:

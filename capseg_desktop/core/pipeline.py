@@ -29,8 +29,8 @@ from .errors import AnalysisCancelled, CapSegError
 from .i18n import format_float, format_number, translate
 from .imageio import DEFAULT_MAX_PIXELS, LoadedImage, read_image
 from .focus import blurred_ids, edge_widths, luma
-from .haemorrhage import Haemorrhage, detect_haemorrhages
-from .measure import LoopMeasures, Thresholds, measure_loops
+from .haemorrhage import Haemorrhage, behind_the_row, detect_haemorrhages
+from .measure import LoopMeasures, Thresholds, distal_row, measure_loops
 from .model import ModelSession
 from .result import AnalysisResult, local_now_iso
 from .scale import (
@@ -81,7 +81,7 @@ class Analysis:
         timings["count"] = (time.perf_counter() - started) * 1000.0
         started = time.perf_counter()
         measures = measure_with_focus(counted.labels, counted.capillaries, self.image.rgb, self.result.scale)
-        haemorrhages = find_haemorrhages(self.image.rgb, counted.labels, self.result.scale)
+        haemorrhages = find_haemorrhages(self.image.rgb, counted.labels, self.result.scale, measures)
         timings["measure"] = (time.perf_counter() - started) * 1000.0
         warnings = self.base_warnings + tuple(micrometre_warnings(self.result.scale, um_per_px))
         result = replace(
@@ -136,7 +136,7 @@ class Analysis:
             labels = labels.astype(np.uint16)
         started = time.perf_counter()
         measures = measure_with_focus(labels, capillaries, self.image.rgb, self.result.scale)
-        haemorrhages = find_haemorrhages(self.image.rgb, labels, self.result.scale)
+        haemorrhages = find_haemorrhages(self.image.rgb, labels, self.result.scale, measures)
         timings["measure"] = (time.perf_counter() - started) * 1000.0
         result = replace(
             self.result, capillaries=capillaries, timings_ms=timings, model_count=base.count,
@@ -213,15 +213,21 @@ def measure_with_focus(labels: np.ndarray, capillaries: Sequence, rgb: np.ndarra
     return tuple(replace(m, edge_width_px=widths.get(m.id), blurred=m.id in blurred) for m in measures)
 
 
-def find_haemorrhages(rgb: np.ndarray, labels: np.ndarray, scale: ScaleInfo | None) -> tuple[Haemorrhage, ...]:
+def find_haemorrhages(rgb: np.ndarray, labels: np.ndarray, scale: ScaleInfo | None,
+                      measures: Sequence[LoopMeasures] = ()) -> tuple[Haemorrhage, ...]:
     """The haemorrhages outside the counted capillaries (``labels``), at the image's limb width
-    as the scale gives it (the model's, brought to the image, when the scale does not say)."""
+    as the scale gives it (the model's, brought to the image, when the scale does not say), and
+    not far behind the distal row of the loops ``measures`` (``core.haemorrhage.behind_the_row``)."""
     limb = None
     if scale is not None:
         limb = scale.limb_width_px
         if limb is None and scale.model_limb_width_px:
             limb = scale.model_limb_width_px / scale.factor
-    return detect_haemorrhages(rgb, labels > 0, limb)
+    found = detect_haemorrhages(rgb, labels > 0, limb)
+    if found and measures:
+        row = distal_row(measures, labels.shape)
+        found = behind_the_row(found, row.line, row.apex_vector, limb)
+    return found
 
 
 def params_at_image_scale(params: CountingParams, factor: float) -> CountingParams:
@@ -475,7 +481,7 @@ class Analyzer:
         measures = measure_with_focus(counted.labels, counted.capillaries, image.rgb, scale)
         measure_ms = (time.perf_counter() - started) * 1000.0
         started = time.perf_counter()
-        haemorrhages = find_haemorrhages(image.rgb, counted.labels, scale)
+        haemorrhages = find_haemorrhages(image.rgb, counted.labels, scale, measures)
         haemorrhage_ms = (time.perf_counter() - started) * 1000.0
         timings = {**(extra_timings or {}), "scale": scale_ms, "segment": segment_ms, "count": count_ms,
                    "measure": measure_ms, "haemorrhages": haemorrhage_ms}
