@@ -22,6 +22,7 @@ from .tiny_models import bars_image
 
 
 # The detector on synthetic pictures ------------------------------------------------------------
+@pytest.mark.slow
 def test_the_detector_finds_the_haemorrhages_drawn_on_strips():
     # Tolerances a better detector also meets (the issue asks recall 0.70, precision 0.60).
     totals = score("strip", 8)
@@ -30,8 +31,9 @@ def test_the_detector_finds_the_haemorrhages_drawn_on_strips():
     assert recall >= 0.7 and precision >= 0.6, totals
 
 
+@pytest.mark.slow
 def test_the_detector_finds_the_haemorrhages_beyond_the_distal_row_of_wide_fields():
-    totals = score("field", 4)
+    totals = score("field", 3)
     recall, precision = rates(totals)
     assert recall >= 0.6 and precision >= 0.6, totals
 
