@@ -79,7 +79,6 @@ TEXT = Sentences(
         "col_flag": QT_TRANSLATE_NOOP("Report", "Density"),
         "col_dilated": QT_TRANSLATE_NOOP("Report", "Dilated"),
         "col_giant": QT_TRANSLATE_NOOP("Report", "Giant"),
-        "col_haemorrhages": QT_TRANSLATE_NOOP("Report", "Haemorrhages"),
         "haemorrhages": QT_TRANSLATE_NOOP("Report", "Haemorrhages (all fingers)"),
         "change_haemorrhages": QT_TRANSLATE_NOOP("Report", "Haemorrhages: then → now (new, vanished)"),
         "col_shapes": QT_TRANSLATE_NOOP("Report", "Tortuous / crossing / ramified"),
@@ -136,7 +135,8 @@ TEXT = Sentences(
             "Report",
             "Yellow boxes: counted capillaries, numbered as in the exports; green boxes: added or changed by "
             "hand; a second, orange box and \"D\" after the number: a dilated loop; red and \"G\": a giant loop; "
-            "dashed cyan line: the apices of the distal row.",
+            "purple boxes marked \"H1\", \"H2\": haemorrhages (never counted as capillaries); dashed cyan line: the "
+            "apices of the distal row.",
         ),
         "caption_density_unknown": QT_TRANSLATE_NOOP("Report", "distal density {density} per mm (distal loops not known)"),
         "caption_no_density": QT_TRANSLATE_NOOP("Report", "distal density not assessed (no scale)"),
@@ -347,9 +347,9 @@ def _fast_track_html(summary: ExamSummary) -> str:
         (TEXT["fast_track_pattern"], f"{pattern_html}<br/><span class='small'>{_e(FAST_TRACK['support'])}</span>"),
         (TEXT["fast_track_steps"], f"<ul style='margin-top:0; margin-bottom:0'>{steps}</ul>"),
     ]
-    # Each finger's own steps (the haemorrhages' sentence once, above, is enough).
-    lines = [f"<b>{_e(f.finger)}</b>: " + _e(" ".join(step.text() for step in f.fast_track.steps
-                                                           if not step.key.startswith("haemorrhages")))
+    # Each finger's own steps, its haemorrhages with them (the finger table has no room for a
+    # tenth column: French words were cut in the middle).
+    lines = [f"<b>{_e(f.finger)}</b>: " + _e(" ".join(step.text() for step in f.fast_track.steps))
              for f in summary.fingers if f.fast_track is not None]
     if lines:
         rows.append((TEXT["per_finger"], f"<span class='small'>{'<br/>'.join(lines)}</span>"))
@@ -379,7 +379,7 @@ def unused_finger_text(finger: FingerSummary) -> str:
 def _finger_row(finger: FingerSummary) -> str:
     if not finger.examined:
         why = _not_used_text(finger)
-        return (f"<tr><td><b>{_e(finger.finger)}</b></td><td>0</td><td colspan='7' class='grey'>{_e(unused_finger_text(finger))}</td>"
+        return (f"<tr><td><b>{_e(finger.finger)}</b></td><td>0</td><td colspan='6' class='grey'>{_e(unused_finger_text(finger))}</td>"
                 f"<td class='small'>{_e(why)}</td></tr>")
     density = "—" if finger.density_per_mm is None else format_number(finger.density_per_mm, 1)
     flag = _flag_word(finger.density_flag) if finger.density_flag else TEXT["not_assessed"]
@@ -387,7 +387,6 @@ def _finger_row(finger: FingerSummary) -> str:
     dilated = str(finger.dilated) if finger.assessed else "—"
     giant = str(finger.giant) if finger.assessed else "—"
     giant_html = f"<span class='reduced'>{giant}</span>" if finger.giant else giant
-    haemorrhages = "—" if finger.haemorrhages is None else str(finger.haemorrhages)
     not_used = _not_used_text(finger)
     from ..core.fasttrack import SCLERODERMA
 
@@ -395,16 +394,16 @@ def _finger_row(finger: FingerSummary) -> str:
     pattern = _e(found.pattern_text()) if found is not None else "—"
     pattern_html = f"<span style='color:#9b1c1c'>{pattern}</span>" if found is not None and found.pattern == SCLERODERMA else pattern
     return (f"<tr><td><b>{_e(finger.finger)}</b></td><td>{len(finger.used)}</td><td>{density}</td><td>{flag_html}</td>"
-            f"<td>{dilated}</td><td>{giant_html}</td><td>{haemorrhages}</td><td>{_shapes_cell(finger.shapes)}</td>"
+            f"<td>{dilated}</td><td>{giant_html}</td><td>{_shapes_cell(finger.shapes)}</td>"
             f"<td class='small'>{pattern_html}</td>"
             f"<td class='small'>{_e(not_used)}</td></tr>")
 
 
 def _fingers_html(summary: ExamSummary) -> str:
-    # Ten columns: the headers in the small type and the widths set, so that no word is cut
+    # Nine columns: the headers in the small type and the widths set, so that no word is cut
     # ("Mégacapillaires", "sclérodermique").
-    columns = (("col_finger", 7), ("col_used", 8), ("col_density", 9), ("col_flag", 10), ("col_dilated", 8), ("col_giant", 13),
-               ("col_haemorrhages", 10), ("col_shapes", 10), ("col_fast_track", 15), ("col_not_used", 10))
+    columns = (("col_finger", 7), ("col_used", 9), ("col_density", 9), ("col_flag", 12), ("col_dilated", 8), ("col_giant", 15),
+               ("col_shapes", 11), ("col_fast_track", 17), ("col_not_used", 12))
     head = "".join(f"<th width='{width}%'><span class='small'>{_e(TEXT[k])}</span></th>" for k, width in columns)
     rows = "".join(_finger_row(finger) for finger in summary.fingers)
     return (f"<h2>{_e(TEXT['per_finger'])}</h2>"

@@ -13,29 +13,29 @@
 <context>
     <name>Analysis</name>
     <message>
-        <location filename="../../capseg_desktop/core/pipeline.py" line="255"/>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="261"/>
         <source>With {scale} µm per pixel the capillary limbs would be about {limb} µm wide, which is implausible (usually {low}-{high} µm): check that the scale is this microscope&apos;s and magnification&apos;s.</source>
         <extracomment>This module&apos;s sentences with a count (see ``core.texts.Plurals``). Warnings about the picture and the model&apos;s output (not about the µm per pixel, which a recount may change). The model&apos;s count when ``counted`` holds an edited one (see ``with_edits``).</extracomment>
         <translation>Avec {scale} µm par pixel, les branches des anses capillaires mesureraient environ {limb} µm de large, ce qui est invraisemblable (habituellement {low} à {high} µm)&#xa0;: vérifiez que l’échelle est bien celle de ce microscope et de ce grossissement.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/pipeline.py" line="269"/>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="275"/>
         <source>The width of the vessels could not be measured (too little contrast, or mostly dark border), so the image was analysed at its own size: check the count.</source>
         <translation>La largeur des vaisseaux n’a pas pu être mesurée (contraste trop faible ou bord surtout sombre)&#xa0;; l’image a donc été analysée à sa taille d’origine&#xa0;: vérifiez le comptage.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/pipeline.py" line="381"/>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="387"/>
         <source>The vessels of this image look {ratio} times as wide as those the microscope profile learnt (limbs about {own} px against {shared} px): check that the profile is this microscope&apos;s and magnification&apos;s; it was analysed at the profile&apos;s scale.</source>
         <extracomment>A folder&apos;s shared scale is the median of the estimates of at most this many of its images.</extracomment>
         <translation>Les vaisseaux de cette image paraissent {ratio} fois plus larges que ceux appris pour le profil du microscope (branches d’environ {own} px contre {shared} px)&#xa0;: vérifiez que le profil est celui de ce microscope et de ce grossissement&#xa0;; elle a été analysée à l’échelle du profil.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/pipeline.py" line="388"/>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="394"/>
         <source>The vessels of this image look {ratio} times as wide as in the other images of its folder (limbs about {own} px against {shared} px): it may come from another microscope or magnification; it was analysed at the folder&apos;s scale.</source>
         <translation>Les vaisseaux de cette image paraissent {ratio} fois plus larges que dans les autres images de son dossier (branches d’environ {own} px contre {shared} px)&#xa0;: elle vient peut-être d’un autre microscope ou grossissement&#xa0;; elle a été analysée à l’échelle du dossier.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/pipeline.py" line="433"/>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="439"/>
         <source>Image read</source>
         <translation>Image lue</translation>
     </message>
@@ -1470,7 +1470,7 @@
 <context>
     <name>Progress</name>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/pipeline.py" line="502"/>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="508"/>
         <source>%n capillaries</source>
         <translation>
             <numerusform>%n capillaire</numerusform>
@@ -1619,7 +1619,7 @@
     </message>
     <message>
         <location filename="../../capseg_desktop/report/pdf.py" line="79"/>
-        <location filename="../../capseg_desktop/report/pdf.py" line="125"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="124"/>
         <source>Density</source>
         <translation>Densité</translation>
     </message>
@@ -1635,168 +1635,163 @@
     </message>
     <message>
         <location filename="../../capseg_desktop/report/pdf.py" line="82"/>
-        <source>Haemorrhages</source>
-        <translation>Hémorragies</translation>
-    </message>
-    <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="83"/>
         <source>Haemorrhages (all fingers)</source>
         <translation>Hémorragies (tous les doigts)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="84"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="83"/>
         <source>Haemorrhages: then → now (new, vanished)</source>
         <translation>Hémorragies&#xa0;: avant → maintenant (nouvelles, disparues)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="85"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="84"/>
         <source>Tortuous / crossing / ramified</source>
         <translation>Tortueuses / croisées / ramifiées</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="86"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="85"/>
         <source>Fast track</source>
         <translation>Fast track</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="87"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="86"/>
         <source>EULAR fast track pattern</source>
         <translation>Profil selon l’algorithme «&#xa0;fast track&#xa0;» de l’EULAR</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="88"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="87"/>
         <source>Pattern</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="89"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="88"/>
         <source>Steps</source>
         <translation>Étapes</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="90"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="89"/>
         <source>Loop shapes</source>
         <translation>Forme des anses</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="91"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="90"/>
         <source>EULAR definitions: hairpin, tortuous and crossing loops are normal or non-specific, ramified (bushy) loops abnormal. Measured on each loop&apos;s mask and centre line: crossing, the limbs enclose a hole; ramified, {branches} or more branches beyond the two limb ends; tortuous, a limb bends back {bends} or more times; not assessable, a blurred loop, one whose apex the picture&apos;s edge cuts, or a speck. These thresholds are CapSeg&apos;s.</source>
         <translation>Définitions de l’EULAR&#xa0;: les anses en épingle à cheveux, tortueuses et croisées sont normales ou non spécifiques, les anses ramifiées (buissonnantes) anormales. Mesurées sur le masque et la ligne centrale de chaque anse&#xa0;: croisée, les branches enferment un trou&#xa0;; ramifiée, {branches} ramifications ou plus en plus des deux extrémités des branches&#xa0;; tortueuse, une branche revient sur elle-même {bends} fois ou plus&#xa0;; non évaluable, une anse floue, une anse dont le bord de l’image coupe le sommet, ou un point. Ces seuils sont ceux de CapSeg.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="98"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="97"/>
         <source>Fast track algorithm</source>
         <translation>Algorithme «&#xa0;fast track&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="99"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="98"/>
         <source>Smith V et al., EULAR Study Group on Microcirculation in Rheumatic Diseases, Autoimmun Rev 2019;18:102394. Step 1: density 7 per mm or more and no giant loop, non-scleroderma pattern; step 2: giant loops, or a density of 3 per mm or less with abnormal shapes, scleroderma pattern; step 3: otherwise, non-scleroderma pattern. Read per finger on its figures; the patient has a scleroderma pattern when a finger has one.</source>
         <translation>Smith V et al., EULAR Study Group on Microcirculation in Rheumatic Diseases, Autoimmun Rev 2019;18:102394. Étape 1&#xa0;: densité de 7 par mm ou plus et aucun mégacapillaire, profil non sclérodermique&#xa0;; étape 2&#xa0;: des mégacapillaires, ou une densité de 3 par mm ou moins avec des formes anormales, profil sclérodermique&#xa0;; étape 3&#xa0;: sinon, profil non sclérodermique. Appliqué à chaque doigt sur ses chiffres&#xa0;; le patient a un profil sclérodermique dès qu’un doigt en a un.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="106"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="105"/>
         <source>shapes: {tortuous} tortuous, {crossing} crossing, {ramified} ramified</source>
         <translation>formes&#xa0;: tortueuses&#xa0;: {tortuous}, croisées&#xa0;: {crossing}, ramifiées&#xa0;: {ramified}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="107"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="106"/>
         <source>Not used</source>
         <translation>Non utilisées</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="108"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="107"/>
         <source>not examined</source>
         <translation>non examiné</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="109"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="108"/>
         <source>no image used</source>
         <translation>aucune image utilisée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="110"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="109"/>
         <source>Images not assigned to a finger (not used)</source>
         <translation>Images attribuées à aucun doigt (non utilisées)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="111"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="110"/>
         <source>Image</source>
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="112"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="111"/>
         <source>Why</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="113"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="112"/>
         <source>How these figures were made</source>
         <translation>Comment ces chiffres ont été obtenus</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="114"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="113"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="115"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="114"/>
         <source>{name}, version {version}, runtime {runtime}</source>
         <translation>{name}, version {version}, moteur d’exécution {runtime}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="116"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="115"/>
         <source>version not stated</source>
         <translation>non indiquée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="117"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="116"/>
         <source>Model sha256</source>
         <translation>sha256 du modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="118"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="117"/>
         <source>Counting parameters</source>
         <translation>Paramètres de comptage</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="119"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="118"/>
         <source>Loop flags</source>
         <translation>Classement des anses</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="120"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="119"/>
         <source>judged on the widest vessel diameter of each loop: normal below {dilated} µm, dilated from {dilated} µm, giant from {giant} µm</source>
         <translation>d’après le plus grand diamètre de vaisseau de chaque anse&#xa0;: normale en dessous de {dilated} µm, dilatée à partir de {dilated} µm, mégacapillaire à partir de {giant} µm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="126"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="125"/>
         <source>loops of the distal (outermost) row per millimetre of analysed length, averaged over a finger&apos;s images, then over the fingers; reduced below {reduced} per mm</source>
         <translation>anses de la rangée distale (la plus externe) par millimètre de longueur analysée, moyennées sur les images d’un doigt, puis sur les doigts&#xa0;; diminuée en dessous de {reduced} par mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="131"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="130"/>
         <source>Corrected by hand</source>
         <translation>Corrigé à la main</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="132"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="131"/>
         <source>Software</source>
         <translation>Logiciel</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="133"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="132"/>
         <source>CapSeg Desktop {version}</source>
         <translation>CapSeg Desktop {version}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="134"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="133"/>
         <source>The images</source>
         <translation>Les images</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="135"/>
-        <source>Yellow boxes: counted capillaries, numbered as in the exports; green boxes: added or changed by hand; a second, orange box and &quot;D&quot; after the number: a dilated loop; red and &quot;G&quot;: a giant loop; dashed cyan line: the apices of the distal row.</source>
-        <translation>Cadres jaunes&#xa0;: capillaires comptés, numérotés comme dans les exports&#xa0;; cadres verts&#xa0;: ajoutés ou modifiés à la main&#xa0;; un second cadre orange et «&#xa0;D&#xa0;» après le numéro&#xa0;: capillaire dilaté&#xa0;; rouge et «&#xa0;G&#xa0;»&#xa0;: mégacapillaire (géant)&#xa0;; ligne cyan en tirets&#xa0;: les sommets des anses de la rangée distale.</translation>
+        <location filename="../../capseg_desktop/report/pdf.py" line="134"/>
+        <source>Yellow boxes: counted capillaries, numbered as in the exports; green boxes: added or changed by hand; a second, orange box and &quot;D&quot; after the number: a dilated loop; red and &quot;G&quot;: a giant loop; purple boxes marked &quot;H1&quot;, &quot;H2&quot;: haemorrhages (never counted as capillaries); dashed cyan line: the apices of the distal row.</source>
+        <translation>Cadres jaunes&#xa0;: capillaires comptés, numérotés comme dans les exports&#xa0;; cadres verts&#xa0;: ajoutés ou modifiés à la main&#xa0;; un second cadre orange et «&#xa0;D&#xa0;» après le numéro&#xa0;: capillaire dilaté&#xa0;; rouge et «&#xa0;G&#xa0;»&#xa0;: mégacapillaire (géant)&#xa0;; cadres violets marqués «&#xa0;H1&#xa0;», «&#xa0;H2&#xa0;»&#xa0;: hémorragies (jamais comptées comme capillaires)&#xa0;; ligne cyan en tirets&#xa0;: les sommets des anses de la rangée distale.</translation>
     </message>
     <message>
         <location filename="../../capseg_desktop/report/pdf.py" line="141"/>
@@ -1966,7 +1961,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="447"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="446"/>
         <source>%n image(s): their corrected counts are used (model&apos;s count in brackets below)</source>
         <translation>
             <numerusform>%n image&#xa0;: son comptage corrigé est utilisé (comptage du modèle entre parenthèses ci-dessous)</numerusform>
@@ -1974,7 +1969,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="462"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="461"/>
         <source>distal density {density} per mm (%n distal loops)</source>
         <translation>
             <numerusform>densité distale {density} par mm (%n anse distale)</numerusform>
@@ -1982,7 +1977,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="477"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="476"/>
         <source>{finger} — {name}: %n capillaries (model {model_count}, corrected by hand); {density}; {flags}; {scale}</source>
         <translation>
             <numerusform>{finger} — {name}&#xa0;: %n capillaire (modèle {model_count}, corrigé à la main)&#xa0;; {density}&#xa0;; {flags}&#xa0;; {scale}</numerusform>
@@ -1990,7 +1985,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="480"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="479"/>
         <source>{finger} — {name}: %n capillaries; {density}; {flags}; {scale}</source>
         <translation>
             <numerusform>{finger} — {name}&#xa0;: %n capillaire&#xa0;; {density}&#xa0;; {flags}&#xa0;; {scale}</numerusform>
