@@ -135,13 +135,13 @@ def shape_cell(measure: Any) -> str:
 
 
 def haemorrhage_line(result: Any) -> str:
-    """The count panel's line about the haemorrhages (``core.haemorrhage``), a purple square
-    first as in the views; "" when none were looked for."""
+    """The count panel's line about the haemorrhages (``core.haemorrhage``; the panel shows it in
+    purple, as the views' boxes); "" when none were looked for."""
     count = getattr(result, "haemorrhage_count", None) if result is not None else None
     if count is None:
         return ""
     text = QCoreApplication.translate("CountPanel", "Haemorrhages: %1 (purple boxes H1, H2…; not counted as capillaries)")
-    return "<span style='color:#c846ff'>■</span> " + text.replace("%1", str(count)).replace("&", "&amp;").replace("<", "&lt;")
+    return text.replace("%1", str(count))
 
 
 # Selection ---------------------------------------------------------------------------------

@@ -111,6 +111,7 @@ class CountPanel(QWidget):
         self.edits_label = _label("edits_label", self.tr("How hand corrections changed the count"))
         self.edits_label.setVisible(False)
         self.haemorrhages_label = _label("haemorrhages_label", self.tr("Haemorrhages, never counted as capillaries"))
+        self.haemorrhages_label.setStyleSheet("color: #8a2be2;")  # the views' purple, darker to read as text
         self._pencil = capillary_table.pencil_icon()
         # The density is the key clinical number: large, on one line; how it was measured
         # goes on a small line below it.
