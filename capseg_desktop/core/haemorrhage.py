@@ -3,7 +3,8 @@
 Classical image analysis, no training (``detect_haemorrhages``):
 
 1. the picture is reduced so that a limb is about ``WORK_LIMB_PX`` wide (the analysis' scale
-   says how wide a limb is in the image), which also makes the rest cheap on a large scan;
+   says how wide a limb is in the image), and to ``MAX_WORK_PIXELS`` at most, which keeps a
+   large scan cheap in time and memory;
 2. darkness: one minus the green channel over its local background (a closing wide enough to
    remove a deposit, then smoothed). Blood absorbs green most, under white light and under a
    green LED alike, so this part does not depend on the illumination's colour;
@@ -44,6 +45,9 @@ import numpy as np
 WORK_LIMB_PX = 5.0
 #: The limb width assumed when the scale does not say (the model's own scale).
 DEFAULT_LIMB_PX = 6.0
+#: The reduced copy holds at most this many pixels (a 64-megapixel scan is read at a quarter of
+#: its width: gigabytes less, and deposits of a few limb widths stay visible).
+MAX_WORK_PIXELS = 4_000_000
 DARK_MIN = 0.18
 PEAK_MIN = 0.28
 #: Without colour (a grey picture, a green LED) grey dust is as dark as blood in green: only a
@@ -136,8 +140,8 @@ def detect_haemorrhages(rgb: np.ndarray, capillary_mask: np.ndarray | None,
     """The haemorrhages of a picture (RGB or grey uint8) outside ``capillary_mask`` (the counted
     capillaries, image-sized bool); ``limb_width_px``: the typical limb width in the image."""
     limb = float(limb_width_px) if limb_width_px and np.isfinite(limb_width_px) and limb_width_px > 0 else DEFAULT_LIMB_PX
-    factor = min(1.0, WORK_LIMB_PX / limb)
     height, width = rgb.shape[:2]
+    factor = min(1.0, WORK_LIMB_PX / limb, float(np.sqrt(MAX_WORK_PIXELS / max(1, height * width))))
     size = (max(1, round(width * factor)), max(1, round(height * factor)))
     small = rgb if factor == 1.0 else cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
     small = small.astype(np.float32) / 255.0
