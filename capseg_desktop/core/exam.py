@@ -494,6 +494,8 @@ class ImageSummary:
     warnings: tuple[str, ...] = ()
     #: Shape label (``core.shape.SHAPES``) -> loops; ``None`` when not known.
     shapes: dict[str, int] | None = None
+    #: Haemorrhages (``core.haemorrhage``); ``None`` when not looked for.
+    haemorrhages: int | None = None
     #: The model that counted it (file name, sha256): a microscope profile's own or the bundled one.
     model: str = ""
     model_sha256: str = ""
@@ -517,6 +519,8 @@ class FingerSummary:
     shapes: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SHAPES, 0))
     #: The EULAR fast track pattern on the finger's figures (``None``: no image used).
     fast_track: FastTrack | None = None
+    #: Haemorrhages over the used images (``None``: looked for on none of them).
+    haemorrhages: int | None = None
 
     @property
     def abnormal_shapes(self) -> int | None:
@@ -567,6 +571,8 @@ class PatientSummary:
     shapes: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SHAPES, 0))
     #: The EULAR fast track pattern of the patient (from the fingers', ``core.fasttrack``).
     fast_track: FastTrack | None = None
+    #: Haemorrhages over the fingers (``None``: looked for on no image used).
+    haemorrhages: int | None = None
 
 
 @dataclass(frozen=True)
@@ -621,6 +627,7 @@ def result_figures(result: AnalysisResult) -> dict[str, Any]:
         "um_per_px": scale,
         "scale_source": scale_source_text(result.calibration_used) if scale is not None else "",
         "shapes": result.shape_counts() if any(m.shape for m in getattr(result, "measures", ())) else None,
+        "haemorrhages": getattr(result, "haemorrhage_count", None),
     }
 
 
@@ -663,6 +670,12 @@ def _mean(values: Sequence[float]) -> float | None:
     return finite_or_none(sum(values) / len(values)) if values else None
 
 
+def _total(values: Iterable[int | None]) -> int | None:
+    """The sum of the counts that are known; ``None`` when none is."""
+    known = [v for v in values if v is not None]
+    return sum(known) if known else None
+
+
 def summarise_exam(
     exam: Exam,
     results: Mapping[Any, AnalysisResult],
@@ -684,16 +697,19 @@ def summarise_exam(
         assessed = any(i.dilated is not None for i in used)
         giant = sum(i.giant or 0 for i in used)
         shapes = _sum_shapes(i.shapes for i in used)
+        haemorrhages = _total(i.haemorrhages for i in used)
         fingers.append(FingerSummary(
             finger=name, images=images, density_per_mm=density, density_flag=density_flag(density),
             dilated=sum(i.dilated or 0 for i in used), giant=giant, assessed=assessed, shapes=shapes,
-            fast_track=fast_track(density, giant if assessed else None, abnormal_count(shapes)) if used else None,
+            fast_track=fast_track(density, giant if assessed else None, abnormal_count(shapes), haemorrhages) if used else None,
+            haemorrhages=haemorrhages,
         ))
     unassigned = tuple(_image_summary(exam, image, keyed, failed) for image in exam.images_of(None))
     with_density = [f for f in fingers if f.density_per_mm is not None]
     density = _mean([f.density_per_mm for f in with_density if f.density_per_mm is not None])
     giant = sum(f.giant for f in fingers)
     all_images = [i for f in fingers for i in f.images] + list(unassigned)
+    haemorrhages = _total(f.haemorrhages for f in fingers)
     patient = PatientSummary(
         density_per_mm=density, density_flag=density_flag(density), fingers_with_density=len(with_density),
         dilated=sum(f.dilated for f in fingers), giant=giant, any_giant=giant > 0,
@@ -701,7 +717,8 @@ def summarise_exam(
         reduced_fingers=tuple(f.finger for f in fingers if f.density_flag == REDUCED),
         assessed=any(f.assessed for f in fingers),
         shapes=_sum_shapes(f.shapes for f in fingers),
-        fast_track=patient_fast_track([(f.finger, f.fast_track) for f in fingers]),
+        fast_track=patient_fast_track([(f.finger, f.fast_track) for f in fingers], haemorrhages),
+        haemorrhages=haemorrhages,
     )
     return ExamSummary(exam=exam, fingers=tuple(fingers), patient=patient, unassigned=unassigned)
 
@@ -710,7 +727,7 @@ def summarise_exam(
 EXAM_CSV_FIELDS = (
     "level", "finger", "file", "status", "reason", "count", "model_count", "edited", "distal_loops",
     "distal_density_per_mm", "density_flag", "dilated", "giant", "tortuous", "crossing", "ramified",
-    "shape_not_assessable", "fast_track_pattern", "fast_track_steps", "images_used", "images_not_used",
+    "shape_not_assessable", "haemorrhages", "fast_track_pattern", "fast_track_steps", "images_used", "images_not_used",
     "um_per_px", "scale_source", "patient_id", "date", "model", "model_sha256",
 )
 
@@ -742,6 +759,7 @@ def exam_csv(summary: ExamSummary, extra_fields: Sequence[str] = (), extra_rows:
             "dilated": finger.dilated if finger.assessed else "", "giant": finger.giant if finger.assessed else "",
             "images_used": len(finger.used), "images_not_used": len(finger.not_used),
             "status": finger.status, **_shape_cells(finger.shapes if finger.used else None), **_fast_track_cells(finger.fast_track),
+            "haemorrhages": csv_cell(finger.haemorrhages),
         })
     for image in summary.unassigned:
         rows.append(_image_row(image, common))
@@ -753,7 +771,7 @@ def exam_csv(summary: ExamSummary, extra_fields: Sequence[str] = (), extra_rows:
         "images_used": patient.images_used, "images_not_used": patient.images_not_used,
         "reason": counted(ExamFigures.tr("mean over %n finger(s) with a density", "", patient.fingers_with_density), patient.fingers_with_density),
         "um_per_px": csv_cell(exam.um_per_px), "scale_source": exam.profile or "",
-        **_shape_cells(patient.shapes), **_fast_track_cells(patient.fast_track),
+        **_shape_cells(patient.shapes), **_fast_track_cells(patient.fast_track), "haemorrhages": csv_cell(patient.haemorrhages),
     })
     rows.extend(dict(row) for row in extra_rows)
     fields = (*EXAM_CSV_FIELDS, *extra_fields)
@@ -788,5 +806,5 @@ def _image_row(image: ImageSummary, common: dict[str, Any]) -> dict[str, Any]:
         "distal_loops": csv_cell(image.distal), "distal_density_per_mm": csv_cell(image.density_per_mm, 2),
         "density_flag": image.density_flag, "dilated": csv_cell(image.dilated), "giant": csv_cell(image.giant),
         "um_per_px": csv_cell(image.um_per_px), "scale_source": image.scale_source, **_shape_cells(image.shapes),
-        "model": image.model, "model_sha256": image.model_sha256,
+        "haemorrhages": csv_cell(image.haemorrhages), "model": image.model, "model_sha256": image.model_sha256,
     }

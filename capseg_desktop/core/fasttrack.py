@@ -15,7 +15,7 @@ rules, read in order:
 
 Giant: a vessel 50 µm wide or more (``core.measure.Thresholds``); abnormal shapes: "not hairpin,
 not tortuous, not crossing" (``core.shape.ABNORMAL_SHAPES``: ramified). Haemorrhages are not part
-of the algorithm (and CapSeg does not detect them yet): the steps say so.
+of the algorithm: the steps give their number (``core.haemorrhage``) and say so.
 
 **This tool's choices** (the paper reads one image; an exam has several per finger):
 
@@ -77,8 +77,9 @@ TEXT = Sentences(
         "rule2_giants_unknown": QT_TRANSLATE_NOOP("FastTrack", "Step 2 cannot be judged: giant loops not assessed (no scale)."),
         "rule3": QT_TRANSLATE_NOOP("FastTrack", "Step 3: neither step 1 nor step 2: non-scleroderma pattern."),
         "haemorrhages": QT_TRANSLATE_NOOP(
-            "FastTrack", "Haemorrhages: not assessed (CapSeg does not detect them yet; the fast track algorithm does not use "
-                         "them)."),
+            "FastTrack", "Haemorrhages: {count} (the fast track algorithm does not use them)."),
+        "haemorrhages_unknown": QT_TRANSLATE_NOOP(
+            "FastTrack", "Haemorrhages: not assessed (the fast track algorithm does not use them)."),
         "fingers_scleroderma": QT_TRANSLATE_NOOP("FastTrack", "Scleroderma pattern on {fingers}."),
         "fingers_non": QT_TRANSLATE_NOOP("FastTrack", "Non-scleroderma pattern on {fingers}."),
         "fingers_unknown": QT_TRANSLATE_NOOP("FastTrack", "Not assessable on {fingers}."),
@@ -122,11 +123,17 @@ class FastTrack:
         return {"pattern": self.pattern, "rule": self.rule, "steps": self.step_texts(english=True)}
 
 
-def fast_track(density_per_mm: float | None, giants: int | None, abnormal_shapes: int | None) -> FastTrack:
+def haemorrhages_step(count: int | None) -> Step:
+    """The haemorrhages' sentence (``None``: not looked for): said, never used by the rules."""
+    return Step("haemorrhages_unknown") if count is None else Step("haemorrhages", {"count": int(count)})
+
+
+def fast_track(density_per_mm: float | None, giants: int | None, abnormal_shapes: int | None,
+               haemorrhage_count: int | None = None) -> FastTrack:
     """The algorithm on one set of figures: ``density_per_mm`` (``None``: no scale), ``giants``
     (``None``: not assessed), ``abnormal_shapes`` the abnormal (ramified) loops (``None``: no
-    loop's shape could be assessed)."""
-    haemorrhages = Step("haemorrhages")
+    loop's shape could be assessed); ``haemorrhage_count`` is only reported."""
+    haemorrhages = haemorrhages_step(haemorrhage_count)
     low_density = density_per_mm is not None and density_per_mm <= EXTREMELY_LOW_DENSITY_PER_MM
     giants_found = giants is not None and giants > 0
     # Rule 1.
@@ -155,9 +162,9 @@ def fast_track(density_per_mm: float | None, giants: int | None, abnormal_shapes
     return FastTrack(NON_SCLERODERMA, 3, (first, second, Step("rule3"), haemorrhages))
 
 
-def patient_fast_track(fingers: Sequence[tuple[str, FastTrack | None]]) -> FastTrack:
+def patient_fast_track(fingers: Sequence[tuple[str, FastTrack | None]], haemorrhage_count: int | None = None) -> FastTrack:
     """The patient's outcome from each finger's (name, outcome; ``None``: not examined): see
-    the module's docstring."""
+    the module's docstring. ``haemorrhage_count``: the patient's, only reported."""
     read = [(name, found) for name, found in fingers if found is not None]
     by_pattern = {pattern: [name for name, found in read if found.pattern == pattern]
                   for pattern in (SCLERODERMA, NON_SCLERODERMA, NOT_ASSESSABLE)}
@@ -166,10 +173,10 @@ def patient_fast_track(fingers: Sequence[tuple[str, FastTrack | None]]) -> FastT
                          (NOT_ASSESSABLE, "fingers_unknown")):
         if by_pattern[pattern]:
             steps.append(Step(key, {"fingers": ", ".join(by_pattern[pattern])}))
-    steps.append(Step("haemorrhages"))
+    steps.append(haemorrhages_step(haemorrhage_count))
     if by_pattern[SCLERODERMA]:
         return FastTrack(SCLERODERMA, 2, tuple(steps))
     if by_pattern[NON_SCLERODERMA]:
         rules = {found.rule for _, found in read if found.pattern == NON_SCLERODERMA}
         return FastTrack(NON_SCLERODERMA, 1 if rules == {1} else 3, tuple(steps))
-    return FastTrack(NOT_ASSESSABLE, None, tuple(steps[:-1]) + (Step("no_finger"), Step("haemorrhages")))
+    return FastTrack(NOT_ASSESSABLE, None, tuple(steps[:-1]) + (Step("no_finger"), steps[-1]))

@@ -8,12 +8,12 @@ figures, per finger and for the patient, "then" (the earlier exam) and "now":
 * the giant loops (only where both exams had a scale) and how many are new or vanished;
 * the abnormal (ramified) loops and the change in their number;
 * the EULAR fast track pattern then and now (``core.fasttrack``);
-* haemorrhages: not assessed (CapSeg does not detect them yet).
+* the haemorrhages (``core.haemorrhage``) and how many are new or vanished, as the giant loops.
 
 **Loops are not matched across visits**: the pictures of two visits differ (position, focus,
 pressure), so no loop is followed from one to the other. "New" giant loops are the rise of a
 finger's giant count (now minus then, when above 0) and "vanished" its fall; the patient's are
-the sums over the fingers that both exams could judge.
+the sums over the fingers that both exams could judge. Haemorrhages likewise.
 
 Both exams must be of the same patient: the same pseudonym (spaces at the ends and case aside).
 ``check_same_patient`` refuses with a plain sentence when the pseudonyms differ or one is missing,
@@ -48,7 +48,11 @@ TEXT = Sentences(
         "not_matched": QT_TRANSLATE_NOOP(
             "FollowUp", "Loops are not matched across visits (the pictures differ): the figures are compared per finger, and "
                         "new or vanished giant loops are the rise or fall of each finger's giant count."),
-        "haemorrhages": QT_TRANSLATE_NOOP("FollowUp", "Haemorrhages: not assessed (CapSeg does not detect them yet)."),
+        "haemorrhages": QT_TRANSLATE_NOOP(
+            "FollowUp", "Haemorrhages are not matched across visits either: new or vanished haemorrhages are the rise or "
+                        "fall of each finger's count."),
+        "line_haemorrhages": QT_TRANSLATE_NOOP("FollowUp", "{finger}: haemorrhages {haemorrhages}"),
+        "line_patient_haemorrhages": QT_TRANSLATE_NOOP("FollowUp", "Patient: haemorrhages {haemorrhages}"),
         "forced": QT_TRANSLATE_NOOP(
             "FollowUp", 'Compared although the pseudonyms differ ("{then}" then, "{now}" now), as asked.'),
         "not_assessed": QT_TRANSLATE_NOOP("FollowUp", "not assessed"),
@@ -95,19 +99,22 @@ class Figures:
     giant: int | None
     abnormal: int | None
     fast_track: FastTrack | None
+    haemorrhages: int | None = None
 
     @classmethod
     def of_finger(cls, finger: FingerSummary) -> "Figures":
         if not finger.examined:
             return cls(False, None, None, None, None)
-        return cls(True, finger.density_per_mm, finger.giant if finger.assessed else None, finger.abnormal_shapes, finger.fast_track)
+        return cls(True, finger.density_per_mm, finger.giant if finger.assessed else None, finger.abnormal_shapes, finger.fast_track,
+                   finger.haemorrhages)
 
     @classmethod
     def of_patient(cls, summary: ExamSummary) -> "Figures":
         patient = summary.patient
         examined = patient.images_used > 0
         return cls(examined, patient.density_per_mm, patient.giant if patient.assessed else None,
-                   abnormal_count(patient.shapes) if examined else None, patient.fast_track if examined else None)
+                   abnormal_count(patient.shapes) if examined else None, patient.fast_track if examined else None,
+                   patient.haemorrhages if examined else None)
 
 
 def _difference(then: float | int | None, now: float | int | None) -> Any:
@@ -146,6 +153,21 @@ class Change:
     def abnormal_change(self) -> int | None:
         return _difference(self.then.abnormal, self.now.abnormal)
 
+    @property
+    def haemorrhage_change(self) -> int | None:
+        return _difference(self.then.haemorrhages, self.now.haemorrhages)
+
+    @property
+    def new_haemorrhages(self) -> int | None:
+        """The rise of the haemorrhage count (not matched across visits, as the giant loops)."""
+        change = self.haemorrhage_change
+        return None if change is None else max(0, change)
+
+    @property
+    def vanished_haemorrhages(self) -> int | None:
+        change = self.haemorrhage_change
+        return None if change is None else max(0, -change)
+
 
 @dataclass(frozen=True)
 class Comparison:
@@ -183,6 +205,24 @@ def patient_new_vanished(comparison: Comparison) -> tuple[int | None, int | None
     if not judged:
         return None, None
     return sum(c.new_giants or 0 for c in judged), sum(c.vanished_giants or 0 for c in judged)
+
+
+def patient_new_vanished_haemorrhages(comparison: Comparison) -> tuple[int | None, int | None]:
+    """The haemorrhages new and vanished, summed over the fingers counted in both exams."""
+    judged = [c for c in comparison.fingers if c.haemorrhage_change is not None]
+    if not judged:
+        return None, None
+    return sum(c.new_haemorrhages or 0 for c in judged), sum(c.vanished_haemorrhages or 0 for c in judged)
+
+
+def haemorrhages_text(change: Change, new_vanished: tuple[int | None, int | None] | None = None) -> str:
+    """"1 → 3 (2 new, 0 vanished)": a finger's haemorrhages then and now; ``new_vanished``: the
+    patient's (new, vanished)."""
+    then, now = change.then, change.now
+    new, vanished = new_vanished if new_vanished is not None else (change.new_haemorrhages, change.vanished_haemorrhages)
+    return _then_now(count_text(then.haemorrhages) if then.examined else TEXT["not_examined"],
+                     count_text(now.haemorrhages) if now.examined else TEXT["not_examined"],
+                     None if new is None else TEXT["new_vanished"].format(new=new, vanished=vanished))
 
 
 # Words -------------------------------------------------------------------------------------------------
@@ -246,7 +286,10 @@ def comparison_lines(comparison: Comparison) -> list[str]:
             lines.append(TEXT["line_not_examined"].format(finger=change.finger))
             continue
         lines.append(TEXT["line_finger"].format(finger=change.finger, **change_texts(change)))
+        lines.append(TEXT["line_haemorrhages"].format(finger=change.finger, haemorrhages=haemorrhages_text(change)))
     lines.append(TEXT["line_patient"].format(**change_texts(comparison.patient, patient_new_vanished(comparison))))
+    lines.append(TEXT["line_patient_haemorrhages"].format(
+        haemorrhages=haemorrhages_text(comparison.patient, patient_new_vanished_haemorrhages(comparison))))
     lines.append(TEXT["haemorrhages"])
     return lines
 
@@ -256,12 +299,13 @@ def comparison_lines(comparison: Comparison) -> list[str]:
 #: (level "finger change" and "patient change") the usual columns hold the figures now.
 COMPARISON_CSV_FIELDS = (
     "compared_with_date", "then_distal_density_per_mm", "distal_density_change_per_mm", "then_giant", "new_giant",
-    "vanished_giant", "then_ramified", "ramified_change", "then_fast_track_pattern", "haemorrhages",
+    "vanished_giant", "then_ramified", "ramified_change", "then_fast_track_pattern", "then_haemorrhages",
+    "new_haemorrhages", "vanished_haemorrhages",
 )
 
 
 def _csv_row(level: str, finger: str, change: Change, exam: Exam, then_date: str,
-             giants: tuple[int | None, int | None]) -> dict[str, Any]:
+             giants: tuple[int | None, int | None], haemorrhages: tuple[int | None, int | None]) -> dict[str, Any]:
     then, now = change.then, change.now
     return {
         "level": level, "finger": finger, "patient_id": exam.patient_id, "date": exam.date,
@@ -273,7 +317,8 @@ def _csv_row(level: str, finger: str, change: Change, exam: Exam, then_date: str
         "new_giant": csv_cell(giants[0]), "vanished_giant": csv_cell(giants[1]), "then_ramified": csv_cell(then.abnormal),
         "ramified_change": csv_cell(change.abnormal_change),
         "then_fast_track_pattern": then.fast_track.pattern if then.fast_track is not None else "",
-        "haemorrhages": "not assessed",
+        "haemorrhages": csv_cell(now.haemorrhages), "then_haemorrhages": csv_cell(then.haemorrhages),
+        "new_haemorrhages": csv_cell(haemorrhages[0]), "vanished_haemorrhages": csv_cell(haemorrhages[1]),
     }
 
 
@@ -281,8 +326,10 @@ def exam_csv_compared(comparison: Comparison) -> str:
     """The exam CSV of ``comparison.now`` (``core.exam.exam_csv``) with the comparison's columns
     and one row per finger and one for the patient (English words, as in every CSV)."""
     exam, then_date = comparison.now.exam, comparison.then_date
-    rows = [_csv_row("finger change", c.finger, c, exam, then_date, (c.new_giants, c.vanished_giants)) for c in comparison.fingers]
-    rows.append(_csv_row("patient change", "", comparison.patient, exam, then_date, patient_new_vanished(comparison)))
+    rows = [_csv_row("finger change", c.finger, c, exam, then_date, (c.new_giants, c.vanished_giants),
+                     (c.new_haemorrhages, c.vanished_haemorrhages)) for c in comparison.fingers]
+    rows.append(_csv_row("patient change", "", comparison.patient, exam, then_date, patient_new_vanished(comparison),
+                         patient_new_vanished_haemorrhages(comparison)))
     return exam_csv(comparison.now, extra_fields=COMPARISON_CSV_FIELDS, extra_rows=rows)
 
 

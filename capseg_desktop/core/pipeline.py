@@ -31,7 +31,8 @@ from .i18n import format_float, format_number, translate
 from .imageio import DEFAULT_MAX_PIXELS, LoadedImage, read_image
 from .light import GREEN, green_light_warnings, light_of
 from .focus import blurred_ids, edge_widths, luma
-from .measure import LoopMeasures, Thresholds, measure_loops
+from .haemorrhage import Haemorrhage, behind_the_row, detect_haemorrhages
+from .measure import LoopMeasures, Thresholds, distal_row, measure_loops
 from .model import ModelSession
 from .result import AnalysisResult, local_now_iso
 from .scale import (
@@ -82,12 +83,14 @@ class Analysis:
         timings["count"] = (time.perf_counter() - started) * 1000.0
         started = time.perf_counter()
         measures = measure_with_focus(counted.labels, counted.capillaries, self.image.rgb, self.result.scale)
+        haemorrhages = find_haemorrhages(self.image.rgb, counted.labels, self.result.scale, measures)
         timings["measure"] = (time.perf_counter() - started) * 1000.0
         warnings = self.base_warnings + tuple(micrometre_warnings(self.result.scale, um_per_px))
         result = replace(
             self.result, params=params, capillaries=counted.capillaries, um_per_px=um_per_px,
             timings_ms=timings, warnings=warnings, model_count=None, edits=None, edit_log=(), edited_ids=(),
             measures=measures, calibration=calibration if calibration is not None else self.result.calibration,
+            haemorrhages=haemorrhages,
         )
         return Analysis(self.image, self.probabilities, result, counted, self.base_warnings)
 
@@ -137,10 +140,12 @@ class Analysis:
         measures = measure_with_focus(labels, capillaries, self.image.rgb, self.result.scale)
         flags = clinician_flags(lambda point: label_at(labels, point), edits, applied)
         measures = with_clinician_flags(measures, flags)  # the clinician has the last word
+        haemorrhages = find_haemorrhages(self.image.rgb, labels, self.result.scale, measures)
         timings["measure"] = (time.perf_counter() - started) * 1000.0
         result = replace(
             self.result, capillaries=capillaries, timings_ms=timings, model_count=base.count,
             edits=summarise(edits, applied), edit_log=tuple(edits), edited_ids=changed, measures=measures,
+            haemorrhages=haemorrhages,
         )
         edited = Analysis(self.image, self.probabilities, result, CountResult(capillaries, labels), self.base_warnings)
         edited._model_counted = base
@@ -178,6 +183,7 @@ class Analysis:
             self.image.rgb, self.result.capillaries, self.result.legend_lines(), self.counted_mask,
             edited_ids=self.result.edited_ids, flags=self.result.flags(), distal_line=self.result.distal_row().line,
             marked=[m.id for m in self.result.measures if m.by_clinician],
+            haemorrhages=self.result.haemorrhages or (),
         )
 
     # Files -----------------------------------------------------------------------------------
@@ -210,6 +216,23 @@ def measure_with_focus(labels: np.ndarray, capillaries: Sequence, rgb: np.ndarra
     widths = edge_widths(luma(rgb), labels, capillaries, factor)
     blurred = blurred_ids(widths)
     return tuple(replace(m, edge_width_px=widths.get(m.id), blurred=m.id in blurred) for m in measures)
+
+
+def find_haemorrhages(rgb: np.ndarray, labels: np.ndarray, scale: ScaleInfo | None,
+                      measures: Sequence[LoopMeasures] = ()) -> tuple[Haemorrhage, ...]:
+    """The haemorrhages outside the counted capillaries (``labels``), at the image's limb width
+    as the scale gives it (the model's, brought to the image, when the scale does not say), and
+    not far behind the distal row of the loops ``measures`` (``core.haemorrhage.behind_the_row``)."""
+    limb = None
+    if scale is not None:
+        limb = scale.limb_width_px
+        if limb is None and scale.model_limb_width_px:
+            limb = scale.model_limb_width_px / scale.factor
+    found = detect_haemorrhages(rgb, labels > 0, limb)
+    if found and measures:
+        row = distal_row(measures, labels.shape)
+        found = behind_the_row(found, row.line, row.apex_vector, limb)
+    return found
 
 
 def params_at_image_scale(params: CountingParams, factor: float) -> CountingParams:
@@ -477,8 +500,11 @@ class Analyzer:
         started = time.perf_counter()
         measures = measure_with_focus(counted.labels, counted.capillaries, image.rgb, scale)
         measure_ms = (time.perf_counter() - started) * 1000.0
+        started = time.perf_counter()
+        haemorrhages = find_haemorrhages(image.rgb, counted.labels, scale, measures)
+        haemorrhage_ms = (time.perf_counter() - started) * 1000.0
         timings = {**(extra_timings or {}), "scale": scale_ms, "segment": segment_ms, "count": count_ms,
-                   "measure": measure_ms}
+                   "measure": measure_ms, "haemorrhages": haemorrhage_ms}
         base_warnings = tuple(sanity.image_warnings(image.rgb) + sanity.probability_warnings(probabilities)
                               + unmeasured_scale_warnings(scale) + scale_warnings
                               + green_light_warnings(image.rgb, getattr(self.session, "path", None)))
@@ -497,6 +523,7 @@ class Analyzer:
             recommended_params=self.default_params(),
             measures=measures,
             calibration=calibration,
+            haemorrhages=haemorrhages,
         )
         if progress is not None:
             progress(1.0, Progress.tr("%n capillaries", "", result.count))

@@ -19,6 +19,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from . import tag_layout
 from .counting import Capillary
+from .haemorrhage import Haemorrhage
 from .errors import ExportError
 from .i18n import translate
 
@@ -31,6 +32,9 @@ FLAG_COLOURS = {"dilated": DILATED_BOX_RGB, "giant": GIANT_BOX_RGB}
 FLAG_LETTERS = {"dilated": "D", "giant": "G"}
 #: After the number (and letter) of a loop whose flags the clinician set (``core.overrides``).
 CLINICIAN_MARK = "*"
+#: Purple: a haemorrhage (``core.haemorrhage``), its box and its "H1", "H2" tag; no capillary
+#: box has this colour.
+HAEMORRHAGE_RGB = (200, 70, 255)
 DISTAL_RGB = (0, 235, 235)  # cyan, dashed: the distal row's apex line, as in the window
 OUTLINE_RGB = (0, 200, 255)
 LABEL_TEXT_RGB = BOX_RGB  # box-yellow numbers on a dark tab: legible on beige and yellow skin
@@ -194,6 +198,27 @@ def draw_boxes(
     return out
 
 
+def draw_haemorrhages(out: np.ndarray, haemorrhages: Sequence[Haemorrhage]) -> None:
+    """Each haemorrhage in a purple box (with a dark halo, a few pixels wider than the deposit)
+    and its "H1" tag above it (below when at the top edge), in place."""
+    height, width = out.shape[:2]
+    font_scale, thickness = _scale_for(height, width)
+    pad, grow = max(2, thickness), 2 * thickness + 2
+    for haemorrhage in haemorrhages:
+        x0, y0, x1, y1 = haemorrhage.bbox
+        x0, y0, x1, y1 = max(0, x0 - grow), max(0, y0 - grow), min(width - 1, x1 - 1 + grow), min(height - 1, y1 - 1 + grow)
+        cv2.rectangle(out, (x0, y0), (x1, y1), HALO_RGB, thickness + 2, cv2.LINE_8)
+        cv2.rectangle(out, (x0, y0), (x1, y1), HAEMORRHAGE_RGB, thickness, cv2.LINE_AA)
+        (text_w, text_h), baseline = cv2.getTextSize(haemorrhage.label, _FONT, font_scale, thickness)
+        tab_w, tab_h = text_w + 2 * pad, text_h + baseline + 2 * pad
+        tab_x = min(max(0, x0), max(0, width - tab_w))
+        tab_y = y0 - tab_h - thickness if y0 - tab_h - thickness >= 0 else min(y1 + thickness + 1, max(0, height - tab_h))
+        cv2.rectangle(out, (tab_x, tab_y), (tab_x + tab_w - 1, tab_y + tab_h - 1), TAG_FILL_RGB, cv2.FILLED)
+        cv2.rectangle(out, (tab_x, tab_y), (tab_x + tab_w - 1, tab_y + tab_h - 1), HAEMORRHAGE_RGB, max(1, thickness // 2))
+        cv2.putText(out, haemorrhage.label, (tab_x + pad, tab_y + pad + text_h), _FONT, font_scale, HAEMORRHAGE_RGB,
+                    thickness, cv2.LINE_AA)
+
+
 def draw_dashed_line(image: np.ndarray, points: Sequence[tuple[float, float]], colour: Sequence[int], thickness: int) -> None:
     """A dashed polyline through ``points`` (image pixels), in place."""
     dash = 6 * max(1, thickness)
@@ -280,16 +305,19 @@ def annotated_image(
     flags: Mapping[int, str] | None = None,
     distal_line: Sequence[tuple[float, float]] = (),
     marked: Iterable[int] = (),
+    haemorrhages: Sequence[Haemorrhage] = (),
 ) -> np.ndarray:
     """The original at full resolution with numbered boxes (those made or changed by hand in
-    green; dilated loops orange, giant red, see ``draw_boxes``), the distal row's apex line
-    dashed in cyan when given, and a legend strip below it."""
+    green; dilated loops orange, giant red, see ``draw_boxes``), the haemorrhages in purple
+    boxes marked "H1", "H2", the distal row's apex line dashed in cyan when given, and a legend
+    strip below it."""
     height, width = rgb.shape[:2]
     font_scale, thickness = _scale_for(height, width)
     if len(distal_line) >= 2:
         rgb = rgb.copy()
         draw_dashed_line(rgb, list(distal_line), DISTAL_RGB, max(1, thickness // 2))
     boxed = draw_boxes(rgb, capillaries, outline_mask=mask, edited_ids=edited_ids, flags=flags, marked=marked)
+    draw_haemorrhages(boxed, haemorrhages)
     strip = legend_strip(width, legend_lines, font_scale * 1.1, thickness)
     return np.vstack([boxed, strip])
 

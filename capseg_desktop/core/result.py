@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from .. import __version__
 from .calibration import NO_CALIBRATION, Calibration
 from .counting import Capillary, CountingParams
+from .haemorrhage import Haemorrhage
 from .i18n import format_float, format_number, language, translate
 from . import measure as measuring
 from .measure import LoopMeasures, Thresholds
@@ -42,7 +43,7 @@ MEASURE_CSV_FIELDS = (
 CAPILLARY_CSV_FIELDS = ("id", "x0", "y0", "x1", "y1", "area_px", "centroid_x", "centroid_y", "edited", *MEASURE_CSV_FIELDS)
 SUMMARY_CSV_FIELDS = (
     "file", "count", "model_count", "edits", "density_per_mm", "distal_count", "distal_density_per_mm", "density_flag",
-    "dilated", "giant", "tortuous", "crossing", "ramified", "shape_not_assessable",
+    "dilated", "giant", "tortuous", "crossing", "ramified", "shape_not_assessable", "haemorrhages",
     "calibration_source", "calibration_profile", "width_px", "height_px", "um_per_px", "model",
     "model_sha256", "threshold", "min_area_px", "merge_distance_px", "split_area_px",
     "scale_factor", "limb_width_px", "scale_source", "changed_by_user", "status", "message",
@@ -182,6 +183,13 @@ class AnalysisResult:
     thresholds: Thresholds = Thresholds()
     #: (start, end) along the row in image pixels for the density, or ``None`` for the whole image.
     density_window: tuple[float, float] | None = None
+    #: The haemorrhages (``core.haemorrhage``), never counted as capillaries; ``None``: not
+    #: looked for (a result made without them), which no export reports as zero.
+    haemorrhages: tuple[Haemorrhage, ...] | None = None
+
+    @property
+    def haemorrhage_count(self) -> int | None:
+        return None if self.haemorrhages is None else len(self.haemorrhages)
 
     @property
     def edited(self) -> bool:
@@ -384,6 +392,8 @@ class AnalysisResult:
             "dilated_count": self.dilated_count if self.measuring_um_per_px is not None else None,
             "giant_count": self.giant_count if self.measuring_um_per_px is not None else None,
             "shape_counts": self.shape_counts() if self.shapes_judged else None,
+            "haemorrhage_count": self.haemorrhage_count,
+            "haemorrhages": None if self.haemorrhages is None else [h.to_dict() for h in self.haemorrhages],
             "capillaries": [{**c.to_dict(), "edited": c.id in edited, **self._measure_dict(c.id)} for c in self.capillaries],
             "timings_ms": {
                 k: round(v, 2) for k, v in self.timings_ms.items() if finite_or_none(v) is not None
@@ -496,6 +506,7 @@ class AnalysisResult:
             "crossing": shapes.get(shaping.CROSSING, ""),
             "ramified": shapes.get(shaping.RAMIFIED, ""),
             "shape_not_assessable": shapes.get(shaping.NOT_ASSESSABLE, ""),
+            "haemorrhages": _blank_if_none(self.haemorrhage_count),
             "calibration_source": calibration.source,
             "calibration_profile": calibration.profile or "",
         }
@@ -565,6 +576,9 @@ class AnalysisResult:
         if clinician:
             lines.append(Result.tr("* after a loop's number: flagged by the clinician (%n loops: {ids})", "", len(clinician)).format(
                 ids=", ".join(str(n) for n in clinician)))
+        haemorrhages = self.haemorrhages_line()
+        if haemorrhages:
+            lines.append(haemorrhages)
         return lines
 
     def shapes_line(self) -> str:
@@ -578,6 +592,13 @@ class AnalysisResult:
             "{ramified} ramified (abnormal), {not_assessable} not assessable",
         ).format(hairpin=counts[shaping.HAIRPIN], tortuous=counts[shaping.TORTUOUS], crossing=counts[shaping.CROSSING],
                  ramified=counts[shaping.RAMIFIED], not_assessable=counts[shaping.NOT_ASSESSABLE])
+
+    def haemorrhages_line(self) -> str:
+        """The legend's line: "Haemorrhages: 2 (purple boxes marked H)", "" when not looked for."""
+        if self.haemorrhages is None:
+            return ""
+        return translate("Result", "Haemorrhages: {count} (purple boxes marked H; never counted as capillaries)").format(
+            count=len(self.haemorrhages))
 
     def changed_by_user_text(self) -> str:
         """The summary's cell: the changed parameters' column names ("threshold min_area_px"),

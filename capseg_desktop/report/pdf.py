@@ -81,6 +81,8 @@ TEXT = Sentences(
         "col_flag": QT_TRANSLATE_NOOP("Report", "Density"),
         "col_dilated": QT_TRANSLATE_NOOP("Report", "Dilated"),
         "col_giant": QT_TRANSLATE_NOOP("Report", "Giant"),
+        "haemorrhages": QT_TRANSLATE_NOOP("Report", "Haemorrhages (all fingers)"),
+        "change_haemorrhages": QT_TRANSLATE_NOOP("Report", "Haemorrhages: then → now (new, vanished)"),
         "col_shapes": QT_TRANSLATE_NOOP("Report", "Tortuous / crossing / ramified"),
         "col_fast_track": QT_TRANSLATE_NOOP("Report", "Fast track"),
         "fast_track": QT_TRANSLATE_NOOP("Report", "EULAR fast track pattern"),
@@ -135,7 +137,8 @@ TEXT = Sentences(
             "Report",
             "Yellow boxes: counted capillaries, numbered as in the exports; green boxes: added or changed by "
             "hand; a second, orange box and \"D\" after the number: a dilated loop; red and \"G\": a giant loop; "
-            "dashed cyan line: the apices of the distal row.",
+            "purple boxes marked \"H1\", \"H2\": haemorrhages (never counted as capillaries); dashed cyan line: the "
+            "apices of the distal row.",
         ),
         "caption_density_unknown": QT_TRANSLATE_NOOP("Report", "distal density {density} per mm (distal loops not known)"),
         "caption_no_density": QT_TRANSLATE_NOOP("Report", "distal density not assessed (no scale)"),
@@ -319,6 +322,7 @@ def _summary_html(summary: ExamSummary) -> str:
         (TEXT["mean_density"], density),
         (TEXT["dilated"], _e(patient.dilated if assessed else TEXT["not_assessed"])),
         (TEXT["giant"], giant_html),
+        (TEXT["haemorrhages"], _e("—" if patient.haemorrhages is None else patient.haemorrhages)),
         (TEXT["images"], _e(TEXT["images_value"].format(used=patient.images_used, not_used=patient.images_not_used))),
     ]
     if patient.reduced_fingers:
@@ -345,8 +349,9 @@ def _fast_track_html(summary: ExamSummary) -> str:
         (TEXT["fast_track_pattern"], f"{pattern_html}<br/><span class='small'>{_e(FAST_TRACK['support'])}</span>"),
         (TEXT["fast_track_steps"], f"<ul style='margin-top:0; margin-bottom:0'>{steps}</ul>"),
     ]
-    # Each finger's own steps (the haemorrhages' sentence once, above, is enough).
-    lines = [f"<b>{_e(f.finger)}</b>: " + _e(" ".join(step.text() for step in f.fast_track.steps if step.key != "haemorrhages"))
+    # Each finger's own steps, its haemorrhages with them (the finger table has no room for a
+    # tenth column: French words were cut in the middle).
+    lines = [f"<b>{_e(f.finger)}</b>: " + _e(" ".join(step.text() for step in f.fast_track.steps))
              for f in summary.fingers if f.fast_track is not None]
     if lines:
         rows.append((TEXT["per_finger"], f"<span class='small'>{'<br/>'.join(lines)}</span>"))
@@ -391,7 +396,8 @@ def _finger_row(finger: FingerSummary) -> str:
     pattern = _e(found.pattern_text()) if found is not None else "—"
     pattern_html = f"<span style='color:#9b1c1c'>{pattern}</span>" if found is not None and found.pattern == SCLERODERMA else pattern
     return (f"<tr><td><b>{_e(finger.finger)}</b></td><td>{len(finger.used)}</td><td>{density}</td><td>{flag_html}</td>"
-            f"<td>{dilated}</td><td>{giant_html}</td><td>{_shapes_cell(finger.shapes)}</td><td class='small'>{pattern_html}</td>"
+            f"<td>{dilated}</td><td>{giant_html}</td><td>{_shapes_cell(finger.shapes)}</td>"
+            f"<td class='small'>{pattern_html}</td>"
             f"<td class='small'>{_e(not_used)}</td></tr>")
 
 
@@ -512,17 +518,24 @@ def _comparison_html(comparison: "Comparison") -> str:
              followup.TEXT["haemorrhages"]]
     if comparison.forced:
         notes.insert(1, followup.TEXT["forced"].format(then=comparison.then.exam.patient_id, now=comparison.now.exam.patient_id))
-    columns = (("col_finger", 11), ("change_density", 21), ("change_giant", 24), ("change_ramified", 17), ("change_fast_track", 27))
+    columns = (("col_finger", 10), ("change_density", 18), ("change_giant", 19), ("change_ramified", 15),
+               ("change_haemorrhages", 17), ("change_fast_track", 21))
     head = "".join(f"<th width='{width}%'><span class='small'>{_e(TEXT[k])}</span></th>" for k, width in columns)
 
     def row(name: str, texts: dict[str, str], bold: bool = False) -> str:
-        cells = "".join(f"<td class='small'>{_e(texts[key])}</td>" for key in ("density", "giant", "abnormal", "pattern"))
+        cells = "".join(f"<td class='small'>{_e(texts[key])}</td>"
+                        for key in ("density", "giant", "abnormal", "haemorrhages", "pattern"))
         label = f"<b>{_e(name)}</b>"
         shade = " bgcolor='#f1f5fa'" if bold else ""
         return f"<tr{shade}><td>{label}</td>{cells}</tr>"
 
-    rows = "".join(row(c.finger, followup.change_texts(c)) for c in comparison.fingers if c.then.examined or c.now.examined)
-    rows += row(TEXT["patient_row"], followup.change_texts(comparison.patient, followup.patient_new_vanished(comparison)), bold=True)
+    rows = "".join(row(c.finger, {**followup.change_texts(c), "haemorrhages": followup.haemorrhages_text(c)})
+                   for c in comparison.fingers if c.then.examined or c.now.examined)
+    patient = comparison.patient
+    rows += row(TEXT["patient_row"], {
+        **followup.change_texts(patient, followup.patient_new_vanished(comparison)),
+        "haemorrhages": followup.haemorrhages_text(patient, followup.patient_new_vanished_haemorrhages(comparison)),
+    }, bold=True)
     neither = [c.finger for c in comparison.fingers if not (c.then.examined or c.now.examined)]
     tail = f"<p class='small'>{_e(TEXT['not_examined_both'].format(fingers=', '.join(neither)))}</p>" if neither else ""
     return (f"<h2>{_e(followup.TEXT['title'].format(date=then_date))}</h2>"

@@ -70,12 +70,24 @@ class SynthParams:
                    lower_start_probability=0.2, jpeg_quality_range=(20, 95), domain_random=True)
 
 
+#: A haemorrhage's pixels in the label image: where its drawn opacity is at least this (its
+#: blurred rim fades into the skin and is not counted as its area).
+HAEMORRHAGE_ALPHA = 0.25
+
+
 @dataclass
 class SyntheticStrip:
     rgb: np.ndarray  # H x W x 3 uint8
     mask: np.ndarray  # H x W bool
     instances: np.ndarray  # H x W uint16, k = capillary k
     count: int
+    #: H x W uint16, k = haemorrhage k (the ground truth of ``core.haemorrhage``; spots drawn
+    #: on top of each other are one); ``None`` where not recorded. Never part of ``mask``.
+    haemorrhages: np.ndarray | None = None
+
+    @property
+    def haemorrhage_count(self) -> int:
+        return 0 if self.haemorrhages is None else int(self.haemorrhages.max())
 
 
 # Skin ----------------------------------------------------------------------------------------
@@ -311,12 +323,14 @@ def _add_fibre(rng: np.random.Generator, image: np.ndarray,
     _alpha_blend(image, alpha, np.array([grey, grey * 0.98, grey * 1.02], np.float32))
 
 
-def _add_hemorrhage(rng: np.random.Generator, image: np.ndarray, allowed: np.ndarray) -> None:
-    """An isolated dark red-brown spot, placed where no capillary is near."""
+def _add_hemorrhage(rng: np.random.Generator, image: np.ndarray, allowed: np.ndarray) -> np.ndarray | None:
+    """An isolated dark red-brown spot, placed where no capillary is near; returns its opacity
+    (H x W), ``None`` when there was no room. What it draws does not depend on whether the
+    caller keeps the opacity."""
     height, width = image.shape[:2]
     ys, xs = np.nonzero(allowed)
     if len(xs) == 0:
-        return
+        return None
     pick = rng.integers(len(xs))
     cx, cy = int(xs[pick]), int(ys[pick])
     alpha = np.zeros((height, width), np.float32)
@@ -327,6 +341,17 @@ def _add_hemorrhage(rng: np.random.Generator, image: np.ndarray, allowed: np.nda
     alpha = cv2.GaussianBlur(alpha, (0, 0), rng.uniform(0.8, 2.0)) * rng.uniform(0.6, 0.95)
     colour = np.array([rng.uniform(0.25, 0.45), rng.uniform(0.08, 0.16), rng.uniform(0.06, 0.12)], np.float32)
     _alpha_blend(image, alpha, colour)
+    return alpha
+
+
+def _haemorrhage_labels(alphas: list[np.ndarray | None], shape: tuple[int, int]) -> np.ndarray:
+    """The drawn haemorrhages as a label image (uint16, 1..K): spots that touch are one."""
+    drawn = np.zeros(shape, np.uint8)
+    for alpha in alphas:
+        if alpha is not None:
+            drawn |= (alpha >= HAEMORRHAGE_ALPHA).astype(np.uint8)
+    _, labels = cv2.connectedComponents(drawn, connectivity=8)
+    return labels.astype(np.uint16)
 
 
 def _add_sparkles(rng: np.random.Generator, image: np.ndarray) -> None:
@@ -476,8 +501,7 @@ def make_strip(rng: np.random.Generator, params: SynthParams | None = None,
     near = cv2.dilate((instances > 0).astype(np.uint8), np.ones((31, 31), np.uint8)) > 0
     free = ~near
     free[: max(1, height // 6)] = False
-    for _ in range(int(rng.integers(0, 5))):
-        _add_hemorrhage(rng, image, free)
+    haemorrhages = [_add_hemorrhage(rng, image, free) for _ in range(int(rng.integers(0, 5)))]
     bubbles = int(rng.integers(0, 7))
     bubbles_on_top = int(rng.integers(0, bubbles + 1))
     for _ in range(bubbles - bubbles_on_top):
@@ -509,7 +533,8 @@ def make_strip(rng: np.random.Generator, params: SynthParams | None = None,
         look = _pick_look(rng, params.look)
         rgb = _camera(rng, _apply_look(rng, image, look), params, blur_sigma=(0.9, 3.5 if world else 2.6),
                       world=world, look=look)
-    return SyntheticStrip(rgb=rgb, mask=instances > 0, instances=instances, count=count)
+    return SyntheticStrip(rgb=rgb, mask=instances > 0, instances=instances, count=count,
+                          haemorrhages=_haemorrhage_labels(haemorrhages, (height, width)))
 
 
 def _camera(rng: np.random.Generator, image: np.ndarray, params: SynthParams, blur_sigma: tuple[float, float],
@@ -612,6 +637,10 @@ class FieldParams:
     look: str | None = None  # as SynthParams.look
     fibres_range: tuple[int, int] = (0, 3)  # as SynthParams
     fibre_strength_range: tuple[float, float] = (0.15, 0.5)
+    # Haemorrhages per field (``rng.integers`` bounds), drawn just beyond the distal apices where
+    # real ones lie, away from every capillary; None (the default) draws none and draws exactly
+    # as before the option existed.
+    haemorrhages_range: tuple[int, int] | None = None
 
 
 MIN_FIELD_LOOP_AREA_PX = 120
@@ -634,6 +663,12 @@ class SyntheticField:
     limb_width_px: float  # the field's typical limb width
     look: str
     ruler: np.ndarray  # H x W bool: the measuring line's pixels (not capillaries)
+    #: As SyntheticStrip.haemorrhages (none unless FieldParams.haemorrhages_range asks for them).
+    haemorrhages: np.ndarray | None = None
+
+    @property
+    def haemorrhage_count(self) -> int:
+        return 0 if self.haemorrhages is None else int(self.haemorrhages.max())
 
     @property
     def distal_count(self) -> int:
@@ -896,6 +931,7 @@ def make_field(rng: np.random.Generator, params: FieldParams | None = None) -> S
         placed += accept(points, radii, deepest, "end-on", MIN_END_ON_AREA_PX, params.dash_gap_px, width_px, None, None)
 
     # Distractors under the blood, the blood, then what lies in front of it.
+    haemorrhages = _field_haemorrhages(rng, image, params, instances, depth_of, line, limb)
     for _ in range(int(rng.integers(0, 4))):
         _add_bubble(rng, image, occupied_loops)
     for _ in range(int(rng.integers(0, 12))):
@@ -930,7 +966,24 @@ def make_field(rng: np.random.Generator, params: FieldParams | None = None) -> S
     return SyntheticField(rgb=rgb, mask=instances > 0, instances=instances, count=len(rows), rows=rows, kinds=kinds,
                           apices=apices, blurred=blurred, apex_direction=(float(v[0]), float(v[1])),
                           limb_width_px=limb, look=look,
-                          ruler=np.zeros((height, width), bool) if ruler is None else ruler > 0.2)
+                          ruler=np.zeros((height, width), bool) if ruler is None else ruler > 0.2,
+                          haemorrhages=haemorrhages)
+
+
+def _field_haemorrhages(rng: np.random.Generator, image: np.ndarray, params: FieldParams, instances: np.ndarray,
+                        depth_of: np.ndarray, line: float, limb: float) -> np.ndarray | None:
+    """Haemorrhages (``FieldParams.haemorrhages_range``) from two limb widths behind the distal
+    apices' line to eight beyond it, at least 15 px from any capillary; their label image, or
+    ``None`` when none was asked for (and then nothing is drawn from ``rng``)."""
+    if params.haemorrhages_range is None:
+        return None
+    height, width = instances.shape
+    near = cv2.dilate((instances > 0).astype(np.uint8), np.ones((31, 31), np.uint8)) > 0
+    allowed = ~near & (depth_of > line - 2 * limb) & (depth_of < line + 8 * limb)
+    allowed[:12], allowed[-12:], allowed[:, :12], allowed[:, -12:] = False, False, False, False
+    low, high = params.haemorrhages_range
+    alphas = [_add_hemorrhage(rng, image, allowed) for _ in range(int(rng.integers(low, high)))]
+    return _haemorrhage_labels(alphas, (height, width))
 
 
 def rescale_strip(strip: SyntheticStrip, factor: float) -> SyntheticStrip:
@@ -939,8 +992,13 @@ def rescale_strip(strip: SyntheticStrip, factor: float) -> SyntheticStrip:
     size = (max(1, int(round(width * factor))), max(1, int(round(height * factor))))
     rgb = cv2.resize(strip.rgb, size, interpolation=cv2.INTER_AREA if factor < 1 else cv2.INTER_LINEAR)
     instances = cv2.resize(strip.instances, size, interpolation=cv2.INTER_NEAREST)
+    haemorrhages = None
+    if strip.haemorrhages is not None:
+        resized = cv2.resize(strip.haemorrhages, size, interpolation=cv2.INTER_NEAREST)
+        haemorrhages = _haemorrhage_labels([resized.astype(np.float32)], resized.shape)
     return SyntheticStrip(rgb=rgb, mask=instances > 0, instances=instances,
-                          count=int(len(np.unique(instances)) - (1 if (instances == 0).any() else 0)))
+                          count=int(len(np.unique(instances)) - (1 if (instances == 0).any() else 0)),
+                          haemorrhages=haemorrhages)
 
 
 def rescale_field(field: SyntheticField, factor: float) -> SyntheticField:
@@ -956,7 +1014,12 @@ def rescale_field(field: SyntheticField, factor: float) -> SyntheticField:
     instances = lookup[resized]
     new = {k: index + 1 for index, k in enumerate(kept)}
     ruler = cv2.resize(field.ruler.astype(np.uint8), size, interpolation=cv2.INTER_NEAREST) > 0
+    haemorrhages = None
+    if field.haemorrhages is not None:
+        scaled = cv2.resize(field.haemorrhages, size, interpolation=cv2.INTER_NEAREST)
+        haemorrhages = _haemorrhage_labels([scaled.astype(np.float32)], scaled.shape)
     return SyntheticField(
+        haemorrhages=haemorrhages,
         rgb=rgb, mask=instances > 0, instances=instances, count=len(kept),
         rows={new[k]: field.rows[k] for k in kept}, kinds={new[k]: field.kinds[k] for k in kept},
         apices={new[k]: (field.apices[k][0] * factor, field.apices[k][1] * factor) for k in kept if k in field.apices},

@@ -13,29 +13,29 @@
 <context>
     <name>Analysis</name>
     <message>
-        <location filename="../../capseg_desktop/core/pipeline.py" line="243"/>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="266"/>
         <source>With {scale} µm per pixel the capillary limbs would be about {limb} µm wide, which is implausible (usually {low}-{high} µm): check that the scale is this microscope&apos;s and magnification&apos;s.</source>
         <extracomment>This module&apos;s sentences with a count (see ``core.texts.Plurals``). Warnings about the picture and the model&apos;s output (not about the µm per pixel, which a recount may change). The model&apos;s count when ``counted`` holds an edited one (see ``with_edits``).</extracomment>
         <translation>Avec {scale} µm par pixel, les branches des anses capillaires mesureraient environ {limb} µm de large, ce qui est invraisemblable (habituellement {low} à {high} µm)&#xa0;: vérifiez que l’échelle est bien celle de ce microscope et de ce grossissement.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/pipeline.py" line="257"/>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="280"/>
         <source>The width of the vessels could not be measured (too little contrast, or mostly dark border), so the image was analysed at its own size: check the count.</source>
         <translation>La largeur des vaisseaux n’a pas pu être mesurée (contraste trop faible ou bord surtout sombre)&#xa0;; l’image a donc été analysée à sa taille d’origine&#xa0;: vérifiez le comptage.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/pipeline.py" line="381"/>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="404"/>
         <source>The vessels of this image look {ratio} times as wide as those the microscope profile learnt (limbs about {own} px against {shared} px): check that the profile is this microscope&apos;s and magnification&apos;s; it was analysed at the profile&apos;s scale.</source>
         <extracomment>A folder&apos;s shared scale is the median of the estimates of at most this many of its images. The analyzer for pictures lit green (``core.light``): used instead of this one when an analysis asks for the models&apos; own counting parameters (``params=None``) and chooses the scale itself. ``None``: every picture with this model.</extracomment>
         <translation>Les vaisseaux de cette image paraissent {ratio} fois plus larges que ceux appris pour le profil du microscope (branches d’environ {own} px contre {shared} px)&#xa0;: vérifiez que le profil est celui de ce microscope et de ce grossissement&#xa0;; elle a été analysée à l’échelle du profil.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/pipeline.py" line="388"/>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="411"/>
         <source>The vessels of this image look {ratio} times as wide as in the other images of its folder (limbs about {own} px against {shared} px): it may come from another microscope or magnification; it was analysed at the folder&apos;s scale.</source>
         <translation>Les vaisseaux de cette image paraissent {ratio} fois plus larges que dans les autres images de son dossier (branches d’environ {own} px contre {shared} px)&#xa0;: elle vient peut-être d’un autre microscope ou grossissement&#xa0;; elle a été analysée à l’échelle du dossier.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/pipeline.py" line="433"/>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="456"/>
         <source>Image read</source>
         <translation>Image lue</translation>
     </message>
@@ -83,7 +83,7 @@
     <name>CLI</name>
     <message>
         <location filename="../../capseg_desktop/cli/adapt.py" line="66"/>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="34"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="37"/>
         <source>The folder &quot;{path}&quot; holds no PNG, JPEG, TIFF or BMP images.</source>
         <translation>Le dossier «&#xa0;{path}&#xa0;» ne contient aucune image PNG, JPEG, TIFF ou BMP.</translation>
     </message>
@@ -167,9 +167,9 @@
         <translation>Le profil de microscope «&#xa0;{name}&#xa0;» compte désormais avec {file}.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="39"/>
-        <location filename="../../capseg_desktop/cli/exam.py" line="44"/>
-        <location filename="../../capseg_desktop/cli/exam.py" line="173"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="42"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="45"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="174"/>
         <source>&quot;{path}&quot; does not exist.</source>
         <translation>«&#xa0;{path}&#xa0;» n’existe pas.</translation>
     </message>
@@ -184,37 +184,37 @@
         <translation>Le modèle {name} n’a pas pu être chargé (erreur interne&#xa0;; détails dans le journal).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="91"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="94"/>
         <source>The output folder &quot;{folder}&quot; cannot be created ({reason}).</source>
         <translation>Le dossier de sortie «&#xa0;{folder}&#xa0;» ne peut pas être créé ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="97"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="100"/>
         <source>Nothing to analyse: no image was found in what was given.</source>
         <translation>Rien à analyser&#xa0;: aucune image n’a été trouvée dans ce qui a été indiqué.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="191"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="238"/>
         <source>{path}: warning: {message}</source>
         <translation>{path}&#xa0;: avertissement&#xa0;: {message}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="195"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="203"/>
         <source>The run was interrupted before this image was finished.</source>
         <translation>L’exécution a été interrompue avant la fin de cette image.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="216"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="253"/>
         <source>The summary &quot;{path}&quot; could not be written (internal error; details in the log).</source>
         <translation>Le récapitulatif «&#xa0;{path}&#xa0;» n’a pas pu être écrit (erreur interne&#xa0;; détails dans le journal).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="222"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="259"/>
         <source>Interrupted; files already written are complete, none is half-written. Summary: {path}</source>
         <translation>Interrompu&#xa0;; les fichiers déjà écrits sont complets, aucun n’est à moitié écrit. Récapitulatif&#xa0;: {path}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/analyze.py" line="233"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="270"/>
         <source>{finished} of %n image(s) analysed, {count} capillaries; summary: {path}</source>
         <translation>
             <numerusform>{finished} image analysée sur %n, {count} capillaires&#xa0;; récapitulatif&#xa0;: {path}</numerusform>
@@ -222,7 +222,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/analyze.py" line="239"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="276"/>
         <source>%n result(s) carry a warning; see the message column of {path}.</source>
         <translation>
             <numerusform>%n résultat comporte un avertissement&#xa0;; voir la colonne message de {path}.</numerusform>
@@ -230,7 +230,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/analyze.py" line="245"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="282"/>
         <source>%n image(s) could not be analysed; see the status column of {path}. Details are in the log file {log}.</source>
         <translation>
             <numerusform>%n image n’a pas pu être analysée&#xa0;; voir la colonne status de {path}. Les détails sont dans le fichier journal {log}.</numerusform>
@@ -238,7 +238,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/analyze.py" line="249"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="286"/>
         <source>%n image(s) could not be analysed; see the status column of {path}.</source>
         <translation>
             <numerusform>%n image n’a pas pu être analysée&#xa0;; voir la colonne status de {path}.</numerusform>
@@ -247,19 +247,19 @@
     </message>
     <message>
         <location filename="../../capseg_desktop/cli/adapt.py" line="62"/>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="314"/>
-        <location filename="../../capseg_desktop/cli/exam.py" line="195"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="353"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="196"/>
         <source>The folder &quot;{folder}&quot; does not exist.</source>
         <extracomment>Fewer reviewed images than this cannot be split into training and kept-aside ones.</extracomment>
         <translation>Le dossier «&#xa0;{folder}&#xa0;» n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="326"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="365"/>
         <source>No image in &quot;{folder}&quot; has corrections saved; nothing was written.</source>
         <translation>Aucune image de «&#xa0;{folder}&#xa0;» n’a de corrections enregistrées&#xa0;; rien n’a été écrit.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/analyze.py" line="330"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="369"/>
         <source>%n corrected image(s) written to {out}: images/, masks/ and points.json (for capseg train --real-images {images} --real-masks {masks}, and capseg evaluate --images {images} --points {points}).</source>
         <translation>
             <numerusform>%n image corrigée écrite dans {out}&#xa0;: images/, masks/ et points.json (pour capseg train --real-images {images} --real-masks {masks}, et capseg evaluate --images {images} --points {points}).</numerusform>
@@ -278,7 +278,7 @@
         <translation>Aucun profil de microscope ne s’appelle «&#xa0;{name}&#xa0;»&#xa0;; il n’y en a encore aucun (ajoutez-les dans les profils de microscope de la fenêtre).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/analyze.py" line="257"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="294"/>
         <source>{path}: %n capillaries</source>
         <translation>
             <numerusform>{path}&#xa0;: %n capillaire</numerusform>
@@ -286,32 +286,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="260"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="297"/>
         <source>, {density} per mm</source>
         <translation>, {density} par mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="262"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="299"/>
         <source> (corrected by hand: model {model}, {edits})</source>
         <translation> (corrigé à la main&#xa0;: modèle {model}, {edits})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="265"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="302"/>
         <source> (warning: {message})</source>
         <translation> (avertissement&#xa0;: {message})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="62"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="63"/>
         <source>normal</source>
         <translation>normale</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="62"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="63"/>
         <source>reduced</source>
         <translation>diminuée</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/exam.py" line="71"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="72"/>
         <source>{finger}: %n image(s) excluded</source>
         <translation>
             <numerusform>{finger}&#xa0;: %n image exclue</numerusform>
@@ -319,27 +319,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="73"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="74"/>
         <source>{finger}: no image used</source>
         <translation>{finger}&#xa0;: aucune image utilisée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="74"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="75"/>
         <source>{finger}: not examined</source>
         <translation>{finger}&#xa0;: non examiné</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="76"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="77"/>
         <source>distal density not assessed (no scale)</source>
         <translation>densité distale non évaluée (pas d’échelle)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="78"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="79"/>
         <source>distal density {density} per mm ({flag})</source>
         <translation>densité distale {density} par mm ({flag})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/exam.py" line="80"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="81"/>
         <source>{finger}: %n image(s), {density}</source>
         <translation>
             <numerusform>{finger}&#xa0;: %n image, {density}</numerusform>
@@ -347,12 +347,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="82"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="83"/>
         <source>, {dilated} dilated, {giant} giant</source>
         <translation>, dilatées&#xa0;: {dilated}, géantes&#xa0;: {giant}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/exam.py" line="84"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="85"/>
         <source>, %n not used</source>
         <translation>
             <numerusform>, %n non utilisée</numerusform>
@@ -360,52 +360,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="87"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="88"/>
         <source>; fast track: {pattern}</source>
         <translation>&#xa0;; fast track&#xa0;: {pattern}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="95"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="96"/>
         <source>; shapes: {tortuous} tortuous, {crossing} crossing, {ramified} ramified</source>
         <translation>&#xa0;; formes&#xa0;: tortueuses&#xa0;: {tortuous}, croisées&#xa0;: {crossing}, ramifiées&#xa0;: {ramified}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="106"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="107"/>
         <source>Fast track pattern: {pattern}. {support}</source>
         <translation>Profil selon le fast track&#xa0;: {pattern}. {support}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="177"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="178"/>
         <source>Use --force-compare to compare them anyway.</source>
         <translation>Utilisez --force-compare pour les comparer quand même.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="191"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="192"/>
         <source>&quot;{path}&quot; already exists; nothing was written. Use --overwrite to replace it.</source>
         <translation>«&#xa0;{path}&#xa0;» existe déjà&#xa0;; rien n’a été écrit. Utilisez --overwrite pour le remplacer.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="254"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="255"/>
         <source>&quot;{name}&quot; is not assigned to a finger (name images like L2A.png or R5B.jpg); it is left out.</source>
         <translation>«&#xa0;{name}&#xa0;» n’est attribuée à aucun doigt (nommez les images comme L2A.png ou R5B.jpg)&#xa0;; elle est laissée de côté.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="260"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="261"/>
         <source>No image of this exam is assigned to a finger; nothing to analyse.</source>
         <translation>Aucune image de cet examen n’est attribuée à un doigt&#xa0;; rien à analyser.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="265"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="266"/>
         <source>No scale given (--profile or --um-per-px): densities and dilated or giant loops are not assessed.</source>
         <translation>Aucune échelle indiquée (--profile ou --um-per-px)&#xa0;: les densités et les anses dilatées ou géantes ne sont pas évaluées.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="140"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="141"/>
         <source>not assessed (no scale)</source>
         <translation>non évaluée (pas d’échelle)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/exam.py" line="144"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="145"/>
         <source>mean of %n finger(s) with a density</source>
         <translation>
             <numerusform>moyenne de %n doigt avec une densité</numerusform>
@@ -413,42 +413,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="145"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="146"/>
         <source>{density} per mm, {flag} ({fingers})</source>
         <translation>{density} par mm, {flag} ({fingers})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="148"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="149"/>
         <source>{giant} giant (giant loops present)</source>
         <translation>mégacapillaires&#xa0;: {giant} (présence de mégacapillaires)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="150"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="151"/>
         <source>{giant} giant (none)</source>
         <translation>mégacapillaires&#xa0;: {giant} (aucun)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="152"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="153"/>
         <source>Patient: mean distal density {density}; {dilated} dilated, {giant}; {used} image(s) used, {not_used} not used.</source>
         <translation>Patient&#xa0;: densité distale moyenne {density}&#xa0;; capillaires dilatés&#xa0;: {dilated}, {giant}&#xa0;; images utilisées&#xa0;: {used}, non utilisées&#xa0;: {not_used}.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="154"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="155"/>
         <source>Patient: mean distal density {density}; dilated and giant loops not assessed (no scale); {used} image(s) used, {not_used} not used.</source>
         <translation>Patient&#xa0;: densité distale moyenne {density}&#xa0;; capillaires dilatés et mégacapillaires non évalués (pas d’échelle)&#xa0;; images utilisées&#xa0;: {used}, non utilisées&#xa0;: {not_used}.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="207"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="208"/>
         <source>The earlier exam, of {date}:</source>
         <translation>L’examen précédent, du {date}&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/exam.py" line="290"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="293"/>
         <source>Report: {files}</source>
         <translation>Rapport&#xa0;: {files}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/exam.py" line="294"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="297"/>
         <source>%n image(s) could not be analysed and are listed as not used in the report. Details are in the log file {log}.</source>
         <translation>
             <numerusform>%n image n’a pas pu être analysée et figure comme non utilisée dans le rapport. Les détails sont dans le fichier journal {log}.</numerusform>
@@ -456,7 +456,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/cli/exam.py" line="298"/>
+        <location filename="../../capseg_desktop/cli/exam.py" line="301"/>
         <source>%n image(s) could not be analysed and are listed as not used in the report.</source>
         <translation>
             <numerusform>%n image n’a pas pu être analysée et figure comme non utilisée dans le rapport.</numerusform>
@@ -464,12 +464,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="361"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="400"/>
         <source>&quot;{path}&quot; already exists; use --overwrite to replace it.</source>
         <translation>«&#xa0;{path}&#xa0;» existe déjà&#xa0;; utilisez --overwrite pour le remplacer.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/cli/analyze.py" line="368"/>
+        <location filename="../../capseg_desktop/cli/analyze.py" line="407"/>
         <source>Wrote {path} ({size} KiB)</source>
         <translation>{path} écrit ({size} Kio)</translation>
     </message>
@@ -908,9 +908,9 @@
 <context>
     <name>ExamFigures</name>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/exam.py" line="754"/>
+        <location filename="../../capseg_desktop/core/exam.py" line="772"/>
         <source>mean over %n finger(s) with a density</source>
-        <extracomment>The clinician&apos;s conclusion and signature (name, date YYYY-MM-DD), printed at the end of the report; &quot;&quot; when not given (and absent from files written before they existed). Shape label (``core.shape.SHAPES``) -&gt; loops; ``None`` when not known. The model that counted it (file name, sha256): a microscope profile&apos;s own or the bundled one. Whether dilated and giant loops could be judged on at least one used image (a scale). Shape label -&gt; loops over the used images (every label, 0 when none). The EULAR fast track pattern on the finger&apos;s figures (``None``: no image used). Fingers whose density is reduced, in ``FINGERS`` order. Whether any image used was measured at a scale: without one, no loop can be called dilated or giant, and &quot;0 giant&quot; would be a claim nobody checked. Shape label -&gt; loops over the fingers. The EULAR fast track pattern of the patient (from the fingers&apos;, ``core.fasttrack``). Images not assigned to a finger (not counted anywhere).</extracomment>
+        <extracomment>The clinician&apos;s conclusion and signature (name, date YYYY-MM-DD), printed at the end of the report; &quot;&quot; when not given (and absent from files written before they existed). Shape label (``core.shape.SHAPES``) -&gt; loops; ``None`` when not known. Haemorrhages (``core.haemorrhage``); ``None`` when not looked for. The model that counted it (file name, sha256): a microscope profile&apos;s own or the bundled one. Whether dilated and giant loops could be judged on at least one used image (a scale). Shape label -&gt; loops over the used images (every label, 0 when none). The EULAR fast track pattern on the finger&apos;s figures (``None``: no image used). Haemorrhages over the used images (``None``: looked for on none of them). Fingers whose density is reduced, in ``FINGERS`` order. Whether any image used was measured at a scale: without one, no loop can be called dilated or giant, and &quot;0 giant&quot; would be a claim nobody checked. Shape label -&gt; loops over the fingers. The EULAR fast track pattern of the patient (from the fingers&apos;, ``core.fasttrack``). Haemorrhages over the fingers (``None``: looked for on no image used). Images not assigned to a finger (not counted anywhere).</extracomment>
         <translation>
             <numerusform>moyenne sur %n doigt avec une densité</numerusform>
             <numerusform>moyenne sur %n doigts avec une densité</numerusform>
@@ -951,9 +951,9 @@
         <translation>«&#xa0;{name}&#xa0;» existe déjà dans «&#xa0;{folder}&#xa0;»&#xa0;; il n’a pas été remplacé.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/render.py" line="312"/>
+        <location filename="../../capseg_desktop/core/render.py" line="347"/>
         <source>The picture could not be encoded as PNG.</source>
-        <extracomment>Letters after a flagged loop&apos;s number, so the marks read in black and white too. After the number (and letter) of a loop whose flags the clinician set (``core.overrides``).</extracomment>
+        <extracomment>Letters after a flagged loop&apos;s number, so the marks read in black and white too. After the number (and letter) of a loop whose flags the clinician set (``core.overrides``). Purple: a haemorrhage (``core.haemorrhage``), its box and its &quot;H1&quot;, &quot;H2&quot; tag; no capillary box has this colour.</extracomment>
         <translation>L’image n’a pas pu être encodée en PNG.</translation>
     </message>
 </context>
@@ -1042,26 +1042,31 @@
     </message>
     <message>
         <location filename="../../capseg_desktop/core/fasttrack.py" line="79"/>
-        <source>Haemorrhages: not assessed (CapSeg does not detect them yet; the fast track algorithm does not use them).</source>
-        <translation>Hémorragies&#xa0;: non évaluées (CapSeg ne les détecte pas encore&#xa0;; l’algorithme «&#xa0;fast track&#xa0;» ne les utilise pas).</translation>
+        <source>Haemorrhages: {count} (the fast track algorithm does not use them).</source>
+        <translation>Hémorragies&#xa0;: {count} (l&apos;algorithme fast track ne les utilise pas).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/fasttrack.py" line="82"/>
+        <location filename="../../capseg_desktop/core/fasttrack.py" line="81"/>
+        <source>Haemorrhages: not assessed (the fast track algorithm does not use them).</source>
+        <translation>Hémorragies&#xa0;: non évaluées (l&apos;algorithme fast track ne les utilise pas).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/fasttrack.py" line="83"/>
         <source>Scleroderma pattern on {fingers}.</source>
         <translation>Profil sclérodermique sur {fingers}.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/fasttrack.py" line="83"/>
+        <location filename="../../capseg_desktop/core/fasttrack.py" line="84"/>
         <source>Non-scleroderma pattern on {fingers}.</source>
         <translation>Profil non sclérodermique sur {fingers}.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/fasttrack.py" line="84"/>
+        <location filename="../../capseg_desktop/core/fasttrack.py" line="85"/>
         <source>Not assessable on {fingers}.</source>
         <translation>Non évaluable sur {fingers}.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/fasttrack.py" line="85"/>
+        <location filename="../../capseg_desktop/core/fasttrack.py" line="86"/>
         <source>No finger could be assessed.</source>
         <translation>Aucun doigt n’a pu être évalué.</translation>
     </message>
@@ -1091,51 +1096,61 @@
     </message>
     <message>
         <location filename="../../capseg_desktop/core/followup.py" line="51"/>
-        <source>Haemorrhages: not assessed (CapSeg does not detect them yet).</source>
-        <translation>Hémorragies&#xa0;: non évaluées (CapSeg ne les détecte pas encore).</translation>
+        <source>Haemorrhages are not matched across visits either: new or vanished haemorrhages are the rise or fall of each finger&apos;s count.</source>
+        <translation>Les hémorragies ne sont pas non plus appariées d&apos;une visite à l&apos;autre&#xa0;: les hémorragies nouvelles ou disparues sont la hausse ou la baisse du nombre de chaque doigt.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/followup.py" line="52"/>
+        <location filename="../../capseg_desktop/core/followup.py" line="54"/>
+        <source>{finger}: haemorrhages {haemorrhages}</source>
+        <translation>{finger}&#xa0;: hémorragies {haemorrhages}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/followup.py" line="55"/>
+        <source>Patient: haemorrhages {haemorrhages}</source>
+        <translation>Patient&#xa0;: hémorragies {haemorrhages}</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/followup.py" line="56"/>
         <source>Compared although the pseudonyms differ (&quot;{then}&quot; then, &quot;{now}&quot; now), as asked.</source>
         <translation>Comparés bien que les pseudonymes diffèrent («&#xa0;{then}&#xa0;» avant, «&#xa0;{now}&#xa0;» maintenant), comme demandé.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/followup.py" line="54"/>
+        <location filename="../../capseg_desktop/core/followup.py" line="58"/>
         <source>not assessed</source>
         <translation>non évalué</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/followup.py" line="55"/>
+        <location filename="../../capseg_desktop/core/followup.py" line="59"/>
         <source>not examined</source>
         <translation>non examiné</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/followup.py" line="56"/>
+        <location filename="../../capseg_desktop/core/followup.py" line="60"/>
         <source>{finger}: distal density per mm {density}; giant loops {giant}; ramified loops {abnormal}; fast track: {pattern}</source>
         <translation>{finger}&#xa0;: densité distale par mm {density}&#xa0;; mégacapillaires {giant}&#xa0;; anses ramifiées {abnormal}&#xa0;; fast track&#xa0;: {pattern}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/followup.py" line="58"/>
+        <location filename="../../capseg_desktop/core/followup.py" line="62"/>
         <source>Patient: mean distal density per mm {density}; giant loops {giant}; ramified loops {abnormal}; fast track: {pattern}</source>
         <translation>Patient&#xa0;: densité distale moyenne par mm {density}&#xa0;; mégacapillaires {giant}&#xa0;; anses ramifiées {abnormal}&#xa0;; fast track&#xa0;: {pattern}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/followup.py" line="60"/>
+        <location filename="../../capseg_desktop/core/followup.py" line="64"/>
         <source>{finger}: not examined then nor now</source>
         <translation>{finger}&#xa0;: examiné ni avant ni maintenant</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/followup.py" line="61"/>
+        <location filename="../../capseg_desktop/core/followup.py" line="65"/>
         <source>{then} → {now}</source>
         <translation>{then} → {now}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/followup.py" line="62"/>
+        <location filename="../../capseg_desktop/core/followup.py" line="66"/>
         <source>{then} → {now} ({change})</source>
         <translation>{then} → {now} ({change})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/followup.py" line="63"/>
+        <location filename="../../capseg_desktop/core/followup.py" line="67"/>
         <source>{new} new, {vanished} vanished</source>
         <translation>nouveaux&#xa0;: {new}, disparus&#xa0;: {vanished}</translation>
     </message>
@@ -1497,7 +1512,7 @@
 <context>
     <name>Progress</name>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/pipeline.py" line="502"/>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="529"/>
         <source>%n capillaries</source>
         <translation>
             <numerusform>%n capillaire</numerusform>
@@ -1540,7 +1555,7 @@
     </message>
     <message>
         <location filename="../../capseg_desktop/report/pdf.py" line="56"/>
-        <location filename="../../capseg_desktop/report/pdf.py" line="145"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="148"/>
         <source>{scale} µm per pixel</source>
         <translation>{scale} µm par pixel</translation>
     </message>
@@ -1646,7 +1661,7 @@
     </message>
     <message>
         <location filename="../../capseg_desktop/report/pdf.py" line="81"/>
-        <location filename="../../capseg_desktop/report/pdf.py" line="124"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="126"/>
         <source>Density</source>
         <translation>Densité</translation>
     </message>
@@ -1662,302 +1677,312 @@
     </message>
     <message>
         <location filename="../../capseg_desktop/report/pdf.py" line="84"/>
+        <source>Haemorrhages (all fingers)</source>
+        <translation>Hémorragies (tous les doigts)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="85"/>
+        <source>Haemorrhages: then → now (new, vanished)</source>
+        <translation>Hémorragies&#xa0;: avant → maintenant (nouvelles, disparues)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/report/pdf.py" line="86"/>
         <source>Tortuous / crossing / ramified</source>
         <translation>Tortueuses / croisées / ramifiées</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="85"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="87"/>
         <source>Fast track</source>
         <translation>Fast track</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="86"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="88"/>
         <source>EULAR fast track pattern</source>
         <translation>Profil selon l’algorithme «&#xa0;fast track&#xa0;» de l’EULAR</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="87"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="89"/>
         <source>Pattern</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="88"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="90"/>
         <source>Steps</source>
         <translation>Étapes</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="89"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="91"/>
         <source>Loop shapes</source>
         <translation>Forme des anses</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="90"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="92"/>
         <source>EULAR definitions: hairpin, tortuous and crossing loops are normal or non-specific, ramified (bushy) loops abnormal. Measured on each loop&apos;s mask and centre line: crossing, the limbs enclose a hole; ramified, {branches} or more branches beyond the two limb ends; tortuous, a limb bends back {bends} or more times; not assessable, a blurred loop, one whose apex the picture&apos;s edge cuts, or a speck. These thresholds are CapSeg&apos;s.</source>
         <translation>Définitions de l’EULAR&#xa0;: les anses en épingle à cheveux, tortueuses et croisées sont normales ou non spécifiques, les anses ramifiées (buissonnantes) anormales. Mesurées sur le masque et la ligne centrale de chaque anse&#xa0;: croisée, les branches enferment un trou&#xa0;; ramifiée, {branches} ramifications ou plus en plus des deux extrémités des branches&#xa0;; tortueuse, une branche revient sur elle-même {bends} fois ou plus&#xa0;; non évaluable, une anse floue, une anse dont le bord de l’image coupe le sommet, ou un point. Ces seuils sont ceux de CapSeg.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="97"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="99"/>
         <source>Fast track algorithm</source>
         <translation>Algorithme «&#xa0;fast track&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="98"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="100"/>
         <source>Smith V et al., EULAR Study Group on Microcirculation in Rheumatic Diseases, Autoimmun Rev 2019;18:102394. Step 1: density 7 per mm or more and no giant loop, non-scleroderma pattern; step 2: giant loops, or a density of 3 per mm or less with abnormal shapes, scleroderma pattern; step 3: otherwise, non-scleroderma pattern. Read per finger on its figures; the patient has a scleroderma pattern when a finger has one.</source>
         <translation>Smith V et al., EULAR Study Group on Microcirculation in Rheumatic Diseases, Autoimmun Rev 2019;18:102394. Étape 1&#xa0;: densité de 7 par mm ou plus et aucun mégacapillaire, profil non sclérodermique&#xa0;; étape 2&#xa0;: des mégacapillaires, ou une densité de 3 par mm ou moins avec des formes anormales, profil sclérodermique&#xa0;; étape 3&#xa0;: sinon, profil non sclérodermique. Appliqué à chaque doigt sur ses chiffres&#xa0;; le patient a un profil sclérodermique dès qu’un doigt en a un.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="105"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="107"/>
         <source>shapes: {tortuous} tortuous, {crossing} crossing, {ramified} ramified</source>
         <translation>formes&#xa0;: tortueuses&#xa0;: {tortuous}, croisées&#xa0;: {crossing}, ramifiées&#xa0;: {ramified}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="106"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="108"/>
         <source>Not used</source>
         <translation>Non utilisées</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="107"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="109"/>
         <source>not examined</source>
         <translation>non examiné</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="108"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="110"/>
         <source>no image used</source>
         <translation>aucune image utilisée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="109"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="111"/>
         <source>Images not assigned to a finger (not used)</source>
         <translation>Images attribuées à aucun doigt (non utilisées)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="110"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="112"/>
         <source>Image</source>
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="111"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="113"/>
         <source>Why</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="112"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="114"/>
         <source>How these figures were made</source>
         <translation>Comment ces chiffres ont été obtenus</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="113"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="115"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="114"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="116"/>
         <source>{name}, version {version}, runtime {runtime}</source>
         <translation>{name}, version {version}, moteur d’exécution {runtime}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="115"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="117"/>
         <source>version not stated</source>
         <translation>non indiquée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="116"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="118"/>
         <source>Model sha256</source>
         <translation>sha256 du modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="117"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="119"/>
         <source>Counting parameters</source>
         <translation>Paramètres de comptage</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="118"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="120"/>
         <source>Loop flags</source>
         <translation>Classement des anses</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="119"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="121"/>
         <source>judged on the widest vessel diameter of each loop: normal below {dilated} µm, dilated from {dilated} µm, giant from {giant} µm</source>
         <translation>d’après le plus grand diamètre de vaisseau de chaque anse&#xa0;: normale en dessous de {dilated} µm, dilatée à partir de {dilated} µm, mégacapillaire à partir de {giant} µm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="125"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="127"/>
         <source>loops of the distal (outermost) row per millimetre of analysed length, averaged over a finger&apos;s images, then over the fingers; reduced below {reduced} per mm</source>
         <translation>anses de la rangée distale (la plus externe) par millimètre de longueur analysée, moyennées sur les images d’un doigt, puis sur les doigts&#xa0;; diminuée en dessous de {reduced} par mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="130"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="132"/>
         <source>Corrected by hand</source>
         <translation>Corrigé à la main</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="131"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="133"/>
         <source>Software</source>
         <translation>Logiciel</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="132"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="134"/>
         <source>CapSeg Desktop {version}</source>
         <translation>CapSeg Desktop {version}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="133"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="135"/>
         <source>The images</source>
         <translation>Les images</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="134"/>
-        <source>Yellow boxes: counted capillaries, numbered as in the exports; green boxes: added or changed by hand; a second, orange box and &quot;D&quot; after the number: a dilated loop; red and &quot;G&quot;: a giant loop; dashed cyan line: the apices of the distal row.</source>
-        <translation>Cadres jaunes&#xa0;: capillaires comptés, numérotés comme dans les exports&#xa0;; cadres verts&#xa0;: ajoutés ou modifiés à la main&#xa0;; un second cadre orange et «&#xa0;D&#xa0;» après le numéro&#xa0;: capillaire dilaté&#xa0;; rouge et «&#xa0;G&#xa0;»&#xa0;: mégacapillaire (géant)&#xa0;; ligne cyan en tirets&#xa0;: les sommets des anses de la rangée distale.</translation>
+        <location filename="../../capseg_desktop/report/pdf.py" line="136"/>
+        <source>Yellow boxes: counted capillaries, numbered as in the exports; green boxes: added or changed by hand; a second, orange box and &quot;D&quot; after the number: a dilated loop; red and &quot;G&quot;: a giant loop; purple boxes marked &quot;H1&quot;, &quot;H2&quot;: haemorrhages (never counted as capillaries); dashed cyan line: the apices of the distal row.</source>
+        <translation>Cadres jaunes&#xa0;: capillaires comptés, numérotés comme dans les exports&#xa0;; cadres verts&#xa0;: ajoutés ou modifiés à la main&#xa0;; un second cadre orange et «&#xa0;D&#xa0;» après le numéro&#xa0;: capillaire dilaté&#xa0;; rouge et «&#xa0;G&#xa0;»&#xa0;: mégacapillaire (géant)&#xa0;; cadres violets marqués «&#xa0;H1&#xa0;», «&#xa0;H2&#xa0;»&#xa0;: hémorragies (jamais comptées comme capillaires)&#xa0;; ligne cyan en tirets&#xa0;: les sommets des anses de la rangée distale.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="140"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="143"/>
         <source>distal density {density} per mm (distal loops not known)</source>
         <translation>densité distale {density} par mm (nombre d’anses distales inconnu)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="141"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="144"/>
         <source>distal density not assessed (no scale)</source>
         <translation>densité distale non évaluée (pas d’échelle)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="142"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="145"/>
         <source>{dilated} dilated, {giant} giant</source>
         <translation>dilatés&#xa0;: {dilated}, mégacapillaires&#xa0;: {giant}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="143"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="146"/>
         <source>dilated and giant not assessed</source>
         <translation>dilatés et mégacapillaires non évalués</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="144"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="147"/>
         <source>{scale} µm per pixel ({source})</source>
         <translation>{scale} µm par pixel ({source})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="146"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="149"/>
         <source>no scale</source>
         <translation>pas d’échelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="147"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="150"/>
         <source>{finger} — {name}: not used ({reason})</source>
         <translation>{finger} — {name}&#xa0;: non utilisée ({reason})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="148"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="151"/>
         <source>profile {profile}</source>
         <translation>profil {profile}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="149"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="152"/>
         <source>profile</source>
         <translation>profil</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="150"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="153"/>
         <source>calibrated line</source>
         <translation>trait d’étalonnage</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="151"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="154"/>
         <source>set for this image</source>
         <translation>définie pour cette image</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="152"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="155"/>
         <source>typed</source>
         <translation>saisie</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="153"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="156"/>
         <source>(picture not available)</source>
         <translation>(image non disponible)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="154"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="157"/>
         <source>Page {page} of {pages}</source>
         <translation>Page {page} sur {pages}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="155"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="158"/>
         <source>CapSeg Desktop {version} · patient {patient} · exam of {date}</source>
         <translation>CapSeg Desktop {version} · patient {patient} · examen du {date}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="156"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="159"/>
         <source>CapSeg exam report {patient} {date}</source>
         <translation>Compte rendu d’examen CapSeg {patient} {date}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="157"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="160"/>
         <source>no finger</source>
         <translation>aucun doigt</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="158"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="161"/>
         <source>{name}: {reason}</source>
         <translation>{name}&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="159"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="162"/>
         <source>; </source>
         <translation>&#xa0;; </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="160"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="163"/>
         <source>Then: the exam of {then_date}; now: this exam of {now_date}.</source>
         <translation>Avant&#xa0;: l’examen du {then_date}&#xa0;; maintenant&#xa0;: cet examen du {now_date}.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="161"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="164"/>
         <source>Distal density per mm: then → now (change)</source>
         <translation>Densité distale par mm&#xa0;: avant → maintenant (évolution)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="162"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="165"/>
         <source>Giant loops: then → now (new, vanished)</source>
         <translation>Mégacapillaires&#xa0;: avant → maintenant (nouveaux, disparus)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="163"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="166"/>
         <source>Ramified loops (abnormal): then → now (change)</source>
         <translation>Anses ramifiées (anormales)&#xa0;: avant → maintenant (évolution)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="164"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="167"/>
         <source>Fast track: then → now</source>
         <translation>Fast track&#xa0;: avant → maintenant</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="165"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="168"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="166"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="169"/>
         <source>Not examined then nor now: {fingers}.</source>
         <translation>Examinés ni avant ni maintenant&#xa0;: {fingers}.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="167"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="170"/>
         <source>Then and now: the images of each finger</source>
         <translation>Avant et maintenant&#xa0;: les images de chaque doigt</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="168"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="171"/>
         <source>{finger} — left, the exam of {then_date} ({then_name}); right, this exam of {now_date} ({now_name})</source>
         <translation>{finger} — à gauche, l’examen du {then_date} ({then_name})&#xa0;; à droite, cet examen du {now_date} ({now_name})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="274"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="277"/>
         <source>{parameters} in the model&apos;s pixels</source>
         <extracomment>The report&apos;s sentences with a count (see ``core.texts.Plurals``). Page margins in millimetres (left, top, right, bottom); the footer sits in the bottom margin. A picture is drawn across the text&apos;s width, and at most this part of a page&apos;s height. A follow-up&apos;s pair of pictures (then, now): small, at most this part of a page&apos;s height.</extracomment>
         <translation>{parameters} en pixels du modèle</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="310"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="313"/>
         <source>mean of %n finger(s) with a density</source>
         <translation>
             <numerusform>moyenne de %n doigt avec une densité</numerusform>
@@ -1965,12 +1990,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/report/pdf.py" line="311"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="314"/>
         <source>{density} capillaries per mm, {flag} ({fingers})</source>
         <translation>{density} capillaires par mm, {flag} ({fingers})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="372"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="377"/>
         <source>%n image(s) excluded</source>
         <translation>
             <numerusform>%n image exclue</numerusform>
@@ -1978,7 +2003,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="442"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="448"/>
         <source>%n image(s): their corrected counts are used (model&apos;s count in brackets below)</source>
         <translation>
             <numerusform>%n image&#xa0;: son comptage corrigé est utilisé (comptage du modèle entre parenthèses ci-dessous)</numerusform>
@@ -1986,7 +2011,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="457"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="463"/>
         <source>distal density {density} per mm (%n distal loops)</source>
         <translation>
             <numerusform>densité distale {density} par mm (%n anse distale)</numerusform>
@@ -1994,7 +2019,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="473"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="479"/>
         <source>{finger} — {name}: %n capillaries (model {model_count}, corrected by hand); {density}; {flags}; {scale}</source>
         <translation>
             <numerusform>{finger} — {name}&#xa0;: %n capillaire (modèle {model_count}, corrigé à la main)&#xa0;; {density}&#xa0;; {flags}&#xa0;; {scale}</numerusform>
@@ -2002,7 +2027,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/report/pdf.py" line="476"/>
+        <location filename="../../capseg_desktop/report/pdf.py" line="482"/>
         <source>{finger} — {name}: %n capillaries; {density}; {flags}; {scale}</source>
         <translation>
             <numerusform>{finger} — {name}&#xa0;: %n capillaire&#xa0;; {density}&#xa0;; {flags}&#xa0;; {scale}</numerusform>
@@ -2013,90 +2038,95 @@
 <context>
     <name>Result</name>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="93"/>
+        <location filename="../../capseg_desktop/core/result.py" line="94"/>
         <source>{date} {time} (local time, UTC{offset})</source>
         <extracomment>This module&apos;s sentences with a count (see ``core.texts.Plurals``). The kinds of hand correction (``core.corrections.Edit``), in the order the result&apos;s edit counts list them. Kept here, where the result&apos;s JSON names them: ``corrections`` imports this module, and this one importing ``corrections`` back made an import loop that ran. The measurement columns of the capillary CSV: in µm when the scale is known (&quot;unit&quot; says which), else in pixels with the flag &quot;not assessed (no scale)&quot;. How the legend and the summary name each counting parameter (label, unit).</extracomment>
         <translation>{date} {time} (heure locale, UTC{offset})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="126"/>
+        <location filename="../../capseg_desktop/core/result.py" line="127"/>
         <source>Counting parameters as the model recommends.</source>
         <extracomment>How each language writes a day (English keeps ISO 8601, which every reader understands).</extracomment>
         <translation>Paramètres de comptage recommandés par le modèle.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="127"/>
+        <location filename="../../capseg_desktop/core/result.py" line="128"/>
         <source>Changed by the user: {changes}.</source>
         <translation>Modifié par l’utilisateur&#xa0;: {changes}.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="134"/>
+        <location filename="../../capseg_desktop/core/result.py" line="135"/>
         <source>threshold {value} (recommended {recommended})</source>
         <translation>seuil {value} (recommandé {recommended})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="135"/>
+        <location filename="../../capseg_desktop/core/result.py" line="136"/>
         <source>minimum area {value} px (recommended {recommended} px)</source>
         <translation>aire minimale {value} px (recommandée {recommended} px)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="136"/>
+        <location filename="../../capseg_desktop/core/result.py" line="137"/>
         <source>merge distance {value} px (recommended {recommended} px)</source>
         <translation>distance de fusion {value} px (recommandée {recommended} px)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="137"/>
+        <location filename="../../capseg_desktop/core/result.py" line="138"/>
         <source>split area {value} px (recommended {recommended} px)</source>
         <translation>aire de séparation {value} px (recommandée {recommended} px)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="145"/>
+        <location filename="../../capseg_desktop/core/result.py" line="146"/>
         <source>{name} {value} (recommended {recommended})</source>
         <translation>{name} {value} (recommandé {recommended})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="147"/>
+        <location filename="../../capseg_desktop/core/result.py" line="148"/>
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="355"/>
+        <location filename="../../capseg_desktop/core/result.py" line="600"/>
+        <source>Haemorrhages: {count} (purple boxes marked H; never counted as capillaries)</source>
+        <translation>Hémorragies&#xa0;: {count} (cadres violets marqués H&#xa0;; jamais comptées comme capillaires)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/core/result.py" line="363"/>
         <source>Count {count}</source>
-        <extracomment>Plain sentences about implausible input or output (see ``core.sanity``); a result with warnings is shown and summarised as &quot;warning&quot;, not &quot;ok&quot;. How the image was brought to the model&apos;s scale; ``None`` when not recorded. What the model recommends (``Analyzer.default_params()``); ``None`` when not known, and then no export claims anything about changed parameters. Corrections by hand (``Analysis.with_edits``): the model&apos;s count before the edits, how many edits of each kind applied, the whole log, and the ids (in this result&apos;s numbering) of the capillaries an edit created or changed. ``None``/empty: not edited. Per-capillary measurements (``core.measure``), in the capillaries&apos; order; recomputed after every recount and edit by ``Analysis``. Where ``um_per_px`` came from; ``None``: not recorded (a typed number, see ``calibration_used``). (start, end) along the row in image pixels for the density, or ``None`` for the whole image.</extracomment>
+        <extracomment>Plain sentences about implausible input or output (see ``core.sanity``); a result with warnings is shown and summarised as &quot;warning&quot;, not &quot;ok&quot;. How the image was brought to the model&apos;s scale; ``None`` when not recorded. What the model recommends (``Analyzer.default_params()``); ``None`` when not known, and then no export claims anything about changed parameters. Corrections by hand (``Analysis.with_edits``): the model&apos;s count before the edits, how many edits of each kind applied, the whole log, and the ids (in this result&apos;s numbering) of the capillaries an edit created or changed. ``None``/empty: not edited. Per-capillary measurements (``core.measure``), in the capillaries&apos; order; recomputed after every recount and edit by ``Analysis``. Where ``um_per_px`` came from; ``None``: not recorded (a typed number, see ``calibration_used``). (start, end) along the row in image pixels for the density, or ``None`` for the whole image. The haemorrhages (``core.haemorrhage``), never counted as capillaries; ``None``: not looked for (a result made without them), which no export reports as zero.</extracomment>
         <translation>Comptage {count}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="356"/>
+        <location filename="../../capseg_desktop/core/result.py" line="364"/>
         <source>Count {count} (model {model}: {edits})</source>
         <translation>Comptage {count} (modèle {model}&#xa0;: {edits})</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="515"/>
+        <location filename="../../capseg_desktop/core/result.py" line="526"/>
         <source>apices towards the top</source>
         <translation>sommets vers le haut</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="516"/>
+        <location filename="../../capseg_desktop/core/result.py" line="527"/>
         <source>apices towards the bottom</source>
         <translation>sommets vers le bas</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="517"/>
+        <location filename="../../capseg_desktop/core/result.py" line="528"/>
         <source>apices towards the left</source>
         <translation>sommets vers la gauche</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="518"/>
+        <location filename="../../capseg_desktop/core/result.py" line="529"/>
         <source>apices towards the right</source>
         <translation>sommets vers la droite</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="519"/>
+        <location filename="../../capseg_desktop/core/result.py" line="530"/>
         <source>apices towards the {direction}</source>
         <translation>sommets orientés&#xa0;: {direction}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/result.py" line="522"/>
+        <location filename="../../capseg_desktop/core/result.py" line="533"/>
         <source>Distal row (dashed cyan line): %n loops, {apices}; density not assessed (no scale)</source>
         <translation>
             <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anse, {apices}&#xa0;; densité non évaluée (pas d’échelle)</numerusform>
@@ -2104,7 +2134,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/result.py" line="526"/>
+        <location filename="../../capseg_desktop/core/result.py" line="537"/>
         <source>Distal row (dashed cyan line): %n loops in a window of {window} px, {apices}; density not assessed (no scale)</source>
         <translation>
             <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anse dans une fenêtre de {window} px, {apices}&#xa0;; densité non évaluée (pas d’échelle)</numerusform>
@@ -2112,12 +2142,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="531"/>
+        <location filename="../../capseg_desktop/core/result.py" line="542"/>
         <source>Loop widths in pixels: dilated and giant loops not assessed (no scale)</source>
         <translation>Largeurs des anses en pixels&#xa0;: capillaires dilatés et mégacapillaires non évalués (pas d’échelle)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/result.py" line="536"/>
+        <location filename="../../capseg_desktop/core/result.py" line="547"/>
         <source>Distal row (dashed cyan line): %n loops, {density} per mm, reduced (below {limit} per mm)</source>
         <translation>
             <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anse, {density} par mm, densité diminuée (moins de {limit} par mm)</numerusform>
@@ -2125,7 +2155,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/result.py" line="539"/>
+        <location filename="../../capseg_desktop/core/result.py" line="550"/>
         <source>Distal row (dashed cyan line): %n loops, {density} per mm, normal ({limit} per mm or more)</source>
         <translation>
             <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anse, {density} par mm, densité normale ({limit} par mm ou plus)</numerusform>
@@ -2133,7 +2163,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/result.py" line="543"/>
+        <location filename="../../capseg_desktop/core/result.py" line="554"/>
         <source>Distal row (dashed cyan line): %n loops in a window of {window} px, {density} per mm, reduced (below {limit} per mm)</source>
         <translation>
             <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anse dans une fenêtre de {window} px, {density} par mm, densité diminuée (moins de {limit} par mm)</numerusform>
@@ -2141,7 +2171,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/result.py" line="549"/>
+        <location filename="../../capseg_desktop/core/result.py" line="560"/>
         <source>Distal row (dashed cyan line): %n loops in a window of {window} px, {density} per mm, normal ({limit} per mm or more)</source>
         <translation>
             <numerusform>Rangée distale (ligne cyan en tirets)&#xa0;: %n anse dans une fenêtre de {window} px, {density} par mm, densité normale ({limit} par mm ou plus)</numerusform>
@@ -2149,12 +2179,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="555"/>
+        <location filename="../../capseg_desktop/core/result.py" line="566"/>
         <source>Dilated loops: {dilated}, giant loops: {giant} ({thresholds}; dilated loops in an orange outer box marked D, giant in a red one marked G)</source>
         <translation>Capillaires dilatés&#xa0;: {dilated}, mégacapillaires&#xa0;: {giant} ({thresholds}&#xa0;; capillaires dilatés dans un cadre extérieur orange marqué D, mégacapillaires (géants) dans un cadre rouge marqué G)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/result.py" line="566"/>
+        <location filename="../../capseg_desktop/core/result.py" line="577"/>
         <source>* after a loop&apos;s number: flagged by the clinician (%n loops: {ids})</source>
         <translation>
             <numerusform>* après le numéro d’une anse&#xa0;: signalée par le clinicien (%n anse&#xa0;: {ids})</numerusform>
@@ -2162,12 +2192,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="575"/>
+        <location filename="../../capseg_desktop/core/result.py" line="589"/>
         <source>Loop shapes: {hairpin} hairpin, {tortuous} tortuous, {crossing} crossing (both non-specific), {ramified} ramified (abnormal), {not_assessable} not assessable</source>
         <translation>Forme des anses&#xa0;: en épingle à cheveux&#xa0;: {hairpin}, tortueuses&#xa0;: {tortuous}, croisées&#xa0;: {crossing} (non spécifiques), ramifiées&#xa0;: {ramified} (anormales), non évaluables&#xa0;: {not_assessable}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/result.py" line="599"/>
+        <location filename="../../capseg_desktop/core/result.py" line="620"/>
         <source>{file}: %n capillaries; {scale}</source>
         <translation>
             <numerusform>{file}&#xa0;: %n capillaire&#xa0;; {scale}</numerusform>
@@ -2175,7 +2205,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/result.py" line="601"/>
+        <location filename="../../capseg_desktop/core/result.py" line="622"/>
         <source>{file}: %n capillaries</source>
         <translation>
             <numerusform>{file}&#xa0;: %n capillaire</numerusform>
@@ -2183,32 +2213,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="608"/>
+        <location filename="../../capseg_desktop/core/result.py" line="629"/>
         <source>{count}: corrected by hand; green boxes are the capillaries added or changed</source>
         <translation>{count}&#xa0;: corrigé à la main&#xa0;; les cadres verts sont les capillaires ajoutés ou modifiés</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="610"/>
+        <location filename="../../capseg_desktop/core/result.py" line="631"/>
         <source>{count}: corrected by hand</source>
         <translation>{count}&#xa0;: corrigé à la main</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="616"/>
+        <location filename="../../capseg_desktop/core/result.py" line="637"/>
         <source>Model {name} (sha256 {hash}, {runtime}); {parameters} in the model&apos;s pixels (the image was resized ×{factor} for the model)</source>
         <translation>Modèle {name} (sha256 {hash}, {runtime})&#xa0;; {parameters} en pixels du modèle (l’image a été redimensionnée ×{factor} pour le modèle)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="619"/>
+        <location filename="../../capseg_desktop/core/result.py" line="640"/>
         <source>Model {name} (sha256 {hash}, {runtime}); {parameters}</source>
         <translation>Modèle {name} (sha256 {hash}, {runtime})&#xa0;; {parameters}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="628"/>
+        <location filename="../../capseg_desktop/core/result.py" line="649"/>
         <source>CapSeg Desktop {version}, analysed {time}</source>
         <translation>CapSeg Desktop {version}, analysé le {time}</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/core/result.py" line="632"/>
+        <location filename="../../capseg_desktop/core/result.py" line="653"/>
         <source>Warning: {warning}</source>
         <translation>Avertissement&#xa0;: {warning}</translation>
     </message>

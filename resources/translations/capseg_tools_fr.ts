@@ -1696,34 +1696,39 @@
 <context>
     <name>MeasureLayers</name>
     <message>
-        <location filename="../../capseg_desktop/gui/views/measure_layers.py" line="136"/>
+        <location filename="../../capseg_desktop/gui/views/measure_layers.py" line="150"/>
         <source>1 mm ⇔</source>
         <translation>1 mm ⇔</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/views/measure_layers.py" line="181"/>
+        <location filename="../../capseg_desktop/gui/views/measure_layers.py" line="196"/>
         <source>dilated</source>
         <translation>dilaté</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/views/measure_layers.py" line="181"/>
+        <location filename="../../capseg_desktop/gui/views/measure_layers.py" line="196"/>
         <source>giant</source>
         <translation>méga</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/views/measure_layers.py" line="189"/>
+        <location filename="../../capseg_desktop/gui/views/measure_layers.py" line="204"/>
         <source>Capillary %1: %2</source>
         <translation>Capillaire %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/views/measure_layers.py" line="198"/>
+        <location filename="../../capseg_desktop/gui/views/measure_layers.py" line="213"/>
         <source>Capillary %1</source>
         <translation>Capillaire %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/views/measure_layers.py" line="199"/>
+        <location filename="../../capseg_desktop/gui/views/measure_layers.py" line="214"/>
         <source>%1 (flagged by the clinician)</source>
         <translation>%1 (signalé par le clinicien)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/views/measure_layers.py" line="224"/>
+        <source>Haemorrhage %1: not counted as a capillary</source>
+        <translation>Hémorragie %1&#xa0;: non comptée comme capillaire</translation>
     </message>
 </context>
 <context>

@@ -254,100 +254,105 @@
         <translation>Redimensionnée ×%1 pour le modèle&#xa0;; en pixels de cette image (ceux du tableau)&#xa0;: surface minimale %2 px, distance de fusion %3 px.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="105"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="106"/>
         <source>Capillary count</source>
         <extracomment>Table rows of capillaries made or changed by hand carry this role set to True.</extracomment>
         <translation>Nombre de capillaires</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="110"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="111"/>
         <source>How hand corrections changed the count</source>
         <translation>Effet des corrections manuelles sur le comptage</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="115"/>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="335"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="113"/>
+        <source>Haemorrhages, never counted as capillaries</source>
+        <translation>Hémorragies, jamais comptées comme capillaires</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="118"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="339"/>
         <source>No image analysed yet.</source>
         <translation>Aucune image analysée pour l&apos;instant.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="119"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="122"/>
         <source>Capillary density</source>
         <translation>Densité capillaire</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="124"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="127"/>
         <source>How the density was measured</source>
         <translation>Comment la densité a été mesurée</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="128"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="131"/>
         <source>Distal row and density flag</source>
         <translation>Rangée distale et indicateur de densité</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="129"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="132"/>
         <source>Scale and where it comes from</source>
         <translation>Échelle et sa provenance</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="132"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="135"/>
         <source>Warnings about this analysis</source>
         <translation>Avertissements sur cette analyse</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="142"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="145"/>
         <source>Probability threshold</source>
         <translation>Seuil de probabilité</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="143"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="146"/>
         <source>A pixel counts as capillary when the model&apos;s probability is above this.</source>
         <translation>Un pixel est compté comme capillaire quand la probabilité donnée par le modèle dépasse ce seuil.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="148"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="151"/>
         <source>Minimum area in pixels</source>
         <translation>Surface minimale en pixels</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="155"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="158"/>
         <source>Merge distance in pixels</source>
         <translation>Distance de fusion en pixels</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="161"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="164"/>
         <source>not set</source>
         <translation>non définie</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="163"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="166"/>
         <source>Scale in micrometres per pixel</source>
         <translation>Échelle en micromètres par pixel</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="164"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="167"/>
         <source>The microscope&apos;s scale; with it, the density per millimetre is shown.</source>
         <translation>L&apos;échelle du microscope&#xa0;; une fois définie, la densité par millimètre s&apos;affiche.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="165"/>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="269"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="168"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="272"/>
         <source>Reset to model defaults</source>
         <translation>Valeurs du modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="167"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="170"/>
         <source>Reset counting parameters to the model&apos;s defaults</source>
         <translation>Remettre les paramètres de comptage aux valeurs par défaut du modèle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="192"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="195"/>
         <source>&amp;Scale</source>
         <translation>É&amp;chelle</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="206"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="209"/>
         <source>Counting</source>
         <translation>Comptage</translation>
     </message>
@@ -388,22 +393,22 @@
         <translation>Une ligne par capillaire compté&#xa0;; sélectionner une ligne le met en évidence dans les vues.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="259"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="262"/>
         <source>Changed from the model&apos;s recommendation (%1).</source>
         <translation>Modifié par rapport à la recommandation du modèle (%1).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="260"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="263"/>
         <source>As the model recommends (%1).</source>
         <translation>Conforme à la recommandation du modèle (%1).</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="265"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="268"/>
         <source>Set threshold %1, minimum area %2 px, merge distance %3 px (the model card&apos;s recommendation); the scale stays.</source>
         <translation>Règle le seuil à %1, la surface minimale à %2 px et la distance de fusion à %3 px (recommandation de la fiche du modèle)&#xa0;; l&apos;échelle est conservée.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="269"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="272"/>
         <source>Reset to model defaults (%n changed)</source>
         <translation>
             <numerusform>Valeurs du modèle (%n modifiée)</numerusform>
@@ -492,7 +497,7 @@
     </message>
     <message>
         <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="130"/>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="376"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="380"/>
         <source>normal</source>
         <translation>normal</translation>
     </message>
@@ -502,37 +507,42 @@
         <translation>%1 (clinicien)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="357"/>
+        <location filename="../../capseg_desktop/gui/window/capillary_table.py" line="155"/>
+        <source>Haemorrhages: %1 (purple boxes H1, H2…; not counted as capillaries)</source>
+        <translation>Hémorragies&#xa0;: %1 (cadres violets H1, H2…&#xa0;; non comptées comme capillaires)</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="361"/>
         <source>Density: set the scale (µm/px)</source>
         <translation>Densité&#xa0;: définir l&apos;échelle (µm/px)</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="358"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="362"/>
         <source>to see capillaries per mm</source>
         <translation>pour voir les capillaires par mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="366"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="370"/>
         <source>%1 per mm</source>
         <translation>%1 par mm</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="369"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="373"/>
         <source>in a 1 mm window, x %1–%2 px</source>
         <translation>dans une fenêtre de 1 mm, x %1–%2 px</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="373"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="377"/>
         <source>%1 mm wide at %2 µm/px</source>
         <translation>%1 mm de large à %2 µm/px</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="376"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="380"/>
         <source>reduced (&lt; 7/mm)</source>
         <translation>réduite (&lt; 7/mm)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="381"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="385"/>
         <source>%n distal loops in the window</source>
         <translation>
             <numerusform>%n anse distale dans la fenêtre</numerusform>
@@ -540,8 +550,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="361"/>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="384"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="365"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="388"/>
         <source>distal row, %n loops</source>
         <translation>
             <numerusform>rangée distale, %n anse</numerusform>
@@ -549,9 +559,9 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="107"/>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="333"/>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="342"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="108"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="337"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="346"/>
         <source>capillaries seen (all rows)</source>
         <translation>
             <numerusform>capillaire vu (toutes rangées)</numerusform>
@@ -559,17 +569,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="390"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="394"/>
         <source>Capillaries per mm of the distal (outermost) row, the dashed line in the views; normal about 7–12 per mm, reduced below 7 (EULAR). The figures support, not replace, a clinician&apos;s reading.</source>
         <translation>Capillaires par mm de la rangée distale (la plus externe), la ligne en pointillés dans les vues&#xa0;; normale vers 7 à 12 par mm, réduite sous 7 (EULAR). Ces chiffres aident la lecture du clinicien, ils ne la remplacent pas.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="405"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="409"/>
         <source>%1 — model %2, %3</source>
         <translation>%1 — modèle %2, %3</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="407"/>
+        <location filename="../../capseg_desktop/gui/window/count_panel.py" line="411"/>
         <source>The model counted %1; your corrections made it %2. Edit &gt; Undo (Ctrl+Z) takes them back one by one.</source>
         <translation>Le modèle en a compté %1&#xa0;; vos corrections donnent %2. Édition &gt; Annuler (Ctrl+Z) les retire une à une.</translation>
     </message>

@@ -44,18 +44,21 @@ def keys(found):
 def test_every_branch_of_the_three_rules(density, giants, abnormal, pattern, rule, steps):
     found = fast_track(density, giants, abnormal)
     assert (found.pattern, found.rule) == (pattern, rule)
-    assert keys(found) == steps + ["haemorrhages"]  # haemorrhages: always said to be not assessed
+    assert keys(found) == steps + ["haemorrhages_unknown"]  # not looked for: said so
+    # Haemorrhages are said, never used: any number of them leaves the outcome as it was.
+    counted = fast_track(density, giants, abnormal, 4)
+    assert (counted.pattern, counted.rule) == (pattern, rule) and keys(counted) == steps + ["haemorrhages"]
 
 
 def test_the_steps_read_as_sentences_with_the_figures():
     texts = fast_track(2.5, 0, 2).step_texts()
     assert texts[0] == "Step 1 not met: density 2.5 per mm (below 7)."
     assert texts[1] == "Step 2: density 2.5 per mm (3 or less) with abnormal shapes (ramified loops: 2): scleroderma pattern."
-    assert texts[2].startswith("Haemorrhages: not assessed")
-    assert fast_track(9.0, 3, 0).to_dict() == {
+    assert texts[2] == "Haemorrhages: not assessed (the fast track algorithm does not use them)."
+    assert fast_track(9.0, 3, 0, 2).to_dict() == {
         "pattern": "scleroderma pattern", "rule": 2,
         "steps": ["Step 1 not met: giant loops present (3).", "Step 2: giant loops present (3): scleroderma pattern.",
-                  "Haemorrhages: not assessed (CapSeg does not detect them yet; the fast track algorithm does not use them)."],
+                  "Haemorrhages: 2 (the fast track algorithm does not use them)."],
     }
 
 
@@ -69,7 +72,8 @@ def test_the_patient_outcome_from_the_fingers():
     assert "Not assessable on R2." in found.step_texts()  # said, not hidden
     assert patient_fast_track([("L2", normal), ("L3", fast_track(5.0, 0, 0))]).rule == 3
     assert patient_fast_track([("L2", unknown), ("L3", None)]).pattern == NOT_ASSESSABLE
-    assert keys(patient_fast_track([])) == ["no_finger", "haemorrhages"]
+    assert keys(patient_fast_track([])) == ["no_finger", "haemorrhages_unknown"]
+    assert patient_fast_track([("L2", normal)], 3).step_texts()[-1] == "Haemorrhages: 3 (the fast track algorithm does not use them)."
 
 
 def _with_shapes(result, labels):

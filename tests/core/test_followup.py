@@ -37,6 +37,7 @@ class Result:
     edited: bool = False
     model_count: int | None = None
     warnings: tuple = ()
+    haemorrhage_count: int | None = None
     calibration_used: Calibration = field(default_factory=lambda: Calibration(1.0, SOURCE_PROFILE, "Dino"))
 
     @property
@@ -68,14 +69,14 @@ def visit(tmp_path, name, patient, date, figures):
 @pytest.fixture()
 def two_visits(tmp_path):
     then = visit(tmp_path, "2025", "P-042", "2025-06-01", {
-        "L2A.png": Result(10, 8.0), "L2B.png": Result(9, 6.0),  # L2: 7.0 per mm
-        "L3A.png": Result(8, 9.0, giant_count=2),
+        "L2A.png": Result(10, 8.0, haemorrhage_count=1), "L2B.png": Result(9, 6.0),  # L2: 7.0 per mm
+        "L3A.png": Result(8, 9.0, giant_count=2, haemorrhage_count=2),
         "R2A.png": Result(7, 7.5),
         "R4A.png": Result(6, None, measuring_um_per_px=None),  # no scale then
     })
     now = visit(tmp_path, "2026", " p-042 ", "2026-12-07", {
-        "L2A.png": Result(6, 5.0, giant_count=1), "L2B.png": Result(5, 4.0),  # L2: 4.5 per mm
-        "L3A.png": Result(8, 8.0),  # both giants gone
+        "L2A.png": Result(6, 5.0, giant_count=1, haemorrhage_count=3), "L2B.png": Result(5, 4.0),  # L2: 4.5 per mm
+        "L3A.png": Result(8, 8.0, haemorrhage_count=0),  # both giants and both haemorrhages gone
         "R2A.png": Result(3, 2.5, ramified=2),
         "R4A.png": Result(6, 7.0),
         "R5A.png": Result(7, 8.0),  # not examined then
@@ -122,14 +123,20 @@ def test_the_comparison_in_words(two_visits):
     # New and vanished over the fingers judged in both exams: L2 +1, L3 -2.
     assert "giant loops 2 → 1 (1 new, 2 vanished)" in patient and "ramified loops 0 → 2 (+2)" in patient
     assert patient.endswith("fast track: scleroderma pattern → scleroderma pattern")
-    assert lines[-1] == "Haemorrhages: not assessed (CapSeg does not detect them yet)."
+    # Haemorrhages per finger, new and vanished as the giants (not matched across visits).
+    assert "L2: haemorrhages 1 → 3 (2 new, 0 vanished)" in lines
+    assert "L3: haemorrhages 2 → 0 (0 new, 2 vanished)" in lines
+    assert "R2: haemorrhages not assessed → not assessed" in lines  # not looked for: never 0
+    assert "Patient: haemorrhages 3 → 3 (2 new, 2 vanished)" in lines
+    assert lines[-1].startswith("Haemorrhages are not matched across visits")
 
 
 def test_the_comparison_in_french(french, two_visits):  # noqa: F811
     lines = comparison_lines(compare_exams(*two_visits))
     assert lines[0].startswith("Comparé") and "01/06/2025" in lines[0]
     assert any(line.startswith("L2") and "7,0 → 4,5 (−2,5)" in line for line in lines)
-    assert "Hémorragies" in lines[-1]
+    assert lines[-1].startswith("Les hémorragies ne sont pas non plus appariées")
+    assert "L2\xa0: hémorragies 1 → 3 (nouveaux\xa0: 2, disparus\xa0: 0)" in lines
 
 
 def test_two_patients_are_not_compared_unless_forced(tmp_path, two_visits):
@@ -163,7 +170,11 @@ def test_the_exam_csv_gets_the_comparison_rows(two_visits):
     assert changes["R4"]["distal_density_change_per_mm"] == "" and changes["R4"]["new_giant"] == ""
     assert changes["L4"]["status"] == "not examined"
     patient = rows[-1]
-    assert (patient["new_giant"], patient["vanished_giant"], patient["haemorrhages"]) == ("1", "2", "not assessed")
+    assert (patient["new_giant"], patient["vanished_giant"]) == ("1", "2")
+    assert (patient["then_haemorrhages"], patient["haemorrhages"], patient["new_haemorrhages"], patient["vanished_haemorrhages"]) == (
+        "3", "3", "2", "2")
+    assert (changes["L2"]["then_haemorrhages"], changes["L2"]["haemorrhages"], changes["L2"]["new_haemorrhages"]) == ("1", "3", "2")
+    assert changes["R2"]["haemorrhages"] == "" and changes["R2"]["new_haemorrhages"] == ""  # not looked for: blank
     # Without a comparison the CSV is as before: no comparison column.
     from capseg_desktop.core.exam import exam_csv
 

@@ -63,7 +63,8 @@ def test_the_follow_up_is_printed_reported_and_tabled(visits, darkness_model_dir
     assert "L5: not examined then nor now" in out
     assert "fast track: non-scleroderma pattern → scleroderma pattern" in out  # giant loops now
     assert "Patient: mean distal density per mm" in out and "giant loops 0 → 11 (7 new, 0 vanished)" in out
-    assert "Haemorrhages: not assessed (CapSeg does not detect them yet)." in out
+    assert "Haemorrhages are not matched across visits either" in out
+    assert "L2: haemorrhages 0 → 0 (0 new, 0 vanished)" in out  # looked for in both visits, none found
 
     pages = pdf_pages(tmp_path / "report.pdf")
     text = " ".join(pages)
@@ -71,7 +72,8 @@ def test_the_follow_up_is_printed_reported_and_tabled(visits, darkness_model_dir
     assert "Then: the exam of 2025-06-01; now: this exam of 2026-12-07." in text
     assert f"L2 {l2_then:.1f} → {l2_now:.1f} (−{l2_then - l2_now:.1f}) 0 → 2 (2 new, 0 vanished) 0 → 0 (0)" in text
     assert f"L4 not examined → {per_mm(4, 5):.1f} not examined → 4" in text
-    assert "Haemorrhages: not assessed (CapSeg does not detect them yet)." in text
+    assert "Haemorrhages are not matched across visits either" in text
+    assert f"L2 {l2_then:.1f} → {l2_now:.1f} (−{l2_then - l2_now:.1f}) 0 → 2 (2 new, 0 vanished) 0 → 0 (0) 0 → 0 (0 new, 0 vanished)" in text
     assert "Not examined then nor now: L3, L5, R2, R4, R5." in text
     # The pictures of each finger seen in both visits, side by side, before the others.
     assert "L2 — left, the exam of 2025-06-01 (L2A.png); right, this exam of 2026-12-07 (L2A.png)" in text

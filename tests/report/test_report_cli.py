@@ -86,7 +86,9 @@ def test_capseg_exam_writes_the_report_csv_and_exam(exam_folder, darkness_model_
     assert by_file["R5B.png"]["status"] == "failed" and by_file["R5B.png"]["reason"]
     assert by_file["overview.png"]["status"] == "no finger"
     assert rows[-1]["level"] == "patient" and rows[-1]["distal_density_per_mm"] == f"{patient:.2f}"
-    assert rows[-1]["fast_track_pattern"] == "non-scleroderma pattern" and "Haemorrhages: not assessed" in rows[-1]["fast_track_steps"]
+    assert rows[-1]["fast_track_pattern"] == "non-scleroderma pattern"
+    assert f"Haemorrhages: {rows[-1]['haemorrhages']} (the fast track" in rows[-1]["fast_track_steps"]
+    assert rows[-1]["haemorrhages"] == str(sum(int(r["haemorrhages"]) for r in rows if r["level"] == "finger" and r["haemorrhages"]))
 
     exam = load_exam(saved)
     assert (exam.patient_id, exam.operator, exam.date, exam.um_per_px) == ("P-042", "Dr Rheum", "2026-11-20", 2.0)

@@ -1,5 +1,6 @@
 """What the measurements add to the three views: dilated and giant loops marked in their own
-colour with a short label (as in the exported picture), the distal row (a line through the
+colour with a short label (as in the exported picture), the haemorrhages in purple boxes marked
+"H1", "H2" (``core.render.HAEMORRHAGE_RGB``, as exported), the distal row (a line through the
 apices of the outermost loops), and the 1 mm density window that the user drags along the
 strip (View > Density window); the density shown is then counted inside it."""
 
@@ -62,6 +63,19 @@ class FlagBox(QGraphicsRectItem):
         pen.setCosmetic(True)
         self.setPen(pen)
         self.setBrush(QBrush(Qt.BrushStyle.NoBrush))
+
+
+class HaemorrhageTab(TextTab):
+    """A haemorrhage's "H1" above its box (its position is the box's top left corner)."""
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0, -self.size[1] - 2, *self.size)
+
+
+def haemorrhage_colour() -> QColor:
+    from ...core import render
+
+    return QColor(*render.HAEMORRHAGE_RGB)
 
 
 class WindowHandle(TextTab):
@@ -162,6 +176,7 @@ class MeasureLayers(QObject):
         row = result.distal_row()
         self.along_x = row.along_x
         self._draw_marks(result)
+        self._draw_haemorrhages(result)
         self._draw_distal(row.line)
         # The band holds 1 mm of the row: narrower across x when the row slants.
         width = 1000.0 / um_per_px * row.along_cos if um_per_px and row.along_x else 0.0
@@ -199,6 +214,23 @@ class MeasureLayers(QObject):
                 tags[m.id] = (letter + CLINICIAN_MARK, colour, self.tr("%1 (flagged by the clinician)").replace("%1", tip))
         for layer in self.layers:
             layer.view.set_tag_flags(tags)
+
+    def _draw_haemorrhages(self, result: Any) -> None:
+        """Each haemorrhage in a purple box, a few pixels wider than the deposit, with its "H1"."""
+        colour = haemorrhage_colour()
+        for haemorrhage in getattr(result, "haemorrhages", None) or ():
+            x0, y0, x1, y1 = haemorrhage.bbox
+            rect = QRectF(x0, y0, x1 - x0, y1 - y0).adjusted(-3, -3, 3, 3)
+            tip = self.tr("Haemorrhage %1: not counted as a capillary").replace("%1", haemorrhage.label)
+            for layer in self.layers:
+                box = FlagBox(rect, colour)
+                tab = HaemorrhageTab(haemorrhage.label, colour)
+                tab.setPos(rect.topLeft())
+                for item, z in ((box, 2.5), (tab, 6)):
+                    item.setZValue(z)
+                    item.setToolTip(tip)
+                    layer.view.scene().addItem(item)
+                    layer.marks.append(item)
 
     def _draw_distal(self, line: Sequence[tuple[float, float]]) -> None:
         path = QPainterPath()

@@ -146,6 +146,16 @@ def shape_cell(measure: Any) -> str:
     return by_clinician(word) if word and getattr(measure, "clinician_shape", "") else word
 
 
+def haemorrhage_line(result: Any) -> str:
+    """The count panel's line about the haemorrhages (``core.haemorrhage``; the panel shows it in
+    purple, as the views' boxes); "" when none were looked for."""
+    count = getattr(result, "haemorrhage_count", None) if result is not None else None
+    if count is None:
+        return ""
+    text = QCoreApplication.translate("CountPanel", "Haemorrhages: %1 (purple boxes H1, H2…; not counted as capillaries)")
+    return text.replace("%1", str(count))
+
+
 # Selection ---------------------------------------------------------------------------------
 def select_rows(table: QTableWidget, numbers: Sequence[int]) -> None:
     """Select the rows of these capillaries (none: clear), the first made current and shown."""

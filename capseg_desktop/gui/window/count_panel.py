@@ -79,6 +79,7 @@ class CountPanel(QWidget):
         layout.addWidget(self.density_flag)
         layout.addWidget(self.count_label)
         layout.addWidget(self.count_caption)
+        layout.addWidget(self.haemorrhages_label)
         layout.addWidget(self.edits_label)
         layout.addWidget(self.scale_source)
         layout.addWidget(self.warnings_label)
@@ -109,6 +110,8 @@ class CountPanel(QWidget):
         # "12 — model 13, 1 removed, 0 added": shown only when the count was edited by hand.
         self.edits_label = _label("edits_label", self.tr("How hand corrections changed the count"))
         self.edits_label.setVisible(False)
+        self.haemorrhages_label = _label("haemorrhages_label", self.tr("Haemorrhages, never counted as capillaries"))
+        self.haemorrhages_label.setStyleSheet("color: #8a2be2;")  # the views' purple, darker to read as text
         self._pencil = capillary_table.pencil_icon()
         # The density is the key clinical number: large, on one line; how it was measured
         # goes on a small line below it.
@@ -327,6 +330,7 @@ class CountPanel(QWidget):
             warnings = tuple(getattr(result, "warnings", ()) or ())
             self.warnings_label.setText("\n".join(f"⚠ {w}" for w in warnings))
             self.warnings_label.setVisible(bool(warnings))
+            self.haemorrhages_label.setText(capillary_table.haemorrhage_line(result))
             if result is None:
                 self.show_scale(None)
                 self.count_label.setText(NO_COUNT)
