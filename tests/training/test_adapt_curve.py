@@ -40,3 +40,16 @@ def test_one_run_per_size_and_scale_mode_scored_on_images_never_used(tmp_path: P
     table = adapt_curve.markdown(figures).splitlines()
     assert len(table) == 2 + 1 + 2
     assert table[3].startswith("| 3 | one for the microscope | ")
+
+
+def test_the_readme_table_of_the_synthetic_base_is_its_results() -> None:
+    """The README's table is generated from the committed results (``synthetic_base.markdown``)."""
+    from capseg_devtools.synthetic_base import markdown
+
+    root = Path(__file__).resolve().parents[2]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    start = readme.index("<!-- synthetic-base:start")
+    block = readme[readme.index("-->", start) + 3: readme.index("<!-- synthetic-base:end -->")]
+    results = json.loads((root / "capseg_devtools" / "synthetic_base_results.json").read_text(encoding="utf-8"))
+    assert block.strip() == markdown(results).strip()
+    assert [row["images"] for row in results["adapted"]] == [3, 5, 10]
