@@ -283,3 +283,31 @@ def test_adapt_to_this_microscope_from_a_new_folder_to_counts_by_its_own_model(q
     assert profile.model is not None
     qtbot.waitUntil(lambda: window.session is not None and "microscopes" in str(window.session.path), timeout=10000)
     assert window.session.sha256 == profile.model.sha256
+
+
+def test_review_next_chooses_the_microscope_and_goes_past_an_image_left_as_it_was(qtbot, window, setup, tmp_path):
+    """Review next counts with the microscope chosen in the dialog (its scale in the toolbar),
+    and an image that needed no correction (so no corrections file) does not block the way:
+    the next click opens the following image, not the same one again."""
+    from capseg_desktop.core.calibration import Profile, save_profiles
+
+    folder = tmp_path / "new_scope"
+    for index in range(10):
+        write_capillary_image(folder / f"img_{index:02d}.png", loops=3 + index % 3)
+    save_profiles([Profile("Blue scope", 1.2)])
+    window.calibration.reload()
+    assert window.calibration.profile is None
+    window.actions_by_id["adapt"].trigger()
+    dialog = setup["controller"].adapt_dialog
+    qtbot.waitExposed(dialog)
+    dialog.propose(folder)
+
+    opened = []
+    for _ in range(3):
+        qtbot.mouseClick(dialog.review_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.analysis is not None and window.image_path not in opened, timeout=10000)
+        opened.append(window.image_path)
+    assert opened == dialog.proposed[:3]
+    assert window.calibration.profile is not None and window.calibration.profile.name == "Blue scope"
+    assert window.count_panel.scale_um_per_px() == pytest.approx(1.2)
+    assert dialog.progress.text() == f"0 of {len(dialog.proposed)} reviewed"

@@ -147,25 +147,42 @@ class AdaptDialog(QDialog):
         self.finetune_button.setToolTip("" if count >= MIN_REVIEWED else self.tr("Review at least 3 images first."))
 
     def open(self, path: Path) -> None:
-        """The image in the main window, which comes to the front with the keyboard (N, X, R work at once)."""
+        """The image in the main window, counted with the chosen microscope (its scale, its own
+        model when it has one), which comes to the front with the keyboard (N, X, R work at once)."""
+        self.choose_microscope()
         self.window.open_image(path)
         self.window.raise_()
         self.window.activateWindow()
+        # Again once the click that got here is over: a window manager (openbox) otherwise
+        # gives the keyboard back to this dialog, the window the button was clicked in.
+        QTimer.singleShot(0, self.window.activateWindow)
 
     def review_next(self) -> None:
+        """The next image not yet reviewed after the one shown: one that needs no correction
+        (and so gets no corrections file) does not stop the way to the others."""
         waiting = [p for p in self.proposed if p not in self.reviewed]
-        if waiting:
-            self.open(waiting[0])
+        if not waiting:
+            return
+        shown = self.window.image_path
+        if shown is not None and Path(shown) in self.proposed:
+            after = self.proposed.index(Path(shown))
+            later = [p for p in waiting if self.proposed.index(p) > after]
+            waiting = later or waiting
+        self.open(waiting[0])
 
-    def start_finetune(self) -> Any:
-        """Choose the microscope in the toolbar (the accepted model is then offered to it) and
-        fine-tune on the folder's reviewed images."""
+    def choose_microscope(self) -> None:
+        """The microscope chosen here, chosen in the toolbar too."""
         from ...core.calibration import find_profile
 
         scale = self.window.calibration
         profile = find_profile(scale.profiles, self.microscope.currentData() or "")
         if profile is not None and scale.profile != profile:
             scale.choose(profile)
+
+    def start_finetune(self) -> Any:
+        """Choose the microscope in the toolbar (the accepted model is then offered to it) and
+        fine-tune on the folder's reviewed images."""
+        self.choose_microscope()
         if self.folder is not None:
             self.finetune.open_dialog(self.folder)
         return self.finetune.dialog
