@@ -16,71 +16,81 @@
     </message>
     <message>
         <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="59"/>
+        <source>&amp;Microscopes…</source>
+        <translation>&amp;Microscopes…</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="62"/>
         <source>&amp;Folder…</source>
         <translation>&amp;Dossier…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="63"/>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="66"/>
         <source>Images to review</source>
         <translation>Images à revoir</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="67"/>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="70"/>
         <source>&amp;Review next</source>
         <translation>&amp;Revoir la suivante</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="70"/>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="73"/>
         <source>Fine-&amp;tune…</source>
         <translation>A&amp;juster…</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="73"/>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="76"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="78"/>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="81"/>
         <source>Correct each proposed image in the main window (N keeps a box and goes to the next, X takes it out, R takes out a rectangle); corrections are saved as you make them. With 3 or more reviewed, fine-tune: the new model can then be kept with the microscope.</source>
         <translation>Corrigez chaque image proposée dans la fenêtre principale (N garde un cadre et passe au suivant, X le retire, R retire un rectangle)&#xa0;; les corrections sont enregistrées au fur et à mesure. Avec 3 images revues ou plus, ajustez le modèle&#xa0;: le nouveau modèle pourra être gardé avec le microscope.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="83"/>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="86"/>
         <source>Microscope:</source>
         <translation>Microscope&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="118"/>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="136"/>
         <source>The folder of this microscope&apos;s images</source>
         <translation>Le dossier des images de ce microscope</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="127"/>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="145"/>
         <source>Folder: %1</source>
         <translation>Dossier&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="139"/>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="157"/>
         <source>reviewed</source>
         <translation>revue</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="139"/>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="157"/>
         <source>to review</source>
         <translation>à revoir</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="143"/>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="162"/>
+        <source>Add this microscope first: Microscopes… (its name and µm per pixel).</source>
+        <translation>Ajoutez d&apos;abord ce microscope&#xa0;: Microscopes… (son nom et ses µm par pixel).</translation>
+    </message>
+    <message>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="164"/>
         <source>%1 of %2 reviewed</source>
         <translation>%1 sur %2 revues</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="144"/>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="166"/>
         <source>Choose the folder of this microscope&apos;s images.</source>
         <translation>Choisissez le dossier des images de ce microscope.</translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="147"/>
+        <location filename="../../capseg_desktop/gui/finetune/adapt.py" line="169"/>
         <source>Review at least 3 images first.</source>
         <translation>Revoyez d’abord au moins 3 images.</translation>
     </message>

@@ -283,3 +283,71 @@ def test_adapt_to_this_microscope_from_a_new_folder_to_counts_by_its_own_model(q
     assert profile.model is not None
     qtbot.waitUntil(lambda: window.session is not None and "microscopes" in str(window.session.path), timeout=10000)
     assert window.session.sha256 == profile.model.sha256
+
+
+def test_review_next_chooses_the_microscope_and_goes_past_an_image_left_as_it_was(qtbot, window, setup, tmp_path):
+    """Review next counts with the microscope chosen in the dialog (its scale in the toolbar),
+    and an image that needed no correction (so no corrections file) does not block the way:
+    the next click opens the following image, not the same one again."""
+    from capseg_desktop.core.calibration import Profile, save_profiles
+
+    folder = tmp_path / "new_scope"
+    for index in range(10):
+        write_capillary_image(folder / f"img_{index:02d}.png", loops=3 + index % 3)
+    save_profiles([Profile("Blue scope", 1.2)])
+    window.calibration.reload()
+    assert window.calibration.profile is None
+    window.actions_by_id["adapt"].trigger()
+    dialog = setup["controller"].adapt_dialog
+    qtbot.waitExposed(dialog)
+    dialog.propose(folder)
+
+    opened = []
+    for _ in range(3):
+        qtbot.mouseClick(dialog.review_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.analysis is not None and window.image_path not in opened, timeout=10000)
+        opened.append(window.image_path)
+    assert opened == dialog.proposed[:3]
+    assert window.calibration.profile is not None and window.calibration.profile.name == "Blue scope"
+    assert window.count_panel.scale_um_per_px() == pytest.approx(1.2)
+    assert dialog.progress.text() == f"0 of {len(dialog.proposed)} reviewed"
+
+
+def test_a_new_microscope_is_added_from_the_adapt_dialog_and_chosen_in_it(qtbot, window, setup, tmp_path):
+    """With no profile yet the dialog says to add the microscope first, and its Microscopes…
+    button opens Model > Microscopes…: the profile added there is the one chosen in the dialog,
+    and the fine-tuning can then start."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from capseg_desktop.core.calibration import load_profiles
+    from capseg_desktop.gui.scale.profiles import ProfileDialog, ProfilesDialog
+
+    window.calibration.reload()
+    assert window.calibration.profiles == []
+    window.actions_by_id["adapt"].trigger()
+    dialog = setup["controller"].adapt_dialog
+    qtbot.waitExposed(dialog)
+    dialog.propose(setup["folder"])  # three images corrected already
+    assert dialog.microscope.count() == 0
+    assert dialog.progress.text().startswith("Add this microscope first")
+    assert not dialog.finetune_button.isEnabled()
+
+    def fill_child() -> None:
+        child = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ProfileDialog) and w.isVisible())
+        QTest.keyClicks(child.name, "Blue scope")
+        child.um_per_px.setValue(1.2)
+        child.accept()
+
+    def drive() -> None:
+        profiles = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ProfilesDialog) and w.isVisible())
+        QTimer.singleShot(50, fill_child)
+        QTest.mouseClick(profiles.add_button, Qt.MouseButton.LeftButton)
+        profiles.accept()
+
+    QTimer.singleShot(100, drive)
+    qtbot.mouseClick(dialog.findChild(type(dialog.review_button), "adapt_profiles"), Qt.MouseButton.LeftButton)
+    assert [p.name for p in load_profiles()] == ["Blue scope"]
+    assert dialog.microscope.currentText() == "Blue scope"
+    assert dialog.progress.text() == f"3 of {len(dialog.proposed)} reviewed"
+    assert dialog.finetune_button.isEnabled()

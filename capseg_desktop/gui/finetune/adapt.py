@@ -56,6 +56,9 @@ class AdaptDialog(QDialog):
         self.microscope.setAccessibleName(self.tr("Microscope"))
         self.folder_label = QLabel("")
         self.folder_label.setWordWrap(True)
+        profiles = QPushButton(self.tr("&Microscopes…"))  # a new microscope has no profile yet: add it from here
+        profiles.setObjectName("adapt_profiles")
+        profiles.clicked.connect(self.manage_microscopes)
         choose = QPushButton(self.tr("&Folder…"))
         choose.clicked.connect(self.choose_folder)
         self.images = QListWidget()
@@ -72,7 +75,7 @@ class AdaptDialog(QDialog):
         self.finetune_button.clicked.connect(self.start_finetune)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.close)
-        for button in (choose, self.finetune_button, close):
+        for button in (profiles, choose, self.finetune_button, close):
             button.setAutoDefault(False)
         self.review_button.setDefault(True)  # Enter: the next image to review
         hint = QLabel(self.tr("Correct each proposed image in the main window (N keeps a box and goes to the next, X takes it "
@@ -82,6 +85,7 @@ class AdaptDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Microscope:")))
         top.addWidget(self.microscope, 1)
+        top.addWidget(profiles)
         where = QHBoxLayout()
         where.addWidget(self.folder_label, 1)
         where.addWidget(choose)
@@ -108,10 +112,24 @@ class AdaptDialog(QDialog):
 
     def _fill_microscopes(self) -> None:
         scale = self.window.calibration
+        chosen = self.microscope.currentData()
+        self.microscope.clear()
         for profile in scale.profiles:
             self.microscope.addItem(profile.name, profile.name)
         if scale.profile is not None:
             self.microscope.setCurrentIndex(max(0, self.microscope.findData(scale.profile.name)))
+        elif chosen is not None and self.microscope.findData(chosen) >= 0:
+            self.microscope.setCurrentIndex(self.microscope.findData(chosen))
+
+    def manage_microscopes(self) -> None:
+        """Model > Microscopes… from the dialog; a profile added there is chosen here (the last one added)."""
+        before = {p.name for p in self.window.calibration.profiles}
+        self.window.calibration.manage_profiles()
+        self._fill_microscopes()
+        added = [p.name for p in self.window.calibration.profiles if p.name not in before]
+        if added:
+            self.microscope.setCurrentIndex(self.microscope.findData(added[-1]))
+        self.refresh()
 
     def choose_folder(self) -> None:
         start = str(self.folder or self.window.settings.folder("open") or Path.home())
@@ -140,32 +158,53 @@ class AdaptDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             self.images.addItem(item)
         count = len(self.reviewed)
-        self.progress.setText(self.tr("%1 of %2 reviewed").replace("%1", str(count)).replace("%2", str(len(self.proposed)))
-                              if self.proposed else self.tr("Choose the folder of this microscope's images."))
+        if self.microscope.count() == 0:
+            self.progress.setText(self.tr("Add this microscope first: Microscopes… (its name and µm per pixel)."))
+        elif self.proposed:
+            self.progress.setText(self.tr("%1 of %2 reviewed").replace("%1", str(count)).replace("%2", str(len(self.proposed))))
+        else:
+            self.progress.setText(self.tr("Choose the folder of this microscope's images."))
         self.review_button.setEnabled(any(p not in self.reviewed for p in self.proposed))
         self.finetune_button.setEnabled(count >= MIN_REVIEWED and self.microscope.count() > 0)
         self.finetune_button.setToolTip("" if count >= MIN_REVIEWED else self.tr("Review at least 3 images first."))
 
     def open(self, path: Path) -> None:
-        """The image in the main window, which comes to the front with the keyboard (N, X, R work at once)."""
+        """The image in the main window, counted with the chosen microscope (its scale, its own
+        model when it has one), which comes to the front with the keyboard (N, X, R work at once)."""
+        self.choose_microscope()
         self.window.open_image(path)
         self.window.raise_()
         self.window.activateWindow()
+        # Again once the click that got here is over: a window manager (openbox) otherwise
+        # gives the keyboard back to this dialog, the window the button was clicked in.
+        QTimer.singleShot(0, self.window.activateWindow)
 
     def review_next(self) -> None:
+        """The next image not yet reviewed after the one shown: one that needs no correction
+        (and so gets no corrections file) does not stop the way to the others."""
         waiting = [p for p in self.proposed if p not in self.reviewed]
-        if waiting:
-            self.open(waiting[0])
+        if not waiting:
+            return
+        shown = self.window.image_path
+        if shown is not None and Path(shown) in self.proposed:
+            after = self.proposed.index(Path(shown))
+            later = [p for p in waiting if self.proposed.index(p) > after]
+            waiting = later or waiting
+        self.open(waiting[0])
 
-    def start_finetune(self) -> Any:
-        """Choose the microscope in the toolbar (the accepted model is then offered to it) and
-        fine-tune on the folder's reviewed images."""
+    def choose_microscope(self) -> None:
+        """The microscope chosen here, chosen in the toolbar too."""
         from ...core.calibration import find_profile
 
         scale = self.window.calibration
         profile = find_profile(scale.profiles, self.microscope.currentData() or "")
         if profile is not None and scale.profile != profile:
             scale.choose(profile)
+
+    def start_finetune(self) -> Any:
+        """Choose the microscope in the toolbar (the accepted model is then offered to it) and
+        fine-tune on the folder's reviewed images."""
+        self.choose_microscope()
         if self.folder is not None:
             self.finetune.open_dialog(self.folder)
         return self.finetune.dialog
