@@ -74,18 +74,21 @@ def _score(model: Path, folder: Path, names: list[str], points: dict, limb_width
     return {"f1": round(report["f1"], 3), "count_error": round(report["mean_abs_count_error"], 2)}
 
 
-def adapt(base: Path, pool: Path, names: list[str], work: Path, scale: str, **settings) -> tuple[Path, dict]:
-    """Fine-tune ``base`` on ``names`` of ``pool`` (capseg finetune's defaults, or ``settings``)."""
+def adapt(base: Path, pool: Path, names: list[str], work: Path, scale: str = "microscope", masks: Path | None = None,
+          command: str = "capseg_devtools.adapt_curve", **settings) -> tuple[Path, dict]:
+    """Fine-tune ``base`` on ``names`` of ``pool`` with their ``NAME_mask.png`` (in ``masks``,
+    default ``pool``): capseg finetune's defaults, or ``settings``."""
     from capseg_desktop.training.finetune import FinetuneConfig, finetune
 
     images = work / "images"
     images.mkdir(parents=True)
     for name in names:
+        mask = name.replace(".png", "_mask.png")
         shutil.copy(pool / name, images / name)
-        shutil.copy(pool / name.replace(".png", "_mask.png"), images / name.replace(".png", "_mask.png"))
+        shutil.copy((masks or pool) / mask, images / mask)
     started = time.time()
     done = finetune(FinetuneConfig(images=images, masks=images, base=base, out=work / "model", scale=scale,
-                                   command="capseg_devtools.adapt_curve", **settings), lambda event: None)
+                                   command=command, **settings), lambda event: None)
     card = json.loads(Path(done["card"]).read_text(encoding="utf-8"))
     tuning = card["fine_tuning"]
     return Path(done["tflite"]), {"seconds": round(time.time() - started, 1),

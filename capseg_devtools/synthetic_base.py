@@ -59,18 +59,12 @@ def score(model: Path, images: Path, names: list[str], points: dict) -> dict:
 
 def adapt(base: Path, images: Path, masks: Path, names: list[str], work: Path, quick: bool = False,
           setting: dict | None = None) -> tuple[Path, float]:
-    from capseg_desktop.training.finetune import FinetuneConfig, finetune
+    from .adapt_curve import adapt as adapt_on
 
-    folder = work / "images"
-    folder.mkdir(parents=True)
-    for name in names:
-        shutil.copy(images / name, folder / name)
-        shutil.copy(masks / name.replace(".png", "_mask.png"), folder / name.replace(".png", "_mask.png"))
-    started = time.time()
     settings = {"epochs": 1, "steps_per_epoch": 2, "batch_size": 2} if quick else dict(setting or {})
-    done = finetune(FinetuneConfig(images=folder, masks=folder, base=base, out=work / "model",
-                                   command="python -m capseg_devtools.synthetic_base", **settings), lambda event: None)
-    return Path(done["tflite"]), round(time.time() - started, 1)
+    model, info = adapt_on(base, images, names, work, masks=masks, command="python -m capseg_devtools.synthetic_base",
+                           **settings)
+    return model, info["seconds"]
 
 
 def main(argv: list[str] | None = None) -> int:
