@@ -1981,7 +1981,15 @@
 <context>
     <name>Review</name>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/editing/review.py" line="46"/>
+        <location filename="../../capseg_desktop/gui/editing/review.py" line="51"/>
+        <source>All %n boxes reviewed and kept as the model counted them (saved as reviewed).</source>
+        <translation>
+            <numerusform>%n cadre revu et gardé tel que le modèle l’a compté (enregistré comme revu).</numerusform>
+            <numerusform>Les %n cadres revus et gardés tels que le modèle les a comptés (enregistré comme revu).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../capseg_desktop/gui/editing/review.py" line="54"/>
         <source>All %n boxes reviewed.</source>
         <translation>
             <numerusform>%n cadre revu.</numerusform>
@@ -1989,12 +1997,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/review.py" line="49"/>
+        <location filename="../../capseg_desktop/gui/editing/review.py" line="57"/>
         <source>Box %1 of %2 (distal row first): N keeps it, X takes it out.</source>
         <translation>Cadre %1 sur %2 (rangée distale d’abord) : N le garde, X le retire.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/editing/review.py" line="59"/>
+        <location filename="../../capseg_desktop/gui/editing/review.py" line="67"/>
         <source>Take out %n boxes in a rectangle</source>
         <translation>
             <numerusform>Retirer %n cadre dans un rectangle</numerusform>
@@ -2002,12 +2010,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/review.py" line="60"/>
+        <location filename="../../capseg_desktop/gui/editing/review.py" line="68"/>
         <source>No box has its centre in that rectangle.</source>
         <translation>Aucun cadre n’a son centre dans ce rectangle.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/gui/editing/review.py" line="69"/>
+        <location filename="../../capseg_desktop/gui/editing/review.py" line="77"/>
         <source>Keep only the distal row (%n taken out)</source>
         <translation>
             <numerusform>Ne garder que la rangée distale (%n retiré)</numerusform>
@@ -2015,7 +2023,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../capseg_desktop/gui/editing/review.py" line="70"/>
+        <location filename="../../capseg_desktop/gui/editing/review.py" line="78"/>
         <source>Every box is already a loop of the distal row.</source>
         <translation>Tous les cadres sont déjà des anses de la rangée distale.</translation>
     </message>

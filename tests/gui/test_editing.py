@@ -484,6 +484,23 @@ def test_fast_review_keeps_and_takes_out_box_by_box_along_the_row(qtbot, window,
     assert window.analysis.result.count == 4
 
 
+def test_an_image_reviewed_to_the_end_without_a_change_is_saved_as_reviewed(qtbot, window, tmp_path):
+    """N through every box of a count the model got right: the image is kept as reviewed (a
+    corrections file with no edit), so Adapt to this microscope and fine-tuning can use it."""
+    from capseg_desktop.core.adaptation import reviewed_images
+
+    image = write_capillary_image(tmp_path / "strip.png", loops=3)
+    open_and_wait(qtbot, window, image)
+    assert reviewed_images([image], tmp_path / "appdata") == []
+    for _ in range(4):
+        key(window, Qt.Key.Key_N)
+    assert "All 3 boxes reviewed and kept as the model counted them" in window.status_label.text()
+    saved = wait_saved(qtbot, window, image, 3)
+    assert saved["edits"] == [] and saved["model_count"] == 3
+    assert reviewed_images([image], tmp_path / "appdata") == [image]
+    assert window.analysis.result.count == 3
+
+
 def test_a_dragged_rectangle_takes_out_its_boxes_in_one_step(qtbot, window, tmp_path):
     image = write_capillary_image(tmp_path / "strip.png", loops=4)
     open_and_wait(qtbot, window, image)

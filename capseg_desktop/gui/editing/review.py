@@ -43,6 +43,14 @@ class Review(QObject):
             following = next_in_order(order, current)
         if following is None:
             self.editing.session.select([], reveal=False)
+            path = self.editing.window.image_path
+            if not self.editing.edits and path is not None:
+                # Every box kept as the model drew it: saved as a correction with no edit, so the
+                # image counts as reviewed (Adapt to this microscope, fine-tuning) like a corrected one.
+                self.editing.saver.save(path, self.editing.window.analysis)
+                self.editing.say(self.tr("All %n boxes reviewed and kept as the model counted them (saved as reviewed).",
+                                         "", len(order)), append=False)
+                return
             self.editing.say(self.tr("All %n boxes reviewed.", "", len(order)), append=False)
             return
         self.editing.session.select([following], reveal=True)
