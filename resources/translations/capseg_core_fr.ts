@@ -1137,7 +1137,7 @@
     <message>
         <location filename="../../capseg_desktop/core/followup.py" line="64"/>
         <source>{finger}: not examined then nor now</source>
-        <translation>{finger}&#xa0;: examiné ni avant ni maintenant</translation>
+        <translation>{finger}&#xa0;: non examiné, ni avant ni maintenant</translation>
     </message>
     <message>
         <location filename="../../capseg_desktop/core/followup.py" line="65"/>
@@ -1963,7 +1963,7 @@
     <message>
         <location filename="../../capseg_desktop/report/pdf.py" line="169"/>
         <source>Not examined then nor now: {fingers}.</source>
-        <translation>Examinés ni avant ni maintenant&#xa0;: {fingers}.</translation>
+        <translation>Non examinés, ni avant ni maintenant&#xa0;: {fingers}.</translation>
     </message>
     <message>
         <location filename="../../capseg_desktop/report/pdf.py" line="170"/>
