@@ -57,14 +57,14 @@ def make(out: Path = OUT) -> Path:
                    ruler_probability=1.0)
     diagonal = make_field(np.random.default_rng([2026, 1]), replace(base, angle_deg=315.0))
     green = make_field(np.random.default_rng([2026, 2]), replace(base, angle_deg=0.0, look="green"))
-    width = 700
+    width = 600
     rows = []
-    for limbs, how in ((None, "scale guessed from the picture"), (6.0, "the microscope's learnt scale, limbs 6 px")):
+    for limbs, how in ((None, "scale guessed"), (6.0, "microscope's scale, 6 px")):
         panels = [
             _panel(_annotated(analyzer, diagonal.rgb, "field_diagonal.png", limbs),
-                   f"Row at 45 degrees, a ruler ({diagonal.distal_count} distal drawn); {how}", width),
+                   f"Row at 45 deg, a ruler ({diagonal.distal_count} distal drawn): {how}", width),
             _panel(_annotated(analyzer, green.rgb, "field_green.png", limbs),
-                   f"Green light, row upright ({green.distal_count} distal drawn); {how}", width),
+                   f"Green light, row upright ({green.distal_count} distal drawn): {how}", width),
         ]
         height = max(p.shape[0] for p in panels)
         panels = [np.vstack([p, np.full((height - p.shape[0], width, 3), 255, np.uint8)]) for p in panels]
