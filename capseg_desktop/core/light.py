@@ -38,13 +38,14 @@ def light_of(rgb: np.ndarray) -> str:
     return GREEN if red < GREEN_RED_SHARE and green >= blue else WHITE
 
 
-def green_light_warnings(rgb: np.ndarray, model_path: Path | None) -> list[str]:
-    """A sentence when a picture lit green is counted with the bundled model while the model for
-    any light is installed beside it (the window counts with the model the user loaded)."""
+def green_light_warnings(light: str, model_path: Path | None) -> list[str]:
+    """A sentence when a picture lit green (``light``, from ``light_of``) is counted with the
+    bundled model while the model for any light is installed beside it (the window counts with
+    the model the user loaded)."""
     from .i18n import translate
     from .paths import any_light_model_path, default_model_path
 
-    if model_path is None or light_of(rgb) != GREEN:
+    if model_path is None or light != GREEN:
         return []
     bundled, other = default_model_path(), any_light_model_path()
     if bundled is None or other is None or Path(model_path).resolve() != bundled.resolve():

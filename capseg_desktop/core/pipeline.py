@@ -475,7 +475,8 @@ class Analyzer:
         ``scale``: bring the image to the model's scale exactly so (as recorded with saved
         corrections, to count as it was counted then) instead of choosing it. ``shared``: the
         scale of the image's folder (``shared_scale``), used unless a µm per pixel sets it."""
-        if params is None and scale is None and self.for_green_light is not None and light_of(image.rgb) == GREEN:
+        light = light_of(image.rgb)
+        if params is None and scale is None and self.for_green_light is not None and light == GREEN:
             return self.for_green_light.analyze_image(image, None, um_per_px, progress, should_cancel, extra_timings,
                                                       None, calibration, shared)
         params = params or self.default_params()
@@ -507,7 +508,7 @@ class Analyzer:
                    "measure": measure_ms, "haemorrhages": haemorrhage_ms}
         base_warnings = tuple(sanity.image_warnings(image.rgb) + sanity.probability_warnings(probabilities)
                               + unmeasured_scale_warnings(scale) + scale_warnings
-                              + green_light_warnings(image.rgb, getattr(self.session, "path", None)))
+                              + green_light_warnings(light, getattr(self.session, "path", None)))
         warnings = base_warnings + tuple(micrometre_warnings(scale, um_per_px))
         result = AnalysisResult(
             source=str(image.path) if image.path is not None else "(unsaved image)",

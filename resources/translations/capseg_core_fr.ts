@@ -1337,7 +1337,7 @@
 <context>
     <name>Light</name>
     <message>
-        <location filename="../../capseg_desktop/core/light.py" line="52"/>
+        <location filename="../../capseg_desktop/core/light.py" line="53"/>
         <source>This picture is lit in green, and the bundled model misses most loops in green light: count it with the model for any light (Model &gt; Model for green light; capseg analyze does so unless given --no-light-model).</source>
         <extracomment>Red&apos;s share of the mean of the three channels under which a picture is lit green: green-LED pictures have 0.03-0.07, the reference strips 1.17-1.32, grey ones 1.0.</extracomment>
         <translation>Cette image est éclairée en vert, et le modèle fourni manque la plupart des boucles en lumière verte&#xa0;: comptez-la avec le modèle pour tout éclairage (Modèle &gt; Modèle pour lumière verte&#xa0;; capseg analyze le fait sauf avec --no-light-model).</translation>
@@ -1512,7 +1512,7 @@
 <context>
     <name>Progress</name>
     <message numerus="yes">
-        <location filename="../../capseg_desktop/core/pipeline.py" line="529"/>
+        <location filename="../../capseg_desktop/core/pipeline.py" line="530"/>
         <source>%n capillaries</source>
         <translation>
             <numerusform>%n capillaire</numerusform>
