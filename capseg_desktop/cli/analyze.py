@@ -79,8 +79,7 @@ def run_analyze(args: argparse.Namespace) -> int:
     if session is None:
         return 2
     analyzer = Analyzer(session, scale_mode=args.scale)
-    if args.model is None and (profile is None or profile.model is None) and not args.no_light_model:
-        analyzer.for_green_light = green_light_analyzer(args.scale)
+    analyzer.for_green_light = green_light_analyzer(args, profile)
     overridden = any(v is not None for v in (args.threshold, args.min_area, args.merge_distance, args.split_area))
     # Without an override each picture is counted with its model's own recommendation (the
     # model for green light has its own).

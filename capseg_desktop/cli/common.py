@@ -8,7 +8,7 @@ import logging
 import logging.handlers
 import math
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from ..core.errors import CapSegError
 from ..core.i18n import translate
@@ -178,9 +178,12 @@ def profile_for(name: str, err: TextIO):
     return profile
 
 
-def green_light_analyzer(scale_mode: str = "auto"):
+def green_light_analyzer(args: Any, profile: Any = None):
     """The analyzer for pictures lit green (``core.light``): the model for any light installed
-    beside the bundled one, or ``None`` when it is not installed or cannot be loaded."""
+    beside the bundled one; ``None`` when ``--model``, the profile's own model or
+    ``--no-light-model`` says which model counts, or when it is not installed or cannot be loaded."""
+    if args.model is not None or (profile is not None and profile.model is not None) or args.no_light_model:
+        return None
     from ..core.errors import CapSegError
     from ..core.model import load_model
     from ..core.paths import any_light_model_path
@@ -190,7 +193,7 @@ def green_light_analyzer(scale_mode: str = "auto"):
     if path is None:
         return None
     try:
-        return Analyzer(load_model(path), scale_mode=scale_mode)
+        return Analyzer(load_model(path), scale_mode=args.scale)
     except CapSegError as exc:
         log.warning("The model for any light (%s) was not loaded: %s (%s)", path, exc, exc.detail)
         return None

@@ -268,8 +268,7 @@ def run_exam(args: argparse.Namespace) -> int:
     if session is None:
         return 2
     analyzer = Analyzer(session, scale_mode=args.scale)
-    if args.model is None and (profile is None or profile.model is None) and not args.no_light_model:
-        analyzer.for_green_light = green_light_analyzer(args.scale)  # as capseg analyze
+    analyzer.for_green_light = green_light_analyzer(args, profile)
 
     from ..report.pdf import write_report
 
